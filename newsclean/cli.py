@@ -1,0 +1,256 @@
+"""The ``newsclean`` command: parses options, walks inputs, calls the library.
+
+stdout carries data only; errors go to stderr as one line naming the input and what
+to do. Exit status: 0 all inputs done, 1 at least one input failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import IO, Callable, Iterator
+
+import click
+
+from newsclean import __version__
+from newsclean.errors import NewscleanError
+from newsclean.options import DEFAULT_MAX_BYTES
+
+FORMATS = ("text", "json", "jsonl")
+
+
+def _error(source: str, error: Exception) -> None:
+    click.echo(f"newsclean: {_printable(source)}: {error}", err=True)
+
+
+def _printable(text: str) -> str:
+    """Escape control characters (terminal escapes included) before they reach a terminal."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def input_options(func: Callable) -> Callable:
+    """Options shared by the commands that read pages."""
+    for option in reversed([
+        click.option("--encoding", metavar="NAME", help="Force the input encoding (e.g. gbk, cp1252) instead of detecting it."),
+        click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Refuse inputs larger than this many bytes (0: no limit)."),
+    ]):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsclean")
+def cli() -> None:
+    """Turn scraped news pages into clean article text.
+
+    Reads files (or standard input with no FILE or '-'), repairs broken
+    encodings, removes boilerplate and prints the article. Run
+    'newsclean COMMAND --help' for each command.
+    """
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}; try utf-8, cp1252, gbk, shift_jis") from None
+
+
+def _validate_output(output: str | None, files: tuple[str, ...]) -> None:
+    from newsclean.files import same_file
+
+    if output and output != "-" and any(same_file(output, f) for f in files if f != "-"):
+        raise click.UsageError(f"output {output} is also an input; newsclean never overwrites its input")
+
+
+@contextlib.contextmanager
+def _output_stream(output: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written atomically (the old file survives a failure)."""
+    if not output or output == "-":
+        yield sys.stdout
+        return
+    from newsclean.files import atomic_writer
+
+    try:
+        with atomic_writer(output) as handle:
+            yield handle
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+    """Yield (source, result) per input; report failures and remember them."""
+    from newsclean.files import read_input
+    from newsclean.sniff import check_input
+
+    failures = 0
+    for source in files or ("-",):
+        try:
+            data = read_input(source, max_bytes)
+            check_input(data, max_bytes)
+            result = convert(data, source)
+        except NewscleanError as error:
+            failures += 1
+            _error("<stdin>" if source == "-" else source, error)
+            continue
+        yield source, result
+    if failures:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.")
+@click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
+@click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
+              show_default=True, help="Drop doubtful lines (precision) or keep them (recall).")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Extra drop/keep rules (format in the README).")
+@click.option("--no-repair", is_flag=True, help="Do not undo mojibake.")
+@click.option("--explain", is_flag=True, help="Show every line with its decision, rule and evidence.")
+@input_options
+def clean(files, fmt, output, favor, rules_file, no_repair, explain, encoding, max_bytes):
+    """Print the article of each FILE: title, blank line, paragraphs.
+
+    \b
+    Examples:
+      newsclean clean page.txt
+      curl -s URL | newsclean clean --format json
+      newsclean clean --explain page.txt | grep ' drop '
+    """
+    from newsclean.options import Options
+    from newsclean.pipeline import clean as clean_document
+    from newsclean import render
+
+    encoding = _check_encoding(click.get_current_context(), None, encoding)
+    _validate_output(output, files)
+    rules = None
+    if rules_file:
+        from newsclean.rules import load_rules
+
+        try:
+            rules = load_rules(rules_file)
+        except NewscleanError as error:
+            raise click.UsageError(f"{rules_file}: {error}") from None
+    options = Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
+                      max_bytes=max_bytes)
+    many = len(files) > 1
+    with _output_stream(output) as out:
+        json_docs = []
+        for source, document in _documents(files, max_bytes,
+                                           lambda data, src: clean_document(data, options, source=src)):
+            if explain:
+                if many:
+                    out.write(f"==> {source} <==\n")
+                out.write(render.render_explain(document))
+            elif fmt == "json":
+                json_docs.append(document)
+            elif fmt == "jsonl":
+                out.write(render.render_jsonl(document))
+            else:
+                if many:
+                    out.write(f"==> {source} <==\n")
+                out.write(render.render_text(document))
+                if many:
+                    out.write("\n")
+            out.flush()
+        if json_docs:
+            if len(json_docs) == 1:
+                out.write(render.render_json(json_docs[0]))
+            else:
+                import json
+
+                out.write(json.dumps([d.to_dict() for d in json_docs], ensure_ascii=False, indent=2) + "\n")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
+@click.option("--jsonl", is_flag=True,
+              help='Read JSON lines {"id", "input"} on stdin and write {"id", "output"} lines.')
+@input_options
+def repair(files, output, jsonl, encoding, max_bytes):
+    """Repair the encoding of each FILE, keeping every line: any encoding in, UTF-8 out."""
+    from newsclean.decode import decode
+    from newsclean.repair import repair as repair_text
+
+    encoding = _check_encoding(click.get_current_context(), None, encoding)
+    _validate_output(output, files)
+    with _output_stream(output) as out:
+        if jsonl:
+            _repair_jsonl(out, repair_text)
+            return
+        for _, text in _documents(files, max_bytes,
+                                  lambda data, _src: repair_text(decode(data, encoding).text).text):
+            out.write(text)
+            out.flush()
+
+
+def _repair_jsonl(out: IO[str], repair_text: Callable) -> None:
+    import json
+
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["input"]
+        except (ValueError, KeyError, TypeError):
+            raise click.ClickException(f"<stdin> line {number}: expected a JSON object with \"input\"") from None
+        out.write(json.dumps({"id": record.get("id"), "output": repair_text(text).text},
+                             ensure_ascii=False) + "\n")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
+@input_options
+def detect(files, as_json, encoding, max_bytes):
+    """Say how each FILE is encoded and whether it holds mojibake.
+
+    One line per file: path, encoding, confidence, the rung that decided
+    (forced, bom, utf-8, detector, fallback) and the repairs mojibake needs.
+    """
+    import json
+
+    from newsclean.decode import decode
+    from newsclean.repair import repair as repair_text
+
+    encoding = _check_encoding(click.get_current_context(), None, encoding)
+
+    def inspect(data: bytes, _source: str):
+        decoded = decode(data, encoding)
+        return decoded, repair_text(decoded.text)
+
+    for source, (decoded, repaired) in _documents(files, max_bytes, inspect):
+        name = "<stdin>" if source == "-" else source
+        if as_json:
+            click.echo(json.dumps({"file": name, "encoding": decoded.to_dict(),
+                                   "repairs": [r.to_dict() for r in repaired.repairs]},
+                                  ensure_ascii=False))
+            continue
+        found = len(repaired.repairs)
+        mojibake = f"mojibake repaired in {found} span{'s' * (found != 1)}" if found else "no mojibake"
+        click.echo(f"{_printable(name)}\t{decoded.encoding}\tconfidence {decoded.confidence:.2f}\t"
+                   f"method {decoded.method}\t{mojibake}")
+
+
+def main(prog_name: str | None = None) -> None:
+    """Entry point: run the CLI, ending quietly when the reader of stdout goes away."""
+    try:
+        cli.main(prog_name=prog_name or "newsclean")
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        click.echo("newsclean: interrupted", err=True)
+        raise SystemExit(130) from None

@@ -1,0 +1,46 @@
+"""The one options object that every stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+#: Default limit on input size: news pages are rarely over a few MB.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to clean a document. Every field has a safe default.
+
+    favor:
+        ``"balanced"`` (default), ``"precision"`` (drop doubtful lines) or
+        ``"recall"`` (keep doubtful lines).
+    encoding:
+        Force this input encoding instead of detecting it.
+    repair:
+        Undo mojibake (default on).
+    rules:
+        Extra user rules (:class:`newsclean.rules.UserRules`), or ``None``.
+    max_bytes:
+        Refuse inputs larger than this (``0``: no limit).
+    """
+
+    favor: str = "balanced"
+    encoding: str | None = None
+    repair: bool = True
+    rules: Any = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __post_init__(self) -> None:
+        if self.favor not in ("balanced", "precision", "recall"):
+            raise ValueError(f"favor must be balanced, precision or recall, not {self.favor!r}")
+
+    @classmethod
+    def from_kwargs(cls, options: "Options | None" = None, **kwargs: Any) -> "Options":
+        """Start from *options* (or the defaults) and override with *kwargs*."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(kwargs) - known
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+        return replace(options or cls(), **kwargs)

@@ -1,0 +1,52 @@
+"""Turn a :class:`~newsclean.document.Document` into output. Renderers only read."""
+
+from __future__ import annotations
+
+import json
+
+from newsclean.document import Document
+
+
+def render_text(document: Document) -> str:
+    """Title, a blank line, then paragraphs separated by blank lines, newline-terminated."""
+    text = document.text
+    return text + "\n" if text else ""
+
+
+def render_json(document: Document) -> str:
+    """The document and every decision as one pretty-printed JSON object."""
+    return json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonl_record(document: Document, id: str | None = None) -> dict:
+    """A corpus record in the shape datatrove and dolma read: ``id``, ``text``, ``metadata``."""
+    metadata = document.to_dict()
+    for key in ("source", "body", "paragraphs"):
+        metadata.pop(key)
+    return {"id": id if id is not None else document.source, "text": document.text,
+            "metadata": metadata}
+
+
+def render_jsonl(document: Document, id: str | None = None) -> str:
+    """One line of JSON (see :func:`jsonl_record`)."""
+    return json.dumps(jsonl_record(document, id), ensure_ascii=False) + "\n"
+
+
+def render_explain(document: Document) -> str:
+    """One row per input line: number, decision, role or reason, rule, evidence, text.
+
+    The columns are separated by two spaces and padded, so the output can be
+    read in a terminal and still grepped (``grep ' drop '``).
+    """
+    rows = []
+    for d in document.decisions:
+        if d.role == "blank":
+            continue
+        verdict = "keep" if d.keep else "drop"
+        what = d.role if d.keep else (d.reason or d.role)
+        text = d.text.strip()
+        if len(text) > 70:
+            text = text[:67] + "..."
+        evidence = f"  [{d.evidence}]" if d.evidence else ""
+        rows.append(f"{d.line:>5}  {verdict}  {what:<21} {d.rule:<22}{text}{evidence}")
+    return "\n".join(rows) + ("\n" if rows else "")

@@ -1,0 +1,65 @@
+"""Refuse what is not a text page before any work is done on it."""
+
+from __future__ import annotations
+
+from newsclean.errors import BinaryInput, EmptyInput, InputTooLarge
+
+#: Leading bytes of common binary formats a crawler may save by mistake.
+SIGNATURES = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x7fELF": "an ELF executable",
+    b"BZh": "bzip2-compressed data",
+    b"\xfd7zXZ\x00": "xz-compressed data",
+    b"(\xb5/\xfd": "zstd-compressed data",
+    b"RIFF": "a RIFF media file",
+    b"OggS": "an Ogg media file",
+    b"\x00\x00\x01\x00": "an icon",
+    b"wOFF": "a web font",
+    b"wOF2": "a web font",
+}
+
+
+def check_input(data: bytes, max_bytes: int = 0) -> None:
+    """Raise an :class:`~newsclean.errors.InputError` if *data* is not a text page.
+
+    >>> check_input(b"Hello")
+    >>> check_input(b"%PDF-1.7 ...")
+    Traceback (most recent call last):
+    ...
+    newsclean.errors.BinaryInput: input is a PDF document, not text (newsclean reads text and HTML; convert the file to text first)
+    """
+    if max_bytes and len(data) > max_bytes:
+        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    if not data.strip():
+        raise EmptyInput("input is empty" if not data else "input is only white space")
+    for signature, what in SIGNATURES.items():
+        if data.startswith(signature):
+            raise BinaryInput(f"input is {what}, not text")
+    if b"\x00" in data[:65536] and not _looks_like_utf16_or_32(data):
+        raise BinaryInput("input contains NUL bytes, so it is binary, not text")
+
+
+def _looks_like_utf16_or_32(data: bytes) -> bool:
+    """True when NULs sit at regular positions, as in UTF-16/32 text without a BOM."""
+    head = data[:4096]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    if len(head) < 4:
+        return False
+    for width in (2, 4):
+        size = len(head) - len(head) % width
+        units = [head[i:i + width] for i in range(0, size, width)]
+        for position in range(width):
+            nul_elsewhere = sum(1 for u in units if any(u[j] == 0 for j in range(width) if j != position))
+            nul_here = sum(1 for u in units if u[position] == 0)
+            if width == 2 and nul_here == 0 and nul_elsewhere >= 0.3 * len(units):
+                return True
+            if width == 4 and nul_elsewhere >= 0.9 * len(units) * 2:
+                return True
+    return False
