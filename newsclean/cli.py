@@ -241,6 +241,9 @@ def detect(files, as_json, encoding, max_bytes):
                    f"method {decoded.method}\t{mojibake}")
 
 
+# Commands defined in modules of their own register themselves on `cli` when imported here:
+
+
 def main(prog_name: str | None = None) -> None:
     """Entry point: run the CLI, ending quietly when the reader of stdout goes away."""
     try:
