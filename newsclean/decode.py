@@ -96,3 +96,8 @@ def _decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
     """Decode with replacement and count the replaced bytes."""
     text = data.decode(encoding, errors="replace")
     return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+
+
+def decode_text(data: bytes) -> str:
+    """``decode(data).text``, for scripts and scorers that want a plain function."""
+    return decode(data).text

@@ -1,11 +1,26 @@
 """Undo mojibake: text that was decoded with the wrong encoding somewhere upstream.
 
-Repairs are local (one line at a time, only the broken span changes) and recorded,
-so that every change can be shown and explained.
+Repairs are local (only a broken run of characters changes, the rest of the line is
+left alone), recorded (every change says what was undone) and conservative: a new
+reading replaces the old one only when the character model in
+:mod:`newsclean.plausibility` finds it clearly more plausible.
+
+How a line is repaired:
+
+1. pure ASCII, and text with none of the marks mojibake leaves, is returned as is
+   (the fast path; see :func:`looks_suspicious`);
+2. each *suspicious run* (non-ASCII characters, with the ASCII bytes that can be the
+   second half of a double-byte character, and single spaces between them) is turned
+   back into the bytes it came from and decoded with candidate codecs
+   (:func:`newsclean.recode.readings`), restoring bytes commonly lost on the way;
+3. the most plausible candidate wins if it beats the run as it is by a clear margin;
+4. the line is passed again, for text that was broken twice.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 
 
@@ -32,6 +47,15 @@ class Repaired:
 
     text: str
     repairs: tuple[Repair, ...] = field(default_factory=tuple)
+    #: Things a reader should know, e.g. a repaired span in another script than the text.
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+#: A candidate must be cheaper than the run by this much plus a share of the run's cost.
+MARGIN = 2.0
+MARGIN_SHARE = 0.2
+#: Passes over a line (text broken twice needs two).
+PASSES = 3
 
 
 def repair(text: str) -> Repaired:
@@ -41,24 +65,182 @@ def repair(text: str) -> Repaired:
     'Café au lait'
     >>> repair("Café au lait").repairs
     ()
+    >>> r = repair("Media: Â鶹´«Ã½Ó³»")
+    >>> r.text, r.repairs[0].undone
+    ('Media: 麻豆传媒映画', 'GBK read as Latin-1 by a UTF-8-first decoder; lost 0xAD restored')
     """
-    if text.isascii():
+    if text.isascii() or not looks_suspicious(text):
         return Repaired(text)
-    import ftfy
-
     repairs: list[Repair] = []
     out: list[str] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        fixed = line
-        if not line.isascii():
-            explained = ftfy.fix_encoding_and_explain(line)
-            if explained.text != line:
-                fixed = explained.text
-                steps = ", ".join(f"{step[0]} {step[1]}" for step in explained.explanation or ())
-                body = line.rstrip("\r\n")
-                repairs.append(Repair(offset, offset + len(body), body,
-                                      fixed.rstrip("\r\n"), steps or "ftfy"))
-        out.append(fixed)
+        if line.isascii() or not looks_suspicious(line):
+            out.append(line)
+        else:
+            fixed, found = _repair_line(line, offset)
+            out.append(fixed)
+            repairs.extend(found)
         offset += len(line)
-    return Repaired("".join(out), tuple(repairs))
+    result = "".join(out)
+    if not repairs:
+        return Repaired(text)
+    return Repaired(result, tuple(repairs), _warnings(text, repairs))
+
+
+def repair_text(text: str) -> str:
+    """``repair(text).text``, for scripts and scorers that want a plain function."""
+    return repair(text).text
+
+
+# ---------------------------------------------------------------- fast path
+
+@functools.lru_cache(maxsize=1)
+def _suspect_re() -> re.Pattern[str]:
+    cp1252 = "".join(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+                     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+    hi = "\u00a0-\u00ff" + re.escape(cp1252)
+    parts = [
+        "[\u0080-\u009f\ufffd\ue000-\uf8ff]",       # C1 controls, replacement, private use
+        f"[\u00c2-\u00f4][\u0080-\u00bf{re.escape(cp1252)}]",  # UTF-8 lead + continuation
+        f"[{hi}]{{3}}",                              # three high Latin-1 characters in a row
+        f"[{hi}][\u0100-\uffff]",                    # Latin-1 next to something far away
+        "[\u2500-\u257f]",                           # box drawing (cp437/cp866/koi8 readings)
+    ]
+    for reader in ("cp1251", "cp1250", "cp1253", "cp1255", "cp1256", "cp874", "koi8-r",
+                   "mac-roman", "iso8859-2", "cp1257"):
+        lead = "".join(_decode1(b, reader) for b in range(0xC2, 0xF5))
+        cont = "".join(_decode1(b, reader) for b in range(0x80, 0xC0))
+        parts.append(f"[{re.escape(lead)}][{re.escape(cont)}]")
+    return re.compile("|".join(parts))
+
+
+def _decode1(b: int, codec: str) -> str:
+    try:
+        return bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return ""
+
+
+_CJK_READERS = ("gbk", "big5", "shift_jis", "euc-kr")
+
+
+def looks_suspicious(text: str) -> bool:
+    """Cheap test: could *text* hold mojibake at all?
+
+    >>> looks_suspicious("Crème brûlée, déjà vu"), looks_suspicious("CafÃ© au lait")
+    (False, True)
+    >>> looks_suspicious("中文已經根據"), looks_suspicious("浣犲ソ涓栫晫")
+    (False, True)
+    """
+    if _suspect_re().search(text):
+        return True
+    if max(text) >= "\u3000":
+        for reader in _CJK_READERS:
+            try:
+                text.encode(reader).decode("utf-8")
+            except UnicodeError:
+                continue
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- per line
+
+_HIGH = "\u0080-\U0010ffff"
+_RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]|(?<=[{_HIGH}])[\\x40-\\x7e]| (?=[{_HIGH}]))*")
+
+
+def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
+    from newsclean.plausibility import cost
+
+    current = line
+    # repairs are first kept relative to the current text, then mapped to the input
+    history: list[list[tuple[int, int, str, str]]] = []
+    for _ in range(PASSES):
+        edits: list[tuple[int, int, str, str]] = []
+        for m in _RUN.finditer(current):
+            best = _best_reading(current, m.start(), m.end(), cost)
+            if best is not None:
+                edits.append(best)
+        if not edits:
+            break
+        history.append(edits)
+        pieces, last = [], 0
+        for start, end, after, _how in edits:
+            pieces.append(current[last:start])
+            pieces.append(after)
+            last = end
+        pieces.append(current[last:])
+        current = "".join(pieces)
+    if not history:
+        return line, []
+    return current, _map_repairs(line, current, history, offset)
+
+
+def _best_reading(text: str, start: int, end: int, cost) -> tuple[int, int, str, str] | None:
+    from newsclean.recode import readings
+
+    best: tuple[float, int, str, str] | None = None
+    ends = [end]
+    while ends[-1] - 1 > start and text[ends[-1] - 1].isascii():
+        ends.append(ends[-1] - 1)
+        if len(ends) > 2:
+            break
+    for e in ends:
+        run = text[start:e]
+        left, right = text[start - 1:start], text[e:e + 1]
+        base = cost(run, left, right)
+        for cand, how, prior in readings(run):
+            c = cost(cand, left, right) + prior
+            if c < base - MARGIN - MARGIN_SHARE * base and (best is None or c - base < best[0]):
+                best = (c - base, e, cand, how)
+    if best is None:
+        return None
+    return start, best[1], best[2], best[3]
+
+
+def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
+    if len(history) == 1:
+        return [Repair(offset + s, offset + e, line[s:e], after, how)
+                for s, e, after, how in history[0]]
+    # several passes: report the changed region of the line as one repair
+    p = 0
+    while p < min(len(line), len(final)) and line[p] == final[p]:
+        p += 1
+    q = 0
+    while q < min(len(line), len(final)) - p and line[-1 - q] == final[-1 - q]:
+        q += 1
+    hows = []
+    for edits in history:
+        for *_, how in edits:
+            if how not in hows:
+                hows.append(how)
+    return [Repair(offset + p, offset + len(line) - q, line[p:len(line) - q],
+                   final[p:len(final) - q], ", then ".join(hows))]
+
+
+def _warnings(text: str, repairs: list[Repair]) -> tuple[str, ...]:
+    from newsclean.plausibility import script
+
+    def main_script(s: str) -> str:
+        counts: dict[str, int] = {}
+        for ch in s:
+            sc = script(ch)
+            if sc:
+                counts[sc] = counts.get(sc, 0) + 1
+        return max(counts, key=counts.get) if counts else ""
+
+    rest, last = [], 0
+    for r in repairs:
+        rest.append(text[last:r.start])
+        last = r.end
+    rest.append(text[last:])
+    around = main_script("".join(rest))
+    out = []
+    for r in repairs:
+        sc = main_script(r.after)
+        if around and sc and sc != around:
+            out.append(f"repaired span in {sc.title()} script inside {around.title()} text at "
+                       f"{r.start}: often text injected into the page")
+    return tuple(out)

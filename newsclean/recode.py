@@ -1,0 +1,293 @@
+"""Readings of a suspicious run of text: rebuild the bytes it came from, decode them again.
+
+A run of mojibake is text that was decoded with the wrong codec. To undo it we turn the
+text back into the bytes the wrong decoder saw, then decode those bytes with the right
+codec. Which codec is right is decided elsewhere (:mod:`newsclean.repair`, with
+:mod:`newsclean.plausibility`); this module only proposes candidates.
+
+>>> latin_bytes("Ã©")
+(b'\\xc3\\xa9', False)
+>>> latin_bytes("Â鶹")
+(b'\\xc2\\xe9\\xb6\\xb9', True)
+>>> decode_restoring(b"\\xc2\\xe9\\xb6\\xb9\\xb4\\xab\\xc3\\xbd\\xd3\\xb3\\xbb", "gbk")
+('麻豆传媒映画', ['0xAD'])
+"""
+
+from __future__ import annotations
+
+import functools
+
+from newsclean.plausibility import char_cost, pair_cost
+
+#: Codecs a run read as Latin-1 / cp1252 may really be in, most likely first.
+LATIN_TARGETS = (
+    "utf-8", "gbk", "gb18030", "big5", "cp932", "euc-jp", "cp949",
+    "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+    "koi8-r", "koi8-u", "iso8859-2", "iso8859-7", "cp866", "mac-cyrillic",
+)
+#: Codecs UTF-8 bytes may have been wrongly read with (utf-8 read as X).
+UTF8_READERS = (
+    "cp1251", "cp1250", "cp1253", "cp1255", "cp1256", "cp1257", "cp874", "koi8-r",
+    "koi8-u", "mac-roman", "cp437", "cp866", "iso8859-2", "gbk", "big5", "shift_jis",
+    "cp932", "euc-kr", "euc-jp",
+)
+_DOUBLE_BYTE = {"gbk", "gb18030", "big5", "cp932", "euc-jp", "cp949", "shift_jis", "euc-kr"}
+
+_NAMES = {
+    "utf-8": "UTF-8", "gbk": "GBK", "gb18030": "GB18030", "big5": "Big5", "cp932": "Shift-JIS",
+    "shift_jis": "Shift-JIS", "euc-jp": "EUC-JP", "cp949": "EUC-KR", "euc-kr": "EUC-KR",
+    "koi8-r": "KOI8-R", "koi8-u": "KOI8-U", "iso8859-2": "ISO-8859-2", "iso8859-7": "ISO-8859-7",
+    "mac-cyrillic": "Mac Cyrillic", "mac-roman": "Mac Roman",
+}
+
+
+def codec_name(codec: str) -> str:
+    """Human name of a codec.
+
+    >>> codec_name("gbk"), codec_name("cp1251")
+    ('GBK', 'cp1251')
+    """
+    return _NAMES.get(codec, codec)
+
+
+@functools.lru_cache(maxsize=1)
+def _cp1252_bytes() -> dict[str, int]:
+    table = {}
+    for b in range(0x80, 0xA0):
+        try:
+            table[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+def latin_bytes(run: str) -> tuple[bytes, bool]:
+    """The bytes a Latin-1 / cp1252 reading of *run* came from.
+
+    Characters outside both code pages become their UTF-8 bytes, as a UTF-8-first
+    decoder with a Latin-1 fallback would have kept them; the flag says if any did.
+    """
+    cp = _cp1252_bytes()
+    out = bytearray()
+    mixed = False
+    for ch in run:
+        o = ord(ch)
+        if o < 256:
+            out.append(o)
+        elif ch in cp:
+            out.append(cp[ch])
+        else:
+            out += ch.encode("utf-8", "surrogatepass")
+            mixed = True
+    return bytes(out), mixed
+
+
+_C1 = bytes(range(0x80, 0xA0))
+
+
+def _utf8_len(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def _first_char(buf: bytes | bytearray, start: int, codec: str) -> str | None:
+    """The character decoded at *start*, or None if the bytes there are invalid."""
+    chunk = bytes(buf[start:start + 4])
+    for n in range(1, len(chunk) + 1):
+        try:
+            text = chunk[:n].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return text[:1] if text else None
+    return None
+
+
+def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset(),
+                     max_fixes: int = 12) -> tuple[str, list[str]] | None:
+    """Decode *data*, restoring bytes that were commonly lost on the way.
+
+    Where a multi-byte sequence breaks off, a lost byte is assumed: a soft hyphen
+    (0xAD, dropped as invisible), a no-break space (0xA0, turned into a space) or, for
+    UTF-8, a C1 byte (0x80-0x9F, dropped as a control). The fill that gives the most
+    plausible character is kept. Returns the text and the list of fixes, or None.
+    Positions in *wild* are bytes known to be lost (U+FFFD in the input) to be guessed.
+    """
+    buf = bytearray(data)
+    fixes: list[str] = []
+    wild = set(wild)
+    utf8 = codec == "utf-8"
+    for _ in range(max_fixes + 1):
+        if wild:
+            pos = min(wild)
+            best = _guess_wild(buf, pos, codec)
+            if best is None:
+                return None
+            buf[pos] = best
+            wild.discard(pos)
+            fixes.append("lost byte guessed")
+            continue
+        try:
+            return buf.decode(codec), fixes
+        except UnicodeDecodeError as err:
+            if len(fixes) >= max_fixes:
+                return None
+            p, q = err.start, err.end
+            prev = _prev_char(buf, p, codec)
+            options: list[tuple[float, bytearray, str]] = []
+            if utf8:
+                need = _utf8_len(buf[p]) - (q - p)
+                if need <= 0 or need > 2:
+                    return None
+                fills = [b"\xad", b"\xa0" if False else b"\xad"]
+                singles = [0xAD, *_C1]
+                combos: list[bytes] = [bytes([b]) for b in singles] if need == 1 else \
+                    [bytes([a, b]) for a in singles for b in singles]
+                del fills
+                for combo in combos:
+                    trial = buf[:q] + combo + buf[q:]
+                    ch = _first_char(trial, p, codec)
+                    if ch is not None:
+                        label = "0xAD" if combo == b"\xad" else "C1 byte"
+                        options.append((_score(prev, ch), trial, label))
+                if q < len(buf) and buf[q] == 0x20 and need == 1:
+                    trial = buf[:q] + b"\xa0" + buf[q + 1:]
+                    ch = _first_char(trial, p, codec)
+                    if ch is not None:
+                        options.append((_score(prev, ch) - 0.5, trial, "0xA0"))
+            else:
+                if codec not in _DOUBLE_BYTE or q - p != 1 or buf[p] < 0x81:
+                    return None
+                trial = buf[:q] + b"\xad" + buf[q:]
+                ch = _first_char(trial, p, codec)
+                if ch is not None:
+                    options.append((_score(prev, ch), trial, "0xAD"))
+                if q < len(buf) and buf[q] == 0x20:
+                    trial = buf[:q] + b"\xa0" + buf[q + 1:]
+                    ch = _first_char(trial, p, codec)
+                    if ch is not None:
+                        options.append((_score(prev, ch), trial, "0xA0"))
+            if not options:
+                return None
+            options.sort(key=lambda o: o[0])
+            _, buf, label = options[0]
+            fixes.append(label)
+    return None
+
+
+def _score(prev: str, ch: str) -> float:
+    return char_cost(ch) + (pair_cost(prev, ch) if prev else 0.0)
+
+
+def _prev_char(buf: bytearray, p: int, codec: str) -> str:
+    if p == 0:
+        return ""
+    try:
+        return bytes(buf[max(0, p - 4):p]).decode(codec, "ignore")[-1:]
+    except Exception:  # noqa: BLE001 - context only
+        return ""
+
+
+def _guess_wild(buf: bytearray, pos: int, codec: str) -> int | None:
+    """Choose the byte at *pos* (lost, UTF-8 only) that makes the most plausible character."""
+    if codec != "utf-8":
+        return None
+    start = pos
+    while start > 0 and pos - start < 3 and 0x80 <= buf[start] < 0xC0:
+        start -= 1
+    prev = _prev_char(buf, start, codec)
+    best: tuple[float, int] | None = None
+    fills = range(0x80, 0xC0) if start < pos else (*range(0xE0, 0xF0), *range(0xC2, 0xE0))
+    for b in fills:
+        buf[pos] = b
+        ch = _first_char(buf, start, codec)
+        if ch is None or (start == pos and len(ch.encode("utf-8")) < 2):
+            continue
+        s = _score(prev, ch)
+        if best is None or s < best[0]:
+            best = (s, b)
+    return best[1] if best else None
+
+
+#: Prior cost of a reading, added to the plausibility cost of its text: rarer
+#: accidents must earn their place.
+PRIOR_CODEC = 0.0
+PRIOR_LEGACY = 1.0
+PRIOR_TWO_LAYERS = 4.0
+PRIOR_FIX = {"0xAD": 1.0, "0xA0": 1.0, "C1 byte": 2.5, "lost byte guessed": 0.5}
+
+
+def _prior(codec: str, fixes: list[str], layers: int = 1) -> float:
+    p = PRIOR_CODEC if codec == "utf-8" else PRIOR_LEGACY
+    p += PRIOR_TWO_LAYERS * (layers - 1)
+    return p + sum(PRIOR_FIX.get(f, 1.0) for f in fixes)
+
+
+def readings(run: str) -> list[tuple[str, str, float]]:
+    """Candidate readings of *run*: ``(text, what was undone, prior cost)``, unsorted."""
+    out: list[tuple[str, str, float]] = []
+    data, mixed = latin_bytes(run)
+    how = "read as Latin-1 by a UTF-8-first decoder" if mixed else _latin_label(run)
+    for target in LATIN_TARGETS:
+        got = decode_restoring(data, target)
+        if got is None:
+            continue
+        text, fixes = got
+        if text == run:
+            continue
+        out.append((text, _explain(codec_name(target), how, fixes), _prior(target, fixes)))
+        if target == "utf-8" and not text.isascii():
+            # two layers: UTF-8 read as cp1252, whose own bytes were a legacy reading
+            inner, inner_mixed = latin_bytes(text)
+            if inner_mixed:
+                continue
+            for t2 in LATIN_TARGETS:
+                got2 = decode_restoring(inner, t2, max_fixes=4)
+                if got2 is None or got2[0] == text:
+                    continue
+                out.append((got2[0], _explain(codec_name(t2), "read as Latin-1, then as UTF-8 read as cp1252",
+                                              got2[1] + fixes), _prior(t2, got2[1] + fixes, 2)))
+    if not run.isascii():
+        for reader in UTF8_READERS:
+            pieces = run.split("\ufffd")
+            try:
+                parts = [p.encode(reader) for p in pieces]
+            except UnicodeEncodeError:
+                continue
+            wild = set()
+            buf = bytearray()
+            for i, part in enumerate(parts):
+                if i:
+                    wild.add(len(buf))
+                    buf.append(0x80)
+                buf += part
+            if not wild and data == bytes(buf):
+                continue
+            got = decode_restoring(bytes(buf), "utf-8", frozenset(wild), max_fixes=max(12, len(wild) + 4))
+            if got is None or got[0] == run:
+                continue
+            out.append((got[0], _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),
+                        _prior(reader, got[1])))
+    return out
+
+
+def _latin_label(run: str) -> str:
+    cp = _cp1252_bytes()
+    if any(ch in cp for ch in run):
+        return "read as cp1252"
+    return "read as Latin-1"
+
+
+def _explain(codec: str, how: str, fixes: list[str]) -> str:
+    text = f"{codec} {how}"
+    if fixes:
+        counts: dict[str, int] = {}
+        for f in fixes:
+            counts[f] = counts.get(f, 0) + 1
+        parts = [f"lost {k} restored" + (f" ×{v}" if v > 1 else "") for k, v in counts.items()]
+        text += "; " + ", ".join(parts)
+    return text
