@@ -14,20 +14,20 @@ __version__ = "0.1.0"
 __all__ = ["clean", "decode", "repair", "Document", "Decoded", "Repaired", "Options",
            "NewscleanError", "__version__"]
 
+# ``decode`` and ``repair`` are both modules and functions: bind the functions now, so
+# that importing the submodules later cannot shadow them. Both modules are light; their
+# heavy dependencies (chardet, ftfy) load on first use.
+from newsclean.decode import Decoded, decode  # noqa: E402
+from newsclean.repair import Repaired, repair  # noqa: E402
+
 if TYPE_CHECKING:  # pragma: no cover
-    from newsclean.decode import Decoded, decode
     from newsclean.document import Document
     from newsclean.errors import NewscleanError
     from newsclean.options import Options
     from newsclean.pipeline import clean
-    from newsclean.repair import Repaired, repair
 
 _LAZY = {
     "clean": "newsclean.pipeline",
-    "decode": "newsclean.decode",
-    "Decoded": "newsclean.decode",
-    "repair": "newsclean.repair",
-    "Repaired": "newsclean.repair",
     "Document": "newsclean.document",
     "Options": "newsclean.options",
     "NewscleanError": "newsclean.errors",
