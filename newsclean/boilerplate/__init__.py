@@ -1,24 +1,307 @@
-"""Tell the article from the boilerplate around it, line by line."""
+"""Tell the article from the boilerplate around it, line by line.
+
+The steps, each in its own module:
+
+1. :mod:`~newsclean.boilerplate.features` — one cheap pass: per-line size,
+   function-word density (:mod:`~newsclean.boilerplate.languages`), sentence
+   punctuation and the named line rules (:mod:`~newsclean.boilerplate.rules`);
+2. :mod:`~newsclean.boilerplate.region` — the densest run of prose lines;
+3. context smoothing — short lines (subheads, list items) between prose are kept;
+4. assembly — title, byline, date, dateline (:mod:`~newsclean.boilerplate.metadata`),
+   captions, duplicates, paragraphs, and one :class:`~newsclean.document.Decision`
+   per input line.
+
+Every dropped line gets a :class:`~newsclean.document.Removal` with a reason code.
+"""
 
 from __future__ import annotations
 
-from newsclean.document import Decision, Document
+import re
+
+from newsclean.boilerplate.features import Limits, Line, line_features
+from newsclean.boilerplate.languages import WORD, detect_language
+from newsclean.boilerplate.metadata import is_byline, parse_date, parse_dateline
+from newsclean.boilerplate.region import Weights, find_region
+from newsclean.boilerplate.rules import CAPTION_REASONS
+from newsclean.document import Decision, Document, Removal
 from newsclean.options import Options
+
+__all__ = ["extract", "settings"]
+
+#: Class thresholds and region weights for each ``Options.favor``.
+_SETTINGS = {
+    "balanced": (Limits(), Weights()),
+    "precision": (Limits(short_words=6, good_words=14, density_scale=1.12),
+                  Weights(near_factor=0.3, short_cost=4.0, bad_cost=8.0, rule_cost=10.0)),
+    "recall": (Limits(short_words=5, good_words=10, density_scale=0.85),
+               Weights(near_factor=0.7, short_cost=2.0, bad_cost=4.0, rule_cost=6.0)),
+}
+
+#: How many lines before the region's start the headline is looked for.
+TITLE_WINDOW = 25
+#: Lines around the region where a byline or a date line still belongs to the article.
+META_WINDOW = 8
+
+_BY_PREFIX = re.compile(r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
+                        re.IGNORECASE)
+_PUBLISHED = re.compile(r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
+                        r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd", re.IGNORECASE)
+
+
+def settings(favor: str) -> tuple[Limits, Weights]:
+    """The class limits and region weights for a ``favor`` setting.
+
+    >>> settings("precision")[0].density_scale > settings("recall")[0].density_scale
+    True
+    """
+    return _SETTINGS[favor]
 
 
 def extract(text: str, options: Options) -> Document:
     """Build a :class:`Document` from repaired plain text."""
-    decisions = []
-    title = ""
-    paragraphs = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if not stripped:
-            decisions.append(Decision(number, line, False, "blank"))
-        elif not title:
-            title = stripped
-            decisions.append(Decision(number, line, True, "title"))
+    limits, weights = settings(options.favor)
+    raw_lines = text.split("\n")
+    language = detect_language([raw.strip() for raw in raw_lines if len(raw) > 20])
+    lines = [line_features(number, raw, language, limits) for number, raw in enumerate(raw_lines, start=1)]
+    forced_keep = _apply_user_rules(lines, options.rules)
+    content = [line for line in lines if not line.blank]
+
+    start, end = find_region(content, weights)
+    if end < 0:
+        start = end = _best_block(content)
+    title_at = _find_title(content, start) if end >= 0 else -1
+    if title_at >= 0 and title_at >= start:
+        start = title_at + 1
+        end = max(end, start)
+    _judge(content, start, end, title_at, forced_keep)
+    document = _assemble(lines, content, start, end, title_at, language)
+    return document
+
+
+# ----------------------------------------------------------------------------- steps
+def _apply_user_rules(lines: list[Line], rules) -> set[int]:
+    """Apply user rules first: a ``drop`` rule marks the line, a ``keep`` rule protects it."""
+    forced: set[int] = set()
+    if rules is None:
+        return forced
+    from newsclean.boilerplate.rules import Hit
+
+    for line in lines:
+        if line.blank:
+            continue
+        verdict = rules.match(line.text)
+        if verdict is None:
+            continue
+        if verdict.action == "keep":
+            forced.add(line.number)
+            line.hit, line.byline, line.date_line = None, False, False
+            line.cls, line.why = "good", f"user rule line {verdict.line}: keep"
         else:
-            paragraphs.append(stripped)
-            decisions.append(Decision(number, line, True, "body"))
-    return Document(title=title, paragraphs=paragraphs, decisions=decisions)
+            line.hit = Hit(f"user-rule:{verdict.line}", verdict.reason, f"user rule line {verdict.line}")
+            line.cls, line.why = "bad", line.hit.evidence
+    return forced
+
+
+def _best_block(content: list[Line]) -> int:
+    """Position of the longest line that no rule rejected (the fallback body), or -1."""
+    best, best_words = -1, 2
+    for position, line in enumerate(content):
+        if line.hit is None and not line.byline and not line.date_line and line.words > best_words:
+            best, best_words = position, line.words
+    return best
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.lower() for t in WORD.findall(text)}
+
+
+def _find_title(content: list[Line], start: int) -> int:
+    """Position of the headline: the title-like line before the body that best matches the page title.
+
+    Candidates are the lines just before the region (and its first line when
+    that does not read like a sentence). The page's first line is usually the
+    HTML title ("Headline | Site"): the candidate sharing most of its words
+    wins; otherwise the nearest title-like line.
+    """
+    first = _tokens(content[0].text) if content else set()
+    best, best_overlap, nearest = -1, 0.0, -1
+    low = max(0, start - TITLE_WINDOW)
+    high = start
+    if start < len(content) and not content[start].ends_sentence and content[start].words <= 30:
+        high = start + 1
+    for position in range(low, high):
+        line = content[position]
+        if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= 40):
+            continue
+        if line.text.endswith((":", "…")) or line.text.startswith(("http", "@", "#")):
+            continue
+        if position > 0:
+            tokens = _tokens(line.text)
+            overlap = len(tokens & first) / len(tokens) if tokens else 0.0
+            if overlap >= 0.6 and overlap >= best_overlap:
+                best, best_overlap = position, overlap
+        if line.title_case >= 0.5 or not line.ends_sentence or line.words <= 20:
+            nearest = position
+    if best >= 0:
+        return best
+    if nearest >= 0 and start - nearest <= 6:
+        return nearest
+    if 0 < start and not content[0].ends_sentence and 3 <= content[0].words <= 30 and content[0].hit is None:
+        return 0
+    return -1
+
+
+def _set(line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = "") -> None:
+    line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
+
+
+def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int]) -> None:
+    """Give every non-blank line its verdict: body, title, metadata or a removal reason."""
+    body_lo = start
+    # The lead: prose between the headline and the region belongs to the article.
+    if 0 <= title_at < start:
+        for position in range(title_at + 1, start):
+            if content[position].cls in ("good", "near"):
+                body_lo = min(body_lo, position)
+                break
+    for position, line in enumerate(content):
+        inside = body_lo <= position <= end
+        if line.number in forced:
+            _set(line, True, "body", rule="user-rule", evidence=line.why)
+        elif position == title_at:
+            _set(line, True, "title", "title", "headline", "title-like line before the body")
+        elif line.hit is not None:
+            role = "caption" if line.hit.reason in CAPTION_REASONS else "boilerplate"
+            _set(line, False, role, line.hit.reason, line.hit.rule, line.hit.evidence)
+        elif line.byline:
+            _set(line, False, "byline", "byline", "byline", "author or agency line")
+        elif line.date_line:
+            _set(line, False, "date", "date", "date-line", "a date alone")
+        elif not inside:
+            if position < body_lo and (title_at < 0 or position < title_at) and position == 0:
+                _set(line, False, "boilerplate", "masthead", "masthead", "first line, above the headline")
+            else:
+                where = "before" if position < body_lo else "after"
+                _set(line, False, "boilerplate", "outside-article", "region",
+                     f"{where} the article region; {line.why}")
+        elif line.cls in ("good", "near"):
+            _set(line, True, "body", evidence=line.why)
+        else:
+            # Short or low-density lines inside the article: kept between prose (subheads, list items).
+            prev_ok = _neighbour_class(content, position, -1, body_lo, end)
+            next_ok = _neighbour_class(content, position, +1, body_lo, end)
+            if prev_ok and next_ok:
+                _set(line, True, "body", evidence=f"{line.why}; between prose lines")
+            else:
+                reason = "short" if line.cls == "short" else "outside-article"
+                _set(line, False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
+
+
+def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
+    """Whether the nearest line in direction *step* that is not short is prose, within the region."""
+    position += step
+    while lo <= position <= hi:
+        line = content[position]
+        if line.hit is not None or line.byline or line.date_line:
+            return False
+        if line.cls in ("good", "near"):
+            return True
+        if line.cls == "bad":
+            return False
+        position += step
+    return False
+
+
+def _normal(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _assemble(lines: list[Line], content: list[Line], start: int, end: int, title_at: int,
+              language: str | None) -> Document:
+    document = Document(language=language)
+    if title_at >= 0:
+        document.title = content[title_at].text
+
+    # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
+    # quote) keeps its later place; a repeat of the headline goes.
+    seen: dict[str, Line] = {}
+    title_key = _normal(document.title)
+    for line in content:
+        if not line.keep or line.role != "body":
+            continue
+        key = _normal(line.text)
+        if title_key and key == title_key:
+            _set(line, False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
+            continue
+        earlier = seen.get(key)
+        if earlier is not None and line.words >= 6:
+            _set(earlier, False, "boilerplate", "duplicate", "duplicate", f"repeated at line {line.number}")
+        seen[key] = line
+
+    body = [line for line in content if line.keep and line.role == "body"]
+    if not body and start <= end and end >= 0:
+        # Never return an empty body for a page with prose: keep the best block.
+        fallback = _best_block(content)
+        if fallback >= 0 and fallback != title_at:
+            _set(content[fallback], True, "body", evidence="best block (fallback)")
+            body = [content[fallback]]
+
+    first_body = body[0].number if body else 0
+    last_body = body[-1].number if body else 0
+    lo_number = content[title_at].number if title_at >= 0 else first_body
+    document.byline = _find_byline(content, lo_number, first_body, last_body)
+    document.date = _find_date(content, lo_number, first_body, last_body, language)
+    for line in body[:2]:
+        place = parse_dateline(line.text)
+        if place:
+            document.dateline = place
+            break
+
+    for line in content:
+        if line.role == "caption":
+            document.captions.append(line.text)
+    document.paragraphs = [line.text for line in body]
+    for line in lines:
+        if line.blank:
+            document.decisions.append(Decision(line.number, line.raw, False, "blank"))
+            continue
+        document.decisions.append(Decision(line.number, line.raw, line.keep, line.role, line.reason,
+                                           line.rule, line.evidence))
+        if not line.keep:
+            document.removed.append(Removal(line.number, line.text, line.reason, line.rule, line.evidence))
+    return document
+
+
+def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
+    """The byline near the headline, else the agency or author line right after the body."""
+    near, trailing = None, None
+    for position, line in enumerate(content):
+        if not line.byline:
+            continue
+        if lo - META_WINDOW <= line.number <= first + META_WINDOW * 2 and near is None:
+            text = _BY_PREFIX.sub("", line.text).strip()
+            if not text and position + 1 < len(content):
+                text = content[position + 1].text
+            near = text or None
+        elif last < line.number <= last + META_WINDOW * 2 and trailing is None:
+            trailing = _BY_PREFIX.sub("", line.text).strip() or None
+    return near or trailing
+
+
+def _find_date(content: list[Line], lo: int, first: int, last: int, language: str | None) -> str | None:
+    """The publication date: a date line near the headline, else a "published ..." line, else the first date."""
+    month_first = language in (None, "en")
+    published = None
+    any_date = None
+    for line in content:
+        if line.number > last + META_WINDOW * 3:
+            break
+        if line.date_line and lo - META_WINDOW <= line.number <= first + META_WINDOW * 2:
+            found = parse_date(line.text, month_first)
+            if found:
+                return found
+        if published is None and line.words <= 60 and _PUBLISHED.search(line.text):
+            published = parse_date(line.text, month_first)
+        if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
+            any_date = parse_date(line.text, month_first)
+    return published or any_date

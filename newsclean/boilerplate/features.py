@@ -1,0 +1,150 @@
+"""One cheap pass over the lines: the features every later step reads.
+
+Each non-blank line gets its size in words, its function-word density, whether
+it ends like a sentence, whether it looks like a menu item, and the verdict of
+the named line rules (:mod:`newsclean.boilerplate.rules`). From those it gets a
+class, as in jusText:
+
+``good``
+    running prose: long enough and dense in function words;
+``near``
+    medium evidence of prose (a shorter sentence, a long line of few function words);
+``short``
+    too short to judge alone (subheads, list items, menu entries): context decides;
+``bad``
+    boilerplate: a named rule matched, or a long line with no sign of prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsclean.boilerplate.languages import CJK_LANGUAGES, WORD, cjk_count, density, thresholds
+from newsclean.boilerplate.metadata import is_byline, is_date_line
+from newsclean.boilerplate.rules import Hit, match_rule
+
+#: Characters that end a sentence (Latin, CJK, quotes and ellipses after them).
+SENTENCE_END = tuple(".!?。！？…\"”’»」』)")
+_IMAGE_ID = re.compile(r"[0-9a-fA-F]{20,}|\d{12,}|\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line with its features and, later, its verdict."""
+
+    number: int
+    raw: str
+    text: str
+    words: int = 0
+    density: float = 0.0
+    ends_sentence: bool = False
+    title_case: float = 0.0
+    hit: Hit | None = None
+    byline: bool = False
+    date_line: bool = False
+    cls: str = "blank"
+    #: Evidence for the class, in a few words.
+    why: str = ""
+    # --- verdict, filled by the region and assembly steps ---
+    keep: bool = False
+    role: str = "blank"
+    reason: str = ""
+    rule: str = ""
+    evidence: str = ""
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The thresholds of the classes; shifted by ``Options.favor``."""
+
+    #: Words a line needs to be judged on density (fewer: ``short``).
+    short_words: int = 6
+    #: Words for a ``good`` line.
+    good_words: int = 12
+    #: Multipliers of the language's (low, high) density thresholds.
+    density_scale: float = 1.0
+
+
+def title_case_share(tokens: list[str]) -> float:
+    """Share of the alphabetic words that start with a capital letter.
+
+    >>> title_case_share("Toronto MP Quits Liberal Caucus".split())
+    1.0
+    >>> title_case_share("the vote was close".split())
+    0.0
+    """
+    alpha = [t for t in tokens if t[:1].isalpha()]
+    if not alpha:
+        return 0.0
+    return sum(1 for t in alpha if t[0].isupper()) / len(alpha)
+
+
+def line_features(number: int, raw: str, language: str | None, limits: Limits) -> Line:
+    """Compute the features and the class of one line.
+
+    >>> line_features(1, "Skip to content", "en", Limits()).cls
+    'bad'
+    >>> line_features(2, "The minister said on Tuesday that the plan would be published before the end of the year.", "en", Limits()).cls
+    'good'
+    >>> line_features(3, "Read the full report", "en", Limits()).cls
+    'short'
+    """
+    text = raw.strip()
+    line = Line(number, raw, text)
+    if not text:
+        return line
+    tokens = WORD.findall(text)
+    words = len(tokens)
+    if language in CJK_LANGUAGES and not text.isascii():
+        words = max(words, cjk_count(text) // 2)
+    line.words = words
+    lower = [t.lower() for t in tokens]
+    line.density = density(lower, text, language)
+    line.ends_sentence = text.endswith(SENTENCE_END)
+    line.title_case = title_case_share(tokens)
+
+    if " " not in text and len(text) >= 16 and _IMAGE_ID.search(text):
+        line.hit = Hit("image-id", "image-id", "one token with a long hex/digit run or an image file name")
+    elif words <= 12 and _URL.match(text):
+        line.hit = Hit("bare-url", "nav", "a bare link")
+    elif words <= 20 and is_byline(text):
+        line.byline = True
+    elif words <= 16 and is_date_line(text):
+        line.date_line = True
+    else:
+        line.hit = match_rule(text, words)
+
+    low, high = thresholds(language)
+    low *= limits.density_scale
+    high *= limits.density_scale
+    if line.hit is not None:
+        line.cls, line.why = "bad", line.hit.evidence
+    elif line.byline or line.date_line:
+        line.cls, line.why = "bad", "byline" if line.byline else "date"
+    elif not any(t[:1].isalpha() for t in tokens):
+        line.cls, line.why = "bad", "no words"
+    elif words < limits.short_words:
+        line.cls, line.why = "short", f"{words} words"
+    elif language is None:
+        # No stopword list fits: judge by size and sentence punctuation only.
+        if words >= limits.good_words + 4 and line.ends_sentence:
+            line.cls, line.why = "good", f"{words} words, ends a sentence"
+        elif words >= limits.good_words:
+            line.cls, line.why = "near", f"{words} words"
+        else:
+            line.cls, line.why = "short", f"{words} words"
+    elif line.density >= high and (words >= limits.good_words or line.ends_sentence):
+        line.cls, line.why = "good", f"stopword density {line.density:.2f} >= {high:.2f}; {words} words"
+    elif line.density >= low:
+        line.cls, line.why = "near", f"stopword density {line.density:.2f}; {words} words"
+    elif words >= 3 * limits.good_words and line.ends_sentence:
+        line.cls, line.why = "near", f"{words} words, ends a sentence"
+    else:
+        line.cls, line.why = "bad", f"stopword density {line.density:.2f} < {low:.2f}; {words} words"
+    return line

@@ -1,0 +1,197 @@
+"""Article metadata from single lines: publication dates, datelines and bylines.
+
+All functions are pure and work on one stripped line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Month names (and common abbreviations) in the languages newsclean knows.
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "janeiro", "enero", "ene", "janvier", "janv", "januar", "jänner", "gennaio", "gen",
+        "januari", "января", "январь", "янв"),
+    2: ("february", "feb", "fevereiro", "fev", "febrero", "février", "févr", "fevrier", "februar", "febbraio",
+        "februari", "pebruari", "февраля", "февраль", "фев"),
+    3: ("march", "mar", "março", "marzo", "mars", "märz", "maart", "maret", "марта", "март"),
+    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile", "апреля", "апрель", "апр"),
+    5: ("may", "maio", "mayo", "mai", "maggio", "mag", "mei", "мая", "май"),
+    6: ("june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "июня", "июнь", "июн"),
+    7: ("july", "jul", "julho", "julio", "juillet", "juil", "juli", "luglio", "lug", "июля", "июль", "июл"),
+    8: ("august", "aug", "agosto", "ago", "août", "aout", "augustus", "agustus", "agu", "агуста", "августа", "август", "авг"),
+    9: ("september", "sep", "sept", "setembro", "set", "septiembre", "septembre", "settembre", "сентября",
+        "сентябрь", "сен"),
+    10: ("october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "oktober",
+         "октября", "октябрь"),
+    11: ("november", "nov", "novembro", "noviembre", "novembre", "nopember", "ноября", "ноябрь", "ноя"),
+    12: ("december", "dec", "dezembro", "dez", "diciembre", "dic", "décembre", "dezember", "dicembre", "desember",
+         "des", "декабря", "декабрь", "дек"),
+}
+MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
+_MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTH_NUMBER), key=len, reverse=True))
+
+_WEEKDAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+             r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?,?|sábado,?|domingo,?|lunes,?|martes,?|miércoles,?"
+             r"|jueves,?|viernes,?|montag,?|dienstag,?|mittwoch,?|donnerstag,?|freitag,?|samstag,?|sonntag,?")
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    m = rf"(?P<month>{_MONTH_ALT})\.?"
+    return [
+        ("ymd", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
+                           r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")),
+        ("cjk", re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")),
+        ("mdy", re.compile(rf"\b{m}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
+        ("dmy", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{m}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
+                           re.IGNORECASE)),
+        ("numeric", re.compile(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)")),
+    ]
+
+
+def parse_date(text: str, month_first: bool = True) -> str | None:
+    """The first date in *text* as ISO 8601 ``YYYY-MM-DD``, or ``None``.
+
+    Numeric ``a/b/yyyy`` dates are read month first when *month_first* (US
+    English), else day first; an impossible month decides either way.
+
+    >>> parse_date("This report was first published March 22, 2023")
+    '2023-03-22'
+    >>> parse_date("Nov. 19, 2019 8:03 am ET")
+    '2019-11-19'
+    >>> parse_date("Publicado em 5 de março de 2021")
+    '2021-03-05'
+    >>> parse_date("19 ноября 2019, 14:05")
+    '2019-11-19'
+    >>> parse_date("2019年11月18日 10時")
+    '2019-11-18'
+    >>> parse_date("2019-11-18T10:03:00Z")
+    '2019-11-18'
+    >>> parse_date("18.11.2019", month_first=False)
+    '2019-11-18'
+    >>> parse_date("Posted 25/12/2019")
+    '2019-12-25'
+    >>> parse_date("no date here, only 2019") is None
+    True
+    """
+    for kind, pattern in _date_patterns():
+        m = pattern.search(text)
+        if not m:
+            continue
+        year = int(m.group("year"))
+        if kind in ("ymd", "cjk"):
+            month, day = int(m.group("mon")), int(m.group("day"))
+        elif kind in ("mdy", "dmy"):
+            month = MONTH_NUMBER[m.group("month").lower()]
+            day = int(m.group("day"))
+        else:
+            a, b = int(m.group("a")), int(m.group("b"))
+            month, day = (a, b) if month_first else (b, a)
+            if month > 12 and day <= 12:
+                month, day = day, month
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+_DATE_NOISE = re.compile(
+    rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월월일月日년時시분]|"
+    r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
+    r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|à|veröffentlicht|aktualisiert|am|um|uhr"
+    r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
+    r"|pukul|de|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()+-]+",
+    re.IGNORECASE)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether the line is only a date (with "Published", times, weekdays...).
+
+    >>> is_date_line("Published: Nov. 19, 2019 at 8:03 a.m. ET")
+    True
+    >>> is_date_line("Updated 2019-11-18 10:03")
+    True
+    >>> is_date_line("The vote took place on March 3, 2020 in the capital.")
+    False
+    """
+    if len(text) > 90 or parse_date(text) is None:
+        return False
+    return not _DATE_NOISE.sub("", text).strip()
+
+
+_AGENCIES = (
+    r"(?:the )?associated press|ap|reuters|afp|agence france-presse|(?:the )?canadian press|bloomberg(?: news)?|dpa"
+    r"|efe|agencia efe|europa press|ansa|ag[êe]ncia brasil|ag[êe]ncia estado|estad[ãa]o conte[úu]do|folhapress|lusa"
+    r"|tass|ria novosti|интерфакс|interfax|тасс|риа новости|yonhap|연합뉴스|kyodo|共同通信|jiji|時事通信|xinhua|新华社"
+    r"|pti|ani|ians|antara|upi|united press international|press association|pa media|pa|aap|apa|sda|keystone-sda"
+    r"|belga|anp|nu\.nl|cnn|bbc news|cbs news|nbc news|abc news|staff|wire services|news desk|newsroom"
+)
+_NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+_BYLINE = re.compile(
+    rf"(?:(?i:by|written by|reported by|story by|words by|text by|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\s*:?\s+"
+    rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
+    rf"|(?i:{_AGENCIES})(?:\s+(?i:staff|wire|reporter|writer))?"
+    rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
+    rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
+    rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
+    rf"|(?i:by)\s*:?)\s*\Z")
+_BYLINE_CI = re.compile(rf"(?i:(?:{_AGENCIES}))")
+
+
+def is_byline(text: str) -> bool:
+    """Whether the line is a byline: "By Jane Doe", "Jane Doe, Reuters", an agency name.
+
+    >>> is_byline("By Jane Doe and Rafael Souza")
+    True
+    >>> is_byline("The Canadian Press")
+    True
+    >>> is_byline("Maria Silva, Reuters")
+    True
+    >>> is_byline("홍길동 기자")
+    True
+    >>> is_byline("By the time the vote closed, most delegates had gone home.")
+    False
+    >>> is_byline("Reuters reported the deal on Tuesday.")
+    False
+    """
+    if len(text) > 120 or text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr.")):
+        return False
+    if _BYLINE.match(text):
+        return True
+    # Agency names are written in any case ("REUTERS", "The Associated Press").
+    return bool(_BYLINE_CI.fullmatch(text.strip(" .")))
+
+
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?:,?\s*(?:\d{1,2} \w+|\w+ \d{1,2}))?"
+    r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S")
+_DATELINE_MIXED = re.compile(
+    r"(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})(?:,\s*[A-ZÀ-Ý][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S")
+
+
+def parse_dateline(text: str) -> str | None:
+    """The place of a dateline that opens a paragraph ("OTTAWA — ...").
+
+    >>> parse_dateline("OTTAWA — Han Dong has resigned from the caucus.")
+    'OTTAWA'
+    >>> parse_dateline("WASHINGTON (AP) — The Senate voted on Tuesday.")
+    'WASHINGTON'
+    >>> parse_dateline("NEW YORK, Nov 18 (Reuters) - Shares rose.")
+    'NEW YORK'
+    >>> parse_dateline("São Paulo (AFP) - O governo anunciou.")
+    'São Paulo'
+    >>> parse_dateline("The Senate voted on Tuesday - finally.") is None
+    True
+    >>> parse_dateline("A — B") is None
+    True
+    """
+    m = _DATELINE.match(text) or _DATELINE_MIXED.match(text)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    if len(place) < 3 and not m.group("agency"):
+        return None
+    return place

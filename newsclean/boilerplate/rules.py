@@ -1,0 +1,262 @@
+"""Named line rules: each recognises one kind of boilerplate and gives its reason code.
+
+A rule is a regular expression over one stripped line plus a word limit: the
+rule only judges lines of at most ``max_words`` words, so that a long paragraph
+of prose that happens to say "subscribe" or "cookies" is not dropped for it.
+Rules of the same word limit are joined into one alternation (one regex call
+per line and limit), compiled lazily on first use.
+
+Patterns are written to run in linear time: no nested quantifiers over
+overlapping character sets, so adversarial lines cannot make them backtrack
+catastrophically.
+
+>>> match_rule("Skip to content").reason
+'nav'
+>>> match_rule("Sign up for our daily newsletter").reason
+'newsletter'
+>>> match_rule("The council voted to subscribe to the regional water plan next year.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern with its reason code."""
+
+    name: str
+    reason: str
+    pattern: str
+    #: The rule only judges lines of at most this many words.
+    max_words: int
+    #: ``full``: the pattern must match the whole line; ``search``: anywhere.
+    mode: str = "full"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that matched a line."""
+
+    rule: str
+    reason: str
+    evidence: str
+
+
+# Separators between the items of a widget line ("Share | Tweet · Email").
+_SEP = r"[\s,|/·•:!()\[\]+-]+"
+
+_SHARE_WORDS = (
+    r"share(?: this(?: article| story| page| post)?| on| via| article)?|tweet|e-?mail|print|pin(?: it)?"
+    r"|save|copy(?: link| url)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|tumblr"
+    r"|telegram|messenger|flipboard|pocket|vk|ok|line|kakao(?:talk|story)?|naver|band|weibo|wechat"
+    r"|qq|hatena|mixi|sms|mail|google\+?|instagram|youtube|rss|snapchat|tiktok|comments?"
+    r"|compartilh(?:ar|e)|partager|teilen|drucken|condividi|stampa|compartir|imprimir"
+    r"|поделиться|печать|공유(?:하기)?|인쇄|스크랩|シェア|ツイート|印刷|bagikan|cetak|delen|\d+"
+)
+
+_NAV_WORDS = (
+    r"menu|main menu|open menu|close menu|home|homepage|home page|search|search for|go|submit"
+    r"|sign in|signin|log ?in|log ?out|sign out|register|my account|account|profile|close|open"
+    r"|toggle navigation|navigation|back to top|to top|top|next|previous|prev|next article"
+    r"|previous article|more|show more|load more|see more|view more|view all|see all|all"
+    r"|sections|section|topics|tags?|categories|category|archives?|index|news|latest|live"
+    r"|subscribe|sign up|join|edition|language|english|português|español|deutsch|français"
+    r"|italiano|русский|한국어|日本語|中文|bahasa indonesia|nederlands"
+    r"|início|página inicial|buscar|pesquisar|pesquisa|entrar|sair|assine|mais|voltar ao topo"
+    r"|startseite|suche|anmelden|abmelden|mehr|nach oben|cerca|accedi|esci|altro|torna su"
+    r"|главная|поиск|войти|выйти|выход|меню|ещё|еще|наверх"
+    r"|홈|검색|로그인|로그아웃|회원가입|메뉴|전체메뉴|더보기|맨 위로"
+    r"|メニュー|ホーム|検索|ログイン|ログアウト|会員登録|もっと見る|トップへ|ページトップ"
+    r"|beranda|cari|masuk|keluar|daftar|selengkapnya|indeks|lainnya"
+    r"|accueil|rechercher|connexion|se connecter|plus|haut de page"
+    r"|inicio|iniciar sesión|registrarse|más|volver arriba|zoeken|inloggen|meer"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- navigation ---------------------------------------------------------------
+    Rule("skip-link", "nav",
+         r"(?:skip|jump) to (?:main |the )?(?:content|navigation|main|article|footer)|skip navigation"
+         r"|(?:pular|ir) para o conte[uú]do|(?:direkt )?zum inhalt(?: springen)?|(?:saltar|ir) al contenido"
+         r"|(?:aller|passer) au contenu|(?:vai|salta) al contenuto|перейти к (?:содержанию|контенту|основному)"
+         r"|본문(?:으로)? 바로가기|本文へ|メインコンテンツへ|langsung ke konten|naar de inhoud",
+         12, "search"),
+    Rule("nav-word", "nav", rf"(?:{_NAV_WORDS})(?:\s*[›»>|]+)?", 4),
+    Rule("gallery-control", "nav",
+         r"(?:image|photo|picture|slide|foto|bild|фото|사진|写真)?\s*\d{1,3}\s*(?:of|/|de|von|di|из|de)\s*\d{1,3}"
+         r"|(?:back to|view|open|launch|see) (?:the )?(?:gallery|slideshow|photos)|gallery|slideshow|fullscreen"
+         r"|enlarge(?: this)? image|expand|zoom|play(?: video)?|watch(?: video| now| live)?|video|photos?|audio"
+         r"|listen(?: to this article| now)?|\d{1,2}:\d{2}(?::\d{2})?|(?:\d+ )?min(?:ute)?s? read|\d+ (?:views?|likes?)",
+         6),
+    Rule("caption-toggle", "caption", r"(?:hide|show|toggle) caption|caption|close caption|legenda|bildunterschrift|didascalia", 3),
+    # --- sharing ---------------------------------------------------------------------
+    Rule("share-widget", "share", rf"(?:{_SHARE_WORDS})(?:{_SEP}(?:{_SHARE_WORDS}))*[\s:!]*", 10),
+    Rule("share-prompt", "share",
+         r"(?:share|spread) (?:this|the) (?:story|article|post|news|page)|click to share|share on (?:facebook|twitter|whatsapp|linkedin|x)"
+         r"|compartilhe (?:essa|esta|no)|artikel teilen|condividi (?:su|questo)|поделиться в|기사 공유|この記事をシェア|bagikan artikel",
+         16, "search"),
+    Rule("breadcrumb", "nav", r"[^›»>|]{1,40}(?:\s*[›»>|]\s*[^›»>|]{1,40}){2,}", 10),
+    # --- newsletters and subscriptions ----------------------------------------------
+    Rule("newsletter-short", "newsletter",
+         r"newsletter|sign up|subscribe|subscription|unsubscribe|inbox|your e-?mail|e-?mail address|opt-in|opt in"
+         r"|inscreva-se|assine|assinatura|assinante|cadastre-se|abonnieren|abonnement|anmeldung|iscriviti|abbonati|abbonamento"
+         r"|подпи(?:шитесь|саться|ска)|рассылк|구독|뉴스레터|メルマガ|ニュースレター|購読|berlangganan|langganan"
+         r"|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscribirse|suscripci[oó]n|bolet[ií]n|nieuwsbrief|aanmelden"
+         r"|thanks? (?:you )?for (?:signing up|subscribing)|already a (?:subscriber|member)|create (?:a |an |your )?(?:free )?account",
+         8, "search"),
+    Rule("newsletter-long", "newsletter",
+         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
+         r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
+         r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
+         r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
+         45, "search"),
+    # --- cookies, consent ----------------------------------------------------------------
+    Rule("cookie", "cookie",
+         r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
+         r"|utiliz|usamos|aceit|acept|verwenden|akzeptier|einverstanden|utilizziamo|accett|nous utilisons|accepte|использ|사용|利用|menggunakan|gebruik)"
+         r"|(?:we|this (?:site|website)) uses? cookies|(?:usamos|utilizamos|verwenden|utilizziamo|utilisons|используем|gebruiken) (?:\w+ )?(?:cookies?|файлы cookie)"
+         r"|쿠키|クッキー|^cookies?(?: policy| settings| preferences| notice)?$|^(?:accept|reject|agree|manage)(?: all)?(?: cookies)?$"
+         r"|do not sell my (?:personal )?info",
+         80, "search"),
+    # --- advertising -------------------------------------------------------------------------
+    Rule("ad-label", "ad",
+         r"advertisement|advertising|advertise(?: with us| here)?|ads?|sponsored(?: content| post| links?| stories)?"
+         r"|paid (?:content|post|partner content|for by .{1,60})|promoted(?: content| stories)?|partner content|from our partners?"
+         r"|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)"
+         r"|ad ?choices|report (?:this )?ad|publicidade|publicidad|publicit[ée]|anzeige|werbung|pubblicit[àa]|реклама|광고|広告|スポンサー(?:リンク)?"
+         r"|iklan|advertentie|sponsored by .{1,60}|presented by .{1,60}|powered by .{1,60}|recommended by .{1,40}",
+         8),
+    # --- related, popular, read more --------------------------------------------------------
+    Rule("related-header", "related",
+         r"(?:related|more|other|latest|recent|top|popular|trending|featured|recommended|similar)"
+         r"(?: (?:articles?|stories|content|news|posts|coverage|topics|links|videos|reading|headlines|from [^.]{1,40}|on [^.]{1,40}|in [^.]{1,40}|like this))?"
+         r"|read (?:more|also|next|this next)|also read|see also|most (?:popular|read|viewed|shared|commented|recent)(?: [\w ]{1,30})?"
+         r"|trending(?: now| stories| topics)?|top stories|recommended(?: for you| stories| reading)?"
+         r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|don'?t miss|up next|what to read next"
+         r"|editor'?s picks|more to explore|around the web|elsewhere on [\w .]{1,30}|in case you missed it"
+         r"|leia (?:mais|tamb[ée]m)|veja (?:mais|tamb[ée]m)|mais (?:lidas|not[ií]cias|vistos?)|relacionad[ao]s|not[ií]cias relacionadas"
+         r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|meistgelesen|weitere artikel|das könnte sie auch interessieren"
+         r"|leggi (?:anche|di più)|potrebbe interessarti|pi[uù] lett[ie]|articoli correlati|ti potrebbe interessare"
+         r"|читайте (?:также|еще|далее|ещё)|смотрите также|похожие (?:статьи|новости|материалы)|популярное|по теме"
+         r"|관련 ?기사|관련 ?뉴스|많이 본 (?:기사|뉴스)|인기 ?기사|주요 ?뉴스|関連記事|関連ニュース|人気記事|おすすめ(?:記事)?|アクセスランキング"
+         r"|baca (?:juga|selengkapnya)|berita terkait|terpopuler|berita lainnya|artikel terkait"
+         r"|(?:[àa] )?lire (?:aussi|[ée]galement|la suite)|sur le m[êe]me sujet|les plus lus"
+         r"|lee (?:tamb[ié]n|m[aá]s)|ver (?:tamb[ié]n|m[aá]s)|lo m[aá]s (?:le[ií]do|visto)|noticias relacionadas"
+         r"|lees (?:ook|meer)|meest gelezen|gerelateerde artikelen",
+         7),
+    Rule("read-more-link", "related",
+         r"(?:read more|read also|also read|related|see also|more|watch|listen|recommended|leia (?:mais|tamb[ée]m)|veja (?:tamb[ée]m|mais)"
+         r"|lesen sie (?:auch|mehr)|mehr zum thema|leggi anche|читайте (?:также|еще|ещё)|смотрите также|관련 ?기사|関連記事|baca juga"
+         r"|lire aussi|[àa] lire aussi|lee tambi[ée]n|ver tambi[ée]n|lees ook)\s*(?::|»|>|›|—|–|-|\|)\s*\S.*",
+         30),
+    # --- comments -------------------------------------------------------------------------------
+    Rule("comments", "comment",
+         r"(?:\d+ )?comments?(?: \(\d+\))?|(?:leave|post|add|write|submit) a (?:comment|reply)|(?:view|show|hide|read|load) (?:all )?(?:\d+ )?comments"
+         r"|join the (?:conversation|discussion)|be the first to comment|reply|report abuse|\d+ repl(?:y|ies)"
+         r"|coment[aá]rios?|comentar|deixe (?:seu|um) coment[aá]rio|kommentare?|kommentieren|commenti|commenta|lascia un commento"
+         r"|комментари(?:и|ев|й|я)|оставить комментарий|댓글(?: ?\d+)?|댓글 쓰기|コメント(?:する)?|komentar|tulis komentar"
+         r"|commentaires?|r[ée]agir|comentarios?|reacties?",
+         6),
+    # --- footer and legal -------------------------------------------------------------------------
+    Rule("copyright", "legal",
+         r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|todos os direitos reservados"
+         r"|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|все права защищены"
+         r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
+         r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
+         45, "search"),
+    Rule("legal-link", "legal",
+         r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
+         r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
+         r"|(?:your )?california privacy rights|do not sell.{0,40}|accessibility(?: statement)?|ethics(?: policy)?|code of conduct|community (?:guidelines|standards)"
+         r"|impressum|datenschutz(?:erkl[äa]rung)?|nutzungsbedingungen|agb|pol[ií]tica de privacidade|termos de uso|termos e condi[çc][õo]es"
+         r"|privacy policy|informativa (?:sulla )?privacy|note legali|политика конфиденциальности|пользовательское соглашение"
+         r"|개인정보(?:처리|취급)방침|이용약관|청소년보호정책|プライバシーポリシー|利用規約|免責事項|kebijakan privasi|syarat (?:dan|&) ketentuan|pedoman media siber"
+         r"|mentions l[ée]gales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|privacybeleid|algemene voorwaarden",
+         7),
+    Rule("footer-link", "footer",
+         r"about(?: us| the \w+)?|contact(?: us)?|sitemap|site map|site index|careers|jobs|help(?: center)?|faq|advertise(?: with us)?"
+         r"|rss(?: feeds?)?|newsroom|staff|masthead|corrections|media kit|press(?: room)?|our team|feedback|store|shop|events|archive"
+         r"|imprint|kontakt|über uns|quem somos|fale conosco|contato|expediente|chi siamo|contatti|redazione|lavora con noi"
+         r"|о (?:нас|проекте|компании)|контакты|редакция|вакансии|회사소개|기사제보|광고문의|고객센터|会社概要|お問い合わせ|サイトマップ"
+         r"|tentang kami|kontak(?: kami)?|redaksi|karir|info iklan|qui sommes-nous|nous contacter|contacto|qui[eé]nes somos|over ons",
+         5),
+    # --- photos ----------------------------------------------------------------------------------------
+    Rule("photo-credit", "credit",
+         r"(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
+         r"|\(?(?:ap|afp|reuters|epa|getty|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi) photo(?:/[\w .'-]{1,50})?\)?"
+         r"|\(?(?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi)/[\w .'-]{1,50}\)?"
+         r"|[\w .'’-]{1,50}(?:/| for| via) ?(?:getty images|the associated press|ap|afp|reuters|shutterstock|istock(?:photo)?|epa(?:-efe)?|alamy|zuma(?: press)?|bloomberg|nurphoto|sipa|imago|dpa|ansa|efe|xinhua)"
+         r"|[\w .'’-]{1,50}[,|—–-] ?(?:getty images|shutterstock|istock(?:photo)?|alamy|zuma(?: press)?|nurphoto|sipa|imago)"
+         r"|getty images|shutterstock|istock(?:photo)?|[\w .'-]{0,40}\(?(?:photo|image|foto)(?:grafia)?:? (?:by|courtesy|credit|from)[^.]{1,60}\)?"
+         r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40}",
+         10),
+    Rule("caption-credit", "caption",
+         r"the canadian press/|\((?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi|bloomberg|[\w .'-]{1,40}) ?photos?/[^)]{1,60}\)"
+         r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
+         r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
+         r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
+         r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
+         0, "search"),
+)
+
+#: Reason codes that move a line to ``Document.captions`` instead of dropping it silently.
+CAPTION_REASONS = frozenset({"caption", "credit"})
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule]]]:
+    """Join rules by (word limit, mode) into one regex each; built on first use."""
+    groups: dict[tuple[int, str], list[Rule]] = {}
+    for rule in RULES:
+        groups.setdefault((rule.max_words, rule.mode), []).append(rule)
+    compiled = []
+    for (limit, mode), rules in sorted(groups.items(), key=lambda item: (item[0][0] or 10**9)):
+        names = {}
+        parts = []
+        for index, rule in enumerate(rules):
+            group = f"r{index}"
+            names[group] = rule
+            parts.append(f"(?P<{group}>{rule.pattern})")
+        body = "|".join(parts)
+        source = f"(?:{body})" if mode == "search" else rf"(?:{body})[\s.:!?…]*\Z"
+        compiled.append((limit, re.compile(source, re.IGNORECASE), names, mode))
+    return compiled
+
+
+def match_rule(line: str, words: int | None = None) -> Hit | None:
+    """The first rule that recognises *line* (stripped), or ``None``.
+
+    Rules are tried from the narrowest word limit up; a caption credit anywhere
+    in a long line is only looked for in its first and last 100 characters.
+
+    >>> match_rule("Photo: Jane Smith/Reuters").reason
+    'credit'
+    >>> match_rule("Share on Facebook | Tweet | Email").reason
+    'share'
+    >>> match_rule("Advertisement").reason
+    'ad'
+    >>> match_rule("© 2024 Example Media Group. All rights reserved.").reason
+    'legal'
+    >>> match_rule("Related stories").reason
+    'related'
+    >>> match_rule("The minister said the plan would be published before the summer.") is None
+    True
+    """
+    if words is None:
+        words = len(line.split())
+    for limit, pattern, names, mode in _compiled():
+        if limit and words > limit:
+            continue
+        if mode == "search":
+            text = line if len(line) <= 200 else line[:100] + "\n" + line[-100:]
+            m = pattern.search(text)
+        else:
+            m = pattern.match(line)
+        if m:
+            rule = names[m.lastgroup]
+            return Hit(rule.name, rule.reason, f"matched {m.group(0).strip()[:40]!r}")
+    return None
