@@ -1,0 +1,182 @@
+"""What an HTML page says about itself: charset, title, author, date, site name, language."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"\A(?:\ufeff)?\s*(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|meta|title|body|script|link|div)\b",
+    re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|td|body|html|head|script)>", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag in its first 4 KB, if any.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251"><title>')
+    'windows-1251'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">')
+    'Shift_JIS'
+    >>> declared_charset(b"plain text") is None
+    True
+    """
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def looks_like_html(text: str) -> bool:
+    """True when *text* is an HTML document rather than text.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Use <b> for bold, she said.")
+    False
+    """
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAGS.findall(head)) >= 5
+
+
+@dataclass
+class PageMeta:
+    """Metadata read from the page's head, JSON-LD and markup."""
+
+    title: str | None = None
+    headline: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def page_meta(tree) -> PageMeta:
+    """Read :class:`PageMeta` from a parsed page (see :func:`newsclean.html_blocks.parse`)."""
+    meta = PageMeta()
+    props: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        content = (attrs.get("content") or "").strip()
+        if key and content and key not in props:
+            props[key] = content
+    ld = _json_ld(tree)
+    title_node = tree.css_first("title")
+    page_title = title_node.text(strip=True) if title_node else None
+    meta.site_name = props.get("og:site_name") or props.get("application-name") or ld.get("publisher")
+    meta.headline = (ld.get("headline") or props.get("og:title") or props.get("twitter:title")
+                     or _first_text(tree, "h1"))
+    meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
+    meta.author = (props.get("author") or props.get("article:author") or props.get("byl")
+                   or props.get("dc.creator") or ld.get("author"))
+    if meta.author and meta.author.startswith(("http://", "https://")):
+        meta.author = ld.get("author")
+    meta.date = (props.get("article:published_time") or ld.get("datePublished")
+                 or props.get("date") or props.get("dc.date") or props.get("pubdate")
+                 or props.get("publishdate") or props.get("og:published_time") or _time_element(tree))
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
+        "-")[0].split("_")[0].lower() or None
+    meta.description = props.get("og:description") or props.get("description")
+    return meta
+
+
+def strip_site_name(title: str, site_name: str | None = None) -> str:
+    """Drop a site name joined to a page title by ``|``, `` - ``, `` — `` or ``:``.
+
+    >>> strip_site_name("Storm closes schools - The Daily Planet", "The Daily Planet")
+    'Storm closes schools'
+    >>> strip_site_name("Storm closes schools | Metro | Daily Planet")
+    'Storm closes schools'
+    >>> strip_site_name("Warning: storms ahead")
+    'Warning: storms ahead'
+    """
+    title = " ".join(title.split())
+    for sep in (" | ", " - ", " — ", " – ", " :: ", " · ", " » "):
+        if sep in title:
+            parts = title.split(sep)
+            if site_name and site_name.lower() in parts[-1].lower():
+                return sep.join(parts[:-1]).strip()
+            if site_name and site_name.lower() in parts[0].lower():
+                return sep.join(parts[1:]).strip()
+            longest = max(parts, key=len)
+            if len(longest) >= 0.5 * len(title) or len(parts) > 2:
+                return longest.strip()
+    return title
+
+
+def _first_text(tree, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    if node is None:
+        return None
+    text = " ".join(node.text(separator=" ").split())
+    return text or None
+
+
+def _time_element(tree) -> str | None:
+    for node in tree.css("time[datetime]"):
+        value = (node.attributes.get("datetime") or "").strip()
+        if value:
+            return value
+    return None
+
+
+_LD_TYPES = ("newsarticle", "article", "reportagenewsarticle", "blogposting", "webpage",
+             "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting")
+
+
+def _json_ld(tree) -> dict[str, str]:
+    """Headline, author, datePublished and publisher of the page's article in JSON-LD."""
+    found: dict[str, str] = {}
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "")
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kind = item.get("@type")
+            kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+            if not any(k in _LD_TYPES for k in kinds):
+                continue
+            for key in ("headline", "datePublished"):
+                value = item.get(key)
+                if isinstance(value, str) and value.strip() and key not in found:
+                    found[key] = value.strip()
+            author = _ld_names(item.get("author"))
+            if author and "author" not in found:
+                found["author"] = author
+            publisher = _ld_names(item.get("publisher"))
+            if publisher and "publisher" not in found:
+                found["publisher"] = publisher
+    return found
+
+
+def _ld_items(data, depth: int = 0):
+    if depth > 5:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_items(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_items(graph, depth + 1)
+
+
+def _ld_names(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name.strip() if isinstance(name, str) and name.strip() else None
+    if isinstance(value, list):
+        names = [n for n in (_ld_names(v) for v in value[:10]) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
