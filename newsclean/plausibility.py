@@ -27,7 +27,7 @@ _C_PRIVATE = 12.0
 _C_REPLACEMENT = 6.0
 _C_RARE_HAN = 8.0
 _C_RARE_LATIN = 7.0
-_C_OTHER_LETTER = 3.0
+_C_OTHER_LETTER = 1.5
 _C_SYMBOL = 6.0
 _C_PUNCT = 3.0
 _C_MARK = 4.0
@@ -67,6 +67,8 @@ def script(ch: str) -> str:
         return "KANA"
     if name.startswith(("HANGUL", "HALFWIDTH HANGUL")):
         return "HANGUL"
+    if name.startswith(("FULLWIDTH", "HALFWIDTH")):
+        return "WIDTH"
     return name.split(" ", 1)[0]
 
 
@@ -113,7 +115,9 @@ def char_cost(ch: str) -> float:
         if sc in ("HAN", "HANGUL"):
             return _C_RARE_HAN
         if sc == "KANA":
-            return 4.0
+            return 6.0 if "HALFWIDTH" in unicodedata.name(ch, "") else 4.0
+        if sc == "WIDTH":
+            return 6.0
         if sc == "LATIN":
             return _C_RARE_LATIN
         if sc in ("CYRILLIC", "GREEK", "ARABIC", "HEBREW", "THAI"):
@@ -124,7 +128,7 @@ def char_cost(ch: str) -> float:
     if cat.startswith("N"):
         return 3.0
     if cat.startswith("Z"):
-        return 2.0
+        return 2.0 if ch in "\u00a0\u202f\u2009" else 5.0
     if cat.startswith("P"):
         return _C_PUNCT
     return _C_SYMBOL
@@ -134,8 +138,12 @@ def pair_cost(a: str, b: str) -> float:
     """Cost of letter *b* following letter *a* (0 unless both are letters)."""
     if b in _MARKS_OK:
         return 0.0
-    if a.isalpha() and unicodedata.category(b) == "Mn":
-        return 0.0 if _mark_script(b) in ("", script(a)) else _C_SCRIPT_CLASH
+    if unicodedata.category(b) == "Mn":
+        if not a.isalpha() and unicodedata.category(a) != "Mn":
+            return _C_SCRIPT_CLASH
+        return 0.0 if _mark_script(b) in ("", script(a) or _mark_script(a)) else _C_SCRIPT_CLASH
+    if a.isalpha() and not a.isascii() and unicodedata.category(a) == "Mn" and b.isalpha():
+        return 0.0 if _mark_script(a) in ("", script(b)) else _C_SCRIPT_CLASH
     if not (a.isalpha() and b.isalpha()):
         return 0.0
     if a.isascii() and b.isascii():
@@ -159,11 +167,26 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     """Total cost of *text*, with the characters around it (*left*, *right*) as context."""
     total = 0.0
     prev = left[-1:] if left else ""
-    for ch in text:
+    n = len(text)
+    for i, ch in enumerate(text):
         total += char_cost(ch)
         if prev:
             total += pair_cost(prev, ch)
+        if not ch.isascii() and _odd_inside_word(ch):
+            nxt = text[i + 1] if i + 1 < n else right[:1]
+            if prev.isalpha() and nxt.isalpha():
+                total += _C_SYMBOL_IN_WORD
         prev = ch
     if right and prev:
         total += pair_cost(prev, right[0])
     return total
+
+
+#: A symbol or sign wedged between two letters ("Ã½Ó", "´«").
+_C_SYMBOL_IN_WORD = 3.0
+
+
+@functools.lru_cache(maxsize=None)
+def _odd_inside_word(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "SN" and cat != "Nd" or cat in ("Pi", "Pf", "Po", "Ps", "Pe") and ch not in "’·"

@@ -223,13 +223,23 @@ PRIOR_FIX = {"0xAD": 1.0, "0xA0": 1.0, "C1 byte": 2.5, "lost byte guessed": 0.5}
 
 def _prior(codec: str, fixes: list[str], layers: int = 1) -> float:
     p = PRIOR_CODEC if codec == "utf-8" else PRIOR_LEGACY
+    if codec in _RARE_CODECS:
+        p += 1.0
     p += PRIOR_TWO_LAYERS * (layers - 1)
     return p + sum(PRIOR_FIX.get(f, 1.0) for f in fixes)
 
 
-def readings(run: str) -> list[tuple[str, str, float]]:
-    """Candidate readings of *run*: ``(text, what was undone, prior cost)``, unsorted."""
-    out: list[tuple[str, str, float]] = []
+_RARE_CODECS = {"mac-cyrillic", "koi8-u", "cp866", "iso8859-2", "iso8859-7", "cp1254", "gb18030",
+                "cp1257", "cp437", "mac-roman"}
+
+
+def readings(run: str) -> list[tuple[str, str, float, str]]:
+    """Candidate readings of *run*: ``(text, what was undone, prior cost, key)``, unsorted.
+
+    The key names the path (wrong reader and real codec) so that runs of one line can
+    be checked for a common explanation.
+    """
+    out: list[tuple[str, str, float, str]] = []
     data, mixed = latin_bytes(run)
     how = "read as Latin-1 by a UTF-8-first decoder" if mixed else _latin_label(run)
     for target in LATIN_TARGETS:
@@ -239,7 +249,7 @@ def readings(run: str) -> list[tuple[str, str, float]]:
         text, fixes = got
         if text == run:
             continue
-        out.append((text, _explain(codec_name(target), how, fixes), _prior(target, fixes)))
+        out.append((text, _explain(codec_name(target), how, fixes), _prior(target, fixes), "L>" + target))
         if target == "utf-8" and not text.isascii():
             # two layers: UTF-8 read as cp1252, whose own bytes were a legacy reading
             inner, inner_mixed = latin_bytes(text)
@@ -250,7 +260,8 @@ def readings(run: str) -> list[tuple[str, str, float]]:
                 if got2 is None or got2[0] == text:
                     continue
                 out.append((got2[0], _explain(codec_name(t2), "read as Latin-1, then as UTF-8 read as cp1252",
-                                              got2[1] + fixes), _prior(t2, got2[1] + fixes, 2)))
+                                              got2[1] + fixes), _prior(t2, got2[1] + fixes, 2),
+                            "L>utf-8>L>" + t2))
     if not run.isascii():
         for reader in UTF8_READERS:
             pieces = run.split("\ufffd")
@@ -271,7 +282,7 @@ def readings(run: str) -> list[tuple[str, str, float]]:
             if got is None or got[0] == run:
                 continue
             out.append((got[0], _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),
-                        _prior(reader, got[1])))
+                        _prior(reader, got[1]), reader + ">utf-8"))
     return out
 
 

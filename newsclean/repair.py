@@ -56,6 +56,9 @@ MARGIN = 2.0
 MARGIN_SHARE = 0.2
 #: Passes over a line (text broken twice needs two).
 PASSES = 3
+#: Our own reading overrides ftfy's only when this much more plausible.
+FTFY_MARGIN = 2.0
+FTFY_SHARE = 0.1
 
 
 def repair(text: str) -> Repaired:
@@ -152,17 +155,44 @@ _RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]|(?<=[{_HIGH}])[\\x40-\\x7e]| (?=[{_HIG
 
 
 def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
+    """Repair one line; returns the new line and its repairs (offsets in *line* + offset)."""
+    import ftfy
+
     from newsclean.plausibility import cost
 
+    explained = ftfy.fix_encoding_and_explain(line)
+    own, own_repairs = _search_line(line, offset, ftfy_refused=explained.text == line)
+    if explained.text == line:
+        return own, own_repairs
+    steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
+    via_ftfy, more = _search_line(explained.text, 0, ftfy_refused=False)
+    whole = any(a == "decode" for a, _ in explained.explanation or ())
+    if own != line and (cost(own) < cost(via_ftfy) * (1 - FTFY_SHARE) - FTFY_MARGIN
+                        or not whole and cost(own) < cost(via_ftfy)):
+        return own, own_repairs
+    undone = "ftfy: " + (steps or "encoding fix")
+    if more:
+        undone += ", then " + ", then ".join(dict.fromkeys(r.undone for r in more))
+    return via_ftfy, [_whole_change(line, via_ftfy, offset, undone)]
+
+
+def _whole_change(line: str, final: str, offset: int, undone: str) -> Repair:
+    p = 0
+    while p < min(len(line), len(final)) and line[p] == final[p]:
+        p += 1
+    q = 0
+    while q < min(len(line), len(final)) - p and line[-1 - q] == final[-1 - q]:
+        q += 1
+    return Repair(offset + p, offset + len(line) - q, line[p:len(line) - q],
+                  final[p:len(final) - q], undone)
+
+
+def _search_line(line: str, offset: int, ftfy_refused: bool) -> tuple[str, list[Repair]]:
     current = line
     # repairs are first kept relative to the current text, then mapped to the input
     history: list[list[tuple[int, int, str, str]]] = []
     for _ in range(PASSES):
-        edits: list[tuple[int, int, str, str]] = []
-        for m in _RUN.finditer(current):
-            best = _best_reading(current, m.start(), m.end(), cost)
-            if best is not None:
-                edits.append(best)
+        edits = _line_edits(current, ftfy_refused)
         if not edits:
             break
         history.append(edits)
@@ -178,30 +208,107 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     return current, _map_repairs(line, current, history, offset)
 
 
-def _best_reading(text: str, start: int, end: int, cost) -> tuple[int, int, str, str] | None:
+#: A reading that brings a script the rest of the line does not use pays this.
+SCRIPT_INTRO = 4.0
+
+
+def _scripts_outside(line: str) -> set[str]:
+    from newsclean.plausibility import script
+
+    outside = _RUN.sub(" ", line)
+    return {script(ch) for ch in outside if ch.isalpha()} - {""}
+
+
+def _main_script(text: str) -> str:
+    from newsclean.plausibility import script
+
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            sc = script(ch)
+            counts[sc] = counts.get(sc, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]]:
+    """Edits for one pass over *line*: one explanation for all runs if one fits,
+    then run by run for what is left."""
+    from newsclean.plausibility import cost
+
+    scripts = _scripts_outside(line)
+    runs = []  # (start, {end: (base, {key: (cost_with_prior, text, how, prior)})})
+    for m in _RUN.finditer(line):
+        runs.append((m.start(), _run_options(line, m.start(), m.end(), cost, scripts, ftfy_refused)))
+    if not runs:
+        return []
+    # 1. one path for the whole line
+    keys: dict[str, list] = {}
+    for idx, (start, options) in enumerate(runs):
+        for end, (base, cands) in options.items():
+            for key, (c, text, how, prior) in cands.items():
+                keys.setdefault(key, []).append((idx, end, base, c, text, how, prior))
+    best_key, best_gain, best_plan = None, 0.0, None
+    total_base = sum(max(o[0] for o in opts.values()) for _, opts in runs)
+    for key, items in keys.items():
+        per_run: dict[int, tuple] = {}
+        for idx, end, base, c, text, how, prior in items:
+            gain = base - (c - prior)  # prior is paid once per line, below
+            if gain > 0 and (idx not in per_run or gain > per_run[idx][0]):
+                per_run[idx] = (gain, end, text, how)
+        if not per_run:
+            continue
+        prior = min(it[6] for it in items)
+        gain = sum(g for g, *_ in per_run.values()) - prior
+        if gain > best_gain:
+            best_key, best_gain, best_plan = key, gain, per_run
+    edits: dict[int, tuple[int, int, str, str]] = {}
+    if best_plan is not None and best_gain > MARGIN + MARGIN_SHARE * total_base:
+        for idx, (gain, end, text, how) in best_plan.items():
+            edits[idx] = (runs[idx][0], end, text, how)
+    # 2. run by run, for runs the line-wide path did not cover
+    for idx, (start, options) in enumerate(runs):
+        if idx in edits:
+            continue
+        best = None
+        for end, (base, cands) in options.items():
+            for key, (c, text, how, prior) in cands.items():
+                if c < base - MARGIN - MARGIN_SHARE * base and (best is None or c - base < best[0]):
+                    best = (c - base, end, text, how)
+        if best is not None:
+            edits[idx] = (start, best[1], best[2], best[3])
+    return [edits[i] for i in sorted(edits)]
+
+
+def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_refused: bool):
     from newsclean.recode import readings
 
-    best: tuple[float, int, str, str] | None = None
     ends = [end]
     while ends[-1] - 1 > start and text[ends[-1] - 1].isascii():
         ends.append(ends[-1] - 1)
         if len(ends) > 2:
             break
+    options = {}
     for e in ends:
         run = text[start:e]
         left, right = text[start - 1:start], text[e:e + 1]
         base = cost(run, left, right)
-        for cand, how, prior in readings(run):
+        run_has_letters = any(ch.isalpha() for ch in run)
+        cands: dict[str, tuple] = {}
+        for cand, how, prior, key in readings(run):
+            if ftfy_refused and key == "L>utf-8" and "restored" not in how:
+                continue  # ftfy knows UTF-8 mojibake best; it said no
             c = cost(cand, left, right) + prior
-            if c < base - MARGIN - MARGIN_SHARE * base and (best is None or c - base < best[0]):
-                best = (c - base, e, cand, how)
-    if best is None:
-        return None
-    return start, best[1], best[2], best[3]
+            sc = _main_script(cand)
+            if sc and ((scripts and sc not in scripts) or not run_has_letters):
+                c += SCRIPT_INTRO
+            if key not in cands or c < cands[key][0]:
+                cands[key] = (c, cand, how, prior)
+        options[e] = (base, cands)
+    return options
 
 
 def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
-    if len(history) == 1:
+    if len(history) == 1 and offset >= 0:
         return [Repair(offset + s, offset + e, line[s:e], after, how)
                 for s, e, after, how in history[0]]
     # several passes: report the changed region of the line as one repair

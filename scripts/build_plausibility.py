@@ -90,6 +90,12 @@ def main() -> None:
             a, b = chars[idx >> 8], chars[idx & 0xFF]
             if a is None or b is None:
                 continue
+            if unicodedata.category(b) == "Mn":
+                # cp1258 writes Vietnamese tones as combining marks: count the composed letter
+                composed = unicodedata.normalize("NFC", a + b)
+                if len(composed) == 1:
+                    sums[composed] += w
+                    continue
             sums[a] += w
             sums[b] += w
             if a.isalpha() and b.isalpha() and not (a.isascii() and b.isascii()):
