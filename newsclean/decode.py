@@ -4,19 +4,34 @@ The ladder, first rung that holds wins:
 
 1. ``forced``   – the caller named the encoding (``--encoding``);
 2. ``bom``      – a byte-order mark (UTF-8, UTF-16, UTF-32);
-3. ``utf-8``    – the bytes are valid UTF-8 (pure ASCII included);
-4. ``detector`` – the statistical detector (chardet) is confident enough and its
+3. ``nul-pattern`` – UTF-16/32 without a BOM, recognised by where the NUL bytes fall;
+4. ``utf-8``    – the bytes are valid UTF-8 (pure ASCII included);
+5. ``declared`` – the encoding the page declares (``<meta charset>``), if it decodes
+   the bytes without error;
+6. ``detector`` – the statistical detector (chardet) is confident enough and its
    answer decodes the bytes without error;
-5. ``fallback`` – cp1252, every undecodable byte replaced by U+FFFD and counted.
+7. ``model``    – the detector is unsure: of its candidates and the common legacy
+   code pages, the one whose text the character model finds most plausible;
+8. ``segments`` – no single encoding decodes everything (e.g. mostly English with a
+   few sentences pasted in from another page): each line is decoded on its own;
+9. ``fallback`` – cp1252, every undecodable byte replaced by U+FFFD and counted.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
-#: The detector's answer is used only above this confidence.
+#: The detector's answer is used as is only above this confidence.
 DETECTOR_FLOOR = 0.5
+
+#: Legacy encodings tried when the detector is unsure, besides its own candidates.
+CANDIDATES = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "iso8859-2", "koi8-r", "koi8-u", "cp866", "mac-cyrillic", "cp874",
+    "gbk", "gb18030", "big5", "cp932", "euc-jp", "euc-kr",
+)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -36,7 +51,8 @@ class Decoded:
     encoding: str
     #: How sure the rung was, from 0 to 1 (1 for BOM, forced and valid UTF-8).
     confidence: float
-    #: The rung of the ladder that decided: forced, bom, utf-8, detector, fallback.
+    #: The rung of the ladder that decided: forced, bom, nul-pattern, utf-8, declared,
+    #: detector, model, segments, fallback.
     method: str
     #: How many bytes could not be decoded and became U+FFFD.
     replacements: int = 0
@@ -50,7 +66,7 @@ class Decoded:
         }
 
 
-def decode(data: bytes, encoding: str | None = None) -> Decoded:
+def decode(data: bytes, encoding: str | None = None, declared: str | None = None) -> Decoded:
     """Decode *data*, choosing the encoding by the ladder above.
 
     >>> decode("café".encode("utf-8")).method
@@ -58,6 +74,8 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     >>> d = decode(codecs.BOM_UTF16_LE + "hé".encode("utf-16-le"))
     >>> d.text, d.encoding, d.method
     ('hé', 'utf-16-le', 'bom')
+    >>> decode("Grüße aus Köln".encode("cp1252"), declared="windows-1252").method
+    'declared'
     """
     if encoding:
         text, bad = _decode_counting(data, encoding)
@@ -66,10 +84,20 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         if data.startswith(bom):
             text, bad = _decode_counting(data[len(bom):], name)
             return Decoded(text, name, 1.0, "bom", bad)
+    wide = _nul_pattern(data)
+    if wide is not None:
+        text, bad = _decode_counting(data, wide)
+        return Decoded(text, wide, 0.9, "nul-pattern", bad)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            return Decoded(data.decode(name), name, 0.9, "declared")
+        except (LookupError, UnicodeDecodeError):
+            pass
     guess = _detect(data)
     if guess is not None:
         return guess
@@ -77,27 +105,137 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     return Decoded(text, "cp1252", 0.0, "fallback", bad)
 
 
+def decode_text(data: bytes) -> str:
+    """``decode(data).text``, for scripts and scorers that want a plain function."""
+    return decode(data).text
+
+
+def _nul_pattern(data: bytes) -> str | None:
+    """UTF-16 / UTF-32 without BOM: most text has NULs in fixed byte positions.
+
+    >>> _nul_pattern("plain text".encode("utf-16-le")), _nul_pattern(b"plain text")
+    ('utf-16-le', None)
+    """
+    n = len(data)
+    if n < 4 or n % 2 or data.count(0) < max(1, n // 64):
+        return None
+    sample = data[:4000]
+    counts = [sample[i::4].count(0) for i in range(4)]
+    quarter = max(1, len(sample) // 4)
+    full = [c > 0.7 * quarter for c in counts]
+    if n % 4 == 0 and full[1] and full[2] and full[3] and not full[0]:
+        name = "utf-32-le"
+    elif n % 4 == 0 and full[0] and full[1] and full[2] and not full[3]:
+        name = "utf-32-be"
+    else:
+        name = _utf16_by_high_bytes(sample)
+        if name is None:
+            return None
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return name
+
+
+def _utf16_by_high_bytes(sample: bytes) -> str | None:
+    """In UTF-16 text of one script, the high byte of each unit takes very few values."""
+    from collections import Counter
+
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top = Counter(high).most_common(2)
+        if high.count(0) and sum(c for _, c in top) > 0.85 * len(high):
+            low = sample[0::2] if name == "utf-16-le" else sample[1::2]
+            if len(set(low)) > 2 * len(set(high)):
+                return name
+    return None
+
+
 def _detect(data: bytes) -> Decoded | None:
     import chardet
 
-    result = chardet.detect(data)
-    name, confidence = result.get("encoding"), result.get("confidence") or 0.0
-    if not name or confidence < DETECTOR_FLOOR:
+    results = chardet.detect_all(data) if hasattr(chardet, "detect_all") else [chardet.detect(data)]
+    names: list[tuple[str, float]] = []
+    for result in results:
+        name, confidence = result.get("encoding"), result.get("confidence") or 0.0
+        try:
+            names.append((codecs.lookup(name).name, confidence))
+        except (LookupError, TypeError):
+            continue
+    if names and names[0][1] >= DETECTOR_FLOOR and not _ascii_heavy(data):
+        name, confidence = names[0]
+        try:
+            return Decoded(data.decode(name), name, confidence, "detector")
+        except UnicodeDecodeError:
+            pass
+    detector_conf = dict(names)
+    tried: list[str] = []
+    for name in [n for n, _ in names[:6]] + [codecs.lookup(c).name for c in CANDIDATES]:
+        if name not in tried:
+            tried.append(name)
+    best: tuple[float, str, str] | None = None
+    for name in tried:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        c = _text_cost(text) - 2.0 * detector_conf.get(name, 0.0)
+        if best is None or c < best[0]:
+            best = (c, name, text)
+    if best is not None:
+        return Decoded(best[2], best[1], detector_conf.get(best[1], 0.3), "model")
+    return _segments(data, tried)
+
+
+_NON_ASCII_BYTES = re.compile(rb"[\x80-\xff]")
+_RUN = re.compile("[\u0080-\U0010ffff](?:[\u0080-\U0010ffff]|(?<=[\u0080-\U0010ffff])[\\x40-\\x7e]| (?=[\u0080-\U0010ffff]))*")
+
+
+def _ascii_heavy(data: bytes) -> bool:
+    return len(_NON_ASCII_BYTES.findall(data)) < len(data) // 10
+
+
+def _text_cost(text: str) -> float:
+    """Plausibility cost of the non-ASCII parts of *text* (ASCII is the same whatever the codec)."""
+    from newsclean.plausibility import cost
+
+    return sum(cost(m.group(), text[m.start() - 1:m.start()], text[m.end():m.end() + 1])
+               for m in _RUN.finditer(text))
+
+
+def _segments(data: bytes, names: list[str]) -> Decoded | None:
+    """Decode line by line, each non-ASCII line with its most plausible codec."""
+    out: list[str] = []
+    used: dict[str, int] = {}
+    bad = 0
+    for line in data.splitlines(keepends=True):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        best: tuple[float, str, str] | None = None
+        for name in names:
+            try:
+                text = line.decode(name)
+            except UnicodeDecodeError:
+                continue
+            c = _text_cost(text)
+            if best is None or c < best[0]:
+                best = (c, name, text)
+        if best is None:
+            text, n = _decode_counting(line, "cp1252")
+            bad += n
+            out.append(text)
+            used["cp1252"] = used.get("cp1252", 0) + 1
+        else:
+            out.append(best[2])
+            used[best[1]] = used.get(best[1], 0) + 1
+    if not used:
         return None
-    try:
-        name = codecs.lookup(name).name
-        text = data.decode(name)
-    except (LookupError, UnicodeDecodeError):
-        return None
-    return Decoded(text, name, confidence, "detector")
+    main = max(used, key=used.get)
+    return Decoded("".join(out), main, 0.3, "segments", bad)
 
 
 def _decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
     """Decode with replacement and count the replaced bytes."""
     text = data.decode(encoding, errors="replace")
     return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
-
-
-def decode_text(data: bytes) -> str:
-    """``decode(data).text``, for scripts and scorers that want a plain function."""
-    return decode(data).text

@@ -1,13 +1,91 @@
-"""Tests for newsclean.repair (no network, no benchmark data)."""
+"""Tests for newsclean.repair: data-driven cases, idempotence, locality, the masthead.
 
-from newsclean.repair import repair
+Everything here is self-contained (no benchmark data is read).
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.repair import Repair, Repaired, looks_suspicious, repair, repair_text
+
+CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
+def as_cp1252(data: bytes) -> str:
+    """Bytes read as cp1252 the way browsers do (undefined bytes become U+0080-U+009F)."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in data)
+
 
 MASTHEAD = "\u00c2\u9db9\u00b4\u00ab\u00c3\u00bd\u00d3\u00b3\u00bb"
 
 
-def test_masthead():
-    assert repair(MASTHEAD).text == "麻豆传媒映画"
+@pytest.mark.parametrize("case", CASES, ids=[c["note"][:40] + f"-{i}" for i, c in enumerate(CASES)])
+def test_fixture_case(case):
+    assert repair(case["original"]).text == case["expected"]
 
 
-def test_ascii_unchanged():
-    assert repair("Plain ASCII text, nothing to do.").text == "Plain ASCII text, nothing to do."
+@pytest.mark.parametrize("case", CASES, ids=[f"idem-{i}" for i in range(len(CASES))])
+def test_idempotent(case):
+    once = repair(case["original"]).text
+    assert repair(once).text == once
+
+
+def test_masthead_alone():
+    r = repair(MASTHEAD)
+    assert r.text == "麻豆传媒映画"
+    assert "GBK" in r.repairs[0].undone and "0xAD" in r.repairs[0].undone
+
+
+def test_masthead_in_sentence_is_local():
+    host = ("The arrest of Huawei executive Meng Wanzhou in {}on a U.S. extradition warrant "
+            "strained relations.")
+    r = repair(host.format(MASTHEAD))
+    assert r.text == host.format("麻豆传媒映画")
+    (rep,) = r.repairs
+    assert (rep.before, rep.after) == (MASTHEAD, "麻豆传媒映画")
+    assert host.format(MASTHEAD)[rep.start:rep.end] == MASTHEAD
+    assert r.warnings and "Han" in r.warnings[0] and "Latin" in r.warnings[0]
+
+
+def test_repair_offsets_refer_to_input():
+    text = "First line is fine.\nThe firm " + as_cp1252("株式会社".encode("utf-8")) + " won.\n"
+    r = repair(text)
+    assert r.text == "First line is fine.\nThe firm 株式会社 won.\n"
+    for rep in r.repairs:
+        assert text[rep.start:rep.end] == rep.before
+
+
+def test_two_broken_spans_in_one_line():
+    a = as_cp1252("Ölçü".encode("utf-8"))
+    b = as_cp1252("Ärger".encode("utf-8"))
+    r = repair(f"Words {a} and {b} were broken.")
+    assert r.text == "Words Ölçü and Ärger were broken."
+
+
+def test_types():
+    r = repair("CafÃ©")
+    assert isinstance(r, Repaired) and isinstance(r.repairs[0], Repair)
+    assert r.repairs[0].to_dict()["span"] == [3, 5]  # only the broken span
+    assert repair_text("CafÃ©") == "Café"
+
+
+def test_fast_path():
+    assert not looks_suspicious("Crème brûlée, déjà vu")
+    assert looks_suspicious("CafÃ©")
+    assert repair("Zoë and Chloé").repairs == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_never_changes(text):
+    assert repair(text).text == text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_idempotent_on_anything(text):
+    once = repair(text).text
+    assert repair(once).text == once
