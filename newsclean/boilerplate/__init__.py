@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from newsclean.boilerplate.features import Limits, Line, line_features
-from newsclean.boilerplate.languages import WORD, detect_language
+from newsclean.boilerplate.features import Limits, Line, page_lines
+from newsclean.boilerplate.languages import WORD
 from newsclean.boilerplate.metadata import is_byline, parse_date, parse_dateline
 from newsclean.boilerplate.region import Weights, find_region
 from newsclean.boilerplate.rules import CAPTION_REASONS
@@ -44,6 +44,7 @@ META_WINDOW = 8
 
 _BY_PREFIX = re.compile(r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
                         re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PUBLISHED = re.compile(r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
                         r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd", re.IGNORECASE)
 
@@ -60,9 +61,7 @@ def settings(favor: str) -> tuple[Limits, Weights]:
 def extract(text: str, options: Options) -> Document:
     """Build a :class:`Document` from repaired plain text."""
     limits, weights = settings(options.favor)
-    raw_lines = text.split("\n")
-    language = detect_language([raw.strip() for raw in raw_lines if len(raw) > 20])
-    lines = [line_features(number, raw, language, limits) for number, raw in enumerate(raw_lines, start=1)]
+    lines, language = page_lines(text.split("\n"), limits)
     forced_keep = _apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
 
@@ -300,7 +299,9 @@ def _find_date(content: list[Line], lo: int, first: int, last: int, language: st
             found = parse_date(line.text, month_first)
             if found:
                 return found
-        if published is None and line.words <= 60 and _PUBLISHED.search(line.text):
+        if line.words > 60 or not _YEAR.search(line.text):
+            continue
+        if published is None and _PUBLISHED.search(line.text):
             published = parse_date(line.text, month_first)
         if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
             any_date = parse_date(line.text, month_first)

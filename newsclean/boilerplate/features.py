@@ -20,13 +20,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsclean.boilerplate.languages import CJK_LANGUAGES, WORD, cjk_count, density, thresholds
+from newsclean.boilerplate.languages import CJK_LANGUAGES, WORD, cjk_count, density, detect_language, thresholds
 from newsclean.boilerplate.metadata import is_byline, is_date_line
 from newsclean.boilerplate.rules import Hit, match_rule
 
 #: Characters that end a sentence (Latin, CJK, quotes and ellipses after them).
 SENTENCE_END = tuple(".!?。！？…\"”’»」』)")
 _IMAGE_ID = re.compile(r"[0-9a-fA-F]{20,}|\d{12,}|\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
+_TAIL_NOTE = re.compile(
+    r"contributed (?:to )?this (?:report|story|article)|this (?:report|story|article) (?:by .{1,40} )?(?:was|has been|is) "
+    r"(?:first |originally |updated|corrected|produced|published)|(?:first|originally) published (?:on|in|at|by)? ?\w"
+    r"|additional reporting by|(?:reporting|editing|writing) by \w|este (?:texto|artigo|conteúdo) foi|dieser (?:artikel|beitrag|text) (?:wurde|erschien)"
+    r"|questo articolo è stato|cet article a été|este art[ií]culo (?:fue|se publicó)|эта статья (?:была|впервые)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE)
 
 
@@ -40,7 +46,6 @@ class Line:
     words: int = 0
     density: float = 0.0
     ends_sentence: bool = False
-    title_case: float = 0.0
     hit: Hit | None = None
     byline: bool = False
     date_line: bool = False
@@ -58,6 +63,11 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
+    @property
+    def title_case(self) -> float:
+        """Share of words that start with a capital letter (computed on demand)."""
+        return title_case_share(WORD.findall(self.text))
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -67,6 +77,8 @@ class Limits:
     short_words: int = 6
     #: Words for a ``good`` line.
     good_words: int = 12
+    #: Lines of fewer words that do not end like a sentence read as headlines (``short``).
+    headline_words: int = 15
     #: Multipliers of the language's (low, high) density thresholds.
     density_scale: float = 1.0
 
@@ -85,7 +97,26 @@ def title_case_share(tokens: list[str]) -> float:
     return sum(1 for t in alpha if t[0].isupper()) / len(alpha)
 
 
-def line_features(number: int, raw: str, language: str | None, limits: Limits) -> Line:
+def page_lines(raw_lines: list[str], limits: Limits) -> tuple[list[Line], str | None]:
+    """Features and classes of all lines of a page, and the page's language.
+
+    The lines are tokenized once; the language is guessed from those tokens.
+
+    >>> lines, language = page_lines(["Menu", "", "Die Regierung hat am Montag einen neuen Plan vorgestellt, der die Kosten senken soll."], Limits())
+    >>> language, [line.cls for line in lines]
+    ('de', ['bad', 'blank', 'good'])
+    """
+    stripped = [raw.strip() for raw in raw_lines]
+    tokens = [WORD.findall(text.lower()) if text else [] for text in stripped]
+    language = detect_language([text for text in stripped if len(text) >= 25],
+                               [toks for toks in tokens if len(toks) >= 6])
+    lines = [line_features(number, raw, language, limits, toks)
+             for number, (raw, toks) in enumerate(zip(raw_lines, tokens), start=1)]
+    return lines, language
+
+
+def line_features(number: int, raw: str, language: str | None, limits: Limits,
+                  tokens: list[str] | None = None) -> Line:
     """Compute the features and the class of one line.
 
     >>> line_features(1, "Skip to content", "en", Limits()).cls
@@ -99,26 +130,26 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits) -
     line = Line(number, raw, text)
     if not text:
         return line
-    tokens = WORD.findall(text)
+    if tokens is None:
+        tokens = WORD.findall(text.lower())
     words = len(tokens)
+    cjk_script = language in CJK_LANGUAGES or language == "ko"
     if language in CJK_LANGUAGES and not text.isascii():
         words = max(words, cjk_count(text) // 2)
     line.words = words
-    lower = [t.lower() for t in tokens]
-    line.density = density(lower, text, language)
+    line.density = density(tokens, text, language)
     line.ends_sentence = text.endswith(SENTENCE_END)
-    line.title_case = title_case_share(tokens)
 
     if " " not in text and len(text) >= 16 and _IMAGE_ID.search(text):
         line.hit = Hit("image-id", "image-id", "one token with a long hex/digit run or an image file name")
     elif words <= 12 and _URL.match(text):
         line.hit = Hit("bare-url", "nav", "a bare link")
-    elif words <= 20 and is_byline(text):
+    elif words <= 20 and is_byline(text, tokens):
         line.byline = True
-    elif words <= 16 and is_date_line(text):
+    elif words <= 16 and _DIGIT.search(text) and is_date_line(text):
         line.date_line = True
     else:
-        line.hit = match_rule(text, words)
+        line.hit = match_rule(text, words, tokens, cjk_script)
 
     low, high = thresholds(language)
     low *= limits.density_scale
@@ -131,6 +162,12 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits) -
         line.cls, line.why = "bad", "no words"
     elif words < limits.short_words:
         line.cls, line.why = "short", f"{words} words"
+    elif words <= 40 and _TAIL_NOTE.search(text):
+        # Notes that close a news story belong to it ("This report was first published ...").
+        line.cls, line.why = "good", "closing note of a news story"
+    elif words < limits.headline_words and not line.ends_sentence:
+        # Headlines, teasers, menu entries and subheads do not end like a sentence.
+        line.cls, line.why = "short", f"{words} words, no sentence end"
     elif language is None:
         # No stopword list fits: judge by size and sentence punctuation only.
         if words >= limits.good_words + 4 and line.ends_sentence:

@@ -14,6 +14,7 @@ a function word when it ends in a common particle or verb ending.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,12 +85,13 @@ def cjk_count(text: str) -> int:
     return len(_CJK_CHAR.findall(text))
 
 
-def detect_language(lines: list[str]) -> str | None:
+def detect_language(lines: list[str], token_lists: list[list[str]] | None = None) -> str | None:
     """Guess the page's language from its longer lines; ``None`` when nothing fits.
 
     Scripts decide first (kana: Japanese, Hangul: Korean, Han alone: Chinese),
     then the stopword list with the most hits among the words of lines of at
-    least eight words.
+    least eight words. *token_lists* (lowercased ``\\w+`` tokens of the lines,
+    when already computed) saves tokenizing again.
 
     >>> detect_language(["Der Bundestag hat am Freitag über das Gesetz und die Folgen für die Bürger beraten."])
     'de'
@@ -100,7 +102,7 @@ def detect_language(lines: list[str]) -> str | None:
     """
     sample = [line for line in lines if len(line) >= 25][:400]
     joined = "\n".join(sample)
-    cjk = cjk_count(joined)
+    cjk = cjk_count(joined) if _CJK_CHAR.search(joined) else 0
     if cjk and cjk * 4 > len(joined):
         if len(_HANGUL.findall(joined)) * 2 > cjk:
             return "ko"
@@ -108,17 +110,23 @@ def detect_language(lines: list[str]) -> str | None:
             return "ja"
         if _HAN.search(joined):
             return "zh"
-    words = [w for line in sample for w in WORD.findall(line.lower())]
-    if not words:
+    counts: Counter[str] = Counter()
+    if token_lists is None:
+        counts.update(WORD.findall(joined.lower()))
+    else:
+        for tokens in token_lists[:400]:
+            counts.update(tokens)
+    total = sum(counts.values())
+    if not total:
         return None
     best, best_hits = None, 0
     for code, words_of in stopwords().items():
         if code in CJK_LANGUAGES or code == "ko":
             continue
-        hits = sum(1 for w in words if w in words_of)
+        hits = sum(counts[w] for w in words_of.intersection(counts))
         if hits > best_hits:
             best, best_hits = code, hits
-    if best is None or best_hits < 0.08 * len(words):
+    if best is None or best_hits < 0.08 * total:
         return None
     return best
 

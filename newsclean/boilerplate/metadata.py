@@ -95,6 +95,7 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_NOISE = re.compile(
     rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월월일月日년時시분]|"
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
@@ -114,7 +115,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("The vote took place on March 3, 2020 in the capital.")
     False
     """
-    if len(text) > 90 or parse_date(text) is None:
+    if len(text) > 90 or not _YEAR.search(text) or parse_date(text) is None:
         return False
     return not _DATE_NOISE.sub("", text).strip()
 
@@ -128,24 +129,41 @@ _AGENCIES = (
 )
 _NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 _BYLINE = re.compile(
-    rf"(?:(?i:by|written by|reported by|story by|words by|text by|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\s*:?\s+"
+    rf"(?:(?i:by|written by|reported by|story by|words by|text by|posted by|published by|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
+    rf"(?:\s+(?i:on|at|em|am|le|il|el)\s+[\w ,.:]{{4,40}})?"
     rf"|(?i:{_AGENCIES})(?:\s+(?i:staff|wire|reporter|writer))?"
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
     rf"|(?i:by)\s*:?)\s*\Z")
+#: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
+#: a cheap test before the full pattern.
+_BYLINE_CUE = re.compile(
+    rf"^(?i:by|written|reported|story|words|text|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\b|[,|—–/-]|기자|특파원|記者|特派員"
+    rf"|^(?i:{_AGENCIES})")
+_BY_WORDS = frozenset("by written reported story words text posted published texto por von di par oleh door автор текст reportagem".split())
+_BYLINE_WORDS = frozenset(
+    "ap associated reuters afp press bloomberg dpa efe ansa brasil estado estadão folhapress lusa tass interfax "
+    "интерфакс тасс риа yonhap 연합뉴스 kyodo jiji xinhua pti ani ians antara upi pa aap apa sda belga anp cnn bbc "
+    "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
+    "agence agencia agência".split())
+_BYLINE_CJK = re.compile(r"기자|특파원|記者|特派員")
 _BYLINE_CI = re.compile(rf"(?i:(?:{_AGENCIES}))")
 
 
-def is_byline(text: str) -> bool:
+def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     """Whether the line is a byline: "By Jane Doe", "Jane Doe, Reuters", an agency name.
+
+    *tokens* (the lowercased words of the line) enable a cheap word test first.
 
     >>> is_byline("By Jane Doe and Rafael Souza")
     True
     >>> is_byline("The Canadian Press")
     True
     >>> is_byline("Maria Silva, Reuters")
+    True
+    >>> is_byline("Posted by Jane Doe on November 19, 2019, 6:21 AM EST")
     True
     >>> is_byline("홍길동 기자")
     True
@@ -155,6 +173,13 @@ def is_byline(text: str) -> bool:
     False
     """
     if len(text) > 120 or text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr.")):
+        return False
+    if tokens is not None:
+        if (tokens and tokens[0] in _BY_WORDS) or not _BYLINE_WORDS.isdisjoint(tokens):
+            pass
+        elif text.isascii() or not _BYLINE_CJK.search(text):
+            return False
+    if _BYLINE_CUE.search(text) is None:
         return False
     if _BYLINE.match(text):
         return True

@@ -23,6 +23,8 @@ class Weights:
     short_cost: float = 3.0
     bad_cost: float = 6.0
     rule_cost: float = 8.0
+    #: A prose line with no prose neighbour (a teaser between headlines) counts this much.
+    isolated_factor: float = 0.5
 
 
 def line_score(line: Line, weights: Weights) -> float:
@@ -72,4 +74,17 @@ def find_region(lines: list[Line], weights: Weights) -> tuple[int, int]:
 
     ``(0, -1)`` when there is no prose at all.
     """
-    return densest_run([line_score(line, weights) for line in lines])
+    scores = [line_score(line, weights) for line in lines]
+    prose = [line.cls in ("good", "near") for line in lines]
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if line.cls == "good" and not (index > 0 and prose[index - 1]) and not (index < last and prose[index + 1]):
+            scores[index] *= weights.isolated_factor
+    start, end = densest_run(scores)
+    # Comments follow the article: a comment section header ends the region.
+    for index in range(start, end + 1):
+        hit = lines[index].hit
+        if hit is not None and hit.reason == "comment" and any(prose[start:index]):
+            end = index - 1
+            break
+    return start, end

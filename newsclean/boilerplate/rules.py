@@ -36,6 +36,10 @@ class Rule:
     max_words: int
     #: ``full``: the pattern must match the whole line; ``search``: anywhere.
     mode: str = "full"
+    #: For ``search`` rules: lowercase words (or, with a non-word character, substrings)
+    #: one of which a line must contain for the rule to be tried at all. A cheap
+    #: prefilter: most lines contain none, and a set test is much cheaper than a scan.
+    triggers: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ RULES: tuple[Rule, ...] = (
          r"|(?:pular|ir) para o conte[uú]do|(?:direkt )?zum inhalt(?: springen)?|(?:saltar|ir) al contenido"
          r"|(?:aller|passer) au contenu|(?:vai|salta) al contenuto|перейти к (?:содержанию|контенту|основному)"
          r"|본문(?:으로)? 바로가기|本文へ|メインコンテンツへ|langsung ke konten|naar de inhoud",
-         12, "search"),
+         12, "search",
+         'skip jump pular ir zum direkt saltar aller passer vai salta перейти 본문 langsung naar'),
     Rule("nav-word", "nav", rf"(?:{_NAV_WORDS})(?:\s*[›»>|]+)?", 4),
     Rule("gallery-control", "nav",
          r"(?:image|photo|picture|slide|foto|bild|фото|사진|写真)?\s*\d{1,3}\s*(?:of|/|de|von|di|из|de)\s*\d{1,3}"
@@ -92,14 +97,23 @@ RULES: tuple[Rule, ...] = (
          r"|enlarge(?: this)? image|expand|zoom|play(?: video)?|watch(?: video| now| live)?|video|photos?|audio"
          r"|listen(?: to this article| now)?|\d{1,2}:\d{2}(?::\d{2})?|(?:\d+ )?min(?:ute)?s? read|\d+ (?:views?|likes?)",
          6),
+    Rule("relative-time", "date",
+         r"(?:updated |posted |published )?(?:\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|secs?|minutes?|hours?|days?|weeks?|months?|years?) ago"
+         r"|just now|yesterday|today|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|d[ií]as?)|vor \d+ (?:minuten|stunden?|tagen?)"
+         r"|\d+ (?:minuti|ore|giorni) fa|il y a \d+ (?:minutes?|heures?|jours?)|\d+ (?:минут[ыу]?|час(?:а|ов)?|дн(?:я|ей)|день) назад"
+         r"|\d+ ?(?:분|시간|일) 전|\d+ ?(?:分|時間|日)前|\d+ (?:menit|jam|hari) (?:yang )?lalu|\d+ (?:minuten|uur|dagen) geleden"
+         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)",
+         6),
     Rule("caption-toggle", "caption", r"(?:hide|show|toggle) caption|caption|close caption|legenda|bildunterschrift|didascalia", 3),
     # --- sharing ---------------------------------------------------------------------
     Rule("share-widget", "share", rf"(?:{_SHARE_WORDS})(?:{_SEP}(?:{_SHARE_WORDS}))*[\s:!]*", 10),
     Rule("share-prompt", "share",
-         r"(?:share|spread) (?:this|the) (?:story|article|post|news|page)|click to share|share on (?:facebook|twitter|whatsapp|linkedin|x)"
+         r"(?:share|spread) (?:this|the) (?:story|article|post|news|page)|click to (?:share|email|print|tweet|pin)"
+         r"|share on (?:facebook|twitter|whatsapp|linkedin|x)|\(opens in (?:a )?new window\)|email this (?:article|story|to a friend)"
          r"|compartilhe (?:essa|esta|no)|artikel teilen|condividi (?:su|questo)|поделиться в|기사 공유|この記事をシェア|bagikan artikel",
-         16, "search"),
-    Rule("breadcrumb", "nav", r"[^›»>|]{1,40}(?:\s*[›»>|]\s*[^›»>|]{1,40}){2,}", 10),
+         16, "search",
+         'share spread click opens email compartilhe artikel condividi поделиться 기사 bagikan'),
+    Rule("breadcrumb", "nav", r"^[^›»>|]{1,40}(?:[›»>|][^›»>|]{1,40}){2,}\Z", 10, "search", "› » > |"),
     # --- newsletters and subscriptions ----------------------------------------------
     Rule("newsletter-short", "newsletter",
          r"newsletter|sign up|subscribe|subscription|unsubscribe|inbox|your e-?mail|e-?mail address|opt-in|opt in"
@@ -107,13 +121,15 @@ RULES: tuple[Rule, ...] = (
          r"|подпи(?:шитесь|саться|ска)|рассылк|구독|뉴스레터|メルマガ|ニュースレター|購読|berlangganan|langganan"
          r"|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscribirse|suscripci[oó]n|bolet[ií]n|nieuwsbrief|aanmelden"
          r"|thanks? (?:you )?for (?:signing up|subscribing)|already a (?:subscriber|member)|create (?:a |an |your )?(?:free )?account",
-         8, "search"),
+         8, "search",
+         'newsletter newsletters sign subscribe subscription unsubscribe inbox email e-mail mail opt inscreva assine assinatura assinante cadastre abonnieren abonnement anmeldung iscriviti abbonati abbonamento подпишитесь подписаться подписка рассылка рассылки рассылку 구독 뉴스레터 berlangganan langganan inscrivez abonnez suscríbete suscribete suscribirse suscripción suscripcion boletín boletin nieuwsbrief aanmelden thanks thank already create'),
     Rule("newsletter-long", "newsletter",
          r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
          r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
          r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
          r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
-         45, "search"),
+         45, "search",
+         'sign subscribe register enter delivered inbox signing please privacy unsubscribe receba newsletter iscriviti подпишитесь'),
     # --- cookies, consent ----------------------------------------------------------------
     Rule("cookie", "cookie",
          r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
@@ -121,7 +137,8 @@ RULES: tuple[Rule, ...] = (
          r"|(?:we|this (?:site|website)) uses? cookies|(?:usamos|utilizamos|verwenden|utilizziamo|utilisons|используем|gebruiken) (?:\w+ )?(?:cookies?|файлы cookie)"
          r"|쿠키|クッキー|^cookies?(?: policy| settings| preferences| notice)?$|^(?:accept|reject|agree|manage)(?: all)?(?: cookies)?$"
          r"|do not sell my (?:personal )?info",
-         80, "search"),
+         80, "search",
+         'cookie cookies 쿠키 accept reject agree manage sell'),
     # --- advertising -------------------------------------------------------------------------
     Rule("ad-label", "ad",
          r"advertisement|advertising|advertise(?: with us| here)?|ads?|sponsored(?: content| post| links?| stories)?"
@@ -161,13 +178,20 @@ RULES: tuple[Rule, ...] = (
          r"|комментари(?:и|ев|й|я)|оставить комментарий|댓글(?: ?\d+)?|댓글 쓰기|コメント(?:する)?|komentar|tulis komentar"
          r"|commentaires?|r[ée]agir|comentarios?|reacties?",
          6),
+    Rule("comment-thread", "comment",
+         r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,150}|\S+(?: \S+){0,3} (?:says|said|wrote|commented|replied)\s*:"
+         r"|(?:\d+ )?(?:comments?|responses?|replies) (?:are|is) (?:closed|disabled)|comments? (?:policy|guidelines)"
+         r"|you must be logged in to post a comment|log in to (?:comment|reply)|(?:newest|oldest|best|top) (?:first|comments)"
+         r"|\d+ коммент\w*|댓글 ?\d+개|コメント ?\d+件|\d+ coment[aá]rios?|\d+ kommentare?|\d+ commenti",
+         30),
     # --- footer and legal -------------------------------------------------------------------------
     Rule("copyright", "legal",
          r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|todos os direitos reservados"
          r"|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|все права защищены"
          r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
          r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
-         45, "search"),
+         45, "search",
+         'rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced reproduction 무단 재배포 저작권 ©'),
     Rule("legal-link", "legal",
          r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
          r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
@@ -186,21 +210,25 @@ RULES: tuple[Rule, ...] = (
          5),
     # --- photos ----------------------------------------------------------------------------------------
     Rule("photo-credit", "credit",
-         r"(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
+         r"^(?:(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
          r"|\(?(?:ap|afp|reuters|epa|getty|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi) photo(?:/[\w .'-]{1,50})?\)?"
          r"|\(?(?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi)/[\w .'-]{1,50}\)?"
          r"|[\w .'’-]{1,50}(?:/| for| via) ?(?:getty images|the associated press|ap|afp|reuters|shutterstock|istock(?:photo)?|epa(?:-efe)?|alamy|zuma(?: press)?|bloomberg|nurphoto|sipa|imago|dpa|ansa|efe|xinhua)"
          r"|[\w .'’-]{1,50}[,|—–-] ?(?:getty images|shutterstock|istock(?:photo)?|alamy|zuma(?: press)?|nurphoto|sipa|imago)"
          r"|getty images|shutterstock|istock(?:photo)?|[\w .'-]{0,40}\(?(?:photo|image|foto)(?:grafia)?:? (?:by|courtesy|credit|from)[^.]{1,60}\)?"
-         r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40}",
-         10),
+         r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40})[\s.:!?…]*\Z",
+         10, "search",
+         "photo photos image images picture pictures video foto fotos bild illustration graphic credit credits ap afp reuters "
+         "epa getty ansa efe dpa xinhua yonhap kyodo pa upi shutterstock istock istockphoto alamy zuma bloomberg nurphoto "
+         "sipa imago courtesy reprodução reproducao divulgação divulgacao фото фотография 사진 写真"),
     Rule("caption-credit", "caption",
          r"the canadian press/|\((?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi|bloomberg|[\w .'-]{1,40}) ?photos?/[^)]{1,60}\)"
          r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
          r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
          r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
          r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
-         0, "search"),
+         0, "search",
+         'press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia'),
 )
 
 #: Reason codes that move a line to ``Document.captions`` instead of dropping it silently.
@@ -208,30 +236,42 @@ CAPTION_REASONS = frozenset({"caption", "credit"})
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule]]]:
-    """Join rules by (word limit, mode) into one regex each; built on first use."""
-    groups: dict[tuple[int, str], list[Rule]] = {}
+def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule], frozenset[str], tuple[str, ...]]]:
+    """Compile the rules on first use, narrowest word limit first.
+
+    ``full`` rules of one word limit are joined into one alternation; each
+    ``search`` rule stays alone with its triggers. Lines are lowercased before
+    matching, so the patterns are compiled without IGNORECASE (faster).
+    """
+    steps = []
+    full: list[Rule] = []
     for rule in RULES:
-        groups.setdefault((rule.max_words, rule.mode), []).append(rule)
-    compiled = []
-    for (limit, mode), rules in sorted(groups.items(), key=lambda item: (item[0][0] or 10**9)):
-        names = {}
-        parts = []
-        for index, rule in enumerate(rules):
-            group = f"r{index}"
-            names[group] = rule
-            parts.append(f"(?P<{group}>{rule.pattern})")
-        body = "|".join(parts)
-        source = f"(?:{body})" if mode == "search" else rf"(?:{body})[\s.:!?…]*\Z"
-        compiled.append((limit, re.compile(source, re.IGNORECASE), names, mode))
-    return compiled
+        if rule.mode == "full":
+            full.append(rule)
+        else:
+            words = frozenset(t for t in rule.triggers.split() if re.fullmatch(r"\w+", t))
+            subs = tuple(t for t in rule.triggers.split() if not re.fullmatch(r"\w+", t))
+            steps.append((rule.max_words or 10**9, re.compile(f"(?P<r0>{rule.pattern})"), {"r0": rule}, words, subs))
+    # One alternation for all whole-line rules, tried first; each rule's word
+    # limit is checked after the match.
+    full.sort(key=lambda rule: rule.max_words)
+    names = {f"r{index}": rule for index, rule in enumerate(full)}
+    body = "|".join(f"(?P<r{index}>{rule.pattern})" for index, rule in enumerate(full))
+    steps.sort(key=lambda step: step[0])
+    steps.insert(0, (max(rule.max_words for rule in full), re.compile(rf"(?:{body})[\s.:!?…]*\Z"), names,
+                     frozenset(), ()))
+    return steps
 
 
-def match_rule(line: str, words: int | None = None) -> Hit | None:
+def match_rule(line: str, words: int | None = None, tokens: list[str] | None = None,
+               scan_all: bool = False) -> Hit | None:
     """The first rule that recognises *line* (stripped), or ``None``.
 
-    Rules are tried from the narrowest word limit up; a caption credit anywhere
-    in a long line is only looked for in its first and last 100 characters.
+    Rules are tried from the narrowest word limit up. *tokens* (the line's
+    lowercased ``\\w+`` words) enable the trigger prefilter of ``search`` rules;
+    *scan_all* turns it off (for scripts without spaces between words). A caption
+    credit anywhere in a long line is only looked for in its first and last 100
+    characters.
 
     >>> match_rule("Photo: Jane Smith/Reuters").reason
     'credit'
@@ -246,17 +286,25 @@ def match_rule(line: str, words: int | None = None) -> Hit | None:
     >>> match_rule("The minister said the plan would be published before the summer.") is None
     True
     """
+    lower = line.lower()
     if words is None:
         words = len(line.split())
-    for limit, pattern, names, mode in _compiled():
-        if limit and words > limit:
+    if tokens is None:
+        scan_all = True
+    for limit, pattern, names, trigger_words, trigger_subs in _compiled():
+        if words > limit:
             continue
-        if mode == "search":
-            text = line if len(line) <= 200 else line[:100] + "\n" + line[-100:]
+        if trigger_words or trigger_subs:
+            if not scan_all and trigger_words.isdisjoint(tokens) and not (
+                    trigger_subs and any(s in lower for s in trigger_subs)):
+                continue
+            text = lower if len(lower) <= 200 else lower[:100] + "\n" + lower[-100:]
             m = pattern.search(text)
         else:
-            m = pattern.match(line)
+            m = pattern.match(lower)
         if m:
             rule = names[m.lastgroup]
+            if rule.max_words and words > rule.max_words:
+                continue
             return Hit(rule.name, rule.reason, f"matched {m.group(0).strip()[:40]!r}")
     return None
