@@ -242,6 +242,7 @@ def detect(files, as_json, encoding, max_bytes):
 
 
 # Commands defined in modules of their own register themselves on `cli` when imported here:
+from newsclean.cli_batch import batch  # noqa: E402,F401
 from newsclean.cli_diff import diff  # noqa: E402,F401
 
 
