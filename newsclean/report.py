@@ -187,9 +187,8 @@ def script_json(value: object) -> str:
     >>> script_json({"t": "</script><b>&\u2028"})
     '{"t": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028"}'
     """
-    text = json.dumps(value, ensure_ascii=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = json.dumps(value, ensure_ascii=True)  # also escapes U+2028, U+2029 and lone surrogates
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # ---------------------------------------------------------------- pieces
