@@ -56,6 +56,8 @@ MARGIN = 2.0
 MARGIN_SHARE = 0.2
 #: Passes over a line (text broken twice needs two).
 PASSES = 3
+#: Rounds of whole-line repair until a fixed point is reached.
+ROUNDS = 4
 #: Our own reading overrides ftfy's only when this much more plausible.
 FTFY_MARGIN = 2.0
 FTFY_SHARE = 0.1
@@ -77,11 +79,20 @@ def repair(text: str) -> Repaired:
     repairs: list[Repair] = []
     out: list[str] = []
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for line in _LINES.findall(text):
         if line.isascii() or not looks_suspicious(line):
             out.append(line)
         else:
             fixed, found = _repair_line(line, offset)
+            # repeat until nothing changes, so that repair(repair(x)) == repair(x)
+            for _ in range(ROUNDS):
+                if fixed == line or not looks_suspicious(fixed):
+                    break
+                again, more = _repair_line(fixed, 0)
+                if again == fixed:
+                    break
+                undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [r.undone for r in more]))
+                fixed, found = again, [_whole_change(line, again, offset, undone)]
             out.append(fixed)
             repairs.extend(found)
         offset += len(line)
@@ -150,6 +161,8 @@ def looks_suspicious(text: str) -> bool:
 
 # ---------------------------------------------------------------- per line
 
+#: Lines end at LF only: U+0085 and friends are often mojibake themselves.
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _HIGH = "\u0080-\U0010ffff"
 _RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]|(?<=[{_HIGH}])[\\x40-\\x7e]| (?=[{_HIGH}]))*")
 
