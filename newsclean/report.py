@@ -290,7 +290,7 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
             n_docs += 1
             view = build_view(item)
             s = view.summary
-            removed_lines = sum(line.status == REMOVED for line in view.lines)
+            removed_lines = s.lines_removed
             reasons.update((line.reason or line.role) for line in view.lines if line.status == REMOVED)
             moved.update(line.role for line in view.lines if line.status == MOVED)
             kept += sum(line.status in (KEPT, REPAIRED) for line in view.lines)
