@@ -66,9 +66,10 @@ def extract(text: str, options: Options) -> Document:
     content = [line for line in lines if not line.blank]
 
     start, end = find_region(content, weights)
-    if end < 0:
+    fallback = end < 0
+    if fallback:
         start = end = _best_block(content)
-    title_at = _find_title(content, start) if end >= 0 else -1
+    title_at = _find_title(content, start, include_start=not fallback) if end >= 0 else -1
     if title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
@@ -114,38 +115,49 @@ def _tokens(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
 
 
-def _find_title(content: list[Line], start: int) -> int:
+def _find_title(content: list[Line], start: int, include_start: bool = True) -> int:
     """Position of the headline: the title-like line before the body that best matches the page title.
 
     Candidates are the lines just before the region (and its first line when
-    that does not read like a sentence). The page's first line is usually the
-    HTML title ("Headline | Site"): the candidate sharing most of its words
-    wins; otherwise the nearest title-like line.
+    that does not read like a sentence), back to the nearest "related" header:
+    lines after such a header are teasers of other stories. The page's first
+    line is usually the HTML title ("Headline | Site"): the candidate sharing
+    most of its words wins; otherwise the nearest title-like line, else the
+    first line of the page itself when it looks like a headline.
     """
     first = _tokens(content[0].text) if content else set()
     best, best_overlap, nearest = -1, 0.0, -1
     low = max(0, start - TITLE_WINDOW)
     high = start
-    if start < len(content) and not content[start].ends_sentence and content[start].words <= 30:
+    if include_start and start < len(content) and not content[start].ends_sentence and content[start].words <= 30:
         high = start + 1
-    for position in range(low, high):
+    for position in range(high - 1, low - 1, -1):
+        hit = content[position].hit
+        if hit is not None and hit.reason == "related":
+            # Lines between a "related stories" header and the body are teasers.
+            high = position
+            break
+    for position in range(high - 1, low - 1, -1):
         line = content[position]
         if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= 40):
             continue
-        if line.text.endswith((":", "…")) or line.text.startswith(("http", "@", "#")):
+        text = line.text
+        if text.endswith((":", "…", ".", "。", ",")) or text.startswith(("http", "@", "#")):
             continue
         if position > 0:
-            tokens = _tokens(line.text)
+            tokens = _tokens(text)
             overlap = len(tokens & first) / len(tokens) if tokens else 0.0
-            if overlap >= 0.6 and overlap >= best_overlap:
+            if overlap >= 0.6 and overlap > best_overlap:
                 best, best_overlap = position, overlap
-        if line.title_case >= 0.5 or not line.ends_sentence or line.words <= 20:
+        if nearest == -1 and line.words <= 30:
             nearest = position
     if best >= 0:
         return best
     if nearest >= 0 and start - nearest <= 6:
         return nearest
-    if 0 < start and not content[0].ends_sentence and 3 <= content[0].words <= 30 and content[0].hit is None:
+    head = content[0] if content else None
+    if head is not None and 0 < start and head.hit is None and 3 <= head.words <= 30 \
+            and not head.text.endswith((".", "。", ":")):
         return 0
     return -1
 
