@@ -345,3 +345,11 @@ def test_installed_command(run, page):
     proc = run("diff", "-n", page)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"^-     1 Skip to content  \[nav", proc.stdout.decode(), re.MULTILINE)
+
+
+def test_command_uses_user_rules(page, tmp_path):
+    rules = tmp_path / "rules.txt"
+    rules.write_text("drop promo: /^Copyright/\n", encoding="utf-8")
+    result = invoke("--rules", rules, "--no-summary", page)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^- Copyright 2024 .*  \[promo: ", result.output, re.MULTILINE)
