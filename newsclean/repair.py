@@ -113,20 +113,41 @@ def repair_text(text: str) -> str:
 def _suspect_re() -> re.Pattern[str]:
     cp1252 = "".join(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
                      if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
-    hi = "\u00a0-\u00ff" + re.escape(cp1252)
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff]",       # C1 controls, replacement, private use
         f"[\u00c2-\u00f4][\u0080-\u00bf{re.escape(cp1252)}]",  # UTF-8 lead + continuation
-        f"[{hi}]{{3}}",                              # three high Latin-1 characters in a row
-        f"[{hi}][\u0100-\uffff]",                    # Latin-1 next to something far away
+        "[\u00a1-\u00ff]{3}",                        # three high Latin-1 characters in a row
+        "[\u00c0-\u00ff][\u0100-\u1fff\u2190-\uffff]",  # Latin-1 letter glued to a far one
         "[\u2500-\u257f]",                           # box drawing (cp437/cp866/koi8 readings)
     ]
     for reader in ("cp1251", "cp1250", "cp1253", "cp1255", "cp1256", "cp874", "koi8-r",
                    "mac-roman", "iso8859-2", "cp1257"):
-        lead = "".join(_decode1(b, reader) for b in range(0xC2, 0xF5))
-        cont = "".join(_decode1(b, reader) for b in range(0x80, 0xC0))
-        parts.append(f"[{re.escape(lead)}][{re.escape(cont)}]")
+        # UTF-8 read as a single-byte code page: a lead character then continuation
+        # characters. In the reader's own script both can be ordinary letters, so a
+        # single pair counts only when the continuation is not a letter; otherwise a
+        # whole two-byte character twice in a row, or a three-byte character, is needed.
+        lead2 = re.escape("".join(_decode1(b, reader) for b in range(0xC2, 0xE0)).replace("\u00a0", ""))
+        lead3 = re.escape("".join(_decode1(b, reader) for b in range(0xE0, 0xF0)))
+        conts = [_decode1(b, reader) for b in range(0x80, 0xC0)]
+        cont = re.escape("".join(conts))
+        odd = re.escape("".join(c for c in conts if c and not c.isalpha() and c not in _COMMON_AFTER_LETTER))
+        if reader == "cp874":  # Thai in UTF-8 is E0 B8/B9 xx: "เธ", "เน" every character
+            parts.append("(?:\u0e40[\u0e18\u0e19][^\\s]){2}")
+            continue
+        parts.append(f"[{lead2}{lead3}][{odd}]")
+        # a lead character inside an ASCII word, or a lead that is not a letter at all
+        parts.append(f"[a-z][{lead2}][{cont}]")
+        symbols = "".join(_decode1(b, reader) for b in range(0xC2, 0xF0))
+        symbols = re.escape("".join(c for c in symbols if c and not c.isalpha() and c != "\u00a0"))
+        if symbols:
+            parts.append(f"[{symbols}][{cont}]")
+        parts.append(f"[{lead2}][{cont}][{lead2}][{cont}]")
+        parts.append(f"[{lead3}][{cont}][{cont}]")
     return re.compile("|".join(parts))
+
+
+#: Characters that often follow a letter in clean text.
+_COMMON_AFTER_LETTER = "\u2026\u2019\u201d\u00bb\u00a0\u00b7\u2014\u2013\u00ad\u200c\u200d\u200e\u200f"
 
 
 def _decode1(b: int, codec: str) -> str:
