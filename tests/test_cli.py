@@ -164,7 +164,8 @@ def test_detect_one_line_per_file(run, tmp_path):
     rows = proc.stdout.decode().splitlines()
     assert len(rows) == 2
     assert rows[0].startswith(str(SAMPLE)) and "utf-8" in rows[0] and "mojibake repaired in 2 spans" in rows[0]
-    assert "method detector" in rows[1] or "method fallback" in rows[1]
+    assert rows[1].split("\t")[1] == "cp1252"
+    assert any(f"method {rung}" in rows[1] for rung in ("detector", "model", "fallback"))
     assert "no mojibake" in rows[1]
 
 
