@@ -21,7 +21,7 @@ import re
 from newsclean.boilerplate.features import Limits, Line, page_lines
 from newsclean.boilerplate.languages import WORD
 from newsclean.boilerplate.metadata import is_byline, parse_date, parse_dateline
-from newsclean.boilerplate.region import Weights, find_region
+from newsclean.boilerplate.region import Weights, extend_over_list, find_region
 from newsclean.boilerplate.rules import CAPTION_REASONS
 from newsclean.document import Decision, Document, Removal
 from newsclean.options import Options
@@ -66,6 +66,7 @@ def extract(text: str, options: Options) -> Document:
     content = [line for line in lines if not line.blank]
 
     start, end = find_region(content, weights)
+    end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:
         start = end = _best_block(content)

@@ -32,6 +32,9 @@ _TAIL_NOTE = re.compile(
     r"(?:first |originally |updated|corrected|produced|published)|(?:first|originally) published (?:on|in|at|by)? ?\w"
     r"|additional reporting by|(?:reporting|editing|writing) by \w|este (?:texto|artigo|conteúdo) foi|dieser (?:artikel|beitrag|text) (?:wurde|erschien)"
     r"|questo articolo è stato|cet article a été|este art[ií]culo (?:fue|se publicó)|эта статья (?:была|впервые)", re.IGNORECASE)
+_TAIL_WORDS = frozenset("contributed report story article published reporting editing writing texto artigo conteúdo "
+                        "artikel beitrag text articolo artículo статья".split())
+_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE)
 
@@ -137,12 +140,13 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
     if language in CJK_LANGUAGES and not text.isascii():
         words = max(words, cjk_count(text) // 2)
     line.words = words
-    line.density = density(tokens, text, language)
+    if words >= limits.short_words:
+        line.density = density(tokens, text, language)
     line.ends_sentence = text.endswith(SENTENCE_END)
 
     if " " not in text and len(text) >= 16 and _IMAGE_ID.search(text):
         line.hit = Hit("image-id", "image-id", "one token with a long hex/digit run or an image file name")
-    elif words <= 12 and _URL.match(text):
+    elif words <= 12 and "." in text and _URL.match(text):
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= 20 and is_byline(text, tokens):
         line.byline = True
@@ -158,11 +162,11 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
         line.cls, line.why = "bad", line.hit.evidence
     elif line.byline or line.date_line:
         line.cls, line.why = "bad", "byline" if line.byline else "date"
-    elif not any(t[:1].isalpha() for t in tokens):
+    elif not _LETTER.search(text):
         line.cls, line.why = "bad", "no words"
     elif words < limits.short_words:
         line.cls, line.why = "short", f"{words} words"
-    elif words <= 40 and _TAIL_NOTE.search(text):
+    elif words <= 40 and not _TAIL_WORDS.isdisjoint(tokens) and _TAIL_NOTE.search(text):
         # Notes that close a news story belong to it ("This report was first published ...").
         line.cls, line.why = "good", "closing note of a news story"
     elif words < limits.headline_words and not line.ends_sentence:

@@ -25,6 +25,9 @@ class Weights:
     rule_cost: float = 8.0
     #: A prose line with no prose neighbour (a teaser between headlines) counts this much.
     isolated_factor: float = 0.5
+    #: The k-th line of a run of non-prose lines costs (1 + k * run_growth) times more, at most run_cap.
+    run_growth: float = 0.25
+    run_cap: float = 2.0
 
 
 def line_score(line: Line, weights: Weights) -> float:
@@ -80,6 +83,15 @@ def find_region(lines: list[Line], weights: Weights) -> tuple[int, int]:
     for index, line in enumerate(lines):
         if line.cls == "good" and not (index > 0 and prose[index - 1]) and not (index < last and prose[index + 1]):
             scores[index] *= weights.isolated_factor
+    # Long runs of non-prose lines (menus, tag lists, teaser blocks) separate more
+    # than the one or two lines (an ad label, a subhead) that interrupt an article.
+    run = 0
+    for index, is_prose in enumerate(prose):
+        if is_prose:
+            run = 0
+        else:
+            scores[index] *= min(1.0 + run * weights.run_growth, weights.run_cap)
+            run += 1
     start, end = densest_run(scores)
     # Comments follow the article: a comment section header ends the region.
     for index in range(start, end + 1):
@@ -88,3 +100,37 @@ def find_region(lines: list[Line], weights: Weights) -> tuple[int, int]:
             end = index - 1
             break
     return start, end
+
+
+def extend_over_list(lines: list[Line], end: int, max_items: int = 80) -> int:
+    """Extend the region's *end* over a list that an article line introduces.
+
+    An article often ends with "The tour dates:" followed by one line per item
+    (dates, places, scores) that read like nothing on their own. When one of
+    the last lines of the region, or the line right after it, ends with a
+    colon and the next lines follow it without a blank line between (one
+    block of the page), the block is part of the article.
+
+    >>> from newsclean.boilerplate.features import Line
+    >>> def mk(n, text, cls="short"):
+    ...     return Line(n, text, text, words=len(text.split()), cls=cls)
+    >>> lines = [mk(1, "A long paragraph.", "good"), mk(3, "The dates:"), mk(4, "June 9 - Miami"),
+    ...          mk(5, "June 10 - Tampa"), mk(7, "Privacy Policy", "bad")]
+    >>> extend_over_list(lines, 0)
+    3
+    """
+    for intro in range(max(end - 1, 0), min(end + 2, len(lines))):
+        line = lines[intro]
+        if not line.text.endswith((":", "：")) or line.hit is not None:
+            continue
+        last = intro
+        while (last + 1 < len(lines) and last + 1 - intro <= max_items
+               and lines[last + 1].number == lines[last].number + 1
+               and lines[last + 1].hit is None and not lines[last + 1].byline):
+            last += 1
+        if last - intro >= 2:
+            for item in lines[intro:last + 1]:
+                if item.cls != "good":
+                    item.cls, item.why = "near", f"list item after line {line.number} ending with a colon"
+            return max(end, last)
+    return end

@@ -263,6 +263,17 @@ def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule], frozenset[s
     return steps
 
 
+@lru_cache(maxsize=1)
+def _all_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The union of all search rules' trigger words and substrings."""
+    words: set[str] = set()
+    subs: set[str] = set()
+    for _, _, _, trigger_words, trigger_subs in _compiled()[1:]:
+        words |= trigger_words
+        subs.update(trigger_subs)
+    return frozenset(words), tuple(sorted(subs))
+
+
 def match_rule(line: str, words: int | None = None, tokens: list[str] | None = None,
                scan_all: bool = False) -> Hit | None:
     """The first rule that recognises *line* (stripped), or ``None``.
@@ -291,7 +302,31 @@ def match_rule(line: str, words: int | None = None, tokens: list[str] | None = N
         words = len(line.split())
     if tokens is None:
         scan_all = True
-    for limit, pattern, names, trigger_words, trigger_subs in _compiled():
+    if words <= _CACHE_WORDS:
+        key = (lower, words, scan_all)
+        try:
+            return _CACHE[key]
+        except KeyError:
+            pass
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        hit = _CACHE[key] = _match(lower, words, tokens, scan_all)
+        return hit
+    return _match(lower, words, tokens, scan_all)
+
+
+#: Verdicts on short lines, which repeat across the pages of a site (menus, widgets).
+_CACHE: dict[tuple[str, int, bool], Hit | None] = {}
+_CACHE_SIZE = 50_000
+_CACHE_WORDS = 8
+
+
+def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> Hit | None:
+    steps = _compiled()
+    any_words, any_subs = _all_triggers()
+    if not scan_all and any_words.isdisjoint(tokens) and not any(s in lower for s in any_subs):
+        steps = steps[:1]  # no search rule can fire: only the whole-line rules remain
+    for limit, pattern, names, trigger_words, trigger_subs in steps:
         if words > limit:
             continue
         if trigger_words or trigger_subs:
