@@ -651,9 +651,12 @@ def _worker_main() -> None:
     os.dup2(devnull, 0)
     os.dup2(2, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides what Ctrl-C does
+    busy = [False]
 
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        if busy[0]:
+            raise SystemExit(128 + signum)  # unwinds the file's atomic write: no temporary file left
+        os._exit(128 + signum)
 
     def timed_out(signum, frame):
         raise FileTimedOut()
@@ -662,9 +665,14 @@ def _worker_main() -> None:
     signal.signal(signal.SIGALRM, timed_out)
     if "--die-with-parent" in sys.argv:
         _die_with_parent()
+    code = 0
     try:
         kind, config = receive.recv()
-        context = WorkerContext(config)
+        try:
+            context = WorkerContext(config)
+        except Exception as error:
+            send.send(("error", f"{type(error).__name__}: {error}"))
+            raise SystemExit(1) from None
         send.send(("ready", os.getpid()))
         while True:
             message = receive.recv()
@@ -673,9 +681,23 @@ def _worker_main() -> None:
             _, mode, tasks, table = message
             context.table = table
             for task in tasks:
-                send.send(("done", task.index, context.run(task, mode)))
+                busy[0] = True
+                try:
+                    record = context.run(task, mode)
+                finally:
+                    busy[0] = False
+                send.send(("done", task.index, record))
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        # Leave without the interpreter's teardown: nothing to clean up, and no late signal
+        # can interrupt a destructor and print noise.
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
 
 
 def _die_with_parent() -> None:
@@ -807,6 +829,8 @@ class LocalPool:
             if message[0] == "ready":
                 worker.ready = True
                 self._start_failures = 0
+            elif message[0] == "error":
+                raise BatchError(f"a worker process cannot start: {message[1]}")
             elif message[0] == "done":
                 _, index, record = message
                 if worker.queue and worker.queue[0].index == index:
