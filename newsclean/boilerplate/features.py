@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsclean.boilerplate.languages import CJK_LANGUAGES, WORD, cjk_count, density, detect_language, thresholds
 from newsclean.boilerplate.metadata import is_byline, is_date_line
@@ -100,6 +101,12 @@ def title_case_share(tokens: list[str]) -> float:
     return sum(1 for t in alpha if t[0].isupper()) / len(alpha)
 
 
+@lru_cache(maxsize=64)
+def _scaled_thresholds(language: str | None, scale: float) -> tuple[float, float]:
+    low, high = thresholds(language)
+    return low * scale, high * scale
+
+
 def page_lines(raw_lines: list[str], limits: Limits) -> tuple[list[Line], str | None]:
     """Features and classes of all lines of a page, and the page's language.
 
@@ -111,15 +118,16 @@ def page_lines(raw_lines: list[str], limits: Limits) -> tuple[list[Line], str | 
     """
     stripped = [raw.strip() for raw in raw_lines]
     tokens = [WORD.findall(text.lower()) if text else [] for text in stripped]
-    language = detect_language([text for text in stripped if len(text) >= 25],
-                               [toks for toks in tokens if len(toks) >= 6])
-    lines = [line_features(number, raw, language, limits, toks)
-             for number, (raw, toks) in enumerate(zip(raw_lines, tokens), start=1)]
+    # The longer lines are enough to tell the language (and cheaper than all of them).
+    language = detect_language([text for text in stripped if len(text) >= 25][:200],
+                               [toks for toks in tokens if len(toks) >= 10][:80])
+    lines = [line_features(number, raw, language, limits, toks, text) if text else Line(number, raw, text)
+             for number, (raw, text, toks) in enumerate(zip(raw_lines, stripped, tokens), start=1)]
     return lines, language
 
 
 def line_features(number: int, raw: str, language: str | None, limits: Limits,
-                  tokens: list[str] | None = None) -> Line:
+                  tokens: list[str] | None = None, text: str | None = None) -> Line:
     """Compute the features and the class of one line.
 
     >>> line_features(1, "Skip to content", "en", Limits()).cls
@@ -129,13 +137,22 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
     >>> line_features(3, "Read the full report", "en", Limits()).cls
     'short'
     """
-    text = raw.strip()
+    if text is None:
+        text = raw.strip()
     line = Line(number, raw, text)
     if not text:
         return line
     if tokens is None:
         tokens = WORD.findall(text.lower())
     words = len(tokens)
+    short = words <= _CACHE_WORDS
+    if short:
+        key = (text, language, limits)
+        cached = _CACHE.get(key)
+        if cached is not None:
+            (line.words, line.density, line.ends_sentence, line.hit, line.byline, line.date_line,
+             line.cls, line.why) = cached
+            return line
     cjk_script = language in CJK_LANGUAGES or language == "ko"
     if language in CJK_LANGUAGES and not text.isascii():
         words = max(words, cjk_count(text) // 2)
@@ -155,9 +172,7 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
     else:
         line.hit = match_rule(text, words, tokens, cjk_script)
 
-    low, high = thresholds(language)
-    low *= limits.density_scale
-    high *= limits.density_scale
+    low, high = _scaled_thresholds(language, limits.density_scale)
     if line.hit is not None:
         line.cls, line.why = "bad", line.hit.evidence
     elif line.byline or line.date_line:
@@ -188,4 +203,16 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
         line.cls, line.why = "near", f"{words} words, ends a sentence"
     else:
         line.cls, line.why = "bad", f"stopword density {line.density:.2f} < {low:.2f}; {words} words"
+    if short:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[key] = (line.words, line.density, line.ends_sentence, line.hit, line.byline, line.date_line,
+                       line.cls, line.why)
     return line
+
+
+#: Features of short lines, which repeat within a page and across the pages of a
+#: site (menus, share widgets, footers): computed once per (text, language, limits).
+_CACHE: dict[tuple, tuple] = {}
+_CACHE_SIZE = 50_000
+_CACHE_WORDS = 8

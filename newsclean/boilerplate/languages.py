@@ -158,7 +158,7 @@ def density(words: list[str], text: str, language: str | None) -> float:
     if language == "ko":
         hits = sum(1 for w in words if w in func or (w[-1] in KOREAN_ENDINGS and len(w) > 1))
     else:
-        hits = sum(1 for w in words if w in func)
+        hits = sum(map(func.__contains__, words))
     return hits / len(words)
 
 
