@@ -122,14 +122,19 @@ RULES: tuple[Rule, ...] = (
          r"|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscribirse|suscripci[oó]n|bolet[ií]n|nieuwsbrief|aanmelden"
          r"|thanks? (?:you )?for (?:signing up|subscribing)|already a (?:subscriber|member)|create (?:a |an |your )?(?:free )?account",
          8, "search",
-         'newsletter newsletters sign subscribe subscription unsubscribe inbox email e-mail mail opt inscreva assine assinatura assinante cadastre abonnieren abonnement anmeldung iscriviti abbonati abbonamento подпишитесь подписаться подписка рассылка рассылки рассылку 구독 뉴스레터 berlangganan langganan inscrivez abonnez suscríbete suscribete suscribirse suscripción suscripcion boletín boletin nieuwsbrief aanmelden thanks thank already create'),
+         ("newsletter newsletters sign subscribe subscription unsubscribe inbox email e-mail mail opt inscreva "
+          "assine assinatura assinante cadastre abonnieren abonnement anmeldung iscriviti abbonati abbonamento "
+          "подпишитесь подписаться подписка рассылка рассылки рассылку 구독 뉴스레터 berlangganan langganan inscrivez "
+          "abonnez suscríbete suscribete suscribirse suscripción suscripcion boletín boletin nieuwsbrief "
+          "aanmelden thanks thank already create")),
     Rule("newsletter-long", "newsletter",
          r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
          r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
          r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
          r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
          45, "search",
-         'sign subscribe register enter delivered inbox signing please privacy unsubscribe receba newsletter iscriviti подпишитесь'),
+         ("sign subscribe register enter delivered inbox signing please privacy unsubscribe receba newsletter "
+          "iscriviti подпишитесь")),
     # --- cookies, consent ----------------------------------------------------------------
     Rule("cookie", "cookie",
          r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
@@ -191,7 +196,8 @@ RULES: tuple[Rule, ...] = (
          r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
          r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
          45, "search",
-         'rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced reproduction 무단 재배포 저작권 ©'),
+         ("rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced "
+          "reproduction 무단 재배포 저작권 ©")),
     Rule("legal-link", "legal",
          r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
          r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
@@ -228,7 +234,8 @@ RULES: tuple[Rule, ...] = (
          r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
          r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
          0, "search",
-         'press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia'),
+         ("press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty "
+          "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia")),
 )
 
 #: Reason codes that move a line to ``Document.captions`` instead of dropping it silently.
