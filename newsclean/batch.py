@@ -430,9 +430,10 @@ class _OutputState:
         self.since_ns = manifest["since_ns"]
         self.manifest = manifest
 
-    def finish(self) -> None:
-        with contextlib.suppress(OSError, AttributeError):
-            self.manifest["running"] = False
+    def finish(self, clean: bool = True) -> None:
+        """Mark the run as ended; an unclean end makes the next run sweep temporary files."""
+        with contextlib.suppress(OSError, AttributeError, BatchError):
+            self.manifest["running"] = not clean
             self._write(self.manifest)
 
     def close(self) -> None:
@@ -652,11 +653,14 @@ def _worker_main() -> None:
     os.dup2(2, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides what Ctrl-C does
     busy = [False]
+    stopping = [False]
 
     def stop(signum, frame):
-        if busy[0]:
-            raise SystemExit(128 + signum)  # unwinds the file's atomic write: no temporary file left
-        os._exit(128 + signum)
+        # Between files: leave now. During a file: finish it (its time limit still holds),
+        # so that no write is cut short, then leave.
+        if not busy[0]:
+            os._exit(128 + signum)
+        stopping[0] = True
 
     def timed_out(signum, frame):
         raise FileTimedOut()
@@ -687,6 +691,8 @@ def _worker_main() -> None:
                 finally:
                     busy[0] = False
                 send.send(("done", task.index, record))
+                if stopping[0]:
+                    raise SystemExit(128 + signal.SIGTERM)
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     except SystemExit as exit:
@@ -774,6 +780,8 @@ class LocalPool:
         self.pending: deque[tuple[str, list[Task], Any]] = deque()
         self.results: list[tuple[int, dict]] = []
         self._start_failures = 0
+        #: A worker was killed mid-file: a temporary output file may be left behind.
+        self.unclean = False
         for _ in range(self.jobs):
             self._spawn()
 
@@ -851,6 +859,7 @@ class LocalPool:
         """A worker died or hung: fail its current file, requeue the rest, replace it."""
         if kill:
             worker.kill()
+            self.unclean = True
         else:
             worker.proc.wait()
             worker.close()
@@ -871,14 +880,19 @@ class LocalPool:
         self._spawn()
 
     def close(self, kill: bool = False) -> None:
-        """Stop the workers: at once (*kill*: a busy worker ends its file on SIGTERM) or when idle."""
+        """Stop the workers: when idle, or soon (*kill*: a busy worker finishes its file, then stops).
+
+        A worker still busy after the file time limit is killed; then a temporary
+        file may be left behind, and :attr:`unclean` tells the next run to sweep.
+        """
         for worker in self.workers:
             with contextlib.suppress(OSError):
                 worker.send_conn.send(("stop",))
             if kill and worker.busy:
                 with contextlib.suppress(OSError):
                     worker.proc.terminate()
-        deadline = time.monotonic() + (2.0 if kill else max(5.0, self.config.timeout + KILL_GRACE))
+        patience = self.config.timeout + KILL_GRACE if self.config.timeout else 10.0
+        deadline = time.monotonic() + (min(patience, 10.0) if kill else max(5.0, patience))
         for worker in self.workers:
             try:
                 worker.proc.wait(max(0.1, deadline - time.monotonic()))
@@ -886,6 +900,7 @@ class LocalPool:
                 with contextlib.suppress(OSError):
                     worker.proc.kill()
                 worker.proc.wait()
+                self.unclean = True
             worker.close()
         self.workers = []
 
@@ -1143,12 +1158,11 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
         except KeyboardInterrupt:
             summary.interrupted = True
             backend.close(kill=True)
-            backend = None
     finally:
-        if backend is not None:
+        if backend is not None and not summary.interrupted:
             backend.close()
         if state is not None:
-            state.finish()
+            state.finish(clean=not getattr(backend, "unclean", False))
             state.close()
         if report is not None and report is not sys.stdout:
             report.close()
