@@ -7,6 +7,7 @@ to do. Exit status: 0 all inputs done, 1 at least one input failed, 2 usage erro
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from typing import IO, Callable, Iterator
 
@@ -37,6 +38,47 @@ def input_options(func: Callable) -> Callable:
     ]):
         func = option(func)
     return func
+
+
+def cleaning_options(func: Callable) -> Callable:
+    """Options of the commands that clean pages, handed to the command as one ``options`` object."""
+
+    @functools.wraps(func)
+    def wrapper(*args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, **kwargs):
+        return func(*args, options=build_options(favor=favor, rules_file=rules_file, no_repair=no_repair,
+                                                 input_kind=input_kind, encoding=encoding,
+                                                 max_bytes=max_bytes), **kwargs)
+
+    for option in reversed([
+        click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
+                     show_default=True, help="Drop doubtful lines (precision) or keep them (recall)."),
+        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Extra drop/keep rules (format in the README)."),
+        click.option("--input", "input_kind", type=click.Choice(["auto", "text", "html"]), default="auto",
+                     show_default=True, help="Read inputs as text dumps or HTML (auto: recognise HTML)."),
+        click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
+    ]):
+        wrapper = option(wrapper)
+    return input_options(wrapper)
+
+
+def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_repair: bool = False,
+                  input_kind: str = "auto", encoding: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES):
+    """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
+    from newsclean.options import Options
+
+    encoding = _check_encoding(None, None, encoding)
+    rules = None
+    if rules_file:
+        from newsclean.rules import load_rules
+
+        try:
+            rules = load_rules(rules_file)
+        except NewscleanError as error:
+            raise click.UsageError(f"{_printable(rules_file)}: {error}") from None
+    return Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
+                   max_bytes=max_bytes, input=input_kind)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,15 +150,13 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.")
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
-@click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
-              show_default=True, help="Drop doubtful lines (precision) or keep them (recall).")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Extra drop/keep rules (format in the README).")
-@click.option("--no-repair", is_flag=True, help="Do not undo mojibake.")
 @click.option("--explain", is_flag=True, help="Show every line with its decision, rule and evidence.")
-@input_options
-def clean(files, fmt, output, favor, rules_file, no_repair, explain, encoding, max_bytes):
+@cleaning_options
+def clean(files, fmt, output, explain, options):
     """Print the article of each FILE: title, blank line, paragraphs.
+
+    FILE may be a text dump of a page or its HTML. With no FILE, or '-',
+    reads standard input.
 
     \b
     Examples:
@@ -124,22 +164,11 @@ def clean(files, fmt, output, favor, rules_file, no_repair, explain, encoding, m
       curl -s URL | newsclean clean --format json
       newsclean clean --explain page.txt | grep ' drop '
     """
-    from newsclean.options import Options
     from newsclean.pipeline import clean as clean_document
     from newsclean import render
 
-    encoding = _check_encoding(click.get_current_context(), None, encoding)
     _validate_output(output, files)
-    rules = None
-    if rules_file:
-        from newsclean.rules import load_rules
-
-        try:
-            rules = load_rules(rules_file)
-        except NewscleanError as error:
-            raise click.UsageError(f"{rules_file}: {error}") from None
-    options = Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
-                      max_bytes=max_bytes)
+    max_bytes = options.max_bytes
     many = len(files) > 1
     with _output_stream(output) as out:
         json_docs = []

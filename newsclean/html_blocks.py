@@ -70,14 +70,25 @@ class Block:
     text: str
     #: The block element that holds the text (``p``, ``h2``, ``li``, ``div`` …).
     tag: str
-    #: Element depth of that element.
-    depth: int
     #: Characters inside links divided by all characters.
     link_density: float
-    #: Landmark elements around the block (``nav``, ``footer``, ``figure`` …).
-    landmarks: frozenset[str] = field(default_factory=frozenset)
-    #: Hints from class/id/role/itemprop names around the block (``share``, ``article`` …).
-    hints: frozenset[str] = field(default_factory=frozenset)
+    #: The enclosing elements, outermost first: serial numbers (unique in the page),
+    #: tags, and the hints each one's class/id/role/itemprop gives.
+    path: tuple[int, ...] = ()
+    tags: tuple[str, ...] = ()
+    path_hints: tuple[frozenset, ...] = ()
+
+    def below(self, serial: int) -> tuple[set[str], set[str]]:
+        """Landmark tags and hints of the enclosing elements inside element *serial*.
+
+        With ``serial`` not on the path (or ``-1``), those of all enclosing elements.
+        """
+        start = self.path.index(serial) + 1 if serial in self.path else 0
+        landmarks = {t for t in self.tags[start:] if t in LANDMARKS}
+        hints: set[str] = set()
+        for found in self.path_hints[start:]:
+            hints |= found
+        return landmarks, hints
 
 
 def _hints(attributes: dict) -> frozenset[str]:
@@ -99,10 +110,61 @@ def _hints(attributes: dict) -> frozenset[str]:
 
 
 def parse(html: str):
-    """Parse *html* into a Lexbor tree (imported here so text input never loads it)."""
+    """Parse *html* into a Lexbor tree (imported here so text input never loads it).
+
+    Markup nested deeper than :data:`MAX_PARSE_DEPTH` is flattened first: the
+    parser's time grows with the square of the nesting depth, and no real page
+    nests that deep.
+    """
     from selectolax.lexbor import LexborHTMLParser
 
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(limit_nesting(html))
+
+
+#: Elements nested deeper than this lose their tags (their text stays).
+MAX_PARSE_DEPTH = 1000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})\b[^>]{0,2000}?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr", "p", "li", "td", "tr", "th", "option"})
+
+
+def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
+    """Drop the tags of elements nested deeper than *max_depth*; their text is kept.
+
+    >>> limit_nesting("<div><div><div>deep</div></div></div>", max_depth=2)
+    '<div><div> deep </div></div>'
+    >>> limit_nesting("<p>shallow</p>", max_depth=2)
+    '<p>shallow</p>'
+    """
+    if html.count("<") < max_depth:
+        return html
+    depth = 0
+    dropped = 0
+    pieces: list[str] = []
+    last = 0
+    for match in _TAG.finditer(html):
+        closing, name, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or selfclosing:
+            continue
+        if closing:
+            if dropped:
+                dropped -= 1
+                pieces.append(html[last:match.start()])
+                pieces.append(" ")
+                last = match.end()
+            elif depth:
+                depth -= 1
+        elif depth >= max_depth:
+            dropped += 1
+            pieces.append(html[last:match.start()])
+            pieces.append(" ")
+            last = match.end()
+        else:
+            depth += 1
+    if not pieces:
+        return html
+    pieces.append(html[last:])
+    return "".join(pieces)
 
 
 def blocks(tree) -> list[Block]:
@@ -113,18 +175,21 @@ def blocks(tree) -> list[Block]:
         return out
     parts: list[str] = []
     link_chars = 0
-    # Context of the open elements: (tag, depth, landmarks, hints, in_link).
-    context = [("body", 0, frozenset(), frozenset(), False)]
+    no_hints: frozenset = frozenset()
+    # The open elements: (tag, serial, own hints, inside a link).
+    context: list[tuple[str, int, frozenset, bool]] = [("body", 0, no_hints, False)]
+    serial = 0
 
     def flush() -> None:
         nonlocal link_chars
+        if not parts:
+            return
         text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
-            block = next((c for c in reversed(context) if c[0] in BLOCK), context[0])
-            _, _, landmarks, hints, _ = context[-1]
-            total = len(text)
-            out.append(Block(text, block[0], block[1], min(1.0, link_chars / total) if total else 0.0,
-                             landmarks, hints))
+            tag = next((c[0] for c in reversed(context) if c[0] in BLOCK), "body")
+            out.append(Block(text, tag, min(1.0, link_chars / len(text)),
+                             tuple(c[1] for c in context), tuple(c[0] for c in context),
+                             tuple(c[2] for c in context)))
         parts.clear()
         link_chars = 0
 
@@ -142,26 +207,21 @@ def blocks(tree) -> list[Block]:
             text = node.text_content
             if text:
                 parts.append(text)
-                if context[-1][4]:
+                if context[-1][3]:
                     link_chars += len(text.strip())
             continue
-        if tag in SKIP or tag.startswith("-") or tag == "_comment":
+        if tag in SKIP or tag[0] in "-_!":
             continue
-        attributes = node.attributes if node.attributes else {}
-        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        attributes = node.attributes
+        if attributes and ("hidden" in attributes or attributes.get("aria-hidden") == "true"):
             continue
         if tag in BLOCK:
             flush()
             if tag == "br" or tag == "hr":
                 continue
-        _, _, landmarks, hints, in_link = context[-1]
-        if tag in LANDMARKS:
-            landmarks = landmarks | {tag}
-        if attributes and tag not in ("html", "body"):
-            extra = _hints(attributes)
-            if extra:
-                hints = hints | extra
-        context.append((tag, depth, landmarks, hints, in_link or tag == "a"))
+        hints = _hints(attributes) if attributes and tag not in ("html", "body") else no_hints
+        serial += 1
+        context.append((tag, serial, hints, context[-1][3] or tag == "a"))
         stack.append((None, depth))
         if depth < MAX_DEPTH:
             children = []
@@ -176,3 +236,9 @@ def blocks(tree) -> list[Block]:
                 parts.append(text)
     flush()
     return out
+
+
+def title_text(tree) -> str:
+    """The text of the page's ``<title>``, white space collapsed."""
+    node = tree.css_first("title")
+    return _SPACE.sub(" ", node.text()).strip() if node is not None else ""

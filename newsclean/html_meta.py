@@ -180,3 +180,23 @@ def _ld_names(value) -> str | None:
         names = [n for n in (_ld_names(v) for v in value[:10]) if n]
         return ", ".join(dict.fromkeys(names)) or None
     return None
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def iso_date(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` date of a machine-readable timestamp, or None.
+
+    >>> iso_date("2019-11-19T13:03:00.000Z"), iso_date("2019-11-19 02:24:00 UTC"), iso_date("yesterday")
+    ('2019-11-19', '2019-11-19', None)
+    """
+    if not value:
+        return None
+    match = _ISO.search(value)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None

@@ -24,6 +24,8 @@ class Options:
         Extra user rules (:class:`newsclean.rules.UserRules`), or ``None``.
     max_bytes:
         Refuse inputs larger than this (``0``: no limit).
+    input:
+        ``"auto"`` (default: HTML is recognised by its markup), ``"text"`` or ``"html"``.
     """
 
     favor: str = "balanced"
@@ -31,10 +33,13 @@ class Options:
     repair: bool = True
     rules: Any = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    input: str = "auto"
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):
             raise ValueError(f"favor must be balanced, precision or recall, not {self.favor!r}")
+        if self.input not in ("auto", "text", "html"):
+            raise ValueError(f"input must be auto, text or html, not {self.input!r}")
 
     @classmethod
     def from_kwargs(cls, options: "Options | None" = None, **kwargs: Any) -> "Options":

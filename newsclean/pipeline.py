@@ -1,4 +1,9 @@
-"""One document, one way: bytes → decode → repair → extract → :class:`Document`."""
+"""One document, one way: bytes → decode → repair → extract → :class:`Document`.
+
+Plain text is read line by line; an HTML page is first parsed into text blocks
+that carry DOM evidence (:mod:`newsclean.html_blocks`), and its own metadata
+(title, author, date, site name, language) fills what the text does not give.
+"""
 
 from __future__ import annotations
 
@@ -15,26 +20,69 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     """Clean one scraped page and return the article with its metadata.
 
     *data* is the raw bytes of a file (the encoding is detected) or text that is
-    already decoded. Options are an :class:`Options` object, keyword overrides, or
-    both (``clean(data, favor="precision")``). ``clean`` never refuses input:
-    empty or binary data gives an empty document (the command line checks input
-    first with :func:`newsclean.sniff.check_input`).
+    already decoded; it may be a text dump of a page or its HTML. Options are an
+    :class:`Options` object, keyword overrides, or both
+    (``clean(data, favor="precision")``). ``clean`` never refuses input: empty or
+    binary data gives an empty document (the command line checks input first with
+    :func:`newsclean.sniff.check_input`).
     """
-    from newsclean.boilerplate import extract
+    from newsclean.html_meta import declared_charset, looks_like_html
 
     opts = Options.from_kwargs(options, **kwargs)
     decoded: Decoded | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
-        decoded = decode(bytes(data), opts.encoding)
+        data = bytes(data)
+        html = opts.input == "html" or (
+            opts.input == "auto" and looks_like_html(data[:5000].decode("latin-1")))
+        declared = declared_charset(data) if html else None
+        decoded = decode(data, opts.encoding, declared=declared)
         text = decoded.text
     else:
         text = data
+        html = opts.input == "html" or (opts.input == "auto" and looks_like_html(text))
     text = normalize_newlines(text)
-    fixed = repair(text) if opts.repair else Repaired(text)
-    document = extract(fixed.text, opts)
+    document = _clean_html(text, opts) if html else _clean_text(text, opts)
     document.decoded = decoded
-    document.repairs = list(fixed.repairs)
     document.source = source
+    return document
+
+
+def _repair(text: str, options: Options) -> Repaired:
+    return repair(text) if options.repair else Repaired(text)
+
+
+def _clean_text(text: str, options: Options) -> Document:
+    from newsclean.boilerplate import extract
+
+    fixed = _repair(text, options)
+    document = extract(fixed.text, options)
+    document.repairs = list(fixed.repairs)
+    document.warnings.extend(getattr(fixed, "warnings", ()))
+    return document
+
+
+def _clean_html(text: str, options: Options) -> Document:
+    from newsclean.boilerplate import extract_lines
+    from newsclean.boilerplate.dom import structure_lines
+    from newsclean.html_blocks import blocks, parse, title_text
+    from newsclean.html_meta import iso_date, page_meta
+
+    tree = parse(text)
+    meta = page_meta(tree)
+    lines, structure = structure_lines(title_text(tree), blocks(tree))
+    fixed = _repair("\n".join(lines), options)
+    document = extract_lines(fixed.text.split("\n"), options, dom=structure)
+    document.repairs = list(fixed.repairs)
+    document.warnings.extend(getattr(fixed, "warnings", ()))
+    page_title = meta.headline or meta.title or ""
+    if not document.title or (page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)):
+        # The headline the classifier found is the <title> line ("Headline - Site"): the
+        # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
+        document.title = page_title or document.title
+    document.byline = document.byline or meta.author
+    document.date = iso_date(meta.date) or document.date
+    document.site_name = meta.site_name or document.site_name
+    document.language = meta.language or document.language
     return document
 
 

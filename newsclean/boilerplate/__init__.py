@@ -17,6 +17,7 @@ Every dropped line gets a :class:`~newsclean.document.Removal` with a reason cod
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsclean.boilerplate.features import Limits, Line, page_lines
 from newsclean.boilerplate.languages import WORD
@@ -26,7 +27,10 @@ from newsclean.boilerplate.rules import CAPTION_REASONS
 from newsclean.document import Decision, Document, Removal
 from newsclean.options import Options
 
-__all__ = ["extract", "settings"]
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.boilerplate.dom import PageStructure
+
+__all__ = ["extract", "extract_lines", "settings"]
 
 #: Class thresholds and region weights for each ``Options.favor``.
 _SETTINGS = {
@@ -60,13 +64,26 @@ def settings(favor: str) -> tuple[Limits, Weights]:
 
 def extract(text: str, options: Options) -> Document:
     """Build a :class:`Document` from repaired plain text."""
+    return extract_lines(text.split("\n"), options)
+
+
+def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | None" = None) -> Document:
+    """Build a :class:`Document` from the lines of a page.
+
+    With *dom* (the lines came from an HTML page), the markup finds the article
+    region and marks the lines of navigation, share widgets, captions and the like;
+    otherwise the region is the densest run of prose lines.
+    """
     limits, weights = settings(options.favor)
-    lines, language = page_lines(text.split("\n"), limits)
+    lines, language = page_lines(raw_lines, limits)
     forced_keep = _apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
 
-    start, end = find_region(content, weights)
-    end = extend_over_list(content, end) if end >= 0 else end
+    if dom is not None:
+        start, end = dom.region(content, weights, forced_keep)
+    else:
+        start, end = find_region(content, weights)
+        end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:
         start = end = _best_block(content)
