@@ -13,8 +13,12 @@ from typing import Any
 
 import click
 
-from newsclean.cli import _check_encoding, _printable, cli, input_options
-from newsclean.errors import NewscleanError
+# Bound before newsclean.cli is imported: when this module is imported first, newsclean.cli
+# imports it back (to register the command) and must find the name; the command is below.
+batch: Any = None
+
+from newsclean.cli import _check_encoding, _printable, cli, input_options  # noqa: E402
+from newsclean.errors import NewscleanError  # noqa: E402
 
 _GLOBS = "*.txt *.text *.html *.htm *.xhtml *.shtml *.md"
 #: Failures printed one per line on stderr before the rest only go to the report.
