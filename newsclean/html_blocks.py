@@ -1,12 +1,18 @@
-"""HTML page → text blocks with DOM evidence, and the page's own metadata.
+"""HTML page → text blocks with DOM evidence.
 
 The page is parsed with selectolax's Lexbor engine (an HTML5 parser written in C:
 about 1,750 pages/s on the benchmark pages against lxml's 1,030 and the standard
 library's 220). Each block-level element with text becomes one :class:`Block` — one
 line of text, as a scraper's text dump would give — carrying what the DOM says
-about it: its tag, how much of it is link text, and whether it sits inside
-navigation, a header, footer, aside, figure or form, or under class/id names that
-hint at sharing, related stories, comments, captions, bylines or the article body.
+about it: its tag, how much of it is link text, and the element it sits in.
+
+Every element met on the way is recorded once in an :class:`Elements` table
+(parent, tag, and the hints its class/id/role/itemprop give: sharing, related
+stories, comments, captions, bylines, the article body …), so a block's
+ancestors are a walk up that table rather than a copy per block. A table row is
+one block (its cells joined by spaces, as the page shows them); hidden elements
+(``hidden``, ``aria-hidden``, ``display: none``) and non-text elements (scripts,
+styles, forms' controls, media) are skipped.
 
 The walk is iterative, so deeply nested markup cannot exhaust the stack, and stops
 descending past :data:`MAX_DEPTH`.
@@ -15,7 +21,6 @@ descending past :data:`MAX_DEPTH`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 #: Deeper elements are read as flat text (a defence against pathological nesting).
 MAX_DEPTH = 400
@@ -32,11 +37,13 @@ BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
     "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     "caption", "legend", "br",
 })
+#: Table cells: the cells of a row make one line, separated by a space.
+CELL = frozenset({"td", "th"})
 
-#: Landmark elements recorded on every block inside them.
+#: Landmark elements: what a block sits in, as far as the page's structure says.
 LANDMARKS = frozenset({"nav", "header", "footer", "aside", "figure", "figcaption", "form",
                        "article", "main", "blockquote", "table", "li", "time"})
 
@@ -58,37 +65,91 @@ HINT_WORDS = {
     "modal": "aside", "popup": "aside", "paywall": "promo",
     "article": "article", "story": "article", "articlebody": "article", "content": "article",
     "entry": "article", "post": "article", "body": "article", "text": "article", "main": "article",
+    # An embedded post or quote (a tweet in a "social-embed" box) is part of the article.
+    "embed": "embed", "embedded": "embed", "tweet": "embed", "quote": "embed",
 }
 _SPLIT_NAME = re.compile(r"[^a-z]+")
-_SPACE = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+NO_HINTS: frozenset = frozenset()
 
 
-@dataclass(frozen=True)
+class Elements:
+    """The elements of a page in document order: serial *n* is the *n*-th element met.
+
+    Serial 0 is ``<body>``; a parent's serial is always smaller than its children's.
+    """
+
+    __slots__ = ("parent", "tag", "hints")
+
+    def __init__(self) -> None:
+        self.parent: list[int] = [-1]
+        self.tag: list[str] = ["body"]
+        self.hints: list[frozenset] = [NO_HINTS]
+
+    def __len__(self) -> int:
+        return len(self.tag)
+
+    def path(self, serial: int) -> tuple[int, ...]:
+        """Serials of *serial* and its ancestors, outermost first."""
+        parent = self.parent
+        chain = []
+        while serial >= 0:
+            chain.append(serial)
+            serial = parent[serial]
+        chain.reverse()
+        return tuple(chain)
+
+
 class Block:
     """One line of page text and what the markup says about it."""
 
-    text: str
-    #: The block element that holds the text (``p``, ``h2``, ``li``, ``div`` …).
-    tag: str
-    #: Characters inside links divided by all characters.
-    link_density: float
-    #: The enclosing elements, outermost first: serial numbers (unique in the page),
-    #: tags, and the hints each one's class/id/role/itemprop gives.
-    path: tuple[int, ...] = ()
-    tags: tuple[str, ...] = ()
-    path_hints: tuple[frozenset, ...] = ()
+    __slots__ = ("text", "tag", "link_density", "element", "elements")
+
+    def __init__(self, text: str, tag: str, link_density: float, element: int = 0,
+                 elements: Elements | None = None) -> None:
+        self.text = text
+        #: The block element that holds the text (``p``, ``h2``, ``li``, ``tr``, ``div`` …).
+        self.tag = tag
+        #: Characters inside links divided by all characters.
+        self.link_density = link_density
+        #: The serial of the innermost element around the text, in :attr:`elements`.
+        self.element = element
+        self.elements = elements if elements is not None else Elements()
+
+    def __repr__(self) -> str:
+        return f"Block({self.text[:40]!r}, {self.tag!r}, {self.link_density:.2f}, {self.element})"
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        """The enclosing elements' serials, outermost first."""
+        return self.elements.path(self.element)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        tag = self.elements.tag
+        return tuple(tag[s] for s in self.path)
+
+    @property
+    def path_hints(self) -> tuple[frozenset, ...]:
+        hints = self.elements.hints
+        return tuple(hints[s] for s in self.path)
 
     def below(self, serial: int) -> tuple[set[str], set[str]]:
         """Landmark tags and hints of the enclosing elements inside element *serial*.
 
         With ``serial`` not on the path (or ``-1``), those of all enclosing elements.
         """
-        start = self.path.index(serial) + 1 if serial in self.path else 0
-        landmarks = {t for t in self.tags[start:] if t in LANDMARKS}
-        hints: set[str] = set()
-        for found in self.path_hints[start:]:
-            hints |= found
-        return landmarks, hints
+        path = self.path
+        start = path.index(serial) + 1 if serial in path else 0
+        tag, hints = self.elements.tag, self.elements.hints
+        landmarks = {tag[s] for s in path[start:] if tag[s] in LANDMARKS}
+        found: set[str] = set()
+        for s in path[start:]:
+            found |= hints[s]
+        return landmarks, found
+
+
+_HINT_CACHE: dict[tuple, frozenset] = {}
 
 
 def _hints(attributes: dict) -> frozenset[str]:
@@ -97,16 +158,31 @@ def _hints(attributes: dict) -> frozenset[str]:
     >>> sorted(_hints({"class": "article-body story__text", "id": "share-bar"}))
     ['article', 'share']
     """
-    found = set()
-    for key in ("class", "id", "role", "itemprop"):
-        value = attributes.get(key)
-        if not value:
-            continue
-        for word in _SPLIT_NAME.split(value.lower()):
-            hint = HINT_WORDS.get(word)
-            if hint:
-                found.add(hint)
-    return frozenset(found)
+    key = (attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
+    found = _HINT_CACHE.get(key)
+    if found is not None:
+        return found
+    names = set()
+    for value in key:
+        if value:
+            names.update(_SPLIT_NAME.split(value.lower()))
+    found = frozenset(HINT_WORDS[name] for name in names if name in HINT_WORDS)
+    if len(_HINT_CACHE) > 20_000:
+        _HINT_CACHE.clear()
+    _HINT_CACHE[key] = found
+    return found
+
+
+def hidden(attributes: dict) -> bool:
+    """Whether an element's attributes hide it from readers.
+
+    >>> hidden({"style": "display: none"}), hidden({"hidden": None}), hidden({"class": "x"})
+    (True, True, False)
+    """
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    return bool(style) and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def parse(html: str):
@@ -126,6 +202,9 @@ MAX_PARSE_DEPTH = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})\b[^>]{0,2000}?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr", "p", "li", "td", "tr", "th", "option"})
+_VOID_ALT = "|".join(sorted(_VOID))
+#: Opening tags of elements that may hold others (``"<"``) and closing tags (``"</"``).
+_NESTING = re.compile(rf"</?(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
 
 
 def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
@@ -137,6 +216,19 @@ def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
     '<p>shallow</p>'
     """
     if html.count("<") < max_depth:
+        return html
+    # Cheap bound first: the depth never exceeds the deepest running count of opening
+    # minus closing tags (self-closing ones counted as open), which C code computes.
+    opening = 0
+    deepest = 0
+    for tag in _NESTING.findall(html):
+        if tag[1] == "/":
+            opening -= 1
+        else:
+            opening += 1
+            if opening > deepest:
+                deepest = opening
+    if deepest < max_depth:
         return html
     depth = 0
     dropped = 0
@@ -168,77 +260,84 @@ def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
 
 
 def blocks(tree) -> list[Block]:
-    """The page's text blocks, in document order."""
+    """The page's text blocks, in document order (they share one :class:`Elements` table)."""
     body = tree.body or tree.root
     out: list[Block] = []
     if body is None:
         return out
+    elements = Elements()
+    e_parent, e_tag, e_hints = elements.parent, elements.tag, elements.hints
     parts: list[str] = []
     link_chars = 0
-    no_hints: frozenset = frozenset()
-    # The open elements: (tag, serial, own hints, inside a link).
-    context: list[tuple[str, int, frozenset, bool]] = [("body", 0, no_hints, False)]
-    serial = 0
+    # The open elements: (serial, innermost block tag, inside a link, is a block).
+    opened: list[tuple[int, str, bool, bool]] = [(0, "body", False, True)]
 
-    def flush() -> None:
+    def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
-        if not parts:
-            return
-        text = _SPACE.sub(" ", "".join(parts)).strip()
-        if text:
-            tag = next((c[0] for c in reversed(context) if c[0] in BLOCK), "body")
-            out.append(Block(text, tag, min(1.0, link_chars / len(text)),
-                             tuple(c[1] for c in context), tuple(c[0] for c in context),
-                             tuple(c[2] for c in context)))
+        text = " ".join("".join(parts).split())
         parts.clear()
+        if text:
+            out.append(Block(text, top[1], min(1.0, link_chars / len(text)) if link_chars else 0.0,
+                             top[0], elements))
         link_chars = 0
 
-    # Iterative walk: a stack of (node, depth); None marks the end of an element.
-    stack: list = [(body, 1)]
+    # Iterative walk: a stack of nodes; None marks the end of an element.
+    stack: list = []
+    child = body.child
+    while child is not None:
+        stack.append(child)
+        child = child.next
+    stack.reverse()
     while stack:
-        node, depth = stack.pop()
+        node = stack.pop()
         if node is None:
-            if context[-1][0] in BLOCK:
-                flush()
-            context.pop()
+            top = opened.pop()
+            if top[3] and parts:
+                flush(top)
             continue
         tag = node.tag
         if tag == "-text":
             text = node.text_content
             if text:
                 parts.append(text)
-                if context[-1][3]:
+                if opened[-1][2]:
                     link_chars += len(text.strip())
             continue
         if tag in SKIP or tag[0] in "-_!":
             continue
         attributes = node.attributes
-        if attributes and ("hidden" in attributes or attributes.get("aria-hidden") == "true"):
+        if attributes and hidden(attributes):
             continue
-        if tag in BLOCK:
-            flush()
+        top = opened[-1]
+        is_block = tag in BLOCK
+        if is_block:
+            if parts:
+                flush(top)
             if tag == "br" or tag == "hr":
                 continue
-        hints = _hints(attributes) if attributes and tag not in ("html", "body") else no_hints
-        serial += 1
-        context.append((tag, serial, hints, context[-1][3] or tag == "a"))
-        stack.append((None, depth))
-        if depth < MAX_DEPTH:
-            children = []
-            child = node.child
+        elif tag in CELL:
+            parts.append(" ")
+        serial = len(e_tag)
+        e_parent.append(top[0])
+        e_tag.append(tag)
+        e_hints.append(_hints(attributes) if attributes else NO_HINTS)
+        opened.append((serial, tag if is_block else top[1], top[2] or tag == "a", is_block))
+        stack.append(None)
+        if len(opened) < MAX_DEPTH:
+            child = node.last_child
             while child is not None:
-                children.append(child)
-                child = child.next
-            stack.extend((c, depth + 1) for c in reversed(children))
+                stack.append(child)
+                child = child.prev
         else:
             text = node.text(deep=True)
             if text:
                 parts.append(text)
-    flush()
+    if parts:
+        flush(opened[-1])
     return out
 
 
 def title_text(tree) -> str:
     """The text of the page's ``<title>``, white space collapsed."""
     node = tree.css_first("title")
-    return _SPACE.sub(" ", node.text()).strip() if node is not None else ""
+    return " ".join(node.text().split()) if node is not None else ""

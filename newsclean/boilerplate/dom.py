@@ -17,17 +17,19 @@ of lines:
    wrapper named "sidebar-layout") is ignored;
 4. outside the container, lines under such landmarks and names get the specific
    reason too, so the explanation says "nav" rather than "outside the article".
+
+Element sums are one pass over the page's element table (children after their
+parents, so a reverse pass adds each child into its parent).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Sequence
 
 from newsclean.boilerplate.features import Line
 from newsclean.boilerplate.region import Weights, line_score
 from newsclean.boilerplate.rules import Hit
-from newsclean.html_blocks import Block
+from newsclean.html_blocks import Block, Elements
 
 #: An element with less than this share of the container's prose is a widget
 #: inside the article, and its class/id names or landmark tag are believed.
@@ -49,6 +51,7 @@ HINT_REASONS = {"share": "share", "related": "related", "comment": "comment", "p
                 "newsletter": "newsletter", "ad": "ad", "nav": "nav", "footer": "footer",
                 "cookie": "cookie", "caption": "caption", "credit": "credit", "aside": "related",
                 "byline": "byline", "date": "date"}
+_HINT_ORDER = sorted(HINT_REASONS)
 
 
 class PageStructure:
@@ -56,41 +59,60 @@ class PageStructure:
 
     def __init__(self, blocks: Sequence[Block | None]) -> None:
         self.blocks = list(blocks)
+        first = next((b for b in self.blocks if b is not None), None)
+        self.elements: Elements = first.elements if first is not None else Elements()
+        #: The serial of the article's element, once :meth:`region` has run (-1: none).
+        self.container = -1
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
         return self.blocks[index] if 0 <= index < len(self.blocks) else None
 
+    # ------------------------------------------------------------------ region
     def region(self, content: list[Line], weights: Weights, forced: set[int]) -> tuple[int, int]:
         """Mark DOM evidence on *content* and return the article region (first, last position)."""
-        scores = [self._score(line, weights) for line in content]
-        good: dict[int, float] = defaultdict(float)
-        bad: dict[int, float] = defaultdict(float)
-        for line, score in zip(content, scores):
+        elements = self.elements
+        parent, tags = elements.parent, elements.tag
+        size = len(tags)
+        in_nav = self._inside({"nav"})
+        good = [0.0] * size
+        bad = [0.0] * size
+        placed: list[tuple[Line, Block]] = []
+        for line in content:
             block = self.block(line)
             if block is None:
                 continue
-            totals = good if score > 0 else bad
-            for serial in block.path:
-                totals[serial] += abs(score)
-        if not good:
+            placed.append((line, block))
+            score = self._score(line, block, weights, in_nav)
+            if score > 0:
+                good[block.element] += score
+            else:
+                bad[block.element] -= score
+        if not any(good):
             return 0, -1
-        container = max(good, key=lambda serial: (good[serial] - BAD_WEIGHT * bad[serial], -serial))
+        for serial in range(size - 1, 0, -1):
+            up = parent[serial]
+            good[up] += good[serial]
+            bad[up] += bad[serial]
+        container = max(range(size), key=lambda s: (good[s] - BAD_WEIGHT * bad[s], -s))
+        self.container = container
         prose = good[container]
-        self._teasers = self._teaser_items(content)
+        inside = self._within(container)
+        reasons = self._widget_reasons(container, inside, good, prose, self._teaser_items(placed))
         first = last = -1
         for position, line in enumerate(content):
             block = self.block(line)
             if block is None:
                 continue
-            inside = container in block.path
-            if inside:
+            if inside[block.element]:
                 if first < 0:
                     first = position
                 last = position
             if line.number in forced or line.hit is not None:
                 continue
-            found = self._widget(block, container if inside else None, good, prose)
+            found = reasons[block.element]
+            if found is None and inside[block.element] and block.link_density > 0.5 and len(block.text) < 200:
+                found = "nav", f"link text {block.link_density:.0%} of the line"
             if found is None:
                 continue
             reason, evidence = found
@@ -101,16 +123,14 @@ class PageStructure:
                 line.cls = "bad"
         return first, last
 
-    def _score(self, line: Line, weights: Weights) -> float:
+    def _score(self, line: Line, block: Block, weights: Weights, in_nav: list[bool]) -> float:
         """How much a line adds to (or costs) the elements around it.
 
         Prose adds its size. Links cost by their size, so that menus and teaser
         lists weigh against their element; other lines cost little, because in
         HTML the markup, not the line's length, tells a list item from a menu entry.
         """
-        block = self.block(line)
-        links = block is not None and (block.link_density > 0.5 or "nav" in block.tags)
-        if links:
+        if block.link_density > 0.5 or in_nav[block.element]:
             return -max(1.0, LINK_COST * line.words)
         score = line_score(line, weights)
         if score > 0:
@@ -119,44 +139,82 @@ class PageStructure:
             return -RULE_COST
         return -OTHER_COST
 
-    def _widget(self, block: Block, container: int | None, good: dict[int, float],
-                prose: float) -> tuple[str, str] | None:
-        """The reason and evidence when *block* sits in a small widget element (or outside the article)."""
-        start = block.path.index(container) + 1 if container is not None else 0
-        for serial, tag, hints in zip(block.path[start:], block.tags[start:], block.path_hints[start:]):
-            if serial in self._teasers:
-                return "related", f"teaser: a <{tag}> of a link and a summary, one of several"
-            if container is not None and good.get(serial, 0.0) >= SMALL_SHARE * prose:
+    # ------------------------------------------------------------------ element passes
+    def _inside(self, wanted: set[str]) -> list[bool]:
+        """For each element: whether it or an ancestor has one of the *wanted* tags."""
+        parent, tags = self.elements.parent, self.elements.tag
+        flags = [False] * len(tags)
+        for serial in range(len(tags)):
+            up = parent[serial]
+            flags[serial] = tags[serial] in wanted or (up >= 0 and flags[up])
+        return flags
+
+    def _within(self, container: int) -> list[bool]:
+        """For each element: whether it is *container* or inside it."""
+        parent = self.elements.parent
+        size = len(parent)
+        flags = [False] * size
+        flags[container] = True
+        for serial in range(container + 1, size):
+            up = parent[serial]
+            if up >= container and flags[up]:
+                flags[serial] = True
+            elif up < container:
+                break
+        return flags
+
+    def _widget_reasons(self, container: int, inside: list[bool], good: list[float], prose: float,
+                        teasers: set[int]) -> list[tuple[str, str] | None]:
+        """For each element: the reason and evidence when it is (in) a widget, or None.
+
+        Inside the container only small elements count (see :data:`SMALL_SHARE`);
+        outside it, every landmark and name does. The outermost widget decides.
+        """
+        parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
+        size = len(tags)
+        reasons: list[tuple[str, str] | None] = [None] * size
+        limit = SMALL_SHARE * prose
+        for serial in range(1, size):
+            up = parent[serial]
+            if serial != container and reasons[up] is not None and (inside[up] or not inside[serial]):
+                reasons[serial] = reasons[up]
+                continue
+            if serial == container:
+                continue
+            tag = tags[serial]
+            if serial in teasers:
+                reasons[serial] = "related", f"teaser: a <{tag}> of a link and a summary, one of several"
+                continue
+            if inside[serial] and good[serial] >= limit:
                 continue
             if tag in LANDMARK_REASONS:
-                return LANDMARK_REASONS[tag], f"inside <{tag}>"
-            for hint in sorted(hints):
-                reason = HINT_REASONS.get(hint)
-                if reason:
-                    return reason, f"inside an element named like '{hint}'"
-        if block.link_density > 0.5 and container is not None and len(block.text) < 200:
-            return "nav", f"link text {block.link_density:.0%} of the line"
-        return None
-
-
-    def _teaser_items(self, content: list[Line]) -> set[int]:
-        """Story teasers: at least three sibling list items or articles, each a linked headline and more text."""
-        blocks: dict[int, int] = defaultdict(int)
-        linked: dict[int, int] = defaultdict(int)
-        parent: dict[int, int] = {}
-        for line in content:
-            block = self.block(line)
-            if block is None:
+                reasons[serial] = LANDMARK_REASONS[tag], f"inside <{tag}>"
                 continue
-            for index, (serial, tag) in enumerate(zip(block.path, block.tags)):
-                if tag in TEASER_TAGS and index:
-                    blocks[serial] += 1
-                    linked[serial] += block.link_density > 0.5
-                    parent[serial] = block.path[index - 1]
-        items = [serial for serial, count in blocks.items() if count >= 2 and linked[serial]]
-        siblings: dict[int, int] = defaultdict(int)
+            found = hints[serial]
+            if found:
+                for hint in _HINT_ORDER:
+                    if hint in found:
+                        reasons[serial] = HINT_REASONS[hint], f"inside an element named like '{hint}'"
+                        break
+        return reasons
+
+    def _teaser_items(self, placed: list[tuple[Line, Block]]) -> set[int]:
+        """Story teasers: at least three sibling list items or articles, each a linked headline and more text."""
+        parent, tags = self.elements.parent, self.elements.tag
+        size = len(tags)
+        count = [0] * size
+        linked = [0] * size
+        for line, block in placed:
+            count[block.element] += 1
+            linked[block.element] += block.link_density > 0.5
+        for serial in range(size - 1, 0, -1):
+            up = parent[serial]
+            count[up] += count[serial]
+            linked[up] += linked[serial]
+        items = [s for s in range(1, size) if tags[s] in TEASER_TAGS and count[s] >= 2 and linked[s]]
+        siblings: dict[int, int] = {}
         for serial in items:
-            siblings[parent[serial]] += 1
+            siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1
         return {serial for serial in items if siblings[parent[serial]] >= 3}
 
 
