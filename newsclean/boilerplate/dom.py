@@ -41,6 +41,9 @@ LINK_COST = 1.0
 RULE_COST = 6.0
 OTHER_COST = 3.0
 
+#: How far up from a short line's block the article's flow is looked for.
+FLOW_LEVELS = 3
+
 #: Elements that hold one story teaser each in a list of them.
 TEASER_TAGS = frozenset({"li", "article"})
 
@@ -121,7 +124,43 @@ class PageStructure:
             else:
                 line.hit = Hit(f"dom-{reason}", reason, evidence)
                 line.cls = "bad"
+        self._mark_flow(placed, inside)
         return first, last
+
+    def _holder(self, block: Block) -> int:
+        """The serial of the block element that holds *block*'s text (a ``p``, ``li``, ``tr`` …)."""
+        serial, parent, tags = block.element, self.elements.parent, self.elements.tag
+        while serial > 0 and tags[serial] != block.tag:
+            serial = parent[serial]
+        return serial
+
+    def _mark_flow(self, placed: list[tuple[Line, Block]], inside: list[bool]) -> None:
+        """Short lines in the article's flow are part of it: list items, table rows, subheads.
+
+        The flow is the elements that directly hold the article's prose paragraphs. A
+        line inside the container whose block is a child of such an element, or sits
+        in a list or table that is (up to :data:`FLOW_LEVELS` levels), joins the prose.
+        """
+        parent = self.elements.parent
+        flow: set[int] = set()
+        for line, block in placed:
+            if line.cls == "good" and line.hit is None and inside[block.element]:
+                flow.add(parent[self._holder(block)])
+        if not flow:
+            return
+        for line, block in placed:
+            if line.cls not in ("short", "bad") or line.hit is not None or line.byline or line.date_line:
+                continue
+            if not inside[block.element] or block.link_density > 0.5:
+                continue
+            serial = parent[self._holder(block)]
+            for _ in range(FLOW_LEVELS):
+                if serial in flow:
+                    line.cls, line.why = "near", f"{line.why}; in the article's flow"
+                    break
+                if serial <= 0 or not inside[serial]:
+                    break
+                serial = parent[serial]
 
     def _score(self, line: Line, block: Block, weights: Weights, in_nav: list[bool]) -> float:
         """How much a line adds to (or costs) the elements around it.
