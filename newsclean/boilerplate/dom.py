@@ -39,7 +39,12 @@ BAD_WEIGHT = 1.0
 #: Cost per word of a line made mostly of links; of a line a rule rejected; of another non-prose line.
 LINK_COST = 1.0
 RULE_COST = 6.0
-OTHER_COST = 3.0
+OTHER_COST = 0.5
+
+#: The container is rarely in (or) a footer, navigation, an aside or comments: their score counts this much.
+DEMOTED_FACTOR = 0.1
+DEMOTED_TAGS = frozenset({"footer", "nav", "aside"})
+DEMOTED_HINTS = frozenset({"comment", "footer"})
 
 #: How far up from a short line's block the article's flow is looked for.
 FLOW_LEVELS = 3
@@ -97,7 +102,9 @@ class PageStructure:
             up = parent[serial]
             good[up] += good[serial]
             bad[up] += bad[serial]
-        container = max(range(size), key=lambda s: (good[s] - BAD_WEIGHT * bad[s], -s))
+        demoted = self._demoted()
+        container = max(range(size), key=lambda s: (
+            (good[s] - BAD_WEIGHT * bad[s]) * (DEMOTED_FACTOR if demoted[s] else 1.0), -s))
         self.container = container
         prose = good[container]
         inside = self._within(container)
@@ -186,6 +193,14 @@ class PageStructure:
         for serial in range(len(tags)):
             up = parent[serial]
             flags[serial] = tags[serial] in wanted or (up >= 0 and flags[up])
+        return flags
+
+    def _demoted(self) -> list[bool]:
+        """For each element: whether it is, or is inside, a footer, navigation, an aside or comments."""
+        parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
+        flags = [False] * len(tags)
+        for serial in range(1, len(tags)):
+            flags[serial] = flags[parent[serial]] or tags[serial] in DEMOTED_TAGS or not DEMOTED_HINTS.isdisjoint(hints[serial])
         return flags
 
     def _within(self, container: int) -> list[bool]:
