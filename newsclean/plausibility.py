@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 import unicodedata
 from importlib import resources
 
@@ -190,3 +191,101 @@ _C_SYMBOL_IN_WORD = 3.0
 def _odd_inside_word(ch: str) -> bool:
     cat = unicodedata.category(ch)
     return cat[0] in "SN" and cat != "Nd" or cat in ("Pi", "Pf", "Po", "Ps", "Pe") and ch not in "’·"
+
+
+# ---------------------------------------------------------------- languages
+
+#: Per-language word model (Latin-script languages): a word costs the sum of its letter
+#: bigrams (word boundaries included) under one language, ``8 - log2(weight)`` each.
+_L_UNSEEN = 13.0
+#: Cost per bigram of the "other language" state, for words no table knows well
+#: (languages without a table, names): it keeps such words from being pulled towards
+#: whichever table happens to know a letter.
+_L_OTHER = 4.0
+#: Cost of switching language between two words (an embedded foreign name or phrase).
+_L_SWITCH = 14.0
+
+
+@functools.lru_cache(maxsize=1)
+def _language_tables() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
+    raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    names, tables = [], []
+    for lang, levels in sorted(data.get("languages", {}).items()):
+        table: dict[str, float] = {}
+        for level, pairs in levels.items():
+            c = max(0.0, 8.0 - int(level) / 2)
+            for i in range(0, len(pairs), 2):
+                table[pairs[i:i + 2]] = c
+        names.append(lang)
+        tables.append(table)
+    return tuple(names), tuple(tables)
+
+
+@functools.lru_cache(maxsize=20000)
+def _word_costs(word: str) -> tuple[float, ...]:
+    """Cost of one lower-cased word under each language table, then the "other" state."""
+    _, tables = _language_tables()
+    w = f" {word} "
+    pairs = [w[i:i + 2] for i in range(len(w) - 1)]
+    out = [sum(t.get(p, _L_UNSEEN) for p in pairs) for t in tables]
+    out.append(_L_OTHER * len(pairs))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _best_pair_costs() -> dict[str, float]:
+    best: dict[str, float] = {}
+    for table in _language_tables()[1]:
+        for pair, c in table.items():
+            if c < best.get(pair, _L_UNSEEN):
+                best[pair] = c
+    return best
+
+
+def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
+    """Is the lower-cased letter pair (space for a word boundary) rare in every table?
+
+    *limit* is the cost from which a pair counts as rare (default: seen once in a while
+    at best).
+
+    >>> rare_in_every_language("će"), rare_in_every_language("uæ")
+    (False, True)
+    """
+    return _best_pair_costs().get(pair, _L_UNSEEN) >= (_L_RARE if limit is None else limit)
+
+
+#: A pair costing this much in its most likely language (seen once in a while at best)
+#: is rare everywhere.
+_L_RARE = 8.0
+
+
+#: A word for the language model: letters, with any non-ASCII symbol between or next
+#: to them (a sign inside a word is what a misread code page often leaves).
+_WORD = re.compile(r"(?:[^\W\d_]|[^\x00-\x7f\s\w])+")
+
+
+def language_cost(text: str) -> tuple[float, str]:
+    """Cost of *text* as words of Latin-script languages, and the language that fits best.
+
+    Each word is scored under every language table (and an "other language" state for
+    words none fits); switching language between words costs extra, so a line is
+    mostly read as one language, yet a foreign name or phrase inside it can be another.
+
+    >>> language_cost("Temayı değiştir")[0] < language_cost("Temayý deðiþtir")[0]
+    True
+    >>> language_cost("Nepostojeći tip geometrije.")[1]
+    'hr'
+    """
+    words = _WORD.findall(text.lower())
+    names, _ = _language_tables()
+    if not words or not names:
+        return 0.0, ""
+    n = len(names) + 1
+    best = list(_word_costs(words[0]))
+    for word in words[1:]:
+        wc = _word_costs(word)
+        low = min(best) + _L_SWITCH
+        best = [wc[i] + (best[i] if best[i] < low else low) for i in range(n)]
+    i = min(range(n), key=best.__getitem__)
+    return best[i], (names[i] if i < len(names) else "other")

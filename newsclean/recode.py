@@ -302,3 +302,52 @@ def _explain(codec: str, how: str, fixes: list[str]) -> str:
         parts = [f"lost {k} restored" + (f" ×{v}" if v > 1 else "") for k, v in counts.items()]
         text += "; " + ", ".join(parts)
     return text
+
+
+# ---------------------------------------------------------------- Latin read as Latin
+
+#: Latin code pages a line read as cp1252 / Latin-1 may really be in, with the prior cost
+#: of each (the common Central European and Turkish pages first).
+LATIN_RELABELS = (
+    ("cp1250", 0.0), ("iso8859-2", 2.0), ("cp1254", 2.0), ("iso8859-9", 2.0),
+    ("cp1257", 4.0), ("iso8859-13", 4.0), ("iso8859-16", 8.0), ("iso8859-4", 8.0),
+    ("iso8859-3", 8.0),
+)
+
+
+def latin_relabels(line: str) -> list[tuple[str, str, float]]:
+    """Readings of *line* as another Latin code page: ``(text, codec, prior)``.
+
+    The line is turned back into the bytes a cp1252 / Latin-1 decoder saw and decoded
+    with each code page of :data:`LATIN_RELABELS`. A reading is kept only if every
+    character it changes becomes a letter, and every sign it turns into a letter
+    touches a letter (``Va¹e`` → ``Vaše``; a lone ``©`` stays). Lengths never change.
+
+    >>> [(t, c) for t, c, _ in latin_relabels("Nepostojeæi tip")][:2]
+    [('Nepostojeći tip', 'cp1250'), ('Nepostojeęi tip', 'cp1257')]
+    """
+    data, mixed = latin_bytes(line)
+    if mixed:
+        return []
+    out: list[tuple[str, str, float]] = []
+    seen = {line}
+    n = len(line)
+    for codec, prior in LATIN_RELABELS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text in seen or len(text) != n:
+            continue
+        seen.add(text)
+        ok = True
+        for i, (a, b) in enumerate(zip(line, text)):
+            if a == b:
+                continue
+            if not b.isalpha() or (not a.isalpha() and not "\x80" <= a <= "\x9f" and not (
+                    (i > 0 and line[i - 1].isalpha()) or (i + 1 < n and line[i + 1].isalpha()))):
+                ok = False
+                break
+        if ok:
+            out.append((text, codec, prior))
+    return out

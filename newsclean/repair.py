@@ -80,21 +80,34 @@ def repair(text: str) -> Repaired:
     out: list[str] = []
     offset = 0
     for line in _LINES.findall(text):
-        if line.isascii() or not looks_suspicious(line):
+        if line.isascii():
             out.append(line)
-        else:
+            offset += len(line)
+            continue
+        fixed, found = line, []
+        if _looks_recodable(line):
             fixed, found = _repair_line(line, offset)
             # repeat until nothing changes, so that repair(repair(x)) == repair(x)
             for _ in range(ROUNDS):
-                if fixed == line or not looks_suspicious(fixed):
+                if fixed == line or not _looks_recodable(fixed):
                     break
                 again, more = _repair_line(fixed, 0)
                 if again == fixed:
                     break
                 undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [r.undone for r in more]))
                 fixed, found = again, [_whole_change(line, again, offset, undone)]
-            out.append(fixed)
-            repairs.extend(found)
+        if _latin_suspect(fixed):
+            relabeled = _relabel_line(fixed)
+            if relabeled is not None:
+                new, how = relabeled
+                if found:
+                    undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [how]))
+                    found = [_whole_change(line, new, offset, undone)]
+                else:
+                    found = _word_changes(line, new, offset, how)
+                fixed = new
+        out.append(fixed)
+        repairs.extend(found)
         offset += len(line)
     result = "".join(out)
     if not repairs:
@@ -111,43 +124,92 @@ def repair_text(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _suspect_re() -> re.Pattern[str]:
-    cp1252 = "".join(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
-                     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+    """Character patterns that mojibake leaves whatever the codecs (one cheap regex)."""
+    from newsclean.recode import _cp1252_bytes
+
+    high = "\u00a1-\u00ff" + re.escape("".join(_cp1252_bytes()))
     parts = [
-        "[\u0080-\u009f\ufffd\ue000-\uf8ff]",       # C1 controls, replacement, private use
-        f"[\u00c2-\u00f4][\u0080-\u00bf{re.escape(cp1252)}]",  # UTF-8 lead + continuation
-        "[\u00a1-\u00ff]{3}",                        # three high Latin-1 characters in a row
+        "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
+        f"[{high}]{{4}}",                              # four high Latin-1 / cp1252 characters in a row
         "[\u00c0-\u00ff][\u0100-\u1fff\u2190-\uffff]",  # Latin-1 letter glued to a far one
-        "[\u2500-\u257f]",                           # box drawing (cp437/cp866/koi8 readings)
     ]
-    for reader in ("cp1251", "cp1250", "cp1253", "cp1255", "cp1256", "cp874", "koi8-r",
-                   "mac-roman", "iso8859-2", "cp1257"):
-        # UTF-8 read as a single-byte code page: a lead character then continuation
-        # characters. In the reader's own script both can be ordinary letters, so a
-        # single pair counts only when the continuation is not a letter; otherwise a
-        # whole two-byte character twice in a row, or a three-byte character, is needed.
-        lead2 = re.escape("".join(_decode1(b, reader) for b in range(0xC2, 0xE0)).replace("\u00a0", ""))
-        lead3 = re.escape("".join(_decode1(b, reader) for b in range(0xE0, 0xF0)))
-        conts = [_decode1(b, reader) for b in range(0x80, 0xC0)]
-        cont = re.escape("".join(conts))
-        odd = re.escape("".join(c for c in conts if c and not c.isalpha() and c not in _COMMON_AFTER_LETTER))
-        if reader == "cp874":  # Thai in UTF-8 is E0 B8/B9 xx: "เธ", "เน" every character
-            parts.append("(?:\u0e40[\u0e18\u0e19][^\\s]){2}")
-            continue
-        parts.append(f"[{lead2}{lead3}][{odd}]")
-        # a lead character inside an ASCII word, or a lead that is not a letter at all
-        parts.append(f"[a-z][{lead2}][{cont}]")
-        symbols = "".join(_decode1(b, reader) for b in range(0xC2, 0xF0))
-        symbols = re.escape("".join(c for c in symbols if c and not c.isalpha() and c != "\u00a0"))
-        if symbols:
-            parts.append(f"[{symbols}][{cont}]")
-        parts.append(f"[{lead2}][{cont}][{lead2}][{cont}]")
-        parts.append(f"[{lead3}][{cont}][{cont}]")
     return re.compile("|".join(parts))
 
 
-#: Characters that often follow a letter in clean text.
-_COMMON_AFTER_LETTER = "\u2026\u2019\u201d\u00bb\u00a0\u00b7\u2014\u2013\u00ad\u200c\u200d\u200e\u200f"
+#: Single-byte code pages UTF-8 is often read with, and whether their own script is
+#: Latin (then a few UTF-8 sequences in a line are enough; in another script its own
+#: letters can form sequences by chance, so nearly all of its high bytes must).
+_UTF8_READERS_FAST = (
+    ("cp1252", True), ("latin-1", True), ("cp1250", True), ("cp1254", True), ("cp1257", True),
+    ("iso8859-2", True), ("mac-roman", True), ("cp437", True),
+    ("cp1251", False), ("koi8-r", False), ("koi8-u", False), ("cp866", False),
+    ("cp1253", False), ("cp1255", False), ("cp1256", False), ("cp874", False),
+)
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_cont() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
+    """A UTF-8 lead byte then a continuation byte, as any of the readers decodes them,
+    and for each character the readers (a bit mask) that decode a lead / continuation to it."""
+    leads: dict[str, int] = {}
+    conts: dict[str, int] = {}
+    for i, (reader, _) in enumerate(_UTF8_READERS_FAST):
+        for b in range(0xC2, 0xF5):
+            ch = _decode1(b, reader)
+            if ch:
+                leads[ch] = leads.get(ch, 0) | 1 << i
+        for b in range(0x80, 0xC0):
+            ch = _decode1(b, reader)
+            if ch:
+                conts[ch] = conts.get(ch, 0) | 1 << i
+    pattern = re.compile(f"[{re.escape(''.join(sorted(leads)))}][{re.escape(''.join(sorted(conts)))}]")
+    return pattern, leads, conts
+
+
+#: C1 controls read as cp1252 (``\x9a`` -> ``š``): what a second misreading makes of them.
+_C1_AS_CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xA0)}
+
+#: A UTF-8 reading must beat the characters it replaces by this much.
+_UTF8_INSIDE_MARGIN = 3.0
+
+
+def _utf8_inside(text: str) -> bool:
+    """Does *text*, encoded back with a code page it fits, hold UTF-8 sequences that read
+    better than the characters they replace?"""
+    pattern, leads, conts = _lead_cont()
+    mask = 0
+    for m in pattern.finditer(text):
+        pair = m.group()
+        mask |= leads[pair[0]] & conts[pair[1]]
+    if not mask:
+        return False
+    from newsclean.plausibility import cost
+
+    seen = set()
+    for i, (reader, latin) in enumerate(_UTF8_READERS_FAST):
+        if not mask >> i & 1:
+            continue
+        try:
+            data = text.encode(reader)
+        except UnicodeEncodeError:
+            continue
+        if data in seen:
+            continue
+        seen.add(data)
+        seqs = _UTF8_SEQ.findall(data)
+        if not seqs:
+            continue
+        covered = sum(map(len, seqs))
+        # letters outside the sequences (punctuation such as curly quotes does not count)
+        stray = sum(1 for ch in _UTF8_SEQ.sub(b"", data).decode(reader) if ch.isalpha() and not ch.isascii())
+        if stray > covered * (1.0 if latin else 0.15):
+            continue
+        joined = b"".join(seqs)
+        decoded = joined.decode("utf-8", "replace").translate(_C1_AS_CP1252)  # UTF-8 of Latin-1 text
+        if cost(decoded) + _UTF8_INSIDE_MARGIN < cost(joined.decode(reader)):
+            return True
+    return False
 
 
 def _decode1(b: int, codec: str) -> str:
@@ -158,19 +220,27 @@ def _decode1(b: int, codec: str) -> str:
 
 
 _CJK_READERS = ("gbk", "big5", "shift_jis", "euc-kr")
+_CJK_RANGE = re.compile("[\u3000-\U0010ffff]")
 
 
 def looks_suspicious(text: str) -> bool:
     """Cheap test: could *text* hold mojibake at all?
 
-    >>> looks_suspicious("Crème brûlée, déjà vu"), looks_suspicious("CafÃ© au lait")
+    >>> looks_suspicious("Crème brûlée au café"), looks_suspicious("CafÃ© au lait")
     (False, True)
     >>> looks_suspicious("中文已經根據"), looks_suspicious("浣犲ソ涓栫晫")
     (False, True)
+    >>> looks_suspicious("Nepostojeæi tip geometrije.")
+    True
     """
-    if _suspect_re().search(text):
+    return _looks_recodable(text) or _latin_suspect(text)
+
+
+def _looks_recodable(text: str) -> bool:
+    """Signs of a run decoded with a codec of another family (UTF-8, CJK, Cyrillic...)."""
+    if _suspect_re().search(text) or _utf8_inside(text):
         return True
-    if max(text) >= "\u3000":
+    if _CJK_RANGE.search(text):
         for reader in _CJK_READERS:
             try:
                 text.encode(reader).decode("utf-8")
@@ -178,6 +248,140 @@ def looks_suspicious(text: str) -> bool:
                 continue
             return True
     return False
+
+
+# ---------------------------------------------------------------- Latin read as Latin
+
+#: A Latin code page read as another (cp1250 as cp1252) must beat the text as it is by
+#: this much under the per-language model, after the code page's prior and a cost
+#: per changed letter.
+LATIN_MARGIN = 8.0
+LATIN_PER_CHANGE = 2.0
+#: What a letter pair may cost at most to count as common for :func:`_latin_suspect`.
+_LATIN_COMMON = 6.0
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from newsclean.recode import LATIN_RELABELS, _cp1252_bytes
+
+    specials = "".join(_cp1252_bytes())
+    changeable = set()
+    for b in range(0x80, 0x100):
+        here = _decode1(b, "cp1252") or chr(b)
+        for codec, _ in LATIN_RELABELS:
+            there = _decode1(b, codec)
+            if there and there != here and there.isalpha():
+                changeable.add(here)
+                if b < 0xA0:
+                    changeable.add(chr(b))
+    # text a cp1252 / Latin-1 decoder can have produced, and characters another Latin
+    # code page would read differently
+    foreign = re.compile(f"[^\x00-\xff{re.escape(specials)}]")
+    change = re.compile(f"[{re.escape(''.join(sorted(changeable)))}]")
+    return foreign, change
+
+
+@functools.lru_cache(maxsize=None)
+def _other_readings(ch: str) -> tuple[str, ...]:
+    """Lower-case letters other Latin code pages read the byte of *ch* as."""
+    from newsclean.recode import LATIN_RELABELS, latin_bytes
+
+    data = latin_bytes(ch)[0]
+    out: list[str] = []
+    for codec, _ in LATIN_RELABELS:
+        try:
+            there = data.decode(codec).lower()
+        except UnicodeDecodeError:
+            continue
+        if there != ch and there.isalpha() and there not in out:
+            out.append(there)
+    return tuple(out)
+
+
+def _latin_suspect(line: str) -> bool:
+    """Could *line* be a Latin code page read as cp1252 / Latin-1? (cheap test)
+
+    Only text a cp1252 / Latin-1 decoder can have produced, with a character another
+    Latin code page reads differently, and a sign of trouble: a C1 control, a sign
+    glued to a letter (``Va¹e``) or a letter pair that is rare in every language
+    (``Nepostojeæi``) that another code page turns into a common one (``ći``).
+    """
+    if line.isascii():
+        return False
+    foreign, change = _latin_res()
+    if foreign.search(line) is not None:
+        return False
+    from newsclean.plausibility import rare_in_every_language
+
+    low = line.lower()
+    n = len(low)
+    for m in change.finditer(low):
+        i = m.start()
+        ch = low[i]
+        if "\x80" <= ch <= "\x9f":
+            return True
+        before = low[i - 1] if i > 0 else " "
+        after = low[i + 1] if i + 1 < n else " "
+        if not ch.isalpha():
+            if ch < "\u00c0" and (before.isalpha() or after.isalpha()):
+                return True
+            continue
+        before = before if before.isalpha() else " "
+        after = after if after.isalpha() else " "
+        for pair, at in ((before + ch, 1), (ch + after, 0)):
+            if rare_in_every_language(pair) and any(
+                    not rare_in_every_language(pair[:at] + other + pair[at + 1:], _LATIN_COMMON)
+                    for other in _other_readings(ch)):
+                return True
+    return False
+
+
+def _relabel_line(line: str) -> tuple[str, str] | None:
+    """The line read with the Latin code page the language model prefers, if clearly better."""
+    from newsclean.plausibility import language_cost
+    from newsclean.recode import latin_relabels
+
+    cands = latin_relabels(line)
+    if not cands:
+        return None
+    base = language_cost(line)[0]
+    best = None
+    for text, codec, prior in cands:
+        changed = sum(1 for a, b in zip(line, text) if a != b)
+        c = language_cost(text)[0] + prior + LATIN_PER_CHANGE * changed
+        if best is None or c < best[0]:
+            best = (c, text, codec)
+    if best is None or base - best[0] <= LATIN_MARGIN:
+        return None
+    how = f"{best[2]} read as " + ("cp1252" if any(ch in _cp1252_specials() for ch in line) else "Latin-1")
+    return best[1], how
+
+
+@functools.lru_cache(maxsize=1)
+def _cp1252_specials() -> frozenset[str]:
+    from newsclean.recode import _cp1252_bytes
+
+    return frozenset(_cp1252_bytes())
+
+
+def _word_changes(line: str, new: str, offset: int, how: str) -> list[Repair]:
+    """One repair per changed word of a same-length rewrite of *line*."""
+    out: list[Repair] = []
+    i, n = 0, len(line)
+    while i < n:
+        if line[i] == new[i]:
+            i += 1
+            continue
+        start = i
+        while start > 0 and not line[start - 1].isspace():
+            start -= 1
+        end = i
+        while end < n and not line[end].isspace():
+            end += 1
+        out.append(Repair(offset + start, offset + end, line[start:end], new[start:end], how))
+        i = end
+    return out
 
 
 # ---------------------------------------------------------------- per line

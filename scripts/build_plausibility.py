@@ -16,9 +16,14 @@ What is extracted
     * For the double-byte models (zh/gb18030, zh/big5hkscs, ja/cp932, ko/cp949): a
       (lead, trail) byte pair that decodes to one character gives that character's
       frequency directly.
+    * Per language, for the Latin-script languages: letter bigrams with word
+      boundaries (a space stands for anything that is not a letter), lower-cased and
+      merged over all of the language's single-byte models. These tell Czech from
+      Turkish from Danish, which the mixed tables above cannot: they are used to
+      choose between Latin code pages read as each other (cp1250 read as cp1252).
     Frequencies are quantised to small integer levels (unigrams 1..9, bigrams 1..8,
-    higher is more common) and stored as strings of characters per level, so the
-    bundled file is small (a few hundred kB uncompressed, gzip-compressed on disk).
+    per-language bigrams 0..16 in half-bits; higher is more common) and stored as
+    strings of characters per level, so the bundled file is small.
 
 Usage
     python scripts/build_plausibility.py            # writes newsclean/data/plausibility.json.gz
@@ -40,6 +45,40 @@ DOUBLE_BYTE = {"gb18030", "big5hkscs", "cp932", "cp949"}
 SKIP_ENCODINGS = {"utf-8", "hz", "johab", "euc_kr", "iso2022_kr", "iso2022_jp_2", "iso2022_jp_2004",
                   "iso2022_jp_ext", "euc_jis_2004", "shift_jis_2004"}
 SKIP_LANGS = {"zxx"}
+#: Languages that get their own bigram table (Latin script, single-byte models).
+LATIN_LANGS = ("br", "cs", "cy", "da", "de", "en", "eo", "es", "et", "fi", "fr", "ga", "gd",
+               "hr", "hu", "id", "is", "it", "lt", "lv", "ms", "mt", "nl", "no", "pl", "pt",
+               "ro", "sk", "sl", "sv", "tr")
+
+
+def _language_bigrams(models: dict) -> dict[str, dict[str, str]]:
+    """Per language: lower-cased letter bigrams with word boundaries, by half-bit level."""
+    merged: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, table in sorted(models.items()):
+        lang, enc = key.split("/", 1)
+        if lang not in LATIN_LANGS or enc in SKIP_ENCODINGS:
+            continue
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            continue
+        chars = [" " if ch is None or not ch.isalpha() else ch.lower()
+                 for ch in _single_byte_table(enc)]
+        pairs = merged[lang]
+        for idx, w in enumerate(table):
+            if not w:
+                continue
+            pair = chars[idx >> 8] + chars[idx & 0xFF]
+            if pair == "  " or len(pair) != 2:
+                continue
+            pairs[pair] = max(pairs.get(pair, 0), w)
+    out: dict[str, dict[str, str]] = {}
+    for lang, pairs in sorted(merged.items()):
+        levels: dict[int, list[str]] = defaultdict(list)
+        for pair, w in pairs.items():
+            levels[round(2 * math.log2(w))].append(pair)
+        out[lang] = {str(k): "".join(sorted(v)) for k, v in sorted(levels.items())}
+    return out
 
 
 def _single_byte_table(enc: str) -> list[str | None]:
@@ -119,6 +158,7 @@ def main() -> None:
         "source": "chardet 7 models.bin (0BSD); built by scripts/build_plausibility.py",
         "unigram": {str(k): "".join(sorted(v)) for k, v in sorted(uni_levels.items())},
         "bigram": {str(k): "".join(sorted(v)) for k, v in sorted(bi_levels.items())},
+        "languages": _language_bigrams(models),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -73,7 +73,8 @@ def test_types():
 
 
 def test_fast_path():
-    assert not looks_suspicious("Crème brûlée, déjà vu")
+    assert not looks_suspicious("Crème brûlée au café")
+    assert not looks_suspicious("Señor Muñoz")
     assert looks_suspicious("CafÃ©")
     assert repair("Zoë and Chloé").repairs == ()
 
