@@ -39,7 +39,7 @@ BAD_WEIGHT = 1.0
 #: Cost per word of a line made mostly of links; of a line a rule rejected; of another non-prose line.
 LINK_COST = 1.0
 RULE_COST = 6.0
-OTHER_COST = 0.5
+OTHER_COST = 0.1
 
 #: The container is rarely in (or) a footer, navigation, an aside or comments: their score counts this much.
 DEMOTED_FACTOR = 0.1
@@ -54,7 +54,8 @@ TEASER_TAGS = frozenset({"li", "article"})
 
 #: Reason codes for landmark tags and class/id hints.
 LANDMARK_REASONS = {"nav": "nav", "footer": "footer", "aside": "related", "form": "nav",
-                    "figure": "caption", "figcaption": "caption"}
+                    "figure": "caption", "figcaption": "caption", "header": "outside-article"}
+LANDMARK_EVIDENCE = {"header": "in a <header>: headline, summary and byline come before the body"}
 HINT_REASONS = {"share": "share", "related": "related", "comment": "comment", "promo": "ad",
                 "newsletter": "newsletter", "ad": "ad", "nav": "nav", "footer": "footer",
                 "cookie": "cookie", "caption": "caption", "credit": "credit", "aside": "related",
@@ -242,10 +243,10 @@ class PageStructure:
             if inside[serial] and good[serial] >= limit:
                 continue
             if tag in LANDMARK_REASONS:
-                reasons[serial] = LANDMARK_REASONS[tag], f"inside <{tag}>"
+                reasons[serial] = LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>")
                 continue
             found = hints[serial]
-            if found:
+            if found and "embed" not in found:
                 for hint in _HINT_ORDER:
                     if hint in found:
                         reasons[serial] = HINT_REASONS[hint], f"inside an element named like '{hint}'"
