@@ -242,7 +242,7 @@ class PageStructure:
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
-            if tag in LANDMARK_REASONS:
+            if tag in LANDMARK_REASONS and (tag != "header" or inside[serial]):
                 reasons[serial] = LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>")
                 continue
             found = hints[serial]
