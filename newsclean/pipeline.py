@@ -70,6 +70,7 @@ def _clean_html(text: str, options: Options) -> Document:
     tree = parse(text)
     meta = page_meta(tree)
     lines, structure = structure_lines(title_text(tree), blocks(tree))
+    structure.headline = meta.headline
     fixed = _repair("\n".join(lines), options)
     document = extract_lines(fixed.text.split("\n"), options, dom=structure)
     document.repairs = list(fixed.repairs)

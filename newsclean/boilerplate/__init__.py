@@ -87,11 +87,14 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     fallback = end < 0
     if fallback:
         start = end = _best_block(content)
-    title_at = _find_title(content, start, include_start=not fallback) if end >= 0 else -1
+    if dom is not None and dom.title_at >= 0 and not fallback:
+        title_at = dom.title_at
+    else:
+        title_at = _find_title(content, start, include_start=not fallback) if end >= 0 else -1
     if title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
-    _judge(content, start, end, title_at, forced_keep)
+    _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     document = _assemble(lines, content, start, end, title_at, language)
     return document
 
@@ -184,11 +187,14 @@ def _set(line: Line, keep: bool, role: str, reason: str = "", rule: str = "", ev
     line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
 
 
-def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int]) -> None:
-    """Give every non-blank line its verdict: body, title, metadata or a removal reason."""
+def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True) -> None:
+    """Give every non-blank line its verdict: body, title, metadata or a removal reason.
+
+    With *lead*, prose between the headline and the region belongs to the article
+    (in plain text the region can start late; in HTML the article's element bounds it).
+    """
     body_lo = start
-    # The lead: prose between the headline and the region belongs to the article.
-    if 0 <= title_at < start:
+    if lead and 0 <= title_at < start:
         for position in range(title_at + 1, start):
             if content[position].cls in ("good", "near"):
                 body_lo = min(body_lo, position)

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from newsclean.boilerplate.features import Line
+from newsclean.boilerplate.languages import WORD
 from newsclean.boilerplate.region import Weights, line_score
 from newsclean.boilerplate.rules import Hit
 from newsclean.html_blocks import Block, Elements
@@ -45,6 +46,11 @@ OTHER_COST = 0.1
 DEMOTED_FACTOR = 0.1
 DEMOTED_TAGS = frozenset({"footer", "nav", "aside"})
 DEMOTED_HINTS = frozenset({"comment", "footer"})
+
+#: Share of the headline's words (and of the line's) a line needs to be taken for the headline.
+HEADLINE_MATCH = 0.8
+#: How many lines into the article the headline is still looked for.
+TITLE_REACH = 10
 
 #: How far up from a short line's block the article's flow is looked for.
 FLOW_LEVELS = 3
@@ -72,6 +78,10 @@ class PageStructure:
         self.elements: Elements = first.elements if first is not None else Elements()
         #: The serial of the article's element, once :meth:`region` has run (-1: none).
         self.container = -1
+        #: The page's own headline (og:title, JSON-LD, ``<h1>``), when known.
+        self.headline: str | None = None
+        #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
+        self.title_at = -1
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
@@ -133,7 +143,37 @@ class PageStructure:
                 line.hit = Hit(f"dom-{reason}", reason, evidence)
                 line.cls = "bad"
         self._mark_flow(placed, inside)
+        self.title_at = self._headline_line(content, first)
         return first, last
+
+    def _headline_line(self, content: list[Line], first: int) -> int:
+        """Position of the line that repeats the page's headline: the last one before the
+        article's first line, else the first one inside it (-1: none)."""
+        if not self.headline or first < 0:
+            return -1
+        wanted = set(WORD.findall(self.headline.lower()))
+        if not wanted:
+            return -1
+        found = -1
+        for position, line in enumerate(content):
+            if position > first + TITLE_REACH and found >= 0:
+                break
+            if not 0 < line.words <= 2 * len(wanted) + 5:
+                continue
+            tokens = set(WORD.findall(line.text.lower()))
+            shared = len(tokens & wanted)
+            if shared < HEADLINE_MATCH * len(wanted) or shared < HEADLINE_MATCH * len(tokens):
+                continue
+            if position <= first or found < 0:
+                found = position
+            if position >= first:
+                break
+        if found >= 0:
+            line = content[found]
+            if line.hit is not None or line.byline or line.date_line:
+                line.hit, line.byline, line.date_line = None, False, False
+                line.cls, line.why = "short", "the page's headline"
+        return found
 
     def _holder(self, block: Block) -> int:
         """The serial of the block element that holds *block*'s text (a ``p``, ``li``, ``tr`` …)."""
@@ -228,23 +268,31 @@ class PageStructure:
         parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
         size = len(tags)
         reasons: list[tuple[str, str] | None] = [None] * size
+        weak: dict[int, tuple[str, str]] = {}
         limit = SMALL_SHARE * prose
         for serial in range(1, size):
             up = parent[serial]
-            if serial != container and reasons[up] is not None and (inside[up] or not inside[serial]):
-                reasons[serial] = reasons[up]
-                continue
             if serial == container:
                 continue
+            inherited = reasons[up] if inside[up] or not inside[serial] else None
+            if inherited is not None and inherited is not weak.get(up):
+                reasons[serial] = inherited
+                continue
             tag = tags[serial]
+            if inherited is not None:
+                # Inside a header: a more specific reason (a menu, a byline) still wins.
+                reasons[serial] = weak[serial] = inherited
             if serial in teasers:
                 reasons[serial] = "related", f"teaser: a <{tag}> of a link and a summary, one of several"
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
-            if tag in LANDMARK_REASONS and (tag != "header" or inside[serial]):
+            if tag in LANDMARK_REASONS:
                 reasons[serial] = LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>")
-                continue
+                if tag == "header":
+                    weak[serial] = reasons[serial]
+                else:
+                    continue
             found = hints[serial]
             if found and "embed" not in found:
                 for hint in _HINT_ORDER:
