@@ -81,6 +81,8 @@ class BatchConfig:
     encoding: str | None = None
     repair: bool = True
     rules_path: str | None = None
+    #: ``auto``, ``text`` or ``html`` (see :class:`newsclean.options.Options`).
+    input: str = "auto"
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Seconds one file may take (0: no limit).
     timeout: float = 60.0
@@ -485,6 +487,7 @@ def fingerprint(config: BatchConfig, table_digest: str | None = None) -> tuple[s
 
     settings = {"newsclean": __version__, "format": config.fmt, "favor": config.favor,
                 "encoding": config.encoding, "repair": config.repair, "max_bytes": config.max_bytes,
+                "input": config.input,
                 "rules_sha256": _file_digest(config.rules_path), "cleaner": config.cleaner,
                 "learn_boilerplate": None}
     if config.learn_boilerplate:
@@ -518,7 +521,7 @@ class WorkerContext:
 
             rules = load_rules(config.rules_path)
         self.options = Options(favor=config.favor, encoding=config.encoding, repair=config.repair,
-                               rules=rules, max_bytes=config.max_bytes)
+                               rules=rules, max_bytes=config.max_bytes, input=config.input)
         self.cleaner = _resolve(config.cleaner)
         self.table = None
         # Import the cleaning code now, so that the first file's time limit is not spent on it.

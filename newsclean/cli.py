@@ -31,17 +31,38 @@ def _printable(text: str) -> str:
 
 def input_options(func: Callable) -> Callable:
     """Options shared by the commands that read pages."""
-    for option in reversed([
+    return with_options([
         click.option("--encoding", metavar="NAME", help="Force the input encoding (e.g. gbk, cp1252) instead of detecting it."),
         click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Refuse inputs larger than this many bytes (0: no limit)."),
-    ]):
-        func = option(func)
-    return func
+    ])(func)
+
+
+#: Options of every command that cleans pages (besides :func:`input_options`).
+CLEANING_OPTIONS = [
+    click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
+                 show_default=True, help="Drop doubtful lines (precision) or keep them (recall)."),
+    click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="Extra drop/keep rules (format in the README)."),
+    click.option("--input", "input_kind", type=click.Choice(["auto", "text", "html"]), default="auto",
+                 show_default=True, help="Read inputs as text dumps or HTML (auto: recognise HTML)."),
+    click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
+]
+
+
+def with_options(options: list[Callable]) -> Callable[[Callable], Callable]:
+    """Apply a list of click options to a command, in the order listed."""
+
+    def decorate(func: Callable) -> Callable:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
 
 
 def cleaning_options(func: Callable) -> Callable:
-    """Options of the commands that clean pages, handed to the command as one ``options`` object."""
+    """The cleaning and input options, handed to the command as one ``options`` object."""
 
     @functools.wraps(func)
     def wrapper(*args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, **kwargs):
@@ -49,17 +70,7 @@ def cleaning_options(func: Callable) -> Callable:
                                                  input_kind=input_kind, encoding=encoding,
                                                  max_bytes=max_bytes), **kwargs)
 
-    for option in reversed([
-        click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
-                     show_default=True, help="Drop doubtful lines (precision) or keep them (recall)."),
-        click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
-                     help="Extra drop/keep rules (format in the README)."),
-        click.option("--input", "input_kind", type=click.Choice(["auto", "text", "html"]), default="auto",
-                     show_default=True, help="Read inputs as text dumps or HTML (auto: recognise HTML)."),
-        click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
-    ]):
-        wrapper = option(wrapper)
-    return input_options(wrapper)
+    return input_options(with_options(CLEANING_OPTIONS)(wrapper))
 
 
 def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_repair: bool = False,
@@ -271,8 +282,8 @@ def detect(files, as_json, encoding, max_bytes):
 
 
 # Commands defined in modules of their own register themselves on `cli` when imported here:
-from newsclean.cli_batch import batch  # noqa: E402,F401
-from newsclean.cli_diff import diff  # noqa: E402,F401
+import newsclean.cli_batch  # noqa: E402,F401
+import newsclean.cli_diff  # noqa: E402,F401
 
 
 def main(prog_name: str | None = None) -> None:

@@ -13,12 +13,8 @@ from typing import Any
 
 import click
 
-# Bound before newsclean.cli is imported: when this module is imported first, newsclean.cli
-# imports it back (to register the command) and must find the name; the command is below.
-batch: Any = None
-
-from newsclean.cli import _check_encoding, _printable, cli, input_options  # noqa: E402
-from newsclean.errors import NewscleanError  # noqa: E402
+from newsclean.cli import CLEANING_OPTIONS, _check_encoding, _printable, cli, input_options, with_options
+from newsclean.errors import NewscleanError
 
 _GLOBS = "*.txt *.text *.html *.htm *.xhtml *.shtml *.md"
 #: Failures printed one per line on stderr before the rest only go to the report.
@@ -49,11 +45,6 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
               help="Worker processes [default: one per CPU].")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds one file may take before it is failed and its worker stopped (0: no limit).")
-@click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
-              show_default=True, help="Drop doubtful lines (precision) or keep them (recall).")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Extra drop/keep rules (format in the README).")
-@click.option("--no-repair", is_flag=True, help="Do not undo mojibake.")
 @click.option("--force", is_flag=True, help="Redo every input, even those whose output is up to date.")
 @click.option("--report", metavar="FILE",
               help="Write one JSON line per input: status (cleaned, skipped, failed), reason, stats.")
@@ -71,10 +62,11 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--chunk-size", type=click.IntRange(min=0), default=0,
               help="Files handed to a worker at a time [default: 8, or 64 with --scheduler].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines.")
+@with_options(CLEANING_OPTIONS)
 @input_options
-def batch(sources, output, fmt, globs, jobs, timeout, favor, rules_file, no_repair, force, report,
-          learn_boilerplate, site_key, min_share, min_docs, scheduler, chunk_size, quiet, encoding,
-          max_bytes):
+def batch(sources, output, fmt, globs, jobs, timeout, force, report, learn_boilerplate, site_key,
+          min_share, min_docs, scheduler, chunk_size, quiet, favor, rules_file, input_kind, no_repair,
+          encoding, max_bytes):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
     Each input gets an output at the same relative path under OUT with the
@@ -115,7 +107,7 @@ def batch(sources, output, fmt, globs, jobs, timeout, favor, rules_file, no_repa
     try:
         config = BatchConfig(
             sources=tuple(sources), output=output, fmt=fmt, globs=tuple(globs) or DEFAULT_GLOBS,
-            favor=favor, encoding=encoding, repair=not no_repair, rules_path=rules_file,
+            favor=favor, encoding=encoding, repair=not no_repair, rules_path=rules_file, input=input_kind,
             max_bytes=max_bytes, timeout=timeout, jobs=jobs, chunk_size=chunk_size, force=force,
             report=report, learn_boilerplate=learn_boilerplate, site_key=site_key, min_share=min_share,
             min_docs=min_docs, scheduler=scheduler)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from newsclean.cli import _check_encoding, _documents, _error, _output_stream, _printable, _validate_output, cli, input_options
+from newsclean.cli import _documents, _error, _output_stream, _printable, _validate_output, cleaning_options, cli
 from newsclean.errors import NewscleanError
 
 MARKER_HELP = """\b
@@ -52,14 +52,8 @@ def _terminal_width() -> int:
 @click.option("--summary/--no-summary", default=True, show_default=True, help="Print the summary under the diff.")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).")
-@click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
-              show_default=True, help="Drop doubtful lines (precision) or keep them (recall).")
-@click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Extra drop/keep rules (format in the README).")
-@click.option("--no-repair", is_flag=True, help="Do not undo mojibake.")
-@input_options
-def diff(files, html_path, context, side_by_side, width, line_numbers, summary, colour, favor,
-         rules_file, no_repair, encoding, max_bytes):
+@cleaning_options
+def diff(files, html_path, context, side_by_side, width, line_numbers, summary, colour, options):
     """Show each FILE against its cleaned text: what was removed and why.
 
     Removed lines carry their reason code and rule, repairs show what they
@@ -74,12 +68,9 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
       newsclean diff --side-by-side --width 160 page.txt
       newsclean diff --html report.html pages/*.txt
     """
-    from newsclean.options import Options
     from newsclean.pipeline import clean as clean_document
 
-    encoding = _check_encoding(click.get_current_context(), None, encoding)
-    options = Options(favor=favor, encoding=encoding, repair=not no_repair,
-                      rules=_load_rules(rules_file), max_bytes=max_bytes)
+    max_bytes = options.max_bytes
 
     def convert(data: bytes, source: str):
         return clean_document(data, options, source=source)
@@ -143,19 +134,6 @@ def _render(document, context, side_by_side, width, line_numbers, summary, conso
     for line in lines:
         console.print(line)
     return ""
-
-
-def _load_rules(rules_file: str | None):
-    if not rules_file:
-        return None
-    try:
-        from newsclean.rules import load_rules
-    except ImportError:
-        raise click.UsageError("--rules is not available in this version of newsclean") from None
-    try:
-        return load_rules(rules_file)
-    except NewscleanError as error:
-        raise click.UsageError(f"{rules_file}: {error}") from None
 
 
 def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert) -> None:

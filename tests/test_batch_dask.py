@@ -50,6 +50,7 @@ def test_dask_run_is_byte_identical_to_the_local_run(run, tmp_path, corpus, sche
 
     again = run("batch", corpus, "-o", tmp_path / "dask-plain", "--scheduler", scheduler,
                 "--report", tmp_path / "again.jsonl")
+    assert again.returncode == 1  # the empty file fails again; the others are skipped as done
     assert {r["status"] for r in report(tmp_path / "again.jsonl").values()} == {"skipped", "failed"}
 
 

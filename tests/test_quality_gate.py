@@ -17,7 +17,7 @@ import pytest
 from conftest import SHARED
 
 BENCH = SHARED / "bench"
-needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"benchmark data not found at ../shared/bench")
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark data not found at ../shared/bench")
 
 # Pinned floors (raise them when the benchmark figures rise).
 EXTRACTION_F1 = 0.0
