@@ -92,6 +92,8 @@ class BatchConfig:
     chunk_size: int = 0
     force: bool = False
     report: str | None = None
+    #: A self-contained HTML report of the first :data:`REPORT_HTML_DOCUMENTS` documents and all failures.
+    report_html: str | None = None
     learn_boilerplate: bool = False
     site_key: str = "parent"
     min_share: float = 0.5
@@ -114,6 +116,12 @@ class BatchConfig:
             return max(1, len(os.sched_getaffinity(0)))
         except AttributeError:  # pragma: no cover - not Linux
             return max(1, os.cpu_count() or 1)
+
+
+#: How many documents (the first, in input order) the HTML report shows in full.
+REPORT_HTML_DOCUMENTS = 200
+#: How many failures the HTML report lists.
+REPORT_HTML_FAILURES = 5000
 
 
 class Task(NamedTuple):
@@ -256,6 +264,8 @@ def check_locations(config: BatchConfig) -> None:
         targets.append(("output", config.output, config.fmt != "jsonl"))
     if config.report and config.report != "-":
         targets.append(("report", config.report, False))
+    if config.report_html:
+        targets.append(("HTML report", config.report_html, False))
     for what, target, is_dir in targets:
         real = os.path.realpath(target)
         for root in roots:
@@ -610,6 +620,8 @@ def clean_file(task: Task, context: WorkerContext) -> dict:
 
         apply_site_boilerplate(document, context.table, task.site)
     record = document_record(document, len(data))
+    if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
+        record["document"] = document
     if task.out is None:
         record["jsonl"] = render.render_jsonl(document, task.id)
     else:
@@ -1104,6 +1116,8 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
     depth = site_depth(config.site_key)
     backend = None
     report: IO[str] | None = None
+    html_entries: list[tuple[str, Any]] = []
+    html_failures = 0
     try:
         if config.report:
             try:
@@ -1125,10 +1139,17 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                 state.begin(fp, settings)
 
             def write_record(task: Task | None, record: dict) -> None:
+                nonlocal html_failures
                 if task is not None:
                     record = {**_base(task, config.output), **record}
                 if record["status"] == "failed":
                     record["output"] = None
+                document = record.pop("document", None)
+                if document is not None:
+                    html_entries.append((record["id"], document))
+                elif config.report_html and record["status"] == "failed" and html_failures < REPORT_HTML_FAILURES:
+                    html_failures += 1
+                    html_entries.append((record.get("id") or record["path"], record["reason"]))
                 record.pop("index", None)
                 jsonl = record.pop("jsonl", None)
                 if jsonl is not None and sink is not None:
@@ -1170,7 +1191,18 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
         if report is not None and report is not sys.stdout:
             report.close()
         summary.seconds = time.monotonic() - started
+    if config.report_html:
+        _write_html_report(config.report_html, html_entries)
     return summary
+
+
+def _write_html_report(path: str, entries: list[tuple[str, Any]]) -> None:
+    from newsclean.report import write_report
+
+    try:
+        write_report(entries, path, title="newsclean batch report")
+    except OSError as error:
+        raise BatchError(f"cannot write HTML report {printable_path(path)}: {_os_message(error)}") from None
 
 
 def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: int,

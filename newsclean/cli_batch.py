@@ -48,6 +48,9 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("--force", is_flag=True, help="Redo every input, even those whose output is up to date.")
 @click.option("--report", metavar="FILE",
               help="Write one JSON line per input: status (cleaned, skipped, failed), reason, stats.")
+@click.option("--report-html", metavar="REPORT.html",
+              help="Write a self-contained HTML report: every failure and the first 200 documents, "
+                   "each line annotated with its fate and reason.")
 @click.option("--learn-boilerplate", is_flag=True,
               help="First learn each site's repeated lines across its files, then drop them.")
 @click.option("--site-key", default="parent", show_default=True, callback=_site_key, metavar="KEY",
@@ -64,7 +67,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines.")
 @with_options(CLEANING_OPTIONS)
 @input_options
-def batch(sources, output, fmt, globs, jobs, timeout, force, report, learn_boilerplate, site_key,
+def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html, learn_boilerplate, site_key,
           min_share, min_docs, scheduler, chunk_size, quiet, favor, rules_file, input_kind, no_repair,
           encoding, max_bytes):
     """Clean every page under each SRC (directories, walked recursively, or files).
@@ -109,7 +112,7 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, learn_boile
             sources=tuple(sources), output=output, fmt=fmt, globs=tuple(globs) or DEFAULT_GLOBS,
             favor=favor, encoding=encoding, repair=not no_repair, rules_path=rules_file, input=input_kind,
             max_bytes=max_bytes, timeout=timeout, jobs=jobs, chunk_size=chunk_size, force=force,
-            report=report, learn_boilerplate=learn_boilerplate, site_key=site_key, min_share=min_share,
+            report=report, report_html=report_html, learn_boilerplate=learn_boilerplate, site_key=site_key, min_share=min_share,
             min_docs=min_docs, scheduler=scheduler)
     except BatchUsageError as error:
         raise click.UsageError(str(error)) from None

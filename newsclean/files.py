@@ -60,6 +60,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
         mode, dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,
         **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}))
     try:
+        os.chmod(handle.name, 0o666 & ~_umask())  # as open() would create it, not 0600
         with handle:
             yield handle
             handle.flush()
@@ -69,6 +70,12 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:

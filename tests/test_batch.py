@@ -365,3 +365,19 @@ def test_the_command_line_does_not_import_dask():
     code = ("import sys, newsclean.cli, newsclean.batch; "
             "sys.exit(any(m in sys.modules for m in ('dask', 'distributed', 'rich.progress')))")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_html_report_lists_documents_and_failures(run, tmp_path):
+    src = tmp_path / "src"
+    small_corpus(src)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "evil.txt").write_text(ARTICLE + "\nWatch: <script>document.title='pwned'</script> now\n")
+    html_report = tmp_path / "report.html"
+    proc = run("batch", src, "-o", tmp_path / "out", "--report-html", html_report, "-j", "1")
+    assert proc.returncode == 1  # the empty file
+    page = html_report.read_text(encoding="utf-8")
+    for name in ("news/rain.txt", "news/2024/storm.html", "top.md", "evil.txt", "empty.txt"):
+        assert name in page
+    assert "input is empty" in page
+    assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
+    assert run("batch", src, "-o", tmp_path / "out2", "--report-html", src / "r.html").returncode == 2

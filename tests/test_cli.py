@@ -194,3 +194,15 @@ def test_escape_sequences_in_file_names_are_not_echoed(run, tmp_path):
 def test_python_m_and_version(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "newsclean", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("newsclean, version ")
+
+
+def test_output_file_gets_ordinary_permissions(run, tmp_path):
+    out = tmp_path / "out.txt"
+    assert run("clean", "-o", out, input=ARTICLE.encode()).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_current_umask()
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
