@@ -36,6 +36,8 @@ _C_MARK = 4.0
 _C_UNSEEN_BIGRAM = 3.0
 #: Cost of two adjacent letters of different alphabetic scripts (Latin next to Cyrillic).
 _C_SCRIPT_CLASH = 6.0
+#: Cost of a capital letter right after a small one (non-ASCII letters of one script).
+_C_CASE_SWITCH = 3.0
 #: Cost of an ideograph touching a letter of an alphabetic script.
 _C_HAN_TOUCH = 2.5
 
@@ -156,6 +158,8 @@ def pair_cost(a: str, b: str) -> float:
         return _C_HAN_TOUCH
     if sa != sb:
         return _C_SCRIPT_CLASH
+    if a.islower() and b.isupper():
+        return _C_CASE_SWITCH  # "уЖтАЩ": a capital inside a lower-case word
     level = _tables()[1].get(a + b)
     if level is None:
         level = _tables()[1].get((a + b).lower())

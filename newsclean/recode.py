@@ -15,6 +15,7 @@ codec. Which codec is right is decided elsewhere (:mod:`newsclean.repair`, with
 
 from __future__ import annotations
 
+import codecs
 import functools
 
 from newsclean.plausibility import char_cost, pair_cost
@@ -83,6 +84,19 @@ def latin_bytes(run: str) -> tuple[bytes, bool]:
 
 
 _C1 = bytes(range(0x80, 0xA0))
+
+
+def _c1_as_bytes(err: UnicodeEncodeError) -> tuple[bytes, int]:
+    """Encode error handler: a C1 control stands for the byte of the same value (a byte
+    the code page leaves undefined, kept as U+0080-U+009F by a WHATWG-style decoder)."""
+    chunk = err.object[err.start:err.end]
+    if all("\x80" <= ch <= "\x9f" for ch in chunk):
+        return bytes(ord(ch) for ch in chunk), err.end
+    raise err
+
+
+_C1_AS_BYTES = "newsclean-c1-as-bytes"
+codecs.register_error(_C1_AS_BYTES, _c1_as_bytes)
 
 
 def _utf8_len(lead: int) -> int:
@@ -266,7 +280,7 @@ def readings(run: str) -> list[tuple[str, str, float, str]]:
         for reader in UTF8_READERS:
             pieces = run.split("\ufffd")
             try:
-                parts = [p.encode(reader) for p in pieces]
+                parts = [p.encode(reader, _C1_AS_BYTES) for p in pieces]
             except UnicodeEncodeError:
                 continue
             wild = set()

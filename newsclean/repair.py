@@ -58,7 +58,8 @@ MARGIN_SHARE = 0.2
 PASSES = 3
 #: Rounds of whole-line repair until a fixed point is reached.
 ROUNDS = 4
-#: Our own reading overrides ftfy's only when this much more plausible.
+#: Where ftfy's result still looks odd to ftfy, our own reading replaces it only when
+#: this much more plausible.
 FTFY_MARGIN = 2.0
 FTFY_SHARE = 0.1
 
@@ -132,6 +133,7 @@ def _suspect_re() -> re.Pattern[str]:
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
         f"[{high}]{{4}}",                              # four high Latin-1 / cp1252 characters in a row
         "[\u00c0-\u00ff][\u0100-\u1fff\u2190-\uffff]",  # Latin-1 letter glued to a far one
+        "[a-z][\u00c2\u00c3][ \u00a0]",                  # "voilÃ le": UTF-8 lead, no-break space lost
     ]
     return re.compile("|".join(parts))
 
@@ -174,6 +176,14 @@ _C1_AS_CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in ran
 _UTF8_INSIDE_MARGIN = 3.0
 
 
+def _one_script_cased(text: str) -> bool:
+    """Are all of *text*'s characters letters of one script, all upper or all lower case?"""
+    from newsclean.plausibility import script
+
+    return (text.isalpha() and (text.isupper() or text.islower())
+            and len({script(ch) for ch in text}) == 1)
+
+
 def _utf8_inside(text: str) -> bool:
     """Does *text*, encoded back with a code page it fits, hold UTF-8 sequences that read
     better than the characters they replace?"""
@@ -206,6 +216,8 @@ def _utf8_inside(text: str) -> bool:
         if stray > covered * (1.0 if latin else 0.15):
             continue
         joined = b"".join(seqs)
+        if not latin and _one_script_cased(joined.decode(reader)):
+            continue  # "ВІКІ": ordinary capitals of the reader's own script
         decoded = joined.decode("utf-8", "replace").translate(_C1_AS_CP1252)  # UTF-8 of Latin-1 text
         if cost(decoded) + _UTF8_INSIDE_MARGIN < cost(joined.decode(reader)):
             return True
@@ -393,25 +405,42 @@ _RUN = re.compile(f"[{_HIGH}](?:[{_HIGH}]|(?<=[{_HIGH}])[\\x40-\\x7e]| (?=[{_HIG
 
 
 def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
-    """Repair one line; returns the new line and its repairs (offsets in *line* + offset)."""
+    """Repair one line; returns the new line and its repairs (offsets in *line* + offset).
+
+    ftfy goes first: it knows UTF-8 mojibake best, and a change it makes is kept. Our own
+    search then looks at what ftfy left (a legacy layer under a UTF-8 one); when ftfy
+    changes nothing, our search works on the line itself, more cautiously where ftfy's
+    badness check finds the line fine.
+    """
     import ftfy
+
+    explained = ftfy.fix_encoding_and_explain(line)
+    if explained.text == line:
+        return _search_line(line, offset, ftfy_refused=True)
+    if all(b == "fix_c1_controls" for _, b in explained.explanation or ()):
+        # ftfy only read C1 controls as cp1252; they may be bytes of another code page
+        own, own_repairs = _search_line(line, offset, ftfy_refused=True)
+        if own != line:
+            return own, own_repairs
+    from ftfy.badness import is_bad
 
     from newsclean.plausibility import cost
 
-    explained = ftfy.fix_encoding_and_explain(line)
-    own, own_repairs = _search_line(line, offset, ftfy_refused=explained.text == line)
-    if explained.text == line:
-        return own, own_repairs
     steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
-    via_ftfy, more = _search_line(explained.text, 0, ftfy_refused=False)
-    whole = any(a == "decode" for a, _ in explained.explanation or ())
-    if own != line and (cost(own) < cost(via_ftfy) * (1 - FTFY_SHARE) - FTFY_MARGIN
-                        or not whole and cost(own) < cost(via_ftfy)):
-        return own, own_repairs
+    fixed, more = explained.text, []
+    if _looks_recodable(fixed) and fixed.count("\ufffd") <= line.count("\ufffd"):
+        fixed, more = _search_line(fixed, 0, ftfy_refused=False)
+    if is_bad(explained.text):
+        # ftfy's own check still finds its result odd: our reading of the line may win
+        own, own_repairs = _search_line(line, offset, ftfy_refused=False)
+        whole = any(a == "decode" for a, _ in explained.explanation or ())
+        if own != line and (cost(own) < cost(fixed) * (1 - FTFY_SHARE) - FTFY_MARGIN
+                            or not whole and cost(own) < cost(fixed)):
+            return own, own_repairs
     undone = "ftfy: " + (steps or "encoding fix")
     if more:
         undone += ", then " + ", then ".join(dict.fromkeys(r.undone for r in more))
-    return via_ftfy, [_whole_change(line, via_ftfy, offset, undone)]
+    return fixed, [_whole_change(line, fixed, offset, undone)]
 
 
 def _whole_change(line: str, final: str, offset: int, undone: str) -> Repair:
@@ -517,6 +546,15 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
     return [edits[i] for i in sorted(edits)]
 
 
+#: UTF-8 read as a Latin code page other than cp1252: ftfy's domain when it said no.
+_LATIN_UTF8_KEYS = frozenset({"mac-roman>utf-8", "cp437>utf-8", "cp1250>utf-8", "cp1257>utf-8",
+                              "iso8859-2>utf-8"})
+#: U+2000-U+203F in UTF-8 (E2 80 xx) read as cp1252 / Latin-1.
+_UTF8_PUNCT = re.compile("\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+#: Characters a reading must not bring in: C1 controls, private use, unassigned.
+_UNWANTED = re.compile("[\u0080-\u009f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_refused: bool):
     from newsclean.recode import readings
 
@@ -532,9 +570,18 @@ def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_
         base = cost(run, left, right)
         run_has_letters = any(ch.isalpha() for ch in run)
         cands: dict[str, tuple] = {}
+        # UTF-8 punctuation ("â€™", "â€œ") marks the run as UTF-8 mojibake; if ftfy would
+        # not undo it, a legacy reading of the same bytes is no better an explanation
+        utf8_marks = ftfy_refused and _UTF8_PUNCT.search(run) is not None
         for cand, how, prior, key in readings(run):
+            if utf8_marks and key.startswith("L>"):
+                continue
             if ftfy_refused and key == "L>utf-8" and "restored" not in how:
                 continue  # ftfy knows UTF-8 mojibake best; it said no
+            if ftfy_refused and key in _LATIN_UTF8_KEYS:
+                continue  # the same, for code pages whose text looks like Latin-1
+            if len(run) < 2 or _UNWANTED.search(cand) and not _UNWANTED.search(run):
+                continue  # one character is no evidence; never bring in controls or private use
             c = cost(cand, left, right) + prior
             sc = _main_script(cand)
             if sc and ((scripts and sc not in scripts) or not run_has_letters):
