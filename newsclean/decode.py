@@ -154,6 +154,19 @@ def _utf16_by_high_bytes(sample: bytes) -> str | None:
 def _detect(data: bytes) -> Decoded | None:
     import chardet
 
+    ascii_heavy = _ascii_heavy(data)
+    if not ascii_heavy:
+        # the normal path: one detector call, as cheap as the detector alone
+        first = chardet.detect(data)
+        try:
+            name = codecs.lookup(first.get("encoding") or "").name
+        except LookupError:
+            name = ""
+        if name and (first.get("confidence") or 0.0) >= DETECTOR_FLOOR:
+            try:
+                return Decoded(data.decode(name), name, first["confidence"], "detector")
+            except UnicodeDecodeError:
+                pass
     results = chardet.detect_all(data) if hasattr(chardet, "detect_all") else [chardet.detect(data)]
     names: list[tuple[str, float]] = []
     for result in results:
@@ -162,7 +175,7 @@ def _detect(data: bytes) -> Decoded | None:
             names.append((codecs.lookup(name).name, confidence))
         except (LookupError, TypeError):
             continue
-    if names and names[0][1] >= DETECTOR_FLOOR and not _ascii_heavy(data):
+    if names and names[0][1] >= DETECTOR_FLOOR and not ascii_heavy:
         name, confidence = names[0]
         try:
             return Decoded(data.decode(name), name, confidence, "detector")
