@@ -86,27 +86,37 @@ def repair(text: str) -> Repaired:
             offset += len(line)
             continue
         fixed, found = line, []
-        if _looks_recodable(line):
-            fixed, found = _repair_line(line, offset)
+        # a whole line in another Latin code page is one explanation for all its words
+        relabeled = _relabel_line(line) if _latin_suspect(line) else None
+        if relabeled is not None:
+            fixed, how = relabeled
+            found = _word_changes(line, fixed, offset, how)
+        if _looks_recodable(fixed):
+            start = fixed
+            base = offset if start == line else 0
+            fixed, more = _repair_line(start, base)
             # repeat until nothing changes, so that repair(repair(x)) == repair(x)
             for _ in range(ROUNDS):
-                if fixed == line or not _looks_recodable(fixed):
+                if fixed == start or not _looks_recodable(fixed):
                     break
-                again, more = _repair_line(fixed, 0)
+                again, extra = _repair_line(fixed, 0)
                 if again == fixed:
                     break
-                undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [r.undone for r in more]))
-                fixed, found = again, [_whole_change(line, again, offset, undone)]
-        if _latin_suspect(fixed):
-            relabeled = _relabel_line(fixed)
-            if relabeled is not None:
-                new, how = relabeled
-                if found:
-                    undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [how]))
-                    found = [_whole_change(line, new, offset, undone)]
+                more = [_whole_change(start, again, base, ", then ".join(
+                    dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])))]
+                fixed = again
+            if fixed != start:
+                if start == line:
+                    found = more
                 else:
-                    found = _word_changes(line, new, offset, how)
-                fixed = new
+                    found = [_whole_change(line, fixed, offset, ", then ".join(
+                        dict.fromkeys([r.undone for r in found] + [r.undone for r in more])))]
+            # a Latin layer under what was just undone (cp1250 read as Latin-1, then as UTF-8)
+            if fixed != start and _latin_suspect(fixed):
+                again = _relabel_line(fixed)
+                if again is not None:
+                    undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [again[1]]))
+                    fixed, found = again[0], [_whole_change(line, again[0], offset, undone)]
         out.append(fixed)
         repairs.extend(found)
         offset += len(line)

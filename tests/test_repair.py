@@ -90,3 +90,68 @@ def test_ascii_never_changes(text):
 def test_idempotent_on_anything(text):
     once = repair(text).text
     assert repair(once).text == once
+
+
+# ---------------------------------------------------------------- Latin code pages read as each other
+
+LATIN_LINES = [
+    ("Město hledá nového ředitele školy, přihlášky čekají do pátku.", "cp1250", "latin-1"),
+    ("Rada miasta przyjęła budżet, a prezydent podziękował mieszkańcom za cierpliwość.", "cp1250", "cp1252"),
+    ("Belediye meclisi yeni bütçeyi oybirliğiyle kabul etti, açıklama yarın yapılacak.", "iso8859-9", "latin-1"),
+]
+
+
+@pytest.mark.parametrize("text,codec,reader", LATIN_LINES, ids=[c + ">" + r for _, c, r in LATIN_LINES])
+def test_latin_code_page_read_as_another(text, codec, reader):
+    broken = text.encode(codec).decode(reader) if reader == "latin-1" else as_cp1252(text.encode(codec))
+    r = repair(broken)
+    assert r.text == text
+    for rep in r.repairs:
+        assert broken[rep.start:rep.end] == rep.before
+        assert rep.undone.startswith(("cp125", "iso8859", "ISO"))
+    assert repair(r.text).text == r.text
+
+
+def test_latin_repair_is_local_in_an_english_sentence():
+    # a phrase long enough to name its language (a word or two often is not)
+    span = "Přihlášky do soutěže čekají na schválení ředitele školy"
+    broken = f"The notice said “{as_cp1252(span.encode('cp1250'))}” in bold."
+    r = repair(broken)
+    assert r.text == f"The notice said “{span}” in bold."
+    assert all(rep.start >= broken.index("“") for rep in r.repairs)
+
+
+@pytest.mark.parametrize("text", [
+    "Smørrebrød og blåbærsyltetøj på bordet.",
+    "Ærlig talt, æblerne er søde.",
+    "Mësuesi u përgjigj në të gjitha pyetjet.",   # a language without a table of its own
+    "It’s “fine” — naïve café owners said.",
+    "ВІКІ та ЄС",                                  # capitals of one script are not mojibake
+    "Þórður og Sigríður fóru til Akureyrar í gær.",
+])
+def test_clean_latin_and_cyrillic_lines_stay(text):
+    assert repair(text).text == text
+
+
+def test_utf8_read_as_cp1255_with_undefined_bytes():
+    text = "השר הודיע על תוכנית חדשה"
+    # bytes cp1255 leaves undefined become U+0080-U+009F (WHATWG-style)
+    broken = "".join(chr(b) if b in (0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9C, 0x9D, 0x9E, 0x9F)
+                     else bytes([b]).decode("cp1255") for b in text.encode("utf-8"))
+    r = repair(broken)
+    assert r.text == text and "cp1255" in r.repairs[0].undone
+
+
+def test_ftfy_change_is_kept():
+    # ftfy reads a lost no-break space after a UTF-8 lead byte; we must agree
+    assert repair("voilÃ  le travail").text == "voilà le travail"
+
+
+@pytest.mark.parametrize("text", [
+    "The control byte \x81 stays as it is",
+    "Prices: `¬´ and ¬» are only signs here",
+])
+def test_one_character_or_private_use_is_no_reading(text):
+    out = repair(text).text
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
+    assert out == text
