@@ -149,7 +149,18 @@ class Block:
         return landmarks, found
 
 
-_HINT_CACHE: dict[tuple, frozenset] = {}
+_HINT_CACHE: dict[str, frozenset] = {}
+
+
+def _name_hints(value: str) -> frozenset[str]:
+    """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
+    found = _HINT_CACHE.get(value)
+    if found is None:
+        found = frozenset(HINT_WORDS[name] for name in _SPLIT_NAME.split(value.lower()) if name in HINT_WORDS)
+        if len(_HINT_CACHE) > 50_000:
+            _HINT_CACHE.clear()
+        _HINT_CACHE[value] = found
+    return found
 
 
 def _hints(attributes: dict) -> frozenset[str]:
@@ -158,18 +169,13 @@ def _hints(attributes: dict) -> frozenset[str]:
     >>> sorted(_hints({"class": "article-body story__text", "id": "share-bar"}))
     ['article', 'share']
     """
-    key = (attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
-    found = _HINT_CACHE.get(key)
-    if found is not None:
-        return found
-    names = set()
-    for value in key:
+    found = NO_HINTS
+    for key in ("class", "id", "role", "itemprop"):
+        value = attributes.get(key)
         if value:
-            names.update(_SPLIT_NAME.split(value.lower()))
-    found = frozenset(HINT_WORDS[name] for name in names if name in HINT_WORDS)
-    if len(_HINT_CACHE) > 20_000:
-        _HINT_CACHE.clear()
-    _HINT_CACHE[key] = found
+            more = _name_hints(value)
+            if more:
+                found = found | more if found else more
     return found
 
 
@@ -271,6 +277,7 @@ def blocks(tree) -> list[Block]:
     link_chars = 0
     # The open elements: (serial, innermost block tag, inside a link, is a block).
     opened: list[tuple[int, str, bool, bool]] = [(0, "body", False, True)]
+    skip, block_tags = SKIP, BLOCK
 
     def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
@@ -282,12 +289,13 @@ def blocks(tree) -> list[Block]:
         link_chars = 0
 
     # Iterative walk: a stack of nodes; None marks the end of an element.
-    stack: list = []
-    child = body.child
+    stack: list = [None]
+    push = stack.append
+    child = body.last_child
     while child is not None:
-        stack.append(child)
-        child = child.next
-    stack.reverse()
+        push(child)
+        child = child.prev
+    opened.append(opened[0])  # popped by the first None, which ends <body>
     while stack:
         node = stack.pop()
         if node is None:
@@ -298,42 +306,55 @@ def blocks(tree) -> list[Block]:
         tag = node.tag
         if tag == "-text":
             text = node.text_content
-            if text:
+            if text and (parts or not text.isspace()):
                 parts.append(text)
                 if opened[-1][2]:
                     link_chars += len(text.strip())
             continue
-        if tag in SKIP or tag[0] in "-_!":
+        if tag in skip or tag[0] in "-_!":
             continue
         attributes = node.attributes
-        if attributes and hidden(attributes):
-            continue
+        hints = NO_HINTS
+        if attributes:
+            if ("hidden" in attributes or "style" in attributes or "aria-hidden" in attributes) and hidden(attributes):
+                continue
+            hints = _hints(attributes)
         top = opened[-1]
-        is_block = tag in BLOCK
-        if is_block:
+        if tag in block_tags:
             if parts:
                 flush(top)
             if tag == "br" or tag == "hr":
                 continue
-        elif tag in CELL:
-            parts.append(" ")
+            is_block = True
+        else:
+            is_block = False
+            if tag in CELL:
+                parts.append(" ")
+        last = node.last_child
+        if last is None:
+            continue  # no text inside: nothing to record
+        if not is_block and not hints and tag != "a":
+            # A plain inline element (<span>, <em>, a cell …) adds nothing to its text's evidence.
+            while last is not None:
+                push(last)
+                last = last.prev
+            continue
         serial = len(e_tag)
         e_parent.append(top[0])
         e_tag.append(tag)
-        e_hints.append(_hints(attributes) if attributes else NO_HINTS)
+        e_hints.append(hints)
         opened.append((serial, tag if is_block else top[1], top[2] or tag == "a", is_block))
-        stack.append(None)
+        push(None)
         if len(opened) < MAX_DEPTH:
-            child = node.last_child
-            while child is not None:
-                stack.append(child)
-                child = child.prev
+            while last is not None:
+                push(last)
+                last = last.prev
         else:
             text = node.text(deep=True)
             if text:
                 parts.append(text)
     if parts:
-        flush(opened[-1])
+        flush(opened[-1] if opened else (0, "body", False, True))
     return out
 
 

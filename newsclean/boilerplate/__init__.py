@@ -75,7 +75,7 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     otherwise the region is the densest run of prose lines.
     """
     limits, weights = settings(options.favor)
-    lines, language = page_lines(raw_lines, limits)
+    lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
     forced_keep = _apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
 

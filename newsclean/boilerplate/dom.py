@@ -82,6 +82,17 @@ class PageStructure:
         self.headline: str | None = None
         #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
         self.title_at = -1
+        self._in_nav: list[bool] | None = None
+
+    def link_lines(self) -> list[bool]:
+        """For each line: whether it is made mostly of link text or sits in navigation.
+
+        Such lines weigh against their elements by their size alone, so the line
+        rules need not read them.
+        """
+        in_nav = self._in_nav = self._inside({"nav"})
+        return [block is not None and (block.link_density > 0.5 and len(block.text) < 200 or in_nav[block.element])
+                for block in self.blocks]
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
@@ -93,7 +104,7 @@ class PageStructure:
         elements = self.elements
         parent, tags = elements.parent, elements.tag
         size = len(tags)
-        in_nav = self._inside({"nav"})
+        in_nav = self._in_nav or self._inside({"nav"})
         good = [0.0] * size
         bad = [0.0] * size
         placed: list[tuple[Line, Block]] = []
@@ -158,7 +169,7 @@ class PageStructure:
         for position, line in enumerate(content):
             if position > first + TITLE_REACH and found >= 0:
                 break
-            if not 0 < line.words <= 2 * len(wanted) + 5:
+            if not 0 < line.words <= 2 * len(wanted) + 5 or self.block(line) is None:
                 continue
             tokens = set(WORD.findall(line.text.lower()))
             shared = len(tokens & wanted)

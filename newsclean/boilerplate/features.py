@@ -107,10 +107,13 @@ def _scaled_thresholds(language: str | None, scale: float) -> tuple[float, float
     return low * scale, high * scale
 
 
-def page_lines(raw_lines: list[str], limits: Limits) -> tuple[list[Line], str | None]:
+def page_lines(raw_lines: list[str], limits: Limits,
+               links: list[bool] | None = None) -> tuple[list[Line], str | None]:
     """Features and classes of all lines of a page, and the page's language.
 
     The lines are tokenized once; the language is guessed from those tokens.
+    Lines flagged in *links* (an HTML page's menu entries and link lists, which the
+    markup already judges) only get their size and the class ``bad``.
 
     >>> lines, language = page_lines(["Menu", "", "Die Regierung hat am Montag einen neuen Plan vorgestellt, der die Kosten senken soll."], Limits())
     >>> language, [line.cls for line in lines]
@@ -118,11 +121,24 @@ def page_lines(raw_lines: list[str], limits: Limits) -> tuple[list[Line], str | 
     """
     stripped = [raw.strip() for raw in raw_lines]
     tokens = [WORD.findall(text.lower()) if text else [] for text in stripped]
-    # The longer lines are enough to tell the language (and cheaper than all of them).
-    language = detect_language([text for text in stripped if len(text) >= 25][:200],
-                               [toks for toks in tokens if len(toks) >= 10][:80])
-    lines = [line_features(number, raw, language, limits, toks, text) if text else Line(number, raw, text)
-             for number, (raw, text, toks) in enumerate(zip(raw_lines, stripped, tokens), start=1)]
+    if links is None:
+        # The longer lines are enough to tell the language (and cheaper than all of them).
+        language = detect_language([text for text in stripped if len(text) >= 25][:200],
+                                   [toks for toks in tokens if len(toks) >= 10][:80])
+        lines = [line_features(number, raw, language, limits, toks, text) if text else Line(number, raw, text)
+                 for number, (raw, text, toks) in enumerate(zip(raw_lines, stripped, tokens), start=1)]
+        return lines, language
+    flags = list(links) + [False] * (len(raw_lines) - len(links))
+    language = detect_language([t for t, link in zip(stripped, flags) if len(t) >= 25 and not link][:200],
+                               [k for k, link in zip(tokens, flags) if len(k) >= 10 and not link][:80])
+    lines = []
+    for number, (raw, text, toks, link) in enumerate(zip(raw_lines, stripped, tokens, flags), start=1):
+        if not text:
+            lines.append(Line(number, raw, text))
+        elif link:
+            lines.append(Line(number, raw, text, words=len(toks), cls="bad", why="link text"))
+        else:
+            lines.append(line_features(number, raw, language, limits, toks, text))
     return lines, language
 
 
