@@ -143,7 +143,7 @@ class PageStructure:
             if line.number in forced or line.hit is not None:
                 continue
             found = reasons[block.element]
-            if found is None and inside[block.element] and block.link_density > 0.5 and len(block.text) < 200:
+            if found is None and block.link_density > 0.5 and len(block.text) < 200:
                 found = "nav", f"link text {block.link_density:.0%} of the line"
             if found is None:
                 continue
