@@ -82,7 +82,7 @@ class PageStructure:
         self.headline: str | None = None
         #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
         self.title_at = -1
-        self._in_nav: list[bool] | None = None
+        self._flag_cache: tuple[list[bool], list[bool]] | None = None
 
     def link_lines(self) -> list[bool]:
         """For each line: whether it is made mostly of link text or sits in navigation.
@@ -90,7 +90,7 @@ class PageStructure:
         Such lines weigh against their elements by their size alone, so the line
         rules need not read them.
         """
-        in_nav = self._in_nav = self._inside({"nav"})
+        in_nav = self._flags()[0]
         return [block is not None and (block.link_density > 0.5 and len(block.text) < 200 or in_nav[block.element])
                 for block in self.blocks]
 
@@ -98,49 +98,82 @@ class PageStructure:
         index = line.number - 1
         return self.blocks[index] if 0 <= index < len(self.blocks) else None
 
+    def _flags(self) -> tuple[list[bool], list[bool]]:
+        """For each element: whether it is in navigation; whether it is *demoted* (is, or is
+        inside, a footer, navigation, an aside or comments: rarely the article)."""
+        if self._flag_cache is None:
+            parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
+            size = len(tags)
+            in_nav = [False] * size
+            demoted = [False] * size
+            for serial in range(1, size):
+                up = parent[serial]
+                tag = tags[serial]
+                in_nav[serial] = in_nav[up] or tag == "nav"
+                demoted[serial] = demoted[up] or tag in DEMOTED_TAGS or (
+                    bool(hints[serial]) and not DEMOTED_HINTS.isdisjoint(hints[serial]))
+            self._flag_cache = in_nav, demoted
+        return self._flag_cache
+
     # ------------------------------------------------------------------ region
     def region(self, content: list[Line], weights: Weights, forced: set[int]) -> tuple[int, int]:
         """Mark DOM evidence on *content* and return the article region (first, last position)."""
-        elements = self.elements
-        parent, tags = elements.parent, elements.tag
+        parent, tags = self.elements.parent, self.elements.tag
         size = len(tags)
-        in_nav = self._in_nav or self._inside({"nav"})
+        in_nav, demoted = self._flags()
         good = [0.0] * size
         bad = [0.0] * size
-        placed: list[tuple[Line, Block]] = []
-        for line in content:
-            block = self.block(line)
+        count = [0] * size
+        linked = [0] * size
+        blocks = self.blocks
+        placed: list[tuple[int, Line, Block]] = []
+        for position, line in enumerate(content):
+            index = line.number - 1
+            block = blocks[index] if index < len(blocks) else None
             if block is None:
                 continue
-            placed.append((line, block))
-            score = self._score(line, block, weights, in_nav)
-            if score > 0:
-                good[block.element] += score
+            placed.append((position, line, block))
+            serial = block.element
+            link = block.link_density > 0.5
+            # Prose adds its size. Links cost by their size, so that menus and teaser
+            # lists weigh against their element; other lines cost little, because in
+            # HTML the markup, not the line's length, tells a list item from a menu entry.
+            if link or in_nav[serial]:
+                bad[serial] += max(1.0, LINK_COST * line.words)
             else:
-                bad[block.element] -= score
+                score = line_score(line, weights)
+                if score > 0:
+                    good[serial] += score
+                else:
+                    bad[serial] += RULE_COST if line.hit is not None else OTHER_COST
+            count[serial] += 1
+            linked[serial] += link
         if not any(good):
             return 0, -1
         for serial in range(size - 1, 0, -1):
             up = parent[serial]
             good[up] += good[serial]
             bad[up] += bad[serial]
-        demoted = self._demoted()
-        container = max(range(size), key=lambda s: (
-            (good[s] - BAD_WEIGHT * bad[s]) * (DEMOTED_FACTOR if demoted[s] else 1.0), -s))
+            count[up] += count[serial]
+            linked[up] += linked[serial]
+        container, best = 0, float("-inf")
+        for serial in range(size):
+            value = good[serial] - BAD_WEIGHT * bad[serial]
+            if demoted[serial]:
+                value *= DEMOTED_FACTOR
+            if value > best:
+                container, best = serial, value
         self.container = container
-        prose = good[container]
         inside = self._within(container)
-        reasons = self._widget_reasons(container, inside, good, prose, self._teaser_items(placed))
+        reasons = self._widget_reasons(container, inside, good, good[container],
+                                       self._teaser_items(count, linked))
         first = last = -1
-        for position, line in enumerate(content):
-            block = self.block(line)
-            if block is None:
-                continue
+        for position, line, block in placed:
             if inside[block.element]:
                 if first < 0:
                     first = position
                 last = position
-            if line.number in forced or line.hit is not None:
+            if line.hit is not None or line.number in forced:
                 continue
             found = reasons[block.element]
             if found is None and block.link_density > 0.5 and len(block.text) < 200:
@@ -193,7 +226,7 @@ class PageStructure:
             serial = parent[serial]
         return serial
 
-    def _mark_flow(self, placed: list[tuple[Line, Block]], inside: list[bool]) -> None:
+    def _mark_flow(self, placed: list[tuple[int, Line, Block]], inside: list[bool]) -> None:
         """Short lines in the article's flow are part of it: list items, table rows, subheads.
 
         The flow is the elements that directly hold the article's prose paragraphs. A
@@ -202,12 +235,12 @@ class PageStructure:
         """
         parent = self.elements.parent
         flow: set[int] = set()
-        for line, block in placed:
+        for _, line, block in placed:
             if line.cls == "good" and line.hit is None and inside[block.element]:
                 flow.add(parent[self._holder(block)])
         if not flow:
             return
-        for line, block in placed:
+        for _, line, block in placed:
             if line.cls not in ("short", "bad") or line.hit is not None or line.byline or line.date_line:
                 continue
             if not inside[block.element] or block.link_density > 0.5:
@@ -221,40 +254,7 @@ class PageStructure:
                     break
                 serial = parent[serial]
 
-    def _score(self, line: Line, block: Block, weights: Weights, in_nav: list[bool]) -> float:
-        """How much a line adds to (or costs) the elements around it.
-
-        Prose adds its size. Links cost by their size, so that menus and teaser
-        lists weigh against their element; other lines cost little, because in
-        HTML the markup, not the line's length, tells a list item from a menu entry.
-        """
-        if block.link_density > 0.5 or in_nav[block.element]:
-            return -max(1.0, LINK_COST * line.words)
-        score = line_score(line, weights)
-        if score > 0:
-            return score
-        if line.hit is not None:
-            return -RULE_COST
-        return -OTHER_COST
-
     # ------------------------------------------------------------------ element passes
-    def _inside(self, wanted: set[str]) -> list[bool]:
-        """For each element: whether it or an ancestor has one of the *wanted* tags."""
-        parent, tags = self.elements.parent, self.elements.tag
-        flags = [False] * len(tags)
-        for serial in range(len(tags)):
-            up = parent[serial]
-            flags[serial] = tags[serial] in wanted or (up >= 0 and flags[up])
-        return flags
-
-    def _demoted(self) -> list[bool]:
-        """For each element: whether it is, or is inside, a footer, navigation, an aside or comments."""
-        parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
-        flags = [False] * len(tags)
-        for serial in range(1, len(tags)):
-            flags[serial] = flags[parent[serial]] or tags[serial] in DEMOTED_TAGS or not DEMOTED_HINTS.isdisjoint(hints[serial])
-        return flags
-
     def _within(self, container: int) -> list[bool]:
         """For each element: whether it is *container* or inside it."""
         parent = self.elements.parent
@@ -312,20 +312,13 @@ class PageStructure:
                         break
         return reasons
 
-    def _teaser_items(self, placed: list[tuple[Line, Block]]) -> set[int]:
-        """Story teasers: at least three sibling list items or articles, each a linked headline and more text."""
+    def _teaser_items(self, count: list[int], linked: list[int]) -> set[int]:
+        """Story teasers: at least three sibling list items or articles, each a linked headline and more text.
+
+        *count* and *linked* give, per element, its lines and its lines of link text.
+        """
         parent, tags = self.elements.parent, self.elements.tag
-        size = len(tags)
-        count = [0] * size
-        linked = [0] * size
-        for line, block in placed:
-            count[block.element] += 1
-            linked[block.element] += block.link_density > 0.5
-        for serial in range(size - 1, 0, -1):
-            up = parent[serial]
-            count[up] += count[serial]
-            linked[up] += linked[serial]
-        items = [s for s in range(1, size) if tags[s] in TEASER_TAGS and count[s] >= 2 and linked[s]]
+        items = [s for s in range(1, len(tags)) if tags[s] in TEASER_TAGS and count[s] >= 2 and linked[s]]
         siblings: dict[int, int] = {}
         for serial in items:
             siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1
