@@ -6,7 +6,7 @@ scores with the benchmark's own scorers, and prints Markdown tables. With
 ``--update BENCHMARKS.md`` the tables replace the generated part of that file.
 
     python bench/run.py                      # everything available
-    python bench/run.py --only extraction    # one section: extraction, mojibake, files
+    python bench/run.py --only extraction    # one section: extraction, html, mojibake, files
     python bench/run.py --update BENCHMARKS.md
 
 Baselines that are not installed are skipped with a note (``pip install -e '.[bench]'``).
@@ -106,6 +106,59 @@ def run_extraction(bench: Path, repeat: int) -> str:
         print(f"  {name}: F1 {summary['f1']:.3f}", file=sys.stderr)
     return (f"### Article body from scraped text ({len(inputs)} dev pages)\n\n"
             + table(["tool", "input", "precision", "recall", "F1", "exact", "pages/s"], rows))
+
+
+# ----------------------------------------------------------------- html
+def html_tools(bench: Path) -> dict[str, tuple[str, Callable]]:
+    """Article extractors that read a page's HTML: (input kind, function)."""
+    import newsclean
+
+    sys.path.insert(0, str(bench / "extraction"))
+    import baselines  # the benchmark's own adapters
+
+    tools: dict[str, tuple[str, Callable]] = {
+        # The whole of newsclean.clean on the page's bytes: decoding, repair, extraction.
+        "newsclean": ("bytes", lambda data: newsclean.clean(data).body),
+        "newsclean --favor precision": ("bytes", lambda data: newsclean.clean(data, favor="precision").body),
+    }
+    for name, module, func in (
+            ("trafilatura", "trafilatura", baselines.trafilatura_text),
+            ("trafilatura favor_precision", "trafilatura",
+             lambda page: baselines.trafilatura_text(page, favor_precision=True)),
+            ("readability-lxml", "readability", baselines.readability_text),
+            ("jusText", "justext", baselines.justext_text)):
+        if optional(name, lambda: __import__(module)):
+            tools[name] = ("html", func)
+    return tools
+
+
+def run_html(bench: Path, repeat: int) -> str:
+    data_dir = bench / "extraction" / "dev"
+    pages = sorted(p for p in data_dir.iterdir() if (p / "gold.txt").exists())
+    inputs = {p.name: {"bytes": (p / "page.html").read_bytes(),
+                       "html": (p / "page.html").read_text(encoding="utf-8")} for p in pages}
+    rows = []
+    speeds: dict[str, float] = {}
+    for name, (kind, func) in html_tools(bench).items():
+        with tempfile.TemporaryDirectory() as pred_dir:
+            for pid, page in inputs.items():
+                Path(pred_dir, f"{pid}.txt").write_text(func(page[kind]), encoding="utf-8")
+            summary = score_extraction(bench, data_dir, pred_dir)
+        seconds = best_time(lambda: [func(page[kind]) for page in inputs.values()], repeat)
+        speeds[name] = len(inputs) / seconds
+        rows.append([name, f"{summary['precision']:.3f}", f"{summary['recall']:.3f}",
+                     f"**{summary['f1']:.3f}**", f"{summary['page_f1']:.3f}", f"{summary['accuracy']:.3f}",
+                     f"{speeds[name]:,.0f}"])
+        print(f"  {name}: F1 {summary['f1']:.3f}, {speeds[name]:,.0f} pages/s", file=sys.stderr)
+    if "trafilatura" in speeds:
+        for row in rows:
+            row.append(f"{speeds[row[0]] / speeds['trafilatura']:.1f}×")
+    header = ["tool", "precision", "recall", "F1", "page F1", "exact", "pages/s"]
+    header += ["vs trafilatura"] if "trafilatura" in speeds else []
+    return (f"### Article body from the page's HTML ({len(inputs)} dev pages)\n\n"
+            "newsclean reads the page's bytes (decoding and repair included); the others read the "
+            "decoded HTML. Speed: one process, best of the timing runs after a warm-up pass.\n\n"
+            + table(header, rows))
 
 
 def score_extraction(bench: Path, data_dir: Path, pred_dir: str) -> dict:
@@ -225,14 +278,15 @@ def run_files(bench: Path, repeat: int) -> str:
 
 
 # ----------------------------------------------------------------- main
-SECTIONS = {"extraction": run_extraction, "mojibake": run_mojibake, "files": run_files}
+SECTIONS = {"extraction": run_extraction, "html": run_html, "mojibake": run_mojibake, "files": run_files}
 
 
 def versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
-    for dist in ("newsclean", "ftfy", "chardet", "charset-normalizer", "justext", "trafilatura"):
+    for dist in ("newsclean", "ftfy", "chardet", "charset-normalizer", "justext", "trafilatura",
+                 "readability-lxml", "selectolax"):
         try:
             found.append(f"{dist} {version(dist)}")
         except PackageNotFoundError:
