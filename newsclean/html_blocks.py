@@ -191,9 +191,10 @@ def hidden(attributes: dict) -> bool:
     return bool(style) and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None
 
 
-def parse(html: str):
+def parse(html: str | bytes):
     """Parse *html* into a Lexbor tree (imported here so text input never loads it).
 
+    *html* is text, or UTF-8 bytes (which the parser reads without a copy).
     Markup nested deeper than :data:`MAX_PARSE_DEPTH` is flattened first: the
     parser's time grows with the square of the nesting depth, and no real page
     nests that deep.
@@ -211,24 +212,31 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 _VOID_ALT = "|".join(sorted(_VOID))
 #: Opening tags of elements that may hold others (``"<"``) and closing tags (``"</"``).
 _NESTING = re.compile(rf"</?(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
+_NESTING_BYTES = re.compile(_NESTING.pattern.encode("ascii"))
 
 
-def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
+def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | bytes:
     """Drop the tags of elements nested deeper than *max_depth*; their text is kept.
+
+    Bytes (UTF-8) come back unchanged, or as text when tags had to go.
 
     >>> limit_nesting("<div><div><div>deep</div></div></div>", max_depth=2)
     '<div><div> deep </div></div>'
     >>> limit_nesting("<p>shallow</p>", max_depth=2)
     '<p>shallow</p>'
+    >>> limit_nesting(b"<div><div><div>deep</div></div></div>", max_depth=2)
+    '<div><div> deep </div></div>'
     """
-    if html.count("<") < max_depth:
+    raw = isinstance(html, bytes)
+    if html.count(b"<" if raw else "<") < max_depth:
         return html
     # Cheap bound first: the depth never exceeds the deepest running count of opening
     # minus closing tags (self-closing ones counted as open), which C code computes.
     opening = 0
     deepest = 0
-    for tag in _NESTING.findall(html):
-        if tag[1] == "/":
+    slash = 47 if raw else "/"
+    for tag in (_NESTING_BYTES if raw else _NESTING).findall(html):
+        if tag[1] == slash:
             opening -= 1
         else:
             opening += 1
@@ -236,6 +244,8 @@ def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
                 deepest = opening
     if deepest < max_depth:
         return html
+    if raw:
+        html = html.decode("utf-8", errors="replace")
     depth = 0
     dropped = 0
     pieces: list[str] = []
@@ -265,6 +275,13 @@ def limit_nesting(html: str, max_depth: int = MAX_PARSE_DEPTH) -> str:
     return "".join(pieces)
 
 
+#: Tag names by Lexbor tag id, for the standard elements (custom elements get
+#: per-document ids above this bound and are looked up each time).
+_TAG_NAMES: dict[int, str] = {}
+_STANDARD_IDS = 4096
+_TEXT_ID = 2
+
+
 def blocks(tree) -> list[Block]:
     """The page's text blocks, in document order (they share one :class:`Elements` table)."""
     body = tree.body or tree.root
@@ -274,10 +291,12 @@ def blocks(tree) -> list[Block]:
     elements = Elements()
     e_parent, e_tag, e_hints = elements.parent, elements.tag, elements.hints
     parts: list[str] = []
+    add_part = parts.append
     link_chars = 0
     # The open elements: (serial, innermost block tag, inside a link, is a block).
-    opened: list[tuple[int, str, bool, bool]] = [(0, "body", False, True)]
-    skip, block_tags = SKIP, BLOCK
+    top: tuple[int, str, bool, bool] = (0, "body", False, True)
+    opened: list[tuple[int, str, bool, bool]] = [top]
+    skip, block_tags, names, name_hints = SKIP, BLOCK, _TAG_NAMES, _HINT_CACHE
 
     def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
@@ -290,36 +309,50 @@ def blocks(tree) -> list[Block]:
 
     # Iterative walk: a stack of nodes; None marks the end of an element.
     stack: list = [None]
-    push = stack.append
+    push, pop = stack.append, stack.pop
     child = body.last_child
     while child is not None:
         push(child)
         child = child.prev
-    opened.append(opened[0])  # popped by the first None, which ends <body>
+    opened.append(top)  # popped by the first None, which ends <body>
     while stack:
-        node = stack.pop()
+        node = pop()
         if node is None:
-            top = opened.pop()
             if top[3] and parts:
                 flush(top)
+            opened.pop()
+            top = opened[-1] if opened else top
             continue
-        tag = node.tag
-        if tag == "-text":
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
             text = node.text_content
             if text and (parts or not text.isspace()):
-                parts.append(text)
-                if opened[-1][2]:
+                add_part(text)
+                if top[2]:
                     link_chars += len(text.strip())
             continue
-        if tag in skip or tag[0] in "-_!":
+        tag = names.get(tag_id)
+        if tag is None:
+            tag = node.tag
+            if tag_id < _STANDARD_IDS:
+                names[tag_id] = tag
+        if tag in skip or tag[0] in "-_!#":
             continue
         attributes = node.attributes
         hints = NO_HINTS
         if attributes:
             if ("hidden" in attributes or "style" in attributes or "aria-hidden" in attributes) and hidden(attributes):
                 continue
-            hints = _hints(attributes)
-        top = opened[-1]
+            value = attributes.get("class")
+            if value:
+                hints = name_hints.get(value) or _name_hints(value)
+            value = attributes.get("id")
+            if value:
+                more = name_hints.get(value) or _name_hints(value)
+                if more:
+                    hints = hints | more if hints else more
+            if "role" in attributes or "itemprop" in attributes:
+                hints = _hints(attributes)
         if tag in block_tags:
             if parts:
                 flush(top)
@@ -329,21 +362,16 @@ def blocks(tree) -> list[Block]:
         else:
             is_block = False
             if tag in CELL:
-                parts.append(" ")
+                add_part(" ")
         last = node.last_child
         if last is None:
             continue  # no text inside: nothing to record
-        if not is_block and not hints and tag != "a":
-            # A plain inline element (<span>, <em>, a cell …) adds nothing to its text's evidence.
-            while last is not None:
-                push(last)
-                last = last.prev
-            continue
         serial = len(e_tag)
         e_parent.append(top[0])
         e_tag.append(tag)
         e_hints.append(hints)
-        opened.append((serial, tag if is_block else top[1], top[2] or tag == "a", is_block))
+        top = (serial, tag if is_block else top[1], top[2] or tag == "a", is_block)
+        opened.append(top)
         push(None)
         if len(opened) < MAX_DEPTH:
             while last is not None:
@@ -352,9 +380,9 @@ def blocks(tree) -> list[Block]:
         else:
             text = node.text(deep=True)
             if text:
-                parts.append(text)
+                add_part(text)
     if parts:
-        flush(opened[-1] if opened else (0, "body", False, True))
+        flush(top)
     return out
 
 

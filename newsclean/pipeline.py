@@ -41,7 +41,12 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
         text = data
         html = opts.input == "html" or (opts.input == "auto" and looks_like_html(text))
     text = normalize_newlines(text)
-    document = _clean_html(text, opts) if html else _clean_text(text, opts)
+    if html:
+        # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy).
+        raw = data if decoded is not None and decoded.method == "utf-8" and b"\x00" not in data else None
+        document = _clean_html(text, opts, raw)
+    else:
+        document = _clean_text(text, opts)
     document.decoded = decoded
     document.source = source
     return document
@@ -61,13 +66,13 @@ def _clean_text(text: str, options: Options) -> Document:
     return document
 
 
-def _clean_html(text: str, options: Options) -> Document:
+def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
     from newsclean.boilerplate import extract_lines
     from newsclean.boilerplate.dom import structure_lines
     from newsclean.html_blocks import blocks, parse, title_text
     from newsclean.html_meta import iso_date, page_meta
 
-    tree = parse(text)
+    tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
     lines, structure = structure_lines(title_text(tree), blocks(tree))
     structure.headline = meta.headline
