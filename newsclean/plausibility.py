@@ -38,6 +38,8 @@ _C_UNSEEN_BIGRAM = 3.0
 _C_SCRIPT_CLASH = 6.0
 #: Cost of a capital letter right after a small one (non-ASCII letters of one script).
 _C_CASE_SWITCH = 3.0
+#: Cost of a kana touching a hangul syllable (Japanese inside Korean or the reverse).
+_C_KANA_HANGUL = 4.0
 #: Cost of an ideograph touching a letter of an alphabetic script.
 _C_HAN_TOUCH = 2.5
 
@@ -153,8 +155,11 @@ def pair_cost(a: str, b: str) -> float:
         return 0.0
     sa, sb = script(a), script(b)
     if sa in _IDEOGRAPHIC or sb in _IDEOGRAPHIC:
-        if sa == sb or (sa in _IDEOGRAPHIC and sb in _IDEOGRAPHIC):
+        if sa == sb:
             return 0.0
+        if sa in _IDEOGRAPHIC and sb in _IDEOGRAPHIC:
+            # kana and hangul never touch in real text; either may touch Han
+            return _C_KANA_HANGUL if {sa, sb} == {"KANA", "HANGUL"} else 0.0
         return _C_HAN_TOUCH
     if sa != sb:
         return _C_SCRIPT_CLASH

@@ -227,6 +227,156 @@ def _guess_wild(buf: bytearray, pos: int, codec: str) -> int | None:
     return best[1] if best else None
 
 
+# ---------------------------------------------------------------- double-byte lattice
+
+#: Prior cost of reading a character in U+0080-U+00FF (or a cp1252 sign) as the UTF-8
+#: sequence a UTF-8-first decoder made of it, rather than as the one byte it is in
+#: Latin-1 / cp1252 (``û`` from ``C3 BB``, two bytes of a GBK pair).
+PRIOR_UTF8_ALT = 0.6
+#: Prior cost of a soft hyphen (0xAD) lost after a lead byte where the next byte still
+#: made a valid pair (``82 82 BE`` for ``82 AD 82 BE``: nothing signals the loss).
+PRIOR_SILENT_SHY = 5.0
+#: Paths kept per lattice state.
+_LATTICE_BEAM = 2
+
+
+@functools.lru_cache(maxsize=16)
+def _double_byte_table(codec: str) -> tuple[tuple[str | None, ...], frozenset[int]]:
+    """Single-byte characters of a double-byte codec, and its lead bytes."""
+    singles: list[str | None] = []
+    leads = set()
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode(codec)
+        except UnicodeDecodeError:
+            ch = None
+        singles.append(ch if ch and len(ch) == 1 else None)
+        if b >= 0x81 and ch is None and any(_pair(codec, b, t) for t in (0xA1, 0xB0, 0xC0, 0xE0, 0x40, 0x60)):
+            leads.add(b)
+    return tuple(singles), frozenset(leads)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _pair(codec: str, lead: int, trail: int) -> str | None:
+    try:
+        ch = bytes([lead, trail]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 else None
+
+
+def _byte_options(run: str) -> tuple[list[tuple[tuple[bytes, float], ...]], bool]:
+    """For each character of *run*, the byte strings it may stand for, with a prior.
+
+    Only where the run holds characters a Latin-1 / cp1252 decoder cannot have made
+    (so a UTF-8-first decoder read it) may a Latin-1 character be a UTF-8 sequence.
+    """
+    cp = _cp1252_bytes()
+    mixed = any(ord(ch) > 0xFF and ch not in cp for ch in run)
+    out = []
+    for ch in run:
+        o = ord(ch)
+        if o < 0x80:
+            out.append(((bytes([o]), 0.0),))
+        elif o <= 0xFF or ch in cp:
+            one = bytes([o]) if o <= 0xFF else bytes([cp[ch]])
+            if mixed and (o >= 0xA0 or ch in cp):
+                out.append(((one, 0.0), (ch.encode("utf-8"), PRIOR_UTF8_ALT)))
+            else:
+                out.append(((one, 0.0),))
+        else:
+            out.append(((ch.encode("utf-8", "surrogatepass"), 0.0),))
+    return out, mixed
+
+
+def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
+    """Best reading of *run* in a double-byte *codec*, choosing per character between its
+    Latin-1 / cp1252 byte and its UTF-8 bytes, and restoring soft hyphens (0xAD) lost
+    after lead bytes, and no-break spaces (0xA0) turned into spaces.
+
+    Returns the text, the list of restored bytes and the extra prior cost of the path
+    (UTF-8 choices, soft hyphens restored where nothing signalled them), or None if no
+    path decodes. Every character is scored with the character model.
+
+    >>> decode_lattice("\u00b4\u02f6\u00d4\u00cf\u00f3\u00fb\u00d3\u00d0", "gbk")[0]
+    '此对象没有'
+    >>> decode_lattice("\x82\x82\u00be\x82\u00b3\x82\u00a2", "shift_jis")[:2]
+    ('ください', ['0xAD'])
+    """
+    singles, leads = _double_byte_table(codec)
+    options, _mixed = _byte_options(run)
+    # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts)
+    states: dict[int, list[tuple[float, str, tuple, tuple, int]]] = {-1: [(0.0, "", (), (), 0)]}
+
+    def emit(path, ch, extra=0.0, fix=None):
+        c, prev, out, fixes, alts = path
+        c += char_cost(ch) + (pair_cost(prev, ch) if prev else 0.0) + extra
+        return (c, ch, out + (ch,), fixes + ((fix,) if fix else ()), alts)
+
+    def add(table, key, path):
+        lst = table.setdefault(key, [])
+        lst.append(path)
+        if len(lst) > _LATTICE_BEAM:
+            lst.sort(key=lambda p: p[0])
+            del lst[_LATTICE_BEAM:]
+
+    def feed_byte(table_in, b):
+        table_out: dict = {}
+        for pending, paths in table_in.items():
+            for path in paths:
+                if pending < 0:
+                    ch = singles[b]
+                    if ch is not None:
+                        add(table_out, -1, emit(path, ch))
+                    if b in leads:
+                        add(table_out, b, path)
+                    continue
+                ch = _pair(codec, pending, b)
+                if ch is not None:
+                    add(table_out, -1, emit(path, ch))
+                shy = _pair(codec, pending, 0xAD)
+                if shy is not None:
+                    lost = emit(path, shy, 0.0 if ch is None else PRIOR_SILENT_SHY,
+                                "0xAD" if ch is None else "0xAD!")
+                    if singles[b] is not None:
+                        add(table_out, -1, emit(lost, singles[b]))
+                    if b in leads:
+                        add(table_out, b, lost)
+                if b == 0x20:
+                    nb = _pair(codec, pending, 0xA0)
+                    if nb is not None:
+                        add(table_out, -1, emit(path, nb, 0.0, "0xA0"))
+        return table_out
+
+    for alts in options:
+        nxt: dict = {}
+        for data, prior in alts:
+            table = {k: [(p[0] + prior, p[1], p[2], p[3], p[4] + (prior > 0)) for p in v]
+                     for k, v in states.items()}
+            for b in data:
+                table = feed_byte(table, b)
+                if not table:
+                    break
+            for k, v in table.items():
+                for path in v:
+                    add(nxt, k, path)
+        states = nxt
+        if not states:
+            return None
+    finals = list(states.get(-1, []))
+    for pending, paths in states.items():
+        if pending >= 0:
+            shy = _pair(codec, pending, 0xAD)
+            if shy is not None:
+                finals.extend(emit(p, shy, 0.0, "0xAD") for p in paths)
+    if not finals:
+        return None
+    best = min(finals, key=lambda p: p[0] + PRIOR_FIX["0xAD"] * len(p[3]))
+    silent = sum(1 for f in best[3] if f == "0xAD!")
+    fixes = [f.rstrip("!") for f in best[3]]
+    return "".join(best[2]), fixes, PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent
+
+
 #: Prior cost of a reading, added to the plausibility cost of its text: rarer
 #: accidents must earn their place.
 PRIOR_CODEC = 0.0
@@ -258,6 +408,11 @@ def readings(run: str) -> list[tuple[str, str, float, str]]:
     how = "read as Latin-1 by a UTF-8-first decoder" if mixed else _latin_label(run)
     for target in LATIN_TARGETS:
         got = decode_restoring(data, target)
+        if target in _DOUBLE_BYTE:
+            lat = decode_lattice(run, target)
+            if lat is not None and lat[0] != run and (got is None or lat[0] != got[0]):
+                out.append((lat[0], _explain(codec_name(target), how, lat[1]),
+                            _prior(target, lat[1]) + lat[2], "L>" + target))
         if got is None:
             continue
         text, fixes = got

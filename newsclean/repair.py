@@ -62,6 +62,10 @@ ROUNDS = 4
 #: this much more plausible.
 FTFY_MARGIN = 2.0
 FTFY_SHARE = 0.1
+#: Where ftfy only patched pieces (no whole-line decode) and still finds the result odd,
+#: our reading of the original line wins unless it is this much less plausible than
+#: ftfy's patch repaired further: the patch may have consumed bytes of another code page.
+FTFY_PARTIAL_SLACK = 3.0
 
 
 def repair(text: str) -> Repaired:
@@ -445,7 +449,7 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
         own, own_repairs = _search_line(line, offset, ftfy_refused=False)
         whole = any(a == "decode" for a, _ in explained.explanation or ())
         if own != line and (cost(own) < cost(fixed) * (1 - FTFY_SHARE) - FTFY_MARGIN
-                            or not whole and cost(own) < cost(fixed)):
+                            or not whole and cost(own) < cost(fixed) + FTFY_PARTIAL_SLACK):
             return own, own_repairs
     undone = "ftfy: " + (steps or "encoding fix")
     if more:

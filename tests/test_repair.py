@@ -155,3 +155,42 @@ def test_one_character_or_private_use_is_no_reading(text):
     out = repair(text).text
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
     assert out == text
+
+
+# ---------------------------------------------------------------- UTF-8-first decoders, double-byte text
+
+def utf8_first(data: bytes, min_len: int = 2) -> str:
+    """Decode valid UTF-8 sequences (of at least *min_len* bytes), other bytes as Latin-1."""
+    out, i = [], 0
+    while i < len(data):
+        for n in (4, 3, 2):
+            if n >= min_len and i + n <= len(data):
+                try:
+                    out.append(data[i:i + n].decode("utf-8"))
+                except UnicodeDecodeError:
+                    continue
+                i += n
+                break
+        else:
+            out.append(chr(data[i]))
+            i += 1
+    return "".join(out)
+
+
+@pytest.mark.parametrize("text,codec", [
+    ("此对象没有修改历史。", "gbk"),            # C3 BB ("没") is valid UTF-8: "û"
+    ("市政府今天发布了新的交通计划。", "gbk"),
+    ("확장 기능을 설치했습니다.", "euc-kr"),
+])
+def test_double_byte_pair_read_as_utf8(text, codec):
+    broken = utf8_first(text.encode(codec))
+    assert broken != text.encode(codec).decode("latin-1")  # some pair was valid UTF-8
+    assert repair(broken).text == text
+
+
+def test_soft_hyphen_lost_without_a_decoding_error():
+    # "く" is 82 AD in Shift-JIS; without the 0xAD, 82 82 is a valid (odd) pair
+    text = "今すぐに届くはずです。"
+    data = text.encode("shift_jis")
+    broken = utf8_first(data, 3).replace("\xad", "")
+    assert repair(broken).text == text
