@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html import unescape
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE)
@@ -62,20 +63,21 @@ def page_meta(tree) -> PageMeta:
     for node in tree.css("meta"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        content = (attrs.get("content") or "").strip()
+        content = clean_text(attrs.get("content") or "")
         if key and content and key not in props:
             props[key] = content
     ld = _json_ld(tree)
     title_node = tree.css_first("title")
-    page_title = title_node.text(strip=True) if title_node else None
-    meta.site_name = props.get("og:site_name") or props.get("application-name") or ld.get("publisher")
-    meta.headline = (ld.get("headline") or props.get("og:title") or props.get("twitter:title")
-                     or _first_text(tree, "h1"))
+    page_title = clean_text(title_node.text()) if title_node else None
+    meta.site_name = (props.get("og:site_name") or props.get("application-name") or ld.get("publisher")
+                      or (site_from_title(page_title) if page_title else None))
+    headline = (ld.get("headline") or props.get("og:title") or props.get("twitter:title")
+                or _first_text(tree, "h1"))
+    meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
-    meta.author = (props.get("author") or props.get("article:author") or props.get("byl")
-                   or props.get("dc.creator") or ld.get("author"))
-    if meta.author and meta.author.startswith(("http://", "https://")):
-        meta.author = ld.get("author")
+    authors = [props.get("author"), props.get("article:author"), props.get("byl"), props.get("dc.creator"),
+               ld.get("author")]
+    meta.author = next((name for name in map(clean_byline, authors) if name), None)
     meta.date = (props.get("article:published_time") or ld.get("datePublished")
                  or props.get("date") or props.get("dc.date") or props.get("pubdate")
                  or props.get("publishdate") or props.get("og:published_time") or _time_element(tree))
@@ -87,8 +89,14 @@ def page_meta(tree) -> PageMeta:
     return meta
 
 
-def strip_site_name(title: str, site_name: str | None = None) -> str:
+_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " » ")
+
+
+def strip_site_name(title: str, site_name: str | None = None, only_site: bool = False) -> str:
     """Drop a site name joined to a page title by ``|``, `` - ``, `` — `` or ``:``.
+
+    With *only_site*, only a part naming *site_name* goes (for a headline, which
+    rarely carries anything else).
 
     >>> strip_site_name("Storm closes schools - The Daily Planet", "The Daily Planet")
     'Storm closes schools'
@@ -96,19 +104,95 @@ def strip_site_name(title: str, site_name: str | None = None) -> str:
     'Storm closes schools'
     >>> strip_site_name("Warning: storms ahead")
     'Warning: storms ahead'
+    >>> strip_site_name("Week 3 - the results | Daily Planet", "Daily Planet", only_site=True)
+    'Week 3 - the results'
     """
     title = " ".join(title.split())
-    for sep in (" | ", " - ", " — ", " – ", " :: ", " · ", " » "):
+    for sep in _SEPARATORS:
         if sep in title:
             parts = title.split(sep)
-            if site_name and site_name.lower() in parts[-1].lower():
+            if site_name and _names_site(parts[-1], site_name):
                 return sep.join(parts[:-1]).strip()
-            if site_name and site_name.lower() in parts[0].lower():
+            if site_name and _names_site(parts[0], site_name):
                 return sep.join(parts[1:]).strip()
+            if only_site:
+                continue
             longest = max(parts, key=len)
             if len(longest) >= 0.5 * len(title) or len(parts) > 2:
                 return longest.strip()
     return title
+
+
+def _names_site(part: str, site_name: str) -> bool:
+    """Whether a part of a title is the site's name (perhaps with a word or two more).
+
+    >>> _names_site("The Daily Planet", "Daily Planet"), _names_site("Daily Planet view on taxes", "Daily Planet")
+    (True, False)
+    """
+    part, site = part.strip().lower(), site_name.strip().lower()
+    return bool(site) and site in part and len(part) <= len(site) + 12 and (
+        part.startswith(site) or part.endswith(site))
+
+
+def site_from_title(title: str) -> str | None:
+    """The site name a page title ends with ("Headline | Site"), when it looks like one.
+
+    >>> site_from_title("Storm closes schools | The Daily Planet")
+    'The Daily Planet'
+    >>> site_from_title("Storm closes schools") is None
+    True
+    """
+    for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+        head, found, tail = title.rpartition(sep)
+        tail = tail.strip()
+        if found and tail and len(tail) <= 40 and len(tail) < len(head) and len(tail.split()) <= 5:
+            return tail
+    return None
+
+
+def clean_text(value: str) -> str:
+    """Metadata text with entities decoded (some pages escape twice) and white space collapsed.
+
+    >>> clean_text("We needed to win this&nbsp;game &#8220;now&#8221;")
+    'We needed to win this game “now”'
+    """
+    if "&" in value:
+        value = unescape(value)
+    return " ".join(value.split())
+
+
+_BY = re.compile(r"^(?:(?:posted|written|published|reported|story|words|text)\s+)?by\s*:?\s+", re.IGNORECASE)
+_MONTH_WORD = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+#: Where a byline's name ends: a date, a time stamp, a social handle, a separator and "updated".
+_BYLINE_TAIL = re.compile(
+    rf"\s*(?:[-–—|•·,]\s*)?(?:(?:on|updated|published|posted)\s+)?(?:\d{{1,4}}[-/.]\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d"
+    rf"|{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|@\w).*$", re.IGNORECASE)
+
+
+def clean_byline(value: str | None) -> str | None:
+    """An author line reduced to the names: no "By", no date or handle after them.
+
+    >>> clean_byline("Posted by Jane Doe on Nov 19, 2019, 6:21 AM")
+    'Jane Doe'
+    >>> clean_byline("Chris Davies - Nov 19, 2019, 8:00am CST")
+    'Chris Davies'
+    >>> clean_byline("Natasha Turak@NatashaTurak")
+    'Natasha Turak'
+    >>> clean_byline("By TOM KRISHER, AP Auto Writer")
+    'TOM KRISHER, AP Auto Writer'
+    >>> clean_byline("https://www.example.com/people/jane") is None
+    True
+    """
+    if not value:
+        return None
+    value = clean_text(value)
+    if value.startswith(("http://", "https://", "www.")):
+        return None
+    value = _BY.sub("", value)
+    value = _BYLINE_TAIL.sub("", value).strip(" ,;:|-–—")
+    if not value or len(value) > 100 or not any(c.isalpha() for c in value):
+        return None
+    return value
 
 
 def _first_text(tree, selector: str) -> str | None:
@@ -147,7 +231,7 @@ def _json_ld(tree) -> dict[str, str]:
             for key in ("headline", "datePublished"):
                 value = item.get(key)
                 if isinstance(value, str) and value.strip() and key not in found:
-                    found[key] = value.strip()
+                    found[key] = clean_text(value)
             author = _ld_names(item.get("author"))
             if author and "author" not in found:
                 found["author"] = author

@@ -70,7 +70,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     from newsclean.boilerplate import extract_lines
     from newsclean.boilerplate.dom import structure_lines
     from newsclean.html_blocks import blocks, parse, title_text
-    from newsclean.html_meta import iso_date, page_meta
+    from newsclean.html_meta import clean_byline, iso_date, page_meta
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
@@ -85,10 +85,15 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
         # The headline the classifier found is the <title> line ("Headline - Site"): the
         # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
         document.title = page_title or document.title
-    document.byline = document.byline or meta.author
+    # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
+    byline = clean_byline(document.byline)
+    if byline and document.title and byline.lower() in document.title.lower():
+        byline = None  # a headline read as "X by Y" is not a byline
+    document.byline = meta.author or byline
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
-    document.language = meta.language or document.language
+    # The language of the text beats <html lang>, which templates often leave unchanged.
+    document.language = document.language or meta.language
     return document
 
 
