@@ -366,6 +366,11 @@ def blocks(tree) -> list[Block]:
         last = node.last_child
         if last is None:
             continue  # no text inside: nothing to record
+        if "-" in tag:
+            # A custom element's name says what it is as a class would (<promo-box>).
+            more = _name_hints(tag)
+            if more:
+                hints = hints | more if hints else more
         serial = len(e_tag)
         e_parent.append(top[0])
         e_tag.append(tag)
