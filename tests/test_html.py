@@ -132,3 +132,165 @@ def test_cli_reads_html_and_reports_json(run):
     assert doc["title"] == "Harbour bridge reopens after repairs" and doc["date"] == "2024-05-14"
     text = run("clean", STORY).stdout.decode()
     assert text.startswith("Harbour bridge reopens after repairs\n\nThe harbour bridge reopened")
+
+
+# --------------------------------------------------------------------------- the article's element
+RESULTS = Path(__file__).parent / "fixtures" / "html" / "results.html"
+
+
+@pytest.fixture(scope="module")
+def results():
+    return newsclean.clean(RESULTS.read_bytes())
+
+
+def test_table_rows_lists_and_embedded_posts_stay_in_the_article(results):
+    body = results.body
+    assert "1 Maria Lind 412 9" in results.paragraphs  # a table row is one line, cells in order
+    assert "Pos. Driver Points Wins" in results.paragraphs
+    assert "February 21 to 23 in Barcelona" in results.paragraphs  # list items after the last paragraph
+    assert "What comes next" in results.paragraphs  # subhead
+    assert "What a season it has been" in body  # a tweet inside a "social-embed" box
+    assert results.paragraphs[0].startswith("The season ended on Sunday")
+    assert results.paragraphs[-1] == "February 21 to 23 in Barcelona"
+
+
+def test_widgets_inside_the_article_and_its_header_are_removed(results):
+    reasons = {r.text: r.reason for r in results.removed}
+    assert reasons["Facebook Twitter"] == "share"
+    assert reasons["Team confirms line-up for next year"] == "related"
+    assert reasons["Both drivers stay for two more seasons."] == "related"
+    assert reasons["Who won, who lost, and what comes next for the teams."] == "outside-article"
+    assert reasons["By Ana Costa and Jon Berg - 20 Nov 2023"] == "byline"
+    assert reasons["Why the championship was decided by one race, and how the teams reacted to the result "
+                   "over the weekend."] == "related"  # the sidebar, though it reads as prose
+    assert "Motor Weekly" not in results.body
+
+
+def test_metadata_from_json_ld_graph_and_language_of_the_text(results):
+    assert results.title == "Final standings after the last race of the season"
+    assert results.byline == "Ana Costa, Jon Berg"
+    assert results.date == "2023-11-20"
+    assert results.site_name == "Motor Weekly"
+    assert results.language == "en"  # the text is English although <html lang="de">
+
+
+def test_hidden_elements_and_custom_elements():
+    page = ("<html><body><article>"
+            "<p>The first paragraph of the story is long enough to count as prose in any language model.</p>"
+            "<div style=\"display: none\"><p>A hidden copy of the whole story that readers never see.</p></div>"
+            "<p hidden>Also hidden from every reader of the page, so it is not part of the text.</p>"
+            "<p aria-hidden=\"true\">Decorative text that screen readers skip and the page hides.</p>"
+            "<promo-box><p>Subscribe today and save half on the first year of your digital subscription!</p></promo-box>"
+            "<p>The second paragraph continues the story with more details about what happened next.</p>"
+            + "<p>More paragraphs follow, as in any real story, with quotes from the people who were there.</p>" * 4
+            + "</article></body></html>")
+    doc = newsclean.clean(page)
+    text = "\n".join(d.text for d in doc.decisions)
+    assert "hidden copy" not in text and "Also hidden" not in text and "Decorative" not in text
+    assert "The second paragraph continues" in doc.body
+    assert "Subscribe today" not in doc.body
+
+
+# --------------------------------------------------------------------------- robustness
+def test_huge_page_is_linear():
+    menu = "<ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(40)) + "</ul>"
+    story = "".join(f"<p>Paragraph {i} of a very long report says what the council decided about the roads.</p>"
+                    for i in range(4000))
+    page = f"<html><body><nav>{menu}</nav><article>{story}</article><footer>{menu}</footer></body></html>"
+    assert len(page) > 350_000
+    started = time.perf_counter()
+    doc = newsclean.clean(page.encode("utf-8"))
+    assert time.perf_counter() - started < 20
+    assert len(doc.paragraphs) == 4000
+    assert "Section 3" not in doc.body
+
+
+def test_deep_nesting_in_bytes_and_in_inline_tags():
+    depth = 50_000
+    page = ("<html><body>" + "<div><span>" * depth + "<p>Deep text that is still read as a block of the page.</p>"
+            + "</span></div>" * depth + "</body></html>").encode("utf-8")
+    started = time.perf_counter()
+    doc = newsclean.clean(page)
+    assert time.perf_counter() - started < 30
+    assert isinstance(doc.body, str)
+    unclosed = "<html><body>" + "<b>" * 20_000 + "Bold forever and ever, as some broken pages are.</body></html>"
+    assert isinstance(newsclean.clean(unclosed).body, str)
+
+
+@pytest.mark.parametrize("page", [
+    "", "   ", "<html></html>", "<html><head><title>Only a title</title></head></html>",
+    "<!DOCTYPE html><html><body></body></html>", "<body><p>", "</div></p></body>",
+    "<html><body><table><tr><td>cell<td>cell<tr><p>stray</table></body></html>",
+    "<html><body><svg><text>not text</text></svg><math><mi>x</mi></math></body></html>",
+    "<html><body><template><p>template</p></template><iframe>frame</iframe></body></html>",
+    "<html><body>" + "<a href='#'>x</a>" * 5000 + "</body></html>",
+    "<html><body><p>&amp;&lt;&gt;&quot;&#39;&#x2603;&nbsp;&bogus; &#0; &#xD800; &#99999999;</p></body></html>",
+    "<html><body><p>nul \x00 and controls \x01\x02 and a lone \ud800 surrogate</p></body></html>",
+    "<html><body><div class='a' class='b' id='' style='display:'>attributes</div></body></html>",
+])
+def test_odd_markup_never_crashes(page):
+    for data in (page, page.encode("utf-8", errors="surrogatepass")):
+        doc = newsclean.clean(data, input="html")
+        assert isinstance(doc.body, str)
+        assert all(r.reason for r in doc.removed)
+
+
+def test_scripts_styles_noscript_and_comments_are_not_text():
+    page = ("<html><head><style>p { color: red }</style></head><body>"
+            "<p>The story begins here and it is long enough to be taken for a paragraph of prose.</p>"
+            "<script>var s = '<p>injected paragraph</p>';</script><noscript>Enable JavaScript now</noscript>"
+            "<!-- <p>commented out</p> --><style>.x{}</style>"
+            "<p>The story ends here, after the script, with another sentence long enough to count.</p>"
+            "</body></html>")
+    doc = newsclean.clean(page)
+    text = "\n".join(d.text for d in doc.decisions)
+    for junk in ("injected", "Enable JavaScript", "commented out", "color: red", ".x{}"):
+        assert junk not in text
+    assert len(doc.paragraphs) == 2
+
+
+def test_legacy_bytes_without_a_declared_charset():
+    page = ("<html><head><title>Notícias</title></head><body>"
+            "<p>O governo anunciou na segunda-feira um novo plano para reduzir os custos da energia elétrica.</p>"
+            "<p>Segundo o ministério, as tarifas vão cair até o fim do ano para as famílias de baixa renda.</p>"
+            "</body></html>")
+    doc = newsclean.clean(page.encode("cp1252"))
+    assert "energia elétrica" in doc.body
+    assert doc.decoded.encoding != "utf-8"
+
+
+def test_shift_jis_with_a_declared_charset():
+    page = ("<html><head><meta charset=\"Shift_JIS\"><title>ニュース</title></head><body>"
+            "<p>政府は月曜日、電気料金を引き下げるための新しい計画を発表しました。年末までに料金が下がる見込みです。</p>"
+            "</body></html>")
+    doc = newsclean.clean(page.encode("shift_jis"))
+    assert "電気料金を引き下げる" in doc.body
+
+
+# --------------------------------------------------------------------------- metadata helpers
+def test_metadata_text_is_cleaned():
+    from newsclean.html_meta import clean_byline, clean_text, site_from_title
+
+    assert clean_text("Lynn: &#8220;We needed to win this&nbsp;game&#8221;") == "Lynn: “We needed to win this game”"
+    assert clean_byline("Posted by Jane Doe on Nov 19, 2019, 6:21 AM") == "Jane Doe"
+    assert clean_byline("Chris Davies - Nov 19, 2019, 8:00am CST") == "Chris Davies"
+    assert clean_byline("Natasha Turak@NatashaTurak") == "Natasha Turak"
+    assert clean_byline("Carlos Nadalim 27/09/2018") == "Carlos Nadalim"
+    assert clean_byline("https://example.com/authors/jane") is None
+    assert site_from_title("Storm closes schools - The Daily Planet") == "The Daily Planet"
+    # A headline that starts with the site's name keeps it.
+    assert strip_site_name("The Daily Planet view on taxes | Editorial", "The Daily Planet") == \
+        "The Daily Planet view on taxes"
+
+
+def test_headline_with_site_name_and_escaped_entities():
+    page = ("<html><head><meta property=\"og:site_name\" content=\"Daily Planet\">"
+            "<meta property=\"og:title\" content=\"Storm &amp;amp; floods close schools | Daily Planet\">"
+            "<title>Storm &amp; floods close schools | Daily Planet</title></head><body><article>"
+            "<h1>Storm &amp; floods close schools</h1>"
+            "<p>Schools across the county were closed on Monday after a storm flooded roads and cut power lines.</p>"
+            "<p>The council said the schools would open again on Wednesday if the water level keeps falling.</p>"
+            "</article></body></html>")
+    doc = newsclean.clean(page)
+    assert doc.title == "Storm & floods close schools"
+    assert doc.paragraphs[0].startswith("Schools across the county")

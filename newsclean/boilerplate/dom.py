@@ -181,6 +181,8 @@ class PageStructure:
             if found is None:
                 continue
             reason, evidence = found
+            if reason == "outside-article" and (line.byline or line.date_line):
+                continue  # the byline or date in the article's header says more
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
