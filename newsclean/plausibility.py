@@ -139,6 +139,18 @@ def char_cost(ch: str) -> float:
     return _C_SYMBOL
 
 
+def known(ch: str) -> bool:
+    """Is *ch* in the character table (seen in the model's training text)?"""
+    return ch in _tables()[0]
+
+
+def bigram_level(a: str, b: str) -> int | None:
+    """Frequency level (1..8, higher is more common) of letter pair *a* *b*, or None."""
+    bi = _tables()[1]
+    level = bi.get(a + b)
+    return level if level is not None else bi.get((a + b).lower())
+
+
 def pair_cost(a: str, b: str) -> float:
     """Cost of letter *b* following letter *a* (0 unless both are letters)."""
     if b in _MARKS_OK:

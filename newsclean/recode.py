@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
+import re
+import unicodedata
 
-from newsclean.plausibility import char_cost, pair_cost
+from newsclean.plausibility import char_cost, cost, pair_cost
 
 #: Codecs a run read as Latin-1 / cp1252 may really be in, most likely first.
 LATIN_TARGETS = (
@@ -227,6 +230,205 @@ def _guess_wild(buf: bytearray, pos: int, codec: str) -> int | None:
     return best[1] if best else None
 
 
+# ---------------------------------------------------------------- UTF-8 with dropped bytes
+
+#: Candidates kept per gap (by the character's own cost) before the joint search.
+_GAP_KEEP = 48
+#: At most this many bytes lost in one character.
+_GAP_MAX_MISSING = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _gap_candidates(lead: int, present: bytes, fill: tuple[int, ...]) -> tuple[str, ...]:
+    """Characters a UTF-8 sequence can be whose lead byte *lead* kept only the
+    continuation bytes *present*, the lost ones being among *fill*; most plausible on
+    their own first."""
+    need = _utf8_len(lead) - 1
+    missing = need - len(present)
+    if missing <= 0 or missing > _GAP_MAX_MISSING:
+        return ()
+    out: dict[str, float] = {}
+    fills = fill
+    for slots in itertools.combinations(range(need), missing):
+        for combo in itertools.product(fills, repeat=missing):
+            seq = bytearray([lead])
+            it_p, it_c = iter(present), iter(combo)
+            for k in range(need):
+                seq.append(next(it_c) if k in slots else next(it_p))
+            try:
+                ch = bytes(seq).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.category(ch) in ("Cn", "Co", "Cs", "Cc"):
+                continue
+            out[ch] = _gap_char_cost(ch)
+    return tuple(sorted(out, key=out.__getitem__)[:_GAP_KEEP])
+
+
+def _gap_char_cost(ch: str) -> float:
+    """A restored character's own cost: characters the model has never seen are unlikely
+    among the dozens a gap can be."""
+    from newsclean.plausibility import known
+
+    if len(ch) > 1:  # a restored character and the space after it
+        return _gap_char_cost(ch[0]) + cost(ch[1:])
+    if ch == "\xad":
+        return char_cost(ch) + _GAP_UNKNOWN  # a soft hyphen as text, rarely
+    return char_cost(ch) + (0.0 if ch.isascii() or known(ch) else _GAP_UNKNOWN)
+
+
+#: Extra cost of a restored character the model has never seen.
+_GAP_UNKNOWN = 4.0
+
+
+def _gap_pair_cost(a: str, b: str) -> float:
+    from newsclean.plausibility import bigram_level
+
+    if a.isalpha() and b.isalpha() and not (a.isascii() and b.isascii()):
+        level = bigram_level(a, b)
+        if level is not None:
+            return max(0.0, 8 - level) * 0.7
+        from newsclean.plausibility import script
+
+        if script(a) == script(b) and script(a) not in ("HAN", "HANGUL", "KANA"):
+            return 7.0
+    if (b == "\u201c" and a.isalnum()) or (a == "\u201c" and b.isspace()) \
+            or (a == "\u201d" and b.isalnum()):
+        return 2.0  # an opening quote after a word, a closing one before a word
+    if (unicodedata.category(a) == "Cf" and not b.isalpha()) or (
+            unicodedata.category(b) == "Cf" and not a.isalpha()):
+        return 4.0  # joiners and marks of direction sit between letters
+    return pair_cost(a, b)
+
+
+#: Bytes lost from UTF-8 read as Latin-1: C1 controls (removed), a no-break space
+#: (0xA0, dropped or turned into a space), a soft hyphen (0xAD, dropped as invisible).
+GAP_FILL = (*range(0x80, 0xA0), 0xA0, 0xAD)
+
+
+def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
+                left: str = "", right: str = "") -> tuple[str, int] | None:
+    """Decode UTF-8 *data* from which continuation bytes among *fill* were dropped (C1
+    controls removed after a Latin-1 reading, soft hyphens dropped): every lead byte
+    says how many bytes its character had, so each gap is known; all the characters it
+    can be are tried together, each scored with its neighbours (a joint best path). A
+    space after a gap may have been a no-break space (0xA0) that completed it.
+
+    Returns the text and the number of bytes restored, or None if *data* is not UTF-8
+    with such gaps.
+
+    >>> decode_gaps("yeni b\u00c3\u00bct\u00c3\u00a7eyi a\u00c3\u00a7\u00c4\u00b1klad\u00c4\u00b1, ba\u00c5kan".encode("latin-1"))
+    ('yeni bütçeyi açıkladı, başkan', 1)
+    """
+    slots: list[tuple[str, ...]] = []
+    restored = 0
+    i, n = 0, len(data)
+    pending = bytearray()
+    while i < n:
+        b = data[i]
+        need = _utf8_len(b)
+        if b < 0x80 or need == 0:
+            if b >= 0x80:
+                return None  # a stray continuation byte: not this story
+            pending.append(b)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < need and 0x80 <= data[j] < 0xC0:
+            j += 1
+        if j - i == need:
+            pending += data[i:j]
+            i = j
+            continue
+        if j < n and 0x80 <= data[j] < 0xC0:
+            return None
+        if pending:
+            try:
+                slots.append((pending.decode("utf-8"),))
+            except UnicodeDecodeError:
+                return None
+            pending = bytearray()
+        cands = _gap_candidates(b, bytes(data[i + 1:j]), fill)
+        restored += need - (j - i)
+        if need - (j - i) == 1 and j < n and data[j] == 0x20:
+            # "Ã " for "à": the no-break space was turned into a space
+            try:
+                nbsp = (data[i:j] + b"\xa0").decode("utf-8")
+            except UnicodeDecodeError:
+                nbsp = ""
+            if nbsp:
+                cands = (nbsp, *(c + " " for c in cands))
+                j += 1
+        if not cands:
+            return None
+        slots.append(cands)
+        i = j
+    if not restored:
+        return None
+    if pending:
+        try:
+            slots.append((pending.decode("utf-8"),))
+        except UnicodeDecodeError:
+            return None
+    # joint best path: state = the option chosen in the last slot
+    prev_states: list[tuple[float, str, tuple[str, ...]]] = [(0.0, left[-1:], ())]
+    for options in slots:
+        states = []
+        for opt in options:
+            own = _gap_char_cost(opt) if len(options) > 1 else cost(opt)
+            best = None
+            for c, last, path in prev_states:
+                t = c + own + (_gap_pair_cost(last, opt[0]) if last else 0.0)
+                if best is None or t < best[0]:
+                    best = (t, path)
+            states.append((best[0], opt[-1], best[1] + (opt,)))
+        prev_states = states
+    if right:
+        prev_states = [(c + _gap_pair_cost(last, right[0]), last, p) for c, last, p in prev_states]
+    best = min(prev_states, key=lambda s: s[0])
+    chosen = list(best[2])
+    _refine_latin(chosen, slots, left, right)
+    return "".join(chosen), restored
+
+
+def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, right: str) -> None:
+    """Re-choose the gaps inside Latin words with the per-language word model: which of
+    ``ő`` / ``ş`` / ``ř`` a gap is depends on the language of the line."""
+    from newsclean.plausibility import language_cost, script
+
+    gaps = [k for k, opts in enumerate(slots) if len(opts) > 1
+            and any(script(o[0]) == "LATIN" for o in opts)
+            and any(script(ch) == "LATIN" for ch in _neighbours(chosen, k))]
+    if not gaps:
+        return
+
+    def total(parts: list[str]) -> float:
+        text = left + "".join(parts) + right
+        return language_cost(text)[0] + sum(0.3 * _gap_char_cost(parts[k]) for k in gaps)
+
+    current = total(chosen)
+    for _ in range(2):
+        changed = False
+        for k in gaps:
+            keep = chosen[k]
+            for opt in slots[k]:
+                if opt == keep or not opt.rstrip(" ").isalpha():
+                    continue
+                chosen[k] = opt
+                c = total(chosen)
+                if c < current - 1e-9:
+                    current, keep, changed = c, opt, True
+            chosen[k] = keep
+        if not changed:
+            break
+
+
+def _neighbours(parts: list[str], k: int) -> str:
+    before = parts[k - 1][-1:] if k > 0 else ""
+    after = parts[k + 1][:1] if k + 1 < len(parts) else ""
+    return before + after
+
+
 # ---------------------------------------------------------------- double-byte lattice
 
 #: Prior cost of reading a character in U+0080-U+00FF (or a cp1252 sign) as the UTF-8
@@ -382,7 +584,9 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
 PRIOR_CODEC = 0.0
 PRIOR_LEGACY = 1.0
 PRIOR_TWO_LAYERS = 4.0
-PRIOR_FIX = {"0xAD": 1.0, "0xA0": 1.0, "C1 byte": 2.5, "lost byte guessed": 0.5}
+PRIOR_FIX = {"0xAD": 1.0, "0xA0": 1.0, "C1 byte": 2.5, "C1 byte (gap)": 1.5, "lost byte guessed": 0.5}
+#: A complete UTF-8 sequence of two or more bytes: evidence that a run is UTF-8 at all.
+_UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _prior(codec: str, fixes: list[str], layers: int = 1) -> float:
@@ -413,6 +617,11 @@ def readings(run: str) -> list[tuple[str, str, float, str]]:
             if lat is not None and lat[0] != run and (got is None or lat[0] != got[0]):
                 out.append((lat[0], _explain(codec_name(target), how, lat[1]),
                             _prior(target, lat[1]) + lat[2], "L>" + target))
+        if target == "utf-8" and got is None and _UTF8_COMPLETE.search(data):
+            gaps = decode_gaps(data)
+            if gaps is not None:
+                fixes = ["C1 byte (gap)"] * gaps[1]
+                out.append((gaps[0], _explain("UTF-8", how, fixes), _prior(target, fixes), "L>utf-8"))
         if got is None:
             continue
         text, fixes = got
@@ -468,7 +677,8 @@ def _explain(codec: str, how: str, fixes: list[str]) -> str:
         counts: dict[str, int] = {}
         for f in fixes:
             counts[f] = counts.get(f, 0) + 1
-        parts = [f"lost {k} restored" + (f" ×{v}" if v > 1 else "") for k, v in counts.items()]
+        parts = [f"lost {k.replace(' (gap)', '')} restored" + (f" ×{v}" if v > 1 else "")
+                 for k, v in counts.items()]
         text += "; " + ", ".join(parts)
     return text
 

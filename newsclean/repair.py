@@ -428,7 +428,15 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     """
     import ftfy
 
+    gapped = _gap_line(line, offset)
     explained = ftfy.fix_encoding_and_explain(line)
+    if gapped is not None:
+        from newsclean.plausibility import cost
+
+        # ftfy restores lost bytes too (a soft hyphen, a no-break space); where its
+        # reading is as plausible, it is the one kept
+        if explained.text == line or cost(gapped[0]) + GAP_MARGIN < cost(explained.text):
+            return gapped
     if explained.text == line:
         return _search_line(line, offset, ftfy_refused=True)
     if all(b == "fix_c1_controls" for _, b in explained.explanation or ()):
@@ -455,6 +463,42 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     if more:
         undone += ", then " + ", then ".join(dict.fromkeys(r.undone for r in more))
     return fixed, [_whole_change(line, fixed, offset, undone)]
+
+
+#: A line read as UTF-8 with lost bytes restored must beat the line as it is by this
+#: much plus a share of the line's cost, after a prior per restored byte.
+GAP_MARGIN = 4.0
+GAP_SHARE = 0.25
+#: Complete UTF-8 sequences a line needs before its gaps are read as lost bytes.
+GAP_MIN_SEQUENCES = 0
+_UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
+    """UTF-8 read as Latin-1, then its C1 controls removed: the whole line, every gap
+    restored together (ftfy can only undo complete sequences)."""
+    if any(ord(ch) > 0xFF for ch in line):
+        return None
+    data = line.encode("latin-1")
+    if len(_UTF8_COMPLETE.findall(data)) < GAP_MIN_SEQUENCES:
+        return None
+    try:
+        data.decode("utf-8")
+        return None  # nothing lost: ftfy's case
+    except UnicodeDecodeError:
+        pass
+    from newsclean.plausibility import cost
+    from newsclean.recode import PRIOR_FIX, decode_gaps
+
+    got = decode_gaps(data)
+    if got is None:
+        return None
+    text, restored = got
+    base = cost(line)
+    if cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored >= base - GAP_MARGIN - GAP_SHARE * base:
+        return None
+    how = f"UTF-8 read as Latin-1, C1 controls removed; lost C1 byte restored ×{restored}"
+    return text, [_whole_change(line, text, offset, how)]
 
 
 def _whole_change(line: str, final: str, offset: int, undone: str) -> Repair:

@@ -194,3 +194,24 @@ def test_soft_hyphen_lost_without_a_decoding_error():
     data = text.encode("shift_jis")
     broken = utf8_first(data, 3).replace("\xad", "")
     assert repair(broken).text == text
+
+
+# ---------------------------------------------------------------- UTF-8 read as Latin-1, C1 controls removed
+
+def drop_c1(text: str) -> str:
+    return bytes(b for b in text.encode("utf-8") if not 0x80 <= b < 0xA0).decode("latin-1")
+
+
+@pytest.mark.parametrize("text", [
+    "A város vezetése új szűrő rendszert vezetett be tegnap.",
+    "Bugün belediye başkanı yeni bütçeyi açıkladı.",
+    "Rada města schválila změny rozpočtu na příští rok.",
+    "Le ministre a présenté « un plan ambitieux » à la presse…",
+])
+def test_dropped_c1_bytes_are_restored_together(text):
+    broken = drop_c1(text)
+    assert broken != text
+    r = repair(broken)
+    assert r.text == text
+    assert r.repairs and "C1" in r.repairs[0].undone
+    assert repair(r.text).text == r.text
