@@ -41,6 +41,8 @@ _SETTINGS = {
                Weights(near_factor=0.7, short_cost=2.0, bad_cost=4.0, rule_cost=6.0)),
 }
 
+#: Words a line of an HTML page needs for its repetition to count as a duplicate.
+DOM_REPEAT_WORDS = 25
 #: How many lines before the region's start the headline is looked for.
 TITLE_WINDOW = 25
 #: Lines around the region where a byline or a date line still belongs to the article.
@@ -95,7 +97,10 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
         start = title_at + 1
         end = max(end, start)
     _judge(content, start, end, title_at, forced_keep, lead=dom is None)
-    document = _assemble(lines, content, start, end, title_at, language)
+    # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
+    # table's rows, a chorus): only a repeated paragraph is a duplicate.
+    document = _assemble(lines, content, start, end, title_at, language,
+                         repeat_words=DOM_REPEAT_WORDS if dom is not None else 6)
     return document
 
 
@@ -252,7 +257,7 @@ def _normal(text: str) -> str:
 
 
 def _assemble(lines: list[Line], content: list[Line], start: int, end: int, title_at: int,
-              language: str | None) -> Document:
+              language: str | None, repeat_words: int = 6) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
@@ -269,7 +274,7 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
             _set(line, False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
             continue
         earlier = seen.get(key)
-        if earlier is not None and line.words >= 6:
+        if earlier is not None and line.words >= repeat_words:
             _set(earlier, False, "boilerplate", "duplicate", "duplicate", f"repeated at line {line.number}")
         seen[key] = line
 
