@@ -6,17 +6,23 @@ from, and finds the article region through the DOM instead of the densest run
 of lines:
 
 1. every line scores as in :func:`~newsclean.boilerplate.region.line_score`, but
-   prose inside navigation or a footer, or made mostly of link text, counts
-   against its elements;
+   a line in navigation or made mostly of link text costs its size, and other
+   non-prose lines cost little (in HTML the markup, not a line's length, tells a
+   list item from a menu entry); link lines skip the line rules altogether;
 2. each element sums the scores of the lines inside it, and the **container** is
-   the element with the most prose for the least boilerplate (good minus bad);
+   the element with the most prose for the least boilerplate (good minus bad),
+   a footer, navigation, an aside or comments counting :data:`DEMOTED_FACTOR`;
 3. inside the container, a *small* element (holding under :data:`SMALL_SHARE` of
-   the container's prose) that is navigation, a footer, an aside, a form or a
-   figure, or whose class/id names sharing, related stories, comments, captions,
-   ads, bylines … has its lines marked with that reason; a large one (a layout
-   wrapper named "sidebar-layout") is ignored;
+   the container's prose) that is navigation, a footer, an aside, a form, a
+   figure or a header, or whose class/id names sharing, related stories,
+   comments, captions, ads, bylines … has its lines marked with that reason; a
+   large one (a layout wrapper named "sidebar-layout") is ignored, and an
+   element named like an embed (a tweet's box) is never a widget;
 4. outside the container, lines under such landmarks and names get the specific
-   reason too, so the explanation says "nav" rather than "outside the article".
+   reason too, so the explanation says "nav" rather than "outside the article";
+5. short lines in the article's **flow** (beside its paragraphs, or in a list or
+   table that is) join the prose: subheads, list items, table rows;
+6. the headline is the line that repeats the page's own headline.
 
 Element sums are one pass over the page's element table (children after their
 parents, so a reverse pass adds each child into its parent).
