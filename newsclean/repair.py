@@ -467,8 +467,8 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
 
 #: A line read as UTF-8 with lost bytes restored must beat the line as it is by this
 #: much plus a share of the line's cost, after a prior per restored byte.
-GAP_MARGIN = 4.0
-GAP_SHARE = 0.25
+GAP_MARGIN = 2.0
+GAP_SHARE = 0.2
 #: Complete UTF-8 sequences a line needs before its gaps are read as lost bytes.
 GAP_MIN_SEQUENCES = 0
 _UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
