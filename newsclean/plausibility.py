@@ -151,6 +151,7 @@ def bigram_level(a: str, b: str) -> int | None:
     return level if level is not None else bi.get((a + b).lower())
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def pair_cost(a: str, b: str) -> float:
     """Cost of letter *b* following letter *a* (0 unless both are letters)."""
     if b in _MARKS_OK:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 
@@ -160,17 +161,10 @@ def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset()
                 need = _utf8_len(buf[p]) - (q - p)
                 if need <= 0 or need > 2:
                     return None
-                fills = [b"\xad", b"\xa0" if False else b"\xad"]
-                singles = [0xAD, *_C1]
-                combos: list[bytes] = [bytes([b]) for b in singles] if need == 1 else \
-                    [bytes([a, b]) for a in singles for b in singles]
-                del fills
-                for combo in combos:
-                    trial = buf[:q] + combo + buf[q:]
-                    ch = _first_char(trial, p, codec)
-                    if ch is not None:
-                        label = "0xAD" if combo == b"\xad" else "C1 byte"
-                        options.append((_score(prev, ch), trial, label))
+                got = _best_completion(bytes(buf[p:q]), need, prev)
+                if got is not None:
+                    score, combo, label = got
+                    options.append((score, buf[:q] + combo + buf[q:], label))
                 if q < len(buf) and buf[q] == 0x20 and need == 1:
                     trial = buf[:q] + b"\xa0" + buf[q + 1:]
                     ch = _first_char(trial, p, codec)
@@ -198,6 +192,40 @@ def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset()
 
 def _score(prev: str, ch: str) -> float:
     return char_cost(ch) + (pair_cost(prev, ch) if prev else 0.0)
+
+
+#: Bytes a UTF-8 sequence may have lost after its valid start (soft hyphen first, then
+#: the C1 controls): the fills :func:`decode_restoring` tries, in order.
+_RESTORE_SINGLES = (0xAD, *_C1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _completions(head: bytes, need: int) -> tuple[tuple[float, int, str, bytes, str], ...]:
+    """Characters the valid UTF-8 start *head* can end as when *need* bytes were lost
+    after it: ``(own cost, order, char, bytes added, label)``, cheapest first."""
+    combos = [bytes([b]) for b in _RESTORE_SINGLES] if need == 1 else \
+        [bytes([a, b]) for a in _RESTORE_SINGLES for b in _RESTORE_SINGLES]
+    out = []
+    for k, combo in enumerate(combos):
+        ch = _first_char(head + combo, 0, "utf-8")
+        if ch is not None:
+            out.append((char_cost(ch), k, ch, combo, "0xAD" if combo == b"\xad" else "C1 byte"))
+    out.sort(key=lambda o: (o[0], o[1]))
+    return tuple(out)
+
+
+def _best_completion(head: bytes, need: int, prev: str) -> tuple[float, bytes, str] | None:
+    """The most plausible completion of *head* after *prev* (lowest cost, earliest fill on
+    a tie). Pair costs are never negative, so the search stops at the first character
+    whose own cost already exceeds the best total."""
+    best: tuple[float, int, bytes, str] | None = None
+    for own, k, ch, combo, label in _completions(head, need):
+        if best is not None and own > best[0]:
+            break
+        s = own + (pair_cost(prev, ch) if prev else 0.0)
+        if best is None or (s, k) < (best[0], best[1]):
+            best = (s, k, combo, label)
+    return None if best is None else (best[0], best[2], best[3])
 
 
 def _prev_char(buf: bytearray, p: int, codec: str) -> str:
@@ -265,6 +293,7 @@ def _gap_candidates(lead: int, present: bytes, fill: tuple[int, ...]) -> tuple[s
     return tuple(sorted(out, key=out.__getitem__)[:_GAP_KEEP])
 
 
+@functools.lru_cache(maxsize=65536)
 def _gap_char_cost(ch: str) -> float:
     """A restored character's own cost: characters the model has never seen are unlikely
     among the dozens a gap can be."""
@@ -281,7 +310,16 @@ def _gap_char_cost(ch: str) -> float:
 _GAP_UNKNOWN = 4.0
 
 
+#: The most a pair can cost in :func:`_gap_pair_cost`.
+_GAP_PAIR_MAX = 7.0
+
+
+@functools.lru_cache(maxsize=65536)
 def _gap_pair_cost(a: str, b: str) -> float:
+    return min(_GAP_PAIR_MAX, _gap_pair_cost_raw(a, b))
+
+
+def _gap_pair_cost_raw(a: str, b: str) -> float:
     from newsclean.plausibility import bigram_level
 
     if a.isalpha() and b.isalpha() and not (a.isascii() and b.isascii()):
@@ -370,23 +408,37 @@ def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
             slots.append((pending.decode("utf-8"),))
         except UnicodeDecodeError:
             return None
-    # joint best path: state = the option chosen in the last slot
-    prev_states: list[tuple[float, str, tuple[str, ...]]] = [(0.0, left[-1:], ())]
+    # joint best path: state = the option chosen in the last slot, with back-pointers
+    # (a state dearer than the cheapest by more than any pair can cost is never used)
+    prev_states: list[tuple[float, str]] = [(0.0, left[-1:])]
+    backs: list[list[int]] = []
     for options in slots:
-        states = []
+        floor = min(c for c, _ in prev_states) + _GAP_PAIR_MAX
+        live = [(c, last, k) for k, (c, last) in enumerate(prev_states) if c <= floor]
+        states: list[tuple[float, str]] = []
+        back: list[int] = []
+        live.sort()
         for opt in options:
             own = _gap_char_cost(opt) if len(options) > 1 else cost(opt)
-            best = None
-            for c, last, path in prev_states:
-                t = c + own + (_gap_pair_cost(last, opt[0]) if last else 0.0)
-                if best is None or t < best[0]:
-                    best = (t, path)
-            states.append((best[0], opt[-1], best[1] + (opt,)))
+            first = opt[0]
+            best_t, best_k = 0.0, -1
+            for c, last, k in live:  # cheapest first: pair costs only add
+                if best_k >= 0 and c + own > best_t:
+                    break
+                t = c + own + (_gap_pair_cost(last, first) if last else 0.0)
+                if best_k < 0 or t < best_t or (t == best_t and k < best_k):
+                    best_t, best_k = t, k
+            states.append((best_t, opt[-1]))
+            back.append(best_k)
+        backs.append(back)
         prev_states = states
     if right:
-        prev_states = [(c + _gap_pair_cost(last, right[0]), last, p) for c, last, p in prev_states]
-    best = min(prev_states, key=lambda s: s[0])
-    chosen = list(best[2])
+        prev_states = [(c + _gap_pair_cost(last, right[0]), last) for c, last in prev_states]
+    k = min(range(len(prev_states)), key=lambda i: prev_states[i][0])
+    chosen = [""] * len(slots)
+    for idx in range(len(slots) - 1, -1, -1):
+        chosen[idx] = slots[idx][k]
+        k = backs[idx][k]
     _refine_latin(chosen, slots, left, right)
     return "".join(chosen), restored
 
@@ -402,25 +454,53 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
     if not gaps:
         return
 
-    def total(parts: list[str]) -> float:
-        text = left + "".join(parts) + right
-        return language_cost(text)[0] + sum(0.3 * _gap_char_cost(parts[k]) for k in gaps)
+    n = len(slots)
+    # a long line is judged in a window of text around each gap (linear time)
+    whole = len(left) + sum(map(len, chosen)) + len(right) <= _REFINE_WHOLE
+    is_gap = set(gaps)
 
-    current = total(chosen)
+    def bounds(k: int) -> tuple[int, int]:
+        if whole:
+            return 0, n
+        lo, size = k, 0
+        while lo > 0 and size < _REFINE_SIDE:
+            lo -= 1
+            size += len(chosen[lo])
+        hi, size = k + 1, 0
+        while hi < n and size < _REFINE_SIDE:
+            size += len(chosen[hi])
+            hi += 1
+        return lo, hi
+
+    def total(lo: int, hi: int) -> float:
+        text = (left if lo == 0 else "") + "".join(chosen[lo:hi]) + (right if hi == n else "")
+        return language_cost(text)[0] + sum(0.3 * _gap_char_cost(chosen[g])
+                                            for g in range(lo, hi) if g in is_gap)
+
+    current = total(0, n) if whole else 0.0
     for _ in range(2):
         changed = False
         for k in gaps:
+            lo, hi = bounds(k)
+            if not whole:
+                current = total(lo, hi)
             keep = chosen[k]
             for opt in slots[k]:
                 if opt == keep or not opt.rstrip(" ").isalpha():
                     continue
                 chosen[k] = opt
-                c = total(chosen)
+                c = total(lo, hi)
                 if c < current - 1e-9:
                     current, keep, changed = c, opt, True
             chosen[k] = keep
         if not changed:
             break
+
+
+#: Lines up to this long are judged whole when gaps are re-chosen; longer ones in a
+#: window of this many characters on each side of the gap.
+_REFINE_WHOLE = 600
+_REFINE_SIDE = 120
 
 
 def _neighbours(parts: list[str], k: int) -> str:
@@ -440,6 +520,7 @@ PRIOR_UTF8_ALT = 0.6
 PRIOR_SILENT_SHY = 5.0
 #: Paths kept per lattice state.
 _LATTICE_BEAM = 2
+_cost_key = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=16)
@@ -507,20 +588,29 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     """
     singles, leads = _double_byte_table(codec)
     options, _mixed = _byte_options(run)
-    # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts)
-    states: dict[int, list[tuple[float, str, tuple, tuple, int]]] = {-1: [(0.0, "", (), (), 0)]}
+    # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts);
+    # out is a chain of (char, fix, parent) nodes, fixes the number of fixes on it
+    states: dict[int, list[tuple[float, str, tuple | None, int, int]]] = {-1: [(0.0, "", None, 0, 0)]}
 
     def emit(path, ch, extra=0.0, fix=None):
         c, prev, out, fixes, alts = path
         c += char_cost(ch) + (pair_cost(prev, ch) if prev else 0.0) + extra
-        return (c, ch, out + (ch,), fixes + ((fix,) if fix else ()), alts)
+        return (c, ch, (ch, fix, out), fixes + (1 if fix else 0), alts)
 
     def add(table, key, path):
-        lst = table.setdefault(key, [])
+        lst = table.get(key)
+        if lst is None:
+            table[key] = [path]
+            return
+        if len(lst) < _LATTICE_BEAM:
+            lst.append(path)
+            return
+        # keep the cheapest (a stable sort: the earlier of equals stays)
+        if path[0] >= max(lst[0][0], lst[1][0]) if _LATTICE_BEAM == 2 else False:
+            return
         lst.append(path)
-        if len(lst) > _LATTICE_BEAM:
-            lst.sort(key=lambda p: p[0])
-            del lst[_LATTICE_BEAM:]
+        lst.sort(key=_cost_key)
+        del lst[_LATTICE_BEAM:]
 
     def feed_byte(table_in, b):
         table_out: dict = {}
@@ -573,10 +663,20 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
                 finals.extend(emit(p, shy, 0.0, "0xAD") for p in paths)
     if not finals:
         return None
-    best = min(finals, key=lambda p: p[0] + PRIOR_FIX["0xAD"] * len(p[3]))
-    silent = sum(1 for f in best[3] if f == "0xAD!")
-    fixes = [f.rstrip("!") for f in best[3]]
-    return "".join(best[2]), fixes, PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent
+    best = min(finals, key=lambda p: p[0] + PRIOR_FIX["0xAD"] * p[3])
+    chars: list[str] = []
+    marks: list[str] = []
+    node = best[2]
+    while node is not None:
+        chars.append(node[0])
+        if node[1]:
+            marks.append(node[1])
+        node = node[2]
+    chars.reverse()
+    marks.reverse()
+    silent = sum(1 for f in marks if f == "0xAD!")
+    fixes = [f.rstrip("!") for f in marks]
+    return "".join(chars), fixes, PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent
 
 
 #: Prior cost of a reading, added to the plausibility cost of its text: rarer
@@ -601,12 +701,17 @@ _RARE_CODECS = {"mac-cyrillic", "koi8-u", "cp866", "iso8859-2", "iso8859-7", "cp
                 "cp1257", "cp437", "mac-roman"}
 
 
-def readings(run: str) -> list[tuple[str, str, float, str]]:
+@functools.lru_cache(maxsize=4096)
+def readings(run: str) -> tuple[tuple[str, str, float, str], ...]:
     """Candidate readings of *run*: ``(text, what was undone, prior cost, key)``, unsorted.
 
     The key names the path (wrong reader and real codec) so that runs of one line can
-    be checked for a common explanation.
+    be checked for a common explanation. Results are cached (runs repeat on a page).
     """
+    return tuple(_readings(run))
+
+
+def _readings(run: str) -> list[tuple[str, str, float, str]]:
     out: list[tuple[str, str, float, str]] = []
     data, mixed = latin_bytes(run)
     how = "read as Latin-1 by a UTF-8-first decoder" if mixed else _latin_label(run)

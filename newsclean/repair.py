@@ -79,55 +79,131 @@ def repair(text: str) -> Repaired:
     >>> r.text, r.repairs[0].undone
     ('Media: 麻豆传媒映画', 'GBK read as Latin-1 by a UTF-8-first decoder; lost 0xAD restored')
     """
-    if text.isascii() or not looks_suspicious(text):
+    if text.isascii():
         return Repaired(text)
+    # judged line by line: a document of several scripts can make every code page fail
+    # on the whole text, and so hide a broken line
     repairs: list[Repair] = []
     out: list[str] = []
     offset = 0
-    for line in _LINES.findall(text):
+    search_left, ftfy_left = SEARCH_BUDGET, FTFY_BUDGET
+    skipped = 0
+    # lines repeat on a page (menus, bylines): each distinct one is repaired once
+    seen: dict[str, tuple[str, tuple[Repair, ...]]] = {}
+    for line in _pieces(text):
         if line.isascii():
             out.append(line)
             offset += len(line)
             continue
-        fixed, found = line, []
-        # a whole line in another Latin code page is one explanation for all its words
-        relabeled = _relabel_line(line) if _latin_suspect(line) else None
-        if relabeled is not None:
-            fixed, how = relabeled
-            found = _word_changes(line, fixed, offset, how)
-        if _looks_recodable(fixed):
-            start = fixed
-            base = offset if start == line else 0
-            fixed, more = _repair_line(start, base)
-            # repeat until nothing changes, so that repair(repair(x)) == repair(x)
-            for _ in range(ROUNDS):
-                if fixed == start or not _looks_recodable(fixed):
-                    break
-                again, extra = _repair_line(fixed, 0)
-                if again == fixed:
-                    break
-                more = [_whole_change(start, again, base, ", then ".join(
-                    dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])))]
-                fixed = again
-            if fixed != start:
-                if start == line:
-                    found = more
-                else:
-                    found = [_whole_change(line, fixed, offset, ", then ".join(
-                        dict.fromkeys([r.undone for r in found] + [r.undone for r in more])))]
-            # a Latin layer under what was just undone (cp1250 read as Latin-1, then as UTF-8)
-            if fixed != start and _latin_suspect(fixed):
-                again = _relabel_line(fixed)
-                if again is not None:
-                    undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [again[1]]))
-                    fixed, found = again[0], [_whole_change(line, again[0], offset, undone)]
+        known = seen.get(line)
+        if known is None and search_left <= 0 and ftfy_left <= 0:
+            skipped += 1  # both budgets spent: the rest is not even examined
+            known = (line, ())
+        elif known is None:
+            if not (_latin_suspect(line) or _looks_recodable(line)):
+                known = (line, ())
+            elif search_left > 0:
+                search_left -= len(line)
+                fixed, found = _repair_one(line)
+                known = (fixed, tuple(found))
+            else:
+                # over the search budget: ftfy alone (it is fast and never guesses bytes)
+                ftfy_left -= len(line)
+                known = _ftfy_only(line)
+            if len(seen) < _SEEN_MAX:
+                seen[line] = known
+        fixed, found = known
         out.append(fixed)
-        repairs.extend(found)
+        repairs.extend(_shifted(r, offset) for r in found)
         offset += len(line)
-    result = "".join(out)
+    warnings: tuple[str, ...] = ()
+    if skipped:
+        warnings = (f"repair budget spent: the last {skipped} line(s) with non-ASCII text "
+                    f"were left as they are",)
     if not repairs:
-        return Repaired(text)
-    return Repaired(result, tuple(repairs), _warnings(text, repairs))
+        return Repaired(text, (), warnings)
+    return Repaired("".join(out), tuple(repairs), _warnings(text, repairs) + warnings)
+
+
+#: Characters of suspicious lines that get the full candidate search in one call; lines
+#: past it get ftfy alone, for this many more characters; lines past both are left as
+#: they are (with a warning). This keeps any input's repair time bounded and linear.
+SEARCH_BUDGET = 10_000
+FTFY_BUDGET = 300_000
+#: Lines longer than this are repaired piece by piece, cut at a space where one is near.
+LINE_PIECE = 2_000
+#: Distinct lines remembered per call.
+_SEEN_MAX = 20_000
+
+
+def _pieces(text: str):
+    """The lines of *text* (ending at LF), long ones cut into pieces of at most
+    :data:`LINE_PIECE` characters."""
+    for line in _LINES.findall(text):
+        if len(line) <= LINE_PIECE:
+            yield line
+            continue
+        start, n = 0, len(line)
+        while n - start > LINE_PIECE:
+            cut = line.rfind(" ", start + LINE_PIECE // 2, start + LINE_PIECE)
+            cut = cut + 1 if cut > start else start + LINE_PIECE
+            yield line[start:cut]
+            start = cut
+        yield line[start:]
+
+
+def _shifted(r: Repair, offset: int) -> Repair:
+    if not offset:
+        return r
+    return Repair(r.start + offset, r.end + offset, r.before, r.after, r.undone)
+
+
+def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
+    import ftfy
+
+    explained = ftfy.fix_encoding_and_explain(line)
+    if explained.text == line:
+        return line, ()
+    steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
+    return explained.text, (_whole_change(line, explained.text, 0, "ftfy: " + (steps or "encoding fix")),)
+
+
+def _repair_one(line: str) -> tuple[str, list[Repair]]:
+    """Repair one suspicious line (offsets relative to the line)."""
+    offset = 0
+    fixed, found = line, []
+    # a whole line in another Latin code page is one explanation for all its words
+    relabeled = _relabel_line(line) if _latin_suspect(line) else None
+    if relabeled is not None:
+        fixed, how = relabeled
+        found = _word_changes(line, fixed, offset, how)
+    if _looks_recodable(fixed):
+        start = fixed
+        base = offset if start == line else 0
+        fixed, more = _repair_line(start, base)
+        # repeat until nothing changes, so that repair(repair(x)) == repair(x)
+        for _ in range(ROUNDS):
+            if fixed == start or not _looks_recodable(fixed):
+                break
+            again, extra = _repair_line(fixed, 0)
+            if again == fixed:
+                break
+            more = [_whole_change(start, again, base, ", then ".join(
+                dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])))]
+            fixed = again
+        if fixed != start:
+            if start == line:
+                found = more
+            else:
+                found = [_whole_change(line, fixed, offset, ", then ".join(
+                    dict.fromkeys([r.undone for r in found] + [r.undone for r in more])))]
+        # a Latin layer under what was just undone (cp1250 read as Latin-1, then as UTF-8)
+        if fixed != start and _latin_suspect(fixed):
+            again = _relabel_line(fixed)
+            if again is not None:
+                undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [again[1]]))
+                fixed, found = again[0], [_whole_change(line, again[0], offset, undone)]
+    return fixed, found
 
 
 def repair_text(text: str) -> str:
@@ -146,7 +222,8 @@ def _suspect_re() -> re.Pattern[str]:
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
         f"[{high}]{{4}}",                              # four high Latin-1 / cp1252 characters in a row
-        "[\u00c0-\u00ff][\u0100-\u1fff\u2190-\uffff]",  # Latin-1 letter glued to a far one
+        # a Latin-1 letter glued to a far character (a combining mark is no sign)
+        "[\u00c0-\u00ff][\u0100-\u02ff\u0370-\u1fff\u2190-\uffff]",
         "[a-z][\u00c2\u00c3][ \u00a0]",                  # "voilÃ le": UTF-8 lead, no-break space lost
     ]
     return re.compile("|".join(parts))
@@ -555,6 +632,37 @@ def _main_script(text: str) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
+#: A suspicious run longer than this is searched in windows of at most this many
+#: characters (cut at a space where one is near, else before a character that reads
+#: as a UTF-8 lead byte): the search time per run is bounded.
+RUN_WINDOW = 512
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_chars() -> frozenset[str]:
+    """Characters some single-byte reader makes of a UTF-8 lead byte (a sequence starts there)."""
+    return frozenset(ch for reader, _ in _UTF8_READERS_FAST for b in range(0xC2, 0xF5)
+                     if (ch := _decode1(b, reader)))
+
+
+def _run_spans(line: str):
+    """Start and end of each suspicious run of *line*, long runs cut into windows."""
+    for m in _RUN.finditer(line):
+        start, end = m.span()
+        while end - start > RUN_WINDOW:
+            lo, hi = start + RUN_WINDOW // 2, start + RUN_WINDOW
+            cut = line.rfind(" ", lo, hi)
+            if cut > start:
+                yield start, cut
+                start = cut + 1  # the space between two windows stays as it is
+                continue
+            leads = _lead_chars()
+            cut = next((i for i in range(hi, lo, -1) if line[i] in leads), hi)
+            yield start, cut
+            start = cut
+        yield start, end
+
+
 def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]]:
     """Edits for one pass over *line*: one explanation for all runs if one fits,
     then run by run for what is left."""
@@ -562,8 +670,8 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
 
     scripts = _scripts_outside(line)
     runs = []  # (start, {end: (base, {key: (cost_with_prior, text, how, prior)})})
-    for m in _RUN.finditer(line):
-        runs.append((m.start(), _run_options(line, m.start(), m.end(), cost, scripts, ftfy_refused)))
+    for a, b in _run_spans(line):
+        runs.append((a, _run_options(line, a, b, cost, scripts, ftfy_refused)))
     if not runs:
         return []
     # 1. one path for the whole line
@@ -613,11 +721,17 @@ _UTF8_PUNCT = re.compile("\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u
 _UNWANTED = re.compile("[\u0080-\u009f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
 
 
+#: Runs up to this long are also read without their last one or two ASCII characters.
+_SHORT_RUN = 96
+
+
 def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_refused: bool):
     from newsclean.recode import readings
 
     ends = [end]
-    while ends[-1] - 1 > start and text[ends[-1] - 1].isascii():
+    # the ASCII bytes at the end of a run may be its own or the text's after it (a long
+    # run is not read again without them: one reading explains it or none does)
+    while end - start <= _SHORT_RUN and ends[-1] - 1 > start and text[ends[-1] - 1].isascii():
         ends.append(ends[-1] - 1)
         if len(ends) > 2:
             break

@@ -215,3 +215,98 @@ def test_dropped_c1_bytes_are_restored_together(text):
     assert r.text == text
     assert r.repairs and "C1" in r.repairs[0].undone
     assert repair(r.text).text == r.text
+
+
+# ---------------------------------------------------------------- bounded time on adversarial input
+
+import random  # noqa: E402
+import time  # noqa: E402
+
+#: Generous: each of these takes well under a second or two on a laptop.
+TIME_LIMIT = 10.0
+
+
+def timed_repair(text: str) -> tuple[Repaired, float]:
+    start = time.perf_counter()
+    result = repair(text)
+    return result, time.perf_counter() - start
+
+
+def _mojibake_line(rng: random.Random) -> str:
+    words = ["Привет", "мир", "café", "été", "naïve", "“quote”", "北京", "東京", "Ελλάδα",
+             "Škoda", "Łódź", "İstanbul", "한국어"]
+    line = " ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) + f" {rng.randint(0, 10**6)}"
+    return as_cp1252(line.encode("utf-8"))
+
+
+@pytest.mark.parametrize("name,make", [
+    ("one Latin-1 letter repeated", lambda rng: "é" * 1_000_000),
+    ("mixed Latin-1 symbols", lambda rng: "".join(rng.choice("Ã©Ã¨Â«»±°´¹²³¼½¾") for _ in range(1_000_000))),
+    ("mixed symbols with spaces", lambda rng: "".join(rng.choice("Ã©Ã¨Â«» ±° ") for _ in range(1_000_000))),
+    ("double-byte look-alikes", lambda rng: "".join(rng.choice("鶹´«Ã½Ó³»±¾©ÊÐÕþ¸®½ñÌì·¢²¼") for _ in range(1_000_000))),
+    ("1 MB of distinct mojibake lines", lambda rng: "\n".join(_mojibake_line(rng) for _ in range(12_000))),
+    ("10^5 short suspicious lines", lambda rng: "\n".join(f"Caf\u00c3\u00a9 {i}" for i in range(100_000))),
+])
+def test_adversarial_input_is_repaired_in_bounded_time(name, make):
+    text = make(random.Random(7))
+    result, seconds = timed_repair(text)
+    assert seconds < TIME_LIMIT, f"{name}: {seconds:.1f}s"
+    assert len(result.text) > 0.5 * len(text)
+
+
+def test_ten_megabyte_line_in_bounded_time():
+    rng = random.Random(3)
+    text = "".join(rng.choice("Ã©Ã¨Â«»±°´¹²³¼½¾ ") for _ in range(10_000_000))
+    _, seconds = timed_repair(text)
+    assert seconds < TIME_LIMIT
+
+
+def test_past_the_search_budget_ftfy_still_fixes_utf8_mojibake():
+    import ftfy
+
+    lines = [_mojibake_line(random.Random(i)) for i in range(3_000)]
+    result = repair("\n".join(lines))
+    out = result.text.split("\n")
+    assert out[0] == repair(lines[0]).text
+    assert out[-1] == ftfy.fix_encoding(lines[-1])
+    assert not any("budget" in w for w in result.warnings)
+
+
+def test_both_budgets_spent_leaves_the_rest_and_says_so(monkeypatch):
+    import sys
+
+    module = sys.modules[repair.__module__]
+    monkeypatch.setattr(module, "SEARCH_BUDGET", 30)
+    monkeypatch.setattr(module, "FTFY_BUDGET", 30)
+    lines = ["CafÃ© au lait numéro " + str(i) for i in range(10)]
+    result = repair("\n".join(lines))
+    out = result.text.split("\n")
+    assert out[0] == "Café au lait numéro 0"
+    assert out[-1] == lines[-1]
+    assert any("budget" in w for w in result.warnings)
+
+
+def test_repeated_lines_are_repaired_alike():
+    text = "\n".join(["CafÃ© au lait", "Ð\x9fÑ\x80Ð¸Ð²ÐµÑ\x82"] * 50_000)
+    result, seconds = timed_repair(text)
+    assert seconds < TIME_LIMIT
+    assert result.text == "\n".join(["Café au lait", "Привет"] * 50_000)
+    assert len(result.repairs) == 100_000
+    assert all(text[r.start:r.end] == r.before for r in result.repairs[-3:])
+
+
+def test_long_line_is_repaired_in_pieces():
+    sentence = as_cp1252("Le café de la gare est fermé à cause des travaux. ".encode("utf-8"))
+    text = sentence * 2_000  # one line of 100,000 characters
+    result = repair(text)
+    assert result.text == "Le café de la gare est fermé à cause des travaux. " * 2_000
+
+
+def test_a_broken_line_among_other_scripts_is_found():
+    # no code page encodes the whole text, yet the first line is plain mojibake
+    assert repair("CafÃ© au lait\n北京\nМосква").text == "Café au lait\n北京\nМосква"
+
+
+def test_decomposed_vietnamese_is_not_suspicious():
+    line = "Vie\u0302\u0323t Nam (Tie\u0302\u0301ng Vie\u0302\u0323t) " * 3
+    assert not looks_suspicious(line.replace("e\u0302", "\u00ea"))
