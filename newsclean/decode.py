@@ -6,6 +6,9 @@ The ladder, first rung that holds wins:
 2. ``bom``      – a byte-order mark (UTF-8, UTF-16, UTF-32);
 3. ``nul-pattern`` – UTF-16/32 without a BOM, recognised by where the NUL bytes fall;
 4. ``utf-8``    – the bytes are valid UTF-8 (pure ASCII included);
+   ``utf-8-replaced`` – nearly valid UTF-8: at least 90% of the bytes outside ASCII
+   form valid UTF-8 sequences, and there are a few of them; the stray bytes (a
+   truncated character, a byte of junk) become U+FFFD and are counted;
 5. ``declared`` – the encoding the page declares (``<meta charset>``), if it decodes
    the bytes without error;
 6. ``detector`` – the statistical detector (chardet) is confident enough and its
@@ -51,8 +54,8 @@ class Decoded:
     encoding: str
     #: How sure the rung was, from 0 to 1 (1 for BOM, forced and valid UTF-8).
     confidence: float
-    #: The rung of the ladder that decided: forced, bom, nul-pattern, utf-8, declared,
-    #: detector, model, segments, fallback.
+    #: The rung of the ladder that decided: forced, bom, nul-pattern, utf-8,
+    #: utf-8-replaced, declared, detector, model, segments, fallback.
     method: str
     #: How many bytes could not be decoded and became U+FFFD.
     replacements: int = 0
@@ -92,6 +95,10 @@ def decode(data: bytes, encoding: str | None = None, declared: str | None = None
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, "utf-8")
     except UnicodeDecodeError:
         pass
+    share = _utf8_share(data)
+    if share is not None:
+        text, bad = _decode_counting(data, "utf-8")
+        return Decoded(text, "utf-8", round(0.9 * share, 3), "utf-8-replaced", bad)
     if declared:
         try:
             name = codecs.lookup(declared).name
@@ -108,6 +115,35 @@ def decode(data: bytes, encoding: str | None = None, declared: str | None = None
 def decode_text(data: bytes) -> str:
     """``decode(data).text``, for scripts and scorers that want a plain function."""
     return decode(data).text
+
+
+#: Share of the non-ASCII bytes that must form valid UTF-8 sequences, and how many
+#: such sequences there must be, for bytes that are not valid UTF-8 to be read as
+#: UTF-8 with a few bad bytes.
+UTF8_SHARE = 0.9
+UTF8_MIN_SEQUENCES = 3
+_ASCII = bytes(range(0x80))
+
+
+def _utf8_share(data: bytes) -> float | None:
+    """Share of the non-ASCII bytes of *data* that form valid UTF-8 sequences, if it is
+    high enough (and there are enough sequences) to read *data* as UTF-8 with a few bad
+    bytes; else None.
+
+    >>> text = "El niño comió en el café de la esquina. ".encode() * 3
+    >>> _utf8_share(text[:50] + b"\\xff\\xfe" + text[50:])
+    0.9
+    >>> _utf8_share("El niño comió".encode("cp1252")) is None
+    True
+    """
+    ascii_count = len(data) - len(data.translate(None, _ASCII))
+    text = data.decode("utf-8", "ignore")
+    valid_high = len(text.encode("utf-8", "surrogatepass")) - ascii_count
+    invalid = len(data) - ascii_count - valid_high
+    sequences = len(text) - ascii_count
+    if sequences < UTF8_MIN_SEQUENCES or valid_high < UTF8_SHARE * (valid_high + invalid):
+        return None
+    return round(valid_high / (valid_high + invalid), 3)
 
 
 def _nul_pattern(data: bytes) -> str | None:
@@ -156,7 +192,8 @@ def _detect(data: bytes) -> Decoded | None:
 
     ascii_heavy = _ascii_heavy(data)
     if not ascii_heavy:
-        # the normal path: one detector call, as cheap as the detector alone
+        # the normal path: one detector call, as cheap as the detector alone (it looks at
+        # the first 200 KB at most)
         first = chardet.detect(data)
         try:
             name = codecs.lookup(first.get("encoding") or "").name
@@ -186,34 +223,86 @@ def _detect(data: bytes) -> Decoded | None:
     for name in [n for n, _ in names[:6]] + [codecs.lookup(c).name for c in CANDIDATES]:
         if name not in tried:
             tried.append(name)
-    best: tuple[float, str, str] | None = None
+    # each candidate that decodes every byte is scored on a sample of the file (the whole
+    # of a small one); the cheapest wins (the first of equals). Costs only add up, so a
+    # candidate is dropped as soon as it is dearer than the best so far.
+    sample = _sample(data)
+    best: tuple[float, str, str | None] | None = None
     for name in tried:
         try:
-            text = data.decode(name)
+            if sample is data:
+                text: str | None = data.decode(name)
+                seen = text
+            else:
+                data.decode(name)
+                text, seen = None, sample.decode(name, "replace")
         except UnicodeDecodeError:
             continue
-        c = _text_cost(text) - 2.0 * detector_conf.get(name, 0.0)
+        bonus = 2.0 * detector_conf.get(name, 0.0)
+        c = _text_cost(seen, bound=None if best is None else best[0] + bonus)
+        if c is None:
+            continue
+        c -= bonus
         if best is None or c < best[0]:
             best = (c, name, text)
     if best is not None:
-        return Decoded(best[2], best[1], detector_conf.get(best[1], 0.3), "model")
+        text = best[2] if best[2] is not None else data.decode(best[1])
+        return Decoded(text, best[1], detector_conf.get(best[1], 0.3), "model")
     return _segments(data, tried)
 
 
-_NON_ASCII_BYTES = re.compile(rb"[\x80-\xff]")
+#: Files larger than this are judged on a sample of this many bytes: a few stretches of
+#: whole lines spread over the file.
+SAMPLE_BYTES = 64_000
+_SAMPLE_PARTS = 8
+
+
+def _sample(data: bytes) -> bytes:
+    """*data* itself if small, else stretches of whole lines from all over it."""
+    n = len(data)
+    if n <= SAMPLE_BYTES:
+        return data
+    size = SAMPLE_BYTES // _SAMPLE_PARTS
+    parts = []
+    for k in range(_SAMPLE_PARTS):
+        start = k * (n - size) // (_SAMPLE_PARTS - 1)
+        if start:
+            nl = data.find(b"\n", start, start + size // 2)
+            start = nl + 1 if nl >= 0 else start
+        end = min(n, start + size)
+        nl = data.rfind(b"\n", start + size // 2, end)
+        end = nl + 1 if nl >= 0 and end < n else end
+        parts.append(data[start:end])
+    return b"".join(parts)
+
+
 _RUN = re.compile("[\u0080-\U0010ffff](?:[\u0080-\U0010ffff]|(?<=[\u0080-\U0010ffff])[\\x40-\\x7e]| (?=[\u0080-\U0010ffff]))*")
 
 
 def _ascii_heavy(data: bytes) -> bool:
-    return len(_NON_ASCII_BYTES.findall(data)) < len(data) // 10
+    return len(data.translate(None, _ASCII)) < len(data) // 10
 
 
-def _text_cost(text: str) -> float:
-    """Plausibility cost of the non-ASCII parts of *text* (ASCII is the same whatever the codec)."""
+def _text_cost(text: str, limit: int | None = None, bound: float | None = None) -> float | None:
+    """Plausibility cost of the non-ASCII parts of *text* (ASCII is the same whatever the
+    codec), of its first *limit* characters if given; None as soon as it exceeds *bound*."""
     from newsclean.plausibility import cost
 
-    return sum(cost(m.group(), text[m.start() - 1:m.start()], text[m.end():m.end() + 1])
-               for m in _RUN.finditer(text))
+    if limit is not None and len(text) > limit:
+        text = text[:limit]
+    total = 0.0
+    for m in _RUN.finditer(text):
+        total += cost(m.group(), text[m.start() - 1:m.start()], text[m.end():m.end() + 1])
+        if bound is not None and total > bound:
+            return None
+    return total
+
+
+#: Bytes of non-ASCII lines judged one by one with every codec; past it, a line takes the
+#: first of the codecs chosen so far (most used first) that decodes it.
+SEGMENT_BUDGET = 256_000
+#: Characters of a line the character model looks at.
+_LINE_COST_LIMIT = 4_000
 
 
 def _segments(data: bytes, names: list[str]) -> Decoded | None:
@@ -221,19 +310,34 @@ def _segments(data: bytes, names: list[str]) -> Decoded | None:
     out: list[str] = []
     used: dict[str, int] = {}
     bad = 0
+    budget = SEGMENT_BUDGET
+    judged: dict[bytes, tuple[float, str, str]] = {}  # lines repeat: each is judged once
     for line in data.splitlines(keepends=True):
         if line.isascii():
             out.append(line.decode("ascii"))
             continue
-        best: tuple[float, str, str] | None = None
-        for name in names:
-            try:
-                text = line.decode(name)
-            except UnicodeDecodeError:
-                continue
-            c = _text_cost(text)
-            if best is None or c < best[0]:
-                best = (c, name, text)
+        best: tuple[float, str, str] | None = judged.get(line)
+        if best is not None:
+            pass
+        elif budget > 0:
+            budget -= len(line)
+            for name in names:
+                try:
+                    text = line.decode(name)
+                except UnicodeDecodeError:
+                    continue
+                c = _text_cost(text, _LINE_COST_LIMIT)
+                if best is None or c < best[0]:
+                    best = (c, name, text)
+            if best is not None and len(judged) < 10_000:
+                judged[line] = best
+        else:
+            for name in sorted(used, key=used.get, reverse=True):
+                try:
+                    best = (0.0, name, line.decode(name))
+                    break
+                except UnicodeDecodeError:
+                    continue
         if best is None:
             text, n = _decode_counting(line, "cp1252")
             bad += n

@@ -88,3 +88,71 @@ def test_decode_text():
 
 def test_to_dict():
     assert decode(b"x").to_dict() == {"name": "utf-8", "confidence": 1.0, "method": "utf-8", "replacements": 0}
+
+
+# ---------------------------------------------------------------- nearly valid UTF-8
+
+ES = ("El Gobierno anunció el martes nuevas ayudas para las pequeñas empresas y las familias "
+      "con niños; la oposición pidió más información sobre el coste. ") * 4
+
+
+@pytest.mark.parametrize("junk", [b"\xff\xfe", b"\x81", b"\xe9", b"\xc3"])
+def test_utf8_with_a_few_bad_bytes_is_utf8(junk):
+    data = ES.encode("utf-8")
+    d = decode(data[:200] + junk + data[200:])
+    assert (d.encoding, d.method) == ("utf-8", "utf-8-replaced")
+    assert d.replacements == len(junk) if junk != b"\xff\xfe" else d.replacements == 2
+    assert d.text.replace("\ufffd", "") == ES
+    assert 0.5 < d.confidence < 1.0
+
+
+def test_utf8_cut_in_the_middle_of_a_character():
+    data = ES.encode("utf-8")
+    cut = data.rindex("ó".encode()) + 1
+    d = decode(data[:cut])
+    assert d.method == "utf-8-replaced" and d.text.endswith("\ufffd") and d.replacements == 1
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_legacy_latin_is_not_taken_for_broken_utf8(codec):
+    d = decode(ES.encode(codec))
+    assert d.text == ES and d.method != "utf-8-replaced"
+
+
+def test_a_few_sequences_are_needed():
+    # two stray high bytes and one valid sequence: not enough to call it UTF-8
+    d = decode(b"abc \xc3\xa9 def \xe9 ghi \xfc")
+    assert d.method != "utf-8-replaced"
+
+
+# ---------------------------------------------------------------- big files stay fast
+
+import time  # noqa: E402
+
+
+@pytest.mark.parametrize("make", [
+    lambda: RU.encode("cp1251") * (20_000_000 // len(RU.encode("cp1251"))),
+    lambda: ZH.encode("gbk") * (20_000_000 // len(ZH.encode("gbk"))),
+    lambda: (("The council met on Tuesday. " * 20).encode() + ZH.encode("gbk") + b"\n") * 30_000,
+    lambda: (RU.encode("cp1251") + b"\n" + ZH.encode("gbk") + b"\n\x98\x80\xff junk\n") * 40_000,
+    lambda: ES.encode() * 40_000 + b"\xff" + ES.encode() * 40_000,
+], ids=["cp1251", "gbk", "ascii-heavy", "mixed-lines", "utf8-one-bad-byte"])
+def test_big_legacy_file_decodes_in_seconds(make):
+    data = make()
+    start = time.perf_counter()
+    d = decode(data)
+    assert time.perf_counter() - start < 10.0
+    assert len(d.text) > len(data) // 4
+
+
+def test_segments_stay_bounded():
+    from newsclean.decode import CANDIDATES, _segments
+
+    line = RU.encode("cp1251") + b"\n" + "第二行是中文。\n".encode("gbk")
+    data = line * 50_000 + b"".join(b"%d " % i + line for i in range(50_000))
+    start = time.perf_counter()
+    d = _segments(data, [codecs.lookup(c).name for c in CANDIDATES])
+    assert time.perf_counter() - start < 10.0
+    # lines judged before the budget was spent, and their repeats, are right
+    assert d.text.splitlines()[:4] == [RU, "第二行是中文。"] * 2
+    assert d.text.splitlines()[99_998:100_000] == [RU, "第二行是中文。"]
