@@ -1,6 +1,7 @@
 """Tests for newsclean.decode, one or more per rung of the ladder."""
 
 import codecs
+import time
 
 import pytest
 
@@ -126,8 +127,6 @@ def test_a_few_sequences_are_needed():
 
 
 # ---------------------------------------------------------------- big files stay fast
-
-import time  # noqa: E402
 
 
 @pytest.mark.parametrize("make", [

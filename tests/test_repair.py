@@ -4,6 +4,8 @@ Everything here is self-contained (no benchmark data is read).
 """
 
 import json
+import random
+import time
 from pathlib import Path
 
 import pytest
@@ -218,9 +220,6 @@ def test_dropped_c1_bytes_are_restored_together(text):
 
 
 # ---------------------------------------------------------------- bounded time on adversarial input
-
-import random  # noqa: E402
-import time  # noqa: E402
 
 #: Generous: each of these takes well under a second or two on a laptop.
 TIME_LIMIT = 10.0
