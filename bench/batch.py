@@ -14,6 +14,7 @@ the corpus grows tenfold.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import platform
 import shutil
@@ -25,6 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mdtables import table, update_section  # noqa: E402  (bench/mdtables.py)
 
 
 def build_corpus(dev: Path, target: Path, copies: int) -> int:
@@ -103,6 +106,8 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=25, help="copies of the dev pages (default: 25)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time")
     parser.add_argument("--scale", type=int, default=10, help="corpus factor for the memory check")
+    parser.add_argument("--update", type=Path, metavar="FILE",
+                        help="replace the text between <!-- bench-batch:start --> and <!-- bench-batch:end --> in FILE")
     args = parser.parse_args()
 
     exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which("newsclean")
@@ -123,12 +128,15 @@ def main() -> None:
         rows.append((f"{big:,} files ({size * args.scale:.0f} MB)", jobs, seconds, big / seconds, peak))
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"Python {platform.python_version()}, {platform.machine()}, {cpus} CPUs available\n")
-    print("| corpus | --jobs | seconds | files/s | peak RSS, whole tree (MB) |")
-    print("|---|---:|---:|---:|---:|")
-    for corpus, jobs, seconds, rate, peak in rows:
-        print(f"| {corpus} | {jobs} | {seconds:.1f} | {rate:,.0f} | {peak:.0f} |")
-
+    command_line = "python bench/batch.py" + (f" --copies {args.copies}" if args.copies != 25 else "")
+    report = (f"Generated {datetime.date.today().isoformat()} by `{command_line}`: Python "
+              f"{platform.python_version()}, {platform.machine()}, {cpus} CPUs available.\n\n"
+              + table(["corpus", "--jobs", "seconds", "files/s", "peak RSS, whole tree (MB)"],
+                      [[corpus, jobs, f"{seconds:.1f}", f"{rate:,.0f}", f"{peak:.0f}"]
+                       for corpus, jobs, seconds, rate, peak in rows]))
+    print(report)
+    if args.update:
+        update_section(args.update, "bench-batch", report)
 
 if __name__ == "__main__":
     main()

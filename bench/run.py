@@ -3,7 +3,8 @@
 
 Runs every tool in one process, on the dev data in ``../shared/bench`` (or --shared),
 scores with the benchmark's own scorers, and prints Markdown tables. With
-``--update BENCHMARKS.md`` the tables replace the generated part of that file.
+``--update BENCHMARKS.md`` the tables replace the part of that file between
+``<!-- bench:start -->`` and ``<!-- bench:end -->``.
 
     python bench/run.py                      # everything available
     python bench/run.py --only extraction    # one section: extraction, html, mojibake, files
@@ -30,7 +31,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+from mdtables import table, update_section  # noqa: E402  (bench/mdtables.py)
 
 
 # ----------------------------------------------------------------- helpers
@@ -42,12 +43,6 @@ def best_time(func: Callable[[], object], repeat: int, clock: Callable[[], float
         func()
         times.append(clock() - started)
     return min(times)
-
-
-def table(header: list[str], rows: list[list]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 def pct(a: int, b: int) -> str:
@@ -303,7 +298,7 @@ def main() -> None:
     parser.add_argument("--only", choices=list(SECTIONS), action="append", help="run only this section")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs; the best counts")
     parser.add_argument("--update", type=Path, metavar="FILE",
-                        help=f"replace the text between {START} and {END} in FILE")
+                        help="replace the text between <!-- bench:start --> and <!-- bench:end --> in FILE")
     args = parser.parse_args()
     bench = args.shared / "bench"
     if not bench.is_dir():
@@ -318,10 +313,7 @@ def main() -> None:
     report = header + "\n\n" + "\n\n".join(parts) + "\n"
     print(report)
     if args.update:
-        text = args.update.read_text(encoding="utf-8")
-        before, _, rest = text.partition(START)
-        _, _, after = rest.partition(END)
-        args.update.write_text(f"{before}{START}\n{report}{END}{after}", encoding="utf-8")
+        update_section(args.update, "bench", report)
 
 
 if __name__ == "__main__":
