@@ -139,6 +139,11 @@ def char_cost(ch: str) -> float:
     return _C_SYMBOL
 
 
+def known_chars() -> frozenset[str]:
+    """Every character of the character table."""
+    return frozenset(_tables()[0])
+
+
 def known(ch: str) -> bool:
     """Is *ch* in the character table (seen in the model's training text)?"""
     return ch in _tables()[0]

@@ -322,6 +322,11 @@ def _gap_pair_cost(a: str, b: str) -> float:
 def _gap_pair_cost_raw(a: str, b: str) -> float:
     from newsclean.plausibility import bigram_level
 
+    if "\u3041" <= a <= "\u30ff" or "\u3041" <= b <= "\u30ff":
+        bad = _kana_misfit(a, b)
+        if bad:
+            return bad
+
     if a.isalpha() and b.isalpha() and not (a.isascii() and b.isascii()):
         level = bigram_level(a, b)
         if level is not None:
@@ -337,6 +342,43 @@ def _gap_pair_cost_raw(a: str, b: str) -> float:
             unicodedata.category(b) == "Cf" and not a.isalpha()):
         return 4.0  # joiners and marks of direction sit between letters
     return pair_cost(a, b)
+
+
+#: Consonants a small tsu (ッ / っ) doubles; after it nothing else comes in a word.
+_GEMINATE = frozenset("KGSZTDHBPJC")
+
+
+@functools.lru_cache(maxsize=1024)
+def _kana(ch: str) -> tuple[bool, bool, str]:
+    """Is *ch* a kana, is it a small one, and its sound (``"KA"``, ``"TU"``, ``"N"``)."""
+    if not "\u3041" <= ch <= "\u30ff":
+        return False, False, ""
+    name = unicodedata.name(ch, "")
+    if "LETTER" not in name:
+        return name.endswith("PROLONGED SOUND MARK"), False, "-" if "PROLONGED" in name else ""
+    return True, "SMALL" in name, name.rsplit(" ", 1)[-1]
+
+
+def _kana_misfit(a: str, b: str) -> float:
+    """Cost of two characters that cannot touch in Japanese spelling (restored text only):
+    a small tsu before a vowel, nasal, ``ン`` or ``ー`` or after a non-kana; a small
+    ya / yu / yo not after an i-sound; a prolonged-sound mark after a non-kana."""
+    ka, small_a, sa = _kana(a)
+    kb, small_b, sb = _kana(b)
+    if small_b and sb == "TU" and (not ka or sa in ("N", "-") or small_a):
+        return _KANA_MISFIT
+    if small_a and sa == "TU" and kb and (small_b or sb in ("N", "-") or sb[:1] not in _GEMINATE):
+        return _KANA_MISFIT
+    if small_b and sb in ("YA", "YU", "YO") and not (ka and (sa.endswith("I") or sa in ("TE", "DE", "HU"))):
+        return _KANA_MISFIT
+    if sb == "-" and not ka and not a.isspace():
+        return _KANA_MISFIT
+    return 0.0
+
+
+_KANA_MISFIT = 6.0
+#: Cost of a restored ideographic comma at the end of a run.
+_END_COMMA = 3.0
 
 
 #: Bytes lost from UTF-8 read as Latin-1: C1 controls (removed), a no-break space
@@ -507,6 +549,181 @@ def _neighbours(parts: list[str], k: int) -> str:
     before = parts[k - 1][-1:] if k > 0 else ""
     after = parts[k + 1][:1] if k + 1 < len(parts) else ""
     return before + after
+
+
+# ---------------------------------------------------------------- UTF-8 read with replacement
+
+#: Candidates kept per character start in :func:`decode_lost_utf8`, and the most byte
+#: combinations tried for one character.
+_LOST_KEEP = 48
+_LOST_PRODUCT = 4096
+#: At most this share of the bytes may be lost.
+_LOST_SHARE = 0.15
+
+
+class _FirstError(Exception):
+    pass
+
+
+def _raise_first(err: UnicodeDecodeError):
+    raise _FirstError(err.start, err.end)
+
+
+_FIRST_ERROR = "newsclean-first-error"
+codecs.register_error(_FIRST_ERROR, _raise_first)
+
+
+@functools.lru_cache(maxsize=65536)
+def _replaced_alone(reader: str, b: int, after: bytes) -> bool:
+    """Does *reader*'s decoder replace byte *b*, followed by *after*, by one U+FFFD of its own?"""
+    try:
+        (bytes([b]) + after).decode(reader, _FIRST_ERROR)
+    except _FirstError as err:
+        return err.args == (0, 1)
+    except UnicodeDecodeError:
+        return False
+    return False
+
+
+def lost_byte_values(buf: bytes, pos: int, reader: str, wild: frozenset[int]) -> tuple[int, ...]:
+    """The bytes that can have stood at *pos*: those *reader*'s replace rule turns into a
+    U+FFFD on their own (one byte each, as Python's decoders do), given the known bytes
+    after them.
+
+    >>> [hex(b) for b in lost_byte_values(b"\\x80\\xe3\\x81", 0, "gbk", frozenset({0}))][:4]
+    ['0x80', '0xa2', '0xaa', '0xab']
+    >>> 0xB1 in lost_byte_values(b"\\x80\\xb1", 0, "shift_jis", frozenset({0}))  # a katakana
+    False
+    """
+    end = pos + 1
+    while end < len(buf) and end < pos + 3 and end not in wild:
+        end += 1
+    after = bytes(buf[pos + 1:end])
+    return tuple(b for b in range(0x80, 0x100) if _replaced_alone(reader, b, after))
+
+
+@functools.lru_cache(maxsize=16384)
+def _chars_from(options: tuple[tuple[int, ...], ...]) -> tuple[tuple[str, int, bool], ...]:
+    """Characters a UTF-8 sequence can start with, given the possible values of the bytes
+    from here on (one value for a known byte): ``(char, length, guessed)``."""
+    out: dict[str, tuple[float, int, bool]] = {}
+    for v in options[0]:
+        if v < 0x80:
+            out[chr(v)] = (char_cost(chr(v)), 1, len(options[0]) > 1)
+            continue
+        length = _utf8_len(v)
+        if not length or length > len(options):
+            continue
+        rest = [tuple(b for b in opts if 0x80 <= b < 0xC0) for opts in options[1:length]]
+        size = 1
+        for r in rest:
+            size *= len(r)
+        guessed = len(options[0]) > 1 or any(len(r) > 1 for r in rest)
+        if size > _LOST_PRODUCT:
+            # too many combinations: the characters the model knows, most common first
+            allowed = [frozenset(r) for r in rest]
+            kept = 0
+            for c, ch, seq in _known_by_lead().get(v, ()):
+                if all(b in allowed[k] for k, b in enumerate(seq[1:])):
+                    if ch not in out or c < out[ch][0]:
+                        out[ch] = (c, length, guessed)
+                    kept += 1
+                    if kept >= _LOST_KEEP:
+                        break
+            continue
+        for combo in itertools.product(*rest):
+            try:
+                ch = bytes((v, *combo)).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.category(ch) in ("Cn", "Co", "Cs", "Cc"):
+                continue
+            c = _gap_char_cost(ch) if guessed else char_cost(ch)
+            if ch not in out or c < out[ch][0]:
+                out[ch] = (c, length, guessed)
+    # the cheapest of each length (a path must go on from where the character ends)
+    ranked = sorted(out.items(), key=lambda kv: kv[1][0])
+    kept: list[tuple[str, int, bool]] = []
+    per_length: dict[int, int] = {}
+    for ch, (_, length, guessed) in ranked:
+        if per_length.get(length, 0) < _LOST_KEEP:
+            per_length[length] = per_length.get(length, 0) + 1
+            kept.append((ch, length, guessed))
+    return tuple(kept)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_by_lead() -> dict[int, list[tuple[float, str, bytes]]]:
+    """The characters of the model's table by UTF-8 lead byte, cheapest first."""
+    from newsclean.plausibility import known_chars
+
+    table: dict[int, list[tuple[float, str, bytes]]] = {}
+    for ch in known_chars():
+        seq = ch.encode("utf-8", "surrogatepass")
+        if len(seq) > 1:
+            table.setdefault(seq[0], []).append((_gap_char_cost(ch), ch, seq))
+    for lst in table.values():
+        lst.sort()
+    return table
+
+
+def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | None:
+    """UTF-8 *buf* read with *reader*, each byte at a position in *wild* replaced by
+    U+FFFD on the way: the lost bytes are guessed together, each among the values the
+    reader's replace rule allows there, by a joint best path over the characters.
+
+    >>> data = "このフィールドは空です".encode("utf-8")
+    >>> broken = data.decode("gbk", "replace")
+    >>> pieces = [p.encode("gbk") for p in broken.split("\ufffd")]
+    >>> buf, wild = bytearray(pieces[0]), set()
+    >>> for p in pieces[1:]:
+    ...     wild.add(len(buf)); buf += b"\\x80" + p
+    >>> decode_lost_utf8(bytes(buf), frozenset(wild), "gbk")
+    'このフィールドは空です'
+    """
+    n = len(buf)
+    if len(wild) > _LOST_SHARE * n:
+        return None  # too much is lost to tell: the text is left as it is
+    values = [(b,) if i not in wild else lost_byte_values(buf, i, reader, wild) for i, b in enumerate(buf)]
+    if any(not v for v in values):
+        return None
+    # states[i]: last char -> (cost, previous position, previous last char, char)
+    states: list[dict[str, tuple[float, int, str, str]] | None] = [None] * (n + 1)
+    states[0] = {"": (0.0, -1, "", "")}
+    for i in range(n):
+        here = states[i]
+        if not here:
+            continue
+        floor = min(v[0] for v in here.values()) + _GAP_PAIR_MAX
+        live = sorted((v[0], last) for last, v in here.items() if v[0] <= floor)
+        for ch, length, _guessed in _chars_from(tuple(values[i:i + 4])):
+            j = i + length
+            own = _gap_char_cost(ch) if _guessed else char_cost(ch)
+            best = None
+            for c, last in live:
+                if best is not None and c + own > best[0]:
+                    break
+                t = c + own + (_gap_pair_cost(last, ch) if last else 0.0)
+                if best is None or t < best[0]:
+                    best = (t, last)
+            nxt = states[j]
+            if nxt is None:
+                nxt = states[j] = {}
+            old = nxt.get(ch)
+            if old is None or best[0] < old[0]:
+                nxt[ch] = (best[0], i, best[1], ch)
+    final = states[n]
+    if not final:
+        return None
+    # a run (and a sentence) rarely ends on a comma
+    last = min(final, key=lambda k: final[k][0] + (_END_COMMA if k in "\u3001\uff0c" else 0.0))
+    out: list[str] = []
+    i = n
+    while i > 0:
+        c, prev_i, prev_last, ch = states[i][last]
+        out.append(ch)
+        i, last = prev_i, prev_last
+    return "".join(reversed(out))
 
 
 # ---------------------------------------------------------------- double-byte lattice
@@ -761,7 +978,13 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
                 buf += part
             if not wild and data == bytes(buf):
                 continue
-            got = decode_restoring(bytes(buf), "utf-8", frozenset(wild), max_fixes=max(12, len(wild) + 4))
+            got = None
+            if wild:
+                text = decode_lost_utf8(bytes(buf), frozenset(wild), reader)
+                if text is not None:
+                    got = (text, ["lost byte guessed"] * len(wild))
+            if got is None:
+                got = decode_restoring(bytes(buf), "utf-8", frozenset(wild), max_fixes=max(12, len(wild) + 4))
             if got is None or got[0] == run:
                 continue
             out.append((got[0], _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),

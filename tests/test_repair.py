@@ -309,3 +309,24 @@ def test_a_broken_line_among_other_scripts_is_found():
 def test_decomposed_vietnamese_is_not_suspicious():
     line = "Vie\u0302\u0323t Nam (Tie\u0302\u0301ng Vie\u0302\u0323t) " * 3
     assert not looks_suspicious(line.replace("e\u0302", "\u00ea"))
+
+
+# ---------------------------------------------------------------- UTF-8 read with a CJK codec, errors replaced
+
+@pytest.mark.parametrize("text,codec", [
+    ("東京都は新しい計画を発表しました。", "gbk"),
+    ("市政府今天发布了新的交通计划。", "shift_jis"),
+    ("メインメニューからテンプレートを選んでください。", "cp932"),
+])
+def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
+    broken = text.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in broken
+    r = repair(broken)
+    assert r.text == text
+    assert "lost byte guessed" in r.repairs[0].undone
+
+
+def test_too_much_lost_is_left_alone():
+    # half the bytes of Korean UTF-8 read as EUC-KR are lost: no guess is made
+    broken = "서울시는 오늘 새로운 정책을 발표했습니다.".encode("utf-8").decode("euc-kr", "replace")
+    assert repair(broken).text == broken
