@@ -672,14 +672,14 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
     U+FFFD on the way: the lost bytes are guessed together, each among the values the
     reader's replace rule allows there, by a joint best path over the characters.
 
-    >>> data = "このフィールドは空です".encode("utf-8")
+    >>> data = "東京都は新しい計画を発表しました。".encode("utf-8")
     >>> broken = data.decode("gbk", "replace")
     >>> pieces = [p.encode("gbk") for p in broken.split("\ufffd")]
     >>> buf, wild = bytearray(pieces[0]), set()
     >>> for p in pieces[1:]:
     ...     wild.add(len(buf)); buf += b"\\x80" + p
     >>> decode_lost_utf8(bytes(buf), frozenset(wild), "gbk")
-    'このフィールドは空です'
+    '東京都は新しい計画を発表しました。'
     """
     n = len(buf)
     if len(wild) > _LOST_SHARE * n:
