@@ -511,8 +511,11 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
         from newsclean.plausibility import cost
 
         # ftfy restores lost bytes too (a soft hyphen, a no-break space); where its
-        # reading is as plausible, it is the one kept
-        if explained.text == line or cost(gapped[0]) + GAP_MARGIN < cost(explained.text):
+        # reading is as plausible it is the one kept, and in a cp1252 line (where only
+        # soft hyphens can be lost) also where it read a space as a no-break space
+        cp1252 = any(ord(ch) > 0xFF for ch in line)
+        if explained.text == line or (cost(gapped[0]) + GAP_MARGIN < cost(explained.text) and not (
+                cp1252 and gapped[0].count(" ") > explained.text.count(" "))):
             return gapped
     if explained.text == line:
         return _search_line(line, offset, ftfy_refused=True)
@@ -548,15 +551,25 @@ GAP_MARGIN = 2.0
 GAP_SHARE = 0.2
 #: Complete UTF-8 sequences a line needs before its gaps are read as lost bytes.
 GAP_MIN_SEQUENCES = 0
+#: A line read as cp1252 needs at least this many complete sequences per lost soft hyphen.
+GAP_SHY_RATIO = 1
 _UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
     """UTF-8 read as Latin-1, then its C1 controls removed: the whole line, every gap
     restored together (ftfy can only undo complete sequences)."""
+    from newsclean.recode import GAP_FILL, latin_bytes
+
     if any(ord(ch) > 0xFF for ch in line):
-        return None
-    data = line.encode("latin-1")
+        # read as cp1252: its C1 bytes are signs, not controls, and stay; only soft
+        # hyphens (dropped as invisible) can be lost
+        data, mixed = latin_bytes(line)
+        if mixed:
+            return None
+        fill: tuple[int, ...] = (0xAD,)
+    else:
+        data, fill = line.encode("latin-1"), GAP_FILL
     if len(_UTF8_COMPLETE.findall(data)) < GAP_MIN_SEQUENCES:
         return None
     try:
@@ -567,14 +580,19 @@ def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
     from newsclean.plausibility import cost
     from newsclean.recode import PRIOR_FIX, decode_gaps
 
-    got = decode_gaps(data)
+    got = decode_gaps(data, fill)
     if got is None:
         return None
     text, restored = got
+    if fill != GAP_FILL and restored * GAP_SHY_RATIO > len(_UTF8_COMPLETE.findall(data)):
+        return None  # a soft hyphen is one continuation byte in 64: most sequences stay whole
     base = cost(line)
     if cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored >= base - GAP_MARGIN - GAP_SHARE * base:
         return None
-    how = f"UTF-8 read as Latin-1, C1 controls removed; lost C1 byte restored ×{restored}"
+    if fill == GAP_FILL:
+        how = f"UTF-8 read as Latin-1, C1 controls removed; lost C1 byte restored ×{restored}"
+    else:
+        how = f"UTF-8 read as cp1252, soft hyphens removed; lost 0xAD restored ×{restored}"
     return text, [_whole_change(line, text, offset, how)]
 
 

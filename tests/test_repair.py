@@ -330,3 +330,25 @@ def test_too_much_lost_is_left_alone():
     # half the bytes of Korean UTF-8 read as EUC-KR are lost: no guess is made
     broken = "서울시는 오늘 새로운 정책을 발표했습니다.".encode("utf-8").decode("euc-kr", "replace")
     assert repair(broken).text == broken
+
+
+# ---------------------------------------------------------------- UTF-8 read as cp1252, soft hyphens removed
+
+@pytest.mark.parametrize("text", [
+    "O título do domínio não pode conter espaços nem “aspas”.",
+    "Это поле обязательно — заполните его, пожалуйста.",
+    "Ο έλεγχος έγινε χθες — τα αποτελέσματα θα ανακοινωθούν σύντομα.",
+])
+def test_lost_soft_hyphens_are_restored(text):
+    broken = as_cp1252(text.encode("utf-8")).replace("\xad", "")
+    assert broken != as_cp1252(text.encode("utf-8"))
+    r = repair(broken)
+    assert r.text == text
+    assert repair(r.text).text == r.text
+
+
+def test_a_space_read_as_a_no_break_space_by_ftfy_stays_so():
+    # "Î " is "Π" with its no-break space turned into a space, not "έ" and a lost soft hyphen
+    text = "Προχωρημένες επιλογές για τον Πρόεδρο"
+    broken = as_cp1252(text.encode("utf-8")).replace("\xa0", " ")
+    assert repair(broken).text == text
