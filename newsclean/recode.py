@@ -735,6 +735,10 @@ PRIOR_UTF8_ALT = 0.6
 #: Prior cost of a soft hyphen (0xAD) lost after a lead byte where the next byte still
 #: made a valid pair (``82 82 BE`` for ``82 AD 82 BE``: nothing signals the loss).
 PRIOR_SILENT_SHY = 5.0
+#: Prior cost of a soft hyphen (0xAD) lost where it was a lead byte (Big5 row 0xAD holds
+#: common characters: "們" AD CC, "個" AD D3, "值" AD C8); the bytes after it then pair
+#: up wrongly, which the character model sees.
+PRIOR_LOST_LEAD = 5.0
 #: Paths kept per lattice state.
 _LATTICE_BEAM = 2
 _cost_key = operator.itemgetter(0)
@@ -804,6 +808,7 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     ('ください', ['0xAD'])
     """
     singles, leads = _double_byte_table(codec)
+    shy_lead = 0xAD in leads
     options, _mixed = _byte_options(run)
     # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts);
     # out is a chain of (char, fix, parent) nodes, fixes the number of fixes on it
@@ -839,6 +844,11 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
                         add(table_out, -1, emit(path, ch))
                     if b in leads:
                         add(table_out, b, path)
+                    if shy_lead and b >= 0x40:
+                        # a soft hyphen lost where it was the lead byte (Big5 "們" is AD CC)
+                        lost = _pair(codec, 0xAD, b)
+                        if lost is not None:
+                            add(table_out, -1, emit(path, lost, PRIOR_LOST_LEAD, "0xAD^"))
                     continue
                 ch = _pair(codec, pending, b)
                 if ch is not None:
@@ -892,8 +902,10 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     chars.reverse()
     marks.reverse()
     silent = sum(1 for f in marks if f == "0xAD!")
-    fixes = [f.rstrip("!") for f in marks]
-    return "".join(chars), fixes, PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent
+    leading = sum(1 for f in marks if f == "0xAD^")
+    fixes = [f.rstrip("!^") for f in marks]
+    return ("".join(chars), fixes,
+            PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent + PRIOR_LOST_LEAD * leading)
 
 
 #: Prior cost of a reading, added to the plausibility cost of its text: rarer

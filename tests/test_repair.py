@@ -352,3 +352,10 @@ def test_a_space_read_as_a_no_break_space_by_ftfy_stays_so():
     text = "Προχωρημένες επιλογές για τον Πρόεδρο"
     broken = as_cp1252(text.encode("utf-8")).replace("\xa0", " ")
     assert repair(broken).text == text
+
+
+def test_soft_hyphen_lost_as_a_big5_lead_byte():
+    # "值" is AD C8 in Big5: without the 0xAD, C8 pairs with the next byte
+    text = "您輸入的值不正確。"
+    broken = as_cp1252(text.encode("big5")).replace("\xad", "")
+    assert repair(broken).text == text
