@@ -530,6 +530,8 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
             for opt in slots[k]:
                 if opt == keep or not opt.rstrip(" ").isalpha():
                     continue
+                if opt[0].isupper() and _inside_small_word(chosen, k):
+                    continue  # a capital inside a small-letter word (the model is lower-cased)
                 chosen[k] = opt
                 c = total(lo, hi)
                 if c < current - 1e-9:
@@ -543,6 +545,13 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
 #: window of this many characters on each side of the gap.
 _REFINE_WHOLE = 600
 _REFINE_SIDE = 120
+
+
+def _inside_small_word(parts: list[str], k: int) -> bool:
+    """Does part *k* follow a letter, in a word that is not all capitals?"""
+    before = parts[k - 1][-1:] if k > 0 else ""
+    after = parts[k + 1][:1] if k + 1 < len(parts) else ""
+    return before.isalpha() and (before.islower() or after.islower())
 
 
 def _neighbours(parts: list[str], k: int) -> str:
