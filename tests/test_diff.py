@@ -353,3 +353,21 @@ def test_command_uses_user_rules(page, tmp_path):
     result = invoke("--rules", rules, "--no-summary", page)
     assert result.exit_code == 0, result.output
     assert re.search(r"^- Copyright 2024 .*  \[promo: ", result.output, re.MULTILINE)
+
+
+def test_diff_of_an_html_page_shows_its_blocks_with_reasons(run):
+    from pathlib import Path
+
+    page = Path(__file__).parent / "fixtures" / "html" / "story.html"
+    proc = run("diff", "--no-color", page)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    lines = out.splitlines()
+    assert "- Sport  [nav: dom-nav]" in lines
+    assert "> Harbour bridge reopens after repairs  [title: headline]" in lines
+    assert any(line.startswith("  The harbour bridge reopened") for line in lines)
+    assert "<p>" not in out and "tracking" not in out  # the page's text, not its markup or scripts
+    doc = clean(page.read_bytes())
+    summary = next(line for line in lines if line.startswith("# removed by reason:"))
+    for reason, count in Counter(r.reason for r in doc.removed).items():
+        assert f"{reason} {count}" in summary
