@@ -216,18 +216,21 @@ def clean(files, fmt, output, explain, options):
               help='Read JSON lines {"id", "input"} on stdin and write {"id", "output"} lines.')
 @input_options
 def repair(files, output, jsonl, encoding, max_bytes):
-    """Repair the encoding of each FILE, keeping every line: any encoding in, UTF-8 out."""
-    from newsclean.decode import decode
+    """Repair the encoding of each FILE, keeping every line: any encoding in, UTF-8 out.
+
+    An HTML page's <meta charset> is believed when the bytes decode with it.
+    """
+    from newsclean.pipeline import decode_input
     from newsclean.repair import repair as repair_text
 
-    encoding = _check_encoding(click.get_current_context(), None, encoding)
+    options = build_options(encoding=encoding, max_bytes=max_bytes)
     _validate_output(output, files)
     with _output_stream(output) as out:
         if jsonl:
             _repair_jsonl(out, repair_text)
             return
         for _, text in _documents(files, max_bytes,
-                                  lambda data, _src: repair_text(decode(data, encoding).text).text):
+                                  lambda data, _src: repair_text(decode_input(data, options)[0].text).text):
             out.write(text)
             out.flush()
 
@@ -254,18 +257,20 @@ def _repair_jsonl(out: IO[str], repair_text: Callable) -> None:
 def detect(files, as_json, encoding, max_bytes):
     """Say how each FILE is encoded and whether it holds mojibake.
 
-    One line per file: path, encoding, confidence, the rung that decided
-    (forced, bom, utf-8, detector, fallback) and the repairs mojibake needs.
+    One line per file: path, encoding, confidence, the rung of the decoding
+    ladder that decided (forced, bom, nul-pattern, utf-8, utf-8-replaced,
+    declared, detector, model, segments, fallback) and the repairs mojibake needs.
+    An HTML page's <meta charset> is believed when the bytes decode with it.
     """
     import json
 
-    from newsclean.decode import decode
+    from newsclean.pipeline import decode_input
     from newsclean.repair import repair as repair_text
 
-    encoding = _check_encoding(click.get_current_context(), None, encoding)
+    options = build_options(encoding=encoding, max_bytes=max_bytes)
 
     def inspect(data: bytes, _source: str):
-        decoded = decode(data, encoding)
+        decoded = decode_input(data, options)[0]
         return decoded, repair_text(decoded.text)
 
     for source, (decoded, repaired) in _documents(files, max_bytes, inspect):

@@ -26,16 +26,13 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     binary data gives an empty document (the command line checks input first with
     :func:`newsclean.sniff.check_input`).
     """
-    from newsclean.html_meta import declared_charset, looks_like_html
+    from newsclean.html_meta import looks_like_html
 
     opts = Options.from_kwargs(options, **kwargs)
     decoded: Decoded | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
-        html = opts.input == "html" or (
-            opts.input == "auto" and looks_like_html(data[:5000].decode("latin-1")))
-        declared = declared_charset(data) if html else None
-        decoded = decode(data, opts.encoding, declared=declared)
+        decoded, html = decode_input(data, opts)
         text = decoded.text
     else:
         text = data
@@ -50,6 +47,20 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     document.decoded = decoded
     document.source = source
     return document
+
+
+def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
+    """Decode a file's bytes; for an HTML page its ``<meta charset>`` joins the ladder.
+
+    Returns the decoding and whether the input is HTML (by ``options.input``, or
+    recognised by its markup).
+    """
+    from newsclean.html_meta import declared_charset, looks_like_html
+
+    html = options.input == "html" or (
+        options.input == "auto" and looks_like_html(data[:5000].decode("latin-1")))
+    declared = declared_charset(data) if html else None
+    return decode(data, options.encoding, declared=declared), html
 
 
 def _repair(text: str, options: Options) -> Repaired:

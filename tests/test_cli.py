@@ -206,3 +206,12 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_detect_and_repair_believe_a_page_meta_charset(run, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(("<html><head><meta charset=\"windows-1251\"><title>Новости</title></head>"
+                      "<body><p>Совет утвердил бюджет.</p></body></html>").encode("cp1251"))
+    row = run("detect", page).stdout.decode()
+    assert "\tcp1251\t" in row and "method declared" in row
+    assert "Совет утвердил бюджет." in run("repair", page).stdout.decode("utf-8")
