@@ -118,8 +118,8 @@ def repair(text: str) -> Repaired:
         offset += len(line)
     warnings: tuple[str, ...] = ()
     if skipped:
-        warnings = (f"repair budget spent: the last {skipped} line(s) with non-ASCII text "
-                    f"were left as they are",)
+        note = f"repair budget spent: the last {skipped} line(s) with non-ASCII text were left as they are"
+        warnings = (note,)
     if not repairs:
         return Repaired(text, (), warnings)
     return Repaired("".join(out), tuple(repairs), _warnings(text, repairs) + warnings)
