@@ -189,6 +189,7 @@ def run_mojibake(bench: Path, repeat: int) -> str:
     stats: dict[str, dict[str, list[int]]] = {}
     speed_rows = []
     clean_inputs = [c["input"] for c in cases if c["input"] == c["expected"]]
+    clean_category = [c["input"] for c in cases if c["category"] == "clean"]
     broken_inputs = [c["input"] for c in cases if c["input"] != c["expected"]]
     for name, func in tools.items():
         per = stats[name] = {}
@@ -203,9 +204,11 @@ def run_mojibake(bench: Path, repeat: int) -> str:
                 good, total = per.get(group, [0, 0])
                 ok = (out == case["expected"]) if broken else (out != case["input"])
                 per[group] = [good + ok, total + 1]
+        category_s = best_time(lambda: [func(t) for t in clean_category], repeat)
         clean_s = best_time(lambda: [func(t) for t in clean_inputs], repeat)
         broken_s = best_time(lambda: [func(t) for t in broken_inputs], repeat)
-        speed_rows.append([name, f"{len(clean_inputs) / clean_s:,.0f}", f"{len(broken_inputs) / broken_s:,.0f}"])
+        speed_rows.append([name, f"{len(clean_category) / category_s:,.0f}",
+                           f"{len(clean_inputs) / clean_s:,.0f}", f"{len(broken_inputs) / broken_s:,.0f}"])
         print(f"  {name}: {pct(*per['all (broken)'])} repaired", file=sys.stderr)
     names = list(tools)
     order = ["all (broken)", "all (generated, broken)", "all (clean)", "all (generated, clean)"] + [
@@ -221,8 +224,11 @@ def run_mojibake(bench: Path, repeat: int) -> str:
             "A broken case counts when the output equals the expected text exactly; a clean case "
             "counts as a false positive when the output differs from the input.\n\n"
             + table(["category", "cases", "measure"] + names, rows)
-            + "\n\nSpeed (cases/s, one core):\n\n"
-            + table(["tool", "clean cases/s", "broken cases/s"], speed_rows))
+            + "\n\nSpeed (cases/s, one core, best of the timing runs; the 49 clean lines of ftfy's own tests are unusual text "
+            "that reaches the full search):\n\n"
+            + table(["tool", f"`clean` category ({len(clean_category)}) cases/s",
+                     f"all clean ({len(clean_inputs)}) cases/s", f"broken ({len(broken_inputs)}) cases/s"],
+                    speed_rows))
 
 
 # ----------------------------------------------------------------- files
