@@ -694,13 +694,13 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
         return []
     # 1. one path for the whole line
     keys: dict[str, list] = {}
-    for idx, (start, options) in enumerate(runs):
+    for idx, (_, options) in enumerate(runs):
         for end, (base, cands) in options.items():
             for key, (c, text, how, prior) in cands.items():
                 keys.setdefault(key, []).append((idx, end, base, c, text, how, prior))
-    best_key, best_gain, best_plan = None, 0.0, None
+    best_gain, best_plan = 0.0, None
     total_base = sum(max(o[0] for o in opts.values()) for _, opts in runs)
-    for key, items in keys.items():
+    for items in keys.values():
         per_run: dict[int, tuple] = {}
         for idx, end, base, c, text, how, prior in items:
             gain = base - (c - prior)  # prior is paid once per line, below
@@ -711,10 +711,10 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
         prior = min(it[6] for it in items)
         gain = sum(g for g, *_ in per_run.values()) - prior
         if gain > best_gain:
-            best_key, best_gain, best_plan = key, gain, per_run
+            best_gain, best_plan = gain, per_run
     edits: dict[int, tuple[int, int, str, str]] = {}
     if best_plan is not None and best_gain > MARGIN + MARGIN_SHARE * total_base:
-        for idx, (gain, end, text, how) in best_plan.items():
+        for idx, (_, end, text, how) in best_plan.items():
             edits[idx] = (runs[idx][0], end, text, how)
     # 2. run by run, for runs the line-wide path did not cover
     for idx, (start, options) in enumerate(runs):
@@ -722,7 +722,7 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
             continue
         best = None
         for end, (base, cands) in options.items():
-            for key, (c, text, how, prior) in cands.items():
+            for c, text, how, _ in cands.values():
                 if c < base - MARGIN - MARGIN_SHARE * base and (best is None or c - base < best[0]):
                     best = (c - base, end, text, how)
         if best is not None:
