@@ -474,7 +474,7 @@ class _OutputState:
 
     def sweep_temporary_files(self) -> None:
         """Remove the temporary files an interrupted run may have left behind."""
-        for directory, dirnames, filenames in os.walk(self.directory):
+        for directory, _, filenames in os.walk(self.directory):
             for name in filenames:
                 if _TEMP_FILE.match(name):
                     with contextlib.suppress(OSError):
