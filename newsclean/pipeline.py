@@ -78,7 +78,7 @@ def _clean_text(text: str, options: Options) -> Document:
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
-    from newsclean.boilerplate import extract_lines
+    from newsclean.boilerplate import drop_title_repeats, extract_lines
     from newsclean.boilerplate.dom import structure_lines
     from newsclean.html_blocks import blocks, parse, title_text
     from newsclean.html_meta import clean_byline, iso_date, page_meta
@@ -96,6 +96,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
         # The headline the classifier found is the <title> line ("Headline - Site"): the
         # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
         document.title = page_title or document.title
+        drop_title_repeats(document)
     # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
     byline = clean_byline(document.byline)
     if byline and document.title and byline.lower() in document.title.lower():

@@ -283,3 +283,37 @@ def test_user_rules_applied_first() -> None:
     removal = next(r for r in doc.removed if r.text.startswith("The decision came"))
     assert removal.reason == "promo" and removal.rule == "user-rule:1"
     assert "Related stories" in doc.paragraphs
+
+
+# ----------------------------------------------------------------------------- cleaned text
+PROSE = ("Schools across the region were closed on Monday after the storm brought down power lines, "
+         "officials said in a statement.")
+TAIL = "Officials said the schools would open again on Wednesday if the power was back by then."
+
+
+def test_a_cleaned_article_is_taken_as_it_is():
+    text = "\n\n".join(["Storm closes schools", "What parents should know", PROSE, "Bus routes:",
+                        "Route 4 is cancelled", TAIL, "Updated at 1:23 p.m."])
+    doc = extract(text, Options())
+    assert doc.title == "Storm closes schools"
+    assert doc.text == text and not doc.removed  # short lines at the edges and between kept
+    assert {d.rule for d in doc.decisions if d.keep} == {"headline", "clean-shape"}
+
+
+@pytest.mark.parametrize("text, removed", [
+    # A page's <title> and then its headline: the shape of a dump, not of a cleaned article.
+    (f"Storm closes schools | The Courier\n\nStorm closes schools\n\n{PROSE}\n\n{TAIL}",
+     "Storm closes schools | The Courier"),
+    # Boilerplate signals: a share widget, a byline, a date alone, a repeated long paragraph.
+    (f"Storm closes schools\n\nShare on Facebook\n\n{PROSE}\n\n{TAIL}", "Share on Facebook"),
+    (f"Storm closes schools\n\nBy Jane Doe\n\n{PROSE}\n\n{TAIL}", "By Jane Doe"),
+    (f"Storm closes schools\n\nNovember 19, 2019\n\n{PROSE}\n\n{TAIL}", "November 19, 2019"),
+    (f"Storm closes schools\n\n{PROSE} {TAIL}\n\n{TAIL}\n\n{PROSE} {TAIL}", f"{PROSE} {TAIL}"),
+    # Not one paragraph per line, or indented as a dump is.
+    (f"Storm closes schools\n\n{PROSE}\n{TAIL}\nMore news", "More news"),
+    (f"  Storm closes schools\n\n  {PROSE}\n\n  {TAIL}\n\n  Sport", "Sport"),
+])
+def test_a_dump_is_not_taken_for_a_cleaned_article(text, removed):
+    doc = extract(text, Options())
+    assert removed in [r.text for r in doc.removed]
+    assert not any(d.rule == "clean-shape" for d in doc.decisions)

@@ -294,3 +294,14 @@ def test_headline_with_site_name_and_escaped_entities():
     doc = newsclean.clean(page)
     assert doc.title == "Storm & floods close schools"
     assert doc.paragraphs[0].startswith("Schools across the county")
+
+
+def test_a_menu_link_is_never_the_headline_nor_the_headline_the_body():
+    page = ("<html><head><title></title></head><body><nav><ul><li><a href='/a'>Skip to content</a></li>"
+            "<li><a href='/b'>Sport</a></li></ul></nav><article><header><h1>Old bridge to close for repairs</h1>"
+            "<p class='byline'>By Jane Doe</p></header></article><footer><p>Terms of Use</p></footer></body></html>")
+    doc = newsclean.clean(page.encode())
+    assert doc.title == "Old bridge to close for repairs"
+    assert doc.text == doc.title  # said once
+    assert {r.text: r.reason for r in doc.removed}["Old bridge to close for repairs"] == "duplicate"
+    assert newsclean.clean(doc.text).text == doc.text

@@ -12,6 +12,8 @@ The steps, each in its own module:
    per input line.
 
 Every dropped line gets a :class:`~newsclean.document.Removal` with a reason code.
+A text that already has the shape of a cleaned article (:func:`reads_as_clean`) is
+taken as it is, so cleaning the cleaned text again changes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsclean.boilerplate.features import Limits, Line, page_lines
+from newsclean.boilerplate.features import Limits, Line, line_features, page_lines
 from newsclean.boilerplate.languages import WORD
 from newsclean.boilerplate.metadata import is_byline, parse_date, parse_dateline
 from newsclean.boilerplate.region import Weights, extend_over_list, find_region
@@ -30,7 +32,7 @@ from newsclean.options import Options
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.boilerplate.dom import PageStructure
 
-__all__ = ["extract", "extract_lines", "settings"]
+__all__ = ["drop_title_repeats", "extract", "extract_lines", "reads_as_clean", "settings"]
 
 #: Class thresholds and region weights for each ``Options.favor``.
 _SETTINGS = {
@@ -41,8 +43,12 @@ _SETTINGS = {
                Weights(near_factor=0.7, short_cost=2.0, bad_cost=4.0, rule_cost=6.0)),
 }
 
-#: Words a line of an HTML page needs for its repetition to count as a duplicate.
+#: Words a line needs for its repetition to count as a duplicate (in a text dump; in an HTML page).
+REPEAT_WORDS = 6
 DOM_REPEAT_WORDS = 25
+#: Share of its words a title-like line shares with the page's first line (its ``<title>``)
+#: to be taken for the headline.
+TITLE_OVERLAP = 0.6
 #: How many lines before the region's start the headline is looked for.
 TITLE_WINDOW = 25
 #: Lines around the region where a byline or a date line still belongs to the article.
@@ -80,6 +86,8 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
     forced_keep = _apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
+    if dom is None and reads_as_clean(lines):
+        return _keep_clean(lines, content, language)
 
     if dom is not None:
         start, end = dom.region(content, weights, forced_keep)
@@ -100,7 +108,7 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(lines, content, start, end, title_at, language,
-                         repeat_words=DOM_REPEAT_WORDS if dom is not None else 6)
+                         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS)
     return document
 
 
@@ -137,8 +145,81 @@ def _best_block(content: list[Line]) -> int:
     return best
 
 
+def reads_as_clean(lines: list[Line]) -> bool:
+    """Whether the text already has the shape of a cleaned article, as :func:`extract` gives it.
+
+    That shape is one paragraph per line, each line stripped, consecutive lines
+    separated by exactly one empty line (a final newline allowed), and no
+    boilerplate signal: no rule matches a line, none is a byline or a date
+    alone, no long paragraph repeats another (cleaning keeps only the repeats of
+    short lines, such as a table's or a meal plan's), and no line before the
+    prose repeats the first one (a page's ``<title>`` followed by its
+    headline). Such a text gives the classifier nothing to remove: the menus,
+    widgets, credits and dates it judges by are gone, and what the region and
+    context steps would still drop are the short lines at its edges (subheads,
+    list items, an update note) that the cleaning kept for a reason it can no
+    longer see. So it is taken as it is, which also makes cleaning idempotent.
+    """
+    if not lines or lines[0].blank:
+        return False
+    for index, line in enumerate(lines):
+        if index % 2:
+            if line.raw:
+                return False
+        elif line.blank or line.raw != line.text or line.hit is not None or line.byline or line.date_line:
+            return False
+    content = lines[::2]
+    seen: set[str] = set()
+    for line in content:
+        key = _normal(line.text)
+        if key in seen and line.words >= DOM_REPEAT_WORDS:
+            return False
+        seen.add(key)
+    first = _tokens(content[0].text)
+    for line in content[1:]:
+        if line.cls == "good":
+            break
+        if _title_like(line) and _overlap(line.text, first) >= TITLE_OVERLAP:
+            return False
+    return True
+
+
+def _keep_clean(lines: list[Line], content: list[Line], language: str | None) -> Document:
+    """The document of a text that :func:`reads_as_clean`: a title-like first line is the
+    headline, every other line a paragraph (it was deduplicated already)."""
+    title_at = 0 if _title_like(content[0]) else -1
+    for position, line in enumerate(content):
+        if position == title_at:
+            _set(line, True, "title", "title", "headline", "first line of a cleaned article")
+        else:
+            _set(line, True, "body", rule="clean-shape",
+                 evidence=f"{line.why}; the text has the shape of a cleaned article")
+    return _assemble(lines, content, 0, len(content) - 1, title_at, language, dedupe=False)
+
+
+def _title_like(line: Line, max_words: int = 40) -> bool:
+    """Whether a line can be a headline: no boilerplate signal, 3 to *max_words* words,
+    not ending like a sentence, a list intro or a cut-off teaser, not a link or a tag."""
+    if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= max_words):
+        return False
+    text = line.text
+    if text.endswith((":", "…", ".", "。", ",")) or text.startswith(("http", "@", "#")):
+        return False
+    if line.link:
+        # The rules skipped a line of link text; a headline is none that they reject.
+        judged = line_features(line.number, line.raw, None, Limits())
+        return judged.hit is None and not judged.byline and not judged.date_line
+    return True
+
+
 def _tokens(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
+
+
+def _overlap(text: str, first: set[str]) -> float:
+    """Share of the words of *text* that are among *first* (the words of the page's first line)."""
+    tokens = _tokens(text)
+    return len(tokens & first) / len(tokens) if tokens else 0.0
 
 
 def _find_title(content: list[Line], start: int, include_start: bool = True) -> int:
@@ -165,15 +246,11 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
             break
     for position in range(high - 1, low - 1, -1):
         line = content[position]
-        if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= 40):
-            continue
-        text = line.text
-        if text.endswith((":", "…", ".", "。", ",")) or text.startswith(("http", "@", "#")):
+        if not _title_like(line):
             continue
         if position > 0:
-            tokens = _tokens(text)
-            overlap = len(tokens & first) / len(tokens) if tokens else 0.0
-            if overlap >= 0.6 and overlap > best_overlap:
+            overlap = _overlap(line.text, first)
+            if overlap >= TITLE_OVERLAP and overlap > best_overlap:
                 best, best_overlap = position, overlap
         if nearest == -1 and line.words <= 30:
             nearest = position
@@ -182,8 +259,7 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     if nearest >= 0 and start - nearest <= 6:
         return nearest
     head = content[0] if content else None
-    if head is not None and 0 < start and head.hit is None and 3 <= head.words <= 30 \
-            and not head.text.endswith((".", "。", ":")):
+    if head is not None and 0 < start and _title_like(head, max_words=30):
         return 0
     return -1
 
@@ -257,7 +333,7 @@ def _normal(text: str) -> str:
 
 
 def _assemble(lines: list[Line], content: list[Line], start: int, end: int, title_at: int,
-              language: str | None, repeat_words: int = 6) -> Document:
+              language: str | None, repeat_words: int = REPEAT_WORDS, dedupe: bool = True) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
@@ -267,7 +343,7 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
     seen: dict[str, Line] = {}
     title_key = _normal(document.title)
     for line in content:
-        if not line.keep or line.role != "body":
+        if not dedupe or not line.keep or line.role != "body":
             continue
         key = _normal(line.text)
         if title_key and key == title_key:
@@ -310,6 +386,25 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
         if not line.keep:
             document.removed.append(Removal(line.number, line.text, line.reason, line.rule, line.evidence))
     return document
+
+
+def drop_title_repeats(document: Document) -> None:
+    """Drop the paragraphs that repeat the document's title, as :func:`extract` does.
+
+    For a title set after extraction (an HTML page's own headline replacing the
+    line the classifier took for it): the article then does not say its headline twice.
+    """
+    key = _normal(document.title)
+    if not key or all(_normal(p) != key for p in document.paragraphs):
+        return
+    evidence = "repeats the headline"
+    for index, d in enumerate(document.decisions):
+        if d.keep and d.role == "body" and _normal(d.text) == key:
+            document.decisions[index] = Decision(d.line, d.text, False, "boilerplate", "duplicate", "duplicate",
+                                                 evidence)
+            document.removed.append(Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence))
+    document.removed.sort(key=lambda removal: removal.line)
+    document.paragraphs = [p for p in document.paragraphs if _normal(p) != key]
 
 
 def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:

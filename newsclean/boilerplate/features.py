@@ -54,6 +54,8 @@ class Line:
     byline: bool = False
     date_line: bool = False
     cls: str = "blank"
+    #: Link text of an HTML page (menu entries, link lists): the line rules skipped it.
+    link: bool = False
     #: Evidence for the class, in a few words.
     why: str = ""
     # --- verdict, filled by the region and assembly steps ---
@@ -136,7 +138,7 @@ def page_lines(raw_lines: list[str], limits: Limits,
         if not text:
             lines.append(Line(number, raw, text))
         elif link:
-            lines.append(Line(number, raw, text, words=len(toks), cls="bad", why="link text"))
+            lines.append(Line(number, raw, text, words=len(toks), cls="bad", link=True, why="link text"))
         else:
             lines.append(line_features(number, raw, language, limits, toks, text))
     return lines, language
