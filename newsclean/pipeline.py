@@ -37,6 +37,7 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     else:
         text = data
         html = opts.input == "html" or (opts.input == "auto" and looks_like_html(text))
+    nuls = text.count("\x00")
     text = normalize_newlines(text)
     if html:
         # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy).
@@ -46,6 +47,8 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
         document = _clean_text(text, opts)
     document.decoded = decoded
     document.source = source
+    if nuls:
+        document.warnings.append(f"{nuls} NUL character{'s' * (nuls != 1)} removed from the input")
     return document
 
 

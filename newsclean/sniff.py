@@ -35,14 +35,36 @@ def check_input(data: bytes, max_bytes: int = 0) -> None:
     newsclean.errors.BinaryInput: input is a PDF document, not text (newsclean reads text and HTML; convert the file to text first)
     """
     if max_bytes and len(data) > max_bytes:
-        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+        from newsclean.files import TOO_LARGE_HINT
+
+        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}", TOO_LARGE_HINT)
     if not data.strip():
         raise EmptyInput("input is empty" if not data else "input is only white space")
     for signature, what in SIGNATURES.items():
         if data.startswith(signature):
             raise BinaryInput(f"input is {what}, not text")
-    if b"\x00" in data[:65536] and not _looks_like_utf16_or_32(data):
+    head = data[:65536]
+    if b"\x00" in head and not _looks_like_utf16_or_32(data) and not _stray_nuls(head):
         raise BinaryInput("input contains NUL bytes, so it is binary, not text")
+
+
+#: Control bytes that text does not contain (tab, newlines, form feed and escape do occur).
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
+
+
+def _stray_nuls(head: bytes) -> bool:
+    r"""True when the NUL bytes in *head* are a few strays in text (a C string's terminator
+    left in a dump): at most one in a thousand bytes (or four), with no other control bytes
+    about. Cleaning drops them (and says so in its warnings).
+
+    >>> _stray_nuls(b"A long line of article text, cut by a stray NUL\x00 byte." * 3)
+    True
+    >>> _stray_nuls(b"text\x00\x01\x02binary\x00\x00\xff")
+    False
+    """
+    nuls = head.count(0)
+    others = len(head) - len(head.translate(None, _BINARY_CONTROLS)) - nuls
+    return nuls <= max(4, len(head) // 1000) and others == 0
 
 
 def _looks_like_utf16_or_32(data: bytes) -> bool:
