@@ -7,7 +7,11 @@ to do. Exit status: 0 all inputs done, 1 at least one input failed, 2 usage erro
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
+import io
+import os
+import signal
 import sys
 from typing import IO, Callable, Iterator
 
@@ -21,7 +25,7 @@ FORMATS = ("text", "json", "jsonl")
 
 
 def _error(source: str, error: Exception) -> None:
-    click.echo(f"newsclean: {_printable(source)}: {error}", err=True)
+    click.echo(f"newsclean: {_printable(source)}: {_printable(str(error))}", err=True)
 
 
 def _printable(text: str) -> str:
@@ -87,7 +91,7 @@ def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_
         try:
             rules = load_rules(rules_file)
         except NewscleanError as error:
-            raise click.UsageError(f"{_printable(rules_file)}: {error}") from None
+            raise click.UsageError(_printable(f"{rules_file}: {error}")) from None
     return Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
                    max_bytes=max_bytes, input=input_kind)
 
@@ -118,7 +122,7 @@ def _validate_output(output: str | None, files: tuple[str, ...]) -> None:
     from newsclean.files import same_file
 
     if output and output != "-" and any(same_file(output, f) for f in files if f != "-"):
-        raise click.UsageError(f"output {output} is also an input; newsclean never overwrites its input")
+        raise click.UsageError(f"output {_printable(output)} is also an input; newsclean never overwrites its input")
 
 
 @contextlib.contextmanager
@@ -133,27 +137,62 @@ def _output_stream(output: str | None) -> Iterator[IO[str]]:
         with atomic_writer(output) as handle:
             yield handle
     except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from None
+        raise Failure(f"cannot write {_printable(output)}: {_write_problem(error)}; "
+                      f"any previous {_printable(output)} is unchanged") from None
 
 
-def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
-    """Yield (source, result) per input; report failures and remember them."""
+class Failure(click.ClickException):
+    """A run that failed (exit status 1), said in one line as the other errors are."""
+
+    def show(self, file: IO[str] | None = None) -> None:
+        click.echo(f"newsclean: {self.format_message()}", err=True)
+
+
+def _write_problem(error: OSError) -> str:
+    """What went wrong writing an output, and what to do about it, in a few words."""
+    remedies = {
+        errno.ENOSPC: "free some space or write elsewhere",
+        errno.EDQUOT: "free some space or write elsewhere",
+        errno.EFBIG: "the file size limit was reached: raise ulimit -f or write elsewhere",
+        errno.EACCES: "check the directory's write permission",
+        errno.EPERM: "check the directory's write permission",
+        errno.EROFS: "write to another file system",
+        errno.ENOENT: "create the directory first",
+        errno.ENOTDIR: "a part of the path is a file, not a directory",
+        errno.EISDIR: "name a file, not a directory",
+    }
+    what = (os.strerror(error.errno) if error.errno else str(error)).lower()
+    remedy = remedies.get(error.errno)
+    return f"{what} ({remedy})" if remedy else what
+
+
+def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
+               failed: list[str] | None = None):
+    """Yield (source, result) per input; report failures and remember them.
+
+    At the end, failures exit with status 1 — unless *failed* is given and some
+    input succeeded: then the failed inputs are added to it, and the caller exits
+    after keeping what succeeded (an ``-o`` file is written with it; when every
+    input failed, the previous file stays).
+    """
     from newsclean.files import read_input
     from newsclean.sniff import check_input
 
-    failures = 0
+    failures: list[str] = []
     for source in files or ("-",):
         try:
             data = read_input(source, max_bytes)
             check_input(data, max_bytes)
             result = convert(data, source)
         except NewscleanError as error:
-            failures += 1
+            failures.append(source)
             _error("<stdin>" if source == "-" else source, error)
             continue
         yield source, result
     if failures:
-        raise SystemExit(1)
+        if failed is None or len(failures) == len(files or ("-",)):
+            raise SystemExit(1)
+        failed.extend(failures)
 
 
 @cli.command()
@@ -181,10 +220,11 @@ def clean(files, fmt, output, explain, options):
     _validate_output(output, files)
     max_bytes = options.max_bytes
     many = len(files) > 1
+    failed: list[str] = []
     with _output_stream(output) as out:
         json_docs = []
         for source, document in _documents(files, max_bytes,
-                                           lambda data, src: clean_document(data, options, source=src)):
+                                           lambda data, src: clean_document(data, options, source=src), failed):
             if explain:
                 if many:
                     out.write(f"==> {source} <==\n")
@@ -207,6 +247,8 @@ def clean(files, fmt, output, explain, options):
                 import json
 
                 out.write(json.dumps([d.to_dict() for d in json_docs], ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        raise SystemExit(1)
 
 
 @cli.command()
@@ -225,14 +267,17 @@ def repair(files, output, jsonl, encoding, max_bytes):
 
     options = build_options(encoding=encoding, max_bytes=max_bytes)
     _validate_output(output, files)
+    failed: list[str] = []
     with _output_stream(output) as out:
         if jsonl:
             _repair_jsonl(out, repair_text)
             return
         for _, text in _documents(files, max_bytes,
-                                  lambda data, _src: repair_text(decode_input(data, options)[0].text).text):
+                                  lambda data, _src: repair_text(decode_input(data, options)[0].text).text, failed):
             out.write(text)
             out.flush()
+    if failed:
+        raise SystemExit(1)
 
 
 def _repair_jsonl(out: IO[str], repair_text: Callable) -> None:
@@ -291,16 +336,79 @@ import newsclean.cli_batch  # noqa: E402,F401
 import newsclean.cli_diff  # noqa: E402,F401
 
 
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor whose writes return only when all the bytes are written.
+
+    A pipe whose reader goes away in the middle of a large write takes part of it;
+    Python's buffered and text layers then drop the rest without a word. Writing
+    the rest here gives the error (``BrokenPipeError``) instead.
+    """
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            view = view[os.write(self._fd, view):]
+        return total
+
+    def close(self) -> None:  # the descriptor belongs to the process, not to this object
+        with contextlib.suppress(ValueError, OSError):
+            self.flush()
+        super().close()
+
+
+def _whole_stdout() -> None:
+    """Make standard output report a reader that went away, whatever the size of the write."""
+    stdout = sys.stdout
+    try:
+        fd = stdout.fileno()
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        return  # not a real file (a test runner's capture): nothing to do
+    stdout.flush()
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_WholeWrites(fd)), encoding=stdout.encoding,
+                                  errors=stdout.errors, line_buffering=stdout.line_buffering)
+
+
 def main(prog_name: str | None = None) -> None:
-    """Entry point: run the CLI, ending quietly when the reader of stdout goes away."""
+    """Entry point: run the CLI, ending quietly when the reader of stdout goes away.
+
+    A closed pipe ends the run with status 1 and nothing on stderr; a write to
+    stdout that fails otherwise (disk full, file size limit) is one line on stderr
+    and status 1. A file size limit gives that error rather than a fatal signal.
+    """
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
+    _whole_stdout()
     try:
         cli.main(prog_name=prog_name or "newsclean")
     except BrokenPipeError:
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         click.echo("newsclean: interrupted", err=True)
         raise SystemExit(130) from None
+    except OSError as error:
+        # Only writes to standard output get here: inputs and -o outputs have their own messages.
+        _quiet_stdout()
+        click.echo(f"newsclean: cannot write standard output: {_write_problem(error)}", err=True)
+        raise SystemExit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the final flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
