@@ -95,7 +95,8 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
 
     encoding = _check_encoding(click.get_current_context(), None, encoding)
     if fmt == "jsonl" and output != "-" and os.path.isdir(output):
-        raise click.UsageError(f"with --format jsonl, -o names a file (or '-'), and {output} is a directory")
+        raise click.UsageError(f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
+                               "is a directory")
     if fmt != "jsonl" and output == "-":
         raise click.UsageError("'-o -' (standard output) needs --format jsonl")
     if report == "-" and fmt == "jsonl" and output == "-":
@@ -106,7 +107,7 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
 
             load_rules(rules_file)
         except NewscleanError as error:
-            raise click.UsageError(f"{rules_file}: {error}") from None
+            raise click.UsageError(f"{_printable(rules_file)}: {_printable(str(error))}") from None
     try:
         config = BatchConfig(
             sources=tuple(sources), output=output, fmt=fmt, globs=tuple(globs) or DEFAULT_GLOBS,

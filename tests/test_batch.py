@@ -381,3 +381,16 @@ def test_html_report_lists_documents_and_failures(run, tmp_path):
     assert "input is empty" in page
     assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
     assert run("batch", src, "-o", tmp_path / "out2", "--report-html", src / "r.html").returncode == 2
+
+
+def test_usage_errors_escape_terminal_sequences(run, tmp_path):
+    src = tmp_path / "src"
+    small_corpus(src)
+    out = tmp_path / "out\x1b[31mred"
+    out.mkdir()
+    proc = run("batch", src, "-o", out, "--format", "jsonl")
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "\\x1b" in proc.stderr
+    rules = tmp_path / "rules\x1b[2J.txt"
+    rules.write_text("frobnicate: nothing\n")
+    proc = run("batch", src, "-o", tmp_path / "out2", "--rules", rules)
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "line 1" in proc.stderr
