@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.boilerplate.features import Limits, Line, line_features, page_lines
 from newsclean.boilerplate.languages import WORD
-from newsclean.boilerplate.metadata import is_byline, parse_date, parse_dateline
+from newsclean.boilerplate.metadata import parse_date, parse_dateline
 from newsclean.boilerplate.region import Weights, extend_over_list, find_region
 from newsclean.boilerplate.rules import CAPTION_REASONS
 from newsclean.document import Decision, Document, Removal
