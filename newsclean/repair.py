@@ -597,6 +597,11 @@ def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
 
 
 def _whole_change(line: str, final: str, offset: int, undone: str) -> Repair:
+    """One repair covering the part of *line* that differs from *final*.
+
+    >>> _whole_change("a CafÃ© b", "a Café b", 10, "x")
+    Repair(start=15, end=17, before='Ã©', after='é', undone='x')
+    """
     p = 0
     while p < min(len(line), len(final)) and line[p] == final[p]:
         p += 1
@@ -787,19 +792,12 @@ def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
         return [Repair(offset + s, offset + e, line[s:e], after, how)
                 for s, e, after, how in history[0]]
     # several passes: report the changed region of the line as one repair
-    p = 0
-    while p < min(len(line), len(final)) and line[p] == final[p]:
-        p += 1
-    q = 0
-    while q < min(len(line), len(final)) - p and line[-1 - q] == final[-1 - q]:
-        q += 1
     hows = []
     for edits in history:
         for *_, how in edits:
             if how not in hows:
                 hows.append(how)
-    return [Repair(offset + p, offset + len(line) - q, line[p:len(line) - q],
-                   final[p:len(final) - q], ", then ".join(hows))]
+    return [_whole_change(line, final, offset, ", then ".join(hows))]
 
 
 def _warnings(text: str, repairs: list[Repair]) -> tuple[str, ...]:
