@@ -241,12 +241,7 @@ def clean(files, fmt, output, explain, options):
                     out.write("\n")
             out.flush()
         if json_docs:
-            if len(json_docs) == 1:
-                out.write(render.render_json(json_docs[0]))
-            else:
-                import json
-
-                out.write(json.dumps([d.to_dict() for d in json_docs], ensure_ascii=False, indent=2) + "\n")
+            out.write(render.render_json(json_docs[0] if len(json_docs) == 1 else json_docs))
     if failed:
         raise SystemExit(1)
 

@@ -70,14 +70,18 @@ def _repair(text: str, options: Options) -> Repaired:
     return repair(text) if options.repair else Repaired(text)
 
 
+def _with_repairs(document: Document, fixed: Repaired) -> Document:
+    """Record on *document* the repairs (and their warnings) made to its text."""
+    document.repairs = list(fixed.repairs)
+    document.warnings.extend(fixed.warnings)
+    return document
+
+
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.boilerplate import extract
 
     fixed = _repair(text, options)
-    document = extract(fixed.text, options)
-    document.repairs = list(fixed.repairs)
-    document.warnings.extend(getattr(fixed, "warnings", ()))
-    return document
+    return _with_repairs(extract(fixed.text, options), fixed)
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
@@ -91,9 +95,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     lines, structure = structure_lines(title_text(tree), blocks(tree))
     structure.headline = meta.headline
     fixed = _repair("\n".join(lines), options)
-    document = extract_lines(fixed.text.split("\n"), options, dom=structure)
-    document.repairs = list(fixed.repairs)
-    document.warnings.extend(getattr(fixed, "warnings", ()))
+    document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
     page_title = meta.headline or meta.title or ""
     if not document.title or (page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)):
         # The headline the classifier found is the <title> line ("Headline - Site"): the

@@ -13,9 +13,10 @@ def render_text(document: Document) -> str:
     return text + "\n" if text else ""
 
 
-def render_json(document: Document) -> str:
-    """The document and every decision as one pretty-printed JSON object."""
-    return json.dumps(document.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(document: Document | list[Document]) -> str:
+    """The document and every decision as one pretty-printed JSON object (an array for a list)."""
+    data = [d.to_dict() for d in document] if isinstance(document, list) else document.to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def jsonl_record(document: Document, id: str | None = None) -> dict:

@@ -215,3 +215,12 @@ def test_detect_and_repair_believe_a_page_meta_charset(run, tmp_path):
     row = run("detect", page).stdout.decode()
     assert "\tcp1251\t" in row and "method declared" in row
     assert "Совет утвердил бюджет." in run("repair", page).stdout.decode("utf-8")
+
+
+def test_json_of_several_files_is_an_array(run, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(ARTICLE)
+    second.write_text(ARTICLE.replace("Storm", "Flood"))
+    docs = json.loads(run("clean", "--format", "json", first, second).stdout)
+    assert [d["source"] for d in docs] == [str(first), str(second)]
+    assert docs[1]["title"] == "Flood closes schools"
