@@ -129,11 +129,6 @@ class Block:
         tag = self.elements.tag
         return tuple(tag[s] for s in self.path)
 
-    @property
-    def path_hints(self) -> tuple[frozenset, ...]:
-        hints = self.elements.hints
-        return tuple(hints[s] for s in self.path)
-
     def below(self, serial: int) -> tuple[set[str], set[str]]:
         """Landmark tags and hints of the enclosing elements inside element *serial*.
 

@@ -69,11 +69,6 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @property
-    def title_case(self) -> float:
-        """Share of words that start with a capital letter (computed on demand)."""
-        return title_case_share(WORD.findall(self.text))
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -87,20 +82,6 @@ class Limits:
     headline_words: int = 15
     #: Multipliers of the language's (low, high) density thresholds.
     density_scale: float = 1.0
-
-
-def title_case_share(tokens: list[str]) -> float:
-    """Share of the alphabetic words that start with a capital letter.
-
-    >>> title_case_share("Toronto MP Quits Liberal Caucus".split())
-    1.0
-    >>> title_case_share("the vote was close".split())
-    0.0
-    """
-    alpha = [t for t in tokens if t[:1].isalpha()]
-    if not alpha:
-        return 0.0
-    return sum(1 for t in alpha if t[0].isupper()) / len(alpha)
 
 
 @lru_cache(maxsize=64)
