@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsclean.options import DEFAULT_MAX_BYTES
+
 
 class NewscleanError(Exception):
     """Base class of every error newsclean raises on purpose."""
@@ -32,7 +34,8 @@ class BinaryInput(InputError):
 
 
 class InputTooLarge(InputError):
-    hint = "raise the limit with --max-bytes if this is really one page"
+    hint = (f"raise the limit with --max-bytes (default {DEFAULT_MAX_BYTES:,}; 0: no limit) "
+            "if this is really one page")
 
 
 class RulesError(NewscleanError):

@@ -11,13 +11,8 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from newsclean.errors import InputError, InputTooLarge
-from newsclean.options import DEFAULT_MAX_BYTES
 
 #: What to do about an input over the size limit (the default named, as ``--help`` does).
-TOO_LARGE_HINT = (f"raise the limit with --max-bytes (default {DEFAULT_MAX_BYTES:,}; 0: no limit) "
-                  "if this is really one page")
-
-
 def read_input(path: str, max_bytes: int = 0) -> bytes:
     """Read a file (``-`` for standard input) as bytes, with one-line errors.
 
@@ -30,13 +25,13 @@ def read_input(path: str, max_bytes: int = 0) -> bytes:
         stream = sys.stdin.buffer
         data = stream.read(max_bytes + 1) if max_bytes else stream.read()
         if max_bytes and len(data) > max_bytes:
-            raise InputTooLarge(f"input is over the limit of {max_bytes:,} bytes", TOO_LARGE_HINT)
+            raise InputTooLarge(f"input is over the limit of {max_bytes:,} bytes")
         return data
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if max_bytes and size > max_bytes:
-                raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}", TOO_LARGE_HINT)
+                raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
             return handle.read()
     except FileNotFoundError:
         raise InputError("no such file", "check the path") from None

@@ -35,9 +35,7 @@ def check_input(data: bytes, max_bytes: int = 0) -> None:
     newsclean.errors.BinaryInput: input is a PDF document, not text (newsclean reads text and HTML; convert the file to text first)
     """
     if max_bytes and len(data) > max_bytes:
-        from newsclean.files import TOO_LARGE_HINT
-
-        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}", TOO_LARGE_HINT)
+        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
     if not data.strip():
         raise EmptyInput("input is empty" if not data else "input is only white space")
     for signature, what in SIGNATURES.items():
