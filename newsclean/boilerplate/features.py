@@ -104,14 +104,9 @@ def page_lines(raw_lines: list[str], limits: Limits,
     """
     stripped = [raw.strip() for raw in raw_lines]
     tokens = [WORD.findall(text.lower()) if text else [] for text in stripped]
-    if links is None:
-        # The longer lines are enough to tell the language (and cheaper than all of them).
-        language = detect_language([text for text in stripped if len(text) >= 25][:200],
-                                   [toks for toks in tokens if len(toks) >= 10][:80])
-        lines = [line_features(number, raw, language, limits, toks, text) if text else Line(number, raw, text)
-                 for number, (raw, text, toks) in enumerate(zip(raw_lines, stripped, tokens), start=1)]
-        return lines, language
-    flags = list(links) + [False] * (len(raw_lines) - len(links))
+    flags = list(links or ())
+    flags += [False] * (len(raw_lines) - len(flags))
+    # The longer lines of prose are enough to tell the language (and cheaper than all of them).
     language = detect_language([t for t, link in zip(stripped, flags) if len(t) >= 25 and not link][:200],
                                [k for k, link in zip(tokens, flags) if len(k) >= 10 and not link][:80])
     lines = []
