@@ -276,9 +276,8 @@ def _gap_candidates(lead: int, present: bytes, fill: tuple[int, ...]) -> tuple[s
     if missing <= 0 or missing > _GAP_MAX_MISSING:
         return ()
     out: dict[str, float] = {}
-    fills = fill
     for slots in itertools.combinations(range(need), missing):
-        for combo in itertools.product(fills, repeat=missing):
+        for combo in itertools.product(fill, repeat=missing):
             seq = bytearray([lead])
             it_p, it_c = iter(present), iter(combo)
             for k in range(need):
@@ -422,12 +421,8 @@ def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
             continue
         if j < n and 0x80 <= data[j] < 0xC0:
             return None
-        if pending:
-            try:
-                slots.append((pending.decode("utf-8"),))
-            except UnicodeDecodeError:
-                return None
-            pending = bytearray()
+        if not _flush_pending(pending, slots):
+            return None
         cands = _gap_candidates(b, bytes(data[i + 1:j]), fill)
         restored += need - (j - i)
         if need - (j - i) == 1 and j < n and data[j] == 0x20:
@@ -443,13 +438,8 @@ def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
             return None
         slots.append(cands)
         i = j
-    if not restored:
+    if not restored or not _flush_pending(pending, slots):
         return None
-    if pending:
-        try:
-            slots.append((pending.decode("utf-8"),))
-        except UnicodeDecodeError:
-            return None
     # joint best path: state = the option chosen in the last slot, with back-pointers
     # (a state dearer than the cheapest by more than any pair can cost is never used)
     prev_states: list[tuple[float, str]] = [(0.0, left[-1:])]
@@ -483,6 +473,18 @@ def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
         k = backs[idx][k]
     _refine_latin(chosen, slots, left, right)
     return "".join(chosen), restored
+
+
+def _flush_pending(pending: bytearray, slots: list[tuple[str, ...]]) -> bool:
+    """Add the complete UTF-8 *pending* (if any) to *slots* as one fixed slot and empty
+    it; False if it does not decode."""
+    if pending:
+        try:
+            slots.append((pending.decode("utf-8"),))
+        except UnicodeDecodeError:
+            return False
+        pending.clear()
+    return True
 
 
 def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, right: str) -> None:
