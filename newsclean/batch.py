@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
 from newsclean.errors import NewscleanError
+from newsclean.files import _os_message
 from newsclean.options import DEFAULT_MAX_BYTES
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively).
@@ -50,7 +51,6 @@ DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
 FORMATS = ("text", "json", "jsonl")
-SITE_KEYS = ("parent", "top", "depth:N")
 MANIFEST_NAME = ".newsclean-batch.json"
 LOCK_NAME = ".newsclean-batch.lock"
 #: The worker function: ``module:function`` taking ``(task, context)``, returning a record.
@@ -1005,10 +1005,6 @@ def dask_shutdown() -> None:
 
 
 # ---------------------------------------------------------------------------- the driver
-
-
-def _os_message(error: OSError) -> str:
-    return os.strerror(error.errno).lower() if error.errno else str(error)
 
 
 def _open_backend(config: BatchConfig):
