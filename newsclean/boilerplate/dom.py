@@ -47,6 +47,10 @@ BAD_WEIGHT = 1.0
 LINK_COST = 1.0
 RULE_COST = 6.0
 OTHER_COST = 0.1
+#: A block with more than this share of link text is a link; one of under
+#: :data:`MENU_CHARS` characters is a menu entry or a link list, not prose.
+LINK_SHARE = 0.5
+MENU_CHARS = 200
 
 #: The container is rarely in (or) a footer, navigation, an aside or comments: their score counts this much.
 DEMOTED_FACTOR = 0.1
@@ -97,8 +101,7 @@ class PageStructure:
         rules need not read them.
         """
         in_nav = self._flags()[0]
-        return [block is not None and (block.link_density > 0.5 and len(block.text) < 200 or in_nav[block.element])
-                for block in self.blocks]
+        return [block is not None and (_menu_block(block) or in_nav[block.element]) for block in self.blocks]
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
@@ -131,16 +134,14 @@ class PageStructure:
         bad = [0.0] * size
         count = [0] * size
         linked = [0] * size
-        blocks = self.blocks
         placed: list[tuple[int, Line, Block]] = []
         for position, line in enumerate(content):
-            index = line.number - 1
-            block = blocks[index] if index < len(blocks) else None
+            block = self.block(line)
             if block is None:
                 continue
             placed.append((position, line, block))
             serial = block.element
-            link = block.link_density > 0.5
+            link = block.link_density > LINK_SHARE
             # Prose adds its size. Links cost by their size, so that menus and teaser
             # lists weigh against their element; other lines cost little, because in
             # HTML the markup, not the line's length, tells a list item from a menu entry.
@@ -182,7 +183,7 @@ class PageStructure:
             if line.hit is not None or line.number in forced:
                 continue
             found = reasons[block.element]
-            if found is None and block.link_density > 0.5 and len(block.text) < 200:
+            if found is None and _menu_block(block):
                 found = "nav", f"link text {block.link_density:.0%} of the line"
             if found is None:
                 continue
@@ -251,7 +252,7 @@ class PageStructure:
         for _, line, block in placed:
             if line.cls not in ("short", "bad") or line.hit is not None or line.byline or line.date_line:
                 continue
-            if not inside[block.element] or block.link_density > 0.5:
+            if not inside[block.element] or block.link_density > LINK_SHARE:
                 continue
             serial = parent[self._holder(block)]
             for _ in range(FLOW_LEVELS):
@@ -331,6 +332,11 @@ class PageStructure:
         for serial in items:
             siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1
         return {serial for serial in items if siblings[parent[serial]] >= 3}
+
+
+def _menu_block(block: Block) -> bool:
+    """Whether a block is a short line made mostly of link text (a menu entry, a link list)."""
+    return block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS
 
 
 def structure_lines(title: str | None, blocks: Sequence[Block]) -> tuple[list[str], PageStructure]:
