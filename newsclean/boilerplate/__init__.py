@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from newsclean.boilerplate.features import Limits, Line, line_features, page_lines
 from newsclean.boilerplate.languages import WORD
-from newsclean.boilerplate.metadata import parse_date, parse_dateline
+from newsclean.boilerplate.metadata import YEAR, parse_date, parse_dateline
 from newsclean.boilerplate.region import Weights, extend_over_list, find_region
-from newsclean.boilerplate.rules import CAPTION_REASONS
+from newsclean.boilerplate.rules import CAPTION_REASONS, Hit
 from newsclean.document import Decision, Document, Removal
 from newsclean.options import Options
 
@@ -56,7 +56,6 @@ META_WINDOW = 8
 
 _BY_PREFIX = re.compile(r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
                         re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _PUBLISHED = re.compile(r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
                         r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd", re.IGNORECASE)
 
@@ -107,9 +106,8 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
-    document = _assemble(lines, content, start, end, title_at, language,
-                         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS)
-    return document
+    return _assemble(lines, content, start, end, title_at, language,
+                     repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS)
 
 
 # ----------------------------------------------------------------------------- steps
@@ -118,8 +116,6 @@ def _apply_user_rules(lines: list[Line], rules) -> set[int]:
     forced: set[int] = set()
     if rules is None:
         return forced
-    from newsclean.boilerplate.rules import Hit
-
     for line in lines:
         if line.blank:
             continue
@@ -435,7 +431,7 @@ def _find_date(content: list[Line], lo: int, first: int, last: int, language: st
             found = parse_date(line.text, month_first)
             if found:
                 return found
-        if line.words > 60 or not _YEAR.search(line.text):
+        if line.words > 60 or not YEAR.search(line.text):
             continue
         if published is None and _PUBLISHED.search(line.text):
             published = parse_date(line.text, month_first)

@@ -95,7 +95,8 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
     return None
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+#: A year of the last two centuries: a line without one holds no date.
+YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_NOISE = re.compile(
     rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월월일月日년時시분]|"
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
@@ -115,7 +116,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("The vote took place on March 3, 2020 in the capital.")
     False
     """
-    if len(text) > 90 or not _YEAR.search(text) or parse_date(text) is None:
+    if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
     return not _DATE_NOISE.sub("", text).strip()
 
