@@ -443,7 +443,7 @@ def _latin_suspect(line: str) -> bool:
 def _relabel_line(line: str) -> tuple[str, str] | None:
     """The line read with the Latin code page the language model prefers, if clearly better."""
     from newsclean.plausibility import language_cost
-    from newsclean.recode import latin_relabels
+    from newsclean.recode import _latin_label, latin_relabels
 
     cands = latin_relabels(line)
     if not cands:
@@ -457,15 +457,7 @@ def _relabel_line(line: str) -> tuple[str, str] | None:
             best = (c, text, codec)
     if best is None or base - best[0] <= LATIN_MARGIN:
         return None
-    how = f"{best[2]} read as " + ("cp1252" if any(ch in _cp1252_specials() for ch in line) else "Latin-1")
-    return best[1], how
-
-
-@functools.lru_cache(maxsize=1)
-def _cp1252_specials() -> frozenset[str]:
-    from newsclean.recode import _cp1252_bytes
-
-    return frozenset(_cp1252_bytes())
+    return best[1], f"{best[2]} {_latin_label(line)}"
 
 
 def _word_changes(line: str, new: str, offset: int, how: str) -> list[Repair]:
