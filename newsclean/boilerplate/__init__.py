@@ -290,7 +290,7 @@ def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set
         elif line.date_line:
             _set(line, False, "date", "date", "date-line", "a date alone")
         elif not inside:
-            if position < body_lo and (title_at < 0 or position < title_at) and position == 0:
+            if position == 0 < body_lo:  # (the headline, when it is line 0, was judged above)
                 _set(line, False, "boilerplate", "masthead", "masthead", "first line, above the headline")
             else:
                 where = "before" if position < body_lo else "after"
@@ -391,7 +391,8 @@ def drop_title_repeats(document: Document) -> None:
     line the classifier took for it): the article then does not say its headline twice.
     """
     key = _normal(document.title)
-    if not key or all(_normal(p) != key for p in document.paragraphs):
+    paragraphs = [p for p in document.paragraphs if _normal(p) != key]
+    if not key or len(paragraphs) == len(document.paragraphs):
         return
     evidence = "repeats the headline"
     for index, d in enumerate(document.decisions):
@@ -400,7 +401,7 @@ def drop_title_repeats(document: Document) -> None:
                                                  evidence)
             document.removed.append(Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence))
     document.removed.sort(key=lambda removal: removal.line)
-    document.paragraphs = [p for p in document.paragraphs if _normal(p) != key]
+    document.paragraphs = paragraphs
 
 
 def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
