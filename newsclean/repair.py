@@ -541,11 +541,8 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
 #: much plus a share of the line's cost, after a prior per restored byte.
 GAP_MARGIN = 2.0
 GAP_SHARE = 0.2
-#: Complete UTF-8 sequences a line needs before its gaps are read as lost bytes.
-GAP_MIN_SEQUENCES = 0
 #: A line read as cp1252 needs at least this many complete sequences per lost soft hyphen.
 GAP_SHY_RATIO = 1
-_UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
@@ -562,8 +559,6 @@ def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
         fill: tuple[int, ...] = (0xAD,)
     else:
         data, fill = line.encode("latin-1"), GAP_FILL
-    if len(_UTF8_COMPLETE.findall(data)) < GAP_MIN_SEQUENCES:
-        return None
     try:
         data.decode("utf-8")
         return None  # nothing lost: ftfy's case
@@ -576,7 +571,7 @@ def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
     if got is None:
         return None
     text, restored = got
-    if fill != GAP_FILL and restored * GAP_SHY_RATIO > len(_UTF8_COMPLETE.findall(data)):
+    if fill != GAP_FILL and restored * GAP_SHY_RATIO > len(_UTF8_SEQ.findall(data)):
         return None  # a soft hyphen is one continuation byte in 64: most sequences stay whole
     base = cost(line)
     if cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored >= base - GAP_MARGIN - GAP_SHARE * base:
