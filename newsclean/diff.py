@@ -46,10 +46,11 @@ always a repair.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterator, Sequence
 
 from newsclean.document import Document
 
@@ -96,6 +97,24 @@ class LineView:
         for rep in sorted(self.repairs, key=lambda r: r.column, reverse=True):
             text = text[:rep.column] + rep.before + text[rep.column + len(rep.after):]
         return text
+
+    def pieces(self, text: str, lead: int = 0) -> Iterator[tuple[str, LineRepair | None]]:
+        """*text* (the line's text from column *lead* on) cut at its repaired spans.
+
+        Yields ``(piece, None)`` for plain text and ``(piece, repair)`` for a span
+        holding ``repair.after``; repairs that overlap or fall outside *text* are
+        left out.
+        """
+        pos = 0
+        for rep in sorted(self.repairs, key=lambda r: r.column):
+            start = rep.column - lead
+            end = start + len(rep.after)
+            if start < pos or start < 0 or end > len(text):
+                continue
+            yield text[pos:start], None
+            yield text[start:end], rep
+            pos = end
+        yield text[pos:], None
 
     @property
     def label(self) -> str:
@@ -207,8 +226,6 @@ def _place_repairs(document: Document, texts: list[str]) -> tuple[dict[int, list
         pos += len(text) + 1
     delta = 0
     cursor = 0  # the line search continues from the last line placed
-    import bisect
-
     for rep in sorted(document.repairs, key=lambda r: r.start):
         at = rep.start + delta
         delta += len(rep.after) - len(rep.before)
@@ -366,16 +383,7 @@ def _line_segments(line: LineView, numbers: bool) -> list[list[Segment]]:
     segments: list[Segment] = [(marker, f"marker-{line.status}" if line.status != KEPT else "")]
     if numbers:
         segments.append((f"{line.number:>5} ", "number"))
-    style = line.status
-    pos = 0
-    for rep in sorted(line.repairs, key=lambda r: r.column):
-        start, end = rep.column - lead, rep.column - lead + len(rep.after)
-        if start < pos or start < 0 or end > len(shown):
-            continue
-        segments.append((printable(shown[pos:start]), style))
-        segments.append((printable(shown[start:end]), "span"))
-        pos = end
-    segments.append((printable(shown[pos:]), style))
+    segments.extend((printable(piece), "span" if rep else line.status) for piece, rep in line.pieces(shown, lead))
     if line.label:
         segments.append(("  [" + printable(line.label) + "]",
                          "label-moved" if line.status == MOVED else "label"))
@@ -615,7 +623,3 @@ def render_side_by_side_rich(view: DiffView, width: int, context: int | None = N
         out.extend(Text(s, STYLES["summary"]) for s in summary_lines(view.summary))
     return out
 
-
-def views(documents: Iterable[Document]) -> list[DiffView]:
-    """:func:`build_view` over several documents."""
-    return [build_view(d) for d in documents]

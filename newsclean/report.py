@@ -28,7 +28,8 @@ import os
 from collections import Counter
 from typing import Iterable, Union
 
-from newsclean.diff import BLANK, KEPT, MOVED, REMOVED, REPAIRED, DiffView, LineView, build_view, summary_lines
+from newsclean.diff import (BLANK, KEPT, MOVED, REMOVED, REPAIRED, DiffView, LineRepair, LineView, build_view,
+                            summary_lines)
 from newsclean.document import Document
 
 #: A report entry: where a document came from, and the document or why it failed.
@@ -218,19 +219,13 @@ def _tooltip(line: LineView) -> str:
     return "\n".join(parts)
 
 
+def _repair_html(rep: LineRepair) -> str:
+    return (f'<span class="rep" title="{esc("repaired: " + rep.undone)}">'
+            f"<del>{esc(rep.before)}</del><ins>{esc(rep.after)}</ins></span>")
+
+
 def _text_html(line: LineView) -> str:
-    text = line.text
-    out, pos = [], 0
-    for rep in sorted(line.repairs, key=lambda r: r.column):
-        start, end = rep.column, rep.column + len(rep.after)
-        if start < pos or start < 0 or end > len(text):
-            continue
-        out.append(esc(text[pos:start]))
-        out.append(f'<span class="rep" title="{esc("repaired: " + rep.undone)}">'
-                   f"<del>{esc(rep.before)}</del><ins>{esc(rep.after)}</ins></span>")
-        pos = end
-    out.append(esc(text[pos:]))
-    return "".join(out)
+    return "".join(esc(piece) if rep is None else _repair_html(rep) for piece, rep in line.pieces(line.text))
 
 
 def _line_html(line: LineView) -> str:
@@ -255,8 +250,7 @@ def _document_html(anchor: str, source: str, view: DiffView) -> str:
     lines = "\n".join(_line_html(line).replace("{doc}", anchor) for line in view.lines)
     unplaced = ""
     if view.unplaced_repairs:
-        items = "".join(f'<li><span class="rep" title="{esc("repaired: " + r.undone)}"><del>{esc(r.before)}'
-                        f"</del><ins>{esc(r.after)}</ins></span></li>" for r in view.unplaced_repairs)
+        items = "".join(f"<li>{_repair_html(r)}</li>" for r in view.unplaced_repairs)
         unplaced = f'<div class="unplaced">Repairs not on any line:<ul>{items}</ul></div>'
     return (f'<section class="doc" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
             f'<ul class="figures">{figures}</ul>\n{unplaced}'
