@@ -22,7 +22,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
     8: ("august", "aug", "agosto", "ago", "août", "aout", "augustus", "agustus", "agu", "агуста", "августа", "август", "авг"),
     9: ("september", "sep", "sept", "setembro", "set", "septiembre", "septembre", "settembre", "сентября",
         "сентябрь", "сен"),
-    10: ("october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "oktober",
+    10: ("october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott",
          "октября", "октябрь"),
     11: ("november", "nov", "novembro", "noviembre", "novembre", "nopember", "ноября", "ноябрь", "ноя"),
     12: ("december", "dec", "dezembro", "dez", "diciembre", "dic", "décembre", "dezember", "dicembre", "desember",
@@ -98,11 +98,11 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
 #: A year of the last two centuries: a line without one holds no date.
 YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_NOISE = re.compile(
-    rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월월일月日년時시분]|"
+    rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|"
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
-    r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|à|veröffentlicht|aktualisiert|am|um|uhr"
+    r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
-    r"|pukul|de|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()+-]+",
+    r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()+-]+",
     re.IGNORECASE)
 
 
