@@ -89,7 +89,10 @@ def page_meta(tree) -> PageMeta:
     return meta
 
 
-_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " » ")
+#: What joins a site's name to a page title ("Headline | Site").
+_SITE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
+#: What joins the parts of a page title: those, and a breadcrumb's "»" ("Site » Section » Headline").
+_SEPARATORS = (*_SITE_SEPARATORS, " » ")
 
 
 def strip_site_name(title: str, site_name: str | None = None, only_site: bool = False) -> str:
@@ -142,7 +145,7 @@ def site_from_title(title: str) -> str | None:
     >>> site_from_title("Storm closes schools") is None
     True
     """
-    for sep in (" | ", " - ", " — ", " – ", " :: ", " · "):
+    for sep in _SITE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         tail = tail.strip()
         if found and tail and len(tail) <= 40 and len(tail) < len(head) and len(tail.split()) <= 5:
