@@ -648,13 +648,6 @@ def _main_script(text: str) -> str:
 RUN_WINDOW = 512
 
 
-@functools.lru_cache(maxsize=1)
-def _lead_chars() -> frozenset[str]:
-    """Characters some single-byte reader makes of a UTF-8 lead byte (a sequence starts there)."""
-    return frozenset(ch for reader, _ in _UTF8_READERS_FAST for b in range(0xC2, 0xF5)
-                     if (ch := _decode1(b, reader)))
-
-
 def _run_spans(line: str):
     """Start and end of each suspicious run of *line*, long runs cut into windows."""
     for m in _RUN.finditer(line):
@@ -666,7 +659,7 @@ def _run_spans(line: str):
                 yield start, cut
                 start = cut + 1  # the space between two windows stays as it is
                 continue
-            leads = _lead_chars()
+            leads = _lead_cont()[1]  # characters a reader makes of a UTF-8 lead byte
             cut = next((i for i in range(hi, lo, -1) if line[i] in leads), hi)
             yield start, cut
             start = cut
