@@ -268,7 +268,7 @@ def summarize(document: Document, lines: Sequence[LineView] | None = None) -> Su
         lines_kept=stats["lines_kept"],
         lines_removed=stats["lines_removed"],
         blank=sum(line.status == BLANK for line in lines),
-        removed_by_reason=dict(sorted(Counter(r.reason for r in document.removed).items())),
+        removed_by_reason=stats["removed_by_reason"],
         moved_by_role=dict(Counter(line.role for line in lines if line.status == MOVED)),
         repairs=len(document.repairs),
         repairs_by_kind=dict(Counter(r.undone for r in document.repairs).most_common()),

@@ -286,7 +286,7 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
             s = view.summary
             removed_lines = s.lines_removed
             reasons.update((line.reason or line.role) for line in view.lines if line.status == REMOVED)
-            moved.update(line.role for line in view.lines if line.status == MOVED)
+            moved.update(s.moved_by_role)
             kept += sum(line.status in (KEPT, REPAIRED) for line in view.lines)
             rows.append(
                 f'<tr data-order="{order}">'
