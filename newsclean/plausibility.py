@@ -45,9 +45,15 @@ _C_HAN_TOUCH = 2.5
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, int], dict[str, int]]:
+def _data() -> dict:
+    """The bundled model file, read once."""
     raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    return json.loads(gzip.decompress(raw))
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, int], dict[str, int]]:
+    data = _data()
     uni = {ch: int(level) for level, chars in data["unigram"].items() for ch in chars}
     bi: dict[str, int] = {}
     for level, pairs in data["bigram"].items():
@@ -183,9 +189,7 @@ def pair_cost(a: str, b: str) -> float:
         return _C_SCRIPT_CLASH
     if a.islower() and b.isupper():
         return _C_CASE_SWITCH  # "уЖтАЩ": a capital inside a lower-case word
-    level = _tables()[1].get(a + b)
-    if level is None:
-        level = _tables()[1].get((a + b).lower())
+    level = bigram_level(a, b)
     if level is None:
         return _C_UNSEEN_BIGRAM
     return max(0.0, (5 - level) * 0.4)
@@ -235,10 +239,8 @@ _L_SWITCH = 14.0
 
 @functools.lru_cache(maxsize=1)
 def _language_tables() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
-    raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
-    data = json.loads(gzip.decompress(raw))
     names, tables = [], []
-    for lang, levels in sorted(data.get("languages", {}).items()):
+    for lang, levels in sorted(_data().get("languages", {}).items()):
         table: dict[str, float] = {}
         for level, pairs in levels.items():
             c = max(0.0, 8.0 - int(level) / 2)
