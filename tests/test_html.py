@@ -61,7 +61,11 @@ def test_entities_are_decoded_and_markup_in_text_stays_text(story):
 def test_input_option_forces_text_reading():
     doc = newsclean.clean(STORY.read_bytes(), input="text")
     assert any(d.text.strip().startswith("<p>The harbour bridge") for d in doc.decisions)
-    assert newsclean.clean(STORY.read_text(encoding="utf-8")[:40], input="html").decoded is None
+    # and input="html" reads markup that does not announce itself as a page
+    fragment = "Note: <p>The ferry runs again from Monday, the harbour office said today.</p><p>Tickets</p>"
+    assert "<p>" in newsclean.clean(fragment).text  # auto: a line of text that mentions markup
+    as_html = newsclean.clean(fragment, input="html")
+    assert "<p>" not in as_html.text and "The ferry runs again from Monday" in as_html.text
 
 
 def test_meta_charset_decides_legacy_bytes():
