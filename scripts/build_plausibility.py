@@ -137,9 +137,7 @@ def main() -> None:
                     continue
             sums[a] += w
             sums[b] += w
-            if a.isalpha() and b.isalpha() and not (a.isascii() and b.isascii()):
-                bi[a + b] = max(bi[a + b], w)
-            elif a.isalpha() and b.isalpha():
+            if a.isalpha() and b.isalpha():
                 bi[a + b] = max(bi[a + b], w)
         top = max(v for k, v in sums.items() if k.isalpha())
         for ch, s in sums.items():
