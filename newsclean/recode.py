@@ -22,7 +22,8 @@ import operator
 import re
 import unicodedata
 
-from newsclean.plausibility import char_cost, cost, pair_cost
+from newsclean.plausibility import (bigram_level, char_cost, cost, known, known_chars, language_cost,
+                                    pair_cost, script)
 
 #: Codecs a run read as Latin-1 / cp1252 may really be in, most likely first.
 LATIN_TARGETS = (
@@ -296,8 +297,6 @@ def _gap_candidates(lead: int, present: bytes, fill: tuple[int, ...]) -> tuple[s
 def _gap_char_cost(ch: str) -> float:
     """A restored character's own cost: characters the model has never seen are unlikely
     among the dozens a gap can be."""
-    from newsclean.plausibility import known
-
     if len(ch) > 1:  # a restored character and the space after it
         return _gap_char_cost(ch[0]) + cost(ch[1:])
     if ch == "\xad":
@@ -319,8 +318,6 @@ def _gap_pair_cost(a: str, b: str) -> float:
 
 
 def _gap_pair_cost_raw(a: str, b: str) -> float:
-    from newsclean.plausibility import bigram_level
-
     if "\u3041" <= a <= "\u30ff" or "\u3041" <= b <= "\u30ff":
         bad = _kana_misfit(a, b)
         if bad:
@@ -330,8 +327,6 @@ def _gap_pair_cost_raw(a: str, b: str) -> float:
         level = bigram_level(a, b)
         if level is not None:
             return max(0.0, 8 - level) * 0.7
-        from newsclean.plausibility import script
-
         if script(a) == script(b) and script(a) not in ("HAN", "HANGUL", "KANA"):
             return 7.0
     if (b == "\u201c" and a.isalnum()) or (a == "\u201c" and b.isspace()) \
@@ -490,8 +485,6 @@ def _flush_pending(pending: bytearray, slots: list[tuple[str, ...]]) -> bool:
 def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, right: str) -> None:
     """Re-choose the gaps inside Latin words with the per-language word model: which of
     ``ő`` / ``ş`` / ``ř`` a gap is depends on the language of the line."""
-    from newsclean.plausibility import language_cost, script
-
     gaps = [k for k, opts in enumerate(slots) if len(opts) > 1
             and any(script(o[0]) == "LATIN" for o in opts)
             and any(script(ch) == "LATIN" for ch in _neighbours(chosen, k))]
@@ -666,8 +659,6 @@ def _chars_from(options: tuple[tuple[int, ...], ...]) -> tuple[tuple[str, int, b
 @functools.lru_cache(maxsize=1)
 def _known_by_lead() -> dict[int, list[tuple[float, str, bytes]]]:
     """The characters of the model's table by UTF-8 lead byte, cheapest first."""
-    from newsclean.plausibility import known_chars
-
     table: dict[int, list[tuple[float, str, bytes]]] = {}
     for ch in known_chars():
         seq = ch.encode("utf-8", "surrogatepass")
