@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
 from newsclean.errors import NewscleanError
-from newsclean.files import _os_message
+from newsclean.files import _os_message, atomic_writer, read_input, same_file
 from newsclean.options import DEFAULT_MAX_BYTES
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively).
@@ -454,8 +454,6 @@ class _OutputState:
             self._lock = None
 
     def _write(self, manifest: dict) -> None:
-        from newsclean.files import atomic_writer
-
         try:
             with atomic_writer(self.manifest_path) as handle:
                 json.dump(manifest, handle, indent=2, sort_keys=True)
@@ -586,7 +584,6 @@ def _resolve(spec: str) -> Callable:
 
 
 def _read(task: Task, context: WorkerContext) -> bytes:
-    from newsclean.files import read_input
     from newsclean.sniff import check_input
 
     data = read_input(task.path, context.config.max_bytes)
@@ -642,8 +639,6 @@ def document_record(document: Any, size: int) -> dict:
 
 def write_output(task: Task, text: str) -> None:
     """Write *text* to the task's output atomically, creating directories as needed."""
-    from newsclean.files import atomic_writer, same_file
-
     assert task.out is not None
     if same_file(task.out, task.path):
         raise BatchUsageError("output would overwrite the input; skipped")
@@ -1098,8 +1093,6 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
     Raises :class:`BatchUsageError` or :class:`BatchError` before any work when
     the batch cannot run.
     """
-    from newsclean.files import atomic_writer
-
     notify = on_event or (lambda kind, payload: None)
     check_locations(config)
     if config.rules_path:
