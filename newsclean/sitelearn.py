@@ -81,11 +81,6 @@ class SiteCounter:
         self.docs[site] += 1
         self.lines.setdefault(site, Counter()).update(set(keys))
 
-    def merge(self, other: "SiteCounter") -> None:
-        self.docs.update(other.docs)
-        for site, counts in other.lines.items():
-            self.lines.setdefault(site, Counter()).update(counts)
-
     def pop_site(self, site: str, min_share: float, min_docs: int) -> "SiteEntry | None":
         """Freeze one site and forget its counter (a finished site's memory is freed)."""
         docs = self.docs.pop(site, 0)

@@ -394,3 +394,10 @@ def test_usage_errors_escape_terminal_sequences(run, tmp_path):
     rules.write_text("frobnicate: nothing\n")
     proc = run("batch", src, "-o", tmp_path / "out2", "--rules", rules)
     assert proc.returncode == 2 and "\x1b" not in proc.stderr and "line 1" in proc.stderr
+
+
+def test_command_defaults_match_the_library():
+    from newsclean import batch, cli_batch
+
+    assert tuple(cli_batch._GLOBS.split()) == batch.DEFAULT_GLOBS
+    assert tuple(batch.FORMATS) == ("text", "json", "jsonl")
