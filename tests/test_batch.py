@@ -400,4 +400,5 @@ def test_command_defaults_match_the_library():
     from newsclean import batch, cli_batch
 
     assert tuple(cli_batch._GLOBS.split()) == batch.DEFAULT_GLOBS
-    assert tuple(batch.FORMATS) == ("text", "json", "jsonl")
+    formats = next(p for p in cli_batch.batch.params if p.name == "fmt").type.choices
+    assert tuple(formats) == batch.FORMATS
