@@ -771,7 +771,7 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
     return ch if len(ch) == 1 else None
 
 
-def _byte_options(run: str) -> tuple[list[tuple[tuple[bytes, float], ...]], bool]:
+def _byte_options(run: str) -> list[tuple[tuple[bytes, float], ...]]:
     """For each character of *run*, the byte strings it may stand for, with a prior.
 
     Only where the run holds characters a Latin-1 / cp1252 decoder cannot have made
@@ -792,7 +792,7 @@ def _byte_options(run: str) -> tuple[list[tuple[tuple[bytes, float], ...]], bool
                 out.append(((one, 0.0),))
         else:
             out.append(((ch.encode("utf-8", "surrogatepass"), 0.0),))
-    return out, mixed
+    return out
 
 
 def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
@@ -811,7 +811,7 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     """
     singles, leads = _double_byte_table(codec)
     shy_lead = 0xAD in leads
-    options, _mixed = _byte_options(run)
+    options = _byte_options(run)
     # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts);
     # out is a chain of (char, fix, parent) nodes, fixes the number of fixes on it
     states: dict[int, list[tuple[float, str, tuple | None, int, int]]] = {-1: [(0.0, "", None, 0, 0)]}
