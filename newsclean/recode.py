@@ -977,8 +977,8 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
                                               got2[1] + fixes), _prior(t2, got2[1] + fixes, 2),
                             "L>utf-8>L>" + t2))
     if not run.isascii():
+        pieces = run.split("\ufffd")
         for reader in UTF8_READERS:
-            pieces = run.split("\ufffd")
             try:
                 parts = [p.encode(reader, _C1_AS_BYTES) for p in pieces]
             except UnicodeEncodeError:
@@ -990,15 +990,16 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
                     wild.add(len(buf))
                     buf.append(0x80)
                 buf += part
-            if not wild and data == bytes(buf):
+            raw, lost = bytes(buf), frozenset(wild)
+            if not lost and data == raw:
                 continue
             got = None
-            if wild:
-                text = decode_lost_utf8(bytes(buf), frozenset(wild), reader)
+            if lost:
+                text = decode_lost_utf8(raw, lost, reader)
                 if text is not None:
-                    got = (text, ["lost byte guessed"] * len(wild))
+                    got = (text, ["lost byte guessed"] * len(lost))
             if got is None:
-                got = decode_restoring(bytes(buf), "utf-8", frozenset(wild), max_fixes=max(12, len(wild) + 4))
+                got = decode_restoring(raw, "utf-8", lost, max_fixes=max(12, len(lost) + 4))
             if got is None or got[0] == run:
                 continue
             out.append((got[0], _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),
