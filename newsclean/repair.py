@@ -170,17 +170,15 @@ def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
 
 def _repair_one(line: str) -> tuple[str, list[Repair]]:
     """Repair one suspicious line (offsets relative to the line)."""
-    offset = 0
     fixed, found = line, []
     # a whole line in another Latin code page is one explanation for all its words
     relabeled = _relabel_line(line) if _latin_suspect(line) else None
     if relabeled is not None:
         fixed, how = relabeled
-        found = _word_changes(line, fixed, offset, how)
+        found = _word_changes(line, fixed, 0, how)
     if _looks_recodable(fixed):
         start = fixed
-        base = offset if start == line else 0
-        fixed, more = _repair_line(start, base)
+        fixed, more = _repair_line(start, 0)
         # repeat until nothing changes, so that repair(repair(x)) == repair(x)
         for _ in range(ROUNDS):
             if fixed == start or not _looks_recodable(fixed):
@@ -188,21 +186,21 @@ def _repair_one(line: str) -> tuple[str, list[Repair]]:
             again, extra = _repair_line(fixed, 0)
             if again == fixed:
                 break
-            more = [_whole_change(start, again, base, ", then ".join(
+            more = [_whole_change(start, again, 0, ", then ".join(
                 dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])))]
             fixed = again
         if fixed != start:
             if start == line:
                 found = more
             else:
-                found = [_whole_change(line, fixed, offset, ", then ".join(
+                found = [_whole_change(line, fixed, 0, ", then ".join(
                     dict.fromkeys([r.undone for r in found] + [r.undone for r in more])))]
         # a Latin layer under what was just undone (cp1250 read as Latin-1, then as UTF-8)
         if fixed != start and _latin_suspect(fixed):
             again = _relabel_line(fixed)
             if again is not None:
                 undone = ", then ".join(dict.fromkeys([r.undone for r in found] + [again[1]]))
-                fixed, found = again[0], [_whole_change(line, again[0], offset, undone)]
+                fixed, found = again[0], [_whole_change(line, again[0], 0, undone)]
     return fixed, found
 
 
