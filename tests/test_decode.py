@@ -79,8 +79,11 @@ def test_segments_when_no_single_codec_fits():
 
 
 def test_fallback_counts_replacements():
-    d = decode(b"\x81\x8d\x8f\x90\x9d" * 3)
-    assert d.replacements >= 0 and isinstance(d.text, str)
+    # decode() itself never gets this far on such bytes (some code page, e.g. mac-cyrillic,
+    # decodes every byte), so the fallback's decoding is checked directly
+    from newsclean.decode import _decode_counting
+
+    assert _decode_counting(b"\x81\x8d\x8f\x90\x9d" * 3, "cp1252") == ("\ufffd" * 15, 15)
 
 
 def test_decode_text():
