@@ -317,9 +317,7 @@ def _segments(data: bytes, names: list[str]) -> Decoded | None:
             out.append(line.decode("ascii"))
             continue
         best: tuple[float, str, str] | None = judged.get(line)
-        if best is not None:
-            pass
-        elif budget > 0:
+        if best is None and budget > 0:
             budget -= len(line)
             for name in names:
                 try:
@@ -331,7 +329,7 @@ def _segments(data: bytes, names: list[str]) -> Decoded | None:
                     best = (c, name, text)
             if best is not None and len(judged) < 10_000:
                 judged[line] = best
-        else:
+        elif best is None:
             for name in sorted(used, key=used.get, reverse=True):
                 try:
                     best = (0.0, name, line.decode(name))
