@@ -830,7 +830,7 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
             lst.append(path)
             return
         # keep the cheapest (a stable sort: the earlier of equals stays)
-        if path[0] >= max(lst[0][0], lst[1][0]) if _LATTICE_BEAM == 2 else False:
+        if path[0] >= max(lst, key=_cost_key)[0]:
             return
         lst.append(path)
         lst.sort(key=_cost_key)
