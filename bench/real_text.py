@@ -150,6 +150,45 @@ def report(title: str, result: dict, show: bool) -> str:
     return "\n".join(lines)
 
 
+def markdown(shared: Path) -> str:
+    """The BENCHMARKS.md section: counts for the fixture and the references, and the wrong
+    changes grouped by what they did."""
+    from collections import Counter
+
+    from mdtables import table
+
+    repairs, _ = load_listed()
+    sets = [("own fixture (tests/fixtures/real_text, 27 languages)",
+             measure([(f"fixture:{r['lang']}", r["text"]) for r in fixture_lines()], {}))]
+    if (shared / "bench" / "wcxb" / "dev").is_dir():
+        sets.append(("WCXB + Zyte dev references, every non-ASCII line", measure(realtext.reference_lines(shared), repairs)))
+    names = list(sets[0][1]["tools"])
+    rows = []
+    for title, result in sets:
+        row = [title, f"{result['lines']:,}", result["listed"]]
+        for name in names:
+            figures = result["tools"][name]
+            row += [figures["changed"], f"**{figures['wrong']}**"]
+        rows.append(row)
+    header = ["lines", "count", "real mojibake (listed)"]
+    for name in names:
+        header += [f"{name}: changed", f"{name}: wrong"]
+    text = ("### Real text left unchanged\n\n`python bench/real_text.py --show`: correct non-ASCII lines written by "
+            "people, run through each tool. *Wrong* = a correct line changed, or a listed mojibake line (UTF-8 or "
+            "cp1252 read as Latin-1, found with ftfy and checked by eye: "
+            "tests/fixtures/real_text/reference_mojibake.json) not given its expected repair.\n\n" + table(header, rows))
+    for title, result in sets:
+        for name in names:
+            wrong = [(src, line, out) for kind, found in result["tools"][name]["kinds"].items()
+                     if not kind.endswith("as expected") for src, line, out in found]
+            if not wrong:
+                continue
+            pieces = Counter(diff_pieces(line, out, limit=1).split(" (+")[0] for _, line, out in wrong)
+            text += (f"\n\n{name} on the {title.split(',')[0]}: " + "; ".join(
+                f"{piece} ×{count}" if count > 1 else piece for piece, count in pieces.most_common()) + ".")
+    return text
+
+
 def list_mojibake(shared: Path) -> dict:
     """Candidate entries for reference_mojibake.json: the reference lines ftfy.fix_encoding changes
     (to be checked by eye), and lines with C1 controls nobody repairs."""
