@@ -69,6 +69,7 @@ PER_LANG = (7, 4)  # sentences, short messages (titles, names, labels)
 
 
 def make_fixture(shared: Path | None) -> list[dict]:
+    realtext.require_catalogs(FIXTURE_LANGS)
     rows = []
     for lang in FIXTURE_LANGS:
         messages = realtext.catalog_messages(lang)
@@ -101,7 +102,8 @@ def fixture_lines() -> list[dict]:
 # ----------------------------------------------------------------- measuring
 def diff_pieces(before: str, after: str, limit: int = 3) -> str:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    pieces = [f"{before[i1:i2]!r}→{after[j1:j2]!r}" for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    pieces = [f"{before[i1:i2]!r}→{after[j1:j2]!r}"
+              for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     return ", ".join(pieces[:limit]) + (f" (+{len(pieces) - limit})" if len(pieces) > limit else "")
 
 
@@ -124,7 +126,8 @@ def measure(rows: list[tuple[str, str]], repairs: dict[str, dict]) -> dict:
             expected = expected_for(line, repairs)
             changed += out != line
             if expected != line:
-                kind = "listed mojibake repaired as expected" if out == expected else "listed mojibake left or mis-repaired"
+                kind = ("listed mojibake repaired as expected" if out == expected
+                        else "listed mojibake left or mis-repaired")
             elif out != line:
                 kind = "false change (correct line altered)"
             else:
@@ -161,7 +164,8 @@ def markdown(shared: Path) -> str:
     sets = [("own fixture (tests/fixtures/real_text, 27 languages)",
              measure([(f"fixture:{r['lang']}", r["text"]) for r in fixture_lines()], {}))]
     if (shared / "bench" / "wcxb" / "dev").is_dir():
-        sets.append(("WCXB + Zyte dev references, every non-ASCII line", measure(realtext.reference_lines(shared), repairs)))
+        sets.append(("WCXB + Zyte dev references, every non-ASCII line",
+                     measure(realtext.reference_lines(shared), repairs)))
     names = list(sets[0][1]["tools"])
     rows = []
     for title, result in sets:
@@ -176,7 +180,8 @@ def markdown(shared: Path) -> str:
     text = ("### Real text left unchanged\n\n`python bench/real_text.py --show`: correct non-ASCII lines written by "
             "people, run through each tool. *Wrong* = a correct line changed, or a listed mojibake line (UTF-8 or "
             "cp1252 read as Latin-1, found with ftfy and checked by eye: "
-            "tests/fixtures/real_text/reference_mojibake.json) not given its expected repair.\n\n" + table(header, rows))
+            "tests/fixtures/real_text/reference_mojibake.json) not given its expected repair.\n\n"
+            + table(header, rows))
     for title, result in sets:
         for name in names:
             wrong = [(src, line, out) for kind, found in result["tools"][name]["kinds"].items()

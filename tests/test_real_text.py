@@ -8,7 +8,6 @@ tests/fixtures/real_text/reference_mojibake.json.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import defaultdict
 
