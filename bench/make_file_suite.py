@@ -4,7 +4,7 @@
 Each record has the shape of ../shared/bench/mojibake/files-dev.jsonl —
 ``{"id", "encoding", "lang", "tier", "size", "newline", "bytes_b64", "expected_text"}`` —
 so the benchmark's own score.py reads it too. The text is real: translated messages
-from the Debian catalogs installed on the machine (bench/realtext.py) and English prose
+from the Debian catalogs installed on the machine (bench/text_sources.py) and English prose
 from the WCXB dev references (../shared). Nothing comes from the sources of the mojibake
 benchmark (Django, Faker, Babel, CPython's test files).
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-import realtext  # noqa: E402  (bench/realtext.py)
+import text_sources  # noqa: E402  (bench/text_sources.py)
 
 # Legacy encodings and the languages written in them.
 LEGACY = {
@@ -53,7 +53,7 @@ LEGACY = {
     "euc-kr": ["ko"],
 }
 UNICODE = {
-    "utf-8": ["en"] + list(realtext.LANGS),
+    "utf-8": ["en"] + list(text_sources.LANGS),
     "utf-8-sig": ["fr", "ru", "zh-Hans", "ja", "ar", "el"],
     "utf-16le-bom": ["en", "ru", "zh-Hans", "ar"],
     "utf-16be-bom": ["de", "ja", "ko", "he"],
@@ -93,7 +93,7 @@ class Pools:
     """Sentences and short messages of each language, and English prose, encodable in an encoding."""
 
     def __init__(self, shared: Path):
-        self.english = realtext.english_lines(shared, realtext.listed_broken())
+        self.english = text_sources.english_lines(shared, text_sources.listed_broken())
         if not self.english:
             raise SystemExit(f"make_file_suite: no WCXB dev references under {shared} (pass --shared DIR)")
         self._cache: dict = {}
@@ -109,11 +109,11 @@ class Pools:
             elif lang == "en":
                 rows = [t for t in self.english if not t.isascii() and (kind == "sentence" or len(t) <= 100)]
             elif kind == "sentence":
-                rows = realtext.sentences(lang)
+                rows = text_sources.sentences(lang)
             else:
-                rows = realtext.headlines(lang)
+                rows = text_sources.headlines(lang)
             rows = [t for t in rows if encodable(t, encoding)]
-            self._cache[key] = realtext.stable_order(rows, f"{lang}:{kind}:{encoding}")
+            self._cache[key] = text_sources.stable_order(rows, f"{lang}:{kind}:{encoding}")
         return self._cache[key]
 
 
@@ -172,7 +172,7 @@ def cells() -> list[tuple[str, str]]:
 
 def build_suite(shared: Path) -> list[dict]:
     pools = Pools(shared)
-    realtext.require_catalogs(sorted({lang for _, lang in cells() if lang != "en"}))
+    text_sources.require_catalogs(sorted({lang for _, lang in cells() if lang != "en"}))
     records = []
     for encoding, lang in cells():
         for size_name, (target, copies) in SIZES.items():
@@ -216,7 +216,7 @@ def write_suite(shared: Path, out: Path) -> list[dict]:
                 "bytes": sum(len(base64.b64decode(r["bytes_b64"])) for r in records),
                 "encodings": sorted({r["encoding"] for r in records}),
                 "languages": sorted({r["lang"] for r in records}),
-                "catalog_packages": realtext.catalog_versions()}
+                "catalog_packages": text_sources.catalog_versions()}
     out.with_suffix(".manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(records)} files ({manifest['bytes'] / 1e6:.1f} MB, {len(manifest['encodings'])} encodings, "
           f"{len(manifest['languages'])} languages) to {out}", file=sys.stderr)

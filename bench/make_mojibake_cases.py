@@ -5,7 +5,7 @@ Writes records in the shape of ../shared/bench/mojibake/cases-dev.jsonl —
 ``{"id", "category", "lang", "chain", "input", "expected", "lossless", "source"}`` — with the
 same categories and chain notation (see that folder's SOURCE.md), so the benchmark's score.py
 scores them as it scores the dev cases. The sentences are translated messages from the Debian
-catalogs (bench/realtext.py: 26 languages) and English lines from the WCXB dev references;
+catalogs (bench/text_sources.py: 26 languages) and English lines from the WCXB dev references;
 any text that is also an expected text of cases-dev.jsonl is left out.
 
 Every category gets the same number of cases (--per-category, default 200), made with a
@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-import realtext  # noqa: E402  (bench/realtext.py)
+import text_sources  # noqa: E402  (bench/text_sources.py)
 
 CATEGORIES = ["utf8-as-cp1252", "utf8-as-latin1", "utf8-double", "legacy-as-latin1", "legacy-as-cp1252",
               "legacy-double", "legacy-utf8fallback", "utf8-as-legacy", "lossy", "embedded", "clean"]
@@ -138,12 +138,12 @@ class Sources:
         if dev.exists():
             for line in dev.open(encoding="utf-8"):
                 self.dev_texts.add(json.loads(line)["expected"])
-        english = realtext.english_lines(shared, realtext.listed_broken())
+        english = text_sources.english_lines(shared, text_sources.listed_broken())
         if not english:
             raise SystemExit(f"make_mojibake_cases: no WCXB dev references under {shared} (pass --shared DIR)")
         self.hosts = [t for t in english if t.isascii() and len(t) <= 160]
         self.english_typography = [t for t in english if not t.isascii() and len(t) <= 200 and t not in self.dev_texts]
-        self.langs = list(realtext.LANGS)
+        self.langs = list(text_sources.LANGS)
         self._cache: dict = {}
 
     def sentences(self, lang: str) -> tuple[tuple[str, str], ...]:
@@ -151,16 +151,16 @@ class Sources:
         if ("sentences", lang) not in self._cache:
             self._cache["sentences", lang] = (
                 tuple(("wcxb-dev", t) for t in self.english_typography) if lang == "en" else
-                tuple((f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
-                      if realtext.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts))
+                tuple((f"debian:{d}", t) for d, _, t in text_sources.catalog_messages(lang)
+                      if text_sources.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts))
         return self._cache["sentences", lang]
 
     def spans(self, lang: str) -> tuple[tuple[str, str], ...]:
         """(source, short message) in *lang*: names, titles, labels."""
         if ("spans", lang) not in self._cache:
             self._cache["spans", lang] = tuple(
-                (f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
-                if not realtext.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts)
+                (f"debian:{d}", t) for d, _, t in text_sources.catalog_messages(lang)
+                if not text_sources.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts)
         return self._cache["spans", lang]
 
 
@@ -254,7 +254,7 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
 
 def build_cases(shared: Path, per_category: int) -> list[dict]:
     src = Sources(shared)
-    realtext.require_catalogs(src.langs)
+    text_sources.require_catalogs(src.langs)
     records = []
     for category in CATEGORIES:
         rng = random.Random(f"newsclean-mojibake-suite-v1:{category}")

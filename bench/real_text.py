@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-import realtext  # noqa: E402  (bench/realtext.py)
+import text_sources  # noqa: E402  (bench/text_sources.py)
 
 FIXTURE_DIR = ROOT / "tests" / "fixtures" / "real_text"
 LINES = FIXTURE_DIR / "lines.jsonl"
@@ -47,7 +47,7 @@ def apply_fixes(line: str, fixes: list[list[str]]) -> str:
 
 def expected_for(line: str, repairs: dict[str, dict]) -> str:
     """The correct text of a reference line: itself, or its listed repair."""
-    entry = repairs.get(realtext.line_hash(line))
+    entry = repairs.get(text_sources.line_hash(line))
     return apply_fixes(line, entry["fixes"]) if entry else line
 
 
@@ -64,38 +64,38 @@ def fixes_between(line: str, fixed: str) -> list[list[str]] | None:
 
 
 # ----------------------------------------------------------------- the committed fixture
-FIXTURE_LANGS = list(realtext.LANGS)
+FIXTURE_LANGS = list(text_sources.LANGS)
 PER_LANG = (7, 4)  # sentences, short messages (titles, names, labels)
 SYMBOLS = "®©™«»€£¥°§±×"
 
 
 def make_fixture(shared: Path | None) -> list[dict]:
-    realtext.require_catalogs(FIXTURE_LANGS)
+    text_sources.require_catalogs(FIXTURE_LANGS)
     rows = []
     for lang in FIXTURE_LANGS:
-        messages = realtext.catalog_messages(lang)
+        messages = text_sources.catalog_messages(lang)
         by_text = {text: domain for domain, _, text in messages}
-        picked = (realtext.stable_order([t for t in by_text if realtext.is_sentence(t) and len(t) <= 160],
+        picked = (text_sources.stable_order([t for t in by_text if text_sources.is_sentence(t) and len(t) <= 160],
                                         f"fixture:{lang}")[:PER_LANG[0]]
-                  + realtext.stable_order([t for t in by_text if not realtext.is_sentence(t)],
+                  + text_sources.stable_order([t for t in by_text if not text_sources.is_sentence(t)],
                                           f"fixture-short:{lang}")[:PER_LANG[1]])
         for text in picked:
             domain = by_text[text]
-            package, licence = realtext.CATALOGS[domain]
+            package, licence = text_sources.CATALOGS[domain]
             rows.append({"lang": lang, "text": text, "source": f"debian:{package}/{domain}.mo", "licence": licence})
     if shared is not None and (shared / "bench" / "wcxb" / "dev").is_dir():
         # English typography from the WCXB dev references: curly quotes, dashes, ®, ©, accents.
         repairs, unrepairable = load_listed()
         candidates = {}
-        for source, line in realtext.reference_lines(shared):
-            key = realtext.line_hash(line)
+        for source, line in text_sources.reference_lines(shared):
+            key = text_sources.line_hash(line)
             if source.startswith("wcxb/") and 20 <= len(line) <= 160 and key not in repairs and key not in unrepairable:
                 candidates.setdefault(line, source)
-        picked = realtext.stable_order(list(candidates), "fixture:en")[:30]
+        picked = text_sources.stable_order(list(candidates), "fixture:en")[:30]
         # and two lines for each symbol a code-page relabel would turn into a letter
         for symbol in SYMBOLS:
             with_symbol = [line for line in candidates if symbol in line and line not in picked]
-            picked += realtext.stable_order(with_symbol, f"fixture:{symbol}")[:2]
+            picked += text_sources.stable_order(with_symbol, f"fixture:{symbol}")[:2]
         for line in picked:
             rows.append({"lang": "en", "text": line, "source": f"wcxb-dev:{candidates[line]}", "licence": "CC-BY-4.0"})
     return rows
@@ -121,7 +121,7 @@ def measure(rows: list[tuple[str, str]], repairs: dict[str, dict]) -> dict:
 
     tools = {"newsclean.repair": lambda s: newsclean.repair(s).text, "ftfy.fix_encoding": ftfy.fix_encoding}
     result: dict = {"lines": len(rows), "listed": 0, "tools": {}}
-    result["listed"] = sum(realtext.line_hash(line) in repairs for _, line in rows)
+    result["listed"] = sum(text_sources.line_hash(line) in repairs for _, line in rows)
     for name, func in tools.items():
         started = time.process_time()
         outs = [func(line) for _, line in rows]
@@ -171,7 +171,7 @@ def markdown(shared: Path) -> str:
              measure([(f"fixture:{r['lang']}", r["text"]) for r in fixture_lines()], {}))]
     if (shared / "bench" / "wcxb" / "dev").is_dir():
         sets.append(("WCXB + Zyte dev references, every non-ASCII line", "WCXB + Zyte dev references",
-                     measure(realtext.reference_lines(shared), repairs)))
+                     measure(text_sources.reference_lines(shared), repairs)))
     names = list(sets[0][2]["tools"])
     rows = []
     for title, _, result in sets:
@@ -208,9 +208,9 @@ def list_mojibake(shared: Path) -> dict:
     import ftfy
 
     repairs, unrepairable = [], []
-    for source, line in realtext.reference_lines(shared):
+    for source, line in text_sources.reference_lines(shared):
         fixed = ftfy.fix_encoding(line)
-        entry = {"source": source, "hash": realtext.line_hash(line)}
+        entry = {"source": source, "hash": text_sources.line_hash(line)}
         if fixed != line:
             fixes = fixes_between(line, fixed)
             repairs.append({**entry, "fixes": fixes} if fixes else {**entry, "expected": fixed})
@@ -246,7 +246,7 @@ def main() -> None:
     if not have_shared:
         print(f"(no benchmark data at {args.shared}: WCXB and Zyte references skipped)")
         return
-    print(report("WCXB + Zyte dev references", measure(realtext.reference_lines(args.shared), repairs), args.show))
+    print(report("WCXB + Zyte dev references", measure(text_sources.reference_lines(args.shared), repairs), args.show))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from conftest import ROOT, SHARED
 
 sys.path.insert(0, str(ROOT / "bench"))
 import real_text  # noqa: E402  (bench/real_text.py)
-import realtext  # noqa: E402  (bench/realtext.py)
+import text_sources  # noqa: E402  (bench/text_sources.py)
 
 import newsclean  # noqa: E402
 
@@ -45,18 +45,18 @@ def _changed(lines: list[str], expected: list[str] | None = None) -> list[str]:
 def test_fixture_is_real_multilingual_text():
     # At least 15 languages besides English, each with sentences and short headlines.
     assert len(BY_LANG) >= 16
-    assert set(KNOWN_CHANGED) <= {realtext.line_hash(r["text"]) for r in FIXTURE}
+    assert set(KNOWN_CHANGED) <= {text_sources.line_hash(r["text"]) for r in FIXTURE}
     for lang, lines in BY_LANG.items():
         assert all(not line.isascii() for line in lines), lang
         if lang != "en":
-            assert any(len(line) < 40 for line in lines) and any(realtext.is_sentence(line) for line in lines), lang
+            assert any(len(line) < 40 for line in lines) and any(text_sources.is_sentence(line) for line in lines), lang
 
 
 def _fixture_params():
     counts: dict[str, int] = defaultdict(int)
     for record in FIXTURE:
         counts[record["lang"]] += 1
-        reason = KNOWN_CHANGED.get(realtext.line_hash(record["text"]))
+        reason = KNOWN_CHANGED.get(text_sources.line_hash(record["text"]))
         marks = [pytest.mark.xfail(strict=False, reason=f"issue 12: {reason}")] if reason else []
         yield pytest.param(record["text"], id=f"{record['lang']}-{counts[record['lang']]}", marks=marks)
 
@@ -68,7 +68,7 @@ def test_repair_leaves_correct_lines_alone(line):
 
 @pytest.fixture(scope="module")
 def references():
-    return realtext.reference_lines(SHARED)
+    return text_sources.reference_lines(SHARED)
 
 
 @needs_references
@@ -76,7 +76,7 @@ def test_listed_mojibake_is_in_the_references(references):
     """The list of broken references is current: each entry is a line there, and each listed
     repair really changes its line."""
     repairs, unrepairable = real_text.load_listed()
-    present = {realtext.line_hash(line): line for _, line in references}
+    present = {text_sources.line_hash(line): line for _, line in references}
     missing = sorted(set(repairs) - set(present)) + sorted(set(unrepairable) - set(present))
     assert not missing, f"listed lines not found in the references: {missing}"
     for key, entry in repairs.items():

@@ -120,7 +120,7 @@ def require_catalogs(langs) -> None:
     missing = [lang for lang in langs if not catalog_messages(lang)]
     if missing:
         raise SystemExit(f"no translation catalogs for {', '.join(missing)} under {LOCALE_DIR} "
-                         "(Debian/Ubuntu install them with the packages listed in bench/realtext.py)")
+                         "(Debian/Ubuntu install them with the packages listed in bench/text_sources.py)")
 
 
 def sentences(lang: str) -> list[str]:
