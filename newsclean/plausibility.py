@@ -289,9 +289,19 @@ def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
 _L_RARE = 8.0
 
 
+#: Non-ASCII punctuation (Latin-1 and General Punctuation); all of it but dashes and
+#: apostrophes may stand inside a word.
+_PUNCT_INSIDE = "\u00a1\u00a7\u00ab\u00b6\u00b7\u00bb\u00bf\u2016\u2017\u201a-\u2027\u2030-\u205e"
+_PUNCT = _PUNCT_INSIDE + "\u2010-\u2015\u2018\u2019"
+#: Signs (currency, ©, ®, ™, °, ±, ×) belong to a word only between letters.
+_SIGNS = "\u00a2-\u00a6\u00a8\u00a9\u00ac\u00ae\u00af\u00b0\u00b1\u00b4\u00b8\u00d7\u00f7\u20ac\u2122\u02dc"
+_WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: A word for the language model: letters, with any non-ASCII symbol between or next
-#: to them (a sign inside a word is what a misread code page often leaves).
-_WORD = re.compile(r"(?:[^\W\d_]|[^\x00-\x7f\s\w])+")
+#: to them (a sign inside a word is what a misread code page often leaves), and
+#: punctuation and signs only between letters: quotes, dashes and signs at a word's edge
+#: are ordinary typography (``«Koh``, ``said—``, ``Roomba®``, ``©Viva``), and a dash or an
+#: apostrophe ends a word as ASCII ``-`` and ``'`` do.
+_WORD = re.compile(f"{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*")
 
 
 def language_cost(text: str) -> tuple[float, str]:
