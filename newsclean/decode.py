@@ -36,6 +36,40 @@ CANDIDATES = (
     "gbk", "gb18030", "big5", "cp932", "euc-jp", "euc-kr",
 )
 
+#: How common each legacy encoding is on the web, as a prior cost in bits
+#: (``-log2`` of its rough share of pages not in UTF-8, from public crawl statistics:
+#: Latin-1 / cp1252 about 40 %, cp1251 10 %, the CJK encodings a few % each, the
+#: Central European, Turkish, Greek, Baltic, Hebrew, Arabic and Thai pages 0.2–2 %,
+#: DOS and Mac code pages a trace). Codecs not listed cost :data:`PRIOR_UNLISTED`.
+ENCODING_PRIOR = {
+    "cp1252": 1.3, "iso8859-1": 1.3, "iso8859-15": 3.0,
+    "cp1251": 3.3, "cp932": 4.3, "shift_jis": 4.3, "euc_jp": 4.6, "gbk": 4.6, "gb2312": 4.6,
+    "gb18030": 5.0, "euc_kr": 5.0, "cp949": 5.0, "big5": 6.0, "big5hkscs": 6.5,
+    "cp1250": 5.6, "iso8859-2": 6.6, "cp1254": 6.6, "iso8859-9": 6.6, "cp1256": 6.6,
+    "cp1253": 7.6, "iso8859-7": 7.6, "cp1255": 7.6, "iso8859-8": 8.0, "cp874": 7.6,
+    "tis-620": 7.6, "koi8-r": 8.4, "cp1257": 9.0, "iso8859-13": 9.0, "koi8-u": 10.0,
+    "cp866": 11.0, "iso8859-5": 10.0, "iso8859-4": 12.0, "iso8859-3": 13.0,
+    "iso8859-16": 12.0, "mac-cyrillic": 13.0, "mac-roman": 13.0, "cp437": 13.0,
+    "cp850": 13.0, "cp858": 13.0, "hp-roman8": 15.0,
+}
+PRIOR_UNLISTED = 14.0
+#: Plausibility cost of one bit (the character model's levels are 0.7 per halving).
+BIT = 0.7
+#: The detector's first choice, when it decodes the bytes, is replaced by the model's
+#: only if the model finds it this much (in bits) less plausible, after the priors,
+#: with every character in which the two readings differ counting for at most
+#: :data:`BITS_PER_CHAR`: a few characters are never strong evidence.
+DISAGREE_BITS = 6.0
+#: Detector answers within this share of its best confidence count as equally confident.
+DETECTOR_TIE = 0.98
+BITS_PER_CHAR = 4.0
+
+
+def encoding_prior(name: str) -> float:
+    """Prior cost (in plausibility units) of *name*, a Python codec name."""
+    return BIT * ENCODING_PRIOR.get(name, PRIOR_UNLISTED)
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -224,31 +258,76 @@ def _detect(data: bytes) -> Decoded | None:
         if name not in tried:
             tried.append(name)
     # each candidate that decodes every byte is scored on a sample of the file (the whole
-    # of a small one); the cheapest wins (the first of equals). Costs only add up, so a
-    # candidate is dropped as soon as it is dearer than the best so far.
+    # of a small one), plus its prior; the cheapest wins (the first of equals). Costs only
+    # add up, so a candidate is dropped as soon as it is dearer than the best so far.
     sample = _sample(data)
-    best: tuple[float, str, str | None] | None = None
+    best: tuple[float, str, str] | None = None
+    scored: dict[str, tuple[float, str]] = {}
     for name in tried:
         try:
-            if sample is data:
-                text: str | None = data.decode(name)
-                seen = text
-            else:
-                data.decode(name)
-                text, seen = None, sample.decode(name, "replace")
+            data.decode(name)
         except UnicodeDecodeError:
             continue
-        bonus = 2.0 * detector_conf.get(name, 0.0)
-        c = _text_cost(seen, bound=None if best is None else best[0] + bonus)
+        seen = sample.decode(name, "replace")
+        prior = encoding_prior(name)
+        c = _text_cost(seen, bound=None if best is None else best[0] - prior)
         if c is None:
             continue
-        c -= bonus
+        c += prior
+        scored[name] = (c, seen)
         if best is None or c < best[0]:
-            best = (c, name, text)
+            best = (c, name, seen)
     if best is not None:
-        text = best[2] if best[2] is not None else data.decode(best[1])
-        return Decoded(text, best[1], detector_conf.get(best[1], 0.3), "model")
+        name = best[1]
+        # the detector's choice: of its answers that decode the bytes, the most confident
+        # (of equally confident ones, the most common encoding)
+        ranked = [(n, c) for n, c in names if n in scored]
+        first = None
+        if ranked:
+            top = max(c for _, c in ranked)
+            first = min((n for n, c in ranked if c >= DETECTOR_TIE * top), key=encoding_prior)
+        if first is not None and first != name and not _clearly_better(scored[first], best[:1] + best[2:]):
+            name = first  # the detector's choice stands unless the evidence is strong
+        return Decoded(data.decode(name), name, detector_conf.get(name, 0.3), "model")
     return _segments(data, tried)
+
+
+def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str]) -> bool:
+    """Is reading *ours* (cost with prior, text) better than *theirs* by
+    :data:`DISAGREE_BITS`, counting each differing character for at most
+    :data:`BITS_PER_CHAR`?"""
+    gain = (theirs[0] - ours[0]) / BIT
+    if len(theirs[1]) == len(ours[1]):
+        differ = sum(1 for a, b in zip(theirs[1], ours[1]) if a != b)
+    else:  # a double-byte reading against a single-byte one: count the shorter text
+        differ = min(len(theirs[1]), len(ours[1]))
+    if min(gain, BITS_PER_CHAR * differ) <= DISAGREE_BITS:
+        return False
+    # two Latin-script readings (cp1252 against mac-roman or cp1250): the word model,
+    # which knows each language's letter pairs, must agree
+    a, b = _changed_lines(theirs[1], ours[1])
+    if _latin_only(a) and _latin_only(b):
+        from newsclean.plausibility import language_cost
+
+        return language_cost(b)[0] < language_cost(a)[0]
+    return True
+
+
+def _changed_lines(a: str, b: str) -> tuple[str, str]:
+    """The lines in which two readings of the same bytes differ (all of both if their
+    lines do not pair up)."""
+    la, lb = a.splitlines(), b.splitlines()
+    if len(la) != len(lb):
+        return a, b
+    pairs = [(x, y) for x, y in zip(la, lb) if x != y]
+    return "\n".join(x for x, _ in pairs), "\n".join(y for _, y in pairs)
+
+
+def _latin_only(text: str) -> bool:
+    """Are all the letters of *text* outside ASCII Latin letters?"""
+    from newsclean.plausibility import script
+
+    return all(script(ch) in ("LATIN", "") for ch in set(text) if not ch.isascii())
 
 
 #: Files larger than this are judged on a sample of this many bytes: a few stretches of
