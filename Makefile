@@ -2,14 +2,22 @@
 PYTHON ?= python
 SHARED ?= ../shared
 
-.PHONY: test bench bench-quick
+.PHONY: test bench bench-quick bench-suites suites
 
 test:
 	$(PYTHON) -m pytest
 
-bench:
+bench: suites
 	$(PYTHON) bench/run.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/batch.py --shared $(SHARED) --update BENCHMARKS.md
 
 bench-quick:
 	$(PYTHON) bench/run.py --shared $(SHARED) --repeat 1
+
+# The own suites (bench/out/, not in git): file suite and mojibake cases from real text.
+suites:
+	$(PYTHON) bench/make_file_suite.py --shared $(SHARED)
+	$(PYTHON) bench/make_mojibake_cases.py --shared $(SHARED)
+
+bench-suites: suites
+	$(PYTHON) bench/run.py --shared $(SHARED) --only realtext --only filesuite --only mojisuite --update BENCHMARKS.md

@@ -4,10 +4,12 @@
 Runs every tool in one process, on the dev data in ``../shared/bench`` (or --shared),
 scores with the benchmark's own scorers, and prints Markdown tables. With
 ``--update BENCHMARKS.md`` the tables replace the part of that file between
-``<!-- bench:start -->`` and ``<!-- bench:end -->``.
+``<!-- bench:start -->`` and ``<!-- bench:end -->`` (the own suites: between
+``<!-- bench-suites:start -->`` and ``<!-- bench-suites:end -->``).
 
     python bench/run.py                      # everything available
-    python bench/run.py --only extraction    # one section: extraction, html, mojibake, files
+    python bench/run.py --only extraction    # one section: extraction, html, mojibake, files,
+                                             # realtext, filesuite, mojisuite (the own suites)
     python bench/run.py --update BENCHMARKS.md
 
 Baselines that are not installed are skipped with a note (``pip install -e '.[bench]'``).
@@ -280,8 +282,30 @@ def run_files(bench: Path, repeat: int) -> str:
             + table(["tool", "all"] + tiers + ["MB/s"], rows))
 
 
+# ----------------------------------------------------------------- own suites (issue 12)
+def run_realtext(bench: Path, repeat: int) -> str:
+    import real_text  # bench/real_text.py
+
+    return real_text.markdown(bench.parent)
+
+
+def run_filesuite(bench: Path, repeat: int) -> str:
+    import file_suite  # bench/file_suite.py; builds bench/out/file-suite.jsonl if missing
+
+    return file_suite.markdown(bench.parent)
+
+
+def run_mojisuite(bench: Path, repeat: int) -> str:
+    import mojibake_suite  # bench/mojibake_suite.py; builds bench/out/mojibake-cases.jsonl if missing
+
+    return mojibake_suite.markdown(bench.parent)
+
+
 # ----------------------------------------------------------------- main
-SECTIONS = {"extraction": run_extraction, "html": run_html, "mojibake": run_mojibake, "files": run_files}
+SECTIONS = {"extraction": run_extraction, "html": run_html, "mojibake": run_mojibake, "files": run_files,
+            "realtext": run_realtext, "filesuite": run_filesuite, "mojisuite": run_mojisuite}
+# These go to their own part of BENCHMARKS.md, between <!-- bench-suites:start --> and :end.
+SUITES = {"realtext", "filesuite", "mojisuite"}
 
 
 def versions() -> str:
@@ -309,17 +333,20 @@ def main() -> None:
     bench = args.shared / "bench"
     if not bench.is_dir():
         sys.exit(f"bench: no benchmark data at {bench} (pass --shared DIR)")
-    parts = []
+    parts: dict[str, list[str]] = {"bench": [], "bench-suites": []}
     for name in args.only or list(SECTIONS):
         print(f"{name}:", file=sys.stderr)
-        parts.append(SECTIONS[name](bench, args.repeat))
+        parts["bench-suites" if name in SUITES else "bench"].append(SECTIONS[name](bench, args.repeat))
     command = "python bench/run.py" + "".join(f" --only {o}" for o in args.only or [])
     header = (f"Generated {datetime.date.today().isoformat()} by `{command}` on {platform.machine()} "
               f"Python {platform.python_version()} ({versions()}).")
-    report = header + "\n\n" + "\n\n".join(parts) + "\n"
-    print(report)
-    if args.update:
-        update_section(args.update, "bench", report)
+    for marker, texts in parts.items():
+        if not texts:
+            continue
+        report = header + "\n\n" + "\n\n".join(texts) + "\n"
+        print(report)
+        if args.update:
+            update_section(args.update, marker, report)
 
 
 if __name__ == "__main__":
