@@ -60,9 +60,12 @@ BIT = 0.7
 #: with every character in which the two readings differ counting for at most
 #: :data:`BITS_PER_CHAR`: a few characters are never strong evidence.
 DISAGREE_BITS = 6.0
-#: Detector answers within this share of its best confidence count as equally confident.
-DETECTOR_TIE = 0.98
-BITS_PER_CHAR = 4.0
+#: Detector answers within this much of its best confidence count as equally confident.
+DETECTOR_TIE = 0.05
+BITS_PER_CHAR = 2.0
+#: A reading that glues letters of another alphabet to ASCII letters (``modalitа``) more
+#: often than this share of its differing characters is no better.
+MIXED_SHARE = 0.2
 
 
 def encoding_prior(name: str) -> float:
@@ -264,9 +267,7 @@ def _detect(data: bytes) -> Decoded | None:
     best: tuple[float, str, str] | None = None
     scored: dict[str, tuple[float, str]] = {}
     for name in tried:
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
+        if not _decodes(data, name):
             continue
         seen = sample.decode(name, "replace")
         prior = encoding_prior(name)
@@ -285,11 +286,19 @@ def _detect(data: bytes) -> Decoded | None:
         first = None
         if ranked:
             top = max(c for _, c in ranked)
-            first = min((n for n, c in ranked if c >= DETECTOR_TIE * top), key=encoding_prior)
+            first = min((n for n, c in ranked if c >= top - DETECTOR_TIE), key=encoding_prior)
         if first is not None and first != name and not _clearly_better(scored[first], best[:1] + best[2:]):
             name = first  # the detector's choice stands unless the evidence is strong
         return Decoded(data.decode(name), name, detector_conf.get(name, 0.3), "model")
     return _segments(data, tried)
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str]) -> bool:
@@ -303,9 +312,13 @@ def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str]) -> bool:
         differ = min(len(theirs[1]), len(ours[1]))
     if min(gain, BITS_PER_CHAR * differ) <= DISAGREE_BITS:
         return False
+    a, b = _changed_lines(theirs[1], ours[1])
+    # letters of another alphabet glued to ASCII letters ("modalitа" for "modalità"):
+    # words are written in one script, so such a reading is no better
+    if _mixed_words(b) - _mixed_words(a) > MIXED_SHARE * differ:
+        return False
     # two Latin-script readings (cp1252 against mac-roman or cp1250): the word model,
     # which knows each language's letter pairs, must agree
-    a, b = _changed_lines(theirs[1], ours[1])
     if _latin_only(a) and _latin_only(b):
         from newsclean.plausibility import language_cost
 
@@ -321,6 +334,32 @@ def _changed_lines(a: str, b: str) -> tuple[str, str]:
         return a, b
     pairs = [(x, y) for x, y in zip(la, lb) if x != y]
     return "\n".join(x for x, _ in pairs), "\n".join(y for _, y in pairs)
+
+
+_MIXED = re.compile(r"[A-Za-z][^\W\d_\x00-\x7f]|[^\W\d_\x00-\x7f][A-Za-z]")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_words(text: str) -> int:
+    """Signs of letters of another alphabet (Cyrillic, Greek, Arabic...) put among Latin
+    words: an ASCII letter touching one, or one standing alone between two Latin words.
+    (Ideographs may touch Latin letters.)"""
+    from newsclean.plausibility import script
+
+    def alphabet(ch: str) -> bool:
+        return script(ch) not in ("LATIN", "HAN", "KANA", "HANGUL", "WIDTH", "")
+
+    n = 0
+    for m in _MIXED.finditer(text):
+        pair = m.group()
+        if alphabet(pair[1] if pair[0].isascii() else pair[0]):
+            n += 1
+    words = _WORDS.findall(text)
+    latin = [w.isascii() or not alphabet(w[0]) for w in words]
+    for i in range(1, len(words) - 1):
+        if latin[i - 1] and latin[i + 1] and not latin[i] and len(words[i]) == 1:
+            n += 1
+    return n
 
 
 def _latin_only(text: str) -> bool:
