@@ -254,12 +254,21 @@ def _language_tables() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
 @functools.lru_cache(maxsize=20000)
 def _word_costs(word: str) -> tuple[float, ...]:
     """Cost of one lower-cased word under each language table, then the "other" state."""
-    _, tables = _language_tables()
+    rows, unseen = _pair_rows()
     w = f" {word} "
-    pairs = [w[i:i + 2] for i in range(len(w) - 1)]
-    out = [sum(t.get(p, _L_UNSEEN) for p in pairs) for t in tables]
-    out.append(_L_OTHER * len(pairs))
+    out = [sum(col) for col in zip(*[rows.get(w[i:i + 2], unseen) for i in range(len(w) - 1)])]
+    out.append(_L_OTHER * (len(w) - 1))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_rows() -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+    """Each letter pair's cost under every language table, in one row (one look-up per
+    pair instead of one per pair and language)."""
+    _, tables = _language_tables()
+    pairs = set().union(*tables) if tables else set()
+    rows = {p: tuple(t.get(p, _L_UNSEEN) for t in tables) for p in pairs}
+    return rows, (_L_UNSEEN,) * len(tables)
 
 
 @functools.lru_cache(maxsize=1)
