@@ -281,6 +281,25 @@ def _best_pair_costs() -> dict[str, float]:
     return best
 
 
+@functools.lru_cache(maxsize=1)
+def _alphabets() -> tuple[frozenset[str], ...]:
+    """Per language table, the letters it uses (in a pair seen more than rarely)."""
+    return tuple(frozenset(ch for pair, c in table.items() if c < _L_RARE for ch in pair if ch.isalpha())
+                 for table in _language_tables()[1])
+
+
+def foreign_letter(word: str, ch: str) -> bool:
+    """Is letter *ch* foreign to the language that best explains the lower-cased *word*
+    on its own (or does no language explain it better than the "other" state)?
+
+    >>> foreign_letter("planète", "è"), foreign_letter("nepostojeæi", "æ")
+    (False, True)
+    """
+    costs = _word_costs(word)
+    best = min(range(len(costs)), key=costs.__getitem__)
+    return best == len(costs) - 1 or ch.lower() not in _alphabets()[best]
+
+
 def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
     """Is the lower-cased letter pair (space for a word boundary) rare in every table?
 
@@ -302,8 +321,8 @@ _L_RARE = 8.0
 #: apostrophes may stand inside a word.
 _PUNCT_INSIDE = "\u00a1\u00a7\u00ab\u00b6\u00b7\u00bb\u00bf\u2016\u2017\u201a-\u2027\u2030-\u205e"
 _PUNCT = _PUNCT_INSIDE + "\u2010-\u2015\u2018\u2019"
-#: Signs (currency, ©, ®, ™, °, ±, ×) belong to a word only between letters.
-_SIGNS = "\u00a2-\u00a6\u00a8\u00a9\u00ac\u00ae\u00af\u00b0\u00b1\u00b4\u00b8\u00d7\u00f7\u20ac\u2122\u02dc"
+#: Signs written next to a word (currency, ©, ®, ™, °) belong to it only between letters.
+_SIGNS = "\u00a2\u00a3\u00a5\u00a9\u00ae\u00b0\u20ac\u2122"
 _WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: A word for the language model: letters, with any non-ASCII symbol between or next
 #: to them (a sign inside a word is what a misread code page often leaves), and
