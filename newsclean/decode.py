@@ -66,8 +66,9 @@ LANGUAGE_CHARS = 4000
 #: Of the detector's equally confident answers, those whose priors are this close (in
 #: bits) are decided by the character model alone.
 PRIOR_CLOSE_BITS = 2.0
-#: Detector answers within this much of its best confidence count as equally confident.
-DETECTOR_TIE = 0.05
+#: Detector answers within this share of its best confidence count as equally confident.
+DETECTOR_TIE = 0.98
+#: At most this many bits of evidence per character in which two readings differ.
 BITS_PER_CHAR = 2.0
 #: A reading that glues letters of another alphabet to ASCII letters (``modalitа``) more
 #: often than this share of its differing characters is no better.
@@ -303,11 +304,11 @@ def _detect(data: bytes) -> Decoded | None:
             pass
     detector_conf = dict(names)
     # the detector's choice: of its answers that decode the bytes, the most confident
-    # (all within DETECTOR_TIE of it count as equally confident; of those, the commonest
-    # encoding); they are scored in full, to be compared below
+    # (all within DETECTOR_TIE of it count as equally confident); they are scored in
+    # full, to be compared below
     decodable = [(n, c) for n, c in names if _decodes(data, n)]
     top = max((c for _, c in decodable), default=0.0)
-    favoured = [n for n, c in decodable if c >= top - DETECTOR_TIE]
+    favoured = [n for n, c in decodable if c >= DETECTOR_TIE * top]
     favoured.sort(key=encoding_prior)
     tried: list[str] = []
     for name in favoured + [n for n, _ in names[:6]] + [codecs.lookup(c).name for c in CANDIDATES]:
