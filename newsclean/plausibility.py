@@ -318,18 +318,22 @@ _L_RARE = 8.0
 
 
 #: Non-ASCII punctuation (Latin-1 and General Punctuation); all of it but dashes and
-#: apostrophes may stand inside a word.
+#: apostrophes may stand inside a word. Opening marks stand before a word, closing
+#: marks after it.
 _PUNCT_INSIDE = "\u00a1\u00a7\u00ab\u00b6\u00b7\u00bb\u00bf\u2016\u2017\u201a-\u2027\u2030-\u205e"
 _PUNCT = _PUNCT_INSIDE + "\u2010-\u2015\u2018\u2019"
+_OPENING = "\u00a1\u00ab\u00bf\u201a\u201c\u201e\u2039"
+_CLOSING = "\u00bb\u201d\u203a\u2026"
 #: Signs written next to a word (currency, ©, ®, ™, °) belong to it only between letters.
 _SIGNS = "\u00a2\u00a3\u00a5\u00a9\u00ae\u00b0\u20ac\u2122"
 _WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: A word for the language model: letters, with any non-ASCII symbol between or next
 #: to them (a sign inside a word is what a misread code page often leaves), and
-#: punctuation and signs only between letters: quotes, dashes and signs at a word's edge
-#: are ordinary typography (``«Koh``, ``said—``, ``Roomba®``, ``©Viva``), and a dash or an
-#: apostrophe ends a word as ASCII ``-`` and ``'`` do.
-_WORD = re.compile(f"{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*")
+#: punctuation and signs only between letters, or on the side of a word where they do
+#: not belong ("wzd³u¿", "¿" after a word): quotes and signs where typography puts them
+#: are not part of the word (``«Koh``, ``Lanta»``, ``Roomba®``, ``©Viva``), and a dash
+#: or an apostrophe ends a word as ASCII ``-`` and ``'`` do.
+_WORD = re.compile(f"[{_CLOSING}]*{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*[{_OPENING}]*")
 
 
 def language_cost(text: str) -> tuple[float, str]:
