@@ -248,6 +248,28 @@ def _detector_options() -> dict:
 OUTSIDE_DETECTOR = {"cp1251": ("mac-cyrillic", "cp866"), "koi8-r": ("cp866",)}
 
 
+@functools.lru_cache(maxsize=None)
+def _single_byte(codec: str) -> bool:
+    """Does *codec* read every byte as one character of its own?"""
+    try:
+        return len(bytes(range(256)).decode(codec, "replace")) == 256 and len(
+            b"\xc3\xa9\xe4\xb8\xad".decode(codec, "replace")) == 5
+    except LookupError:
+        return False
+
+
+def _unigram_cost(counts: list[int], codec: str) -> float:
+    """Character costs of the non-ASCII bytes counted in *counts*, read with *codec*,
+    plus its prior."""
+    from newsclean.plausibility import char_cost
+
+    total = encoding_prior(codec)
+    for b in range(0x80, 0x100):
+        if counts[b]:
+            total += counts[b] * char_cost(bytes([b]).decode(codec, "replace"))
+    return total
+
+
 def _sibling(data: bytes, name: str) -> str:
     """*name*, or a code page outside the detector's eras that reads *data* clearly
     better (after the priors)."""
@@ -255,6 +277,14 @@ def _sibling(data: bytes, name: str) -> str:
     if not siblings:
         return name
     sample = _sample(data)
+    # a cheap look first: the characters alone, each byte value once with its count
+    counts = [0] * 256
+    for b in sample.translate(None, _ASCII):
+        counts[b] += 1
+    mine = _unigram_cost(counts, name)
+    siblings = [n for n in siblings if _unigram_cost(counts, n) < mine]
+    if not siblings:
+        return name
     runs = _byte_runs(sample)
     ours = (_runs_cost(runs, name) + encoding_prior(name), sample.decode(name))
     for other in siblings:
@@ -322,11 +352,18 @@ def _detect(data: bytes) -> Decoded | None:
     runs = _byte_runs(sample)
     best: tuple[float, str] | None = None
     scored: dict[str, float] = {}
-    rest = sorted((n for n in tried if n not in favoured), key=encoding_prior)
+    # a single-byte reading costs at least its characters alone (pairs only add), so
+    # the rest are tried by that lower bound, and none whose bound is dearer than the
+    # best reading so far
+    counts = [0] * 256
+    for b in sample.translate(None, _ASCII):
+        counts[b] += 1
+    floor = {n: _unigram_cost(counts, n) if _single_byte(n) else encoding_prior(n) for n in tried}
+    rest = sorted((n for n in tried if n not in favoured), key=floor.__getitem__)
     for name in favoured + rest:
         prior = encoding_prior(name)
         whole = name in favoured
-        if not whole and best is not None and prior >= best[0]:
+        if not whole and best is not None and floor[name] >= best[0]:
             break
         if not whole and not _decodes(data, name):
             continue
