@@ -62,7 +62,7 @@ BIT = 0.7
 #: :data:`BITS_PER_CHAR`: a few characters are never strong evidence.
 DISAGREE_BITS = 6.0
 #: Characters of the differing lines the word model compares.
-LANGUAGE_CHARS = 4000
+LANGUAGE_CHARS = 2000
 #: Of the detector's equally confident answers, those whose priors are this close (in
 #: bits) are decided by the character model alone.
 PRIOR_CLOSE_BITS = 2.0
@@ -367,7 +367,13 @@ def _detect(data: bytes) -> Decoded | None:
             break
         if not whole and not _decodes(data, name):
             continue
-        c = _runs_cost(runs, name, bound=None if best is None or whole else best[0] - prior)
+        if best is None or (favoured and name == favoured[0]):
+            bound = None
+        elif whole:  # a favoured answer matters if cheaper than the best or the commonest
+            bound = max(best[0], scored[favoured[0]]) - prior
+        else:
+            bound = best[0] - prior
+        c = _runs_cost(runs, name, bound=bound)
         if c is None:
             continue
         c += prior
@@ -388,7 +394,8 @@ def _detect(data: bytes) -> Decoded | None:
         first = favoured[0] if favoured else None
         for n in favoured[1:]:
             close = encoding_prior(n) - encoding_prior(favoured[0]) <= BIT * PRIOR_CLOSE_BITS
-            if scored[n] < scored[first] and (close or _clearly_better(reading(first), reading(n))):
+            if n in scored and scored[n] < scored[first] and (
+                    close or _clearly_better(reading(first), reading(n))):
                 first = n
         if first is not None and first != name and not _clearly_better(reading(first), reading(name)):
             name = first  # the detector's choice stands unless the evidence is strong
