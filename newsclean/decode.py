@@ -68,8 +68,11 @@ LANGUAGE_CHARS = 2000
 PRIOR_CLOSE_BITS = 2.0
 #: Detector answers within this share of its best confidence count as equally confident.
 DETECTOR_TIE = 0.98
-#: At most this many bits of evidence per character in which two readings differ.
+#: At most this many bits of evidence per character in which two readings differ, or
+#: FOREIGN_BITS where the first reading has a letter foreign to the language of its word
+#: and the other a letter (one such letter, with a clear gain, is enough).
 BITS_PER_CHAR = 2.0
+FOREIGN_BITS = 7.0
 #: A reading that glues letters of another alphabet to ASCII letters (``modalitа``) more
 #: often than this share of its differing characters is no better.
 MIXED_SHARE = 0.2
@@ -289,7 +292,7 @@ def _sibling(data: bytes, name: str) -> str:
     ours = (_runs_cost(runs, name) + encoding_prior(name), sample.decode(name))
     for other in siblings:
         theirs = (_runs_cost(runs, other) + encoding_prior(other), sample.decode(other, "replace"))
-        if theirs[0] < ours[0] and _clearly_better(ours, theirs):
+        if theirs[0] < ours[0] and _clearly_better(ours, theirs, encoding_prior(other) - encoding_prior(name)):
             name, ours = other, theirs
     return name
 
@@ -394,10 +397,11 @@ def _detect(data: bytes) -> Decoded | None:
         first = favoured[0] if favoured else None
         for n in favoured[1:]:
             close = encoding_prior(n) - encoding_prior(favoured[0]) <= BIT * PRIOR_CLOSE_BITS
-            if n in scored and scored[n] < scored[first] and (
-                    close or _clearly_better(reading(first), reading(n))):
+            if n in scored and scored[n] < scored[first] and (close or _clearly_better(
+                    reading(first), reading(n), encoding_prior(n) - encoding_prior(first))):
                 first = n
-        if first is not None and first != name and not _clearly_better(reading(first), reading(name)):
+        if first is not None and first != name and not _clearly_better(
+                reading(first), reading(name), encoding_prior(name) - encoding_prior(first)):
             name = first  # the detector's choice stands unless the evidence is strong
         return Decoded(data.decode(name), name, detector_conf.get(name, 0.3), "model")
     return _segments(data, tried)
@@ -411,29 +415,53 @@ def _decodes(data: bytes, name: str) -> bool:
     return True
 
 
-def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str]) -> bool:
+def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str], prior_gap: float = 0.0) -> bool:
     """Is reading *ours* (cost with prior, text) better than *theirs* by
     :data:`DISAGREE_BITS`, counting each differing character for at most
-    :data:`BITS_PER_CHAR`?"""
+    :data:`BITS_PER_CHAR` (:data:`FOREIGN_BITS`)? Between two Latin-script readings
+    the per-language word model judges, after *prior_gap* (our prior less theirs, in
+    plausibility units)."""
     gain = (theirs[0] - ours[0]) / BIT
     if len(theirs[1]) == len(ours[1]):
         differ = sum(1 for a, b in zip(theirs[1], ours[1]) if a != b)
+        evidence = BITS_PER_CHAR * differ
+        if evidence <= DISAGREE_BITS:
+            evidence += (FOREIGN_BITS - BITS_PER_CHAR) * _foreign_letters(theirs[1], ours[1])
     else:  # a double-byte reading against a single-byte one: count the shorter text
         differ = min(len(theirs[1]), len(ours[1]))
-    if min(gain, BITS_PER_CHAR * differ) <= DISAGREE_BITS:
+        evidence = BITS_PER_CHAR * differ
+    if evidence <= DISAGREE_BITS:
         return False
     a, b = _changed_lines(theirs[1], ours[1])
-    # letters of another alphabet glued to ASCII letters ("modalitа" for "modalità"):
-    # words are written in one script, so such a reading is no better
-    if _mixed_words(b) - _mixed_words(a) > MIXED_SHARE * differ:
-        return False
     # two Latin-script readings (cp1252 against mac-roman or cp1250): the word model,
-    # which knows each language's letter pairs, must agree
+    # which knows each language's letter pairs, is the judge
     if _latin_only(a) and _latin_only(b):
         from newsclean.plausibility import language_cost
 
-        return language_cost(b[:LANGUAGE_CHARS])[0] < language_cost(a[:LANGUAGE_CHARS])[0]
-    return True
+        words = language_cost(a[:LANGUAGE_CHARS])[0] - language_cost(b[:LANGUAGE_CHARS])[0]
+        return gain > 0 and words - prior_gap / BIT > DISAGREE_BITS
+    if gain <= DISAGREE_BITS:
+        return False
+    # letters of another alphabet glued to ASCII letters ("modalitа" for "modalità"):
+    # words are written in one script, so such a reading is no better
+    return _mixed_words(b) - _mixed_words(a) <= MIXED_SHARE * differ
+
+
+def _foreign_letters(theirs: str, ours: str) -> int:
+    """How many letters of *theirs*, where *ours* (as long) reads another letter, are
+    foreign to the language that best explains their word ("è" in "proraèunske" for
+    the "č" of "proračunske"; not "è" in "Genève")?"""
+    from newsclean.plausibility import _WORD, foreign_letter
+
+    n = 0
+    low = theirs.lower()
+    for m in _WORD.finditer(low):
+        a, b = m.span()
+        if theirs[a:b] == ours[a:b]:
+            continue
+        n += sum(1 for i in range(a, b) if theirs[i] != ours[i] and theirs[i].isalpha()
+                 and ours[i].isalpha() and foreign_letter(m.group(), low[i]))
+    return n
 
 
 def _changed_lines(a: str, b: str) -> tuple[str, str]:
