@@ -22,7 +22,7 @@ import codecs
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
@@ -70,8 +70,19 @@ def tools() -> dict[str, Tool]:
 
 
 def load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """The file records of a suite; one clear line and exit status 1 if it is not one."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            records = [json.loads(line) for line in handle if line.strip()]
+        for record in records:
+            missing = {"id", "encoding", "bytes_b64", "expected_text"} - set(record)
+            if missing:
+                raise KeyError(", ".join(sorted(missing)))
+            base64.b64decode(record["bytes_b64"], validate=True)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise SystemExit(f"file_suite: {path} is not a file suite (JSONL of id, encoding, bytes_b64, "
+                         f"expected_text): {type(error).__name__}: {error}") from None
+    return records
 
 
 def norm_nl(text: str) -> str:
@@ -181,7 +192,8 @@ def failures(evaluation: dict, limit: int = 0) -> str:
             if ok:
                 continue
             truth = record["encoding"]
-            if canonical(chosen) == canonical(truth) or (canonical(truth) == "latin-1" and canonical(chosen) == "cp1252"):
+            same = canonical(chosen) == canonical(truth)
+            if same or (canonical(truth) == "latin-1" and canonical(chosen) == "cp1252"):
                 kind = f"{truth}: right encoding ({chosen}), text differs"
             else:
                 kind = f"{truth} → {chosen}"

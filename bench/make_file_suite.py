@@ -93,7 +93,7 @@ class Pools:
     """Sentences and short messages of each language, and English prose, encodable in an encoding."""
 
     def __init__(self, shared: Path):
-        self.english = realtext.english_lines(shared, set(_listed_broken()))
+        self.english = realtext.english_lines(shared, realtext.listed_broken())
         if not self.english:
             raise SystemExit(f"make_file_suite: no WCXB dev references under {shared} (pass --shared DIR)")
         self._cache: dict = {}
@@ -115,12 +115,6 @@ class Pools:
             rows = [t for t in rows if encodable(t, encoding)]
             self._cache[key] = realtext.stable_order(rows, f"{lang}:{kind}:{encoding}")
         return self._cache[key]
-
-
-def _listed_broken() -> list[str]:
-    path = ROOT / "tests" / "fixtures" / "real_text" / "reference_mojibake.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return [e["hash"] for e in data["repairs"] + data["unrepairable"]]
 
 
 def build_text(pools: Pools, lang: str, encoding: str, tier: str, target: int, seed: int, newline: str) -> str:
@@ -178,6 +172,7 @@ def cells() -> list[tuple[str, str]]:
 
 def build_suite(shared: Path) -> list[dict]:
     pools = Pools(shared)
+    realtext.require_catalogs(sorted({lang for _, lang in cells() if lang != "en"}))
     records = []
     for encoding, lang in cells():
         for size_name, (target, copies) in SIZES.items():

@@ -138,29 +138,30 @@ class Sources:
         if dev.exists():
             for line in dev.open(encoding="utf-8"):
                 self.dev_texts.add(json.loads(line)["expected"])
-        english = realtext.english_lines(shared, _listed_broken())
+        english = realtext.english_lines(shared, realtext.listed_broken())
         if not english:
             raise SystemExit(f"make_mojibake_cases: no WCXB dev references under {shared} (pass --shared DIR)")
         self.hosts = [t for t in english if t.isascii() and len(t) <= 160]
         self.english_typography = [t for t in english if not t.isascii() and len(t) <= 200 and t not in self.dev_texts]
         self.langs = list(realtext.LANGS)
+        self._cache: dict = {}
 
-    @lru_cache(maxsize=None)
     def sentences(self, lang: str) -> tuple[tuple[str, str], ...]:
-        if lang == "en":
-            return tuple(("wcxb-dev", t) for t in self.english_typography)
-        return tuple((f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
-                     if realtext.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts)
+        """(source, sentence) in *lang*; for English, the WCXB lines with typography."""
+        if ("sentences", lang) not in self._cache:
+            self._cache["sentences", lang] = (
+                tuple(("wcxb-dev", t) for t in self.english_typography) if lang == "en" else
+                tuple((f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
+                      if realtext.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts))
+        return self._cache["sentences", lang]
 
-    @lru_cache(maxsize=None)
     def spans(self, lang: str) -> tuple[tuple[str, str], ...]:
-        return tuple((f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
-                     if not realtext.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts)
-
-
-def _listed_broken() -> set[str]:
-    data = json.loads((ROOT / "tests" / "fixtures" / "real_text" / "reference_mojibake.json").read_text(encoding="utf-8"))
-    return {e["hash"] for e in data["repairs"] + data["unrepairable"]}
+        """(source, short message) in *lang*: names, titles, labels."""
+        if ("spans", lang) not in self._cache:
+            self._cache["spans", lang] = tuple(
+                (f"debian:{d}", t) for d, _, t in realtext.catalog_messages(lang)
+                if not realtext.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts)
+        return self._cache["spans", lang]
 
 
 def _embed(host: str, span: str, at: float) -> str:
@@ -253,6 +254,7 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
 
 def build_cases(shared: Path, per_category: int) -> list[dict]:
     src = Sources(shared)
+    realtext.require_catalogs(src.langs)
     records = []
     for category in CATEGORIES:
         rng = random.Random(f"newsclean-mojibake-suite-v1:{category}")

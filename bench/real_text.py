@@ -66,9 +66,11 @@ def fixes_between(line: str, fixed: str) -> list[list[str]] | None:
 # ----------------------------------------------------------------- the committed fixture
 FIXTURE_LANGS = list(realtext.LANGS)
 PER_LANG = (7, 4)  # sentences, short messages (titles, names, labels)
+SYMBOLS = "®©™«»€£¥°§±×"
 
 
 def make_fixture(shared: Path | None) -> list[dict]:
+    realtext.require_catalogs(FIXTURE_LANGS)
     rows = []
     for lang in FIXTURE_LANGS:
         messages = realtext.catalog_messages(lang)
@@ -89,7 +91,12 @@ def make_fixture(shared: Path | None) -> list[dict]:
             key = realtext.line_hash(line)
             if source.startswith("wcxb/") and 20 <= len(line) <= 160 and key not in repairs and key not in unrepairable:
                 candidates.setdefault(line, source)
-        for line in realtext.stable_order(list(candidates), "fixture:en")[:30]:
+        picked = realtext.stable_order(list(candidates), "fixture:en")[:30]
+        # and two lines for each symbol a code-page relabel would turn into a letter
+        for symbol in SYMBOLS:
+            with_symbol = [line for line in candidates if symbol in line and line not in picked]
+            picked += realtext.stable_order(with_symbol, f"fixture:{symbol}")[:2]
+        for line in picked:
             rows.append({"lang": "en", "text": line, "source": f"wcxb-dev:{candidates[line]}", "licence": "CC-BY-4.0"})
     return rows
 
@@ -101,7 +108,8 @@ def fixture_lines() -> list[dict]:
 # ----------------------------------------------------------------- measuring
 def diff_pieces(before: str, after: str, limit: int = 3) -> str:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    pieces = [f"{before[i1:i2]!r}→{after[j1:j2]!r}" for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    pieces = [f"{before[i1:i2]!r}→{after[j1:j2]!r}"
+              for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
     return ", ".join(pieces[:limit]) + (f" (+{len(pieces) - limit})" if len(pieces) > limit else "")
 
 
@@ -124,7 +132,8 @@ def measure(rows: list[tuple[str, str]], repairs: dict[str, dict]) -> dict:
             expected = expected_for(line, repairs)
             changed += out != line
             if expected != line:
-                kind = "listed mojibake repaired as expected" if out == expected else "listed mojibake left or mis-repaired"
+                kind = ("listed mojibake repaired as expected" if out == expected
+                        else "listed mojibake left or mis-repaired")
             elif out != line:
                 kind = "false change (correct line altered)"
             else:
@@ -158,13 +167,14 @@ def markdown(shared: Path) -> str:
     from mdtables import table
 
     repairs, _ = load_listed()
-    sets = [("own fixture (tests/fixtures/real_text, 27 languages)",
+    sets = [("own fixture (tests/fixtures/real_text, 27 languages)", "own fixture",
              measure([(f"fixture:{r['lang']}", r["text"]) for r in fixture_lines()], {}))]
     if (shared / "bench" / "wcxb" / "dev").is_dir():
-        sets.append(("WCXB + Zyte dev references, every non-ASCII line", measure(realtext.reference_lines(shared), repairs)))
-    names = list(sets[0][1]["tools"])
+        sets.append(("WCXB + Zyte dev references, every non-ASCII line", "WCXB + Zyte dev references",
+                     measure(realtext.reference_lines(shared), repairs)))
+    names = list(sets[0][2]["tools"])
     rows = []
-    for title, result in sets:
+    for title, _, result in sets:
         row = [title, f"{result['lines']:,}", result["listed"]]
         for name in names:
             figures = result["tools"][name]
@@ -176,15 +186,16 @@ def markdown(shared: Path) -> str:
     text = ("### Real text left unchanged\n\n`python bench/real_text.py --show`: correct non-ASCII lines written by "
             "people, run through each tool. *Wrong* = a correct line changed, or a listed mojibake line (UTF-8 or "
             "cp1252 read as Latin-1, found with ftfy and checked by eye: "
-            "tests/fixtures/real_text/reference_mojibake.json) not given its expected repair.\n\n" + table(header, rows))
-    for title, result in sets:
+            "tests/fixtures/real_text/reference_mojibake.json) not given its expected repair.\n\n"
+            + table(header, rows))
+    for _, short, result in sets:
         for name in names:
             wrong = [(src, line, out) for kind, found in result["tools"][name]["kinds"].items()
                      if not kind.endswith("as expected") for src, line, out in found]
             if not wrong:
                 continue
             pieces = Counter(diff_pieces(line, out, limit=1).split(" (+")[0] for _, line, out in wrong)
-            text += (f"\n\n{name} on the {title.split(',')[0]}: " + "; ".join(
+            text += (f"\n\n{name} on the {short}: " + "; ".join(
                 f"{piece} ×{count}" if count > 1 else piece for piece, count in pieces.most_common()) + ".")
     return text
 

@@ -92,7 +92,7 @@ def catalog_messages(lang: str) -> tuple[tuple[str, str, str], ...]:
             continue
         try:
             catalog = _read_mo(path)
-        except (OSError, UnicodeDecodeError, gettext.error if hasattr(gettext, "error") else OSError):
+        except (OSError, UnicodeDecodeError, ValueError):  # a damaged catalog is skipped
             continue
         for key in sorted(catalog, key=lambda k: k if isinstance(k, str) else k[0]):
             if not isinstance(key, str) or not key:
@@ -115,6 +115,14 @@ def is_sentence(text: str) -> bool:
     return text.count(" ") >= 3 or bool(_UNSPACED.search(text))
 
 
+def require_catalogs(langs) -> None:
+    """Stop with one clear line when a language has no installed catalog to draw from."""
+    missing = [lang for lang in langs if not catalog_messages(lang)]
+    if missing:
+        raise SystemExit(f"no translation catalogs for {', '.join(missing)} under {LOCALE_DIR} "
+                         "(Debian/Ubuntu install them with the packages listed in bench/realtext.py)")
+
+
 def sentences(lang: str) -> list[str]:
     return [text for _, _, text in catalog_messages(lang) if is_sentence(text)]
 
@@ -134,6 +142,14 @@ def line_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def listed_broken() -> set[str]:
+    """Hashes of the reference lines that hold mojibake (tests/fixtures/real_text/reference_mojibake.json):
+    the suites do not take their text from those."""
+    path = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "real_text" / "reference_mojibake.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {entry["hash"] for entry in data["repairs"] + data["unrepairable"]}
+
+
 # ----------------------------------------------------------------- shared benchmark references
 def wcxb_documents(shared: Path) -> list[tuple[str, dict]]:
     folder = shared / "bench" / "wcxb" / "dev"
@@ -149,7 +165,7 @@ def reference_lines(shared: Path) -> list[tuple[str, str]]:
         rows += [(f"wcxb/{doc_id}", line) for line in (doc.get("main_content") or "").splitlines()
                  if line.strip() and not line.isascii()]
     zyte = shared / "bench" / "extraction" / "dev"
-    for page in sorted(p for p in zyte.iterdir() if (p / "gold.txt").exists()):
+    for page in sorted(p for p in zyte.iterdir() if (p / "gold.txt").exists()) if zyte.is_dir() else []:
         rows += [(f"zyte/{page.name[:12]}", line)
                  for line in (page / "gold.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.isascii()]
