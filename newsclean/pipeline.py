@@ -58,10 +58,10 @@ def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
     Returns the decoding and whether the input is HTML (by ``options.input``, or
     recognised by its markup).
     """
-    from newsclean.html_meta import declared_charset, looks_like_html
+    from newsclean.html_meta import declared_charset, head_text, looks_like_html
 
     html = options.input == "html" or (
-        options.input == "auto" and looks_like_html(data[:5000].decode("latin-1")))
+        options.input == "auto" and looks_like_html(head_text(data)))
     declared = declared_charset(data) if html else None
     return decode(data, options.encoding, declared=declared), html
 

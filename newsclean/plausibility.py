@@ -254,12 +254,21 @@ def _language_tables() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
 @functools.lru_cache(maxsize=20000)
 def _word_costs(word: str) -> tuple[float, ...]:
     """Cost of one lower-cased word under each language table, then the "other" state."""
-    _, tables = _language_tables()
+    rows, unseen = _pair_rows()
     w = f" {word} "
-    pairs = [w[i:i + 2] for i in range(len(w) - 1)]
-    out = [sum(t.get(p, _L_UNSEEN) for p in pairs) for t in tables]
-    out.append(_L_OTHER * len(pairs))
+    out = [sum(col) for col in zip(*[rows.get(w[i:i + 2], unseen) for i in range(len(w) - 1)])]
+    out.append(_L_OTHER * (len(w) - 1))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_rows() -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+    """Each letter pair's cost under every language table, in one row (one look-up per
+    pair instead of one per pair and language)."""
+    _, tables = _language_tables()
+    pairs = set().union(*tables) if tables else set()
+    rows = {p: tuple(t.get(p, _L_UNSEEN) for t in tables) for p in pairs}
+    return rows, (_L_UNSEEN,) * len(tables)
 
 
 @functools.lru_cache(maxsize=1)
@@ -270,6 +279,25 @@ def _best_pair_costs() -> dict[str, float]:
             if c < best.get(pair, _L_UNSEEN):
                 best[pair] = c
     return best
+
+
+@functools.lru_cache(maxsize=1)
+def _alphabets() -> tuple[frozenset[str], ...]:
+    """Per language table, the letters it uses (in a pair seen more than rarely)."""
+    return tuple(frozenset(ch for pair, c in table.items() if c < _L_RARE for ch in pair if ch.isalpha())
+                 for table in _language_tables()[1])
+
+
+def foreign_letter(word: str, ch: str) -> bool:
+    """Is letter *ch* foreign to the language that best explains the lower-cased *word*
+    on its own (or does no language explain it better than the "other" state)?
+
+    >>> foreign_letter("planète", "è"), foreign_letter("nepostojeæi", "æ")
+    (False, True)
+    """
+    costs = _word_costs(word)
+    best = min(range(len(costs)), key=costs.__getitem__)
+    return best == len(costs) - 1 or ch.lower() not in _alphabets()[best]
 
 
 def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
@@ -289,9 +317,23 @@ def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
 _L_RARE = 8.0
 
 
+#: Non-ASCII punctuation (Latin-1 and General Punctuation); all of it but dashes and
+#: apostrophes may stand inside a word. Opening marks stand before a word, closing
+#: marks after it.
+_PUNCT_INSIDE = "\u00a1\u00a7\u00ab\u00b6\u00b7\u00bb\u00bf\u2016\u2017\u201a-\u2027\u2030-\u205e"
+_PUNCT = _PUNCT_INSIDE + "\u2010-\u2015\u2018\u2019"
+_OPENING = "\u00a1\u00ab\u00bf\u201a\u201c\u201e\u2039"
+_CLOSING = "\u00bb\u201d\u203a\u2026"
+#: Signs written next to a word (currency, ©, ®, ™, °) belong to it only between letters.
+_SIGNS = "\u00a2\u00a3\u00a5\u00a9\u00ae\u00b0\u20ac\u2122"
+_WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: A word for the language model: letters, with any non-ASCII symbol between or next
-#: to them (a sign inside a word is what a misread code page often leaves).
-_WORD = re.compile(r"(?:[^\W\d_]|[^\x00-\x7f\s\w])+")
+#: to them (a sign inside a word is what a misread code page often leaves), and
+#: punctuation and signs only between letters, or on the side of a word where they do
+#: not belong ("wzd³u¿", "¿" after a word): quotes and signs where typography puts them
+#: are not part of the word (``«Koh``, ``Lanta»``, ``Roomba®``, ``©Viva``), and a dash
+#: or an apostrophe ends a word as ASCII ``-`` and ``'`` do.
+_WORD = re.compile(f"[{_CLOSING}]*{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*[{_OPENING}]*")
 
 
 def language_cost(text: str) -> tuple[float, str]:

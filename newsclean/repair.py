@@ -438,6 +438,24 @@ def _latin_suspect(line: str) -> bool:
     return False
 
 
+def _foreign_change(line: str, new: str) -> bool:
+    """Is a same-length rewrite of *line* backed by more than one character? It is when
+    it changes two different characters or more; a single one (however often it
+    occurs) must be a sign, a control, or a letter foreign to the language that best
+    explains its word ("æ" in "Nepostojeæi"; not "è" in "planète" or "Irène", however
+    well Czech fits "č")."""
+    from newsclean.plausibility import _WORD, foreign_letter
+
+    changed = {line[i] for i in range(len(line)) if line[i] != new[i]}
+    if len(changed) != 1:
+        return len(changed) > 1
+    ch = changed.pop()
+    if not ch.isalpha():
+        return True
+    low = line.lower()
+    return any(ch.lower() in m.group() and foreign_letter(m.group(), ch) for m in _WORD.finditer(low))
+
+
 def _relabel_line(line: str) -> tuple[str, str] | None:
     """The line read with the Latin code page the language model prefers, if clearly better."""
     from newsclean.plausibility import language_cost
@@ -450,6 +468,8 @@ def _relabel_line(line: str) -> tuple[str, str] | None:
     best = None
     for text, codec, prior in cands:
         changed = sum(1 for a, b in zip(line, text) if a != b)
+        if not _foreign_change(line, text):
+            continue  # every letter it changes belongs to the language of its word
         c = language_cost(text)[0] + prior + LATIN_PER_CHANGE * changed
         if best is None or c < best[0]:
             best = (c, text, codec)
@@ -722,6 +742,9 @@ _UTF8_PUNCT = re.compile("\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u
 _UNWANTED = re.compile("[\u0080-\u009f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
 
 
+#: Characters that show nothing: controls, format characters, the soft hyphen.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
 #: Runs up to this long are also read without their last one or two ASCII characters.
 _SHORT_RUN = 96
 
@@ -753,8 +776,11 @@ def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_
                 continue  # ftfy knows UTF-8 mojibake best; it said no
             if ftfy_refused and key in _LATIN_UTF8_KEYS:
                 continue  # the same, for code pages whose text looks like Latin-1
-            if len(run) < 2 or _UNWANTED.search(cand) and not _UNWANTED.search(run):
-                continue  # one character is no evidence; never bring in controls or private use
+            if len(set(run)) < 2 or _UNWANTED.search(cand) and not _UNWANTED.search(run):
+                continue  # one character (however often) is no evidence; never bring in
+                # controls or private use
+            if _INVISIBLE.sub("", cand) == _INVISIBLE.sub("", run):
+                continue  # a control read as another invisible character repairs nothing
             c = cost(cand, left, right) + prior
             sc = _main_script(cand)
             if sc and ((scripts and sc not in scripts) or not run_has_letters):

@@ -309,3 +309,31 @@ def test_a_menu_link_is_never_the_headline_nor_the_headline_the_body():
     assert doc.text == doc.title  # said once
     assert {r.text: r.reason for r in doc.removed}["Old bridge to close for repairs"] == "duplicate"
     assert newsclean.clean(doc.text).text == doc.text
+
+
+PAGES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+#: What may stand before the markup of a saved page, and how a page may be re-encoded.
+PREFIXES = {
+    "utf-8 BOM": lambda raw: b"\xef\xbb\xbf" + raw,
+    "white space": lambda raw: b"\r\n \t\n" + raw,
+    "comment": lambda raw: b"<!-- saved from url=(0014)about:internet -->\n" + raw,
+    "XML declaration": lambda raw: b'<?xml version="1.0" encoding="utf-8"?>\n' + raw,
+    "BOM, blank line, comment": lambda raw: b"\xef\xbb\xbf\r\n<!-- x -->\r\n" + raw,
+    "UTF-16 with BOM": lambda raw: raw.decode("utf-8").encode("utf-16"),
+    "UTF-16-LE without BOM": lambda raw: raw.decode("utf-8").encode("utf-16-le"),
+    "UTF-16-BE without BOM": lambda raw: raw.decode("utf-8").encode("utf-16-be"),
+}
+
+
+def _outcome(doc):
+    return (doc.title, doc.paragraphs, doc.byline, doc.date, doc.dateline, doc.captions,
+            doc.site_name, doc.language, [r.to_dict() for r in doc.repairs])
+
+
+@pytest.mark.parametrize("prefix", sorted(PREFIXES))
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_a_bom_or_prologue_before_the_markup_changes_nothing(page, prefix):
+    raw = page.read_bytes()
+    plain = newsclean.clean(raw)
+    assert plain.paragraphs and "<p" not in plain.body
+    assert _outcome(newsclean.clean(PREFIXES[prefix](raw))) == _outcome(plain)

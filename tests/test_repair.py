@@ -135,6 +135,24 @@ def test_clean_latin_and_cyrillic_lines_stay(text):
     assert repair(text).text == text
 
 
+@pytest.mark.parametrize("text", [
+    # lines from scraped pages that repair used to relabel between code pages on the
+    # evidence of one sign or letter (Ž, Š, č, Ť / ť, Ğ / ğ)
+    "The Roomba® j7/j7+ Robot Vacuum uses iRobot OS Technology and PrecisionVision Navigation",
+    "Offer is valid on the Delta Connection® and Shuttle® flights of AeroMexico®, booked online.",
+    "Photo https://vivatechnology.com/media/photos ©Viva Technology 2025",
+    "Vu de la planète",
+    "1935 | James Chadwick | Frédéric Joliot-Curie; Irène Joliot-Curie | Hans Spemann",
+    "Le vainqueur de «Koh Lanta» avait promis de revenir.",
+    "Pour lui, c’est «le grand cirque humanitaire» qui se met en place, à Genève comme ailleurs.",
+    # broken bytes nothing can undo: a repeated control, a control next to a quote
+    "Contact \x90\x90\x90\x90\x90 for details",
+    "He wrote “yes”\x9d and left.",
+])
+def test_one_sign_or_letter_is_no_evidence_for_another_code_page(text):
+    assert repair(text).text == text
+
+
 def test_utf8_read_as_cp1255_with_undefined_bytes():
     text = "השר הודיע על תוכנית חדשה"
     # bytes cp1255 leaves undefined become U+0080-U+009F (WHATWG-style)
