@@ -20,10 +20,10 @@ import newsclean
 SAMPLE = ROOT / "tests" / "fixtures" / "file_suite" / "sample.jsonl"
 RECORDS = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-# Files decoded wrongly today (issue 12), with what goes wrong; strict once decoding is fixed.
+# Files decoded wrongly today, with what goes wrong (chardet gets them wrong too). Strict: a fix
+# must take the entry out.
 KNOWN_FAILURES = {
     "own-file-big5-zh-Hant-ascii-heavy-200B-1": "big5 read as gbk",
-    "own-file-iso-8859-1-en-normal-200B-0": "Latin-1 English read as cp1257",
 }
 
 
@@ -34,7 +34,7 @@ def _norm(text: str) -> str:
 def _params():
     for record in RECORDS:
         reason = KNOWN_FAILURES.get(record["id"])
-        marks = [pytest.mark.xfail(strict=False, reason=f"issue 12: {reason}")] if reason else []
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         yield pytest.param(record, id=record["id"].removeprefix("own-file-"), marks=marks)
 
 

@@ -26,10 +26,9 @@ BY_LANG: dict[str, list[str]] = defaultdict(list)
 for _record in FIXTURE:
     BY_LANG[_record["lang"]].append(_record["text"])
 
-# Fixture lines repair changes today (issue 12), by line hash, with what it does; strict once fixed.
-KNOWN_CHANGED = {
-    "677386a87887886c": "© relabelled as cp1250 Š (©Viva Technology)",
-}
+# Fixture lines repair is known to change, by line hash, with what it does (strict xfails: a fix
+# must take the entry out). None today.
+KNOWN_CHANGED: dict[str, str] = {}
 
 needs_references = pytest.mark.skipif(
     not (SHARED / "bench" / "wcxb" / "dev").is_dir() or not (SHARED / "bench" / "extraction" / "dev").is_dir(),
@@ -57,7 +56,7 @@ def _fixture_params():
     for record in FIXTURE:
         counts[record["lang"]] += 1
         reason = KNOWN_CHANGED.get(text_sources.line_hash(record["text"]))
-        marks = [pytest.mark.xfail(strict=False, reason=f"issue 12: {reason}")] if reason else []
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         yield pytest.param(record["text"], id=f"{record['lang']}-{counts[record['lang']]}", marks=marks)
 
 
@@ -84,8 +83,6 @@ def test_listed_mojibake_is_in_the_references(references):
 
 
 @needs_references
-@pytest.mark.xfail(strict=False, reason="issue 12: repair still relabels single symbols between code pages "
-                                        "(® -> Ž, © -> Š) and reads stray C1 controls as GBK; strict once fixed")
 def test_references_unchanged_or_repaired_as_listed(references):
     repairs, _ = real_text.load_listed()
     lines = [line for _, line in references]
