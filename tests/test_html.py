@@ -309,3 +309,22 @@ def test_a_menu_link_is_never_the_headline_nor_the_headline_the_body():
     assert doc.text == doc.title  # said once
     assert {r.text: r.reason for r in doc.removed}["Old bridge to close for repairs"] == "duplicate"
     assert newsclean.clean(doc.text).text == doc.text
+
+
+PROCESSING_INSTRUCTIONS = Path(__file__).parent / "fixtures" / "html" / "processing-instruction.html"
+
+
+def test_processing_instructions_in_the_body_are_skipped(run):
+    # The parser gives a node without a tag name for <?php ... ?> in the body (found on
+    # archived pages); it is neither text nor an element.
+    tree = parse(PROCESSING_INSTRUCTIONS.read_text(encoding="utf-8"))
+    assert any(node.tag is None for node in tree.body.traverse(include_text=True))
+    texts = [b.text for b in blocks(tree)]
+    assert "Harbour ferry returns after winter repairs" in texts
+    assert not any("include" in t or "echo" in t or "xm-replace" in t for t in texts)
+    proc = run("clean", PROCESSING_INSTRUCTIONS)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    out = proc.stdout.decode("utf-8")
+    assert out.startswith("Harbour ferry returns after winter repairs\n\n")
+    assert "never run more smoothly" in out and "end of October." in out
