@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from newsclean.document import Document
+from newsclean.notice import Notice
 
 #: Roles whose line leaves the body for a metadata field.
 METADATA_ROLES = ("title", "byline", "dateline", "caption", "date", "site_name")
@@ -151,7 +152,7 @@ class Summary:
     characters_removed: int
     encoding: dict | None
     metadata: dict[str, str]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def share_removed(self) -> float:
@@ -168,7 +169,7 @@ class Summary:
                 "repairs_by_kind": dict(self.repairs_by_kind),
                 "characters_in": self.characters_in, "characters_removed": self.characters_removed,
                 "share_removed": round(self.share_removed, 4), "encoding": self.encoding,
-                "metadata": dict(self.metadata), "warnings": list(self.warnings)}
+                "metadata": dict(self.metadata), "warnings": [w.to_dict() for w in self.warnings]}
 
 
 @dataclass(frozen=True)
@@ -485,7 +486,7 @@ def summary_lines(summary: Summary) -> list[str]:
                 value = value[:59] + "…"
             parts.append(f"{key} {value!r}" if key != "captions" else f"captions {value}")
         out.append("# metadata: " + "; ".join(parts))
-    out.extend(f"# warning: {printable(w)}" for w in summary.warnings)
+    out.extend(f"# warning: {printable(w.message)}" for w in summary.warnings)
     return out
 
 

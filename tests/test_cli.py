@@ -149,13 +149,6 @@ def test_repair_command_decodes_any_encoding(run):
     assert proc.stdout.decode("utf-8") == text
 
 
-def test_repair_jsonl_protocol(run):
-    lines = [json.dumps({"id": "a", "input": "CafÃ©"}), json.dumps({"id": "b", "input": "plain"})]
-    proc = run("repair", "--jsonl", input="\n".join(lines).encode())
-    out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
-    assert out == [{"id": "a", "output": "Café"}, {"id": "b", "output": "plain"}]
-
-
 def test_detect_one_line_per_file(run, tmp_path):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes(("Das Wetter in München ist schön, sagte der Sprecher am Dienstag. " * 5).encode("cp1252"))

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import cli
-from newsclean.document import Decision, Document, Removal
+from newsclean.document import Decision, Document, Notice, Removal
 from newsclean.report import content_security_policy, render_report, script_json, write_report
 from newsclean.repair import Repair
 
@@ -32,7 +32,7 @@ def hostile_document() -> Document:
     ]
     removed = [Removal(d.line, d.text, d.reason, d.rule, d.evidence) for d in decisions if not d.keep]
     return Document(title=lines[1], paragraphs=[lines[2]], decisions=decisions, removed=removed,
-                    source=HOSTILE_IMG, warnings=[HOSTILE_SCRIPT])
+                    source=HOSTILE_IMG, warnings=[Notice("injected", HOSTILE_SCRIPT)])
 
 
 def plain_document(removed_share: int = 1, repairs: int = 0) -> Document:
@@ -121,7 +121,7 @@ def test_embedded_json_cannot_end_its_script():
     assert "<" not in block and ">" not in block and "&" not in block and "\u2028" not in block
     records = json.loads(block)
     assert records[0]["source"] == ENDS_SCRIPT
-    assert records[0]["warnings"] == [HOSTILE_SCRIPT]
+    assert records[0]["warnings"] == [{"code": "injected", "message": HOSTILE_SCRIPT}]
     assert json.loads(script_json({"a": "<&>\u2029"})) == {"a": "<&>\u2029"}
 
 
