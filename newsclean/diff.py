@@ -395,8 +395,52 @@ def _line_segments(line: LineView, numbers: bool) -> list[list[Segment]]:
 
 
 def _repair_segments(rep: LineRepair) -> list[Segment]:
-    return [(REPAIR_INDENT, ""), (printable(rep.before), "before"), (ARROW, ""),
-            (printable(rep.after), "after"), (f"  ({printable(rep.undone)})", "undone")]
+    before, after, note = repair_excerpt(rep.before, rep.after)
+    return [(REPAIR_INDENT, ""), (printable(before), "before"), (ARROW, ""),
+            (printable(after), "after"), (f"  ({printable(rep.undone)}{note})", "undone")]
+
+
+#: A repair longer than this (a paragraph read in the wrong encoding) is shown as its
+#: first change with :data:`REPAIR_CONTEXT` characters on each side, not whole.
+LONG_REPAIR = 80
+REPAIR_CONTEXT = 30
+#: How far into a long repair its first change is looked for.
+_EXCERPT_SEARCH = 400
+
+
+def repair_excerpt(before: str, after: str, context: int = REPAIR_CONTEXT,
+                   longest: int = LONG_REPAIR) -> tuple[str, str, str]:
+    """A long repair cut to its first change and *context* characters around it.
+
+    Returns the two excerpts (``…`` where cut) and a note saying how long the whole
+    span is ("" when nothing was cut); the line above the repair shows the rest.
+
+    >>> repair_excerpt("CafÃ©", "Café")
+    ('CafÃ©', 'Café', '')
+    >>> b, a, note = repair_excerpt("x" * 60 + "Ã©" + "y" * 60, "x" * 60 + "é" + "y" * 60, context=3)
+    >>> b, a, note
+    ('…xxxÃ©yyy…', '…xxxéyyy…', '; first change of a 122-character span')
+    """
+    if len(before) <= longest and len(after) <= longest:
+        return before, after, ""
+    import difflib
+
+    same = 0
+    for x, y in zip(before, after):
+        if x != y:
+            break
+        same += 1
+    start = max(0, same - context)
+    head_b, head_a = before[start:start + _EXCERPT_SEARCH], after[start:start + _EXCERPT_SEARCH]
+    matcher = difflib.SequenceMatcher(None, head_b, head_a, autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    end_b, end_a = (changes[0][2], changes[0][4]) if changes else (same - start, same - start)
+
+    def cut(text: str, end: int) -> str:
+        stop = start + end + context
+        return ("…" if start else "") + text[start:stop] + ("…" if stop < len(text) else "")
+
+    return cut(before, end_b), cut(after, end_a), f"; first change of a {len(before):,}-character span"
 
 
 def view_segments(view: DiffView, context: int | None = None, numbers: bool = False,
