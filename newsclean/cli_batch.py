@@ -269,9 +269,9 @@ def _throughput(summary: Any) -> str:
 def plain_summary(summary: Any) -> list[str]:
     """A few lines for a log (the failures were printed as they happened)."""
     head = "interrupted after " if summary.interrupted else ""
-    thin = f" ({summary.thin:,} thin)" if summary.thin else ""
-    lines = [f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned{thin}, {summary.skipped:,} skipped, "
-             f"{summary.failed:,} failed; {_throughput(summary)}"]
+    thin = f"; {summary.thin:,} thin (little text kept)" if summary.thin else ""
+    lines = [f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned, {summary.skipped:,} skipped, "
+             f"{summary.failed:,} failed{thin}; {_throughput(summary)}"]
     if summary.encodings:
         lines.append(f"encodings: {_counts(summary.encodings)}; repairs: {summary.repairs:,}")
     if summary.removed_by_reason:

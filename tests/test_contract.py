@@ -340,3 +340,19 @@ def test_batch_records_an_unexpected_error_as_a_failure_and_goes_on(run, tmp_pat
     assert "bug" in failed["reason"] and "NEWSCLEAN_DEBUG=1" in failed["reason"]
     assert records["story.txt"]["status"] == "cleaned"
     assert (out / "story.txt").read_text().startswith("Storm closes schools")
+
+
+def test_batch_counts_thin_results_and_flags_them_in_its_reports(run, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    write(src / "index.txt", INDEX_PAGE)
+    write(src / "story.txt", SAMPLE.read_bytes())
+    report, html = tmp_path / "report.jsonl", tmp_path / "report.html"
+    proc = run("batch", src, "-o", tmp_path / "out", "--report", report, "--report-html", html, "-j", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "2 cleaned, 0 skipped, 0 failed; 1 thin (little text kept)" in proc.stderr
+    records = {r["id"]: r for r in map(json.loads, report.read_text().splitlines())}
+    assert records["index.txt"]["thin"] is True and "thin" in records["index.txt"]["warnings"]
+    assert records["story.txt"]["thin"] is False
+    page = html.read_text(encoding="utf-8")
+    assert page.count('<tr class="thin"') == 1 and "thin result:" in page
