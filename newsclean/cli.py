@@ -399,7 +399,7 @@ def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
                     problem = "not a JSON object"
                 elif not isinstance(record.get("text"), str):
                     problem = 'no string "text" field'
-                elif not isinstance(record.get("metadata", {}), dict):
+                elif record.get("metadata") is not None and not isinstance(record["metadata"], dict):
                     problem = '"metadata" is not an object'
             if problem is None:
                 try:
@@ -409,7 +409,9 @@ def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
                     failed += 1
                     continue
                 record["text"] = repaired.text
-                metadata = record.setdefault("metadata", {})
+                if record.get("metadata") is None:
+                    record["metadata"] = {}
+                metadata = record["metadata"]
                 metadata["repairs"] = [r.to_dict() for r in repaired.repairs]
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()

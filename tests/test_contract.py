@@ -223,6 +223,12 @@ def test_repair_jsonl_skips_malformed_records_with_their_line_numbers(run, tmp_p
     errors = proc.stderr.splitlines()
     assert [line.split(": ")[1] for line in errors] == [f"{corpus} line {n}" for n in (2, 3, 4, 6)]
     assert all("skipped" in line for line in errors) and "Traceback" not in proc.stderr
+    # the records of the other inputs are still written, and a missing file is one line
+    missing = tmp_path / "missing.jsonl"
+    both = run("repair", "--jsonl", missing, corpus)
+    assert both.returncode == 1
+    assert both.stderr.splitlines()[0] == f"newsclean: {missing}: no such file (check the path)"
+    assert both.stdout == proc.stdout
 
 
 # ----------------------------------------------------------------------------- no traceback, ever
