@@ -72,6 +72,8 @@ def validate(schema):
         if kind is None:
             whole.validate(value)
         else:
-            Draft202012Validator({**schema, "$ref": f"#/$defs/{kind}"}).validate(value)
+            assert kind in schema["$defs"], kind
+            Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
+                                  "$ref": f"#/$defs/{kind}"}).validate(value)
 
     return _validate

@@ -184,7 +184,7 @@ def _assert_one_line_error(proc, path: Path, case: Case, json_output: bool = Fal
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
-def test_clean(run, tmp_path, case):
+def test_clean(run, tmp_path, case, validate):
     if case.skip:
         pytest.skip(case.skip)
     path = _make(case, tmp_path)
@@ -197,9 +197,11 @@ def test_clean(run, tmp_path, case):
     if case.message is None:
         assert proc.stderr == ""
         doc = json.loads(proc.stdout)
+        validate(doc, "document")
         case.check(doc)
     else:
         _assert_one_line_error(proc, path, case, json_output=True)
+        validate(json.loads(proc.stdout), "error")
     assert _snapshot(path) == before, "the input is never touched"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name], "nothing written beside it"
 

@@ -362,3 +362,17 @@ def test_batch_counts_thin_results_and_flags_them_in_its_reports(run, tmp_path):
     assert records["story.txt"]["thin"] is False
     page = html.read_text(encoding="utf-8")
     assert page.count('<tr class="thin"') == 1 and "thin result:" in page
+
+
+def test_the_schema_rejects_other_shapes(validate):
+    from jsonschema import ValidationError
+
+    document = newsclean.clean(ARTICLE).to_dict()
+    validate(document, "document")
+    for broken in ({**document, "warnings": ["a warning as a bare string"]},
+                   {k: v for k, v in document.items() if k != "schema_version"},
+                   {**document, "schema_version": "2"},
+                   {**document, "unknown": 1},
+                   {"source": "a.txt", "error": {"code": "not-found"}}):
+        with pytest.raises(ValidationError):
+            validate(broken)

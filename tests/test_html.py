@@ -129,10 +129,11 @@ def test_page_meta_and_helpers():
     assert not looks_like_html("Plain text that mentions <html> once.")
 
 
-def test_cli_reads_html_and_reports_json(run):
+def test_cli_reads_html_and_reports_json(run, validate):
     proc = run("clean", "--format", "json", STORY)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
+    validate(doc, "document")
     assert doc["title"] == "Harbour bridge reopens after repairs" and doc["date"] == "2024-05-14"
     text = run("clean", STORY).stdout.decode()
     assert text.startswith("Harbour bridge reopens after repairs\n\nThe harbour bridge reopened")
