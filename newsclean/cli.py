@@ -194,25 +194,17 @@ def _write_problem(error: OSError) -> str:
     return f"{what} ({remedy})" if remedy else what
 
 
-def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
-               failed: list[str] | None = None):
-    """Yield (source, result) per input; report failures and remember them.
-
-    At the end, failures exit with status 1 — unless *failed* is given and some
-    input succeeded: then the failed inputs are added to it, and the caller exits
-    after keeping what succeeded (an ``-o`` file is written with it; when every
-    input failed, the previous file stays).
-    """
-    failures: list[str] = []
+def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+    """Yield (source, result) per input that succeeded (see :func:`_results`); at the end,
+    exit with status 1 if any failed."""
+    failed = False
     for source, result, error in _results(files, max_bytes, convert):
         if error is not None:
-            failures.append(source)
+            failed = True
             continue
         yield source, result
-    if failures:
-        if failed is None or len(failures) == len(files or ("-",)):
-            raise SystemExit(1)
-        failed.extend(failures)
+    if failed:
+        raise SystemExit(1)
 
 
 def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
