@@ -149,9 +149,9 @@ def reads_as_clean(lines: list[Line]) -> bool:
     separated by exactly one empty line (a final newline allowed), and no
     boilerplate signal: no rule matches a line, none is a byline or a date
     alone, no long paragraph repeats another (cleaning keeps only the repeats of
-    short lines, such as a table's or a meal plan's), and no line before the
-    prose repeats the first one (a page's ``<title>`` followed by its
-    headline). Such a text gives the classifier nothing to remove: the menus,
+    short lines, such as a table's or a meal plan's), and, when the first line
+    reads like a headline, no line before the prose repeats it (a page's
+    ``<title>`` followed by its headline). Such a text gives the classifier nothing to remove: the menus,
     widgets, credits and dates it judges by are gone, and what the region and
     context steps would still drop are the short lines at its edges (subheads,
     list items, an update note) that the cleaning kept for a reason it can no
@@ -172,6 +172,8 @@ def reads_as_clean(lines: list[Line]) -> bool:
         if key in seen and line.words >= DOM_REPEAT_WORDS:
             return False
         seen.add(key)
+    if not _title_like(content[0]):
+        return True  # a first line that cannot be a headline is no page <title> either
     first = _tokens(content[0].text)
     for line in content[1:]:
         if line.cls == "good":
