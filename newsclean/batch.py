@@ -42,7 +42,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
-from newsclean.errors import NewscleanError
+from newsclean.errors import NewscleanError, bug_message
 from newsclean.files import _os_message, atomic_writer, read_input, same_file
 from newsclean.options import DEFAULT_MAX_BYTES
 
@@ -143,6 +143,8 @@ class BatchSummary:
     cleaned: int = 0
     skipped: int = 0
     failed: int = 0
+    #: Cleaned files whose result is thin (a ``thin`` warning): listed in the report with ``"thin": true``.
+    thin: int = 0
     interrupted: bool = False
     encodings: Counter = field(default_factory=Counter)
     repairs: int = 0
@@ -164,6 +166,7 @@ class BatchSummary:
         status = record["status"]
         if status == "cleaned":
             self.cleaned += 1
+            self.thin += bool(record.get("thin"))
             if record.get("encoding"):
                 self.encodings[record["encoding"]] += 1
             self.repairs += record.get("repairs", 0)
@@ -177,7 +180,7 @@ class BatchSummary:
                 self.failures.append((record["path"], record["reason"]))
 
     def to_dict(self) -> dict:
-        return {"cleaned": self.cleaned, "skipped": self.skipped, "failed": self.failed,
+        return {"cleaned": self.cleaned, "skipped": self.skipped, "failed": self.failed, "thin": self.thin,
                 "interrupted": self.interrupted, "encodings": dict(self.encodings.most_common()),
                 "repairs": self.repairs, "removed_by_reason": dict(sorted(self.removed_by_reason.items())),
                 "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned}
@@ -551,25 +554,38 @@ class WorkerContext:
                 if timeout:
                     signal.setitimer(signal.ITIMER_REAL, 0)
         except FileTimedOut:
-            record = _failed(f"timed out after {_seconds(timeout)} (limit: --timeout)")
+            record = _failed(f"timed out after {_seconds(timeout)} (limit: --timeout)", "timeout")
         except NewscleanError as error:
-            record = _failed(str(error))
+            record = _failed(str(error), error.code)
         except OSError as error:
-            what = "cannot write output" if getattr(error, "newsclean_output", False) else "cannot read input"
-            record = _failed(f"{what}: {_os_message(error)}")
-        except RecursionError:
-            record = _failed("internal error: recursion too deep")
+            output = getattr(error, "newsclean_output", False)
+            what = "cannot write output" if output else "cannot read input"
+            record = _failed(f"{what}: {_os_message(error)}", "write" if output else "unreadable")
+        except RecursionError as error:
+            record = _failed(bug_message(RecursionError("recursion too deep")), "internal")
+            _show_traceback(error)
         except MemoryError:
-            record = _failed("out of memory")
+            record = _failed("out of memory", "memory")
         except Exception as error:  # a bug must not stop the batch: record it
-            message = " ".join(str(error).split())[:200]
-            record = _failed(f"internal error: {type(error).__name__}: {message}")
+            record = _failed(bug_message(error), "internal")
+            _show_traceback(error)
         record["seconds"] = round(time.perf_counter() - started, 4)
         return record
 
 
-def _failed(reason: str) -> dict:
-    return {"status": "failed", "reason": reason}
+def _failed(reason: str, code: str | None = None) -> dict:
+    record = {"status": "failed", "reason": reason}
+    if code:
+        record["code"] = code
+    return record
+
+
+def _show_traceback(error: BaseException) -> None:
+    """With NEWSCLEAN_DEBUG=1 (``newsclean --debug``), print a bug's traceback on stderr."""
+    if os.environ.get("NEWSCLEAN_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
 
 
 def _seconds(value: float) -> str:
@@ -615,7 +631,10 @@ def clean_file(task: Task, context: WorkerContext) -> dict:
     if context.table is not None:
         from newsclean.sitelearn import apply_site_boilerplate
 
+        from newsclean.pipeline import flag_thin
+
         apply_site_boilerplate(document, context.table, task.site)
+        flag_thin(document)
     record = document_record(document, len(data))
     if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
         record["document"] = document
@@ -634,7 +653,8 @@ def document_record(document: Any, size: int) -> dict:
     return {"status": "cleaned", "encoding": decoded.encoding if decoded else None,
             "repairs": stats["repairs"], "lines": stats["lines"], "lines_removed": stats["lines_removed"],
             "removed_by_reason": stats["removed_by_reason"], "bytes": size,
-            "characters_out": stats["characters_out"]}
+            "characters_out": stats["characters_out"], "thin": document.thin,
+            "warnings": [w.code for w in document.warnings]}
 
 
 def write_output(task: Task, text: str) -> None:

@@ -23,9 +23,33 @@ from newsclean.options import DEFAULT_MAX_BYTES
 
 FORMATS = ("text", "json", "jsonl")
 
+#: Set (to 1) by ``newsclean --debug``: internal errors show their traceback. Worker
+#: processes inherit it.
+DEBUG_VARIABLE = "NEWSCLEAN_DEBUG"
+
 
 def _error(source: str, error: Exception) -> None:
     click.echo(f"newsclean: {_printable(source)}: {_printable(str(error))}", err=True)
+
+
+def _debug() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def _bug(source: str | None, error: BaseException) -> None:
+    """Report an exception newsclean did not expect: one line, the traceback only with --debug."""
+    from newsclean.errors import bug_message
+
+    if _debug():
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+    where = f"{_printable(source)}: " if source is not None else ""
+    click.echo(f"newsclean: {where}{_printable(bug_message(error))}", err=True)
+
+
+def _shown(source: str) -> str:
+    return "<stdin>" if source == "-" else source
 
 
 def _printable(text: str) -> str:
@@ -98,13 +122,17 @@ def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsclean")
-def cli() -> None:
+@click.option("--debug", is_flag=True,
+              help=f"Show the traceback of an internal error (a bug), as {DEBUG_VARIABLE}=1 does.")
+def cli(debug: bool) -> None:
     """Turn scraped news pages into clean article text.
 
     Reads files (or standard input with no FILE or '-'), repairs broken
     encodings, removes boilerplate and prints the article. Run
     'newsclean COMMAND --help' for each command.
     """
+    if debug:
+        os.environ[DEBUG_VARIABLE] = "1"
 
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -166,33 +194,43 @@ def _write_problem(error: OSError) -> str:
     return f"{what} ({remedy})" if remedy else what
 
 
-def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
-               failed: list[str] | None = None):
-    """Yield (source, result) per input; report failures and remember them.
+def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+    """Yield (source, result) per input that succeeded (see :func:`_results`); at the end,
+    exit with status 1 if any failed."""
+    failed = False
+    for source, result, error in _results(files, max_bytes, convert):
+        if error is not None:
+            failed = True
+            continue
+        yield source, result
+    if failed:
+        raise SystemExit(1)
 
-    At the end, failures exit with status 1 — unless *failed* is given and some
-    input succeeded: then the failed inputs are added to it, and the caller exits
-    after keeping what succeeded (an ``-o`` file is written with it; when every
-    input failed, the previous file stays).
+
+def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+    """Yield (source, result, None) or (source, None, error) per input, in order.
+
+    A failure is reported on stderr as it happens: a :class:`NewscleanError` as its
+    one-line message, any other exception as an internal error (a bug) — one bad
+    input never stops the others.
     """
     from newsclean.files import read_input
     from newsclean.sniff import check_input
 
-    failures: list[str] = []
     for source in files or ("-",):
         try:
             data = read_input(source, max_bytes)
             check_input(data, max_bytes)
             result = convert(data, source)
         except NewscleanError as error:
-            failures.append(source)
-            _error("<stdin>" if source == "-" else source, error)
+            _error(_shown(source), error)
+            yield source, None, error
             continue
-        yield source, result
-    if failures:
-        if failed is None or len(failures) == len(files or ("-",)):
-            raise SystemExit(1)
-        failed.extend(failures)
+        except Exception as error:  # a bug: said as one, and the other inputs go on
+            _bug(_shown(source), error)
+            yield source, None, error
+            continue
+        yield source, result, None
 
 
 @cli.command()
@@ -200,7 +238,8 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.")
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
-@click.option("--explain", is_flag=True, help="Show every line with its decision, rule and evidence.")
+@click.option("--explain", is_flag=True,
+              help="Show every line with its decision, rule and evidence (as JSON with -f json or jsonl).")
 @cleaning_options
 def clean(files, fmt, output, explain, options):
     """Print the article of each FILE: title, blank line, paragraphs.
@@ -218,19 +257,34 @@ def clean(files, fmt, output, explain, options):
     from newsclean import render
 
     _validate_output(output, files)
-    max_bytes = options.max_bytes
-    many = len(files) > 1
-    failed: list[str] = []
+    inputs = files or ("-",)
+    many = len(inputs) > 1
+    results = _results(files, options.max_bytes,
+                       lambda data, src: clean_document(data, options, source=src))
     with _output_stream(output) as out:
-        json_docs = []
-        for source, document in _documents(files, max_bytes,
-                                           lambda data, src: clean_document(data, options, source=src), failed):
-            if explain:
+        if fmt == "json":
+            # One input, one object; several, always an array in input order, a failed
+            # input as its error object.
+            items = [_json_item(source, document, error, explain)
+                     for source, document, error in results]
+            failures = sum("error" in item for item in items)
+            if failures == len(items) and output and output != "-":
+                raise SystemExit(1)  # nothing cleaned: the previous output file stays
+            out.write(render.dumps(items if many else items[0]))
+            if failures:
+                raise SystemExit(1)
+            return
+        failures = 0
+        for source, document, error in results:
+            if error is not None:
+                failures += 1
+                continue
+            if explain and fmt == "jsonl":
+                out.writelines(render.render_explain_jsonl(document))
+            elif explain:
                 if many:
                     out.write(f"==> {source} <==\n")
                 out.write(render.render_explain(document))
-            elif fmt == "json":
-                json_docs.append(document)
             elif fmt == "jsonl":
                 out.write(render.render_jsonl(document))
             else:
@@ -240,54 +294,124 @@ def clean(files, fmt, output, explain, options):
                 if many:
                     out.write("\n")
             out.flush()
-        if json_docs:
-            out.write(render.render_json(json_docs[0] if len(json_docs) == 1 else json_docs))
-    if failed:
+        if failures == len(inputs):
+            raise SystemExit(1)  # an -o file keeps its previous content
+    if failures:
         raise SystemExit(1)
+
+
+def _json_item(source: str, document, error: BaseException | None, explain: bool) -> dict:
+    """The JSON of one input: the document (or its decisions, with --explain), or the error."""
+    from newsclean import render
+
+    if error is not None:
+        return render.error_object(source, error)
+    return render.explain_object(document) if explain else document.to_dict()
 
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
 @click.option("--jsonl", is_flag=True,
-              help='Read JSON lines {"id", "input"} on stdin and write {"id", "output"} lines.')
+              help='Read JSON lines with a "text" field; write them back with the text repaired and '
+                   'the repairs under metadata.repairs (also for any FILE ending in .jsonl).')
 @input_options
 def repair(files, output, jsonl, encoding, max_bytes):
     """Repair the encoding of each FILE, keeping every line: any encoding in, UTF-8 out.
 
     An HTML page's <meta charset> is believed when the bytes decode with it.
+    JSON lines (--jsonl, or a FILE named *.jsonl) are corpus records such as
+    {"id": ..., "text": ..., "metadata": {...}}: every field is kept as it is,
+    "text" is repaired and the repairs are listed in metadata.repairs. A line
+    that is not such a record is reported with its number and skipped.
     """
     from newsclean.pipeline import decode_input
     from newsclean.repair import repair as repair_text
 
     options = build_options(encoding=encoding, max_bytes=max_bytes)
     _validate_output(output, files)
-    failed: list[str] = []
+    failed = 0
     with _output_stream(output) as out:
-        if jsonl:
-            _repair_jsonl(out, repair_text)
-            return
-        for _, text in _documents(files, max_bytes,
-                                  lambda data, _src: repair_text(decode_input(data, options)[0].text).text, failed):
-            out.write(text)
-            out.flush()
+        for source in files or ("-",):
+            if jsonl or _is_jsonl(source):
+                failed += _repair_jsonl(source, out, repair_text)
+                continue
+            for _, text, error in _results((source,), max_bytes,
+                                           lambda data, _src: repair_text(decode_input(data, options)[0].text).text):
+                if error is not None:
+                    failed += 1
+                    continue
+                out.write(text)
+                out.flush()
     if failed:
         raise SystemExit(1)
 
 
-def _repair_jsonl(out: IO[str], repair_text: Callable) -> None:
+def _is_jsonl(source: str) -> bool:
+    return source.lower().endswith(".jsonl")
+
+
+def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
+    """Repair the "text" of every JSON record of *source*; return how many lines failed.
+
+    Records stream through (a corpus file can be larger than memory); each output
+    line is the input record, its fields in their order, with "text" repaired and
+    ``metadata.repairs`` added.
+    """
     import json
 
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
+    shown = _shown(source)
+    try:
+        stream = sys.stdin.buffer if source == "-" else open(source, "rb")
+    except OSError as error:
+        from newsclean.files import read_input
+
         try:
-            record = json.loads(line)
-            text = record["input"]
-        except (ValueError, KeyError, TypeError):
-            raise click.ClickException(f"<stdin> line {number}: expected a JSON object with \"input\"") from None
-        out.write(json.dumps({"id": record.get("id"), "output": repair_text(text).text},
-                             ensure_ascii=False) + "\n")
+            read_input(source)  # the same one-line message as for any input
+        except NewscleanError as reported:
+            _error(shown, reported)
+        else:  # pragma: no cover - the file appeared meanwhile
+            _error(shown, error)
+        return 1
+    failed = 0
+    with contextlib.ExitStack() as stack:
+        if stream is not sys.stdin.buffer:
+            stack.enter_context(stream)
+        for number, raw in enumerate(stream, start=1):
+            line = raw.decode("utf-8", "replace")
+            if not line.strip():
+                continue
+            problem = None
+            try:
+                record = json.loads(line)
+            except ValueError as error:
+                problem = f"not JSON ({error.msg} at column {error.colno})"
+            else:
+                if not isinstance(record, dict):
+                    problem = "not a JSON object"
+                elif not isinstance(record.get("text"), str):
+                    problem = 'no string "text" field'
+                elif record.get("metadata") is not None and not isinstance(record["metadata"], dict):
+                    problem = '"metadata" is not an object'
+            if problem is None:
+                try:
+                    repaired = repair_text(record["text"])
+                except Exception as error:  # a bug: this record fails, the others go on
+                    _bug(f"{shown} line {number}", error)
+                    failed += 1
+                    continue
+                record["text"] = repaired.text
+                if record.get("metadata") is None:
+                    record["metadata"] = {}
+                metadata = record["metadata"]
+                metadata["repairs"] = [r.to_dict() for r in repaired.repairs]
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.flush()
+                continue
+            failed += 1
+            click.echo(f"newsclean: {_printable(shown)} line {number}: {problem}; skipped "
+                       '(expected a JSON object with a string "text" field)', err=True)
+    return failed
 
 
 @cli.command()
@@ -399,6 +523,9 @@ def main(prog_name: str | None = None) -> None:
         # Only writes to standard output get here: inputs and -o outputs have their own messages.
         _quiet_stdout()
         click.echo(f"newsclean: cannot write standard output: {_write_problem(error)}", err=True)
+        raise SystemExit(1) from None
+    except Exception as error:  # a bug outside any one input's work: one line, never a traceback
+        _bug(None, error)
         raise SystemExit(1) from None
 
 

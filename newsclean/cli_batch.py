@@ -234,6 +234,8 @@ class _View:
         table.add_row("files cleaned", f"{summary.cleaned:,}")
         table.add_row("files skipped", f"{summary.skipped:,} (output up to date)")
         table.add_row("files failed", f"{summary.failed:,}", style="red" if summary.failed else None)
+        table.add_row("thin results", f"{summary.thin:,} (under 50 words or 5 % of the page's prose; "
+                                      '"thin": true in the report)' if summary.thin else "0")
         table.add_row("encodings seen", _counts(summary.encodings) or "–")
         table.add_row("repairs", f"{summary.repairs:,}")
         table.add_row("lines removed", _counts(summary.removed_by_reason) or "–")
@@ -267,8 +269,9 @@ def _throughput(summary: Any) -> str:
 def plain_summary(summary: Any) -> list[str]:
     """A few lines for a log (the failures were printed as they happened)."""
     head = "interrupted after " if summary.interrupted else ""
+    thin = f"; {summary.thin:,} thin (little text kept)" if summary.thin else ""
     lines = [f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned, {summary.skipped:,} skipped, "
-             f"{summary.failed:,} failed; {_throughput(summary)}"]
+             f"{summary.failed:,} failed{thin}; {_throughput(summary)}"]
     if summary.encodings:
         lines.append(f"encodings: {_counts(summary.encodings)}; repairs: {summary.repairs:,}")
     if summary.removed_by_reason:

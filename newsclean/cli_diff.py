@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from newsclean.cli import _documents, _error, _output_stream, _printable, _validate_output, cleaning_options, cli
+from newsclean.cli import (_bug, _documents, _error, _output_stream, _printable, _validate_output, cleaning_options,
+                           cli)
 from newsclean.errors import NewscleanError
 
 MARKER_HELP = """\b
@@ -75,6 +76,11 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
     def convert(data: bytes, source: str):
         return clean_document(data, options, source=source)
 
+    def convert_to_view(data: bytes, source: str):
+        from newsclean.diff import build_view
+
+        return build_view(convert(data, source))
+
     if html_path:
         _validate_output(html_path, files)
         _write_html(html_path, files, max_bytes, convert)
@@ -89,8 +95,8 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
     many = len(files) > 1
     console = _console(use_colour, line_width) if use_colour else None
     first = True
-    for source, document in _documents(files, max_bytes, convert):
-        out = _render(document, context, side_by_side, line_width, line_numbers, summary, console)
+    for source, view in _documents(files, max_bytes, convert_to_view):
+        out = _render(view, context, side_by_side, line_width, line_numbers, summary, console)
         if many:
             header = ("" if first else "\n") + f"==> {_printable(source)} <=="
             if console:
@@ -118,11 +124,9 @@ def _console(use_colour: bool, width: int):
                    highlight=False, markup=False, emoji=False, soft_wrap=True, width=width)
 
 
-def _render(document, context, side_by_side, width, line_numbers, summary, console) -> str:
-    """The plain text of one document's diff, or "" after printing it in colour to *console*."""
+def _render(view, context, side_by_side, width, line_numbers, summary, console) -> str:
+    """The plain text of one document's diff view, or "" after printing it in colour to *console*."""
     from newsclean import diff as view_module
-
-    view = view_module.build_view(document)
     if console is None:
         if side_by_side:
             return view_module.render_side_by_side(view, width, context, summary)
@@ -154,6 +158,12 @@ def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert) -> N
             failures += 1
             _error(name, error)
             entries.append((name, str(error)))
+        except Exception as error:  # a bug: listed as a failure, the other inputs go on
+            from newsclean.errors import bug_message
+
+            failures += 1
+            _bug(name, error)
+            entries.append((name, bug_message(error)))
     with _output_stream(path) as out:
         out.write(render_report(entries))
     if path != "-":

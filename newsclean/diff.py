@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from newsclean.document import Document
+from newsclean.notice import Notice
 
 #: Roles whose line leaves the body for a metadata field.
 METADATA_ROLES = ("title", "byline", "dateline", "caption", "date", "site_name")
@@ -151,7 +152,7 @@ class Summary:
     characters_removed: int
     encoding: dict | None
     metadata: dict[str, str]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def share_removed(self) -> float:
@@ -168,7 +169,7 @@ class Summary:
                 "repairs_by_kind": dict(self.repairs_by_kind),
                 "characters_in": self.characters_in, "characters_removed": self.characters_removed,
                 "share_removed": round(self.share_removed, 4), "encoding": self.encoding,
-                "metadata": dict(self.metadata), "warnings": list(self.warnings)}
+                "metadata": dict(self.metadata), "warnings": [w.to_dict() for w in self.warnings]}
 
 
 @dataclass(frozen=True)
@@ -394,8 +395,52 @@ def _line_segments(line: LineView, numbers: bool) -> list[list[Segment]]:
 
 
 def _repair_segments(rep: LineRepair) -> list[Segment]:
-    return [(REPAIR_INDENT, ""), (printable(rep.before), "before"), (ARROW, ""),
-            (printable(rep.after), "after"), (f"  ({printable(rep.undone)})", "undone")]
+    before, after, note = repair_excerpt(rep.before, rep.after)
+    return [(REPAIR_INDENT, ""), (printable(before), "before"), (ARROW, ""),
+            (printable(after), "after"), (f"  ({printable(rep.undone)}{note})", "undone")]
+
+
+#: A repair longer than this (a paragraph read in the wrong encoding) is shown as its
+#: first change with :data:`REPAIR_CONTEXT` characters on each side, not whole.
+LONG_REPAIR = 80
+REPAIR_CONTEXT = 30
+#: How far into a long repair its first change is looked for.
+_EXCERPT_SEARCH = 400
+
+
+def repair_excerpt(before: str, after: str, context: int = REPAIR_CONTEXT,
+                   longest: int = LONG_REPAIR) -> tuple[str, str, str]:
+    """A long repair cut to its first change and *context* characters around it.
+
+    Returns the two excerpts (``…`` where cut) and a note saying how long the whole
+    span is ("" when nothing was cut); the line above the repair shows the rest.
+
+    >>> repair_excerpt("CafÃ©", "Café")
+    ('CafÃ©', 'Café', '')
+    >>> b, a, note = repair_excerpt("x" * 60 + "Ã©" + "y" * 60, "x" * 60 + "é" + "y" * 60, context=3)
+    >>> b, a, note
+    ('…xxxÃ©yyy…', '…xxxéyyy…', '; first change of a 122-character span')
+    """
+    if len(before) <= longest and len(after) <= longest:
+        return before, after, ""
+    import difflib
+
+    same = 0
+    for x, y in zip(before, after):
+        if x != y:
+            break
+        same += 1
+    start = max(0, same - context)
+    head_b, head_a = before[start:start + _EXCERPT_SEARCH], after[start:start + _EXCERPT_SEARCH]
+    matcher = difflib.SequenceMatcher(None, head_b, head_a, autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    end_b, end_a = (changes[0][2], changes[0][4]) if changes else (same - start, same - start)
+
+    def cut(text: str, end: int) -> str:
+        stop = start + end + context
+        return ("…" if start else "") + text[start:stop] + ("…" if stop < len(text) else "")
+
+    return cut(before, end_b), cut(after, end_a), f"; first change of a {len(before):,}-character span"
 
 
 def view_segments(view: DiffView, context: int | None = None, numbers: bool = False,
@@ -485,7 +530,7 @@ def summary_lines(summary: Summary) -> list[str]:
                 value = value[:59] + "…"
             parts.append(f"{key} {value!r}" if key != "captions" else f"captions {value}")
         out.append("# metadata: " + "; ".join(parts))
-    out.extend(f"# warning: {printable(w)}" for w in summary.warnings)
+    out.extend(f"# warning: {printable(w.message)}" for w in summary.warnings)
     return out
 
 

@@ -9,7 +9,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsclean.decode import Decoded
+from newsclean.notice import Notice
 from newsclean.repair import Repair
+
+#: The version of the JSON output's shape (``schema_version``; the JSON Schema is
+#: ``newsclean/data/schema.json``). Raised when a field changes meaning or goes away.
+SCHEMA_VERSION = "1"
 
 
 # Removal and Decision are made once per input line, so they are plain slotted
@@ -67,7 +72,8 @@ class Document:
     repairs: list[Repair] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    #: Things a reader should know, each with a stable code (``thin``, ``nul-removed`` ...).
+    warnings: list[Notice] = field(default_factory=list)
     #: Where the document came from (a path, or ``-`` for stdin), when known.
     source: str | None = None
 
@@ -80,6 +86,11 @@ class Document:
     def text(self) -> str:
         """Title, a blank line, then the body (the default text output)."""
         return "\n\n".join(part for part in (self.title, self.body) if part)
+
+    @property
+    def thin(self) -> bool:
+        """Whether the kept text is thin (a ``thin`` warning: an index page, a teaser)."""
+        return any(w.code == "thin" for w in self.warnings)
 
     @property
     def stats(self) -> dict:
@@ -100,6 +111,7 @@ class Document:
     def to_dict(self) -> dict:
         """A JSON-ready dictionary (the ``--format json`` output)."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "title": self.title,
             "body": self.body,
@@ -113,6 +125,6 @@ class Document:
             "encoding": self.decoded.to_dict() if self.decoded else None,
             "repairs": [r.to_dict() for r in self.repairs],
             "removed": [r.to_dict() for r in self.removed],
-            "warnings": list(self.warnings),
+            "warnings": [w.to_dict() for w in self.warnings],
             "stats": self.stats,
         }

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
-from newsclean.errors import InputError, InputTooLarge
+from newsclean.errors import InputError, InputIsDirectory, InputNotFound, InputPermission, InputTooLarge
 
 #: What to do about an input over the size limit (the default named, as ``--help`` does).
 def read_input(path: str, max_bytes: int = 0) -> bytes:
@@ -19,7 +19,7 @@ def read_input(path: str, max_bytes: int = 0) -> bytes:
     >>> read_input("/nonexistent/page.txt")
     Traceback (most recent call last):
     ...
-    newsclean.errors.InputError: no such file (check the path)
+    newsclean.errors.InputNotFound: no such file (check the path)
     """
     if path == "-":
         stream = sys.stdin.buffer
@@ -34,12 +34,12 @@ def read_input(path: str, max_bytes: int = 0) -> bytes:
                 raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,}")
             return handle.read()
     except FileNotFoundError:
-        raise InputError("no such file", "check the path") from None
+        raise InputNotFound("no such file", "check the path") from None
     except IsADirectoryError:
-        raise InputError("is a directory, not a file",
+        raise InputIsDirectory("is a directory, not a file",
                          "use 'newsclean batch DIR -o OUT_DIR' for directories") from None
     except PermissionError:
-        raise InputError("permission denied", "check the file's read permission") from None
+        raise InputPermission("permission denied", "check the file's read permission") from None
     except OSError as error:
         raise InputError(_os_message(error), "check the path") from None
 

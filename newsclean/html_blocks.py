@@ -328,7 +328,9 @@ def blocks(tree) -> list[Block]:
             continue
         tag = names.get(tag_id)
         if tag is None:
-            tag = node.tag
+            # None for a node that is not an element, text, comment or doctype: a
+            # processing instruction such as <?php ... ?> inside the body
+            tag = node.tag or "#other"
             if tag_id < _STANDARD_IDS:
                 names[tag_id] = tag
         if tag in skip or tag[0] in "-_!#":

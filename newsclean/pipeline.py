@@ -11,6 +11,7 @@ from typing import Any
 
 from newsclean.decode import Decoded, decode
 from newsclean.document import Document
+from newsclean.notice import Notice
 from newsclean.options import Options
 from newsclean.repair import Repaired, repair
 
@@ -48,8 +49,64 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     document.decoded = decoded
     document.source = source
     if nuls:
-        document.warnings.append(f"{nuls} NUL character{'s' * (nuls != 1)} removed from the input")
+        document.warnings.append(Notice("nul-removed",
+                                        f"{nuls} NUL character{'s' * (nuls != 1)} removed from the input"))
+    flag_thin(document)
     return document
+
+
+#: A page whose kept text has fewer words than this, or less than this share of the
+#: prose in its input, gets a ``thin`` warning (an index page, a teaser, a paywall).
+THIN_WORDS = 50
+THIN_SHARE = 0.05
+#: An input line counts as prose when it has this many words and ends like a sentence
+#: (or is twice as long, whatever its end).
+PROSE_WORDS = 8
+
+
+def words(text: str) -> int:
+    """Words in *text*: separated by white space, or two CJK characters for one word.
+
+    >>> words("The council met on Monday."), words("東京都の人口は増えた")
+    (5, 5)
+    """
+    found = len(text.split())
+    if (found - 1) * 12 < len(text) and not text.isascii():  # long runs without spaces: CJK?
+        from newsclean.boilerplate.languages import cjk_count
+
+        found = max(found, cjk_count(text) // 2)
+    return found
+
+
+def prose_words(document: Document) -> int:
+    """Words in the input lines that read as sentences (menus, buttons and lists left out)."""
+    from newsclean.boilerplate.features import SENTENCE_END
+
+    total = 0
+    for decision in document.decisions:
+        text = decision.text.strip()
+        if not text:
+            continue
+        count = words(text)
+        if count >= 2 * PROSE_WORDS or (count >= PROSE_WORDS and text.endswith(SENTENCE_END)):
+            total += count
+    return total
+
+
+def flag_thin(document: Document) -> None:
+    """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
+    :data:`THIN_SHARE` of the input's prose words."""
+    document.warnings[:] = [w for w in document.warnings if w.code != "thin"]
+    kept = words(document.title) + sum(words(p) for p in document.paragraphs)
+    prose = prose_words(document)
+    if kept < THIN_WORDS:
+        message = f"thin result: {kept} word{'s' * (kept != 1)} kept (fewer than {THIN_WORDS})"
+    elif kept < THIN_SHARE * prose:
+        message = (f"thin result: {kept:,} words kept of {prose:,} words of prose in the input "
+                   f"(less than {THIN_SHARE:.0%})")
+    else:
+        return
+    document.warnings.append(Notice("thin", message))
 
 
 def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:

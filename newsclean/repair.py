@@ -23,6 +23,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from newsclean.notice import Notice
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -48,7 +50,7 @@ class Repaired:
     text: str
     repairs: tuple[Repair, ...] = field(default_factory=tuple)
     #: Things a reader should know, e.g. a repaired span in another script than the text.
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Notice, ...] = field(default_factory=tuple)
 
 
 #: A candidate must be cheaper than the run by this much plus a share of the run's cost.
@@ -116,10 +118,10 @@ def repair(text: str) -> Repaired:
         out.append(fixed)
         repairs.extend(_shifted(r, offset) for r in found)
         offset += len(line)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     if skipped:
         note = f"repair budget spent: the last {skipped} line(s) with non-ASCII text were left as they are"
-        warnings = (note,)
+        warnings = (Notice("repair-budget", note),)
     if not repairs:
         return Repaired(text, (), warnings)
     return Repaired("".join(out), tuple(repairs), _warnings(text, repairs) + warnings)
@@ -804,7 +806,7 @@ def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
     return [_whole_change(line, final, offset, ", then ".join(hows))]
 
 
-def _warnings(text: str, repairs: list[Repair]) -> tuple[str, ...]:
+def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:
     from newsclean.plausibility import script
 
     def main_script(s: str) -> str:
@@ -825,6 +827,7 @@ def _warnings(text: str, repairs: list[Repair]) -> tuple[str, ...]:
     for r in repairs:
         sc = main_script(r.after)
         if around and sc and sc != around:
-            out.append(f"repaired span in {sc.title()} script inside {around.title()} text at "
-                       f"{r.start}: often text injected into the page")
+            out.append(Notice("foreign-script-repair",
+                              f"repaired span in {sc.title()} script inside {around.title()} text at "
+                              f"{r.start}: often text injected into the page"))
     return tuple(out)

@@ -5,6 +5,8 @@ message)`` and returns the page: an index of the documents (sortable by share of
 text removed, repairs, failures), the failures with their messages, and per
 document the annotated diff of :mod:`newsclean.diff` with each removed line's
 reason shown inline and on hover, and checkboxes that hide lines by reason.
+Long runs of removed lines are folded (a ``<details>`` saying how many lines and
+why); thin results (a ``thin`` warning) are marked in the index and above their diff.
 
 The page works offline and loads nothing: inline CSS, one small inline script
 allowed by its hash in a Content-Security-Policy that forbids everything else.
@@ -28,8 +30,8 @@ import os
 from collections import Counter
 from typing import Iterable, Union
 
-from newsclean.diff import (BLANK, KEPT, MOVED, REMOVED, REPAIRED, DiffView, LineRepair, LineView, build_view,
-                            summary_lines)
+from newsclean.diff import (BLANK, KEPT, MOVED, REMOVED, REPAIRED, DiffView, Fold, LineRepair, LineView, build_view,
+                            fold, summary_lines)
 from newsclean.document import Document
 
 #: A report entry: where a document came from, and the document or why it failed.
@@ -79,6 +81,11 @@ fieldset label { display: inline-block; margin-right: 1rem; white-space: nowrap;
 .rep ins { color: #1b6e20; text-decoration: none; font-weight: 600; }
 .rep ins::before { content: " \\2192  "; color: var(--muted); font-weight: normal; }
 .unplaced { margin: .3rem 0; font-size: 13px; }
+details.fold > summary { cursor: pointer; padding: .1rem .5rem .1rem 5rem; color: var(--removed-ink);
+  background: var(--removed); border-bottom: 1px solid #f3f3f3; font-style: italic; }
+.thin-note { color: #8a5a00; background: #fff4e0; border-left: 3px solid #e0a030; padding: .2rem .6rem;
+  margin: .3rem 0; font-size: 13px; }
+tr.thin td { color: #8a5a00; }
 """
 
 _SCRIPT = """
@@ -245,15 +252,40 @@ def _line_html(line: LineView) -> str:
             f'<span class="t"><span class="x">{_text_html(line)}</span>{why}</span></div>')
 
 
-def _document_html(anchor: str, source: str, view: DiffView) -> str:
+#: Runs of at least this many removed lines are folded (``<details>``, closed) in the report,
+#: the first and last line of the run staying in view.
+FOLD_REMOVED = 6
+
+
+def _lines_html(anchor: str, view: DiffView) -> str:
+    out = []
+    for item in fold(view.lines, 1):
+        if not isinstance(item, Fold):
+            out.append(_line_html(item).replace("{doc}", anchor))
+            continue
+        inner = "\n".join(_line_html(line).replace("{doc}", anchor) for line in item.lines)
+        if item.status == REMOVED and item.size >= FOLD_REMOVED - 2:
+            label = item.describe().strip("@ ")
+            out.append(f'<details class="fold"><summary>{esc(label)}</summary>\n{inner}\n</details>')
+        else:
+            out.append(inner)
+    return "\n".join(out)
+
+
+def _thin_note(document: Document) -> str:
+    notes = [w.message for w in document.warnings if w.code == "thin"]
+    return "".join(f'<p class="thin-note">{esc(note)}</p>\n' for note in notes)
+
+
+def _document_html(anchor: str, source: str, view: DiffView, note: str = "") -> str:
     figures = "".join(f"<li>{esc(s[2:])}</li>" for s in summary_lines(view.summary))
-    lines = "\n".join(_line_html(line).replace("{doc}", anchor) for line in view.lines)
+    lines = _lines_html(anchor, view)
     unplaced = ""
     if view.unplaced_repairs:
         items = "".join(f"<li>{_repair_html(r)}</li>" for r in view.unplaced_repairs)
         unplaced = f'<div class="unplaced">Repairs not on any line:<ul>{items}</ul></div>'
     return (f'<section class="doc" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
-            f'<ul class="figures">{figures}</ul>\n{unplaced}'
+            f'{note}<ul class="figures">{figures}</ul>\n{unplaced}'
             f'<div class="diff">\n{lines}\n</div>\n</section>')
 
 
@@ -275,7 +307,7 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
     reasons: Counter = Counter()
     moved: Counter = Counter()
     kept = 0
-    n_docs = 0
+    n_docs = n_thin = 0
     for order, (source, item) in enumerate(entries, start=1):
         anchor = f"doc-{order}"
         source = str(source)
@@ -288,17 +320,20 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
             reasons.update((line.reason or line.role) for line in view.lines if line.status == REMOVED)
             moved.update(s.moved_by_role)
             kept += sum(line.status in (KEPT, REPAIRED) for line in view.lines)
+            thin = item.thin
+            row_class = ' class="thin"' if thin else ""
             rows.append(
-                f'<tr data-order="{order}">'
+                f'<tr{row_class} data-order="{order}">'
                 f'{_cell(order, order)}'
                 f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
-                f'{_cell("ok", 0, numeric=False)}'
+                f'{_cell("thin" if thin else "ok", 0.5 if thin else 0, numeric=False)}'
                 f'{_cell(s.lines, s.lines)}{_cell(removed_lines, removed_lines)}'
                 f'{_cell(f"{100 * s.share_removed:.1f}%", round(s.share_removed, 6))}'
                 f'{_cell(s.repairs, s.repairs)}'
                 f'{_cell(esc(s.encoding["name"] if s.encoding else "text"), 0, numeric=False)}</tr>')
-            sections.append(_document_html(anchor, source, view))
-            records.append({"source": source, "anchor": anchor, "failed": False, **s.to_dict()})
+            sections.append(_document_html(anchor, source, view, _thin_note(item)))
+            n_thin += thin
+            records.append({"source": source, "anchor": anchor, "failed": False, "thin": thin, **s.to_dict()})
         else:
             message = str(item) or type(item).__name__
             rows.append(
@@ -342,7 +377,7 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
 <body>
 <header>
 <h1>{esc(title)}</h1>
-<p class="muted">{n_docs} document{"s" * (n_docs != 1)} cleaned, {len(failures)} failed;
+<p class="muted">{n_docs} document{"s" * (n_docs != 1)} cleaned ({n_thin} thin), {len(failures)} failed;
 {total_removed} line{"s" * (total_removed != 1)} removed. Hover over a line for its rule and evidence.</p>
 </header>
 <nav aria-label="Documents">

@@ -1,4 +1,12 @@
-"""Shared helpers: run the installed ``newsclean`` command as a user would."""
+"""Shared helpers: run the installed ``newsclean`` command as a user would, check JSON
+against the published schema, and the hypothesis profiles.
+
+Hypothesis profiles: ``ci`` is derandomized (the same examples on every run, so CI
+is repeatable) and is loaded when the ``CI`` environment variable is set or with
+``HYPOTHESIS_PROFILE=ci``; ``dev``, the default, explores new random examples on
+each run and replays the failures it has found before. ``HYPOTHESIS_MAX_EXAMPLES``
+sets how many examples each property gets (150 by default).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +17,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+
+
+_EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES") or 150)
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None, database=None,
+                          max_examples=_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None, max_examples=_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _CI else "dev"))
 
 
 def _command() -> list[str]:
@@ -32,3 +49,31 @@ def run():
         return proc
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict:
+    """The JSON Schema of newsclean's JSON output, as the package ships it."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("newsclean").joinpath("data/schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def validate(schema):
+    """``validate(value, kind=None)``: raise unless *value* matches the schema (or its ``$defs/kind``)."""
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(schema)
+    whole = Draft202012Validator(schema)
+
+    def _validate(value, kind: str | None = None) -> None:
+        if kind is None:
+            whole.validate(value)
+        else:
+            assert kind in schema["$defs"], kind
+            Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
+                                  "$ref": f"#/$defs/{kind}"}).validate(value)
+
+    return _validate

@@ -96,7 +96,7 @@ def _utf16(name: str) -> Callable[[dict], None]:
 
 
 def _stray_nul(doc: dict) -> None:
-    assert doc["warnings"] == ["1 NUL character removed from the input"]
+    assert {"code": "nul-removed", "message": "1 NUL character removed from the input"} in doc["warnings"]
     assert "power lines" in doc["body"] and "\x00" not in doc["body"]
 
 
@@ -169,8 +169,14 @@ def _snapshot(path: Path) -> dict[str, tuple[bytes, int]]:
     return {str(p): (p.read_bytes() if os.access(p, os.R_OK) else b"", p.stat().st_mtime_ns) for p in paths}
 
 
-def _assert_one_line_error(proc, path: Path, case: Case) -> None:
-    assert proc.stdout == b"", "no partial output"
+def _assert_one_line_error(proc, path: Path, case: Case, json_output: bool = False) -> None:
+    if json_output:
+        # --format json: standard output holds the input's error object, nothing else
+        item = json.loads(proc.stdout)
+        assert set(item) == {"schema_version", "source", "error"} and item["source"] == str(path)
+        assert case.message in item["error"]["message"] and case.remedy in item["error"]["message"]
+    else:
+        assert proc.stdout == b"", "no partial output"
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith(f"newsclean: {path}: "), lines[0]
@@ -178,7 +184,7 @@ def _assert_one_line_error(proc, path: Path, case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in CASES])
-def test_clean(run, tmp_path, case):
+def test_clean(run, tmp_path, case, validate):
     if case.skip:
         pytest.skip(case.skip)
     path = _make(case, tmp_path)
@@ -191,9 +197,11 @@ def test_clean(run, tmp_path, case):
     if case.message is None:
         assert proc.stderr == ""
         doc = json.loads(proc.stdout)
+        validate(doc, "document")
         case.check(doc)
     else:
-        _assert_one_line_error(proc, path, case)
+        _assert_one_line_error(proc, path, case, json_output=True)
+        validate(json.loads(proc.stdout), "error")
     assert _snapshot(path) == before, "the input is never touched"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name], "nothing written beside it"
 

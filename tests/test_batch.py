@@ -59,7 +59,7 @@ def small_corpus(src: Path) -> None:
 # ---------------------------------------------------------------------------- outputs
 
 
-def test_mirrors_the_tree_with_the_format_extension(run, tmp_path):
+def test_mirrors_the_tree_with_the_format_extension(run, tmp_path, validate):
     src, out = tmp_path / "src", tmp_path / "out"
     small_corpus(src)
     proc = run("batch", src, "-o", out, "--jobs", "2")
@@ -75,7 +75,9 @@ def test_mirrors_the_tree_with_the_format_extension(run, tmp_path):
     proc = run("batch", src, "-o", tmp_path / "json", "--format", "json", "--glob", "*.html", "-q")
     assert proc.returncode == 0 and proc.stderr == ""
     assert set(tree(tmp_path / "json")) == {"news/2024/storm.json"}
-    assert json.loads((tmp_path / "json" / "news" / "2024" / "storm.json").read_text())["title"] == "Storm closes schools"
+    stored = json.loads((tmp_path / "json" / "news" / "2024" / "storm.json").read_text())
+    validate(stored, "document")
+    assert stored["title"] == "Storm closes schools"
 
 
 def test_same_stem_in_one_directory_keeps_both_outputs(run, tmp_path):
@@ -87,7 +89,7 @@ def test_same_stem_in_one_directory_keeps_both_outputs(run, tmp_path):
     assert set(tree(tmp_path / "out")) == {"page.txt.txt", "page.html.txt"}
 
 
-def test_jsonl_to_a_file_and_to_stdout(run, tmp_path):
+def test_jsonl_to_a_file_and_to_stdout(run, tmp_path, validate):
     src = tmp_path / "src"
     small_corpus(src)
     to_file = run("batch", src, "-o", tmp_path / "all.jsonl", "--format", "jsonl", "-j", "2")
@@ -99,6 +101,8 @@ def test_jsonl_to_a_file_and_to_stdout(run, tmp_path):
     records = [json.loads(line) for line in to_stdout.stdout.decode().splitlines()]
     assert [r["id"] for r in records] == ["top.md", "news/rain.txt", "news/2024/storm.html"]
     assert all(set(r) == {"id", "text", "metadata"} for r in records)
+    for record in records:
+        validate(record, "jsonl_record")
     assert records[0]["text"].startswith("Wind closes schools")
     assert records[0]["metadata"]["encoding"]["name"] == "utf-8"
     assert set(report(tmp_path / "report.jsonl")) == {"top.md", "news/rain.txt", "news/2024/storm.html"}

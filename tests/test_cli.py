@@ -31,13 +31,15 @@ def test_dash_means_stdin(run):
     assert run("clean", "-", input=ARTICLE.encode()).stdout == run("clean", input=ARTICLE.encode()).stdout
 
 
-def test_json_and_jsonl_formats(run):
+def test_json_and_jsonl_formats(run, validate):
     doc = json.loads(run("clean", "--format", "json", input=ARTICLE.encode()).stdout)
     for key in ("title", "body", "paragraphs", "byline", "dateline", "date", "captions",
                 "site_name", "encoding", "repairs", "removed", "stats"):
         assert key in doc
     assert doc["encoding"]["method"] == "utf-8"
+    validate(doc, "document")
     record = json.loads(run("clean", "--format", "jsonl", input=ARTICLE.encode()).stdout)
+    validate(record, "jsonl_record")
     assert set(record) == {"id", "text", "metadata"}
     assert record["text"].startswith("Storm closes schools")
 
@@ -149,13 +151,6 @@ def test_repair_command_decodes_any_encoding(run):
     assert proc.stdout.decode("utf-8") == text
 
 
-def test_repair_jsonl_protocol(run):
-    lines = [json.dumps({"id": "a", "input": "CafÃ©"}), json.dumps({"id": "b", "input": "plain"})]
-    proc = run("repair", "--jsonl", input="\n".join(lines).encode())
-    out = [json.loads(line) for line in proc.stdout.decode().splitlines()]
-    assert out == [{"id": "a", "output": "Café"}, {"id": "b", "output": "plain"}]
-
-
 def test_detect_one_line_per_file(run, tmp_path):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes(("Das Wetter in München ist schön, sagte der Sprecher am Dienstag. " * 5).encode("cp1252"))
@@ -169,9 +164,10 @@ def test_detect_one_line_per_file(run, tmp_path):
     assert "no mojibake" in rows[1]
 
 
-def test_detect_json(run):
+def test_detect_json(run, validate):
     proc = run("detect", "--json", SAMPLE)
     record = json.loads(proc.stdout)
+    validate(record, "detect_record")
     assert record["encoding"]["name"] == "utf-8"
     assert record["repairs"][0]["after"] == "麻豆传媒映画"
 
@@ -217,10 +213,11 @@ def test_detect_and_repair_believe_a_page_meta_charset(run, tmp_path):
     assert "Совет утвердил бюджет." in run("repair", page).stdout.decode("utf-8")
 
 
-def test_json_of_several_files_is_an_array(run, tmp_path):
+def test_json_of_several_files_is_an_array(run, tmp_path, validate):
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(ARTICLE)
     second.write_text(ARTICLE.replace("Storm", "Flood"))
     docs = json.loads(run("clean", "--format", "json", first, second).stdout)
+    validate(docs)
     assert [d["source"] for d in docs] == [str(first), str(second)]
     assert docs[1]["title"] == "Flood closes schools"

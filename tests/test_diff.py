@@ -371,3 +371,21 @@ def test_diff_of_an_html_page_shows_its_blocks_with_reasons(run):
     summary = next(line for line in lines if line.startswith("# removed by reason:"))
     for reason, count in Counter(r.reason for r in doc.removed).items():
         assert f"{reason} {count}" in summary
+
+
+def test_a_long_repair_is_shown_as_its_first_change_in_context(run, tmp_path):
+    sentence = ("Le président a déclaré mardi que la réforme des retraites serait présentée à l'Assemblée "
+                "nationale avant l'été, malgré l'opposition des syndicats et de nombreux élus de la majorité.")
+    page = tmp_path / "fr.txt"
+    page.write_text("Réforme des retraites\n\n" + sentence.encode("utf-8").decode("latin-1") + "\n",
+                    encoding="utf-8")
+    out = run("diff", "--no-summary", page).stdout.decode("utf-8").splitlines()
+    repaired = [i for i, line in enumerate(out) if line.startswith("~ ")]
+    assert [out[i] for i in repaired] == ["~ " + sentence]
+    detail = out[repaired[0] + 1]
+    assert detail.startswith("    ") and " → " in detail
+    before, after = detail.strip().split(" → ")
+    assert before.endswith("…") and "dÃ©clarÃ©" in before and len(before) < 80
+    assert "déclaré" in after and "Ã" not in after
+    assert re.search(r"…  \(.+; first change of a \d+-character span\)$", after), after
+    assert sentence not in detail  # the paragraph is not shown twice

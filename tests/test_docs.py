@@ -33,3 +33,30 @@ def test_every_reason_code_is_documented():
     documented = _documented_reasons()
     assert produced - documented == set()
     assert documented - produced == set()
+
+
+def _json_section() -> str:
+    return README.split("## JSON output", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_error_code_is_documented():
+    from newsclean import errors
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    codes = {cls.code for cls in subclasses(errors.InputError)} | {errors.INTERNAL}
+    section = _json_section()
+    assert {code for code in codes if f"`{code}`" not in section} == set()
+
+
+def test_every_warning_code_is_documented():
+    # every Notice the package creates, found in its source
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "newsclean").rglob("*.py"))
+    codes = set(re.findall(r'Notice\(\s*"([a-z-]+)"', source))
+    assert {"thin", "nul-removed", "foreign-script-repair", "repair-budget"} <= codes
+    table = _json_section().split("Warning codes:", 1)[1]
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.MULTILINE))
+    assert codes == documented

@@ -129,10 +129,11 @@ def test_page_meta_and_helpers():
     assert not looks_like_html("Plain text that mentions <html> once.")
 
 
-def test_cli_reads_html_and_reports_json(run):
+def test_cli_reads_html_and_reports_json(run, validate):
     proc = run("clean", "--format", "json", STORY)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
+    validate(doc, "document")
     assert doc["title"] == "Harbour bridge reopens after repairs" and doc["date"] == "2024-05-14"
     text = run("clean", STORY).stdout.decode()
     assert text.startswith("Harbour bridge reopens after repairs\n\nThe harbour bridge reopened")
@@ -337,3 +338,22 @@ def test_a_bom_or_prologue_before_the_markup_changes_nothing(page, prefix):
     plain = newsclean.clean(raw)
     assert plain.paragraphs and "<p" not in plain.body
     assert _outcome(newsclean.clean(PREFIXES[prefix](raw))) == _outcome(plain)
+
+
+PROCESSING_INSTRUCTIONS = Path(__file__).parent / "fixtures" / "html" / "processing-instruction.html"
+
+
+def test_processing_instructions_in_the_body_are_skipped(run):
+    # The parser gives a node without a tag name for <?php ... ?> in the body (found on
+    # archived pages); it is neither text nor an element.
+    tree = parse(PROCESSING_INSTRUCTIONS.read_text(encoding="utf-8"))
+    assert any(node.tag is None for node in tree.body.traverse(include_text=True))
+    texts = [b.text for b in blocks(tree)]
+    assert "Harbour ferry returns after winter repairs" in texts
+    assert not any("include" in t or "echo" in t or "xm-replace" in t for t in texts)
+    proc = run("clean", PROCESSING_INSTRUCTIONS)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    out = proc.stdout.decode("utf-8")
+    assert out.startswith("Harbour ferry returns after winter repairs\n\n")
+    assert "never run more smoothly" in out and "end of October." in out

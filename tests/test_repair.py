@@ -49,7 +49,8 @@ def test_masthead_in_sentence_is_local():
     (rep,) = r.repairs
     assert (rep.before, rep.after) == (MASTHEAD, "麻豆传媒映画")
     assert host.format(MASTHEAD)[rep.start:rep.end] == MASTHEAD
-    assert r.warnings and "Han" in r.warnings[0] and "Latin" in r.warnings[0]
+    assert r.warnings and r.warnings[0].code == "foreign-script-repair"
+    assert "Han" in r.warnings[0].message and "Latin" in r.warnings[0].message
 
 
 def test_repair_offsets_refer_to_input():
@@ -288,7 +289,7 @@ def test_past_the_search_budget_ftfy_still_fixes_utf8_mojibake():
     out = result.text.split("\n")
     assert out[0] == repair(lines[0]).text
     assert out[-1] == ftfy.fix_encoding(lines[-1])
-    assert not any("budget" in w for w in result.warnings)
+    assert not any(w.code == "repair-budget" for w in result.warnings)
 
 
 def test_both_budgets_spent_leaves_the_rest_and_says_so(monkeypatch):
@@ -302,7 +303,7 @@ def test_both_budgets_spent_leaves_the_rest_and_says_so(monkeypatch):
     out = result.text.split("\n")
     assert out[0] == "Café au lait numéro 0"
     assert out[-1] == lines[-1]
-    assert any("budget" in w for w in result.warnings)
+    assert any(w.code == "repair-budget" and "budget" in w.message for w in result.warnings)
 
 
 def test_repeated_lines_are_repaired_alike():

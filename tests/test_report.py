@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import cli
-from newsclean.document import Decision, Document, Removal
+from newsclean.document import Decision, Document, Notice, Removal
 from newsclean.report import content_security_policy, render_report, script_json, write_report
 from newsclean.repair import Repair
 
@@ -32,7 +32,7 @@ def hostile_document() -> Document:
     ]
     removed = [Removal(d.line, d.text, d.reason, d.rule, d.evidence) for d in decisions if not d.keep]
     return Document(title=lines[1], paragraphs=[lines[2]], decisions=decisions, removed=removed,
-                    source=HOSTILE_IMG, warnings=[HOSTILE_SCRIPT])
+                    source=HOSTILE_IMG, warnings=[Notice("injected", HOSTILE_SCRIPT)])
 
 
 def plain_document(removed_share: int = 1, repairs: int = 0) -> Document:
@@ -92,7 +92,7 @@ def parse(page: str) -> Collector:
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "nav", "table",
                 "thead", "tbody", "tr", "th", "td", "button", "a", "section", "ul", "li", "fieldset", "legend",
-                "label", "input", "span", "main", "div", "script", "del", "ins"}
+                "label", "input", "span", "main", "div", "script", "del", "ins", "details", "summary"}
 
 
 def test_hostile_text_is_escaped_everywhere():
@@ -121,7 +121,7 @@ def test_embedded_json_cannot_end_its_script():
     assert "<" not in block and ">" not in block and "&" not in block and "\u2028" not in block
     records = json.loads(block)
     assert records[0]["source"] == ENDS_SCRIPT
-    assert records[0]["warnings"] == [HOSTILE_SCRIPT]
+    assert records[0]["warnings"] == [{"code": "injected", "message": HOSTILE_SCRIPT}]
     assert json.loads(script_json({"a": "<&>\u2029"})) == {"a": "<&>\u2029"}
 
 
@@ -156,7 +156,7 @@ def test_index_rows_failures_and_sort_values():
     text = "".join(parsed.text)
     assert "Failures (1)" in text and "bad.bin: a PDF document" in text
     assert "Could not be cleaned: a PDF document" in text
-    assert "2 documents cleaned, 1 failed" in text
+    assert "2 documents cleaned (0 thin), 1 failed" in text
 
 
 def test_removed_lines_carry_reasons_inline_on_hover_and_as_filters():
@@ -208,3 +208,23 @@ def test_odd_characters_do_not_break_the_page(char):
     page = render_report([(f"s{char}", doc)])
     page.encode("utf-8")
     assert char not in page
+
+
+def test_long_runs_of_removed_lines_are_folded_and_thin_results_marked():
+    doc = plain_document(9, 0)  # nine navigation lines in a row, then the article
+    doc.warnings.append(Notice("thin", "thin result: 12 words kept (fewer than 50)"))
+    page = render_report([("menu.txt", doc), ("short.txt", plain_document(3, 0))])
+    parsed = parse(page)
+    folds = re.findall(r'<details class="fold"><summary>(.*?)</summary>(.*?)</details>', page, re.S)
+    # the first and last line of the run stay in view; the seven between are folded
+    assert [summary for summary, _ in folds] == ["7 removed lines (nav ×7)"]
+    assert folds[0][1].count('class="line removed"') == 7
+    removed = [a for tag, a in parsed.tags if tag == "div" and a.get("class") == "line removed"]
+    assert len(removed) == 9 + 3  # folded lines are still there, with their reasons and filters
+    rows = [a for tag, a in parsed.tags if tag == "tr" and "data-order" in a]
+    assert [r.get("class") for r in rows] == ["thin", None]
+    text = "".join(parsed.text)
+    assert "thin result: 12 words kept (fewer than 50)" in text
+    assert "2 documents cleaned (1 thin), 0 failed" in text
+    records = json.loads(re.search(r'id="newsclean-data">(.*?)</script>', page, re.S).group(1))
+    assert [r["thin"] for r in records] == [True, False]

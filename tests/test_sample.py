@@ -17,10 +17,11 @@ def test_text_output_is_exactly_the_expected_article(run):
     assert proc.stderr == ""
 
 
-def test_json_has_the_metadata_and_the_decisions(run):
+def test_json_has_the_metadata_and_the_decisions(run, validate):
     proc = run("clean", "--format", "json", SAMPLE)
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
+    validate(doc, "document")
     assert doc["title"] == EXPECTED.read_text(encoding="utf-8").split("\n", 1)[0]
     assert doc["byline"] == "The Canadian Press"
     assert doc["dateline"] == "OTTAWA"

@@ -103,11 +103,12 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
     if title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
-    _judge(content, start, end, title_at, forced_keep, lead=dom is None)
+    body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     return _assemble(lines, content, start, end, title_at, language,
-                     repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS)
+                     repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
+                     body_lo=body_lo)
 
 
 # ----------------------------------------------------------------------------- steps
@@ -148,9 +149,9 @@ def reads_as_clean(lines: list[Line]) -> bool:
     separated by exactly one empty line (a final newline allowed), and no
     boilerplate signal: no rule matches a line, none is a byline or a date
     alone, no long paragraph repeats another (cleaning keeps only the repeats of
-    short lines, such as a table's or a meal plan's), and no line before the
-    prose repeats the first one (a page's ``<title>`` followed by its
-    headline). Such a text gives the classifier nothing to remove: the menus,
+    short lines, such as a table's or a meal plan's), and, when the first line
+    reads like a headline, no line before the prose repeats it (a page's
+    ``<title>`` followed by its headline). Such a text gives the classifier nothing to remove: the menus,
     widgets, credits and dates it judges by are gone, and what the region and
     context steps would still drop are the short lines at its edges (subheads,
     list items, an update note) that the cleaning kept for a reason it can no
@@ -171,6 +172,8 @@ def reads_as_clean(lines: list[Line]) -> bool:
         if key in seen and line.words >= DOM_REPEAT_WORDS:
             return False
         seen.add(key)
+    if not _title_like(content[0]):
+        return True  # a first line that cannot be a headline is no page <title> either
     first = _tokens(content[0].text)
     for line in content[1:]:
         if line.cls == "good":
@@ -264,11 +267,12 @@ def _set(line: Line, keep: bool, role: str, reason: str = "", rule: str = "", ev
     line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
 
 
-def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True) -> None:
+def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True) -> int:
     """Give every non-blank line its verdict: body, title, metadata or a removal reason.
 
     With *lead*, prose between the headline and the region belongs to the article
     (in plain text the region can start late; in HTML the article's element bounds it).
+    Returns the position where the article's body starts.
     """
     body_lo = start
     if lead and 0 <= title_at < start:
@@ -305,15 +309,40 @@ def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set
             if prev_ok and next_ok:
                 _set(line, True, "body", evidence=f"{line.why}; between prose lines")
             else:
-                reason = "short" if line.cls == "short" else "outside-article"
-                _set(line, False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
+                _drop_out_of_context(line)
+    return body_lo
+
+
+def _drop_out_of_context(line: Line) -> None:
+    reason = "short" if line.cls == "short" else "outside-article"
+    _set(line, False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
+
+
+def _recheck_context(content: list[Line], lo: int, hi: int) -> None:
+    """Drop the short lines kept for the prose around them when that prose went as duplicates.
+
+    Context is judged before duplicates are known; a short line kept only because a
+    repeated paragraph stood next to it would be dropped when the cleaned text is
+    cleaned again, where that paragraph is gone.
+    """
+    for position, line in enumerate(content):
+        if line.keep and line.role == "body" and line.evidence.endswith("; between prose lines"):
+            if not (_neighbour_class(content, position, -1, lo, hi)
+                    and _neighbour_class(content, position, +1, lo, hi)):
+                _drop_out_of_context(line)
 
 
 def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
-    """Whether the nearest line in direction *step* that is not short is prose, within the region."""
+    """Whether the nearest line in direction *step* that is not short is prose, within the region.
+
+    A line already dropped as a duplicate is passed over: it is not in the article.
+    """
     position += step
     while lo <= position <= hi:
         line = content[position]
+        if line.rule == "duplicate" and not line.keep:
+            position += step
+            continue
         if line.hit is not None or line.byline or line.date_line:
             return False
         if line.cls in ("good", "near"):
@@ -329,7 +358,8 @@ def _normal(text: str) -> str:
 
 
 def _assemble(lines: list[Line], content: list[Line], start: int, end: int, title_at: int,
-              language: str | None, repeat_words: int = REPEAT_WORDS, dedupe: bool = True) -> Document:
+              language: str | None, repeat_words: int = REPEAT_WORDS, dedupe: bool = True,
+              body_lo: int | None = None) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
@@ -338,17 +368,22 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
     # quote) keeps its later place; a repeat of the headline goes.
     seen: dict[str, Line] = {}
     title_key = _normal(document.title)
+    dropped = False
     for line in content:
         if not dedupe or not line.keep or line.role != "body":
             continue
         key = _normal(line.text)
         if title_key and key == title_key:
             _set(line, False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
+            dropped = True
             continue
         earlier = seen.get(key)
         if earlier is not None and line.words >= repeat_words:
             _set(earlier, False, "boilerplate", "duplicate", "duplicate", f"repeated at line {line.number}")
+            dropped = True
         seen[key] = line
+    if dropped and body_lo is not None:
+        _recheck_context(content, body_lo, end)
 
     body = [line for line in content if line.keep and line.role == "body"]
     if not body and start <= end and end >= 0:
