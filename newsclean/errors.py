@@ -38,6 +38,10 @@ class InputTooLarge(InputError):
             "if this is really one page")
 
 
+class CorruptInput(InputError):
+    """Compressed input that does not decompress: corrupt or cut short."""
+
+
 class RulesError(NewscleanError):
     """A user rules file could not be read."""
 
