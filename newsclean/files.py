@@ -8,8 +8,6 @@ import io
 import os
 import re
 import sys
-import tempfile
-from pathlib import Path
 from typing import IO, Iterator
 
 from newsclean.errors import CorruptInput, InputError, InputTooLarge
@@ -229,6 +227,9 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
     An interrupted or failed write leaves any previous file at *path* intact and no
     half-written file behind.
     """
+    import tempfile  # here: most runs write no file, and start-up matters
+    from pathlib import Path
+
     target = Path(path)
     handle = tempfile.NamedTemporaryFile(
         mode, dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,

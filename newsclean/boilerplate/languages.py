@@ -13,10 +13,10 @@ a function word when it ends in a common particle or verb ending.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 #: Languages whose text has no spaces between words.
 CJK_LANGUAGES = frozenset({"ja", "zh"})
@@ -52,8 +52,9 @@ def stopwords() -> dict[str, frozenset[str]]:
     >>> "the" in sets["en"] and "que" in sets["pt"] and "の" in sets["ja"]
     True
     """
-    path = Path(__file__).resolve().parent.parent / "data" / "stopwords.txt"
-    return parse_stopwords(path.read_text(encoding="utf-8"))
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "stopwords.txt")
+    with open(path, encoding="utf-8") as handle:
+        return parse_stopwords(handle.read())
 
 
 def parse_stopwords(text: str) -> dict[str, frozenset[str]]:
