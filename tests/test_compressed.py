@@ -150,3 +150,13 @@ def test_batch_reports_a_corrupt_archive_and_goes_on(run, tmp_path):
     assert records["cut.txt.gz"]["reason"] == ("corrupt gzip data: the file ends early (truncated); "
                                                 "check the file or decompress it by hand")
     assert "cut.txt.gz: corrupt gzip data" in proc.stderr
+
+
+def test_the_library_reads_compressed_bytes_and_never_refuses_broken_ones():
+    import newsclean
+
+    data = SAMPLE.read_bytes()
+    plain = newsclean.clean(data).to_dict()
+    assert newsclean.clean(lzma.compress(data)).to_dict() == plain
+    broken = newsclean.clean(gzip.compress(data)[:-10])  # read as the bytes it is, as clean() does binary
+    assert broken.to_dict() != plain
