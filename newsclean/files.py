@@ -30,11 +30,16 @@ _MAX_LAYERS = 3
 def compression_of(head: bytes) -> str | None:
     r"""The compression format whose magic bytes *head* starts with, or ``None``.
 
-    >>> compression_of(b"\x1f\x8b\x08\x00"), compression_of(b"BZh91AY"), compression_of(b"<html>")
+    >>> compression_of(b"\x1f\x8b\x08\x00"), compression_of(b"BZh91AY&SY"), compression_of(b"<html>")
     ('gzip', 'bzip2', None)
+    >>> compression_of(b"BZh, said the sign")
     """
     for name, magic, _ in COMPRESSIONS:
         if head.startswith(magic):
+            # "BZh" can begin a line of text: bzip2 also needs its level digit and the
+            # magic of a first block (or of the end, for an empty stream).
+            if name == "bzip2" and not (head[3:4].isdigit() and head[4:10] in (b"1AY&SY", b"\x17rE8P\x90")):
+                return None
             return name
     return None
 
@@ -104,7 +109,7 @@ def decompress(data: bytes, max_bytes: int = 0) -> bytes:
     newsclean.errors.CorruptInput: corrupt gzip data: the file ends early (truncated); check the file or decompress it by hand
     """
     for _ in range(_MAX_LAYERS):  # a .gz of a .gz is read too
-        kind = compression_of(data[:8])
+        kind = compression_of(data[:10])
         if kind is None:
             break
         data = _decompress_one(kind, data, max_bytes)

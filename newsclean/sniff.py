@@ -35,7 +35,7 @@ def check_input(data: bytes, max_bytes: int = 0) -> None:
     """
     if max_bytes and len(data) > max_bytes:
         raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
-    if compression_of(data[:8]):  # what is inside counts (read_input has decompressed it already)
+    if compression_of(data[:10]):  # what is inside counts (read_input has decompressed it already)
         data = decompress(data, max_bytes)
     if not data.strip():
         raise EmptyInput("input is empty" if not data else "input is only white space")
