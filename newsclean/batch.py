@@ -43,10 +43,11 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
 from newsclean.errors import NewscleanError, bug_message
-from newsclean.files import _os_message, atomic_writer, read_input, same_file
+from newsclean.files import _os_message, atomic_writer, read_input, same_file, strip_compression_suffix
 from newsclean.options import DEFAULT_MAX_BYTES
 
-#: Files a batch picks up when no ``--glob`` is given (matched case-insensitively).
+#: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
+#: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``).
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md")
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
@@ -292,25 +293,43 @@ class _Problem(NamedTuple):
 
 
 def _matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
+    """Match a file name, or the name without a compression suffix (``*.html`` takes ``a.html.gz``)."""
     pattern = re.compile("|".join(fnmatch.translate(g.lower()) for g in globs) or "(?!)")
-    return lambda name: pattern.match(name.lower()) is not None
+
+    def matches(name: str) -> bool:
+        name = name.lower()
+        return pattern.match(name) is not None or pattern.match(strip_compression_suffix(name)) is not None
+
+    return matches
 
 
 def _output_names(names: list[str], fmt: str) -> dict[str, str | None]:
     """Output file name per input name: the extension is replaced by the format's.
 
-    Two inputs that would share an output (``a.txt`` and ``a.html``) keep their
-    whole name instead (``a.txt.txt``, ``a.html.txt``).
+    A compression suffix goes first (``a.html.gz`` → ``a.txt``). Two inputs that
+    would share an output (``a.txt`` and ``a.html``) keep their whole name instead
+    (``a.txt.txt``, ``a.html.txt``), and the compression suffix too when that is
+    all that tells them apart.
 
     >>> _output_names(["a.html", "b.htm", "b.txt", "c"], "text")
     {'a.html': 'a.txt', 'b.htm': 'b.htm.txt', 'b.txt': 'b.txt.txt', 'c': 'c.txt'}
+    >>> _output_names(["a.html.gz", "b.html", "b.html.xz"], "text")
+    {'a.html.gz': 'a.txt', 'b.html': 'b.html.txt', 'b.html.xz': 'b.html.xz.txt'}
     """
     ext = FORMAT_EXTENSIONS.get(fmt)
     if ext is None:
         return {name: None for name in names}
-    stems = {name: os.path.splitext(name)[0] or name for name in names}
-    seen = Counter(stems.values())
-    return {name: (stems[name] if seen[stems[name]] == 1 else name) + ext for name in names}
+    bases = {name: strip_compression_suffix(name) for name in names}
+    stems = {name: os.path.splitext(base)[0] or base for name, base in bases.items()}
+    seen_stems = Counter(stems.values())
+    seen_bases = Counter(bases.values())
+
+    def output(name: str) -> str:
+        if seen_stems[stems[name]] == 1:
+            return stems[name]
+        return bases[name] if seen_bases[bases[name]] == 1 else name
+
+    return {name: output(name) + ext for name in names}
 
 
 def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
@@ -1119,6 +1138,13 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
         from newsclean.rules import load_rules
 
         load_rules(config.rules_path)  # a broken rules file is a usage error, found before any work
+    if next(walk(config), None) is None:
+        return BatchSummary()  # no input at all: nothing is written (the command says so)
+    note = _JsonlNote(config) if config.fmt == "jsonl" and config.output != "-" else None
+    if note is not None:
+        if not config.force and note.up_to_date():
+            return _all_up_to_date(config, notify)
+        note.forget()
     summary = BatchSummary()
     started = time.monotonic()
     state = _OutputState(config) if config.fmt != "jsonl" else None
@@ -1180,7 +1206,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                     _drive(backend, items, "clean", chunk_size, write_record, table_for)
                 else:
                     try:
-                        with atomic_writer(config.output) as sink:
+                        with _jsonl_writer(config.output) as sink:
                             _drive(backend, items, "clean", chunk_size, write_record, table_for)
                     except OSError as error:
                         raise BatchError(f"cannot write {printable_path(config.output)}: "
@@ -1202,6 +1228,129 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
         summary.seconds = time.monotonic() - started
     if config.report_html:
         _write_html_report(config.report_html, html_entries)
+    if note is not None and not summary.failed and not summary.interrupted:
+        note.remember()
+    return summary
+
+
+@contextlib.contextmanager
+def _jsonl_writer(path: str) -> Iterator[IO[str]]:
+    """The JSON-lines output, written atomically; compressed when its name ends in .gz, .bz2 or .xz.
+
+    A gzip file carries no time stamp or name, so the same records give the same bytes.
+    """
+    lower = path.lower()
+    if not lower.endswith((".gz", ".bz2", ".xz")):
+        with atomic_writer(path) as handle:
+            yield handle
+        return
+    import io
+
+    with atomic_writer(path, "wb") as raw:
+        if lower.endswith(".gz"):
+            import gzip
+
+            packed: IO[bytes] = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+        elif lower.endswith(".bz2"):
+            import bz2
+
+            packed = bz2.BZ2File(raw, "wb")
+        else:
+            import lzma
+
+            packed = lzma.LZMAFile(raw, "wb")
+        with io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as handle:
+            yield handle
+
+
+class _JsonlNote:
+    """What the last complete run to a JSON-lines file was made from, kept beside it
+    (``.NAME.newsclean-batch.json``): the options, the inputs (path, size, time) and the
+    output's size and time. A rerun with all of them unchanged has nothing to do.
+
+    The note is removed when a run starts and written only when a run ends with no
+    failure, so a failed or interrupted run is redone in full next time.
+    """
+
+    def __init__(self, config: BatchConfig) -> None:
+        self.config = config
+        directory, name = os.path.split(config.output)
+        self.path = os.path.join(directory, f".{name}.newsclean-batch.json")
+        self.state = self._state()
+
+    def _state(self) -> dict:
+        digest = hashlib.sha256()
+        for item in walk(self.config):
+            if isinstance(item, _Problem):
+                digest.update(repr(("problem", item.id, item.reason)).encode("utf-8", "backslashreplace"))
+                continue
+            path = item[0]
+            try:
+                info = os.stat(path)
+                seen: tuple = (info.st_size, info.st_mtime_ns)
+            except OSError:
+                seen = ("unreadable",)
+            digest.update(repr((os.fsencode(path), *seen)).encode())
+        return {"newsclean_batch_jsonl": 1, "fingerprint": fingerprint(self.config)[0],
+                "inputs_sha256": digest.hexdigest()}
+
+    def _output_stat(self) -> list[int] | None:
+        try:
+            info = os.stat(self.config.output)
+            return [info.st_size, info.st_mtime_ns]
+        except OSError:
+            return None
+
+    def up_to_date(self) -> bool:
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                previous = json.load(handle)
+        except (OSError, ValueError):
+            return False
+        output = self._output_stat()
+        return output is not None and previous == {**self.state, "output": output}
+
+    def forget(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+    def remember(self) -> None:
+        output = self._output_stat()
+        if output is None:
+            return
+        with contextlib.suppress(OSError):
+            with atomic_writer(self.path) as handle:
+                json.dump({**self.state, "output": output}, handle, indent=2, sort_keys=True)
+                handle.write("\n")
+
+
+def _all_up_to_date(config: BatchConfig, notify: Callable[[str, Any], None]) -> BatchSummary:
+    """A JSON-lines rerun with nothing changed: every input is skipped, the file left as it is."""
+    summary = BatchSummary()
+    started = time.monotonic()
+    report: IO[str] | None = None
+    if config.report:
+        try:
+            report = sys.stdout if config.report == "-" else open(config.report, "w", encoding="utf-8")
+        except OSError as error:
+            raise BatchError(f"cannot write report {printable_path(config.report)}: "
+                             f"{_os_message(error)}") from None
+    try:
+        notify("phase", ("checking", None))
+        for item in _plan(config, None, None, site_depth(config.site_key)):
+            if isinstance(item, Task):
+                item = {**_base(item, config.output), "status": "skipped", "reason": "output is up to date"}
+            item.pop("index", None)
+            summary.add(item)
+            if report is not None:
+                report.write(json.dumps(item, ensure_ascii=False) + "\n")
+            notify("record", item)
+    finally:
+        if report is not None and report is not sys.stdout:
+            report.close()
+    summary.seconds = time.monotonic() - started
+    if config.report_html:
+        _write_html_report(config.report_html, [])  # as for the skipped files of a directory
     return summary
 
 

@@ -34,13 +34,14 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
 @click.option("-o", "--output", required=True, metavar="OUT",
-              help="Output directory (text, json), or a file or '-' for --format jsonl.")
+              help="Output directory (text, json), or a file or '-' for JSON lines (a name ending "
+                   "in .jsonl or .jsonl.gz, or '-', means --format jsonl; .gz is written compressed).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True,
               help="text: OUT/PATH.txt per input; json: OUT/PATH.json; jsonl: one record per input in OUT.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help=f"Which files of the source directories to read (repeatable; case-insensitive). "
-                   f"Default: {_GLOBS}.")
+              help=f"Which files of the source directories to read (repeatable; case-insensitive; "
+                   f"a pattern also takes the file compressed: .gz, .bz2, .xz, .zst). Default: {_GLOBS}.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes [default: one per CPU].")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
@@ -93,7 +94,9 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
     """
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
-    encoding = _check_encoding(click.get_current_context(), None, encoding)
+    ctx = click.get_current_context()
+    encoding = _check_encoding(ctx, None, encoding)
+    fmt = _format_for_output(output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT)
     if fmt == "jsonl" and output != "-" and os.path.isdir(output):
         raise click.UsageError(f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
                                "is a directory")
@@ -126,11 +129,32 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
         raise click.UsageError(str(error)) from None
     except BatchError as error:
         raise click.ClickException(str(error)) from None
+    if not summary.total and not summary.interrupted:
+        where = " ".join(_printable(source) for source in sources)
+        click.echo(f"newsclean batch: no input files: nothing in {where} matches {' '.join(config.globs)} "
+                   "(nor those names with .gz, .bz2, .xz or .zst); choose files with --glob", err=True)
+        raise SystemExit(1)
     view.summary(summary)
     if summary.interrupted:
         raise SystemExit(130)
     if summary.failed:
         raise SystemExit(1)
+
+
+#: Output names that mean one JSON-lines file (compressed as the suffix says).
+_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz")
+
+
+def _format_for_output(output: str, fmt: str, explicit: bool) -> str:
+    """The format: ``-o X.jsonl`` (or ``.jsonl.gz``) or ``-o -`` without ``--format`` mean jsonl;
+    a ``--format`` that disagrees with a ``.jsonl`` name is a usage error."""
+    jsonl_name = output.lower().endswith(_JSONL_SUFFIXES)
+    if not explicit:
+        return "jsonl" if jsonl_name or output == "-" else fmt
+    if jsonl_name and fmt != "jsonl":
+        raise click.UsageError(f"-o {_printable(output)} names a JSON-lines file, but --format is {fmt}; "
+                               "drop --format (or use --format jsonl), or name an output directory")
+    return fmt
 
 
 class _View:

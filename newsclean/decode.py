@@ -532,7 +532,9 @@ def _sample(data: bytes) -> bytes:
     return b"".join(parts)
 
 
-_RUN = re.compile("[\u0080-\U0010ffff](?:[\u0080-\U0010ffff]|(?<=[\u0080-\U0010ffff])[\\x40-\\x7e]| (?=[\u0080-\U0010ffff]))*")
+#: (``[^\x00-\x7f]`` is every character from U+0080 up, and compiles in a fraction of the
+#: time the range written out takes, which the regex compiler walks character by character.)
+_RUN = re.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]|(?<=[^\x00-\x7f])[\x40-\x7e]| (?=[^\x00-\x7f]))*")
 
 
 def _ascii_heavy(data: bytes) -> bool:

@@ -57,6 +57,12 @@ class InputTooLarge(InputError):
             "if this is really one page")
 
 
+class CorruptInput(InputError):
+    """Compressed input that does not decompress: corrupt or cut short."""
+
+    code = "corrupt"
+
+
 class RulesError(NewscleanError):
     """A user rules file could not be read."""
 

@@ -25,14 +25,22 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     :class:`Options` object, keyword overrides, or both
     (``clean(data, favor="precision")``). ``clean`` never refuses input: empty or
     binary data gives an empty document (the command line checks input first with
-    :func:`newsclean.sniff.check_input`).
+    :func:`newsclean.sniff.check_input`). gzip, bzip2, xz and zstd bytes are
+    decompressed first (up to ``max_bytes``); data that does not decompress is
+    read as the bytes it is (the command line refuses it with its reason).
     """
     from newsclean.html_meta import looks_like_html
 
     opts = Options.from_kwargs(options, **kwargs)
     decoded: Decoded | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
-        data = bytes(data)
+        from newsclean.errors import InputError
+        from newsclean.files import decompress
+
+        try:
+            data = decompress(bytes(data), opts.max_bytes)
+        except InputError:
+            data = bytes(data)
         decoded, html = decode_input(data, opts)
         text = decoded.text
     else:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import operator
+import os
 import re
 import unicodedata
-from importlib import resources
+from typing import Iterator
 
 _DATA = "plausibility.json.gz"
 
@@ -46,19 +48,42 @@ _C_HAN_TOUCH = 2.5
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    """The bundled model file, read once."""
-    raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
+    """The bundled model file, read once.
+
+    Read beside this module when it is there (importlib.resources alone takes longer
+    to import than the model takes to load); through importlib.resources otherwise
+    (an installation inside a zip file).
+    """
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", _DATA), "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        from importlib import resources
+
+        raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
     return json.loads(gzip.decompress(raw))
+
+
+def _pairs(pairs: str) -> Iterator[str]:
+    """The two-character strings a level's string is made of, cut at C speed.
+
+    >>> list(_pairs("abcdef"))
+    ['ab', 'cd', 'ef']
+    """
+    return map(operator.add, pairs[::2], pairs[1::2])
 
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, int], dict[str, int]]:
+    # dict.fromkeys per level builds the tables in a few milliseconds (a loop per
+    # entry took five times longer, most of the model's loading time).
     data = _data()
-    uni = {ch: int(level) for level, chars in data["unigram"].items() for ch in chars}
+    uni: dict[str, int] = {}
+    for level, chars in data["unigram"].items():
+        uni.update(dict.fromkeys(chars, int(level)))
     bi: dict[str, int] = {}
     for level, pairs in data["bigram"].items():
-        for i in range(0, len(pairs), 2):
-            bi[pairs[i:i + 2]] = int(level)
+        bi.update(dict.fromkeys(_pairs(pairs), int(level)))
     return uni, bi
 
 
@@ -243,9 +268,7 @@ def _language_tables() -> tuple[tuple[str, ...], tuple[dict[str, float], ...]]:
     for lang, levels in sorted(_data().get("languages", {}).items()):
         table: dict[str, float] = {}
         for level, pairs in levels.items():
-            c = max(0.0, 8.0 - int(level) / 2)
-            for i in range(0, len(pairs), 2):
-                table[pairs[i:i + 2]] = c
+            table.update(dict.fromkeys(_pairs(pairs), max(0.0, 8.0 - int(level) / 2)))
         names.append(lang)
         tables.append(table)
     return tuple(names), tuple(tables)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsclean.errors import BinaryInput, EmptyInput, InputTooLarge
+from newsclean.files import compression_of, decompress
 
 #: Leading bytes of common binary formats a crawler may save by mistake.
 SIGNATURES = {
@@ -11,12 +12,8 @@ SIGNATURES = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF87a": "a GIF image",
     b"GIF89a": "a GIF image",
-    b"\x1f\x8b": "gzip-compressed data",
     b"PK\x03\x04": "a ZIP archive",
     b"\x7fELF": "an ELF executable",
-    b"BZh": "bzip2-compressed data",
-    b"\xfd7zXZ\x00": "xz-compressed data",
-    b"(\xb5/\xfd": "zstd-compressed data",
     b"RIFF": "a RIFF media file",
     b"OggS": "an Ogg media file",
     b"\x00\x00\x01\x00": "an icon",
@@ -28,6 +25,8 @@ SIGNATURES = {
 def check_input(data: bytes, max_bytes: int = 0) -> None:
     """Raise an :class:`~newsclean.errors.InputError` if *data* is not a text page.
 
+    Compressed data (gzip, bzip2, xz, zstd) is judged by what it holds.
+
     >>> check_input(b"Hello")
     >>> check_input(b"%PDF-1.7 ...")
     Traceback (most recent call last):
@@ -36,11 +35,15 @@ def check_input(data: bytes, max_bytes: int = 0) -> None:
     """
     if max_bytes and len(data) > max_bytes:
         raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    if compression_of(data[:10]):  # what is inside counts (read_input has decompressed it already)
+        data = decompress(data, max_bytes)
     if not data.strip():
         raise EmptyInput("input is empty" if not data else "input is only white space")
     for signature, what in SIGNATURES.items():
         if data.startswith(signature):
             raise BinaryInput(f"input is {what}, not text")
+    if data[257:262] == b"ustar":
+        raise BinaryInput("input is a tar archive, not text")
     head = data[:65536]
     if b"\x00" in head and not _looks_like_utf16_or_32(data) and not _stray_nuls(head):
         raise BinaryInput("input contains NUL bytes, so it is binary, not text")

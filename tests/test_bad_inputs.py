@@ -11,13 +11,16 @@ directory: ``test_batch.py::test_symlink_loops_and_undecodable_file_names``.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import os
 import re
 import shlex
 import subprocess
+import tarfile
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -38,6 +41,7 @@ GERMAN = ("Die Straßenbahn fährt wieder über die Brücke, sagte der Bürgerme
 #: The remedies the messages give, by kind of problem.
 EMPTY_REMEDY = "check the scraper wrote the file"
 BINARY_REMEDY = "convert the file to text first"
+CORRUPT_REMEDY = "check the file or decompress it by hand"
 LIMIT_REMEDY = "raise the limit with --max-bytes (default 20,000,000; 0: no limit)"
 
 
@@ -80,6 +84,34 @@ class Case:
     skip: str | None = None
     suffix: str = ".txt"
     marks: list = field(default_factory=list)
+
+
+def _corrupt(data: bytes) -> bytes:
+    """Compressed *data* with bytes in the middle of the stream overwritten."""
+    middle = len(data) // 2
+    return data[:middle] + bytes(16) + data[middle + 16:]
+
+
+def _bomb() -> bytes:
+    """A 1 GB gzip bomb of about 1 MB: the same member of 10 MB of zeros a hundred times."""
+    return gzip.compress(b"\x00" * 10_000_000, compresslevel=9) * 100
+
+
+BOMB = _bomb()
+
+
+def _tar_gz() -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        info = tarfile.TarInfo("page.txt")
+        info.size = len(ARTICLE.encode())
+        archive.addfile(info, io.BytesIO(ARTICLE.encode()))
+    return buffer.getvalue()
+
+
+def _storm(doc: dict) -> None:
+    assert doc["title"] == "Storm closes schools" and doc["body"].startswith("Schools across")
+    assert doc["body"].count("power lines") == 3
 
 
 def _utf8_replaced(doc: dict) -> None:
@@ -130,7 +162,26 @@ CASES = [
     Case("whitespace only", b" \n\t\r\n  \n", 1, "input is only white space", EMPTY_REMEDY),
     Case("PDF", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 1, "input is a PDF document, not text", BINARY_REMEDY),
     Case("PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", 1, "input is a PNG image, not text", BINARY_REMEDY),
-    Case("gzip", gzip.compress(ARTICLE.encode()), 1, "input is gzip-compressed data, not text", BINARY_REMEDY),
+    Case("gzip", gzip.compress(ARTICLE.encode()), 0, check=_storm, suffix=".txt.gz"),
+    Case("gzip named .txt", gzip.compress(ARTICLE.encode()), 0, check=_storm),
+    Case("bzip2", bz2.compress(ARTICLE.encode()), 0, check=_storm, suffix=".txt.bz2"),
+    Case("xz", lzma.compress(ARTICLE.encode()), 0, check=_storm, suffix=".txt.xz"),
+    Case("gzip of gzip", gzip.compress(gzip.compress(ARTICLE.encode())), 0, check=_storm, suffix=".txt.gz.gz"),
+    Case("truncated gzip", gzip.compress(ARTICLE.encode())[:-6], 1,
+         "corrupt gzip data: the file ends early (truncated)", CORRUPT_REMEDY, suffix=".txt.gz"),
+    Case("corrupt gzip", _corrupt(gzip.compress((PROSE * 50).encode())), 1, "corrupt gzip data: ", CORRUPT_REMEDY,
+         suffix=".txt.gz"),
+    Case("corrupt bzip2", _corrupt(bz2.compress((PROSE * 50).encode())), 1, "corrupt bzip2 data: ", CORRUPT_REMEDY,
+         suffix=".txt.bz2"),
+    Case("truncated xz", lzma.compress(ARTICLE.encode())[:-20], 1,
+         "corrupt xz data: the file ends early (truncated)", CORRUPT_REMEDY, suffix=".txt.xz"),
+    Case("gzip bomb over --max-bytes", BOMB, 1, "input decompresses to over the limit of 1,000,000 bytes",
+         LIMIT_REMEDY, args=("--max-bytes", "1000000"), suffix=".html.gz"),
+    Case("gzip bomb over the default size limit", BOMB, 1,
+         "input decompresses to over the limit of 20,000,000 bytes", LIMIT_REMEDY, suffix=".html.gz"),
+    Case("gzip of a PDF", gzip.compress(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), 1,
+         "input is a PDF document, not text", BINARY_REMEDY, suffix=".pdf.gz"),
+    Case("tar.gz", _tar_gz(), 1, "input is a tar archive, not text", BINARY_REMEDY, suffix=".tar.gz"),
     Case("ZIP", _zip(), 1, "input is a ZIP archive, not text", BINARY_REMEDY),
     Case("ELF", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, 1, "input is an ELF executable, not text",
          BINARY_REMEDY),

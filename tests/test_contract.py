@@ -5,6 +5,7 @@ inputs are still processed."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import textwrap
 from pathlib import Path
@@ -71,6 +72,8 @@ def test_one_input_is_one_object_and_several_are_always_an_array(run, tmp_path, 
     ("big.txt", b"word " * 300, "too-large"),
     ("missing.txt", None, "not-found"),
     ("folder", "dir", "directory"),
+    ("page.txt.gz", gzip.compress(b"word " * 100)[:-6], "corrupt"),
+    ("bomb.txt.gz", gzip.compress(b"word " * 100_000), "too-large"),
 ])
 def test_a_failed_input_is_an_error_object_with_a_stable_code(run, tmp_path, validate, name, content, code):
     path = tmp_path / name

@@ -13,10 +13,10 @@ a function word when it ends in a common particle or verb ending.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 #: Languages whose text has no spaces between words.
 CJK_LANGUAGES = frozenset({"ja", "zh"})
@@ -24,11 +24,19 @@ CJK_LANGUAGES = frozenset({"ja", "zh"})
 #: Word characters, as the benchmark and most tokenizers count them.
 WORD = re.compile(r"\w+")
 
-#: Han ideographs, kana and Hangul syllables.
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: The first CJK character (kana): text with nothing from here up has none.
+_CJK_FIRST = "\u3040"
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Han ideographs, kana and Hangul syllables; then kana, Hangul, Han alone.
+
+    Compiled on first use: re walks these large ranges character by character when
+    it compiles them, and most pages have no CJK character to look for.
+    """
+    return (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"),
+            re.compile(r"[\u3040-\u30ff]"), re.compile(r"[\uac00-\ud7af]"), re.compile(r"[\u4e00-\u9fff]"))
 
 #: Korean particles and verb endings that close a word in running prose.
 KOREAN_ENDINGS = frozenset("은는이가을를에의로와과도만서고다며면지요게한된던할했")
@@ -52,8 +60,9 @@ def stopwords() -> dict[str, frozenset[str]]:
     >>> "the" in sets["en"] and "que" in sets["pt"] and "の" in sets["ja"]
     True
     """
-    path = Path(__file__).resolve().parent.parent / "data" / "stopwords.txt"
-    return parse_stopwords(path.read_text(encoding="utf-8"))
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "stopwords.txt")
+    with open(path, encoding="utf-8") as handle:
+        return parse_stopwords(handle.read())
 
 
 def parse_stopwords(text: str) -> dict[str, frozenset[str]]:
@@ -82,7 +91,9 @@ def cjk_count(text: str) -> int:
     >>> cjk_count("東京 2024 ソウル")
     5
     """
-    return len(_CJK_CHAR.findall(text))
+    if not text or max(text) < _CJK_FIRST:
+        return 0
+    return len(_scripts()[0].findall(text))
 
 
 def detect_language(lines: list[str], token_lists: list[list[str]] | None = None) -> str | None:
@@ -102,13 +113,14 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     """
     sample = [line for line in lines if len(line) >= 25][:400]
     joined = "\n".join(sample)
-    cjk = cjk_count(joined) if _CJK_CHAR.search(joined) else 0
+    cjk = cjk_count(joined)
     if cjk and cjk * 4 > len(joined):
-        if len(_HANGUL.findall(joined)) * 2 > cjk:
+        _, kana, hangul, han = _scripts()
+        if len(hangul.findall(joined)) * 2 > cjk:
             return "ko"
-        if len(_KANA.findall(joined)) * 10 > cjk:
+        if len(kana.findall(joined)) * 10 > cjk:
             return "ja"
-        if _HAN.search(joined):
+        if han.search(joined):
             return "zh"
     counts: Counter[str] = Counter()
     if token_lists is None:

@@ -8,6 +8,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+class _OnFirstUse:
+    """A pattern compiled when first used: the large byline and date patterns take a good
+    part of start-up to compile, and many pages never get as far as needing them."""
+
+    __slots__ = ("_args", "_pattern")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._pattern: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._pattern is None:
+            self._pattern = re.compile(*self._args)
+        return getattr(self._pattern, name)
+
+
 # Month names (and common abbreviations) in the languages newsclean knows.
 _MONTHS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "janeiro", "enero", "ene", "janvier", "janv", "januar", "jänner", "gennaio", "gen",
@@ -97,7 +113,7 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
 
 #: A year of the last two centuries: a line without one holds no date.
 YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_NOISE = re.compile(
+_DATE_NOISE = _OnFirstUse(
     rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|"
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
@@ -129,7 +145,7 @@ _AGENCIES = (
     r"|belga|anp|nu\.nl|cnn|bbc news|cbs news|nbc news|abc news|staff|wire services|news desk|newsroom"
 )
 _NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
-_BYLINE = re.compile(
+_BYLINE = _OnFirstUse(
     rf"(?:(?i:by|written by|reported by|story by|words by|text by|posted by|published by|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
     rf"(?:\s+(?i:on|at|em|am|le|il|el)\s+[\w ,.:]{{4,40}})?"
@@ -140,7 +156,7 @@ _BYLINE = re.compile(
     rf"|(?i:by)\s*:?)\s*\Z")
 #: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
 #: a cheap test before the full pattern.
-_BYLINE_CUE = re.compile(
+_BYLINE_CUE = _OnFirstUse(
     rf"^(?i:by|written|reported|story|words|text|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\b|[,|—–/-]|기자|특파원|記者|特派員"
     rf"|^(?i:{_AGENCIES})")
 _BY_WORDS = frozenset("by written reported story words text posted published texto por von di par oleh door автор текст reportagem".split())
@@ -150,7 +166,7 @@ _BYLINE_WORDS = frozenset(
     "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
     "agence agencia agência".split())
 _BYLINE_CJK = re.compile(r"기자|특파원|記者|特派員")
-_BYLINE_CI = re.compile(rf"(?i:(?:{_AGENCIES}))")
+_BYLINE_CI = _OnFirstUse(rf"(?i:(?:{_AGENCIES}))")
 
 
 def is_byline(text: str, tokens: list[str] | None = None) -> bool:
@@ -188,12 +204,12 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     return bool(_BYLINE_CI.fullmatch(text.strip(" .")))
 
 
-_DATELINE = re.compile(
+_DATELINE = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
     r"(?:,?\s*(?:\d{1,2} \w+|\w+ \d{1,2}))?"
     r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S")
-_DATELINE_MIXED = re.compile(
+_DATELINE_MIXED = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})(?:,\s*[A-ZÀ-Ý][\w.]*(?: [A-Z][\w.]*){0,2})?"
     r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S")
 

@@ -242,13 +242,30 @@ RULES: tuple[Rule, ...] = (
 CAPTION_REASONS = frozenset({"caption", "credit"})
 
 
+class _OnFirstSearch:
+    """A ``search`` rule's pattern, compiled when its triggers first let a line through
+    (on most pages most never do, and compiling them all took a good part of start-up)."""
+
+    __slots__ = ("source", "_pattern")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern.search(text)
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule], frozenset[str], tuple[str, ...]]]:
+def _compiled() -> list[tuple[int, re.Pattern[str] | _OnFirstSearch, dict[str, Rule], frozenset[str], tuple[str, ...]]]:
     """Compile the rules on first use, narrowest word limit first.
 
     ``full`` rules of one word limit are joined into one alternation; each
-    ``search`` rule stays alone with its triggers. Lines are lowercased before
-    matching, so the patterns are compiled without IGNORECASE (faster).
+    ``search`` rule stays alone with its triggers (and is compiled when first
+    needed). Lines are lowercased before matching, so the patterns are compiled
+    without IGNORECASE (faster).
     """
     steps = []
     full: list[Rule] = []
@@ -258,7 +275,8 @@ def _compiled() -> list[tuple[int, re.Pattern[str], dict[str, Rule], frozenset[s
         else:
             words = frozenset(t for t in rule.triggers.split() if re.fullmatch(r"\w+", t))
             subs = tuple(t for t in rule.triggers.split() if not re.fullmatch(r"\w+", t))
-            steps.append((rule.max_words or 10**9, re.compile(f"(?P<r0>{rule.pattern})"), {"r0": rule}, words, subs))
+            steps.append((rule.max_words or 10**9, _OnFirstSearch(f"(?P<r0>{rule.pattern})"), {"r0": rule}, words,
+                          subs))
     # One alternation for all whole-line rules, tried first; each rule's word
     # limit is checked after the match.
     full.sort(key=lambda rule: rule.max_words)
