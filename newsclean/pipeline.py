@@ -16,7 +16,7 @@ from newsclean.repair import Repaired, repair
 
 
 def clean(data: bytes | str, options: Options | None = None, *, source: str | None = None,
-          **kwargs: Any) -> Document:
+          hint: str | None = None, **kwargs: Any) -> Document:
     """Clean one scraped page and return the article with its metadata.
 
     *data* is the raw bytes of a file (the encoding is detected) or text that is
@@ -24,7 +24,8 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     :class:`Options` object, keyword overrides, or both
     (``clean(data, favor="precision")``). ``clean`` never refuses input: empty or
     binary data gives an empty document (the command line checks input first with
-    :func:`newsclean.sniff.check_input`).
+    :func:`newsclean.sniff.check_input`). *hint* is a charset the transport gave
+    (the HTTP ``Content-Type`` of a page from a web archive): see :func:`newsclean.decode.decode`.
     """
     from newsclean.html_meta import looks_like_html
 
@@ -32,7 +33,7 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     decoded: Decoded | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
-        decoded, html = decode_input(data, opts)
+        decoded, html = decode_input(data, opts, hint)
         text = decoded.text
     else:
         text = data
@@ -52,7 +53,7 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     return document
 
 
-def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
+def decode_input(data: bytes, options: Options, hint: str | None = None) -> tuple[Decoded, bool]:
     """Decode a file's bytes; for an HTML page its ``<meta charset>`` joins the ladder.
 
     Returns the decoding and whether the input is HTML (by ``options.input``, or
@@ -63,7 +64,7 @@ def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
     html = options.input == "html" or (
         options.input == "auto" and looks_like_html(data[:5000].decode("latin-1")))
     declared = declared_charset(data) if html else None
-    return decode(data, options.encoding, declared=declared), html
+    return decode(data, options.encoding, declared=declared, hint=hint), html
 
 
 def _repair(text: str, options: Options) -> Repaired:
