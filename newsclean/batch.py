@@ -45,9 +45,11 @@ from typing import IO, Any, Callable, Iterator, NamedTuple
 from newsclean.errors import NewscleanError
 from newsclean.files import _os_message, atomic_writer, read_input, same_file
 from newsclean.options import DEFAULT_MAX_BYTES
+from newsclean.sources import ARCHIVE_GLOBS, archive_kind
 
-#: Files a batch picks up when no ``--glob`` is given (matched case-insensitively).
-DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md")
+#: Files a batch picks up when no ``--glob`` is given (matched case-insensitively): pages, and
+#: archives and JSONL files, whose pages are planned by :mod:`newsclean.batch_pages`.
+DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md") + ARCHIVE_GLOBS
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
 FORMATS = ("text", "json", "jsonl")
@@ -134,6 +136,8 @@ class Task(NamedTuple):
     #: Output file, or ``None`` for JSON lines.
     out: str | None
     site: str
+    #: A page of an archive or JSONL file (:class:`newsclean.sources.Page`); None for a file.
+    page: Any = None
 
 
 @dataclass
@@ -153,6 +157,8 @@ class BatchSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     #: Learned site boilerplate: sites with a table, lines learned, documents counted.
     learned: dict | None = None
+    #: Records of archives that are not pages (requests, images …), by reason.
+    records_skipped: Counter = field(default_factory=Counter)
 
     MAX_FAILURES = 50
 
@@ -171,6 +177,8 @@ class BatchSummary:
             self.bytes_in += record.get("bytes", 0)
         elif status == "skipped":
             self.skipped += 1
+        elif status == "archive":
+            self.records_skipped.update(record.get("skipped_records", {}))
         else:
             self.failed += 1
             if len(self.failures) < self.MAX_FAILURES:
@@ -180,7 +188,8 @@ class BatchSummary:
         return {"cleaned": self.cleaned, "skipped": self.skipped, "failed": self.failed,
                 "interrupted": self.interrupted, "encodings": dict(self.encodings.most_common()),
                 "repairs": self.repairs, "removed_by_reason": dict(sorted(self.removed_by_reason.items())),
-                "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned}
+                "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned,
+                "records_skipped": dict(sorted(self.records_skipped.items()))}
 
 
 # ---------------------------------------------------------------------------- planning
@@ -381,8 +390,15 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
 
 
 def count_inputs(config: BatchConfig) -> int:
-    """How many input files a batch would see (a quick walk, for progress bars)."""
-    return sum(1 for item in walk(config) if not isinstance(item, _Problem))
+    """How many input files a batch would see (a quick walk, for progress bars); None with archives,
+    whose records are only known once read."""
+    count = 0
+    for item in walk(config):
+        if not isinstance(item, _Problem):
+            if archive_kind(item[2]):
+                return None  # type: ignore[return-value]
+            count += 1
+    return count
 
 
 # ---------------------------------------------------------------------------- output directory
@@ -593,6 +609,10 @@ def _read(task: Task, context: WorkerContext) -> bytes:
 
 def count_file(task: Task, context: WorkerContext) -> dict:
     """First pass of site learning: the digests of the file's normalised lines."""
+    if task.page is not None:
+        from newsclean.batch_pages import count_page
+
+        return count_page(task, context)
     from newsclean.decode import decode
     from newsclean.pipeline import normalize_newlines
     from newsclean.repair import repair
@@ -607,6 +627,10 @@ def count_file(task: Task, context: WorkerContext) -> dict:
 
 def clean_file(task: Task, context: WorkerContext) -> dict:
     """Clean one file and write its output (or return its JSON line); the default cleaner."""
+    if task.page is not None:
+        from newsclean.batch_pages import clean_page
+
+        return clean_page(task, context)
     from newsclean import render
     from newsclean.pipeline import clean
 
@@ -1019,6 +1043,14 @@ def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: 
         else:
             path, parts, name, out_name = item
             rel = "/".join((*parts, name))
+            if archive_kind(name):
+                from newsclean.batch_pages import archive_output_name, plan_archive
+
+                out = os.path.join(config.output, *parts, archive_output_name(name)) if config.fmt != "jsonl" else None
+                for entry in plan_archive(config, state, path, printable_path(rel), out, site_of(parts, depth), index):
+                    yield entry
+                    index += 1
+                continue
             out = os.path.join(config.output, *parts, out_name) if out_name else None
             task = Task(index, path, printable_path(rel), out, site_of(parts, depth))
             if out is not None and state is not None and not config.force and state.up_to_date(path, out):
@@ -1107,6 +1139,9 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
     report: IO[str] | None = None
     html_entries: list[tuple[str, Any]] = []
     html_failures = 0
+    from newsclean.batch_pages import ArchiveOutputs
+
+    archives = ArchiveOutputs()
     try:
         if config.report:
             try:
@@ -1140,6 +1175,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                     html_failures += 1
                     html_entries.append((record.get("id") or record["path"], record["reason"]))
                 record.pop("index", None)
+                archives.handle(task, record)
                 jsonl = record.pop("jsonl", None)
                 if jsonl is not None and sink is not None:
                     sink.write(jsonl)
@@ -1172,6 +1208,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
             summary.interrupted = True
             backend.close(kill=True)
     finally:
+        archives.abort()
         if backend is not None and not summary.interrupted:
             backend.close()
         if state is not None:

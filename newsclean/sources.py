@@ -363,13 +363,13 @@ def _warc_item(record: Any, position: int, path: str, name: str, max_bytes: int)
         return Broken(path, position, f"truncated record: {len(head):,} of {length:,} bytes")
     if not _digest_matches(headers.get("WARC-Block-Digest"), head):
         return Broken(path, position, "corrupt record: its block digest does not match")
-    return _http_page(head, path, position, _record_id(headers.get("WARC-Record-ID"), name, position),
-                      headers.get("WARC-Target-URI"), headers.get("WARC-Date"), max_bytes)
+    return _http_page(parse_response(head, max_bytes), path, position,
+                      _record_id(headers.get("WARC-Record-ID"), name, position),
+                      headers.get("WARC-Target-URI"), headers.get("WARC-Date"))
 
 
-def _http_page(block: bytes, path: str, position: int, id: str, url: str | None, date: str | None,
-               max_bytes: int) -> Item:
-    response = parse_response(block, max_bytes)
+def _http_page(response: Response, path: str, position: int, id: str, url: str | None, date: str | None
+               ) -> Item:
     if response.problem and "more than" in response.problem:
         return Broken(path, position, response.problem)
     kind = _page_kind(response)
@@ -393,26 +393,31 @@ def _read_arc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
 
     handle = _open(path)
     with handle:
-        iterator = ArchiveIterator(handle, no_record_parse=True, arc2warc=True)
+        iterator = ArchiveIterator(handle, arc2warc=True)
         position = 0
         try:
             for record in iterator:
-                position = iterator.get_record_offset()
                 if record.rec_type != "response":
-                    yield Skipped(path, position, f"{record.rec_type} record")
+                    yield Skipped(path, iterator.get_record_offset(), f"{record.rec_type} record")
                     continue
                 length = record.length or 0
                 if max_bytes and length > max_bytes:
-                    yield Broken(path, position, f"record is {length:,} bytes, over the limit of {max_bytes:,} "
-                                                 "(--max-bytes)")
+                    yield Broken(path, iterator.get_record_offset(),
+                                 f"record is {length:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
                     continue
-                block = record.raw_stream.read()
-                if len(block) < length:
-                    yield Broken(path, position, f"truncated record: {len(block):,} of {length:,} bytes")
-                    continue
+                # warcio parses the HTTP header of an ARC record and undoes its encodings itself
+                http = record.http_headers
+                status = http.get_statuscode() if http is not None else None
+                content_type = (http.get_header("Content-Type") if http is not None else None) or ""
+                match = _CHARSET.search(content_type.encode("latin-1", "replace"))
+                response = Response(int(status) if status and status.isdigit() else None,
+                                    content_type.split(";")[0].strip().lower() or None,
+                                    match.group(1).decode("ascii") if match else None,
+                                    record.content_stream().read())
                 headers = record.rec_headers
-                yield _http_page(block, path, position, f"{name}:{position}", headers.get_header("WARC-Target-URI"),
-                                 headers.get_header("WARC-Date"), max_bytes)
+                position = iterator.get_record_offset()  # (warcio reads the record to find it: only now)
+                yield _http_page(response, path, position, f"{name}:{position}",
+                                 headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date"))
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as error:
             # warcio cannot resynchronise inside an ARC file: the rest of the file is lost.
             yield Broken(path, position, f"corrupt data ({' '.join(str(error).split())[:200]}); "
@@ -458,3 +463,39 @@ def _jsonl_item(line: bytes, path: str, name: str, number: int, max_bytes: int) 
                                                             f"{name}:{number}")
     url = record.get("url") if isinstance(record.get("url"), str) else None
     return Page(id, path, number, value, url=url, kind=kind, extra=extra)
+
+
+# ---------------------------------------------------------------------------- one record, for clean and diff
+
+
+def load_record(path: str, key: str | None, max_bytes: int = 0) -> Page:
+    """The page ``newsclean clean FILE --record KEY`` cleans; one-line errors for the rest.
+
+    An archive or JSONL file without *key* is refused (it holds many pages), and so is
+    *key* with a file that is not one.
+    """
+    if archive_kind(path) is None:
+        raise InputError("--record reads one record of an archive or JSONL file, and this is neither",
+                         "name it .warc[.gz], .arc[.gz] or .jsonl[.gz]")
+    if key is None:
+        raise InputError("is an archive of many pages",
+                         "clean one with --record ID|URL, or all with 'newsclean batch FILE -o OUT'")
+    page = find_page(path, key, max_bytes)
+    if isinstance(page.data, bytes):
+        from newsclean.sniff import check_input
+
+        check_input(page.data, max_bytes)
+    return page
+
+
+def clean_page(page: Page, options: Any = None):
+    """Clean one page as the batch does: its HTTP charset as a hint, its kind when the source says."""
+    from dataclasses import replace
+
+    from newsclean.options import Options
+    from newsclean.pipeline import clean
+
+    options = options or Options()
+    if page.kind and options.input == "auto":
+        options = replace(options, input=page.kind)
+    return clean(page.data, options, source=page.id, hint=page.charset)
