@@ -54,6 +54,24 @@ CLEANING_OPTIONS = [
 ]
 
 
+#: Help of ``--record`` (clean, diff).
+RECORD_HELP = ("Clean the one record of a WARC/ARC archive or JSONL file (FILE) with this id "
+               "(WARC-Record-ID, the JSONL id) or URL.")
+
+
+def page_cleaner(options) -> Callable[[object, str], object]:
+    """``convert`` for :func:`_documents`: clean a file's bytes, or a page of an archive."""
+    from newsclean.pipeline import clean as clean_document
+    from newsclean.sources import Page, clean_page
+
+    def convert(data, source: str):
+        if isinstance(data, Page):
+            return clean_page(data, options)
+        return clean_document(data, options, source=source)
+
+    return convert
+
+
 def with_options(options: list[Callable]) -> Callable[[Callable], Callable]:
     """Apply a list of click options to a command, in the order listed."""
 
@@ -167,8 +185,11 @@ def _write_problem(error: OSError) -> str:
 
 
 def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
-               failed: list[str] | None = None):
+               failed: list[str] | None = None, record: str | None = None):
     """Yield (source, result) per input; report failures and remember them.
+
+    An archive or JSONL file gives the one page named by *record* (``--record``):
+    *convert* then gets a :class:`newsclean.sources.Page` instead of bytes.
 
     At the end, failures exit with status 1 — unless *failed* is given and some
     input succeeded: then the failed inputs are added to it, and the caller exits
@@ -177,12 +198,16 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
     """
     from newsclean.files import read_input
     from newsclean.sniff import check_input
+    from newsclean.sources import archive_kind, load_record
 
     failures: list[str] = []
     for source in files or ("-",):
         try:
-            data = read_input(source, max_bytes)
-            check_input(data, max_bytes)
+            if record is not None or archive_kind(source):
+                data: object = load_record(source, record, max_bytes)
+            else:
+                data = read_input(source, max_bytes)
+                check_input(data, max_bytes)
             result = convert(data, source)
         except NewscleanError as error:
             failures.append(source)
@@ -201,8 +226,9 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
               help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.")
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
 @click.option("--explain", is_flag=True, help="Show every line with its decision, rule and evidence.")
+@click.option("--record", metavar="ID|URL", help=RECORD_HELP)
 @cleaning_options
-def clean(files, fmt, output, explain, options):
+def clean(files, fmt, output, explain, record, options):
     """Print the article of each FILE: title, blank line, paragraphs.
 
     FILE may be a text dump of a page or its HTML. With no FILE, or '-',
@@ -213,8 +239,8 @@ def clean(files, fmt, output, explain, options):
       newsclean clean page.txt
       curl -s URL | newsclean clean --format json
       newsclean clean --explain page.txt | grep ' drop '
+      newsclean clean crawl.warc.gz --record https://example.com/story
     """
-    from newsclean.pipeline import clean as clean_document
     from newsclean import render
 
     _validate_output(output, files)
@@ -223,8 +249,7 @@ def clean(files, fmt, output, explain, options):
     failed: list[str] = []
     with _output_stream(output) as out:
         json_docs = []
-        for source, document in _documents(files, max_bytes,
-                                           lambda data, src: clean_document(data, options, source=src), failed):
+        for source, document in _documents(files, max_bytes, page_cleaner(options), failed, record):
             if explain:
                 if many:
                     out.write(f"==> {source} <==\n")

@@ -1,4 +1,4 @@
-"""``newsclean batch`` on WARC, ARC and JSONL inputs."""
+"""``newsclean batch`` on WARC, ARC and JSONL inputs; ``clean`` and ``diff`` on one record."""
 
 from __future__ import annotations
 
@@ -110,3 +110,22 @@ def test_learned_boilerplate_uses_the_url_host_as_the_site(run, tmp_path):
                 if x["reason"] == "repeated-across-files"]
     assert evidence and all("www.alpha.example" in e or "www.beta.example" in e for e in evidence)
 
+
+def test_clean_and_diff_one_record(run, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    urls = write_warc(path)
+    by_url = run("clean", path, "--record", urls["cp1252"])
+    assert by_url.returncode == 0 and by_url.stdout.decode().startswith("Abstimmung in Köln\n\n")
+    record_id = json.loads(run("clean", path, "--record", urls["cp1252"], "-f", "json").stdout)["source"]
+    assert record_id.startswith("<urn:uuid:")
+    assert run("clean", path, "--record", record_id).stdout == by_url.stdout
+    diff = run("diff", path, "--record", urls["utf8"])
+    assert diff.returncode == 0 and "- Home News  [nav: " in diff.stdout.decode()
+    html = run("diff", path, "--record", urls["utf8"], "--html", tmp_path / "one.html")
+    assert html.returncode == 0 and "Storm closes schools" in (tmp_path / "one.html").read_text()
+    missing = run("clean", path, "--record", "https://nowhere.example/")
+    assert missing.returncode == 1 and "no page with id or URL" in missing.stderr
+    whole = run("clean", path)
+    assert whole.returncode == 1 and "--record" in whole.stderr and len(whole.stderr.splitlines()) == 1
+    other = run("clean", tmp_path / "nothing.txt", "--record", "x")
+    assert other.returncode == 1 and "newsclean:" in other.stderr
