@@ -964,8 +964,14 @@ class DaskBackend:
         return len(self.futures)
 
     def submit(self, mode: str, tasks: list[Task], table: Any = None) -> None:
-        future = self.client.submit(dask_chunk, self.config, mode, tasks, table, pure=False)
-        self.futures[future] = tasks
+        from newsclean.batch_pages import ARCHIVE, dask_archive
+
+        for task in [t for t in tasks if t.page is ARCHIVE]:  # an archive is read on the worker
+            self.futures[self.client.submit(dask_archive, self.config, mode, task, table, pure=False)] = [task]
+        tasks = [t for t in tasks if t.page is not ARCHIVE]
+        if tasks:
+            future = self.client.submit(dask_chunk, self.config, mode, tasks, table, pure=False)
+            self.futures[future] = tasks
 
     def poll(self, timeout: float) -> list[tuple[int, dict]]:
         from distributed import wait
@@ -999,6 +1005,16 @@ _DASK_POOLS: dict[int, tuple[BatchConfig, LocalPool]] = {}
 
 def dask_chunk(config: BatchConfig, mode: str, tasks: list[Task], table: Any) -> list[tuple[int, dict]]:
     """Run one chunk on a Dask worker, through a worker process kept per thread."""
+    pool = dask_pool(config)
+    pool.submit(mode, tasks, table)
+    results: list[tuple[int, dict]] = []
+    while len(results) < len(tasks):
+        results.extend(pool.poll(1.0))
+    return results
+
+
+def dask_pool(config: BatchConfig) -> LocalPool:
+    """The worker process this Dask worker thread keeps for batch chunks."""
     import threading
 
     key = threading.get_ident()
@@ -1008,12 +1024,7 @@ def dask_chunk(config: BatchConfig, mode: str, tasks: list[Task], table: Any) ->
             cached[1].close()
         cached = (config, LocalPool(config, 1, die_with_parent=False))
         _DASK_POOLS[key] = cached
-    pool = cached[1]
-    pool.submit(mode, tasks, table)
-    results: list[tuple[int, dict]] = []
-    while len(results) < len(tasks):
-        results.extend(pool.poll(1.0))
-    return results
+    return cached[1]
 
 
 def dask_shutdown() -> None:
@@ -1164,6 +1175,10 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
 
             def write_record(task: Task | None, record: dict) -> None:
                 nonlocal html_failures
+                if "records" in record:  # an archive done on a Dask worker: its records, in order
+                    for each in record["records"]:
+                        write_record(None, each)
+                    return
                 if task is not None:
                     record = {**_base(task, config.output), **record}
                 if record["status"] == "failed":
@@ -1186,6 +1201,8 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                 notify("record", record)
 
             def table_for(tasks: list[Task]):
+                if table is not None and any(t.page is not None for t in tasks):
+                    return table  # the sites of an archive's pages (URL hosts) are known once read
                 return table.subset(t.site for t in tasks) if table is not None else None
 
             notify("phase", ("cleaning", files if config.learn_boilerplate else None))
@@ -1252,6 +1269,8 @@ def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: i
 
     def planned(task: Task) -> None:
         # Sites come one after another; a site is final once planned past and all counted.
+        if task.page is not None:
+            return  # pages of archives: their sites (URL hosts) interleave; final at the end
         sites[task.index] = task.site
         outstanding[task.site] += 1
         if last_site[0] is not None and task.site != last_site[0]:
@@ -1263,6 +1282,13 @@ def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: i
     def counted(task: Task | None, record: dict) -> None:
         nonlocal documents
         if task is None:
+            return
+        if task.page is not None:  # a page, or an archive counted on a Dask worker
+            for each in record.get("records", [record]):
+                if each.get("status") == "counted":
+                    documents += 1
+                    counter.add(each["site"], each["keys"])
+                notify("counted", each)
             return
         site = sites.pop(task.index, None)
         if site is None:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 #: The ``status`` of the record that closes an archive in the report.
 ARCHIVE_STATUS = "archive"
+#: ``Task.page`` of a whole archive, read and cleaned on a Dask worker (:func:`dask_archive`).
+ARCHIVE = "archive"
 
 
 def archive_output_name(name: str) -> str:
@@ -75,6 +77,9 @@ def plan_archive(config: BatchConfig, state: Any, path: str, rel: str, out: str 
     base = {"path": printable_path(path), "output": shown_out}
     if out is not None and state is not None and not config.force and state.up_to_date(path, out):
         yield {"index": index, **base, "id": rel, "status": "skipped", "reason": "output is up to date"}
+        return
+    if config.scheduler:
+        yield Task(index, path, rel, out, site, ARCHIVE)  # read where it is cleaned: on a Dask worker
         return
     skipped: Counter[str] = Counter()
     pages = failed = 0
@@ -137,6 +142,43 @@ class ArchiveOutputs:
                 stack.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
 
 
+# ---------------------------------------------------------------------------- on a Dask worker
+
+
+def dask_archive(config: BatchConfig, mode: str, task: Task, table: Any) -> list[tuple[int, dict]]:
+    """Read, clean (or count) one archive on a Dask worker; return its records as one.
+
+    The archive is planned here as it is locally, and its pages go through the
+    worker process this Dask worker keeps, under the same time limit. With an
+    output directory its output is written here; with a JSONL output its lines go
+    back to the client in the records.
+    """
+    from newsclean.batch import REPORT_HTML_DOCUMENTS, _base, _drive, dask_pool
+
+    local = replace(config, scheduler=None)
+    pool = dask_pool(config)
+    records: list[dict] = []
+    outputs = ArchiveOutputs()
+
+    def keep(each: Task | None, record: dict) -> None:
+        if each is not None:
+            record = {**_base(each, config.output), **record}
+        if record["status"] == "failed":
+            record["output"] = None
+        if task.index + record.pop("index", 0) >= REPORT_HTML_DOCUMENTS:
+            record.pop("document", None)  # the HTML report shows the first documents of the run
+        if mode == "clean":
+            outputs.handle(each, record)
+        records.append(record)
+
+    items = plan_archive(local, None, task.path, task.id, task.out, task.site, 0)
+    try:
+        _drive(pool, items, mode, 8, keep, lambda tasks: table)
+    finally:
+        outputs.abort()
+    return [(task.index, {"status": "expanded", "records": records})]
+
+
 # ---------------------------------------------------------------------------- the worker side
 
 
@@ -191,7 +233,7 @@ def count_page(task: Task, context: WorkerContext) -> dict:
     text = normalize_newlines(text)
     if context.options.repair:
         text = repair(text).text
-    return {"status": "counted", "keys": sorted(line_keys(text))}
+    return {"status": "counted", "keys": sorted(line_keys(text)), "site": task.site}
 
 
 def page_record(document: Any, page: Page) -> dict:
