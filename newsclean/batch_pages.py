@@ -256,9 +256,17 @@ def page_record(document: Any, page: Page) -> dict:
     metadata = ours["metadata"]
     if isinstance(theirs, dict):
         metadata = {**theirs, **{k: v for k, v in metadata.items() if v is not None or k not in theirs}}
-    record.update(id=page.id, text=ours["text"], metadata=metadata)
+    record.setdefault("id", page.id)  # an id of its own is kept as it is (a number stays a number)
+    record.update(text=ours["text"], metadata=metadata)
     return record
 
 
 def page_jsonl(document: Any, page: Page) -> str:
-    return json.dumps(page_record(document, page), ensure_ascii=False) + "\n"
+    """The output line of a page; fields that no UTF-8 can hold (lone surrogates) come escaped."""
+    record = page_record(document, page)
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"

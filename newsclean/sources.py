@@ -172,12 +172,13 @@ class Response(NamedTuple):
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:+-]+)""", re.I)
 
 
-def parse_response(block: bytes, max_bytes: int = 0) -> Response:
+def parse_response(block: bytes, max_bytes: int = 0, decode_body: bool = True) -> Response:
     r"""Split an HTTP response into status, media type, charset and the body as sent by the server.
 
     Transfer-Encoding ``chunked`` and Content-Encoding ``gzip``, ``deflate`` and ``br``
-    are undone; a body that is not in the encoding its header says (crawlers often
-    store it decoded already) is kept as it is.
+    are undone (unless *decode_body* is false: only the header is wanted); a body that
+    is not in the encoding its header says (crawlers often store it decoded already)
+    is kept as it is.
 
     >>> r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n<p>caf\xe9")
     >>> r.status, r.media_type, r.charset, r.body
@@ -208,6 +209,8 @@ def parse_response(block: bytes, max_bytes: int = 0) -> Response:
     match = _CHARSET.search(content_type.encode("latin-1"))
     charset = match.group(1).decode("ascii") if match else None
     problem = None
+    if not decode_body:
+        return Response(status, media_type, charset, body)
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = _unchunk(body)
     for coding in reversed([c.strip().lower() for c in headers.get("content-encoding", "").split(",")]):
@@ -272,6 +275,16 @@ def _inflate(body: bytes, wbits: int, limit: int) -> bytes:
     return data
 
 
+def _binary(body: bytes) -> str | None:
+    """What a binary payload is (a PNG image, a PDF document …) whatever its Content-Type said."""
+    from newsclean.sniff import SIGNATURES
+
+    for signature, what in SIGNATURES.items():
+        if body.startswith(signature):
+            return what
+    return None
+
+
 def _page_kind(response: Response) -> str | None:
     """``html``/``text`` for a page; None when the media type is not a page's (or unknown)."""
     return PAGE_TYPES.get(response.media_type or "")
@@ -299,6 +312,7 @@ def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
     handle = _open(path)
     with handle:
         start = 0
+        seen = False
         while True:
             handle.seek(start)
             last = None
@@ -309,9 +323,16 @@ def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
                         base = start if record.stream_pos < start else 0
                     position = base + record.stream_pos
                     last = position
+                    seen = True
                     yield _warc_item(record, position, path, name, max_bytes)
+                if not seen:
+                    yield Broken(path, 0, "no WARC record found: the file is empty or not a WARC file")
                 return
             except OSError as error:
+                handle.seek(0)
+                if not seen and not handle.read(5).startswith((b"\x1f\x8b", b"WARC/")):
+                    yield Broken(path, 0, f"not a WARC file ({error})")
+                    return
                 # A corrupt gzip member stops the iterator: report it and go on at the next member.
                 bad = start if last is None else _next_member(handle, last + 1)
                 if bad is None:
@@ -350,7 +371,7 @@ def _warc_item(record: Any, position: int, path: str, name: str, max_bytes: int)
         return Broken(path, position, "truncated record: no Content-Length in its header")
     length = int(declared)
     head = record.reader.read(min(length, _HEAD_BYTES))
-    response = parse_response(head) if len(head) < length else None
+    response = parse_response(head, decode_body=False) if len(head) < length else None
     if response is not None:
         # Only the head is read yet: decide from the HTTP header whether the rest is worth reading.
         if response.media_type and _page_kind(response) is None:
@@ -375,6 +396,9 @@ def _http_page(response: Response, path: str, position: int, id: str, url: str |
     kind = _page_kind(response)
     if response.media_type and kind is None:
         return Skipped(path, position, f"{response.media_type} payload")
+    binary = _binary(response.body)
+    if binary:
+        return Skipped(path, position, f"{binary} payload")
     if response.status is not None and (response.status < 200 or 300 <= response.status < 400
                                         or response.status == 204):
         return Skipped(path, position, f"HTTP {response.status} (no page)")
@@ -400,18 +424,21 @@ def _read_arc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
                 if record.rec_type != "response":
                     yield Skipped(path, iterator.get_record_offset(), f"{record.rec_type} record")
                     continue
+                # warcio parses the HTTP header of an ARC record and undoes its encodings itself
+                http = record.http_headers
+                status = http.get_statuscode() if http is not None else None
+                content_type = (http.get_header("Content-Type") if http is not None else None) or ""
+                media_type = content_type.split(";")[0].strip().lower() or None
+                if media_type and media_type not in PAGE_TYPES:
+                    yield Skipped(path, iterator.get_record_offset(), f"{media_type} payload")
+                    continue
                 length = record.length or 0
                 if max_bytes and length > max_bytes:
                     yield Broken(path, iterator.get_record_offset(),
                                  f"record is {length:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
                     continue
-                # warcio parses the HTTP header of an ARC record and undoes its encodings itself
-                http = record.http_headers
-                status = http.get_statuscode() if http is not None else None
-                content_type = (http.get_header("Content-Type") if http is not None else None) or ""
                 match = _CHARSET.search(content_type.encode("latin-1", "replace"))
-                response = Response(int(status) if status and status.isdigit() else None,
-                                    content_type.split(";")[0].strip().lower() or None,
+                response = Response(int(status) if status and status.isdigit() else None, media_type,
                                     match.group(1).decode("ascii") if match else None,
                                     record.content_stream().read())
                 headers = record.rec_headers
@@ -441,6 +468,9 @@ def _read_jsonl(path: str, name: str, max_bytes: int) -> Iterator[Item]:
             yield Broken(path, number + 1, f"cannot read past line {number}: {error}")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _jsonl_item(line: bytes, path: str, name: str, number: int, max_bytes: int) -> Item:
     if max_bytes and len(line) > max_bytes:
         return Broken(path, number, f"line {number} is {len(line):,} bytes, over the limit of {max_bytes:,}")
@@ -459,8 +489,9 @@ def _jsonl_item(line: bytes, path: str, name: str, number: int, max_bytes: int) 
                                     + ", ".join(f for f, _ in CONTENT_FIELDS))
     extra = {k: v for k, v in record.items() if k != field}
     raw_id = record.get("id")
-    id = raw_id if isinstance(raw_id, str) and raw_id else (str(raw_id) if raw_id not in (None, "") else
-                                                            f"{name}:{number}")
+    id = str(raw_id) if raw_id not in (None, "") else f"{name}:{number}"
+    # JSON may escape a lone surrogate ("\ud800"), which no UTF-8 output can hold
+    value = _LONE_SURROGATE.sub("\ufffd", value)
     url = record.get("url") if isinstance(record.get("url"), str) else None
     return Page(id, path, number, value, url=url, kind=kind, extra=extra)
 

@@ -110,3 +110,43 @@ def test_find_page_by_id_or_url(tmp_path):
     with pytest.raises(InputError, match="no page with id or URL"):
         find_page(str(path), "https://nowhere.example/")
     assert archive_kind("A.WARC.GZ") == "warc" and archive_kind("x.arc.gz") == "arc"
+
+
+def test_binary_payloads_and_files_that_are_not_warc(tmp_path):
+    from archive_helpers import PNG
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    import io
+
+    path = tmp_path / "mixed.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for media, body in ((None, PNG), ("text/html", b"%PDF-1.7 mislabelled")):
+            headers = [("Content-Type", media)] if media else []
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record("https://x.example/", "response",
+                                                          payload=io.BytesIO(body), http_headers=http))
+    assert [(type(i).__name__, i.reason) for i in read_pages(str(path))] == [
+        ("Skipped", "a PNG image payload"), ("Skipped", "a PDF document payload")]
+    fake = tmp_path / "page.warc"
+    fake.write_text("<html><body>not an archive</body></html>")
+    (item,) = read_pages(str(fake))
+    assert isinstance(item, Broken) and "not a WARC file" in item.reason
+    fake.write_bytes(b"")
+    (item,) = read_pages(str(fake))
+    assert isinstance(item, Broken) and "not a WARC file" in item.reason
+
+
+def test_jsonl_ids_of_any_type_and_lone_surrogates(tmp_path):
+    from newsclean.batch_pages import page_jsonl
+    from newsclean.sources import clean_page
+    import json
+
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"id": 7, "text": "A line \\ud800 of text that goes on for a while.", "note": "\\udfff"}\n')
+    (page,) = read_pages(str(path))
+    assert page.id == "7" and "\ud800" not in page.data and "\ufffd" in page.data
+    line = page_jsonl(clean_page(page), page)
+    line.encode("utf-8")  # every output line is UTF-8
+    record = json.loads(line)
+    assert record["id"] == 7 and record["note"] == "\udfff"
