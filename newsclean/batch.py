@@ -389,14 +389,14 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
                 stack.append((entry.path, (*parts, entry.name), (*ancestors, identity)))
 
 
-def count_inputs(config: BatchConfig) -> int:
+def count_inputs(config: BatchConfig) -> int | None:
     """How many input files a batch would see (a quick walk, for progress bars); None with archives,
     whose records are only known once read."""
     count = 0
     for item in walk(config):
         if not isinstance(item, _Problem):
             if archive_kind(item[2]):
-                return None  # type: ignore[return-value]
+                return None
             count += 1
     return count
 
@@ -1047,6 +1047,7 @@ def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: 
           ) -> Iterator[Task | dict]:
     """Tasks, and ready records for inputs that need no work (problems, up-to-date outputs)."""
     index = 0
+    archive_outputs: set[str] = set()
     for item in walk(config, out_identity):
         if isinstance(item, _Problem):
             yield {"index": index, "path": printable_path(item.path), "id": item.id, "status": item.status,
@@ -1058,6 +1059,9 @@ def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: 
                 from newsclean.batch_pages import archive_output_name, plan_archive
 
                 out = os.path.join(config.output, *parts, archive_output_name(name)) if config.fmt != "jsonl" else None
+                if out is not None and out in archive_outputs:  # a.jsonl after a.warc.gz: keep the whole name
+                    out = os.path.join(config.output, *parts, name + ".jsonl")
+                archive_outputs.add(out or "")
                 for entry in plan_archive(config, state, path, printable_path(rel), out, site_of(parts, depth), index):
                     yield entry
                     index += 1

@@ -129,3 +129,13 @@ def test_clean_and_diff_one_record(run, tmp_path):
     assert whole.returncode == 1 and "--record" in whole.stderr and len(whole.stderr.splitlines()) == 1
     other = run("clean", tmp_path / "nothing.txt", "--record", "x")
     assert other.returncode == 1 and "newsclean:" in other.stderr
+
+
+def test_archives_sharing_a_name_keep_their_outputs_apart(run, tmp_path):
+    (tmp_path / "src").mkdir()
+    write_warc(tmp_path / "src" / "a.warc.gz")
+    write_jsonl(tmp_path / "src" / "a.jsonl", malformed=False)
+    proc = run("batch", tmp_path / "src", "-o", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert len(_lines((tmp_path / "out" / "a.jsonl").read_bytes())) == 2  # the JSONL file comes first
+    assert len(_lines((tmp_path / "out" / "a.warc.gz.jsonl").read_bytes())) == 4
