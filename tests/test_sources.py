@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import gzip
+import io
+import json
 import zlib
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
-from archive_helpers import ENGLISH, GERMAN, write_arc, write_jsonl, write_warc
+from archive_helpers import ENGLISH, GERMAN, PNG, write_arc, write_jsonl, write_warc
 
+from newsclean.batch_pages import page_jsonl
 from newsclean.errors import InputError
-from newsclean.sources import Broken, Page, Skipped, archive_kind, find_page, parse_response, read_pages
+from newsclean.sources import (Broken, Page, Skipped, archive_kind, clean_page, find_page, parse_response,
+                               read_pages)
 
 
 def _split(items):
@@ -113,11 +119,6 @@ def test_find_page_by_id_or_url(tmp_path):
 
 
 def test_binary_payloads_and_files_that_are_not_warc(tmp_path):
-    from archive_helpers import PNG
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-    import io
-
     path = tmp_path / "mixed.warc.gz"
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
@@ -138,10 +139,6 @@ def test_binary_payloads_and_files_that_are_not_warc(tmp_path):
 
 
 def test_jsonl_ids_of_any_type_and_lone_surrogates(tmp_path):
-    from newsclean.batch_pages import page_jsonl
-    from newsclean.sources import clean_page
-    import json
-
     path = tmp_path / "odd.jsonl"
     path.write_text('{"id": 7, "text": "A line \\ud800 of text that goes on for a while.", "note": "\\udfff"}\n')
     (page,) = read_pages(str(path))
