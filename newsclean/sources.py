@@ -306,35 +306,46 @@ def _digest_matches(expected: str | None, block: bytes) -> bool:
     return value.upper() == base64.b32encode(digest).decode() or value.lower() == digest.hex()
 
 
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What FastWARC raises on corrupt data: OSError (2.x), StreamError (0.14)."""
+    try:
+        from fastwarc.stream_io import StreamError
+    except ImportError:
+        return (OSError,)
+    return (OSError, StreamError)
+
+
 def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
     from fastwarc.warc import ArchiveIterator
 
+    errors = _stream_errors()
     handle = _open(path)
     with handle:
         start = 0
         seen = False
         while True:
             handle.seek(start)
-            last = None
-            base = None
+            done = current = base = None
             try:
                 for record in ArchiveIterator(handle, parse_http=False):
                     if base is None:  # offsets are from the start of the file, or of where reading began
                         base = start if record.stream_pos < start else 0
-                    position = base + record.stream_pos
-                    last = position
+                    current = base + record.stream_pos
                     seen = True
-                    yield _warc_item(record, position, path, name, max_bytes)
+                    item = _warc_item(record, current, path, name, max_bytes)
+                    done, current = current, None
+                    yield item
                 if not seen:
                     yield Broken(path, 0, "no WARC record found: the file is empty or not a WARC file")
                 return
-            except OSError as error:
+            except errors as error:
                 handle.seek(0)
                 if not seen and not handle.read(5).startswith((b"\x1f\x8b", b"WARC/")):
                     yield Broken(path, 0, f"not a WARC file ({error})")
                     return
-                # A corrupt gzip member stops the iterator: report it and go on at the next member.
-                bad = start if last is None else _next_member(handle, last + 1)
+                # Corrupt data stops the iterator: report the record it was in (the one being
+                # read, or the next member after the last one read) and go on at the member after it.
+                bad = current if current is not None else (start if done is None else _next_member(handle, done + 1))
                 if bad is None:
                     return
                 yield Broken(path, bad, f"corrupt data ({error}); the record is skipped")
