@@ -521,7 +521,8 @@ def load_record(path: str, key: str | None, max_bytes: int = 0) -> Page:
                          "name it .warc[.gz], .arc[.gz] or .jsonl[.gz]")
     if key is None:
         raise InputError("is an archive of many pages",
-                         "clean one with --record ID|URL, or all with 'newsclean batch FILE -o OUT'")
+                         "clean one with 'newsclean clean FILE --record ID|URL', or all with "
+                         "'newsclean batch FILE -o OUT'")
     page = find_page(path, key, max_bytes)
     if isinstance(page.data, bytes):
         from newsclean.sniff import check_input
