@@ -10,6 +10,7 @@ test:
 bench: suites
 	$(PYTHON) bench/run.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/batch.py --shared $(SHARED) --update BENCHMARKS.md
+	$(PYTHON) bench/warc.py --shared $(SHARED) --update BENCHMARKS.md
 
 bench-quick:
 	$(PYTHON) bench/run.py --shared $(SHARED) --repeat 1

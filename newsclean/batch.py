@@ -45,10 +45,12 @@ from typing import IO, Any, Callable, Iterator, NamedTuple
 from newsclean.errors import NewscleanError, bug_message
 from newsclean.files import _os_message, atomic_writer, read_input, same_file, strip_compression_suffix
 from newsclean.options import DEFAULT_MAX_BYTES
+from newsclean.sources import ARCHIVE_GLOBS, archive_kind
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
-#: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``).
-DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md")
+#: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``):
+#: pages, and archives and JSONL files, whose pages are planned by :mod:`newsclean.batch_pages`.
+DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md") + ARCHIVE_GLOBS
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
 FORMATS = ("text", "json", "jsonl")
@@ -135,6 +137,8 @@ class Task(NamedTuple):
     #: Output file, or ``None`` for JSON lines.
     out: str | None
     site: str
+    #: A page of an archive or JSONL file (:class:`newsclean.sources.Page`); None for a file.
+    page: Any = None
 
 
 @dataclass
@@ -156,6 +160,8 @@ class BatchSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     #: Learned site boilerplate: sites with a table, lines learned, documents counted.
     learned: dict | None = None
+    #: Records of archives that are not pages (requests, images …), by reason.
+    records_skipped: Counter = field(default_factory=Counter)
 
     MAX_FAILURES = 50
 
@@ -175,6 +181,8 @@ class BatchSummary:
             self.bytes_in += record.get("bytes", 0)
         elif status == "skipped":
             self.skipped += 1
+        elif status == "archive":
+            self.records_skipped.update(record.get("skipped_records", {}))
         else:
             self.failed += 1
             if len(self.failures) < self.MAX_FAILURES:
@@ -184,7 +192,8 @@ class BatchSummary:
         return {"cleaned": self.cleaned, "skipped": self.skipped, "failed": self.failed, "thin": self.thin,
                 "interrupted": self.interrupted, "encodings": dict(self.encodings.most_common()),
                 "repairs": self.repairs, "removed_by_reason": dict(sorted(self.removed_by_reason.items())),
-                "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned}
+                "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned,
+                "records_skipped": dict(sorted(self.records_skipped.items()))}
 
 
 # ---------------------------------------------------------------------------- planning
@@ -402,9 +411,16 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
                 stack.append((entry.path, (*parts, entry.name), (*ancestors, identity)))
 
 
-def count_inputs(config: BatchConfig) -> int:
-    """How many input files a batch would see (a quick walk, for progress bars)."""
-    return sum(1 for item in walk(config) if not isinstance(item, _Problem))
+def count_inputs(config: BatchConfig) -> int | None:
+    """How many input files a batch would see (a quick walk, for progress bars); None with archives,
+    whose records are only known once read."""
+    count = 0
+    for item in walk(config):
+        if not isinstance(item, _Problem):
+            if archive_kind(item[2]):
+                return None
+            count += 1
+    return count
 
 
 # ---------------------------------------------------------------------------- output directory
@@ -628,6 +644,10 @@ def _read(task: Task, context: WorkerContext) -> bytes:
 
 def count_file(task: Task, context: WorkerContext) -> dict:
     """First pass of site learning: the digests of the file's normalised lines."""
+    if task.page is not None:
+        from newsclean.batch_pages import count_page
+
+        return count_page(task, context)
     from newsclean.decode import decode
     from newsclean.pipeline import normalize_newlines
     from newsclean.repair import repair
@@ -642,6 +662,10 @@ def count_file(task: Task, context: WorkerContext) -> dict:
 
 def clean_file(task: Task, context: WorkerContext) -> dict:
     """Clean one file and write its output (or return its JSON line); the default cleaner."""
+    if task.page is not None:
+        from newsclean.batch_pages import clean_page
+
+        return clean_page(task, context)
     from newsclean import render
     from newsclean.pipeline import clean
 
@@ -979,8 +1003,14 @@ class DaskBackend:
         return len(self.futures)
 
     def submit(self, mode: str, tasks: list[Task], table: Any = None) -> None:
-        future = self.client.submit(dask_chunk, self.config, mode, tasks, table, pure=False)
-        self.futures[future] = tasks
+        from newsclean.batch_pages import ARCHIVE, dask_archive
+
+        for task in [t for t in tasks if t.page is ARCHIVE]:  # an archive is read on the worker
+            self.futures[self.client.submit(dask_archive, self.config, mode, task, table, pure=False)] = [task]
+        tasks = [t for t in tasks if t.page is not ARCHIVE]
+        if tasks:
+            future = self.client.submit(dask_chunk, self.config, mode, tasks, table, pure=False)
+            self.futures[future] = tasks
 
     def poll(self, timeout: float) -> list[tuple[int, dict]]:
         from distributed import wait
@@ -1014,6 +1044,16 @@ _DASK_POOLS: dict[int, tuple[BatchConfig, LocalPool]] = {}
 
 def dask_chunk(config: BatchConfig, mode: str, tasks: list[Task], table: Any) -> list[tuple[int, dict]]:
     """Run one chunk on a Dask worker, through a worker process kept per thread."""
+    pool = dask_pool(config)
+    pool.submit(mode, tasks, table)
+    results: list[tuple[int, dict]] = []
+    while len(results) < len(tasks):
+        results.extend(pool.poll(1.0))
+    return results
+
+
+def dask_pool(config: BatchConfig) -> LocalPool:
+    """The worker process this Dask worker thread keeps for batch chunks."""
     import threading
 
     key = threading.get_ident()
@@ -1023,12 +1063,7 @@ def dask_chunk(config: BatchConfig, mode: str, tasks: list[Task], table: Any) ->
             cached[1].close()
         cached = (config, LocalPool(config, 1, die_with_parent=False))
         _DASK_POOLS[key] = cached
-    pool = cached[1]
-    pool.submit(mode, tasks, table)
-    results: list[tuple[int, dict]] = []
-    while len(results) < len(tasks):
-        results.extend(pool.poll(1.0))
-    return results
+    return cached[1]
 
 
 def dask_shutdown() -> None:
@@ -1051,6 +1086,7 @@ def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: 
           ) -> Iterator[Task | dict]:
     """Tasks, and ready records for inputs that need no work (problems, up-to-date outputs)."""
     index = 0
+    archive_outputs: set[str] = set()
     for item in walk(config, out_identity):
         if isinstance(item, _Problem):
             yield {"index": index, "path": printable_path(item.path), "id": item.id, "status": item.status,
@@ -1058,6 +1094,17 @@ def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: 
         else:
             path, parts, name, out_name = item
             rel = "/".join((*parts, name))
+            if archive_kind(name):
+                from newsclean.batch_pages import archive_output_name, plan_archive
+
+                out = os.path.join(config.output, *parts, archive_output_name(name)) if config.fmt != "jsonl" else None
+                if out is not None and out in archive_outputs:  # a.jsonl after a.warc.gz: keep the whole name
+                    out = os.path.join(config.output, *parts, name + ".jsonl")
+                archive_outputs.add(out or "")
+                for entry in plan_archive(config, state, path, printable_path(rel), out, site_of(parts, depth), index):
+                    yield entry
+                    index += 1
+                continue
             out = os.path.join(config.output, *parts, out_name) if out_name else None
             task = Task(index, path, printable_path(rel), out, site_of(parts, depth))
             if out is not None and state is not None and not config.force and state.up_to_date(path, out):
@@ -1153,6 +1200,9 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
     report: IO[str] | None = None
     html_entries: list[tuple[str, Any]] = []
     html_failures = 0
+    from newsclean.batch_pages import ArchiveOutputs
+
+    archives = ArchiveOutputs()
     try:
         if config.report:
             try:
@@ -1175,6 +1225,10 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
 
             def write_record(task: Task | None, record: dict) -> None:
                 nonlocal html_failures
+                if "records" in record:  # an archive done on a Dask worker: its records, in order
+                    for each in record["records"]:
+                        write_record(None, each)
+                    return
                 if task is not None:
                     record = {**_base(task, config.output), **record}
                 if record["status"] == "failed":
@@ -1186,6 +1240,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                     html_failures += 1
                     html_entries.append((record.get("id") or record["path"], record["reason"]))
                 record.pop("index", None)
+                archives.handle(task, record)
                 jsonl = record.pop("jsonl", None)
                 if jsonl is not None and sink is not None:
                     sink.write(jsonl)
@@ -1196,6 +1251,8 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                 notify("record", record)
 
             def table_for(tasks: list[Task]):
+                if table is not None and any(t.page is not None for t in tasks):
+                    return table  # the sites of an archive's pages (URL hosts) are known once read
                 return table.subset(t.site for t in tasks) if table is not None else None
 
             notify("phase", ("cleaning", files if config.learn_boilerplate else None))
@@ -1218,6 +1275,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
             summary.interrupted = True
             backend.close(kill=True)
     finally:
+        archives.abort()
         if backend is not None and not summary.interrupted:
             backend.close()
         if state is not None:
@@ -1384,6 +1442,8 @@ def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: i
 
     def planned(task: Task) -> None:
         # Sites come one after another; a site is final once planned past and all counted.
+        if task.page is not None:
+            return  # pages of archives: their sites (URL hosts) interleave; final at the end
         sites[task.index] = task.site
         outstanding[task.site] += 1
         if last_site[0] is not None and task.site != last_site[0]:
@@ -1395,6 +1455,13 @@ def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: i
     def counted(task: Task | None, record: dict) -> None:
         nonlocal documents
         if task is None:
+            return
+        if task.page is not None:  # a page, or an archive counted on a Dask worker
+            for each in record.get("records", [record]):
+                if each.get("status") == "counted":
+                    documents += 1
+                    counter.add(each["site"], each["keys"])
+                notify("counted", each)
             return
         site = sites.pop(task.index, None)
         if site is None:

@@ -78,6 +78,24 @@ CLEANING_OPTIONS = [
 ]
 
 
+#: Help of ``--record`` (clean, diff).
+RECORD_HELP = ("Clean the one record of a WARC/ARC archive or JSONL file (FILE) with this id "
+               "(WARC-Record-ID, the JSONL id) or URL.")
+
+
+def page_cleaner(options) -> Callable[[object, str], object]:
+    """``convert`` for :func:`_documents`: clean a file's bytes, or a page of an archive."""
+    from newsclean.pipeline import clean as clean_document
+    from newsclean.sources import Page, clean_page
+
+    def convert(data, source: str):
+        if isinstance(data, Page):
+            return clean_page(data, options)
+        return clean_document(data, options, source=source)
+
+    return convert
+
+
 def with_options(options: list[Callable]) -> Callable[[Callable], Callable]:
     """Apply a list of click options to a command, in the order listed."""
 
@@ -194,11 +212,12 @@ def _write_problem(error: OSError) -> str:
     return f"{what} ({remedy})" if remedy else what
 
 
-def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
+               record: str | None = None):
     """Yield (source, result) per input that succeeded (see :func:`_results`); at the end,
     exit with status 1 if any failed."""
     failed = False
-    for source, result, error in _results(files, max_bytes, convert):
+    for source, result, error in _results(files, max_bytes, convert, record):
         if error is not None:
             failed = True
             continue
@@ -207,8 +226,12 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
         raise SystemExit(1)
 
 
-def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object]):
+def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
+             record: str | None = None):
     """Yield (source, result, None) or (source, None, error) per input, in order.
+
+    An archive or JSONL file gives the one page named by *record* (``--record``):
+    *convert* then gets a :class:`newsclean.sources.Page` instead of bytes.
 
     A failure is reported on stderr as it happens: a :class:`NewscleanError` as its
     one-line message, any other exception as an internal error (a bug) — one bad
@@ -216,11 +239,15 @@ def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, s
     """
     from newsclean.files import read_input
     from newsclean.sniff import check_input
+    from newsclean.sources import archive_kind, load_record
 
     for source in files or ("-",):
         try:
-            data = read_input(source, max_bytes)
-            check_input(data, max_bytes)
+            if record is not None or archive_kind(source):
+                data: object = load_record(source, record, max_bytes)
+            else:
+                data = read_input(source, max_bytes)
+                check_input(data, max_bytes)
             result = convert(data, source)
         except NewscleanError as error:
             _error(_shown(source), error)
@@ -240,8 +267,9 @@ def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, s
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
 @click.option("--explain", is_flag=True,
               help="Show every line with its decision, rule and evidence (as JSON with -f json or jsonl).")
+@click.option("--record", metavar="ID|URL", help=RECORD_HELP)
 @cleaning_options
-def clean(files, fmt, output, explain, options):
+def clean(files, fmt, output, explain, record, options):
     """Print the article of each FILE: title, blank line, paragraphs.
 
     FILE may be a text dump of a page or its HTML. With no FILE, or '-',
@@ -252,15 +280,14 @@ def clean(files, fmt, output, explain, options):
       newsclean clean page.txt
       curl -s URL | newsclean clean --format json
       newsclean clean --explain page.txt | grep ' drop '
+      newsclean clean crawl.warc.gz --record https://example.com/story
     """
-    from newsclean.pipeline import clean as clean_document
     from newsclean import render
 
     _validate_output(output, files)
     inputs = files or ("-",)
     many = len(inputs) > 1
-    results = _results(files, options.max_bytes,
-                       lambda data, src: clean_document(data, options, source=src))
+    results = _results(files, options.max_bytes, page_cleaner(options), record)
     with _output_stream(output) as out:
         if fmt == "json":
             # One input, one object; several, always an array in input order, a failed

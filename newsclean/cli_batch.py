@@ -16,7 +16,8 @@ import click
 from newsclean.cli import CLEANING_OPTIONS, _check_encoding, _printable, cli, input_options, with_options
 from newsclean.errors import NewscleanError
 
-_GLOBS = "*.txt *.text *.html *.htm *.xhtml *.shtml *.md"
+_GLOBS = ("*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
+          "*.warc *.warc.gz *.arc *.arc.gz *.jsonl *.jsonl.gz *.ndjson *.ndjson.gz")
 #: Failures printed one per line on stderr before the rest only go to the report.
 _MAX_FAILURE_LINES = 20
 
@@ -265,6 +266,8 @@ class _View:
         table.add_row("lines removed", _counts(summary.removed_by_reason) or "–")
         if summary.learned is not None:
             table.add_row("learned", _learned(summary.learned))
+        if summary.records_skipped:
+            table.add_row("records skipped", _counts(summary.records_skipped))
         table.add_row("throughput", _throughput(summary))
         self.console.print(table)
         for path, reason in summary.failures[:10]:
@@ -302,5 +305,7 @@ def plain_summary(summary: Any) -> list[str]:
         lines.append(f"lines removed: {_counts(summary.removed_by_reason)}")
     if summary.learned is not None:
         lines.append(f"learned: {_learned(summary.learned)}")
+    if summary.records_skipped:
+        lines.append(f"archive records skipped: {_counts(summary.records_skipped)}")
     return lines
 

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from newsclean.cli import (_bug, _documents, _error, _output_stream, _printable, _validate_output, cleaning_options,
-                           cli)
+from newsclean.cli import (RECORD_HELP, _bug, _documents, _error, _output_stream, _printable, _validate_output,
+                           cleaning_options, cli, page_cleaner)
 from newsclean.errors import NewscleanError
 
 MARKER_HELP = """\b
@@ -53,8 +53,9 @@ def _terminal_width() -> int:
 @click.option("--summary/--no-summary", default=True, show_default=True, help="Print the summary under the diff.")
 @click.option("--color/--no-color", "colour", default=None,
               help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).")
+@click.option("--record", metavar="ID|URL", help=RECORD_HELP)
 @cleaning_options
-def diff(files, html_path, context, side_by_side, width, line_numbers, summary, colour, options):
+def diff(files, html_path, context, side_by_side, width, line_numbers, summary, colour, record, options):
     """Show each FILE against its cleaned text: what was removed and why.
 
     Removed lines carry their reason code and rule, repairs show what they
@@ -68,13 +69,10 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
       newsclean diff page.txt | grep '\\[nav'
       newsclean diff --side-by-side --width 160 page.txt
       newsclean diff --html report.html pages/*.txt
+      newsclean diff crawl.warc.gz --record '<urn:uuid:…>'
     """
-    from newsclean.pipeline import clean as clean_document
-
     max_bytes = options.max_bytes
-
-    def convert(data: bytes, source: str):
-        return clean_document(data, options, source=source)
+    convert = page_cleaner(options)
 
     def convert_to_view(data: bytes, source: str):
         from newsclean.diff import build_view
@@ -83,7 +81,7 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
 
     if html_path:
         _validate_output(html_path, files)
-        _write_html(html_path, files, max_bytes, convert)
+        _write_html(html_path, files, max_bytes, convert, record)
         return
 
     use_colour = _use_colour(colour)
@@ -95,7 +93,7 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
     many = len(files) > 1
     console = _console(use_colour, line_width) if use_colour else None
     first = True
-    for source, view in _documents(files, max_bytes, convert_to_view):
+    for source, view in _documents(files, max_bytes, convert_to_view, record=record):
         out = _render(view, context, side_by_side, line_width, line_numbers, summary, console)
         if many:
             header = ("" if first else "\n") + f"==> {_printable(source)} <=="
@@ -140,19 +138,23 @@ def _render(view, context, side_by_side, width, line_numbers, summary, console) 
     return ""
 
 
-def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert) -> None:
+def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert, record: str | None = None) -> None:
     """Clean every input and write one report; failed inputs are listed in it with their message."""
     from newsclean.files import read_input
     from newsclean.report import render_report
     from newsclean.sniff import check_input
+    from newsclean.sources import archive_kind, load_record
 
     entries = []
     failures = 0
     for source in files or ("-",):
         name = "<stdin>" if source == "-" else source
         try:
-            data = read_input(source, max_bytes)
-            check_input(data, max_bytes)
+            if record is not None or archive_kind(source):
+                data: object = load_record(source, record, max_bytes)
+            else:
+                data = read_input(source, max_bytes)
+                check_input(data, max_bytes)
             entries.append((name, convert(data, source)))
         except NewscleanError as error:
             failures += 1

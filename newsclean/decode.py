@@ -9,6 +9,10 @@ The ladder, first rung that holds wins:
    ``utf-8-replaced`` – nearly valid UTF-8: at least 90% of the bytes outside ASCII
    form valid UTF-8 sequences, and there are a few of them; the stray bytes (a
    truncated character, a byte of junk) become U+FFFD and are counted;
+   ``http``    – the charset of the HTTP ``Content-Type`` (a *hint*, given for a page
+   read from a web archive), if it decodes the bytes without error, unless the page's
+   ``<meta charset>`` names another encoding that also decodes them and reads more
+   plausibly (see :func:`_http_hint`);
 5. ``declared`` – the encoding the page declares (``<meta charset>``), if it decodes
    the bytes without error;
 6. ``detector`` – the statistical detector (chardet) is confident enough and its
@@ -116,8 +120,12 @@ class Decoded:
         }
 
 
-def decode(data: bytes, encoding: str | None = None, declared: str | None = None) -> Decoded:
+def decode(data: bytes, encoding: str | None = None, declared: str | None = None,
+           hint: str | None = None) -> Decoded:
     """Decode *data*, choosing the encoding by the ladder above.
+
+    *declared* is the page's own ``<meta charset>``; *hint* the charset the HTTP
+    ``Content-Type`` gave (rung ``http``).
 
     >>> decode("café".encode("utf-8")).method
     'utf-8'
@@ -146,6 +154,10 @@ def decode(data: bytes, encoding: str | None = None, declared: str | None = None
     if share is not None:
         text, bad = _decode_counting(data, "utf-8")
         return Decoded(text, "utf-8", round(0.9 * share, 3), "utf-8-replaced", bad)
+    if hint:
+        hinted = _http_hint(data, hint, declared)
+        if hinted is not None:
+            return hinted
     if declared:
         try:
             name = codecs.lookup(declared).name
@@ -649,3 +661,57 @@ def _decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
     """Decode with replacement and count the replaced bytes."""
     text = data.decode(encoding, errors="replace")
     return text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+
+
+# ---------------------------------------------------------------------------- the HTTP charset hint
+
+#: Labels that mean windows-1252 on the web: browsers read ISO-8859-1 and ASCII labels as
+#: windows-1252 (the WHATWG Encoding Standard), and servers send them for cp1252 pages.
+_WEB_LATIN = {"latin-1", "iso8859-1", "ascii"}
+
+
+def _http_hint(data: bytes, hint: str, declared: str | None) -> Decoded | None:
+    """The ``http`` rung: the HTTP charset, believed when the bytes decode with it.
+
+    The bytes have had their say already (a BOM, UTF-16/32 by its NULs, valid UTF-8
+    all come first). A ``<meta charset>`` that names another encoding which also
+    decodes the bytes overrules the header when its text is more plausible (by the
+    character model); otherwise the header holds. None when the bytes do not decode
+    with the hint (the ladder goes on).
+
+    >>> _http_hint("Grüße".encode("cp1252"), "ISO-8859-1", None).encoding
+    'cp1252'
+    >>> _http_hint("Grüße".encode("cp1252"), "utf-8", None) is None
+    True
+    >>> _http_hint("Привет, мир".encode("cp1251"), "iso-8859-1", "windows-1251").method
+    'declared'
+    """
+    name = _codec(hint)
+    if name is None:
+        return None
+    names = ["cp1252", name] if name in _WEB_LATIN else [name]
+    for candidate in names:
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        other = _codec(declared) if declared else None
+        other = "cp1252" if other in _WEB_LATIN else other
+        if other and other != candidate:
+            try:
+                rival = data.decode(other)
+            except UnicodeDecodeError:
+                rival = None
+            sample = _sample(data)
+            if rival is not None and _text_cost(sample.decode(other, "replace")) < _text_cost(
+                    sample.decode(candidate, "replace")):
+                return Decoded(rival, other, 0.9, "declared")
+        return Decoded(text, candidate, 0.9, "http")
+    return None
+
+
+def _codec(label: str | None) -> str | None:
+    try:
+        return codecs.lookup(label or "").name
+    except LookupError:
+        return None

@@ -17,7 +17,7 @@ from newsclean.repair import Repaired, repair
 
 
 def clean(data: bytes | str, options: Options | None = None, *, source: str | None = None,
-          **kwargs: Any) -> Document:
+          hint: str | None = None, **kwargs: Any) -> Document:
     """Clean one scraped page and return the article with its metadata.
 
     *data* is the raw bytes of a file (the encoding is detected) or text that is
@@ -27,7 +27,9 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     binary data gives an empty document (the command line checks input first with
     :func:`newsclean.sniff.check_input`). gzip, bzip2, xz and zstd bytes are
     decompressed first (up to ``max_bytes``); data that does not decompress is
-    read as the bytes it is (the command line refuses it with its reason).
+    read as the bytes it is (the command line refuses it with its reason). *hint* is
+    a charset the transport gave (the HTTP ``Content-Type`` of a page from a web
+    archive): see :func:`newsclean.decode.decode`.
     """
     from newsclean.html_meta import looks_like_html
 
@@ -41,7 +43,7 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
             data = decompress(bytes(data), opts.max_bytes)
         except InputError:
             data = bytes(data)
-        decoded, html = decode_input(data, opts)
+        decoded, html = decode_input(data, opts, hint)
         text = decoded.text
     else:
         text = data
@@ -117,7 +119,7 @@ def flag_thin(document: Document) -> None:
     document.warnings.append(Notice("thin", message))
 
 
-def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
+def decode_input(data: bytes, options: Options, hint: str | None = None) -> tuple[Decoded, bool]:
     """Decode a file's bytes; for an HTML page its ``<meta charset>`` joins the ladder.
 
     Returns the decoding and whether the input is HTML (by ``options.input``, or
@@ -128,7 +130,7 @@ def decode_input(data: bytes, options: Options) -> tuple[Decoded, bool]:
     html = options.input == "html" or (
         options.input == "auto" and looks_like_html(head_text(data)))
     declared = declared_charset(data) if html else None
-    return decode(data, options.encoding, declared=declared), html
+    return decode(data, options.encoding, declared=declared, hint=hint), html
 
 
 def _repair(text: str, options: Options) -> Repaired:
