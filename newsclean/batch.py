@@ -43,9 +43,9 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Iterator, NamedTuple
 
 from newsclean.errors import NewscleanError, bug_message
-from newsclean.files import _os_message, atomic_writer, read_input, same_file, strip_compression_suffix
+from newsclean.files import (ARCHIVE_GLOBS, _os_message, archive_kind, atomic_writer, read_input, same_file,
+                             strip_compression_suffix)
 from newsclean.options import DEFAULT_MAX_BYTES
-from newsclean.sources import ARCHIVE_GLOBS, archive_kind
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
 #: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``):

@@ -30,7 +30,8 @@ from typing import IO, TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from newsclean.errors import EmptyInput, NewscleanError
-from newsclean.sources import Broken, Page, archive_stem, read_pages
+from newsclean.files import archive_stem
+from newsclean.sources import Broken, Page, read_pages
 
 if TYPE_CHECKING:
     from newsclean.batch import BatchConfig, Task, WorkerContext

@@ -86,12 +86,13 @@ RECORD_HELP = ("Clean the one record of a WARC/ARC archive or JSONL file (FILE) 
 def page_cleaner(options) -> Callable[[object, str], object]:
     """``convert`` for :func:`_documents`: clean a file's bytes, or a page of an archive."""
     from newsclean.pipeline import clean as clean_document
-    from newsclean.sources import Page, clean_page
 
     def convert(data, source: str):
-        if isinstance(data, Page):
-            return clean_page(data, options)
-        return clean_document(data, options, source=source)
+        if isinstance(data, bytes):
+            return clean_document(data, options, source=source)
+        from newsclean.sources import clean_page  # a Page of an archive (not loaded for files)
+
+        return clean_page(data, options)
 
     return convert
 
@@ -239,11 +240,13 @@ def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, s
     """
     from newsclean.files import read_input
     from newsclean.sniff import check_input
-    from newsclean.sources import archive_kind, load_record
+    from newsclean.files import archive_kind
 
     for source in files or ("-",):
         try:
             if record is not None or archive_kind(source):
+                from newsclean.sources import load_record  # only for archives: it is not light
+
                 data: object = load_record(source, record, max_bytes)
             else:
                 data = read_input(source, max_bytes)

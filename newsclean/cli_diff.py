@@ -143,7 +143,8 @@ def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert, reco
     from newsclean.files import read_input
     from newsclean.report import render_report
     from newsclean.sniff import check_input
-    from newsclean.sources import archive_kind, load_record
+    from newsclean.files import archive_kind
+    from newsclean.sources import load_record
 
     entries = []
     failures = 0

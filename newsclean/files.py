@@ -27,6 +27,14 @@ _CHUNK = 1 << 16
 #: Layers of compression undone at most (``.gz`` of a ``.gz``).
 _MAX_LAYERS = 3
 
+#: File names read as archives or record files rather than as one page (case-insensitive).
+ARCHIVE_SUFFIXES = {
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "arc", ".arc.gz": "arc",
+    ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl", ".ndjson.gz": "jsonl",
+}
+#: Globs a batch picks up for them (besides the pages of :data:`newsclean.batch.DEFAULT_GLOBS`).
+ARCHIVE_GLOBS = tuple(f"*{suffix}" for suffix in ARCHIVE_SUFFIXES)
+
 
 def compression_of(head: bytes) -> str | None:
     r"""The compression format whose magic bytes *head* starts with, or ``None``.
@@ -269,3 +277,29 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 
 def is_disk_full(error: OSError) -> bool:
     return error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def archive_kind(path: str) -> str | None:
+    """``warc``, ``arc`` or ``jsonl`` for a file of records (by its name), else None.
+
+    >>> archive_kind("CC-MAIN-1.warc.gz"), archive_kind("docs.JSONL"), archive_kind("page.html")
+    ('warc', 'jsonl', None)
+    """
+    name = os.path.basename(path).lower()
+    for suffix, kind in ARCHIVE_SUFFIXES.items():
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def archive_stem(name: str) -> str:
+    """The name without its archive suffix: ``crawl.warc.gz`` → ``crawl``.
+
+    >>> archive_stem("crawl.warc.gz"), archive_stem("docs.jsonl")
+    ('crawl', 'docs')
+    """
+    lower = name.lower()
+    for suffix in sorted(ARCHIVE_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix) and len(name) > len(suffix):
+            return name[:-len(suffix)]
+    return name

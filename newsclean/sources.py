@@ -32,14 +32,8 @@ from dataclasses import dataclass
 from typing import IO, Any, Iterator, NamedTuple
 
 from newsclean.errors import InputError
+from newsclean.files import archive_kind
 
-#: File names read as archives or record files rather than as one page (case-insensitive).
-ARCHIVE_SUFFIXES = {
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "arc", ".arc.gz": "arc",
-    ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl", ".ndjson.gz": "jsonl",
-}
-#: Globs a batch picks up for them (besides the pages of :data:`newsclean.batch.DEFAULT_GLOBS`).
-ARCHIVE_GLOBS = tuple(f"*{suffix}" for suffix in ARCHIVE_SUFFIXES)
 #: JSONL fields holding the document, in order of preference, with the kind of content they hold
 #: (``None``: recognise HTML by its markup).
 CONTENT_FIELDS = (("html", "html"), ("text", "text"), ("raw_content", None), ("content", None))
@@ -91,32 +85,6 @@ class Broken(NamedTuple):
 
 
 Item = Page | Skipped | Broken
-
-
-def archive_kind(path: str) -> str | None:
-    """``warc``, ``arc`` or ``jsonl`` for a file of records (by its name), else None.
-
-    >>> archive_kind("CC-MAIN-1.warc.gz"), archive_kind("docs.JSONL"), archive_kind("page.html")
-    ('warc', 'jsonl', None)
-    """
-    name = os.path.basename(path).lower()
-    for suffix, kind in ARCHIVE_SUFFIXES.items():
-        if name.endswith(suffix):
-            return kind
-    return None
-
-
-def archive_stem(name: str) -> str:
-    """The name without its archive suffix: ``crawl.warc.gz`` → ``crawl``.
-
-    >>> archive_stem("crawl.warc.gz"), archive_stem("docs.jsonl")
-    ('crawl', 'docs')
-    """
-    lower = name.lower()
-    for suffix in sorted(ARCHIVE_SUFFIXES, key=len, reverse=True):
-        if lower.endswith(suffix) and len(name) > len(suffix):
-            return name[:-len(suffix)]
-    return name
 
 
 def read_pages(path: str, name: str | None = None, max_bytes: int = 0) -> Iterator[Item]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsclean.batch import DEFAULT_GLOBS
+
 ARTICLE = ("Storm closes schools\n\n"
            "Schools across the region were closed on Monday after the storm brought down power lines, "
            "officials said in a statement.\n")
@@ -79,7 +81,7 @@ def test_no_matching_file_is_a_warning_and_status_1(run, tmp_path):
         assert proc.returncode == 1, proc.stderr
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("newsclean batch: no input files: nothing in ")
-        globs = "*.php" if "--glob" in args else "*.txt *.text *.html *.htm *.xhtml *.shtml *.md"
+        globs = "*.php" if "--glob" in args else " ".join(DEFAULT_GLOBS)
         assert f"matches {globs} (nor those names with .gz, .bz2, .xz or .zst); choose files with --glob" in lines[0]
         assert not out.exists() and not (tmp_path / "r.jsonl").exists()  # nothing written
 

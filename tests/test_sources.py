@@ -15,7 +15,8 @@ from archive_helpers import ENGLISH, GERMAN, PNG, write_arc, write_jsonl, write_
 
 from newsclean.batch_pages import page_jsonl
 from newsclean.errors import InputError
-from newsclean.sources import (Broken, Page, Skipped, archive_kind, clean_page, find_page, parse_response,
+from newsclean.files import archive_kind
+from newsclean.sources import (Broken, Page, Skipped, clean_page, find_page, parse_response,
                                read_pages)
 
 

@@ -12,7 +12,8 @@ import sys
 
 #: Loaded only when a page needs them (or a command other than clean shows something).
 HEAVY = ("ftfy", "chardet", "rich", "selectolax", "wcwidth", "tempfile", "importlib.resources",
-         "newsclean.boilerplate", "newsclean.html_blocks", "newsclean.recode", "newsclean.plausibility")
+         "newsclean.boilerplate", "newsclean.html_blocks", "newsclean.recode", "newsclean.plausibility",
+         "newsclean.sources", "fastwarc", "warcio")
 
 
 def _loaded(code: str) -> dict:
@@ -42,3 +43,15 @@ def test_a_page_with_mojibake_loads_the_model():
     page = "Caf\u00c3\u00a9 owners said the caf\u00c3\u00a9\u00e2\u20ac\u2122s prices would rise next month.\n"
     loaded = _loaded(f"from newsclean.repair import repair\nassert repair({page!r}).repairs")
     assert loaded["model_loaded"] is True and "ftfy" in loaded["modules"]
+
+
+def test_the_clean_command_on_a_text_file_loads_no_archive_reader(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Storm closes schools\n\n" + "Schools across the region were closed on Monday after "
+                    "the storm brought down power lines, officials said in a statement.\n" * 3)
+    out = tmp_path / "out.txt"
+    loaded = _loaded("from newsclean.cli import main\n"
+                     f"sys.argv = ['newsclean', 'clean', {str(page)!r}, '-o', {str(out)!r}]\n"
+                     "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code")
+    assert out.read_text().startswith("Storm closes schools\n\nSchools across")
+    assert not {"newsclean.sources", "fastwarc", "warcio", "ftfy", "rich"} & set(loaded["modules"])
