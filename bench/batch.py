@@ -74,11 +74,10 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_batch(command: list[str], src: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Run the batch; return (seconds, peak RSS of the process tree in MB)."""
+def run_measured(argv: list[str], stdout=None) -> tuple[float, float]:
+    """Run a command; return (seconds, peak RSS of its process tree in MB)."""
     started = time.perf_counter()
-    proc = subprocess.Popen([*command, "batch", str(src), "-o", str(out), "--jobs", str(jobs), "--quiet",
-                             "--force"], stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
 
@@ -97,6 +96,11 @@ def run_batch(command: list[str], src: Path, out: Path, jobs: int) -> tuple[floa
     if proc.returncode not in (0, 1):
         raise SystemExit(f"newsclean batch failed ({proc.returncode}): {stderr.decode()[-500:]}")
     return seconds, peak / 1024
+
+
+def run_batch(command: list[str], src: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Run the batch; return (seconds, peak RSS of the process tree in MB)."""
+    return run_measured([*command, "batch", str(src), "-o", str(out), "--jobs", str(jobs), "--quiet", "--force"])
 
 
 def independent_pair(command: list[str], src: Path, out: Path) -> float:

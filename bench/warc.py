@@ -31,13 +31,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batch import tree_rss_kb  # noqa: E402  (bench/batch.py)
+from batch import run_measured  # noqa: E402  (bench/batch.py)
 from mdtables import table, update_section  # noqa: E402  (bench/mdtables.py)
 
 
@@ -99,27 +98,8 @@ def best_of(repeat: int, *works) -> list[float]:
 
 def batch_run(command: list[str], source: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak RSS (MB, the command and its workers) of a batch to /dev/null."""
-    started = time.perf_counter()
-    proc = subprocess.Popen([*command, "batch", str(source), "-o", "-", "--format", "jsonl", "--jobs", str(jobs),
-                             "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, stderr = proc.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"newsclean batch failed ({proc.returncode}): {stderr.decode()[-500:]}")
-    return seconds, peak / 1024
+    return run_measured([*command, "batch", str(source), "-o", "-", "--format", "jsonl", "--jobs", str(jobs),
+                         "--quiet"], stdout=subprocess.DEVNULL)
 
 
 def main() -> None:

@@ -1204,12 +1204,7 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
 
     archives = ArchiveOutputs()
     try:
-        if config.report:
-            try:
-                report = sys.stdout if config.report == "-" else open(config.report, "w", encoding="utf-8")
-            except OSError as error:
-                raise BatchError(f"cannot write report {printable_path(config.report)}: "
-                                 f"{_os_message(error)}") from None
+        report = _open_report(config)
         backend = _open_backend(config)
         out_identity = state.identity if state else None
         chunk_size = _chunk_size(config)
@@ -1382,17 +1377,21 @@ class _JsonlNote:
                 handle.write("\n")
 
 
+def _open_report(config: BatchConfig) -> IO[str] | None:
+    """The JSON-lines report named by ``--report`` (standard output for ``-``), or None."""
+    if not config.report:
+        return None
+    try:
+        return sys.stdout if config.report == "-" else open(config.report, "w", encoding="utf-8")
+    except OSError as error:
+        raise BatchError(f"cannot write report {printable_path(config.report)}: {_os_message(error)}") from None
+
+
 def _all_up_to_date(config: BatchConfig, notify: Callable[[str, Any], None]) -> BatchSummary:
     """A JSON-lines rerun with nothing changed: every input is skipped, the file left as it is."""
     summary = BatchSummary()
     started = time.monotonic()
-    report: IO[str] | None = None
-    if config.report:
-        try:
-            report = sys.stdout if config.report == "-" else open(config.report, "w", encoding="utf-8")
-        except OSError as error:
-            raise BatchError(f"cannot write report {printable_path(config.report)}: "
-                             f"{_os_message(error)}") from None
+    report = _open_report(config)
     try:
         notify("phase", ("checking", None))
         for item in _plan(config, None, None, site_depth(config.site_key)):

@@ -59,8 +59,17 @@ def strip_compression_suffix(name: str) -> str:
     >>> strip_compression_suffix("page.html.GZ"), strip_compression_suffix("page.html")
     ('page.html', 'page.html')
     """
+    return strip_suffix(name, COMPRESSED_SUFFIXES)
+
+
+def strip_suffix(name: str, suffixes) -> str:
+    """*name* without the longest of *suffixes* it ends with (case-insensitive), if any is left.
+
+    >>> strip_suffix("crawl.WARC.gz", (".gz", ".warc.gz")), strip_suffix(".gz", (".gz",))
+    ('crawl', '.gz')
+    """
     lower = name.lower()
-    for suffix in COMPRESSED_SUFFIXES:
+    for suffix in sorted(suffixes, key=len, reverse=True):
         if lower.endswith(suffix) and len(name) > len(suffix):
             return name[:-len(suffix)]
     return name
@@ -298,8 +307,4 @@ def archive_stem(name: str) -> str:
     >>> archive_stem("crawl.warc.gz"), archive_stem("docs.jsonl")
     ('crawl', 'docs')
     """
-    lower = name.lower()
-    for suffix in sorted(ARCHIVE_SUFFIXES, key=len, reverse=True):
-        if lower.endswith(suffix) and len(name) > len(suffix):
-            return name[:-len(suffix)]
-    return name
+    return strip_suffix(name, ARCHIVE_SUFFIXES)
