@@ -51,7 +51,7 @@ LABEL_SHARE = 0.5
 
 PARAMS = {
     "objective": "binary",
-    "learning_rate": 0.12,
+    "learning_rate": 0.15,
     "num_leaves": 15,
     "max_depth": 6,
     "min_child_samples": 40,
@@ -65,7 +65,7 @@ PARAMS = {
     "num_threads": 2,
     "verbosity": -1,
 }
-ROUNDS = 80
+ROUNDS = 60
 ZYTE_WEIGHT = 3.0
 #: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
 #: a line they dropped is kept from KEEP_THRESHOLD on.

@@ -28,7 +28,6 @@ content look like in markup in general.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
@@ -88,6 +87,8 @@ FEATURES: tuple[str, ...] = (
     + tuple(f"{name}[{offset:+d}]" for offset in _NEIGHBOURS for name in _NEIGHBOUR_FEATURES)
 )
 
+_MASK_BITS = len(_LANDMARKS) + len(_HINTS)
+assert 24 < _MASK_BITS <= 32
 #: Rows of 0/1 for each byte of a bucket mask.
 _BYTE_BITS = [tuple(float((value >> bit) & 1) for bit in range(8)) for value in range(256)]
 _NAME_CACHE: dict[str, int] = {}
@@ -110,28 +111,26 @@ def _name_buckets(names: str) -> int:
 
 _PUNCT_TABLE = str.maketrans("", "", "".join(sorted(_PUNCT)))
 #: Characters of a line read for its punctuation, digit and capital shares.
-_RATIO_CHARS = 200
+_RATIO_CHARS = 120
 
 
 def _ratios(text: str) -> tuple[float, float, float]:
-    """Shares of punctuation and digit characters, and of capitals among letters (of the
-    first :data:`_RATIO_CHARS` characters)."""
+    """Shares of punctuation, digit and capital characters (in the first :data:`_RATIO_CHARS`)."""
     if len(text) > _RATIO_CHARS:
         text = text[:_RATIO_CHARS]
     n = len(text) or 1
-    punct = n - len(text.translate(_PUNCT_TABLE))
-    digits = sum(map(str.isdigit, text))
-    letters = sum(map(str.isalpha, text))
-    upper = sum(map(str.isupper, text))
-    return punct / n, digits / n, upper / letters if letters else 0.0
+    return (n - len(text.translate(_PUNCT_TABLE))) / n, sum(map(str.isdigit, text)) / n, \
+        sum(map(str.isupper, text)) / n
 
 
 def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
-              language: str | None = None) -> list[tuple[int, list[float]]]:
+              language: str | None = None,
+              wanted: Callable[["Line"], bool] | None = None) -> list[tuple[int, list[float]]]:
     """One feature row per line of *content* that comes from a block: (position, row).
 
     *start* and *end* bound the article region the rules found (positions in
-    *content*); each line already carries the rules' verdict.
+    *content*); each line already carries the rules' verdict. With *wanted*, only
+    the lines it accepts get a row (their neighbours are all the block lines).
     """
     elements = dom.elements
     parent, tags, hints = elements.parent, elements.tag, elements.hints
@@ -178,8 +177,13 @@ def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructu
     page = [math.log1p(page_words), math.log1p(kept_words), kept_words / page_words if page_words else 0.0,
             math.log1p(sum(line.cls == "good" for _, line, _ in placed)), math.log1p(len(placed))]
     rows = []
-    basics = []
-    for (position, line, block), holder, group in zip(placed, holders, groups):
+    count = len(placed)
+    basics = [(math.log1p(line.words), block.link_density, line.density, float(line.cls == "good"),
+               float(line.keep), float(inside_flags[block.element]), group)
+              for (_, line, block), group in zip(placed, groups)]
+    for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
+        if wanted is not None and not wanted(line):
+            continue
         serial = block.element
         text = line.text
         punct, digits, upper = _ratios(text)
@@ -211,15 +215,13 @@ def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructu
         tag_row = [0.0] * len(_TAGS)
         tag_row[_TAG_INDEX[_TAG_GROUP.get(block.tag, "other")]] = 1.0
         row += tag_row
-        row += [float((mask >> bit) & 1) for bit in range(len(_LANDMARKS) + len(_HINTS))]
+        row += _BYTE_BITS[mask & 255]
+        row += _BYTE_BITS[(mask >> 8) & 255]
+        row += _BYTE_BITS[(mask >> 16) & 255]
+        row += _BYTE_BITS[(mask >> 24) & 255][:_MASK_BITS - 24]
         for shift in range(0, BUCKETS, 8):
             row += _BYTE_BITS[(bucket >> shift) & 255]
         rows.append((position, row))
-        basics.append((math.log1p(line.words), block.link_density, line.density, float(cls == "good"),
-                       float(line.keep), float(inside), group))
-    count = len(rows)
-    for index, (_, row) in enumerate(rows):
-        group = basics[index][6]
         for offset in _NEIGHBOURS:
             other = index + offset
             if 0 <= other < count:
@@ -319,8 +321,8 @@ class BlockModel:
         for paths, leaf in zip(self._paths, self._leaves(row)):
             for feature, change in paths[leaf]:
                 contribution[feature] += change
-        ranked = heapq.nlargest(top, range(len(contribution)), key=lambda f: abs(contribution[f]))
-        return [(FEATURES[f], contribution[f]) for f in ranked if contribution[f]]
+        ranked = sorted(((abs(c), f) for f, c in enumerate(contribution) if c), reverse=True)[:top]
+        return [(FEATURES[f], contribution[f]) for _, f in ranked]
 
     def _leaf_paths(self) -> list[list[list[tuple[int, float]]]]:
         """For each tree and leaf: the (feature, change of node value) of each split on its path."""
@@ -370,8 +372,9 @@ class BlockModel:
             if line.keep and score < self.threshold:
                 _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
             elif not line.keep and score >= self.keep_threshold:
+                # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
                 was = line.reason
-                _set(line, True, "body", evidence=f"{self.describe(row, score)}; the rules said {was}")
+                _set(line, True, "body", evidence=f"block model score {score:.2f}; the rules said {was}")
 
 
 def judged(line: "Line") -> bool:
@@ -386,8 +389,7 @@ def judged(line: "Line") -> bool:
 def candidates(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
                language: str | None = None) -> list[tuple[int, list[float]]]:
     """The feature rows of the lines the model judges (see :func:`judged`)."""
-    return [(position, row) for position, row in page_rows(content, start, end, dom, language)
-            if judged(content[position])]
+    return page_rows(content, start, end, dom, language, judged)
 
 
 _DEFAULT: BlockModel | None = None
