@@ -192,3 +192,23 @@ def test_strongest_features_sum_the_changes_along_the_path():
     assert model.strongest(row) == [("inside", 2.0), ("link", -1.0)]
     row[INDEX["link"]] = 0.1
     assert sorted(model.strongest(row)) == [("inside", 2.0), ("link", 2.0)]
+
+
+def test_the_command_line_turns_the_model_on(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsclean.cli import cli
+
+    # The package's model is, for this test, one that drops every line inside the article.
+    model_file = tmp_path / "model.json"
+    model_file.write_text(json.dumps(_stump("inside", 0.5, 2.0, -2.0).data), encoding="utf-8")
+    monkeypatch.setattr(blockmodel, "DEFAULT_PATH", model_file)
+    monkeypatch.setattr(blockmodel, "_DEFAULT", None)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
+    with_model = CliRunner().invoke(cli, ["clean", "--block-model", "--explain", str(page)])
+    assert plain.exit_code == with_model.exit_code == 0
+    assert "block model score" not in plain.output
+    dropped = [row for row in with_model.output.splitlines() if "The storm reached" in row]
+    assert len(dropped) == 1 and " drop  model " in dropped[0] and "block model score 0.12" in dropped[0]
