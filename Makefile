@@ -2,7 +2,7 @@
 PYTHON ?= python
 SHARED ?= ../shared
 
-.PHONY: test bench bench-quick bench-suites suites
+.PHONY: test bench bench-quick bench-suites suites bench-wcxb
 
 test:
 	$(PYTHON) -m pytest
@@ -11,6 +11,7 @@ bench: suites
 	$(PYTHON) bench/run.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/batch.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/warc.py --shared $(SHARED) --update BENCHMARKS.md
+	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md
 
 bench-quick:
 	$(PYTHON) bench/run.py --shared $(SHARED) --repeat 1
@@ -22,3 +23,6 @@ suites:
 
 bench-suites: suites
 	$(PYTHON) bench/run.py --shared $(SHARED) --only realtext --only filesuite --only mojisuite --update BENCHMARKS.md
+
+bench-wcxb:
+	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md

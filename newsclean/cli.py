@@ -76,6 +76,9 @@ CLEANING_OPTIONS = [
                  show_default=True, help="Read inputs as text dumps or HTML (auto: recognise HTML)."),
     click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
 ]
+#: ``clean`` and ``diff`` only (batch workers take their options from a BatchConfig).
+BLOCK_MODEL_OPTION = click.option(
+    "--block-model", is_flag=True, help="HTML: let the learned block model judge the blocks after the rules.")
 
 
 #: Help of ``--record`` (clean, diff).
@@ -112,17 +115,17 @@ def cleaning_options(func: Callable) -> Callable:
     """The cleaning and input options, handed to the command as one ``options`` object."""
 
     @functools.wraps(func)
-    def wrapper(*args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, **kwargs):
+    def wrapper(*args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, block_model, **kwargs):
         return func(*args, options=build_options(favor=favor, rules_file=rules_file, no_repair=no_repair,
                                                  input_kind=input_kind, encoding=encoding,
-                                                 max_bytes=max_bytes), **kwargs)
+                                                 max_bytes=max_bytes, block_model=block_model), **kwargs)
 
-    return input_options(with_options(CLEANING_OPTIONS)(wrapper))
+    return input_options(with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION])(wrapper))
 
 
 def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_repair: bool = False,
                   input_kind: str = "auto", encoding: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES):
+                  max_bytes: int = DEFAULT_MAX_BYTES, block_model: bool = False):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
 
@@ -136,7 +139,7 @@ def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_
         except NewscleanError as error:
             raise click.UsageError(_printable(f"{rules_file}: {error}")) from None
     return Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
-                   max_bytes=max_bytes, input=input_kind)
+                   max_bytes=max_bytes, input=input_kind, block_model=True if block_model else None)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -79,12 +79,14 @@ class Elements:
     Serial 0 is ``<body>``; a parent's serial is always smaller than its children's.
     """
 
-    __slots__ = ("parent", "tag", "hints")
+    __slots__ = ("parent", "tag", "hints", "names")
 
     def __init__(self) -> None:
         self.parent: list[int] = [-1]
         self.tag: list[str] = ["body"]
         self.hints: list[frozenset] = [NO_HINTS]
+        #: The element's class and id values, space-separated ("" for none): the block model's words.
+        self.names: list[str] = [""]
 
     def __len__(self) -> int:
         return len(self.tag)
@@ -284,7 +286,7 @@ def blocks(tree) -> list[Block]:
     if body is None:
         return out
     elements = Elements()
-    e_parent, e_tag, e_hints = elements.parent, elements.tag, elements.hints
+    e_parent, e_tag, e_hints, e_names = elements.parent, elements.tag, elements.hints, elements.names
     parts: list[str] = []
     add_part = parts.append
     link_chars = 0
@@ -337,14 +339,17 @@ def blocks(tree) -> list[Block]:
             continue
         attributes = node.attributes
         hints = NO_HINTS
+        class_id = ""
         if attributes:
             if ("hidden" in attributes or "style" in attributes or "aria-hidden" in attributes) and hidden(attributes):
                 continue
             value = attributes.get("class")
             if value:
+                class_id = value
                 hints = name_hints.get(value) or _name_hints(value)
             value = attributes.get("id")
             if value:
+                class_id = f"{class_id} {value}" if class_id else value
                 more = name_hints.get(value) or _name_hints(value)
                 if more:
                     hints = hints | more if hints else more
@@ -372,6 +377,7 @@ def blocks(tree) -> list[Block]:
         e_parent.append(top[0])
         e_tag.append(tag)
         e_hints.append(hints)
+        e_names.append(class_id)
         top = (serial, tag if is_block else top[1], top[2] or tag == "a", is_block)
         opened.append(top)
         push(None)

@@ -26,6 +26,10 @@ class Options:
         Refuse inputs larger than this (``0``: no limit).
     input:
         ``"auto"`` (default: HTML is recognised by its markup), ``"text"`` or ``"html"``.
+    block_model:
+        For HTML pages: ``None`` (default: the package's block model when it is on by
+        default), ``True`` (the package's block model), ``False`` (rules only), or a
+        model file's path or a loaded :class:`newsclean.boilerplate.blockmodel.BlockModel`.
     """
 
     favor: str = "balanced"
@@ -34,6 +38,7 @@ class Options:
     rules: Any = None
     max_bytes: int = DEFAULT_MAX_BYTES
     input: str = "auto"
+    block_model: Any = None
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):

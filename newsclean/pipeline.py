@@ -161,6 +161,10 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     meta = page_meta(tree)
     lines, structure = structure_lines(title_text(tree), blocks(tree))
     structure.headline = meta.headline
+    if options.block_model is not False:
+        from newsclean.boilerplate.blockmodel import resolve
+
+        structure.model = resolve(options.block_model)
     fixed = _repair("\n".join(lines), options)
     document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
     page_title = meta.headline or meta.title or ""

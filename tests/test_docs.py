@@ -14,7 +14,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 #: Reasons decided outside the rule tables: by the region, the headline, assembly and batch.
 CONTEXT_REASONS = {"image-id", "masthead", "title", "byline", "date", "short", "outside-article",
-                   "duplicate", "user-rule", "repeated-across-files"}
+                   "duplicate", "user-rule", "repeated-across-files", "model"}
 
 
 def _documented_reasons() -> set[str]:

@@ -104,6 +104,8 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
+    if dom is not None and dom.model is not None and not fallback:
+        dom.model.apply(content, start, end, dom, language)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     return _assemble(lines, content, start, end, title_at, language,

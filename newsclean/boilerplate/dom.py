@@ -93,6 +93,8 @@ class PageStructure:
         #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
         self.title_at = -1
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
+        #: The block model that judges the lines after the rules (None: rules only).
+        self.model = None
 
     def link_lines(self) -> list[bool]:
         """For each line: whether it is made mostly of link text or sits in navigation.

@@ -1,0 +1,417 @@
+"""A learned judge of an HTML page's blocks: features, and a small tree-ensemble evaluator.
+
+The line rules and the DOM region (:mod:`~newsclean.boilerplate.dom`) give each
+line of an HTML page a verdict. A block model reads what they saw, and more, as
+one row of numbers per block, and scores how likely the block is part of the
+page's main content. The model is a gradient-boosted tree ensemble trained by
+``scripts/train_blocks.py`` (LightGBM, in the ``train`` extra) and shipped as a
+JSON file of arrays; this module evaluates it in pure Python, so running it
+needs no new dependency.
+
+**What the model sees** (:data:`FEATURES`), per block: its size in words and
+characters, its function-word density in the page's language, sentence and other
+punctuation, digits and capitals, its link-text share, its tag and the landmark
+elements around it (``nav``, ``header``, ``footer``, ``aside``, ``article`` …), the
+hint categories of its ancestors' class/id/role names, the class/id words of its
+element and its three nearest ancestors (hashed into :data:`BUCKETS` buckets:
+no vocabulary of sites), class words that hide an element (``hidden``,
+``sr-only``, ``modal``), how often its text repeats on the page, its position on
+the page and against the article region the rules found, the rules' own verdict
+(class, rule hit, kept or dropped), the size of the element around it, and the
+same few figures for the two blocks before and after it.
+
+**What it does not see**: the URL, the domain or the site's name, the words of
+the text itself (beyond function-word density), images, style sheets and
+scripts. It cannot memorise a site; it can only learn what boilerplate and
+content look like in markup in general.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.boilerplate.dom import PageStructure
+    from newsclean.boilerplate.features import Line
+
+#: The model shipped with the package (absent: no default model).
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "blockmodel.json"
+#: Whether :func:`resolve` uses the shipped model when no model is asked for.
+DEFAULT_ON = False
+
+#: Hash buckets for class/id words.
+BUCKETS = 64
+
+_LANDMARKS = ("nav", "header", "footer", "aside", "article", "main", "form", "figure", "li", "table",
+              "blockquote")
+_LANDMARK_BIT = {tag: 1 << i for i, tag in enumerate(_LANDMARKS)}
+_LANDMARK_BIT["figcaption"] = _LANDMARK_BIT["figure"]
+_HINTS = ("share", "related", "comment", "promo", "newsletter", "ad", "caption", "credit", "byline", "date",
+          "nav", "footer", "cookie", "aside", "article", "embed")
+_HINT_BIT = {hint: 1 << (len(_LANDMARKS) + i) for i, hint in enumerate(_HINTS)}
+_TAGS = ("p", "div", "li", "h1", "h2", "h3+", "tr", "dd", "blockquote", "pre", "figcaption", "other")
+_TAG_GROUP = {"p": "p", "div": "div", "li": "li", "h1": "h1", "h2": "h2", "h3": "h3+", "h4": "h3+", "h5": "h3+",
+              "h6": "h3+", "tr": "tr", "td": "tr", "th": "tr", "table": "tr", "tbody": "tr", "thead": "tr",
+              "tfoot": "tr", "dd": "dd", "dt": "dd", "dl": "dd", "blockquote": "blockquote", "pre": "pre",
+              "figcaption": "figcaption"}
+_TAG_INDEX = {tag: i for i, tag in enumerate(_TAGS)}
+_HIDING = frozenset({"hidden", "hide", "sr", "visually", "invisible", "offscreen", "collapse", "collapsed",
+                     "modal", "popup", "tooltip", "dropdown", "overlay", "none"})
+_NAME_WORD = re.compile(r"[a-z]{2,}")
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•|«»“”‘’–—…©®™")
+#: The rules' reason for a line they dropped (one feature each).
+_REASONS = ("nav", "related", "share", "comment", "footer", "caption", "credit", "ad", "newsletter",
+            "outside-article", "short", "byline", "date", "masthead", "cookie", "aside")
+_REASON_INDEX = {reason: i for i, reason in enumerate(_REASONS)}
+_NEIGHBOURS = (-2, -1, 1, 2)
+_NEIGHBOUR_FEATURES = ("words", "link", "density", "good", "keep", "inside", "same_parent")
+
+#: Names of the features, in the order of a row.
+FEATURES: tuple[str, ...] = (
+    ("words", "chars", "density", "ends_sentence", "link", "cls_good", "cls_near", "cls_short", "cls_bad",
+     "rule_hit", "dom_hit", "byline", "date_line", "rules_keep", "inside", "where", "position", "depth",
+     "depth_in_container", "punct", "digits", "capitals", "repeats", "hiding", "language",
+     "parent_lines", "parent_links", "parent_words", "parent_share",
+     "page_words", "page_kept_words", "page_kept_share", "page_good_lines", "page_lines")
+    + tuple(f"rules said {r}" for r in _REASONS)
+    + tuple(f"tag={t}" for t in _TAGS)
+    + tuple(f"in <{t}>" for t in _LANDMARKS)
+    + tuple(f"named '{h}'" for h in _HINTS)
+    + tuple(f"class word #{b}" for b in range(BUCKETS))
+    + tuple(f"{name}[{offset:+d}]" for offset in _NEIGHBOURS for name in _NEIGHBOUR_FEATURES)
+)
+
+_MASK_BITS = len(_LANDMARKS) + len(_HINTS)
+assert 24 < _MASK_BITS <= 32
+#: Rows of 0/1 for each byte of a bucket mask.
+_BYTE_BITS = [tuple(float((value >> bit) & 1) for bit in range(8)) for value in range(256)]
+_NAME_CACHE: dict[str, int] = {}
+
+
+def _name_buckets(names: str) -> int:
+    """Bit mask of the hash buckets of the words in a class/id value (bit 63+1: a hiding word)."""
+    mask = _NAME_CACHE.get(names)
+    if mask is None:
+        mask = 0
+        for word in _NAME_WORD.findall(names.lower()):
+            mask |= 1 << (zlib.crc32(word.encode("ascii")) % BUCKETS)
+            if word in _HIDING:
+                mask |= 1 << BUCKETS
+        if len(_NAME_CACHE) > 50_000:
+            _NAME_CACHE.clear()
+        _NAME_CACHE[names] = mask
+    return mask
+
+
+_PUNCT_TABLE = str.maketrans("", "", "".join(sorted(_PUNCT)))
+#: Characters of a line read for its punctuation, digit and capital shares.
+_RATIO_CHARS = 120
+
+
+def _ratios(text: str) -> tuple[float, float, float]:
+    """Shares of punctuation, digit and capital characters (in the first :data:`_RATIO_CHARS`)."""
+    if len(text) > _RATIO_CHARS:
+        text = text[:_RATIO_CHARS]
+    n = len(text) or 1
+    return (n - len(text.translate(_PUNCT_TABLE))) / n, sum(map(str.isdigit, text)) / n, \
+        sum(map(str.isupper, text)) / n
+
+
+def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
+              language: str | None = None,
+              wanted: Callable[["Line"], bool] | None = None) -> list[tuple[int, list[float]]]:
+    """One feature row per line of *content* that comes from a block: (position, row).
+
+    *start* and *end* bound the article region the rules found (positions in
+    *content*); each line already carries the rules' verdict. With *wanted*, only
+    the lines it accepts get a row (their neighbours are all the block lines).
+    """
+    elements = dom.elements
+    parent, tags, hints = elements.parent, elements.tag, elements.hints
+    names = getattr(elements, "names", None)
+    size = len(tags)
+    container = dom.container
+    inside_flags = dom._within(container) if container >= 0 else [False] * size
+    depth = [0] * size
+    masks = [0] * size
+    near = [0] * size
+    for serial in range(1, size):  # parents come before their children
+        up = parent[serial]
+        depth[serial] = depth[up] + 1
+        bits = masks[up] | _LANDMARK_BIT.get(tags[serial], 0)
+        for hint in hints[serial]:
+            bits |= _HINT_BIT.get(hint, 0)
+        masks[serial] = bits
+        if names is not None and names[serial]:
+            near[serial] = _name_buckets(names[serial])
+    placed = []
+    for position, line in enumerate(content):
+        block = dom.block(line)
+        if block is not None:
+            placed.append((position, line, block))
+    if not placed:
+        return []
+    container_depth = depth[container] if container >= 0 else 0
+    repeats = Counter(line.text for _, line, _ in placed)
+    # Lines per parent of the element holding the text (a list, a section, an article body).
+    holders = [_holder(block, parent, tags) for _, _, block in placed]
+    groups = [parent[h] if h > 0 else 0 for h in holders]
+    group_lines: Counter = Counter(groups)
+    group_links: Counter = Counter()
+    group_words: Counter = Counter()
+    container_words = 0
+    for (_, line, block), group in zip(placed, groups):
+        group_links[group] += block.link_density > 0.5
+        group_words[group] += line.words
+        if inside_flags[block.element]:
+            container_words += line.words
+    n = len(content)
+    page_words = sum(line.words for _, line, _ in placed)
+    kept_words = sum(line.words for _, line, _ in placed if line.keep)
+    page = [math.log1p(page_words), math.log1p(kept_words), kept_words / page_words if page_words else 0.0,
+            math.log1p(sum(line.cls == "good" for _, line, _ in placed)), math.log1p(len(placed))]
+    rows = []
+    count = len(placed)
+    basics = [(math.log1p(line.words), block.link_density, line.density, float(line.cls == "good"),
+               float(line.keep), float(inside_flags[block.element]), group)
+              for (_, line, block), group in zip(placed, groups)]
+    for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
+        if wanted is not None and not wanted(line):
+            continue
+        serial = block.element
+        text = line.text
+        punct, digits, upper = _ratios(text)
+        hit = line.hit
+        dom_hit = hit is not None and hit.rule.startswith("dom-")
+        cls = line.cls
+        mask = masks[serial]
+        bucket = near[serial] | near[parent[serial]] | near[parent[parent[serial]] if serial else 0]
+        up3 = parent[parent[serial]] if serial > 0 else 0
+        bucket |= near[parent[up3]] if up3 > 0 else 0
+        inside = inside_flags[serial]
+        where = -1.0 if position < start else (1.0 if position > end else 0.0)
+        row = [
+            math.log1p(line.words), math.log1p(len(text)), line.density, float(line.ends_sentence),
+            block.link_density, float(cls == "good"), float(cls == "near"), float(cls == "short"),
+            float(cls == "bad"), float(hit is not None and not dom_hit), float(dom_hit), float(line.byline),
+            float(line.date_line), float(line.keep), float(inside), where, position / n, float(depth[serial]),
+            float(depth[serial] - container_depth), punct, digits, upper, float(repeats[text] - 1),
+            float(bucket >> BUCKETS & 1), float(language is not None),
+            math.log1p(group_lines[group]), group_links[group] / group_lines[group],
+            math.log1p(group_words[group]),
+            group_words[group] / container_words if container_words else 0.0,
+        ]
+        row += page
+        reason_row = [0.0] * len(_REASONS)
+        if not line.keep and line.reason in _REASON_INDEX:
+            reason_row[_REASON_INDEX[line.reason]] = 1.0
+        row += reason_row
+        tag_row = [0.0] * len(_TAGS)
+        tag_row[_TAG_INDEX[_TAG_GROUP.get(block.tag, "other")]] = 1.0
+        row += tag_row
+        row += _BYTE_BITS[mask & 255]
+        row += _BYTE_BITS[(mask >> 8) & 255]
+        row += _BYTE_BITS[(mask >> 16) & 255]
+        row += _BYTE_BITS[(mask >> 24) & 255][:_MASK_BITS - 24]
+        for shift in range(0, BUCKETS, 8):
+            row += _BYTE_BITS[(bucket >> shift) & 255]
+        rows.append((position, row))
+        for offset in _NEIGHBOURS:
+            other = index + offset
+            if 0 <= other < count:
+                b = basics[other]
+                row += (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6] == group))
+            else:
+                row += (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
+    return rows
+
+
+def _holder(block, parent: list[int], tags: list[str]) -> int:
+    serial = block.element
+    while serial > 0 and tags[serial] != block.tag:
+        serial = parent[serial]
+    return serial
+
+
+# ----------------------------------------------------------------------------- the model
+class BlockModel:
+    """A tree ensemble over :data:`FEATURES` rows, as exported by ``scripts/train_blocks.py``.
+
+    Each tree is five arrays: split feature, threshold, left child, right child
+    (a negative child ``~k`` is leaf *k*) and leaf values, plus the internal
+    nodes' values (for explaining a score). A row goes left when its value is
+    ``<=`` the threshold. The score is the logistic of the summed leaf values.
+    """
+
+    def __init__(self, data: dict) -> None:
+        if data.get("features") != list(FEATURES):
+            raise ValueError("block model: its features are not this version's")
+        self.data = data
+        self.trees = data["trees"]
+        #: A line the rules kept is dropped below this score.
+        self.threshold = float(data.get("threshold", 0.5))
+        #: A line the rules dropped is kept from this score on (a higher bar: the rules'
+        #: reasons carry knowledge the features do not).
+        self.keep_threshold = float(data.get("keep_threshold", self.threshold))
+        self._raw: Callable[[list[float]], float] | None = None
+        self._leaves: Callable | None = None
+        self._paths: list | None = None
+
+    @classmethod
+    def load(cls, path: str | Path) -> "BlockModel":
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def raw_slow(self, row: Sequence[float]) -> float:
+        """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""
+        total = 0.0
+        for feature, threshold, left, right, leaves, _ in self.trees:
+            node = 0
+            while True:
+                child = left[node] if row[feature[node]] <= threshold[node] else right[node]
+                if child < 0:
+                    total += leaves[~child]
+                    break
+                node = child
+        return total
+
+    def raw(self, row: Sequence[float]) -> float:
+        """The summed leaf values for *row* (a compiled expression: the fast path)."""
+        if self._raw is None:
+            self._raw = self._compile()
+        return self._raw(row)
+
+    def score(self, row: Sequence[float]) -> float:
+        return 1.0 / (1.0 + math.exp(-self.raw(row)))
+
+    def _compile(self, leaves: bool = False) -> Callable:
+        """One Python function evaluating every tree as nested conditional expressions: the
+        sum of the leaf values, or (with *leaves*) the tuple of the leaves reached."""
+        terms = []
+        for feature, threshold, left, right, values, _ in self.trees:
+            def expr(node: int) -> str:
+                if node < 0:
+                    return str(~node) if leaves else repr(values[~node])
+                return (f"({expr(left[node])} if x[{feature[node]}] <= {threshold[node]!r} "
+                        f"else {expr(right[node])})")
+            terms.append(expr(0) if feature else ("0" if leaves else repr(values[0])))
+        if leaves:
+            source = "def raw(x):\n    return (" + ",\n        ".join(terms) + ",)\n"
+        else:
+            source = "def raw(x):\n    return (" + "\n        + ".join(terms or ["0.0"]) + ")\n"
+        namespace: dict = {}
+        exec(compile(source, "<blockmodel>", "exec"), namespace)  # noqa: S102 (our own arrays, numbers only)
+        return namespace["raw"]
+
+    def strongest(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
+        """The features that moved *row*'s score most: (name, change in log-odds), strongest first.
+
+        Each split on a row's path adds the change of the node value it leads to
+        to the feature it tests (Saabas's attribution for tree ensembles); the
+        changes along the path to each leaf are summed once, when first needed.
+        """
+        if self._paths is None:
+            self._leaves, self._paths = self._compile(leaves=True), self._leaf_paths()
+        contribution = [0.0] * len(FEATURES)
+        for paths, leaf in zip(self._paths, self._leaves(row)):
+            for feature, change in paths[leaf]:
+                contribution[feature] += change
+        ranked = sorted(((abs(c), f) for f, c in enumerate(contribution) if c), reverse=True)[:top]
+        return [(FEATURES[f], contribution[f]) for _, f in ranked]
+
+    def _leaf_paths(self) -> list[list[list[tuple[int, float]]]]:
+        """For each tree and leaf: the (feature, change of node value) of each split on its path."""
+        out = []
+        for feature, _, left, right, leaves, values in self.trees:
+            paths: list[list[tuple[int, float]]] = [[] for _ in leaves]
+
+            def walk(node: int, trail: list[tuple[int, float]]) -> None:
+                for child in (left[node], right[node]):
+                    after = leaves[~child] if child < 0 else values[child]
+                    step = trail + [(feature[node], after - values[node])]
+                    if child < 0:
+                        merged: dict[int, float] = {}
+                        for f, change in step:
+                            merged[f] = merged.get(f, 0.0) + change
+                        paths[~child] = list(merged.items())
+                    else:
+                        walk(child, step)
+
+            if feature:
+                walk(0, [])
+            out.append(paths)
+        return out
+
+    def describe(self, row: Sequence[float], score: float) -> str:
+        parts = ", ".join(f"{name} {'+' if value >= 0 else '−'}{abs(value):.2f}"
+                          for name, value in self.strongest(row))
+        return f"block model score {score:.2f}; strongest: {parts}"
+
+    # ------------------------------------------------------------------------- applying
+    def apply(self, content: list["Line"], start: int, end: int, dom: "PageStructure",
+              language: str | None = None) -> None:
+        """Give the body and boilerplate lines of an HTML page the model's verdict.
+
+        A line the rules kept and the model scores below the threshold is dropped
+        with reason ``model``; a line the rules dropped for its place (outside the
+        article, a short line, an element's name or landmark) and the model scores
+        above it is kept. The title, bylines, dates, captions and the lines that a
+        named text rule rejected (a cookie notice, a share prompt) keep the
+        rules' verdict: the model cannot read their words.
+        """
+        from newsclean.boilerplate import _set
+
+        for position, row in candidates(content, start, end, dom, language):
+            line = content[position]
+            score = self.score(row)
+            if line.keep and score < self.threshold:
+                _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
+            elif not line.keep and score >= self.keep_threshold:
+                # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
+                was = line.reason
+                _set(line, True, "body", evidence=f"block model score {score:.2f}; the rules said {was}")
+
+
+def judged(line: "Line") -> bool:
+    """Whether the model judges *line*: a body or boilerplate line that neither a user
+    rule nor a named text rule decided."""
+    if line.role not in ("body", "boilerplate") or line.rule == "user-rule":
+        return False
+    hit = line.hit
+    return hit is None or hit.rule.startswith("dom-")
+
+
+def candidates(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
+               language: str | None = None) -> list[tuple[int, list[float]]]:
+    """The feature rows of the lines the model judges (see :func:`judged`)."""
+    return page_rows(content, start, end, dom, language, judged)
+
+
+_DEFAULT: BlockModel | None = None
+
+
+def resolve(choice) -> BlockModel | None:
+    """The model an ``Options.block_model`` value asks for: None means the package's
+    model when :data:`DEFAULT_ON`, True the package's model, False none, a path or a
+    model that one."""
+    global _DEFAULT
+    if choice is False:
+        return None
+    if choice is None:
+        if not DEFAULT_ON or not DEFAULT_PATH.exists():
+            return None
+        if _DEFAULT is None:
+            _DEFAULT = BlockModel.load(DEFAULT_PATH)
+        return _DEFAULT
+    if choice is True:
+        if _DEFAULT is None:
+            _DEFAULT = BlockModel.load(DEFAULT_PATH)
+        return _DEFAULT
+    if isinstance(choice, BlockModel) or hasattr(choice, "apply"):
+        return choice
+    return BlockModel.load(choice)

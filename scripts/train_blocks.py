@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Train the HTML block model (``newsclean/data/blockmodel.json``) on the dev pages.
+
+    pip install -e '.[train]'
+    python scripts/train_blocks.py                 # train on all dev pages, write the model
+    python scripts/train_blocks.py --out FILE      # elsewhere
+
+The pages are the WCXB dev split and the Zyte dev pages in ``../shared/bench``
+(``bench/devdata.py``). Each page is cleaned by newsclean as usual, with a
+*collector* in place of the block model: it keeps the feature row of every line
+the model would judge (:func:`newsclean.boilerplate.blockmodel.candidates`), so
+training and running read exactly the same features.
+
+**Labels.** The reference text of each page (its ``main_content``) is projected
+onto the lines (:func:`label`): a line of three words or more is content when at
+least half of its word trigrams occur in the reference; a shorter one when its
+words occur there in a row.
+
+**Weights.** Each line weighs its share of the page's words, so every page
+counts the same, as in the benchmarks' per-page means, and within a page a line
+counts by its size, as in a word-bag F1. The Zyte pages (news articles, whose
+references leave out more than WCXB's) weigh :data:`ZYTE_WEIGHT` times as much.
+
+**Model.** LightGBM gradient-boosted trees (:data:`PARAMS`), fixed seeds, one
+thread order, sorted inputs: the same data gives the same file. The trees are
+exported to compact arrays (:func:`export`) that
+:class:`newsclean.boilerplate.blockmodel.BlockModel` evaluates without LightGBM.
+
+``bench/wcxb.py --cv`` uses :func:`collect` and :func:`train` to train one model
+per fold, grouped by domain, and scores each on the pages it did not see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+TOKEN = re.compile(r"\w+")
+#: Share of a line's word trigrams found in the reference for it to count as content.
+LABEL_SHARE = 0.5
+
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.15,
+    "num_leaves": 15,
+    "max_depth": 6,
+    "min_child_samples": 40,
+    "min_sum_hessian_in_leaf": 1e-4,
+    "feature_fraction": 0.7,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "seed": 13,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbosity": -1,
+}
+ROUNDS = 60
+ZYTE_WEIGHT = 3.0
+#: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
+#: a line they dropped is kept from KEEP_THRESHOLD on.
+THRESHOLD = 0.5
+KEEP_THRESHOLD = 0.65
+
+
+@dataclass
+class PageRows:
+    key: str
+    fold: int
+    page_type: str
+    rows: object  # numpy array, one row per judged line
+    labels: object
+    weights: object
+
+
+# ----------------------------------------------------------------------------- labels
+def label(texts: list[str], reference: str) -> list[int]:
+    """1 for each line whose words are in the reference text, else 0.
+
+    >>> label(["The cat sat on the mat today.", "Share this story", "Summary"],
+    ...       "Summary\\n\\nThe cat sat on the mat today, said Bob.")
+    [1, 0, 1]
+    """
+    ref = TOKEN.findall(reference.lower())
+    trigrams = {tuple(ref[i:i + 3]) for i in range(len(ref) - 2)}
+    joined = " " + " ".join(ref) + " "
+    out = []
+    for text in texts:
+        tokens = TOKEN.findall(text.lower())
+        if len(tokens) >= 3:
+            grams = [tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)]
+            out.append(int(sum(g in trigrams for g in grams) >= LABEL_SHARE * len(grams)))
+        elif tokens:
+            out.append(int(" " + " ".join(tokens) + " " in joined))
+        else:
+            out.append(0)
+    return out
+
+
+# ----------------------------------------------------------------------------- features
+class Collector:
+    """Stands in for a block model during cleaning: keeps the rows, changes nothing."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[float]] = []
+        self.texts: list[str] = []
+
+    def apply(self, content, start, end, dom, language=None) -> None:
+        from newsclean.boilerplate.blockmodel import candidates
+
+        for position, row in candidates(content, start, end, dom, language):
+            self.rows.append(row)
+            self.texts.append(content[position].text)
+
+
+def page_rows(page) -> PageRows:
+    import numpy as np
+
+    import newsclean
+    from newsclean.boilerplate.blockmodel import FEATURES
+
+    collector = Collector()
+    newsclean.clean(page.html.encode("utf-8"), input="html", block_model=collector)
+    labels = label(collector.texts, page.gold["main_content"])
+    sizes = [len(TOKEN.findall(t)) for t in collector.texts]
+    total = sum(sizes) or 1
+    rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, len(FEATURES))
+    return PageRows(page.key, page.fold, page.page_type, rows, np.asarray(labels, dtype=np.int8),
+                    np.asarray([s / total for s in sizes], dtype=np.float64))
+
+
+def _nice() -> None:
+    import os
+
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def collect(pages, jobs: int = 2) -> list[PageRows]:
+    """Feature rows, labels and weights of every page, in the pages' order."""
+    if jobs <= 1:
+        return [page_rows(p) for p in pages]
+    with Pool(jobs, initializer=_nice) as pool:
+        return pool.map(page_rows, pages, chunksize=8)
+
+
+# ----------------------------------------------------------------------------- training
+def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
+    """A LightGBM model on the rows of *pages*, exported as the model file's dictionary."""
+    import lightgbm
+    import numpy as np
+
+    from newsclean.boilerplate.blockmodel import FEATURES
+
+    pages = sorted(pages, key=lambda p: p.key)
+    x = np.vstack([p.rows for p in pages if len(p.rows)])
+    y = np.concatenate([p.labels for p in pages if len(p.rows)])
+    w = np.concatenate([p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0)
+                        for p in pages if len(p.rows)])
+    # Mean weight 1, so LightGBM's leaf-size limits read as usual.
+    w = w * (len(w) / w.sum())
+    data = lightgbm.Dataset(x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))],
+                            free_raw_data=True)
+    booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
+    return export(booster)
+
+
+def _round(value: float) -> float:
+    return float(f"{value:.7g}")
+
+
+def export(booster) -> dict:
+    """The trees as arrays: split feature, threshold, children (``~k``: leaf *k*), leaf and node values.
+
+    LightGBM's numerical splits send a value ``<=`` the threshold left; the
+    features never miss a value, so its missing-value rules do not arise.
+    """
+    from newsclean.boilerplate.blockmodel import FEATURES
+
+    dump = booster.dump_model()
+    trees = []
+    for info in dump["tree_info"]:
+        feature, threshold, left, right, leaves, values = [], [], [], [], [], []
+
+        def walk(node: dict) -> int:
+            if "leaf_value" in node:
+                leaves.append(_round(node["leaf_value"]))
+                return ~(len(leaves) - 1)
+            index = len(feature)
+            if node.get("decision_type", "<=") != "<=":
+                raise ValueError(f"unsupported split {node.get('decision_type')}")
+            feature.append(node["split_feature"])
+            threshold.append(_round(node["threshold"]))
+            values.append(_round(node.get("internal_value", 0.0)))
+            left.append(0)
+            right.append(0)
+            left[index] = walk(node["left_child"])
+            right[index] = walk(node["right_child"])
+            return index
+
+        walk(info["tree_structure"])
+        trees.append([feature, threshold, left, right, leaves, values])
+    return {"format": "newsclean-blockmodel-1", "features": list(FEATURES), "threshold": THRESHOLD,
+            "keep_threshold": KEEP_THRESHOLD, "trees": trees}
+
+
+def main() -> None:
+    from devdata import all_pages
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "blockmodel.json")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    bench = args.shared / "bench"
+    if not (bench / "wcxb" / "dev").is_dir():
+        sys.exit(f"train_blocks: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
+    pages = all_pages(bench)
+    rows = collect(pages, args.jobs)
+    model = train(rows)
+    args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    lines = sum(len(p.labels) for p in rows)
+    content = sum(int(p.labels.sum()) for p in rows)
+    print(f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
+          f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")
+
+
+if __name__ == "__main__":
+    main()

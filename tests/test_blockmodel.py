@@ -1,0 +1,214 @@
+"""The HTML block model: its features, its evaluator, how it changes verdicts, and its training helpers."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+import newsclean
+from newsclean.boilerplate import blockmodel
+from newsclean.boilerplate.blockmodel import FEATURES, BlockModel, candidates, resolve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+import train_blocks  # noqa: E402
+from devdata import fold_of, host  # noqa: E402
+
+PAGE = """<html><head><title>Storm hits the coast - The Daily</title></head><body>
+<nav class="site-menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="visually-hidden">Photos of the flooded streets in the old town</div>
+<article class="story-body">
+<h1>Storm hits the coast</h1>
+<p>The storm reached the coast on Tuesday night, and the town was left without power for most of the day.</p>
+<p>Officials said that the damage was worse than they had expected, and that the roads would stay closed.</p>
+<p>Residents were told to stay at home until the water has gone down and the power lines are safe again.</p>
+<div class="share-tools"><a href="/s">Share on Facebook</a></div>
+</article>
+<footer class="page-footer"><p>Copyright 2025 The Daily. All rights reserved.</p></footer>
+</body></html>"""
+
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _constant_model(value: float) -> BlockModel:
+    """A model of one leaf: every line scores the logistic of *value*."""
+    return BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [[[], [], [], [], [value], []]]})
+
+
+def _stump(feature: str, threshold: float, low: float, high: float) -> BlockModel:
+    """One split on *feature*: *low* at or below the threshold, *high* above."""
+    tree = [[INDEX[feature]], [threshold], [~0], [~1], [low, high], [0.0]]
+    return BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree]})
+
+
+class _Collect:
+    def __init__(self):
+        self.rows, self.lines = [], []
+
+    def apply(self, content, start, end, dom, language=None):
+        for position, row in candidates(content, start, end, dom, language):
+            self.rows.append(row)
+            self.lines.append(content[position])
+
+
+def test_rows_describe_the_blocks():
+    seen = _Collect()
+    newsclean.clean(PAGE, input="html", block_model=seen)
+    assert seen.rows and all(len(row) == len(FEATURES) for row in seen.rows)
+    by_text = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    prose = by_text["The storm reached the coast on Tuesday night, and the town was left without power for most "
+                    "of the day."]
+    assert prose[INDEX["in <article>"]] == 1.0 and prose[INDEX["tag=p"]] == 1.0
+    assert prose[INDEX["inside"]] == 1.0 and prose[INDEX["rules_keep"]] == 1.0
+    assert prose[INDEX["cls_good"]] == 1.0 and prose[INDEX["ends_sentence"]] == 1.0
+    menu = next(row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Home"))
+    assert menu[INDEX["in <nav>"]] == 1.0 and menu[INDEX["link"]] > 0.5 and menu[INDEX["rules_keep"]] == 0.0
+    hidden = by_text["Photos of the flooded streets in the old town"]
+    assert hidden[INDEX["hiding"]] == 1.0 and prose[INDEX["hiding"]] == 0.0
+    # The neighbours' figures: the first prose line's next block is the second prose line.
+    first = seen.rows[seen.lines.index(next(line for line in seen.lines if line.text.startswith("The storm")))]
+    assert first[INDEX["same_parent[+1]"]] == 1.0 and first[INDEX["good[+1]"]] == 1.0
+
+
+def test_compiled_evaluator_matches_the_array_walk():
+    rng = random.Random(5)
+
+    def tree(depth):
+        feature, threshold, left, right, leaves, values = [], [], [], [], [], []
+
+        def node(level):
+            if level == depth or (level and rng.random() < 0.3):
+                leaves.append(round(rng.uniform(-1, 1), 4))
+                return ~(len(leaves) - 1)
+            index = len(feature)
+            feature.append(rng.randrange(len(FEATURES)))
+            threshold.append(round(rng.uniform(0, 1), 3))
+            values.append(0.0)
+            left.append(0)
+            right.append(0)
+            left[index] = node(level + 1)
+            right[index] = node(level + 1)
+            return index
+
+        node(0)
+        return [feature, threshold, left, right, leaves, values]
+
+    model = BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]})
+    for _ in range(200):
+        row = [rng.choice([0.0, 1.0, rng.random()]) for _ in FEATURES]
+        assert model.raw(row) == pytest.approx(model.raw_slow(row), abs=1e-12)
+
+
+def test_a_low_score_drops_kept_lines_with_the_model_reason():
+    document = newsclean.clean(PAGE, input="html", block_model=_stump("inside", 0.5, 2.0, -2.0))
+    dropped = [d for d in document.decisions if d.reason == "model"]
+    assert dropped and all(not d.keep and d.rule == "model" for d in dropped)
+    assert all(d.evidence.startswith("block model score 0.12; strongest: inside −") for d in dropped)
+    assert "The storm reached the coast" not in document.body
+    assert {r.reason for r in document.removed} >= {"model"}
+    assert all(r.reason for r in document.removed)
+
+
+def test_a_high_score_keeps_lines_the_rules_dropped_for_their_place():
+    rules = newsclean.clean(PAGE, input="html", block_model=False)
+    model = newsclean.clean(PAGE, input="html", block_model=_constant_model(3.0))
+    assert "Home World Sport" not in rules.body
+    assert "Home World Sport" in model.body
+    kept = next(d for d in model.decisions if d.text == "Home World Sport")
+    assert kept.keep and kept.evidence.endswith("the rules said nav")
+    # A line a named rule rejected keeps that verdict: the model does not read words.
+    assert "Copyright 2025" not in model.body
+    # The headline stays the title.
+    assert model.title == rules.title == "Storm hits the coast"
+
+
+def test_no_model_by_default_unless_switched_on(monkeypatch):
+    assert resolve(False) is None
+    monkeypatch.setattr(blockmodel, "DEFAULT_ON", False)
+    assert resolve(None) is None
+    default = newsclean.clean(PAGE, input="html")
+    off = newsclean.clean(PAGE, input="html", block_model=False)
+    assert default.body == off.body
+
+
+@pytest.mark.skipif(not blockmodel.DEFAULT_PATH.exists(), reason="no block model file in the package")
+def test_the_shipped_model_reads_this_version_s_features():
+    model = BlockModel.load(blockmodel.DEFAULT_PATH)
+    assert model.data["features"] == list(FEATURES)
+    assert blockmodel.DEFAULT_PATH.stat().st_size < 1_000_000
+    document = newsclean.clean(PAGE, input="html", block_model=model)
+    assert "The storm reached the coast" in document.body
+    assert all(r.reason for r in document.removed)
+
+
+def test_text_input_and_help_do_not_load_the_model():
+    code = ("import sys, newsclean; from click.testing import CliRunner; from newsclean.cli import cli;"
+            "CliRunner().invoke(cli, ['--help']); newsclean.clean('Just a line of text.\\n\\nAnother one.');"
+            "sys.exit('newsclean.boilerplate.blockmodel' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+# ----------------------------------------------------------------------------- training helpers
+def test_labels_project_the_reference_onto_lines():
+    reference = "Storm hits the coast\n\nThe storm reached the coast on Tuesday night.\n\nOfficials said more."
+    lines = ["Storm hits the coast", "The storm reached the coast on Tuesday night.", "Share on Facebook",
+             "Home", "Officials said more rain was coming soon to the coast", ""]
+    assert train_blocks.label(lines, reference) == [1, 1, 0, 0, 0, 0]
+
+
+def test_folds_follow_the_domain_and_are_stable():
+    assert host("https://www.Example.com/a") == host("http://example.com/b") == "example.com"
+    assert fold_of("example.com") == fold_of("example.com")
+    assert len({fold_of(f"site{i}.com") for i in range(100)}) == 5
+
+
+def test_export_matches_lightgbm():
+    lightgbm = pytest.importorskip("lightgbm")
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(0)
+    x = rng.random((2000, len(FEATURES)))
+    y = ((x[:, 0] + x[:, 5] * 0.5 - x[:, 40] > 0.4) ^ (rng.random(2000) < 0.05)).astype(int)
+    booster = lightgbm.train({**train_blocks.PARAMS, "num_threads": 1},
+                             lightgbm.Dataset(x, y), num_boost_round=20)
+    model = BlockModel(json.loads(json.dumps(train_blocks.export(booster))))
+    expected = booster.predict(x[:100], raw_score=True)
+    for row, want in zip(x[:100].tolist(), expected):
+        assert model.raw(row) == pytest.approx(want, abs=1e-4)
+
+
+def test_strongest_features_sum_the_changes_along_the_path():
+    # Two splits on one path: "inside" then "link"; the root's value is 0.
+    tree = [[INDEX["inside"], INDEX["link"]], [0.5, 0.5], [~0, ~1], [1, ~2], [-1.0, 2.0, 0.5], [0.0, 1.0]]
+    model = BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree, tree]})
+    row = [0.0] * len(FEATURES)
+    row[INDEX["inside"]], row[INDEX["link"]] = 1.0, 0.9
+    assert model.raw(row) == model.raw_slow(row) == 1.0
+    # inside: 0 -> 1 (+1) per tree; link: 1 -> 0.5 (-0.5) per tree.
+    assert model.strongest(row) == [("inside", 2.0), ("link", -1.0)]
+    row[INDEX["link"]] = 0.1
+    assert sorted(model.strongest(row)) == [("inside", 2.0), ("link", 2.0)]
+
+
+def test_the_command_line_turns_the_model_on(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from newsclean.cli import cli
+
+    # The package's model is, for this test, one that drops every line inside the article.
+    model_file = tmp_path / "model.json"
+    model_file.write_text(json.dumps(_stump("inside", 0.5, 2.0, -2.0).data), encoding="utf-8")
+    monkeypatch.setattr(blockmodel, "DEFAULT_PATH", model_file)
+    monkeypatch.setattr(blockmodel, "_DEFAULT", None)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
+    with_model = CliRunner().invoke(cli, ["clean", "--block-model", "--explain", str(page)])
+    assert plain.exit_code == with_model.exit_code == 0
+    assert "block model score" not in plain.output
+    dropped = [row for row in with_model.output.splitlines() if "The storm reached" in row]
+    assert len(dropped) == 1 and " drop  model " in dropped[0] and "block model score 0.12" in dropped[0]
