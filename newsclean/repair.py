@@ -161,9 +161,9 @@ def _shifted(r: Repair, offset: int) -> Repair:
 
 
 def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
-    import ftfy
+    from newsclean.ftfy_gate import fix_encoding_and_explain
 
-    explained = ftfy.fix_encoding_and_explain(line)
+    explained = fix_encoding_and_explain(line)
     if explained.text == line:
         return line, ()
     steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
@@ -517,10 +517,10 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     changes nothing, our search works on the line itself, more cautiously where ftfy's
     badness check finds the line fine.
     """
-    import ftfy
+    from newsclean.ftfy_gate import fix_encoding_and_explain
 
     gapped = _gap_line(line, offset)
-    explained = ftfy.fix_encoding_and_explain(line)
+    explained = fix_encoding_and_explain(line)  # imports ftfy only if it may change the line
     if gapped is not None:
         from newsclean.plausibility import cost
 

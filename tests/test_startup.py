@@ -7,8 +7,13 @@ imported, which is deterministic.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 #: Loaded only when a page needs them (or a command other than clean shows something).
 HEAVY = ("ftfy", "chardet", "rich", "selectolax", "wcwidth", "tempfile", "importlib.resources",
@@ -55,3 +60,54 @@ def test_the_clean_command_on_a_text_file_loads_no_archive_reader(tmp_path):
                      "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code")
     assert out.read_text().startswith("Storm closes schools\n\nSchools across")
     assert not {"newsclean.sources", "fastwarc", "warcio", "ftfy", "rich"} & set(loaded["modules"])
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "000_327f9b9f446e87e2.txt"
+
+
+def test_a_cjk_page_read_as_latin1_is_repaired_without_importing_ftfy():
+    # its broken lines hold characters no single-byte code page encodes: ftfy cannot
+    # change them, so the gate answers for it and our own search repairs them
+    loaded = _loaded(f"from newsclean.repair import repair\n"
+                     f"r = repair(open({str(SAMPLE)!r}, encoding='utf-8').read())\n"
+                     "assert [x.after for x in r.repairs] == ['\u9ebb\u8c46\u4f20\u5a92\u6620\u753b'] * 2")
+    assert loaded["model_loaded"] is True
+    assert not {"ftfy", "wcwidth"} & set(loaded["modules"])
+
+
+def test_the_ftfy_gate_uses_supersets_of_ftfys_character_classes():
+    import ftfy.chardata as chardata
+
+    from newsclean.ftfy_gate import CHARMAP_ENCODINGS, _decoded, _tables
+
+    assert [codec for codec, _ in CHARMAP_ENCODINGS] == [
+        name.replace("sloppy-windows-", "cp").replace("macroman", "mac-roman") for name in chardata.CHARMAP_ENCODINGS]
+    encodable, _ = _tables()
+    for name in chardata.CHARMAP_ENCODINGS:
+        charlist = bytes(list(range(0x80, 0x100)) + [0x1A]).decode(name)
+        assert {ch for ch in charlist if ch >= "\x80"} <= encodable, name
+    clues = chardata.UTF8_CLUES
+    assert max("".join(clues.values())) < "\U00010000"
+    bmp = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    for key, mine in (("utf8_first_of_2", _decoded(0xC2, 0xDF)), ("utf8_first_of_3", _decoded(0xE0, 0xEF)),
+                      ("utf8_first_of_4", _decoded(0xF0, 0xF4)), ("utf8_continuation", _decoded(0x80, 0xBF) + " ")):
+        theirs = re.compile(f"[{clues[key]}]")
+        assert {ch for ch in bmp if theirs.fullmatch(ch)} <= set(mine), key
+    # the gate's look-behind only blocks characters ftfy's blocks too
+    strict = re.compile(f"[{clues['utf8_continuation_strict']}]")
+    assert all(strict.fullmatch(chr(c)) for c in range(0x80, 0xC0))
+
+
+_MIX = st.text(st.sampled_from(
+    [chr(c) for c in range(0x80, 0x250)] + [chr(c) for c in range(0x370, 0x460)] + list("\u2013\u2014\u2018\u2019\u201c\u201d\u2020\u2122\u2500\u2550\ufffd")
+    + list("\u9ebb\u8c46\u4f20\u5a92\u6620\u753b\u9db9\u30a2\ud55c ae\n")), max_size=12)
+
+
+@given(_MIX)
+def test_what_the_ftfy_gate_passes_ftfy_leaves_unchanged(text):
+    import ftfy
+
+    from newsclean.ftfy_gate import leaves_unchanged
+
+    if leaves_unchanged(text):
+        assert ftfy.fix_encoding_and_explain(text) == (text, [])
