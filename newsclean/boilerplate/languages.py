@@ -28,15 +28,16 @@ WORD = re.compile(r"\w+")
 _CJK_FIRST = "\u3040"
 
 
-@lru_cache(maxsize=1)
-def _scripts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Han ideographs, kana and Hangul syllables; then kana, Hangul, Han alone.
+@lru_cache(maxsize=None)
+def _script(which: str) -> re.Pattern[str]:
+    """``cjk`` (Han ideographs, kana and Hangul syllables), ``kana``, ``hangul`` or ``han``.
 
-    Compiled on first use: re walks these large ranges character by character when
-    it compiles them, and most pages have no CJK character to look for.
+    Each compiled on first use: re walks these large ranges character by character
+    when it compiles them, most pages have no CJK character to look for, and most
+    that have a few never need the three single scripts.
     """
-    return (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"),
-            re.compile(r"[\u3040-\u30ff]"), re.compile(r"[\uac00-\ud7af]"), re.compile(r"[\u4e00-\u9fff]"))
+    return re.compile({"cjk": r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]",
+                       "kana": r"[\u3040-\u30ff]", "hangul": r"[\uac00-\ud7af]", "han": r"[\u4e00-\u9fff]"}[which])
 
 #: Korean particles and verb endings that close a word in running prose.
 KOREAN_ENDINGS = frozenset("은는이가을를에의로와과도만서고다며면지요게한된던할했")
@@ -93,7 +94,7 @@ def cjk_count(text: str) -> int:
     """
     if not text or max(text) < _CJK_FIRST:
         return 0
-    return len(_scripts()[0].findall(text))
+    return len(_script("cjk").findall(text))
 
 
 def detect_language(lines: list[str], token_lists: list[list[str]] | None = None) -> str | None:
@@ -115,12 +116,11 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     joined = "\n".join(sample)
     cjk = cjk_count(joined)
     if cjk and cjk * 4 > len(joined):
-        _, kana, hangul, han = _scripts()
-        if len(hangul.findall(joined)) * 2 > cjk:
+        if len(_script("hangul").findall(joined)) * 2 > cjk:
             return "ko"
-        if len(kana.findall(joined)) * 10 > cjk:
+        if len(_script("kana").findall(joined)) * 10 > cjk:
             return "ja"
-        if han.search(joined):
+        if _script("han").search(joined):
             return "zh"
     counts: Counter[str] = Counter()
     if token_lists is None:

@@ -6,7 +6,7 @@ All functions are pure and work on one stripped line.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
 
 class _OnFirstUse:
     """A pattern compiled when first used: the large byline and date patterns take a good
@@ -52,18 +52,18 @@ _WEEKDAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday
              r"|jueves,?|viernes,?|montag,?|dienstag,?|mittwoch,?|donnerstag,?|freitag,?|samstag,?|sonntag,?")
 
 
-@lru_cache(maxsize=1)
-def _date_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    m = rf"(?P<month>{_MONTH_ALT})\.?"
-    return [
-        ("ymd", re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
-                           r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")),
-        ("cjk", re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")),
-        ("mdy", re.compile(rf"\b{m}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
-        ("dmy", re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{m}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
-                           re.IGNORECASE)),
-        ("numeric", re.compile(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)")),
-    ]
+_M = rf"(?P<month>{_MONTH_ALT})\.?"
+#: Tried in this order; each compiled when first tried (a date found early spares the
+#: month-name patterns, the slowest to compile).
+_DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
+    ("ymd", _OnFirstUse(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
+                       r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")),
+    ("cjk", _OnFirstUse(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")),
+    ("mdy", _OnFirstUse(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    ("dmy", _OnFirstUse(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{_M}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
+                       re.IGNORECASE)),
+    ("numeric", _OnFirstUse(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)")),
+]
 
 
 def parse_date(text: str, month_first: bool = True) -> str | None:
@@ -91,7 +91,7 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
     >>> parse_date("no date here, only 2019") is None
     True
     """
-    for kind, pattern in _date_patterns():
+    for kind, pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
             continue
