@@ -31,7 +31,7 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     a charset the transport gave (the HTTP ``Content-Type`` of a page from a web
     archive): see :func:`newsclean.decode.decode`.
     """
-    from newsclean.html_meta import looks_like_html
+    from newsclean.html_sniff import looks_like_html
 
     opts = Options.from_kwargs(options, **kwargs)
     decoded: Decoded | None = None
@@ -125,7 +125,7 @@ def decode_input(data: bytes, options: Options, hint: str | None = None) -> tupl
     Returns the decoding and whether the input is HTML (by ``options.input``, or
     recognised by its markup).
     """
-    from newsclean.html_meta import declared_charset, head_text, looks_like_html
+    from newsclean.html_sniff import declared_charset, head_text, looks_like_html
 
     html = options.input == "html" or (
         options.input == "auto" and looks_like_html(head_text(data)))

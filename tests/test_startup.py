@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 #: Loaded only when a page needs them (or a command other than clean shows something).
 HEAVY = ("ftfy", "chardet", "rich", "selectolax", "wcwidth", "tempfile", "importlib.resources",
          "newsclean.boilerplate", "newsclean.html_blocks", "newsclean.recode", "newsclean.plausibility",
-         "newsclean.sources", "fastwarc", "warcio")
+         "newsclean.sources", "fastwarc", "warcio", "newsclean.html_meta", "html")
 
 
 def _loaded(code: str) -> dict:
@@ -42,6 +42,8 @@ def test_a_clean_page_loads_neither_the_repair_model_nor_ftfy():
                      "assert doc.body.startswith('Schools across')")
     assert loaded["model_loaded"] is False
     assert not {"ftfy", "chardet", "rich", "selectolax", "wcwidth"} & set(loaded["modules"])
+    # telling text from HTML needs only html_sniff, not what reads an HTML page's head
+    assert not {"newsclean.html_meta", "newsclean.html_blocks", "html"} & set(loaded["modules"])
 
 
 def test_a_page_with_mojibake_loads_the_model():
