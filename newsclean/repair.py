@@ -324,7 +324,6 @@ def _decode1(b: int, codec: str) -> str:
 
 
 _CJK_READERS = ("gbk", "big5", "shift_jis", "euc-kr")
-_CJK_RANGE = re.compile(r"[^\x00-\u2fff]")  # U+3000 and up (a negated class compiles fast)
 
 
 def looks_suspicious(text: str) -> bool:
@@ -344,7 +343,7 @@ def _looks_recodable(text: str) -> bool:
     """Signs of a run decoded with a codec of another family (UTF-8, CJK, Cyrillic...)."""
     if _suspect_re().search(text) or _utf8_inside(text):
         return True
-    if _CJK_RANGE.search(text):
+    if text and max(text) > "\u2fff":  # a character from U+3000 up (no pattern to compile)
         for reader in _CJK_READERS:
             try:
                 text.encode(reader).decode("utf-8")
