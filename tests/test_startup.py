@@ -113,3 +113,13 @@ def test_what_the_ftfy_gate_passes_ftfy_leaves_unchanged(text):
 
     if leaves_unchanged(text):
         assert ftfy.fix_encoding_and_explain(text) == (text, [])
+
+
+@given(st.text(st.sampled_from(list("ab 1\u00e9\u303f\u3040\u30ff\u3100\u33ff\u3400\u4dbf\u4dc0\u4e00\u9fff\ua000"
+                                    "\uabff\uac00\ud7af\ud7b0\uff65\uff66\uff9f\uffa0\U00020000"))))
+def test_counting_cjk_characters_one_by_one_agrees_with_the_pattern(text):
+    from newsclean.boilerplate import languages
+
+    languages._script.cache_clear()
+    by_loop = languages.cjk_count(text)  # nothing compiled, a short text: counted one by one
+    assert len(languages._script("cjk").findall(text)) == by_loop == languages.cjk_count(text)

@@ -94,7 +94,18 @@ def cjk_count(text: str) -> int:
     """
     if not text or max(text) < _CJK_FIRST:
         return 0
+    if len(text) <= _COUNT_BY_LOOP and not _script.cache_info().currsize:
+        # a short text, and no pattern compiled yet: counting one by one costs less than
+        # compiling the pattern (which a page with a few CJK characters may never need)
+        return sum(1 for ch in text if ch >= _CJK_FIRST and any(lo <= ch <= hi for lo, hi in _CJK_RANGES))
     return len(_script("cjk").findall(text))
+
+
+#: The ranges of ``_script("cjk")``, for :func:`cjk_count`'s loop; texts up to this long
+#: are counted by the loop until a longer one has compiled the pattern.
+_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uac00", "\ud7af"),
+               ("\uff66", "\uff9f"))
+_COUNT_BY_LOOP = 4000
 
 
 def detect_language(lines: list[str], token_lists: list[list[str]] | None = None) -> str | None:
