@@ -32,16 +32,29 @@ class Explained(NamedTuple):
     explanation: list
 
 
+@functools.lru_cache(maxsize=None)
+def _readings(codec: str, sloppy: bool) -> tuple[str, ...]:
+    """What each byte 0-255 reads as in *codec* ("" where it reads as nothing)."""
+    # one decode for all the bytes (these code pages read each byte as one character);
+    # only the bytes it replaced are tried one by one
+    table = bytes(range(256)).decode(codec, "replace")
+    out = []
+    for b, ch in enumerate(table):
+        if ch == "\ufffd":
+            try:
+                ch = bytes([b]).decode(codec)
+            except UnicodeDecodeError:
+                ch = chr(b) if sloppy else ""
+        out.append(ch)
+    return tuple(out)
+
+
 def _decoded(lo: int, hi: int) -> str:
     """Every character a byte in ``lo..hi`` reads as in any of the code pages."""
     chars = set()
     for codec, sloppy in CHARMAP_ENCODINGS:
-        for b in range(lo, hi + 1):
-            try:
-                chars.add(bytes([b]).decode(codec))
-            except UnicodeDecodeError:
-                if sloppy:
-                    chars.add(chr(b))
+        chars.update(_readings(codec, sloppy)[lo:hi + 1])
+    chars.discard("")
     return "".join(sorted(chars))
 
 
