@@ -86,13 +86,20 @@ def parse_stopwords(text: str) -> dict[str, frozenset[str]]:
     return {code: frozenset(words) for code, words in sections.items()}
 
 
+@lru_cache(maxsize=1)
+def _beyond_kana_start() -> re.Pattern[str]:
+    """Any character from U+3040 up: written as a negated class, which compiles in a fraction
+    of the time of the range, and searched far faster than ``max(text)`` walks a line."""
+    return re.compile(r"[^\x00-\u303f]")
+
+
 def cjk_count(text: str) -> int:
     """Number of CJK characters (Han, kana, Hangul) in *text*.
 
     >>> cjk_count("東京 2024 ソウル")
     5
     """
-    if not text or max(text) < _CJK_FIRST:
+    if text.isascii() or not _beyond_kana_start().search(text):
         return 0
     if len(text) <= _COUNT_BY_LOOP and not _script.cache_info().currsize:
         # a short text, and no pattern compiled yet: counting one by one costs less than
