@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from newsclean.cli import (RECORD_HELP, _bug, _documents, _error, _output_stream, _printable, _validate_output,
+from newsclean.cli import (RECORD_HELP, _documents, _output_stream, _printable, _results, _shown, _validate_output,
                            cleaning_options, cli, page_cleaner)
 from newsclean.errors import NewscleanError
 
@@ -140,33 +140,18 @@ def _render(view, context, side_by_side, width, line_numbers, summary, console) 
 
 def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert, record: str | None = None) -> None:
     """Clean every input and write one report; failed inputs are listed in it with their message."""
-    from newsclean.files import read_input
+    from newsclean.errors import bug_message
     from newsclean.report import render_report
-    from newsclean.sniff import check_input
-    from newsclean.files import archive_kind
-    from newsclean.sources import load_record
 
     entries = []
     failures = 0
-    for source in files or ("-",):
-        name = "<stdin>" if source == "-" else source
-        try:
-            if record is not None or archive_kind(source):
-                data: object = load_record(source, record, max_bytes)
-            else:
-                data = read_input(source, max_bytes)
-                check_input(data, max_bytes)
-            entries.append((name, convert(data, source)))
-        except NewscleanError as error:
-            failures += 1
-            _error(name, error)
-            entries.append((name, str(error)))
-        except Exception as error:  # a bug: listed as a failure, the other inputs go on
-            from newsclean.errors import bug_message
-
-            failures += 1
-            _bug(name, error)
-            entries.append((name, bug_message(error)))
+    for source, document, error in _results(files, max_bytes, convert, record):
+        name = _shown(source)
+        if error is None:
+            entries.append((name, document))
+            continue
+        failures += 1
+        entries.append((name, str(error) if isinstance(error, NewscleanError) else bug_message(error)))
     with _output_stream(path) as out:
         out.write(render_report(entries))
     if path != "-":

@@ -87,7 +87,8 @@ def encoding_prior(name: str) -> float:
     return BIT * ENCODING_PRIOR.get(name, PRIOR_UNLISTED)
 
 
-_BOMS = (
+#: Byte-order marks and the codec each one names (UTF-32 before UTF-16: they share a prefix).
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -138,11 +139,11 @@ def decode(data: bytes, encoding: str | None = None, declared: str | None = None
     if encoding:
         text, bad = _decode_counting(data, encoding)
         return Decoded(text, codecs.lookup(encoding).name, 1.0, "forced", bad)
-    for bom, name in _BOMS:
+    for bom, name in BOMS:
         if data.startswith(bom):
             text, bad = _decode_counting(data[len(bom):], name)
             return Decoded(text, name, 1.0, "bom", bad)
-    wide = _nul_pattern(data)
+    wide = nul_pattern(data)
     if wide is not None:
         text, bad = _decode_counting(data, wide)
         return Decoded(text, wide, 0.9, "nul-pattern", bad)
@@ -205,10 +206,10 @@ def _utf8_share(data: bytes) -> float | None:
     return round(valid_high / (valid_high + invalid), 3)
 
 
-def _nul_pattern(data: bytes) -> str | None:
+def nul_pattern(data: bytes) -> str | None:
     """UTF-16 / UTF-32 without BOM: most text has NULs in fixed byte positions.
 
-    >>> _nul_pattern("plain text".encode("utf-16-le")), _nul_pattern(b"plain text")
+    >>> nul_pattern("plain text".encode("utf-16-le")), nul_pattern(b"plain text")
     ('utf-16-le', None)
     """
     n = len(data)

@@ -44,18 +44,15 @@ def head_text(data: bytes, size: int = 5000) -> str:
     >>> head_text("<html>".encode("utf-16-be"))
     '<html>'
     """
-    import codecs
+    from newsclean.decode import BOMS, nul_pattern  # the ladder's own first rungs
 
     head = data[:size]
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in BOMS:
         if head.startswith(bom):
             return "\ufeff" + head[len(bom):].decode(name, "ignore")
-    if b"\x00" in head[:200]:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) > 0.3 * len(head) // 2 and min(even, odd) < max(even, odd) // 4:
-            return head.decode("utf-16-le" if odd > even else "utf-16-be", "ignore")
+    wide = nul_pattern(data) if b"\x00" in head[:200] else None
+    if wide:
+        return head.decode(wide, "ignore")
     return head.decode("latin-1")
 
 
