@@ -7,9 +7,6 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-# Telling HTML from text lives in its own light module; imported here for the callers of old.
-from newsclean.html_sniff import declared_charset, head_text, looks_like_html  # noqa: E402,F401
-
 
 @dataclass
 class PageMeta:

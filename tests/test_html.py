@@ -10,7 +10,8 @@ import pytest
 
 import newsclean
 from newsclean.html_blocks import blocks, parse
-from newsclean.html_meta import declared_charset, looks_like_html, page_meta, strip_site_name
+from newsclean.html_meta import page_meta, strip_site_name
+from newsclean.html_sniff import declared_charset, looks_like_html
 
 STORY = Path(__file__).parent / "fixtures" / "html" / "story.html"
 
