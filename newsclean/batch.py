@@ -674,10 +674,7 @@ def clean_file(task: Task, context: WorkerContext) -> dict:
     if context.table is not None:
         from newsclean.sitelearn import apply_site_boilerplate
 
-        from newsclean.pipeline import flag_thin
-
         apply_site_boilerplate(document, context.table, task.site)
-        flag_thin(document)
     record = document_record(document, len(data))
     if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
         record["document"] = document

@@ -195,6 +195,9 @@ def apply_site_boilerplate(document: Document, table: SiteTable, site: str) -> D
     document.paragraphs = kept
     document.decisions = decisions
     document.removed = sorted(removals, key=lambda r: r.line)
+    from newsclean.pipeline import flag_thin
+
+    flag_thin(document)  # less text is kept now
     return document
 
 

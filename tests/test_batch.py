@@ -17,6 +17,8 @@ from conftest import _command
 
 from newsclean.batch import BatchConfig, run_batch
 from newsclean.document import Decision, Document
+from newsclean.notice import Notice
+from newsclean.pipeline import flag_thin
 from newsclean.sitelearn import SiteCounter, apply_site_boilerplate, line_keys
 
 TESTS = Path(__file__).resolve().parent
@@ -357,12 +359,18 @@ def test_site_counting_is_order_free_and_apply_marks_decisions():
     document = Document(title=lines[0], paragraphs=[p.strip() for p in lines[1:]],
                         decisions=[Decision(n + 1, line.strip(), True, "title" if n == 0 else "body")
                                    for n, line in enumerate(lines)])
+    document.warnings.append(Notice("thin", "made before the site's lines were dropped"))
     apply_site_boilerplate(document, table, "alpha")
     assert len(document.paragraphs) == 4
     assert [r.line for r in document.removed] == [2, 3, 8]
     assert {r.reason for r in document.removed} == {"repeated-across-files"}
     assert [d.keep for d in document.decisions] == [True, False, False, True, True, True, True, False]
     assert document.title == lines[0]
+    # the thin check is redone on what is left (for pages of files and of archives alike): a
+    # verdict made before is replaced by the one the remaining text gives
+    left = Document(title=document.title, paragraphs=list(document.paragraphs), decisions=list(document.decisions))
+    flag_thin(left)
+    assert document.warnings == left.warnings and "made before" not in str(document.warnings)
 
 
 def test_the_command_line_does_not_import_dask():
