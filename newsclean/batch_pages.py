@@ -195,20 +195,14 @@ def _check(page: Page, max_bytes: int) -> int:
     return len(page.data)
 
 
-def _options(page: Page, context: WorkerContext):
-    if page.kind and context.config.input == "auto":
-        return replace(context.options, input=page.kind)
-    return context.options
-
-
 def clean_page(task: Task, context: WorkerContext) -> dict:
     """Clean one page of an archive or JSONL file; return its report record with its JSON line."""
     from newsclean.batch import REPORT_HTML_DOCUMENTS, document_record
-    from newsclean.pipeline import clean
+    from newsclean.sources import clean_page as clean_one
 
     page = task.page
     size = _check(page, context.config.max_bytes)
-    document = clean(page.data, _options(page, context), source=task.id, hint=page.charset)
+    document = clean_one(page, context.options)
     if context.table is not None:
         from newsclean.sitelearn import apply_site_boilerplate
 
