@@ -100,7 +100,9 @@ def run_measured(argv: list[str], stdout=None) -> tuple[float, float]:
 
 def run_batch(command: list[str], src: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Run the batch; return (seconds, peak RSS of the process tree in MB)."""
-    return run_measured([*command, "batch", str(src), "-o", str(out), "--jobs", str(jobs), "--quiet", "--force"])
+    return run_measured(
+        [*command, "batch", str(src), "-o", str(out), "--jobs", str(jobs), "--quiet", "--force"]
+    )
 
 
 def independent_pair(command: list[str], src: Path, out: Path) -> float:
@@ -112,9 +114,23 @@ def independent_pair(command: list[str], src: Path, out: Path) -> float:
     dirs = sorted(p for p in src.iterdir() if p.is_dir())
     halves = [dirs[0::2], dirs[1::2]]
     started = time.perf_counter()
-    procs = [subprocess.Popen([*command, "batch", *map(str, half), "-o", str(out / f"half{n}"), "--jobs", "1",
-                               "--quiet", "--force"], stderr=subprocess.DEVNULL)
-             for n, half in enumerate(halves)]
+    procs = [
+        subprocess.Popen(
+            [
+                *command,
+                "batch",
+                *map(str, half),
+                "-o",
+                str(out / f"half{n}"),
+                "--jobs",
+                "1",
+                "--quiet",
+                "--force",
+            ],
+            stderr=subprocess.DEVNULL,
+        )
+        for n, half in enumerate(halves)
+    ]
     for proc in procs:
         proc.wait()
     return time.perf_counter() - started
@@ -122,16 +138,28 @@ def independent_pair(command: list[str], src: Path, out: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared benchmark data (default: ../shared)")
-    parser.add_argument("--copies", type=int, default=25, help="copies of the dev pages (default: 25)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared benchmark data (default: ../shared)",
+    )
+    parser.add_argument(
+        "--copies", type=int, default=25, help="copies of the dev pages (default: 25)"
+    )
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time")
     parser.add_argument("--scale", type=int, default=10, help="corpus factor for the memory check")
-    parser.add_argument("--update", type=Path, metavar="FILE",
-                        help="replace the text between <!-- bench-batch:start --> and <!-- bench-batch:end --> in FILE")
+    parser.add_argument(
+        "--update",
+        type=Path,
+        metavar="FILE",
+        help="replace the text between <!-- bench-batch:start --> and <!-- bench-batch:end --> in FILE",
+    )
     args = parser.parse_args()
 
-    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which("newsclean")
+    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which(
+        "newsclean"
+    )
     command = [exe] if exe else [sys.executable, "-m", "newsclean"]
     dev = args.shared / "bench" / "extraction" / "dev"
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-") as tmp:
@@ -143,24 +171,48 @@ def main() -> None:
             seconds, peak = run_batch(command, tmp_path / "small", tmp_path / f"out-{jobs}", jobs)
             rows.append((f"{small:,} files ({size:.0f} MB)", jobs, seconds, small / seconds, peak))
         seconds = independent_pair(command, tmp_path / "small", tmp_path / "out-pair")
-        rows.append((f"{small:,} files ({size:.0f} MB)", "2 × 1, separate processes (the machine's ceiling)",
-                     seconds, small / seconds, None))
+        rows.append(
+            (
+                f"{small:,} files ({size:.0f} MB)",
+                "2 × 1, separate processes (the machine's ceiling)",
+                seconds,
+                small / seconds,
+                None,
+            )
+        )
         shutil.rmtree(tmp_path / "out-1", ignore_errors=True)
         big = build_corpus(dev, tmp_path / "big", args.copies * args.scale)
         jobs = max(args.jobs)
         seconds, peak = run_batch(command, tmp_path / "big", tmp_path / "out-big", jobs)
-        rows.append((f"{big:,} files ({size * args.scale:.0f} MB)", jobs, seconds, big / seconds, peak))
+        rows.append(
+            (f"{big:,} files ({size * args.scale:.0f} MB)", jobs, seconds, big / seconds, peak)
+        )
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    command_line = "python bench/batch.py" + (f" --copies {args.copies}" if args.copies != 25 else "")
-    report = (f"Generated {datetime.date.today().isoformat()} by `{command_line}`: Python "
-              f"{platform.python_version()}, {platform.machine()}, {cpus} CPUs available.\n\n"
-              + table(["corpus", "--jobs", "seconds", "files/s", "peak RSS, whole tree (MB)"],
-                      [[corpus, jobs, f"{seconds:.1f}", f"{rate:,.0f}", "–" if peak is None else f"{peak:.0f}"]
-                       for corpus, jobs, seconds, rate, peak in rows]))
+    command_line = "python bench/batch.py" + (
+        f" --copies {args.copies}" if args.copies != 25 else ""
+    )
+    report = (
+        f"Generated {datetime.date.today().isoformat()} by `{command_line}`: Python "
+        f"{platform.python_version()}, {platform.machine()}, {cpus} CPUs available.\n\n"
+        + table(
+            ["corpus", "--jobs", "seconds", "files/s", "peak RSS, whole tree (MB)"],
+            [
+                [
+                    corpus,
+                    jobs,
+                    f"{seconds:.1f}",
+                    f"{rate:,.0f}",
+                    "–" if peak is None else f"{peak:.0f}",
+                ]
+                for corpus, jobs, seconds, rate, peak in rows
+            ],
+        )
+    )
     print(report)
     if args.update:
         update_section(args.update, "bench-batch", report)
+
 
 if __name__ == "__main__":
     main()

@@ -84,8 +84,17 @@ def wcxb_pages(bench: Path, types: tuple[str, ...] = ()) -> list[Page]:
     pages = []
     for rec in unpack.records(types):
         html, scraped = rec.pop("html"), rec.pop("scraped")
-        pages.append(Page("wcxb", rec["id"], html, scraped, rec["page_type"],
-                          host(rec.get("url")) or f"wcxb:{rec['id']}", rec))
+        pages.append(
+            Page(
+                "wcxb",
+                rec["id"],
+                html,
+                scraped,
+                rec["page_type"],
+                host(rec.get("url")) or f"wcxb:{rec['id']}",
+                rec,
+            )
+        )
     return pages
 
 
@@ -96,10 +105,18 @@ def zyte_pages(bench: Path) -> list[Page]:
             continue
         meta_file = folder / "meta.json"
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
-        pages.append(Page("zyte", folder.name, (folder / "page.html").read_text(encoding="utf-8"),
-                          (folder / "scraped.txt").read_text(encoding="utf-8"), "zyte",
-                          host(meta.get("url")) or f"zyte:{folder.name}",
-                          {"main_content": (folder / "gold.txt").read_text(encoding="utf-8")}, folder))
+        pages.append(
+            Page(
+                "zyte",
+                folder.name,
+                (folder / "page.html").read_text(encoding="utf-8"),
+                (folder / "scraped.txt").read_text(encoding="utf-8"),
+                "zyte",
+                host(meta.get("url")) or f"zyte:{folder.name}",
+                {"main_content": (folder / "gold.txt").read_text(encoding="utf-8")},
+                folder,
+            )
+        )
     return pages
 
 

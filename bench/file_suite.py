@@ -23,8 +23,8 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,6 +59,7 @@ def tools() -> dict[str, Tool]:
     except ImportError as error:
         print(f"  skipped charset-normalizer: {error}", file=sys.stderr)
     else:
+
         def normalizer_decode(data: bytes) -> tuple[str, str]:
             best = from_bytes(data).best()
             if best is None:
@@ -80,8 +81,10 @@ def load(path: Path) -> list[dict]:
                 raise KeyError(", ".join(sorted(missing)))
             base64.b64decode(record["bytes_b64"], validate=True)
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-        raise SystemExit(f"file_suite: {path} is not a file suite (JSONL of id, encoding, bytes_b64, "
-                         f"expected_text): {type(error).__name__}: {error}") from None
+        raise SystemExit(
+            f"file_suite: {path} is not a file suite (JSONL of id, encoding, bytes_b64, "
+            f"expected_text): {type(error).__name__}: {error}"
+        ) from None
     return records
 
 
@@ -89,8 +92,15 @@ def norm_nl(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_FAMILY = {"utf-8-sig": "utf-8", "utf-16le-bom": "utf-16-le", "utf-16be-bom": "utf-16-be",
-           "utf-16le": "utf-16-le", "utf-16be": "utf-16-be", "utf-16": "utf-16", "ascii": "ascii"}
+_FAMILY = {
+    "utf-8-sig": "utf-8",
+    "utf-16le-bom": "utf-16-le",
+    "utf-16be-bom": "utf-16-be",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "utf-16": "utf-16",
+    "ascii": "ascii",
+}
 
 
 def canonical(name: str) -> str:
@@ -114,7 +124,9 @@ def evaluate(records: list[dict], suite_tools: dict[str, Tool]) -> dict:
             func(blob)  # warm-up: imports and tables load outside the timing
         rows = []
         for blob, want in zip(blobs, expected):
-            started = time.process_time()  # CPU time: other jobs on the machine slow every tool alike
+            started = (
+                time.process_time()
+            )  # CPU time: other jobs on the machine slow every tool alike
             text, chosen = func(blob)
             seconds = time.process_time() - started
             rows.append((norm_nl(text) == want, chosen, seconds))
@@ -128,7 +140,9 @@ def _pct(good: int, total: int) -> str:
     return f"{100 * good / total:.1f} %" if total else "–"
 
 
-def _group_rows(evaluation: dict, key: Callable[[dict], str], order: list[str], speed: bool) -> list[list]:
+def _group_rows(
+    evaluation: dict, key: Callable[[dict], str], order: list[str], speed: bool
+) -> list[list]:
     records, sizes, results = evaluation["records"], evaluation["sizes"], evaluation["results"]
     names = list(results)
     groups: dict[str, list[int]] = defaultdict(list)
@@ -148,7 +162,9 @@ def _group_rows(evaluation: dict, key: Callable[[dict], str], order: list[str], 
             row.append(f"{diff:+d}" if diff else "0")
         if speed:
             megabytes = sum(sizes[i] for i in index) / 1e6
-            row += [f"{megabytes / max(sum(results[n][i][2] for i in index), 1e-9):.2f}" for n in names]
+            row += [
+                f"{megabytes / max(sum(results[n][i][2] for i in index), 1e-9):.2f}" for n in names
+            ]
         rows.append(row)
     return rows
 
@@ -161,9 +177,11 @@ def tables(evaluation: dict, title: str, by_size: bool = True) -> str:
     header += ["newsclean − chardet (files)"] if "chardet" in names else []
     header += [f"{n} MB/s" for n in names]
     megabytes = sum(evaluation["sizes"]) / 1e6
-    parts = [f"{title}: {len(records)} files, {megabytes:.1f} MB, "
-             f"{len({r['lang'] for r in records})} languages, {len(encodings)} encodings.\n",
-             table(header, _group_rows(evaluation, lambda r: r["encoding"], encodings, True))]
+    parts = [
+        f"{title}: {len(records)} files, {megabytes:.1f} MB, "
+        f"{len({r['lang'] for r in records})} languages, {len(encodings)} encodings.\n",
+        table(header, _group_rows(evaluation, lambda r: r["encoding"], encodings, True)),
+    ]
     if by_size:
         kinds = sorted({_kind(r) for r in records}, key=_kind_order)
         header = ["size, tier", "files"] + [f"{n} exact" for n in names]
@@ -216,28 +234,42 @@ def markdown(shared: Path, suite: Path = DEFAULT_SUITE) -> str:
         make_file_suite.write_suite(shared, suite)
     suite_tools = tools()
     own = evaluate(load(suite), suite_tools)
-    text = (f"### File suite (own, {len(own['records'])} files)\n\n"
-            "`python bench/make_file_suite.py && python bench/file_suite.py --errors`: real text (Debian "
-            "translation catalogs, WCXB dev references) in its legacy encodings, UTF-8 and UTF-16, about 200 bytes, "
-            "2 KB and 20 KB, plain and ascii-heavy, LF and CRLF. Exact = decoded to exactly the expected text (line "
-            "ends normalised). chardet: `detect` then `decode(errors=\"replace\")`. MB/s: CPU time of each call, "
-            "summed, one core.\n\n" + tables(own, "Own file suite"))
+    text = (
+        f"### File suite (own, {len(own['records'])} files)\n\n"
+        "`python bench/make_file_suite.py && python bench/file_suite.py --errors`: real text (Debian "
+        "translation catalogs, WCXB dev references) in its legacy encodings, UTF-8 and UTF-16, about 200 bytes, "
+        "2 KB and 20 KB, plain and ascii-heavy, LF and CRLF. Exact = decoded to exactly the expected text (line "
+        'ends normalised). chardet: `detect` then `decode(errors="replace")`. MB/s: CPU time of each call, '
+        "summed, one core.\n\n" + tables(own, "Own file suite")
+    )
     dev_path = shared / "bench" / "mojibake" / "files-dev.jsonl"
     if dev_path.exists():
         dev = evaluate(load(dev_path), suite_tools)
-        text += "\n\nfiles-dev per encoding, same run:\n\n" + tables(dev, "files-dev.jsonl", by_size=False)
+        text += "\n\nfiles-dev per encoding, same run:\n\n" + tables(
+            dev, "files-dev.jsonl", by_size=False
+        )
     return text
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--suite", type=Path, default=DEFAULT_SUITE,
-                        help="the suite's JSONL (default: bench/out/file-suite.jsonl, built if missing)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared folder holding bench/ (default: ../shared)")
+    parser.add_argument(
+        "--suite",
+        type=Path,
+        default=DEFAULT_SUITE,
+        help="the suite's JSONL (default: bench/out/file-suite.jsonl, built if missing)",
+    )
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder holding bench/ (default: ../shared)",
+    )
     parser.add_argument("--no-dev", action="store_true", help="leave out files-dev.jsonl")
     parser.add_argument("--errors", action="store_true", help="list the failures by kind")
-    parser.add_argument("--limit", type=int, default=8, help="ids shown per kind of failure (0: all)")
+    parser.add_argument(
+        "--limit", type=int, default=8, help="ids shown per kind of failure (0: all)"
+    )
     args = parser.parse_args()
     if not args.suite.exists():
         if args.suite != DEFAULT_SUITE:

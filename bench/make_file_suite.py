@@ -72,7 +72,11 @@ def encode(text: str, encoding: str) -> bytes:
         return codecs.BOM_UTF8 + text.encode("utf-8")
     if encoding.startswith("utf-16"):
         order = "le" if encoding.startswith("utf-16le") else "be"
-        bom = (codecs.BOM_UTF16_LE if order == "le" else codecs.BOM_UTF16_BE) if encoding.endswith("-bom") else b""
+        bom = (
+            (codecs.BOM_UTF16_LE if order == "le" else codecs.BOM_UTF16_BE)
+            if encoding.endswith("-bom")
+            else b""
+        )
         return bom + text.encode(f"utf-16-{order}")
     return text.encode(encoding)
 
@@ -95,7 +99,9 @@ class Pools:
     def __init__(self, shared: Path):
         self.english = text_sources.english_lines(shared, text_sources.listed_broken())
         if not self.english:
-            raise SystemExit(f"make_file_suite: no WCXB dev references under {shared} (pass --shared DIR)")
+            raise SystemExit(
+                f"make_file_suite: no WCXB dev references under {shared} (pass --shared DIR)"
+            )
         self._cache: dict = {}
 
     def get(self, lang: str, kind: str, encoding: str) -> list[str]:
@@ -107,7 +113,11 @@ class Pools:
             if kind == "english":
                 rows = self.english
             elif lang == "en":
-                rows = [t for t in self.english if not t.isascii() and (kind == "sentence" or len(t) <= 100)]
+                rows = [
+                    t
+                    for t in self.english
+                    if not t.isascii() and (kind == "sentence" or len(t) <= 100)
+                ]
             elif kind == "sentence":
                 rows = text_sources.sentences(lang)
             else:
@@ -117,7 +127,9 @@ class Pools:
         return self._cache[key]
 
 
-def build_text(pools: Pools, lang: str, encoding: str, tier: str, target: int, seed: int, newline: str) -> str:
+def build_text(
+    pools: Pools, lang: str, encoding: str, tier: str, target: int, seed: int, newline: str
+) -> str:
     """A title and paragraphs of real text whose encoded size comes near *target* bytes.
 
     ``normal``: all in *lang*. ``ascii-heavy``: English with one sentence in *lang* in every
@@ -156,7 +168,7 @@ def build_text(pools: Pools, lang: str, encoding: str, tier: str, target: int, s
     i = 0
     while i < len(taken):
         width = 1 + (seed + i) % 3
-        group = taken[i:i + width]
+        group = taken[i : i + width]
         glue = joiner if all(n for _, n in group) else " "
         lines.append(glue.join(u for u, _ in group))
         if (seed + i) % 2 and i + width < len(taken):
@@ -185,9 +197,18 @@ def build_suite(shared: Path) -> list[dict]:
                     newline = "\r\n" if seed % 2 else "\n"
                     text = build_text(pools, lang, encoding, tier, target, seed, newline)
                     data = encode(text, encoding)
-                    records.append({"id": rid, "encoding": encoding, "lang": lang, "tier": tier, "size": size_name,
-                                    "newline": "crlf" if newline == "\r\n" else "lf",
-                                    "bytes_b64": base64.b64encode(data).decode("ascii"), "expected_text": text})
+                    records.append(
+                        {
+                            "id": rid,
+                            "encoding": encoding,
+                            "lang": lang,
+                            "tier": tier,
+                            "size": size_name,
+                            "newline": "crlf" if newline == "\r\n" else "lf",
+                            "bytes_b64": base64.b64encode(data).decode("ascii"),
+                            "expected_text": text,
+                        }
+                    )
     return records
 
 
@@ -212,21 +233,33 @@ def write_suite(shared: Path, out: Path) -> list[dict]:
     out.parent.mkdir(parents=True, exist_ok=True)
     body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     out.write_text(body, encoding="utf-8")
-    manifest = {"files": len(records), "sha256": hashlib.sha256(body.encode()).hexdigest(),
-                "bytes": sum(len(base64.b64decode(r["bytes_b64"])) for r in records),
-                "encodings": sorted({r["encoding"] for r in records}),
-                "languages": sorted({r["lang"] for r in records}),
-                "catalog_packages": text_sources.catalog_versions()}
-    out.with_suffix(".manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {len(records)} files ({manifest['bytes'] / 1e6:.1f} MB, {len(manifest['encodings'])} encodings, "
-          f"{len(manifest['languages'])} languages) to {out}", file=sys.stderr)
+    manifest = {
+        "files": len(records),
+        "sha256": hashlib.sha256(body.encode()).hexdigest(),
+        "bytes": sum(len(base64.b64decode(r["bytes_b64"])) for r in records),
+        "encodings": sorted({r["encoding"] for r in records}),
+        "languages": sorted({r["lang"] for r in records}),
+        "catalog_packages": text_sources.catalog_versions(),
+    }
+    out.with_suffix(".manifest.json").write_text(
+        json.dumps(manifest, indent=1) + "\n", encoding="utf-8"
+    )
+    print(
+        f"wrote {len(records)} files ({manifest['bytes'] / 1e6:.1f} MB, {len(manifest['encodings'])} encodings, "
+        f"{len(manifest['languages'])} languages) to {out}",
+        file=sys.stderr,
+    )
     return records
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared folder holding bench/ (default: ../shared)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder holding bench/ (default: ../shared)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "file-suite.jsonl")
     parser.add_argument("--sample", type=Path, help="also write the small test sample here")
     args = parser.parse_args()
@@ -234,7 +267,9 @@ def main() -> None:
     if args.sample:
         picked = sample(records)
         args.sample.parent.mkdir(parents=True, exist_ok=True)
-        args.sample.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8")
+        args.sample.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8"
+        )
         print(f"wrote {len(picked)} sample files to {args.sample}", file=sys.stderr)
 
 

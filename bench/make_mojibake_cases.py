@@ -23,38 +23,98 @@ import random
 import re
 import sys
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import text_sources  # noqa: E402  (bench/text_sources.py)
 
-CATEGORIES = ["utf8-as-cp1252", "utf8-as-latin1", "utf8-double", "legacy-as-latin1", "legacy-as-cp1252",
-              "legacy-double", "legacy-utf8fallback", "utf8-as-legacy", "lossy", "embedded", "clean"]
+CATEGORIES = [
+    "utf8-as-cp1252",
+    "utf8-as-latin1",
+    "utf8-double",
+    "legacy-as-latin1",
+    "legacy-as-cp1252",
+    "legacy-double",
+    "legacy-utf8fallback",
+    "utf8-as-legacy",
+    "lossy",
+    "embedded",
+    "clean",
+]
 
 # The legacy encodings each language was written in.
 LEGACY = {
-    "pl": ["cp1250", "iso-8859-2"], "cs": ["cp1250", "iso-8859-2"], "hu": ["cp1250", "iso-8859-2"],
-    "hr": ["cp1250"], "ro": ["cp1250"], "ru": ["cp1251", "koi8-r", "cp866"], "uk": ["cp1251", "koi8-u"],
-    "bg": ["cp1251"], "el": ["cp1253", "iso-8859-7"], "tr": ["cp1254", "iso-8859-9"],
-    "he": ["cp1255", "iso-8859-8"], "ar": ["cp1256"], "fa": ["cp1256"], "th": ["cp874"],
-    "zh-Hans": ["gbk", "gb2312", "gb18030"], "zh-Hant": ["big5"], "ja": ["shift_jis", "euc-jp", "cp932"],
-    "ko": ["euc-kr"], "vi": ["cp1258"],
+    "pl": ["cp1250", "iso-8859-2"],
+    "cs": ["cp1250", "iso-8859-2"],
+    "hu": ["cp1250", "iso-8859-2"],
+    "hr": ["cp1250"],
+    "ro": ["cp1250"],
+    "ru": ["cp1251", "koi8-r", "cp866"],
+    "uk": ["cp1251", "koi8-u"],
+    "bg": ["cp1251"],
+    "el": ["cp1253", "iso-8859-7"],
+    "tr": ["cp1254", "iso-8859-9"],
+    "he": ["cp1255", "iso-8859-8"],
+    "ar": ["cp1256"],
+    "fa": ["cp1256"],
+    "th": ["cp874"],
+    "zh-Hans": ["gbk", "gb2312", "gb18030"],
+    "zh-Hant": ["big5"],
+    "ja": ["shift_jis", "euc-jp", "cp932"],
+    "ko": ["euc-kr"],
+    "vi": ["cp1258"],
 }
 CJK = ["zh-Hans", "zh-Hant", "ja", "ko"]
-DOUBLE_UTF8 = ["utf-8>cp1252>utf-8>latin-1", "utf-8>cp1252>utf-8>cp1252", "utf-8>latin-1>utf-8>cp1252",
-               "utf-8>cp1252>utf-8>cp1252>utf-8>cp1252", "utf-8>cp1250>utf-8>cp1252", "utf-8>cp1251>utf-8>cp1252"]
-AS_LEGACY = ["gbk:replace", "shift_jis:replace", "mac_roman", "euc-kr:replace", "cp1251", "koi8-r", "cp1250",
-             "big5:replace", "cp932:replace", "cp874", "cp1255", "cp437", "cp1253", "cp866", "iso-8859-2", "cp1256"]
-LOSSY = ["utf-8>latin-1|drop-c1", "utf-8>cp1252|drop-shy", "utf-8>cp1252|nbsp-space", "LEG>cp1252|drop-shy|nbsp-space",
-         "LEG>latin-1|drop-c1", "LEG>latin-1|drop-shy", "LEG>cp1252:replace"]
-EMBEDDED = ["utf-8>cp1252", "utf-8>latin-1", "utf-8>cp1251", "utf-8>gbk:replace", "LEG>cp1252", "LEG>latin-1",
-            "LEG>u8fb3|drop-shy"]
+DOUBLE_UTF8 = [
+    "utf-8>cp1252>utf-8>latin-1",
+    "utf-8>cp1252>utf-8>cp1252",
+    "utf-8>latin-1>utf-8>cp1252",
+    "utf-8>cp1252>utf-8>cp1252>utf-8>cp1252",
+    "utf-8>cp1250>utf-8>cp1252",
+    "utf-8>cp1251>utf-8>cp1252",
+]
+AS_LEGACY = [
+    "gbk:replace",
+    "shift_jis:replace",
+    "mac_roman",
+    "euc-kr:replace",
+    "cp1251",
+    "koi8-r",
+    "cp1250",
+    "big5:replace",
+    "cp932:replace",
+    "cp874",
+    "cp1255",
+    "cp437",
+    "cp1253",
+    "cp866",
+    "iso-8859-2",
+    "cp1256",
+]
+LOSSY = [
+    "utf-8>latin-1|drop-c1",
+    "utf-8>cp1252|drop-shy",
+    "utf-8>cp1252|nbsp-space",
+    "LEG>cp1252|drop-shy|nbsp-space",
+    "LEG>latin-1|drop-c1",
+    "LEG>latin-1|drop-shy",
+    "LEG>cp1252:replace",
+]
+EMBEDDED = [
+    "utf-8>cp1252",
+    "utf-8>latin-1",
+    "utf-8>cp1251",
+    "utf-8>gbk:replace",
+    "LEG>cp1252",
+    "LEG>latin-1",
+    "LEG>u8fb3|drop-shy",
+]
 
 
 # ----------------------------------------------------------------- the chain notation
-@lru_cache(maxsize=None)
+@cache
 def _table(codepage: str) -> tuple[str, ...]:
     """A single-byte code page read WHATWG-style: undefined bytes become the Latin-1 code point."""
     chars = []
@@ -68,8 +128,10 @@ def _table(codepage: str) -> tuple[str, ...]:
 
 def _single_byte(name: str) -> bool:
     try:
-        return all(len(bytes([b]).decode(name, errors="replace")) == 1 for b in range(256)) and \
-            len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 128
+        return (
+            all(len(bytes([b]).decode(name, errors="replace")) == 1 for b in range(256))
+            and len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 128
+        )
     except LookupError:
         return False
 
@@ -80,10 +142,18 @@ def _u8fb(data: bytes, min_len: int) -> str:
     out, i = [], 0
     while i < len(data):
         byte = data[i]
-        size = 2 if 0xC2 <= byte <= 0xDF else 3 if 0xE0 <= byte <= 0xEF else 4 if 0xF0 <= byte <= 0xF4 else 0
+        size = (
+            2
+            if 0xC2 <= byte <= 0xDF
+            else 3
+            if 0xE0 <= byte <= 0xEF
+            else 4
+            if 0xF0 <= byte <= 0xF4
+            else 0
+        )
         if size >= max(min_len, 2):
             try:
-                out.append(data[i:i + size].decode("utf-8"))
+                out.append(data[i : i + size].decode("utf-8"))
                 i += size
                 continue
             except UnicodeDecodeError:
@@ -110,8 +180,11 @@ def decode_step(data: bytes, name: str) -> tuple[str, bool]:
     return data.decode(name), True
 
 
-POST = {"drop-shy": lambda s: s.replace("\u00ad", ""), "nbsp-space": lambda s: s.replace("\u00a0", " "),
-        "drop-c1": lambda s: re.sub("[\u0080-\u009f]", "", s)}
+POST = {
+    "drop-shy": lambda s: s.replace("\u00ad", ""),
+    "nbsp-space": lambda s: s.replace("\u00a0", " "),
+    "drop-c1": lambda s: re.sub("[\u0080-\u009f]", "", s),
+}
 
 
 def apply_chain(text: str, chain: str) -> tuple[str, bool]:
@@ -140,9 +213,13 @@ class Sources:
                 self.dev_texts.add(json.loads(line)["expected"])
         english = text_sources.english_lines(shared, text_sources.listed_broken())
         if not english:
-            raise SystemExit(f"make_mojibake_cases: no WCXB dev references under {shared} (pass --shared DIR)")
+            raise SystemExit(
+                f"make_mojibake_cases: no WCXB dev references under {shared} (pass --shared DIR)"
+            )
         self.hosts = [t for t in english if t.isascii() and len(t) <= 160]
-        self.english_typography = [t for t in english if not t.isascii() and len(t) <= 200 and t not in self.dev_texts]
+        self.english_typography = [
+            t for t in english if not t.isascii() and len(t) <= 200 and t not in self.dev_texts
+        ]
         self.langs = list(text_sources.LANGS)
         self._cache: dict = {}
 
@@ -150,17 +227,24 @@ class Sources:
         """(source, sentence) in *lang*; for English, the WCXB lines with typography."""
         if ("sentences", lang) not in self._cache:
             self._cache["sentences", lang] = (
-                tuple(("wcxb-dev", t) for t in self.english_typography) if lang == "en" else
-                tuple((f"debian:{d}", t) for d, _, t in text_sources.catalog_messages(lang)
-                      if text_sources.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts))
+                tuple(("wcxb-dev", t) for t in self.english_typography)
+                if lang == "en"
+                else tuple(
+                    (f"debian:{d}", t)
+                    for d, _, t in text_sources.catalog_messages(lang)
+                    if text_sources.is_sentence(t) and len(t) <= 200 and t not in self.dev_texts
+                )
+            )
         return self._cache["sentences", lang]
 
     def spans(self, lang: str) -> tuple[tuple[str, str], ...]:
         """(source, short message) in *lang*: names, titles, labels."""
         if ("spans", lang) not in self._cache:
             self._cache["spans", lang] = tuple(
-                (f"debian:{d}", t) for d, _, t in text_sources.catalog_messages(lang)
-                if not text_sources.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts)
+                (f"debian:{d}", t)
+                for d, _, t in text_sources.catalog_messages(lang)
+                if not text_sources.is_sentence(t) and 3 <= len(t) <= 40 and t not in self.dev_texts
+            )
         return self._cache["spans", lang]
 
 
@@ -181,18 +265,33 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
     latin_or_any = src.langs + ["en"] * 4
     if category in ("utf8-as-cp1252", "utf8-as-latin1", "utf8-double", "utf8-as-legacy"):
         lang = rng.choice(latin_or_any)
-        chain = {"utf8-as-cp1252": "utf-8>cp1252", "utf8-as-latin1": "utf-8>latin-1",
-                 "utf8-double": rng.choice(DOUBLE_UTF8),
-                 "utf8-as-legacy": f"utf-8>{rng.choice(AS_LEGACY)}"}[category]
+        chain = {
+            "utf8-as-cp1252": "utf-8>cp1252",
+            "utf8-as-latin1": "utf-8>latin-1",
+            "utf8-double": rng.choice(DOUBLE_UTF8),
+            "utf8-as-legacy": f"utf-8>{rng.choice(AS_LEGACY)}",
+        }[category]
         picked = _pick(rng, src.sentences(lang))
-    elif category in ("legacy-as-latin1", "legacy-as-cp1252", "legacy-double", "legacy-utf8fallback"):
-        lang = rng.choice(CJK * 2 + list(LEGACY)) if category == "legacy-utf8fallback" else rng.choice(list(LEGACY))
+    elif category in (
+        "legacy-as-latin1",
+        "legacy-as-cp1252",
+        "legacy-double",
+        "legacy-utf8fallback",
+    ):
+        lang = (
+            rng.choice(CJK * 2 + list(LEGACY))
+            if category == "legacy-utf8fallback"
+            else rng.choice(list(LEGACY))
+        )
         if category == "legacy-utf8fallback" and lang not in CJK and rng.random() < 0.5:
             lang = rng.choice(CJK)
         leg = rng.choice(LEGACY[lang])
-        chain = {"legacy-as-latin1": f"{leg}>latin-1", "legacy-as-cp1252": f"{leg}>cp1252",
-                 "legacy-double": f"{leg}>{rng.choice(['latin-1', 'cp1252'])}>utf-8>cp1252",
-                 "legacy-utf8fallback": f"{leg}>{rng.choice(['u8fb', 'u8fb3'])}"}[category]
+        chain = {
+            "legacy-as-latin1": f"{leg}>latin-1",
+            "legacy-as-cp1252": f"{leg}>cp1252",
+            "legacy-double": f"{leg}>{rng.choice(['latin-1', 'cp1252'])}>utf-8>cp1252",
+            "legacy-utf8fallback": f"{leg}>{rng.choice(['u8fb', 'u8fb3'])}",
+        }[category]
         if category == "legacy-utf8fallback" and rng.random() < 0.3:
             chain += "|drop-shy"
         picked = _pick(rng, src.sentences(lang))
@@ -216,8 +315,15 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
         if broken == span[1]:
             return None
         at = rng.random()
-        return {"category": category, "lang": lang, "chain": f"span:{chain}", "input": _embed(host, broken, at),
-                "expected": _embed(host, span[1], at), "lossless": lossless, "source": f"{span[0]}+wcxb-dev:host"}
+        return {
+            "category": category,
+            "lang": lang,
+            "chain": f"span:{chain}",
+            "input": _embed(host, broken, at),
+            "expected": _embed(host, span[1], at),
+            "lossless": lossless,
+            "source": f"{span[0]}+wcxb-dev:host",
+        }
     else:  # clean
         kind = rng.choice(["sentence", "sentence", "english", "mixed", "short"])
         if kind == "english":
@@ -228,15 +334,29 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
             if span is None or host is None:
                 return None
             text = _embed(host, span[1], rng.random())
-            return {"category": "clean", "lang": lang, "chain": "clean:mixed", "input": text, "expected": text,
-                    "lossless": True, "source": f"{span[0]}+wcxb-dev:host"}
+            return {
+                "category": "clean",
+                "lang": lang,
+                "chain": "clean:mixed",
+                "input": text,
+                "expected": text,
+                "lossless": True,
+                "source": f"{span[0]}+wcxb-dev:host",
+            }
         else:
             lang = rng.choice(src.langs)
             picked = _pick(rng, src.sentences(lang) if kind == "sentence" else src.spans(lang))
         if picked is None:
             return None
-        return {"category": "clean", "lang": lang, "chain": f"clean:{kind}", "input": picked[1],
-                "expected": picked[1], "lossless": True, "source": picked[0]}
+        return {
+            "category": "clean",
+            "lang": lang,
+            "chain": f"clean:{kind}",
+            "input": picked[1],
+            "expected": picked[1],
+            "lossless": True,
+            "source": picked[0],
+        }
     if picked is None:
         return None
     source, text = picked
@@ -248,8 +368,15 @@ def make_case(category: str, rng: random.Random, src: Sources) -> dict | None:
         return None
     if category != "lossy" and category != "utf8-as-legacy" and not lossless:
         return None
-    return {"category": category, "lang": lang, "chain": chain, "input": broken, "expected": text,
-            "lossless": lossless, "source": source}
+    return {
+        "category": category,
+        "lang": lang,
+        "chain": chain,
+        "input": broken,
+        "expected": text,
+        "lossless": lossless,
+        "source": source,
+    }
 
 
 def build_cases(shared: Path, per_category: int) -> list[dict]:
@@ -277,17 +404,27 @@ def build_cases(shared: Path, per_category: int) -> list[dict]:
 def write_cases(shared: Path, out: Path, per_category: int) -> list[dict]:
     records = build_cases(shared, per_category)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     counts = Counter(r["category"] for r in records)
-    print(f"wrote {len(records)} cases ({len({r['lang'] for r in records})} languages; "
-          + ", ".join(f"{c} {counts[c]}" for c in CATEGORIES) + f") to {out}", file=sys.stderr)
+    print(
+        f"wrote {len(records)} cases ({len({r['lang'] for r in records})} languages; "
+        + ", ".join(f"{c} {counts[c]}" for c in CATEGORIES)
+        + f") to {out}",
+        file=sys.stderr,
+    )
     return records
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared folder holding bench/ (default: ../shared)")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder holding bench/ (default: ../shared)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "mojibake-cases.jsonl")
     parser.add_argument("--per-category", type=int, default=200)
     args = parser.parse_args()

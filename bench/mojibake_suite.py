@@ -48,8 +48,11 @@ def score(scorer, records: list[dict]) -> dict[str, dict]:
         groups, fails = scorer.score_cases(records, outs, errs, "category")
         results[name] = {"groups": groups, "fails": fails, "seconds": seconds, "errors": errs}
         g = groups["ALL"]
-        print(f"  {name}: {g['repaired']}/{g['moji']} repaired, {g['fp']}/{g['clean']} clean changed, "
-              f"{len(records) / seconds:,.0f} cases/s", file=sys.stderr)
+        print(
+            f"  {name}: {g['repaired']}/{g['moji']} repaired, {g['fp']}/{g['clean']} clean changed, "
+            f"{len(records) / seconds:,.0f} cases/s",
+            file=sys.stderr,
+        )
     return results
 
 
@@ -69,25 +72,34 @@ def report(records: list[dict], results: dict[str, dict], title: str) -> str:
         g = first[category]
         label = "**all**" if category == "ALL" else category
         if g["moji"]:
-            rows.append([label, g["moji"], "repaired"] + [_pct(results[n]["groups"][category]["repaired"], g["moji"])
-                                                         for n in names])
-            rows.append(["", "", "damaged (changed, still wrong)"]
-                        + [_pct(results[n]["groups"][category]["damaged"], g["moji"]) for n in names])
+            rows.append(
+                [label, g["moji"], "repaired"]
+                + [_pct(results[n]["groups"][category]["repaired"], g["moji"]) for n in names]
+            )
+            rows.append(
+                ["", "", "damaged (changed, still wrong)"]
+                + [_pct(results[n]["groups"][category]["damaged"], g["moji"]) for n in names]
+            )
         if g["clean"]:
-            rows.append([label, g["clean"], "false positive (clean text changed)"]
-                        + [_pct(results[n]["groups"][category]["fp"], g["clean"]) for n in names])
+            rows.append(
+                [label, g["clean"], "false positive (clean text changed)"]
+                + [_pct(results[n]["groups"][category]["fp"], g["clean"]) for n in names]
+            )
     speed = ", ".join(f"{n} {len(records) / results[n]['seconds']:,.0f} cases/s" for n in names)
     languages = len({r["lang"] for r in records})
-    return (f"{title}: {len(records):,} cases, {languages} languages. Speed: {speed}.\n\n"
-            + table(["category", "cases", "measure"] + names, rows))
+    return f"{title}: {len(records):,} cases, {languages} languages. Speed: {speed}.\n\n" + table(
+        ["category", "cases", "measure"] + names, rows
+    )
 
 
 def failures(results: dict[str, dict], limit: int, tool: str = "newsclean") -> str:
     lines = [f"{tool} failures (up to {limit} per category):"]
     for category, fails in sorted(results[tool]["fails"].items()):
         for record, out in fails[:limit]:
-            lines.append(f"  [{category}] {record['id']} {record['chain']}\n    in : {record['input'][:110]!r}\n"
-                         f"    out: {(out or '')[:110]!r}\n    exp: {record['expected'][:110]!r}")
+            lines.append(
+                f"  [{category}] {record['id']} {record['chain']}\n    in : {record['input'][:110]!r}\n"
+                f"    out: {(out or '')[:110]!r}\n    exp: {record['expected'][:110]!r}"
+            )
     return "\n".join(lines)
 
 
@@ -100,19 +112,29 @@ def markdown(shared: Path, cases: Path = DEFAULT_CASES) -> str:
         make_mojibake_cases.write_cases(shared, cases, 200)
     records = scorer.load_jsonl(str(cases))
     results = score(scorer, records)
-    return ("### Mojibake on own sentences\n\n`python bench/make_mojibake_cases.py && python bench/mojibake_suite.py`: "
-            "the dev benchmark's categories and chains applied to sentences it does not hold (Debian translation "
-            "catalogs in 26 languages, English lines of the WCXB dev references), 200 cases per category, scored by "
-            "the benchmark's score.py. Repaired = output equals the expected text; damaged = changed but still wrong."
-            "\n\n" + report(records, results, "Own cases"))
+    return (
+        "### Mojibake on own sentences\n\n`python bench/make_mojibake_cases.py && python bench/mojibake_suite.py`: "
+        "the dev benchmark's categories and chains applied to sentences it does not hold (Debian translation "
+        "catalogs in 26 languages, English lines of the WCXB dev references), 200 cases per category, scored by "
+        "the benchmark's score.py. Repaired = output equals the expected text; damaged = changed but still wrong."
+        "\n\n" + report(records, results, "Own cases")
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=Path, default=DEFAULT_CASES,
-                        help="cases JSONL (default: bench/out/mojibake-cases.jsonl, built if missing)")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared folder holding bench/ (default: ../shared)")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=DEFAULT_CASES,
+        help="cases JSONL (default: bench/out/mojibake-cases.jsonl, built if missing)",
+    )
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared folder holding bench/ (default: ../shared)",
+    )
     parser.add_argument("--show-failures", type=int, default=0, metavar="N")
     args = parser.parse_args()
     scorer = load_scorer(args.shared)

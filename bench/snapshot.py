@@ -21,8 +21,8 @@ import gzip
 import json
 import multiprocessing
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,8 +81,11 @@ def compare(path: Path, shared: Path, jobs: int, show: int) -> int:
             continue
         differing += 1
         if differing <= show:
-            fields = sorted(k for k in set(before or {}) | set(record["output"])
-                            if (before or {}).get(k) != record["output"].get(k))
+            fields = sorted(
+                k
+                for k in set(before or {}) | set(record["output"])
+                if (before or {}).get(k) != record["output"].get(k)
+            )
             print(f"{record['key']}: {', '.join(fields) if before is not None else 'new'}")
     for key in list(saved)[:show]:
         print(f"{key}: missing")

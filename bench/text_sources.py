@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALE_DIR = Path("/usr/share/locale")
@@ -46,15 +46,38 @@ CATALOGS = {
 
 # Language tag -> catalog directories to read (first existing wins per domain).
 LANGS = {
-    "fr": ["fr"], "de": ["de"], "es": ["es"], "pt": ["pt_BR", "pt"], "it": ["it"], "nl": ["nl"],
-    "sv": ["sv"], "pl": ["pl"], "cs": ["cs"], "hu": ["hu"], "hr": ["hr"], "ro": ["ro"],
-    "ru": ["ru"], "uk": ["uk"], "bg": ["bg"], "el": ["el"], "tr": ["tr"], "he": ["he"],
-    "ar": ["ar"], "fa": ["fa"], "th": ["th"], "zh-Hans": ["zh_CN"], "zh-Hant": ["zh_TW"],
-    "ja": ["ja"], "ko": ["ko"], "vi": ["vi"],
+    "fr": ["fr"],
+    "de": ["de"],
+    "es": ["es"],
+    "pt": ["pt_BR", "pt"],
+    "it": ["it"],
+    "nl": ["nl"],
+    "sv": ["sv"],
+    "pl": ["pl"],
+    "cs": ["cs"],
+    "hu": ["hu"],
+    "hr": ["hr"],
+    "ro": ["ro"],
+    "ru": ["ru"],
+    "uk": ["uk"],
+    "bg": ["bg"],
+    "el": ["el"],
+    "tr": ["tr"],
+    "he": ["he"],
+    "ar": ["ar"],
+    "fa": ["fa"],
+    "th": ["th"],
+    "zh-Hans": ["zh_CN"],
+    "zh-Hant": ["zh_TW"],
+    "ja": ["ja"],
+    "ko": ["ko"],
+    "vi": ["vi"],
 }
 
 # Messages with placeholders, markup, mnemonics, escapes or control characters are not prose.
-_NOT_PROSE = re.compile(r"[%{}<>\\_&$@|=#*\[\]\t\n\r\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]")
+_NOT_PROSE = re.compile(
+    r"[%{}<>\\_&$@|=#*\[\]\t\n\r\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\ufeff]"
+)
 _SPACES = re.compile(r"\s{2,}")
 # Scripts written without spaces between words: CJK, kana, hangul syllables are counted as words.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{6}")
@@ -65,8 +88,12 @@ def catalog_versions() -> dict[str, str]:
     found = {}
     for package in sorted({p for p, _ in CATALOGS.values()}):
         try:
-            out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True,
-                                 text=True, timeout=30)
+            out = subprocess.run(
+                ["dpkg-query", "-W", "-f", "${Version}", package],
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
             found[package] = out.stdout.strip() if out.returncode == 0 else "?"
         except (OSError, subprocess.SubprocessError):
             found[package] = "?"
@@ -78,7 +105,7 @@ def _read_mo(path: Path) -> dict:
         return gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog_messages(lang: str) -> tuple[tuple[str, str, str], ...]:
     """(domain, msgid, msgstr) of every usable translated message for *lang*, in a fixed order."""
     rows = []
@@ -119,8 +146,10 @@ def require_catalogs(langs) -> None:
     """Stop with one clear line when a language has no installed catalog to draw from."""
     missing = [lang for lang in langs if not catalog_messages(lang)]
     if missing:
-        raise SystemExit(f"no translation catalogs for {', '.join(missing)} under {LOCALE_DIR} "
-                         "(Debian/Ubuntu install them with the packages listed in bench/text_sources.py)")
+        raise SystemExit(
+            f"no translation catalogs for {', '.join(missing)} under {LOCALE_DIR} "
+            "(Debian/Ubuntu install them with the packages listed in bench/text_sources.py)"
+        )
 
 
 def sentences(lang: str) -> list[str]:
@@ -145,7 +174,13 @@ def line_hash(text: str) -> str:
 def listed_broken() -> set[str]:
     """Hashes of the reference lines that hold mojibake (tests/fixtures/real_text/reference_mojibake.json):
     the suites do not take their text from those."""
-    path = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "real_text" / "reference_mojibake.json"
+    path = (
+        Path(__file__).resolve().parent.parent
+        / "tests"
+        / "fixtures"
+        / "real_text"
+        / "reference_mojibake.json"
+    )
     data = json.loads(path.read_text(encoding="utf-8"))
     return {entry["hash"] for entry in data["repairs"] + data["unrepairable"]}
 
@@ -153,8 +188,10 @@ def listed_broken() -> set[str]:
 # ----------------------------------------------------------------- shared benchmark references
 def wcxb_documents(shared: Path) -> list[tuple[str, dict]]:
     folder = shared / "bench" / "wcxb" / "dev"
-    return [(path.name.removesuffix(".json.gz"), json.loads(gzip.open(path).read()))
-            for path in sorted(folder.glob("*.json.gz"))]
+    return [
+        (path.name.removesuffix(".json.gz"), json.loads(gzip.open(path).read()))
+        for path in sorted(folder.glob("*.json.gz"))
+    ]
 
 
 def reference_lines(shared: Path) -> list[tuple[str, str]]:
@@ -162,13 +199,20 @@ def reference_lines(shared: Path) -> list[tuple[str, str]]:
     Zyte dev gold bodies. Source is ``wcxb/ID`` or ``zyte/ID``."""
     rows = []
     for doc_id, doc in wcxb_documents(shared):
-        rows += [(f"wcxb/{doc_id}", line) for line in (doc.get("main_content") or "").splitlines()
-                 if line.strip() and not line.isascii()]
+        rows += [
+            (f"wcxb/{doc_id}", line)
+            for line in (doc.get("main_content") or "").splitlines()
+            if line.strip() and not line.isascii()
+        ]
     zyte = shared / "bench" / "extraction" / "dev"
-    for page in sorted(p for p in zyte.iterdir() if (p / "gold.txt").exists()) if zyte.is_dir() else []:
-        rows += [(f"zyte/{page.name[:12]}", line)
-                 for line in (page / "gold.txt").read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.isascii()]
+    for page in (
+        sorted(p for p in zyte.iterdir() if (p / "gold.txt").exists()) if zyte.is_dir() else []
+    ):
+        rows += [
+            (f"zyte/{page.name[:12]}", line)
+            for line in (page / "gold.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.isascii()
+        ]
     return rows
 
 

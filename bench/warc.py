@@ -47,12 +47,22 @@ def dev_pages(shared: Path) -> list[tuple[str, bytes]]:
         html = directory / "page.html"
         if html.is_file():
             meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-            pages.append((meta.get("url") or f"https://extraction.example/{directory.name}", html.read_bytes()))
+            pages.append(
+                (
+                    meta.get("url") or f"https://extraction.example/{directory.name}",
+                    html.read_bytes(),
+                )
+            )
     for path in sorted((shared / "bench" / "wcxb" / "dev").glob("*.json.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             record = json.load(handle)
         if record.get("html"):
-            pages.append((record.get("url") or f"https://wcxb.example/{path.stem}", record["html"].encode("utf-8")))
+            pages.append(
+                (
+                    record.get("url") or f"https://wcxb.example/{path.stem}",
+                    record["html"].encode("utf-8"),
+                )
+            )
     if not pages:
         raise SystemExit(f"no dev pages under {shared / 'bench'}")
     return pages
@@ -66,10 +76,15 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]], copies: int = 1) -> N
         writer = WARCWriter(handle, gzip=True)
         for copy in range(copies):
             for url, body in pages:
-                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                http = StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+                )
                 target = url if copy == 0 else f"{url}#copy{copy}"
-                writer.write_record(writer.create_warc_record(target, "response", payload=io.BytesIO(body),
-                                                              http_headers=http))
+                writer.write_record(
+                    writer.create_warc_record(
+                        target, "response", payload=io.BytesIO(body), http_headers=http
+                    )
+                )
 
 
 def write_files(directory: Path, pages: list[tuple[str, bytes]]) -> list[Path]:
@@ -98,18 +113,43 @@ def best_of(repeat: int, *works) -> list[float]:
 
 def batch_run(command: list[str], source: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak RSS (MB, the command and its workers) of a batch to /dev/null."""
-    return run_measured([*command, "batch", str(source), "-o", "-", "--format", "jsonl", "--jobs", str(jobs),
-                         "--quiet"], stdout=subprocess.DEVNULL)
+    return run_measured(
+        [
+            *command,
+            "batch",
+            str(source),
+            "-o",
+            "-",
+            "--format",
+            "jsonl",
+            "--jobs",
+            str(jobs),
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
-                        help="the shared benchmark data (default: ../shared)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes in one process (default: 3)")
-    parser.add_argument("--scale", type=int, default=5, help="copies of the pages in the large archive")
-    parser.add_argument("--update", type=Path, metavar="FILE",
-                        help="replace the text between <!-- bench-warc:start --> and <!-- bench-warc:end --> in FILE")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared",
+        help="the shared benchmark data (default: ../shared)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timed passes in one process (default: 3)"
+    )
+    parser.add_argument(
+        "--scale", type=int, default=5, help="copies of the pages in the large archive"
+    )
+    parser.add_argument(
+        "--update",
+        type=Path,
+        metavar="FILE",
+        help="replace the text between <!-- bench-warc:start --> and <!-- bench-warc:end --> in FILE",
+    )
     args = parser.parse_args()
 
     from newsclean.files import read_input
@@ -120,7 +160,9 @@ def main() -> None:
 
     pages = dev_pages(args.shared)
     options = Options()
-    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which("newsclean")
+    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which(
+        "newsclean"
+    )
     command = [exe] if exe else [sys.executable, "-m", "newsclean"]
     with tempfile.TemporaryDirectory(prefix="newsclean-bench-warc-") as tmp:
         tmp_path = Path(tmp)
@@ -148,7 +190,9 @@ def main() -> None:
         def read_archive() -> None:
             assert sum(isinstance(item, Page) for item in read_pages(str(warc))) == n
 
-        file_seconds, warc_seconds, read_seconds = best_of(args.repeat, clean_files, clean_archive, read_archive)
+        file_seconds, warc_seconds, read_seconds = best_of(
+            args.repeat, clean_files, clean_archive, read_archive
+        )
         batch_files, rss_files = batch_run(command, tmp_path / "pages", 1)
         batch_warc, rss_warc = batch_run(command, warc, 1)
         batch_small, rss_small = batch_run(command, warc, 2)
@@ -159,26 +203,63 @@ def main() -> None:
         small_mb = warc.stat().st_size / 1e6
 
     rows = [
-        [f"{n:,} pages as files ({megabytes:.0f} MB)", "`clean()` of each file, one process", f"{file_seconds:.1f}",
-         f"{n / file_seconds:,.0f} pages/s", "100 %"],
-        [f"the same pages in one WARC ({small_mb:.0f} MB gz)", "`read_pages` + `clean_page`, one process",
-         f"{warc_seconds:.1f}", f"{n / warc_seconds:,.0f} records/s", f"{file_seconds / warc_seconds:.1%}"],
-        ["", "reading the WARC alone (fastwarc, HTTP, digests)", f"{read_seconds:.2f}",
-         f"{n / read_seconds:,.0f} records/s", "–"],
-        [f"{n:,} pages as files", "`newsclean batch --jobs 1`", f"{batch_files:.1f}", f"{n / batch_files:,.0f} pages/s",
-         f"peak RSS {rss_files:.0f} MB"],
-        ["the same WARC", "`newsclean batch --jobs 1`", f"{batch_warc:.1f}", f"{n / batch_warc:,.0f} records/s",
-         f"peak RSS {rss_warc:.0f} MB"],
-        ["the same WARC", "`newsclean batch --jobs 2`", f"{batch_small:.1f}", f"{n / batch_small:,.0f} records/s",
-         f"peak RSS {rss_small:.0f} MB"],
-        [f"{args.scale}× the WARC ({big_mb:.0f} MB gz)", "`newsclean batch --jobs 2`", f"{batch_big:.1f}",
-         f"{n * args.scale / batch_big:,.0f} records/s", f"peak RSS {rss_big:.0f} MB"],
+        [
+            f"{n:,} pages as files ({megabytes:.0f} MB)",
+            "`clean()` of each file, one process",
+            f"{file_seconds:.1f}",
+            f"{n / file_seconds:,.0f} pages/s",
+            "100 %",
+        ],
+        [
+            f"the same pages in one WARC ({small_mb:.0f} MB gz)",
+            "`read_pages` + `clean_page`, one process",
+            f"{warc_seconds:.1f}",
+            f"{n / warc_seconds:,.0f} records/s",
+            f"{file_seconds / warc_seconds:.1%}",
+        ],
+        [
+            "",
+            "reading the WARC alone (fastwarc, HTTP, digests)",
+            f"{read_seconds:.2f}",
+            f"{n / read_seconds:,.0f} records/s",
+            "–",
+        ],
+        [
+            f"{n:,} pages as files",
+            "`newsclean batch --jobs 1`",
+            f"{batch_files:.1f}",
+            f"{n / batch_files:,.0f} pages/s",
+            f"peak RSS {rss_files:.0f} MB",
+        ],
+        [
+            "the same WARC",
+            "`newsclean batch --jobs 1`",
+            f"{batch_warc:.1f}",
+            f"{n / batch_warc:,.0f} records/s",
+            f"peak RSS {rss_warc:.0f} MB",
+        ],
+        [
+            "the same WARC",
+            "`newsclean batch --jobs 2`",
+            f"{batch_small:.1f}",
+            f"{n / batch_small:,.0f} records/s",
+            f"peak RSS {rss_small:.0f} MB",
+        ],
+        [
+            f"{args.scale}× the WARC ({big_mb:.0f} MB gz)",
+            "`newsclean batch --jobs 2`",
+            f"{batch_big:.1f}",
+            f"{n * args.scale / batch_big:,.0f} records/s",
+            f"peak RSS {rss_big:.0f} MB",
+        ],
     ]
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    report = (f"Generated {datetime.date.today().isoformat()} by `python bench/warc.py`: Python "
-              f"{platform.python_version()}, {platform.machine()}, {cpus} CPUs available. One-process "
-              f"figures are CPU time, best of {args.repeat} rounds after a warm-up; batch figures are wall time.\n\n"
-              + table(["input", "how", "seconds", "rate", "vs files / memory"], rows))
+    report = (
+        f"Generated {datetime.date.today().isoformat()} by `python bench/warc.py`: Python "
+        f"{platform.python_version()}, {platform.machine()}, {cpus} CPUs available. One-process "
+        f"figures are CPU time, best of {args.repeat} rounds after a warm-up; batch figures are wall time.\n\n"
+        + table(["input", "how", "seconds", "rate", "vs files / memory"], rows)
+    )
     print(report)
     if args.update:
         update_section(args.update, "bench-warc", report)

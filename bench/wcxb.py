@@ -71,8 +71,12 @@ def run_tool(tool: str, page_input: str, model_path: str | None = None) -> dict:
 
         text = trafilatura.extract(page_input) or ""
         meta = trafilatura.extract_metadata(page_input)
-        return {"text": text, "title": meta.title if meta else None, "author": meta.author if meta else None,
-                "date": meta.date if meta else None}
+        return {
+            "text": text,
+            "title": meta.title if meta else None,
+            "author": meta.author if meta else None,
+            "date": meta.date if meta else None,
+        }
     if tool == "resiliparse":
         from resiliparse.extract.html2text import extract_plain_text
 
@@ -88,7 +92,13 @@ def run_tool(tool: str, page_input: str, model_path: str | None = None) -> dict:
         elif tool == "newsclean-rules":
             options["block_model"] = False
         doc = newsclean.clean(page_input.encode("utf-8"), input="html", **options)
-    return {"text": doc.text, "body": doc.body, "title": doc.title, "author": doc.byline, "date": doc.date}
+    return {
+        "text": doc.text,
+        "body": doc.body,
+        "title": doc.title,
+        "author": doc.byline,
+        "date": doc.date,
+    }
 
 
 _MODELS: dict = {}
@@ -114,7 +124,9 @@ def _nice() -> None:
         pass
 
 
-def run_all(pages: list[Page], tools: list[str], jobs: int, models: dict[int, str] | None = None) -> dict:
+def run_all(
+    pages: list[Page], tools: list[str], jobs: int, models: dict[int, str] | None = None
+) -> dict:
     """Outputs of every tool on every page: {tool: {page key: output}}."""
     results: dict[str, dict[str, dict]] = {tool: {} for tool in tools}
     tasks = []
@@ -161,8 +173,13 @@ class Scorers:
             return row
         text = output["text"]
         P, R, F = self.wcxb.prf(text, page.gold["main_content"])
-        return {"precision": P, "recall": R, "f1": F, "with": self.wcxb.share(text, page.gold["with"]),
-                "without": self.wcxb.share(text, page.gold["without"])}
+        return {
+            "precision": P,
+            "recall": R,
+            "f1": F,
+            "with": self.wcxb.share(text, page.gold["with"]),
+            "without": self.wcxb.share(text, page.gold["without"]),
+        }
 
     def summary(self, pages: list[Page], outputs: dict[str, dict]) -> dict[str, dict]:
         """Per group (page types, ``all`` WCXB pages, ``zyte``): the benchmark's aggregate."""
@@ -181,11 +198,20 @@ class Scorers:
         for group, rs in rows.items():
             if group == "zyte":
                 agg = self.zyte.aggregate_shingles(rs)
-                result[group] = {"n": len(rs), "f1": agg["f1"], "precision": agg["precision"],
-                                 "recall": agg["recall"]}
+                result[group] = {
+                    "n": len(rs),
+                    "f1": agg["f1"],
+                    "precision": agg["precision"],
+                    "recall": agg["recall"],
+                }
             else:
-                result[group] = {"n": len(rs), **{k: _mean(r[k] for r in rs)
-                                                  for k in ("f1", "precision", "recall", "with", "without")}}
+                result[group] = {
+                    "n": len(rs),
+                    **{
+                        k: _mean(r[k] for r in rs)
+                        for k in ("f1", "precision", "recall", "with", "without")
+                    },
+                }
         return result
 
 
@@ -253,7 +279,9 @@ def meta_rates(pages: list[Page], outputs: dict[str, dict]) -> dict[str, tuple[i
 
 
 # ----------------------------------------------------------------- speed
-def speed(pages: list[Page], tools: list[str], models: dict[int, str] | None) -> tuple[dict[str, float], int]:
+def speed(
+    pages: list[Page], tools: list[str], models: dict[int, str] | None
+) -> tuple[dict[str, float], int]:
     """Pages/s of each tool in this process (CPU time), on every 8th WCXB page and all Zyte pages.
 
     After a warm-up pass, the tools take turns page by page (each on a different
@@ -270,8 +298,12 @@ def speed(pages: list[Page], tools: list[str], models: dict[int, str] | None) ->
         if tool == "trafilatura":
             calls[tool] = trafilatura.extract
         else:
-            calls[tool] = (lambda tool: lambda page_input: run_tool(tool, page_input, model_path))(tool)
-    inputs = {tool: [p.scraped if tool == "newsclean-text" else p.html for p in sample] for tool in tools}
+            calls[tool] = (lambda tool: lambda page_input: run_tool(tool, page_input, model_path))(
+                tool
+            )
+    inputs = {
+        tool: [p.scraped if tool == "newsclean-text" else p.html for p in sample] for tool in tools
+    }
     for tool in tools:
         for page_input in inputs[tool][:20]:
             calls[tool](page_input)
@@ -313,13 +345,28 @@ def cv_models(pages: list[Page], jobs: int) -> dict[int, str]:
 
 
 # ----------------------------------------------------------------- report
-LABELS = {"newsclean-html": "newsclean (HTML)", "newsclean-rules": "newsclean, rules only (HTML)",
-          "newsclean+model": "newsclean + block model (HTML, CV)",
-          "newsclean-text": "newsclean (text dump)", "trafilatura": "trafilatura", "resiliparse": "resiliparse"}
+LABELS = {
+    "newsclean-html": "newsclean (HTML)",
+    "newsclean-rules": "newsclean, rules only (HTML)",
+    "newsclean+model": "newsclean + block model (HTML, CV)",
+    "newsclean-text": "newsclean (text dump)",
+    "trafilatura": "trafilatura",
+    "resiliparse": "resiliparse",
+}
 
 
 def report(pages, tools, scores, metas, speeds, sample_size, command, cv_size: int = 0) -> str:
-    groups = ["article", "documentation", "service", "product", "forum", "collection", "listing", "all", "zyte"]
+    groups = [
+        "article",
+        "documentation",
+        "service",
+        "product",
+        "forum",
+        "collection",
+        "listing",
+        "all",
+        "zyte",
+    ]
     counts = {g: scores[tools[0]].get(g, {}).get("n", 0) for g in groups}
     header = ["page type", "pages"] + [LABELS[t] for t in tools]
     rows = []
@@ -328,15 +375,25 @@ def report(pages, tools, scores, metas, speeds, sample_size, command, cv_size: i
             continue
         values = [scores[t].get(group, {}).get("f1") for t in tools]
         best = max((v for v in values if v is not None), default=None)
-        cells = [("**%.3f**" if v == best else "%.3f") % v if v is not None else "–" for v in values]
+        cells = [
+            ("**%.3f**" if v == best else "%.3f") % v if v is not None else "–" for v in values
+        ]
         name = {"all": "WCXB all", "zyte": "Zyte dev (shingle F1)"}.get(group, group)
         rows.append([name, f"{counts[group]:,}"] + cells)
     detail = []
     for tool in tools:
         s = scores[tool].get("all")
         if s:
-            detail.append([LABELS[tool], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                           f"{s['with']:.1%}", f"{s['without']:.1%}"])
+            detail.append(
+                [
+                    LABELS[tool],
+                    f"{s['precision']:.3f}",
+                    f"{s['recall']:.3f}",
+                    f"{s['f1']:.3f}",
+                    f"{s['with']:.1%}",
+                    f"{s['without']:.1%}",
+                ]
+            )
     meta_rows = []
     for tool in tools:
         if tool not in metas or tool == "resiliparse":
@@ -345,17 +402,26 @@ def report(pages, tools, scores, metas, speeds, sample_size, command, cv_size: i
         meta_rows.append([LABELS[tool]] + cells)
     parts = [
         f"Generated {datetime.date.today().isoformat()} by `{command}` on {platform.machine()} Python "
-        f"{platform.python_version()} (" + ", ".join(f"{d} {_version(d)}" for d in ("newsclean", "trafilatura",
-                                                                                 "resiliparse", "selectolax")
-                                           if _version(d)) + ").",
+        f"{platform.python_version()} ("
+        + ", ".join(
+            f"{d} {_version(d)}"
+            for d in ("newsclean", "trafilatura", "resiliparse", "selectolax")
+            if _version(d)
+        )
+        + ").",
         "### Word F1 per page type (WCXB dev; Zyte dev with its shingle metric)\n\n"
         "WCXB: mean word-bag F1 per page (`wcxb/score.py`); newsclean's text is its title and "
         "body. Zyte: the benchmark's F1 of mean precision and recall over 4-word shingles "
         "(`extraction/score.py`), newsclean's body only, as the gold has no headline."
-        + (" The block model's figures are cross-validated: 5 folds grouped by domain, each page "
-           "judged by a model trained on the other four folds only (WCXB and Zyte pages together; "
-           f"model files of {cv_size / 1024:.0f} KB)." if cv_size else "")
-        + "\n\n" + table(header, rows),
+        + (
+            " The block model's figures are cross-validated: 5 folds grouped by domain, each page "
+            "judged by a model trained on the other four folds only (WCXB and Zyte pages together; "
+            f"model files of {cv_size / 1024:.0f} KB)."
+            if cv_size
+            else ""
+        )
+        + "\n\n"
+        + table(header, rows),
         "### WCXB all: precision, recall and snippets\n\n`with`: share of must-have snippets found; "
         "`without`: share of boilerplate snippets leaked.\n\n"
         + table(["tool", "precision", "recall", "F1", "with", "without"], detail),
@@ -366,18 +432,22 @@ def report(pages, tools, scores, metas, speeds, sample_size, command, cv_size: i
             "tool's value matches it: title and author after lower-casing, NFKC and keeping only word "
             "characters, one containing the other and the shorter at least half the longer; date on "
             "the same day. trafilatura's metadata is `extract_metadata(html)`.\n\n"
-            + table(["tool", "title", "author", "date"], meta_rows))
+            + table(["tool", "title", "author", "date"], meta_rows)
+        )
     if speeds:
         base = speeds.get("trafilatura")
-        speed_rows = [[LABELS[t], f"{v:,.0f}"] + ([f"{v / base:.1f}×"] if base else [])
-                      for t, v in speeds.items()]
+        speed_rows = [
+            [LABELS[t], f"{v:,.0f}"] + ([f"{v / base:.1f}×"] if base else [])
+            for t, v in speeds.items()
+        ]
         parts.append(
             f"### Speed ({sample_size} pages: every 8th WCXB page and the Zyte pages)\n\n"
             "CPU time of one process after a warm-up pass, the tools taking turns page by page; "
             "newsclean reads the page's bytes (decoding, repair and metadata included), the others "
             "its text; trafilatura's figure is `extract` alone. The block model's row uses one fold's "
             "model (the same size as the shipped one).\n\n"
-            + table(["tool", "pages/s"] + (["vs trafilatura"] if base else []), speed_rows))
+            + table(["tool", "pages/s"] + (["vs trafilatura"] if base else []), speed_rows)
+        )
     return "\n\n".join(parts) + "\n"
 
 
@@ -386,11 +456,17 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--limit", type=int, default=0, help="every n-th page, about this many")
-    parser.add_argument("--cv", action="store_true", help="add the cross-validated block model (needs .[train])")
+    parser.add_argument(
+        "--cv", action="store_true", help="add the cross-validated block model (needs .[train])"
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the speed section")
     parser.add_argument("--save", type=Path, help="write the per-tool summaries as JSON here")
-    parser.add_argument("--update", type=Path, metavar="FILE",
-                        help="replace the text between <!-- bench-wcxb:start --> and <!-- bench-wcxb:end -->")
+    parser.add_argument(
+        "--update",
+        type=Path,
+        metavar="FILE",
+        help="replace the text between <!-- bench-wcxb:start --> and <!-- bench-wcxb:end -->",
+    )
     args = parser.parse_args()
     bench = args.shared / "bench"
     if not (bench / "wcxb" / "dev").is_dir():
@@ -400,7 +476,9 @@ def main() -> None:
             import lightgbm  # noqa: F401
             import numpy  # noqa: F401
         except ImportError as error:
-            sys.exit(f"wcxb: --cv trains models and needs the train extra (pip install -e '.[train]'): {error}")
+            sys.exit(
+                f"wcxb: --cv trains models and needs the train extra (pip install -e '.[train]'): {error}"
+            )
     _nice()
     pages = all_pages(bench, limit=args.limit)
     print(f"{len(pages)} pages", file=sys.stderr)
@@ -415,16 +493,28 @@ def main() -> None:
     scores = {tool: scorers.summary(pages, outputs[tool]) for tool in tools}
     metas = {tool: meta_rates(pages, outputs[tool]) for tool in tools if tool != "newsclean-text"}
     for tool in tools:
-        print(f"  {tool}: " + ", ".join(f"{g} {s['f1']:.3f}" for g, s in sorted(scores[tool].items())),
-              file=sys.stderr)
-    speeds, sample_size = ({}, 0) if args.no_speed else speed(
-        pages, [t for t in tools if t != "newsclean-text"], models)
-    command = "python bench/wcxb.py" + (" --cv" if args.cv else "") + (f" --limit {args.limit}" if args.limit else "")
+        print(
+            f"  {tool}: "
+            + ", ".join(f"{g} {s['f1']:.3f}" for g, s in sorted(scores[tool].items())),
+            file=sys.stderr,
+        )
+    speeds, sample_size = (
+        ({}, 0)
+        if args.no_speed
+        else speed(pages, [t for t in tools if t != "newsclean-text"], models)
+    )
+    command = (
+        "python bench/wcxb.py"
+        + (" --cv" if args.cv else "")
+        + (f" --limit {args.limit}" if args.limit else "")
+    )
     cv_size = Path(models[0]).stat().st_size if models else 0
     text = report(pages, tools, scores, metas, speeds, sample_size, command, cv_size)
     print(text)
     if args.save:
-        args.save.write_text(json.dumps({"scores": scores, "meta": metas, "speed": speeds}, indent=1))
+        args.save.write_text(
+            json.dumps({"scores": scores, "meta": metas, "speed": speeds}, indent=1)
+        )
     if args.update:
         update_section(args.update, "bench-wcxb", text)
 

@@ -53,9 +53,14 @@ Advertisement
 
 
 def main() -> None:
-    docs = [("pages/cafe-parking.txt", clean(DEMO.encode("utf-8"), source="pages/cafe-parking.txt")),
-            ("pages/hostile.txt", clean(HOSTILE.encode("utf-8"), source="pages/hostile.txt")),
-            ("pages/scan.pdf", "input is a PDF document (newsclean reads text and HTML; convert the file to text first)")]
+    docs = [
+        ("pages/cafe-parking.txt", clean(DEMO.encode("utf-8"), source="pages/cafe-parking.txt")),
+        ("pages/hostile.txt", clean(HOSTILE.encode("utf-8"), source="pages/hostile.txt")),
+        (
+            "pages/scan.pdf",
+            "input is a PDF document (newsclean reads text and HTML; convert the file to text first)",
+        ),
+    ]
 
     console = Console(record=True, width=110, force_terminal=True, file=io.StringIO())
     console.print("$ newsclean diff --context 1 pages/cafe-parking.txt", style="bold")
@@ -69,11 +74,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.html"
         write_report(docs, report, title="newsclean report: 3 pages")
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", f"--user-data-dir={tmp}/profile", "--hide-scrollbars",
-                        "--window-size=1280,900", f"--screenshot={DOCS / 'report.png'}", report.as_uri()],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp}/profile",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
+                f"--screenshot={DOCS / 'report.png'}",
+                report.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
 
 
 if __name__ == "__main__":

@@ -11,14 +11,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["clean", "decode", "repair", "Document", "Decoded", "Repaired", "Options",
-           "NewscleanError", "__version__"]
+__all__ = [
+    "Decoded",
+    "Document",
+    "NewscleanError",
+    "Options",
+    "Repaired",
+    "__version__",
+    "clean",
+    "decode",
+    "repair",
+]
 
 # ``decode`` and ``repair`` are both modules and functions: bind the functions now, so
 # that importing the submodules later cannot shadow them. Both modules are light; their
 # heavy dependencies (chardet, ftfy) load on first use.
-from newsclean.decode import Decoded, decode  # noqa: E402
-from newsclean.repair import Repaired, repair  # noqa: E402
+from newsclean.decode import Decoded, decode
+from newsclean.repair import Repaired, repair
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.document import Document

@@ -39,12 +39,20 @@ import signal
 import sys
 import time
 from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Iterator, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from newsclean.errors import NewscleanError, bug_message
-from newsclean.files import (ARCHIVE_GLOBS, _os_message, archive_kind, atomic_writer, read_input, same_file,
-                             strip_compression_suffix)
+from newsclean.files import (
+    ARCHIVE_GLOBS,
+    _os_message,
+    archive_kind,
+    atomic_writer,
+    read_input,
+    same_file,
+    strip_compression_suffix,
+)
 from newsclean.options import DEFAULT_MAX_BYTES
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
@@ -189,11 +197,20 @@ class BatchSummary:
                 self.failures.append((record["path"], record["reason"]))
 
     def to_dict(self) -> dict:
-        return {"cleaned": self.cleaned, "skipped": self.skipped, "failed": self.failed, "thin": self.thin,
-                "interrupted": self.interrupted, "encodings": dict(self.encodings.most_common()),
-                "repairs": self.repairs, "removed_by_reason": dict(sorted(self.removed_by_reason.items())),
-                "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3), "learned": self.learned,
-                "records_skipped": dict(sorted(self.records_skipped.items()))}
+        return {
+            "cleaned": self.cleaned,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "thin": self.thin,
+            "interrupted": self.interrupted,
+            "encodings": dict(self.encodings.most_common()),
+            "repairs": self.repairs,
+            "removed_by_reason": dict(sorted(self.removed_by_reason.items())),
+            "bytes_in": self.bytes_in,
+            "seconds": round(self.seconds, 3),
+            "learned": self.learned,
+            "records_skipped": dict(sorted(self.records_skipped.items())),
+        }
 
 
 # ---------------------------------------------------------------------------- planning
@@ -255,7 +272,8 @@ def _roots(config: BatchConfig) -> list[_Root]:
             if name in names:
                 raise BatchUsageError(
                     f"sources {printable_path(names[name])} and {printable_path(source)} have the same "
-                    "name; with several sources each goes to OUT_DIR/NAME, so give them distinct names")
+                    "name; with several sources each goes to OUT_DIR/NAME, so give them distinct names"
+                )
             names[name] = source
             prefix: tuple[str, ...] = (name,) if is_dir else ()
         else:
@@ -285,13 +303,21 @@ def check_locations(config: BatchConfig) -> None:
             source = os.path.realpath(root.path)
             shown = f"{what} {printable_path(target)}"
             if root.is_dir and _inside(real, source):
-                same = "is the source" if real == source else f"is inside the source {printable_path(root.path)}"
+                same = (
+                    "is the source"
+                    if real == source
+                    else f"is inside the source {printable_path(root.path)}"
+                )
                 raise BatchUsageError(f"{shown} {same}; newsclean never writes into its sources")
             if not root.is_dir and real == source:
-                raise BatchUsageError(f"{shown} is also an input; newsclean never overwrites its input")
+                raise BatchUsageError(
+                    f"{shown} is also an input; newsclean never overwrites its input"
+                )
             if is_dir and _inside(source, real):
-                raise BatchUsageError(f"source {printable_path(root.path)} is inside the {shown}; "
-                                      "choose an output directory outside the sources")
+                raise BatchUsageError(
+                    f"source {printable_path(root.path)} is inside the {shown}; "
+                    "choose an output directory outside the sources"
+                )
 
 
 class _Problem(NamedTuple):
@@ -307,7 +333,10 @@ def _matcher(globs: tuple[str, ...]) -> Callable[[str], bool]:
 
     def matches(name: str) -> bool:
         name = name.lower()
-        return pattern.match(name) is not None or pattern.match(strip_compression_suffix(name)) is not None
+        return (
+            pattern.match(name) is not None
+            or pattern.match(strip_compression_suffix(name)) is not None
+        )
 
     return matches
 
@@ -341,8 +370,9 @@ def _output_names(names: list[str], fmt: str) -> dict[str, str | None]:
     return {name: output(name) + ext for name in names}
 
 
-def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
-         ) -> Iterator[tuple[str, tuple[str, ...], str, str | None] | _Problem]:
+def walk(
+    config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
+) -> Iterator[tuple[str, tuple[str, ...], str, str | None] | _Problem]:
     """Yield ``(path, parts, name, output_name)`` per input file, or a :class:`_Problem`.
 
     Depth first, names sorted, a directory's files before its subdirectories, so
@@ -358,7 +388,9 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
             outs = _output_names([name], config.fmt)
             yield root.path, root.prefix, name, outs[name]
             continue
-        stack: list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]] = [(root.path, root.prefix, ())]
+        stack: list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]] = [
+            (root.path, root.prefix, ())
+        ]
         while stack:
             directory, parts, ancestors = stack.pop()
             shown = printable_path("/".join(parts)) or "."
@@ -371,11 +403,20 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
             if identity == out_dir_identity:
                 continue
             if identity in ancestors:
-                yield _Problem(directory, shown, "symbolic link loop (leads back to a directory above it); skipped")
+                yield _Problem(
+                    directory,
+                    shown,
+                    "symbolic link loop (leads back to a directory above it); skipped",
+                )
                 continue
             if identity in seen:
-                yield _Problem(directory, shown, "directory already walked (reached again through a link "
-                                                 "or another source); skipped", "skipped")
+                yield _Problem(
+                    directory,
+                    shown,
+                    "directory already walked (reached again through a link "
+                    "or another source); skipped",
+                    "skipped",
+                )
                 continue
             seen.add(identity)
             try:
@@ -401,8 +442,11 @@ def walk(config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
                     files.append(entry.name)
                 else:
                     child = "/".join((*parts, entry.name))
-                    reason = ("broken symbolic link" if entry.is_symlink() and not os.path.exists(entry.path)
-                              else "not a regular file")
+                    reason = (
+                        "broken symbolic link"
+                        if entry.is_symlink() and not os.path.exists(entry.path)
+                        else "not a regular file"
+                    )
                     yield _Problem(entry.path, printable_path(child), reason)
             outs = _output_names(files, config.fmt)
             for name in files:
@@ -442,9 +486,13 @@ class _OutputState:
             info = os.stat(self.directory)
             self.identity = (info.st_dev, info.st_ino)
         except FileExistsError:
-            raise BatchError(f"cannot create output directory {shown}: a file of that name exists") from None
+            raise BatchError(
+                f"cannot create output directory {shown}: a file of that name exists"
+            ) from None
         except OSError as error:
-            raise BatchError(f"cannot create output directory {shown}: {_os_message(error)}") from None
+            raise BatchError(
+                f"cannot create output directory {shown}: {_os_message(error)}"
+            ) from None
         try:
             import fcntl
 
@@ -452,9 +500,13 @@ class _OutputState:
             try:
                 fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise BatchError(f"another newsclean batch is writing to {shown}; wait for it to finish") from None
+                raise BatchError(
+                    f"another newsclean batch is writing to {shown}; wait for it to finish"
+                ) from None
         except OSError as error:
-            raise BatchError(f"cannot write to output directory {shown}: {_os_message(error)}") from None
+            raise BatchError(
+                f"cannot write to output directory {shown}: {_os_message(error)}"
+            ) from None
         self.previous = self._read_manifest()
 
     def _read_manifest(self) -> dict:
@@ -469,10 +521,18 @@ class _OutputState:
         """Record the run's options; outputs older than a change of options are stale."""
         if self.previous.get("running"):
             self.sweep_temporary_files()
-        same = (not self.config.force and self.previous.get("fingerprint") == fingerprint
-                and isinstance(self.previous.get("since_ns"), int))
-        manifest = {"newsclean_batch": 1, "fingerprint": fingerprint, "settings": settings,
-                    "since_ns": self.previous["since_ns"] if same else 0, "running": True}
+        same = (
+            not self.config.force
+            and self.previous.get("fingerprint") == fingerprint
+            and isinstance(self.previous.get("since_ns"), int)
+        )
+        manifest = {
+            "newsclean_batch": 1,
+            "fingerprint": fingerprint,
+            "settings": settings,
+            "since_ns": self.previous["since_ns"] if same else 0,
+            "running": True,
+        }
         self._write(manifest)
         if not same:
             manifest["since_ns"] = os.stat(self.manifest_path).st_mtime_ns
@@ -497,8 +557,10 @@ class _OutputState:
                 json.dump(manifest, handle, indent=2, sort_keys=True)
                 handle.write("\n")
         except OSError as error:
-            raise BatchError(f"cannot write to output directory {printable_path(self.directory)}: "
-                             f"{_os_message(error)}") from None
+            raise BatchError(
+                f"cannot write to output directory {printable_path(self.directory)}: "
+                f"{_os_message(error)}"
+            ) from None
 
     def up_to_date(self, source: str, output: str) -> bool:
         """The output exists, is newer than its input and was written with these options."""
@@ -531,14 +593,25 @@ def fingerprint(config: BatchConfig, table_digest: str | None = None) -> tuple[s
     """A digest of everything that changes an output, and the settings it was made from."""
     from newsclean import __version__
 
-    settings = {"newsclean": __version__, "format": config.fmt, "favor": config.favor,
-                "encoding": config.encoding, "repair": config.repair, "max_bytes": config.max_bytes,
-                "input": config.input,
-                "rules_sha256": _file_digest(config.rules_path), "cleaner": config.cleaner,
-                "learn_boilerplate": None}
+    settings = {
+        "newsclean": __version__,
+        "format": config.fmt,
+        "favor": config.favor,
+        "encoding": config.encoding,
+        "repair": config.repair,
+        "max_bytes": config.max_bytes,
+        "input": config.input,
+        "rules_sha256": _file_digest(config.rules_path),
+        "cleaner": config.cleaner,
+        "learn_boilerplate": None,
+    }
     if config.learn_boilerplate:
-        settings["learn_boilerplate"] = {"site_key": config.site_key, "min_share": config.min_share,
-                                         "min_docs": config.min_docs, "table": table_digest}
+        settings["learn_boilerplate"] = {
+            "site_key": config.site_key,
+            "min_share": config.min_share,
+            "min_docs": config.min_docs,
+            "table": table_digest,
+        }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
     return digest, settings
 
@@ -566,14 +639,20 @@ class WorkerContext:
             from newsclean.rules import load_rules
 
             rules = load_rules(config.rules_path)
-        self.options = Options(favor=config.favor, encoding=config.encoding, repair=config.repair,
-                               rules=rules, max_bytes=config.max_bytes, input=config.input)
+        self.options = Options(
+            favor=config.favor,
+            encoding=config.encoding,
+            repair=config.repair,
+            rules=rules,
+            max_bytes=config.max_bytes,
+            input=config.input,
+        )
         self.cleaner = _resolve(config.cleaner)
         self.table = None
         # Import the cleaning code now, so that the first file's time limit is not spent on it.
-        import newsclean.boilerplate  # noqa: F401
-        import newsclean.pipeline  # noqa: F401
-        import newsclean.render  # noqa: F401
+        import newsclean.boilerplate
+        import newsclean.pipeline
+        import newsclean.render
         import newsclean.sitelearn  # noqa: F401
 
     def run(self, task: Task, mode: str) -> dict:
@@ -681,8 +760,12 @@ def clean_file(task: Task, context: WorkerContext) -> dict:
     if task.out is None:
         record["jsonl"] = render.render_jsonl(document, task.id)
     else:
-        write_output(task, render.render_json(document) if context.config.fmt == "json"
-                     else render.render_text(document))
+        write_output(
+            task,
+            render.render_json(document)
+            if context.config.fmt == "json"
+            else render.render_text(document),
+        )
     return record
 
 
@@ -690,11 +773,18 @@ def document_record(document: Any, size: int) -> dict:
     """The per-file statistics of a cleaned document, for the report."""
     stats = document.stats
     decoded = document.decoded
-    return {"status": "cleaned", "encoding": decoded.encoding if decoded else None,
-            "repairs": stats["repairs"], "lines": stats["lines"], "lines_removed": stats["lines_removed"],
-            "removed_by_reason": stats["removed_by_reason"], "bytes": size,
-            "characters_out": stats["characters_out"], "thin": document.thin,
-            "warnings": [w.code for w in document.warnings]}
+    return {
+        "status": "cleaned",
+        "encoding": decoded.encoding if decoded else None,
+        "repairs": stats["repairs"],
+        "lines": stats["lines"],
+        "lines_removed": stats["lines_removed"],
+        "removed_by_reason": stats["removed_by_reason"],
+        "bytes": size,
+        "characters_out": stats["characters_out"],
+        "thin": document.thin,
+        "warnings": [w.code for w in document.warnings],
+    }
 
 
 def write_output(task: Task, text: str) -> None:
@@ -741,7 +831,7 @@ def _worker_main() -> None:
         _die_with_parent()
     code = 0
     try:
-        kind, config = receive.recv()
+        _kind, config = receive.recv()
         try:
             context = WorkerContext(config)
         except Exception as error:
@@ -799,7 +889,9 @@ class _Worker:
         args = [sys.executable, "-m", "newsclean.batch", "--worker"]
         if die_with_parent:
             args.append("--die-with-parent")
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
+        self.proc = subprocess.Popen(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True
+        )
         assert self.proc.stdin and self.proc.stdout
         self.send_conn = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
         self.recv_conn = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
@@ -919,8 +1011,12 @@ class LocalPool:
             now = time.monotonic()
             for worker in list(self.workers):
                 if worker.busy and now - worker.started > limit:
-                    self._lost(worker, f"timed out after {_seconds(self.config.timeout)} "
-                                       "(limit: --timeout; worker stopped)", kill=True)
+                    self._lost(
+                        worker,
+                        f"timed out after {_seconds(self.config.timeout)} "
+                        "(limit: --timeout; worker stopped)",
+                        kill=True,
+                    )
         self._dispatch()
         results, self.results = self.results, []
         return results
@@ -940,8 +1036,10 @@ class LocalPool:
         if not worker.ready:
             self._start_failures += 1
             if self._start_failures >= 3:
-                raise BatchError("worker processes fail to start; try 'python -m newsclean.batch --worker' "
-                                 "to see why")
+                raise BatchError(
+                    "worker processes fail to start; try 'python -m newsclean.batch --worker' "
+                    "to see why"
+                )
         if worker.queue:
             current = worker.queue.popleft()
             self.results.append((current.index, {**_failed(reason), "seconds": None}))
@@ -990,7 +1088,9 @@ class DaskBackend:
         try:
             self.client = Client(config.scheduler, timeout="20s")
         except (OSError, TimeoutError) as error:
-            raise BatchError(f"cannot reach the Dask scheduler at {config.scheduler}: {error}") from None
+            raise BatchError(
+                f"cannot reach the Dask scheduler at {config.scheduler}: {error}"
+            ) from None
         workers = len(self.client.scheduler_info().get("workers", {})) or 1
         threads = sum(self.client.nthreads().values()) or workers
         self.capacity = 2 * threads
@@ -1003,7 +1103,9 @@ class DaskBackend:
         from newsclean.batch_pages import ARCHIVE, dask_archive
 
         for task in [t for t in tasks if t.page is ARCHIVE]:  # an archive is read on the worker
-            self.futures[self.client.submit(dask_archive, self.config, mode, task, table, pure=False)] = [task]
+            self.futures[
+                self.client.submit(dask_archive, self.config, mode, task, table, pure=False)
+            ] = [task]
         tasks = [t for t in tasks if t.page is not ARCHIVE]
         if tasks:
             future = self.client.submit(dask_chunk, self.config, mode, tasks, table, pure=False)
@@ -1039,7 +1141,9 @@ class DaskBackend:
 _DASK_POOLS: dict[int, tuple[BatchConfig, LocalPool]] = {}
 
 
-def dask_chunk(config: BatchConfig, mode: str, tasks: list[Task], table: Any) -> list[tuple[int, dict]]:
+def dask_chunk(
+    config: BatchConfig, mode: str, tasks: list[Task], table: Any
+) -> list[tuple[int, dict]]:
     """Run one chunk on a Dask worker, through a worker process kept per thread."""
     pool = dask_pool(config)
     pool.submit(mode, tasks, table)
@@ -1079,33 +1183,57 @@ def _open_backend(config: BatchConfig):
     return LocalPool(config, config.workers)
 
 
-def _plan(config: BatchConfig, out_identity, state: _OutputState | None, depth: int
-          ) -> Iterator[Task | dict]:
+def _plan(
+    config: BatchConfig, out_identity, state: _OutputState | None, depth: int
+) -> Iterator[Task | dict]:
     """Tasks, and ready records for inputs that need no work (problems, up-to-date outputs)."""
     index = 0
     archive_outputs: set[str] = set()
     for item in walk(config, out_identity):
         if isinstance(item, _Problem):
-            yield {"index": index, "path": printable_path(item.path), "id": item.id, "status": item.status,
-                   "reason": item.reason, "output": None}
+            yield {
+                "index": index,
+                "path": printable_path(item.path),
+                "id": item.id,
+                "status": item.status,
+                "reason": item.reason,
+                "output": None,
+            }
         else:
             path, parts, name, out_name = item
             rel = "/".join((*parts, name))
             if archive_kind(name):
                 from newsclean.batch_pages import archive_output_name, plan_archive
 
-                out = os.path.join(config.output, *parts, archive_output_name(name)) if config.fmt != "jsonl" else None
-                if out is not None and out in archive_outputs:  # a.jsonl after a.warc.gz: keep the whole name
+                out = (
+                    os.path.join(config.output, *parts, archive_output_name(name))
+                    if config.fmt != "jsonl"
+                    else None
+                )
+                if (
+                    out is not None and out in archive_outputs
+                ):  # a.jsonl after a.warc.gz: keep the whole name
                     out = os.path.join(config.output, *parts, name + ".jsonl")
                 archive_outputs.add(out or "")
-                for entry in plan_archive(config, state, path, printable_path(rel), out, site_of(parts, depth), index):
+                for entry in plan_archive(
+                    config, state, path, printable_path(rel), out, site_of(parts, depth), index
+                ):
                     yield entry
                     index += 1
                 continue
             out = os.path.join(config.output, *parts, out_name) if out_name else None
             task = Task(index, path, printable_path(rel), out, site_of(parts, depth))
-            if out is not None and state is not None and not config.force and state.up_to_date(path, out):
-                yield {**_base(task, config.output), "status": "skipped", "reason": "output is up to date"}
+            if (
+                out is not None
+                and state is not None
+                and not config.force
+                and state.up_to_date(path, out)
+            ):
+                yield {
+                    **_base(task, config.output),
+                    "status": "skipped",
+                    "reason": "output is up to date",
+                }
             else:
                 yield task
         index += 1
@@ -1122,9 +1250,15 @@ def _chunk_size(config: BatchConfig) -> int:
     return 64 if config.scheduler else 8
 
 
-def _drive(backend, items: Iterator[Task | dict], mode: str, chunk_size: int,
-           emit: Callable[[Task | None, dict], None], table_for: Callable[[list[Task]], Any],
-           on_planned: Callable[[Task], None] | None = None) -> None:
+def _drive(
+    backend,
+    items: Iterator[Task | dict],
+    mode: str,
+    chunk_size: int,
+    emit: Callable[[Task | None, dict], None],
+    table_for: Callable[[list[Task]], Any],
+    on_planned: Callable[[Task], None] | None = None,
+) -> None:
     """Feed *items* to *backend* in chunks; call *emit* with each record, in input order."""
     ahead = max(256, 4 * chunk_size * backend.capacity)
     done: dict[int, dict] = {}
@@ -1141,7 +1275,9 @@ def _drive(backend, items: Iterator[Task | dict], mode: str, chunk_size: int,
             chunk = []
 
     while True:
-        while not exhausted and backend.inflight() < backend.capacity and planned - next_emit < ahead:
+        while (
+            not exhausted and backend.inflight() < backend.capacity and planned - next_emit < ahead
+        ):
             item = next(items, None)
             if item is None:
                 exhausted = True
@@ -1167,8 +1303,11 @@ def _drive(backend, items: Iterator[Task | dict], mode: str, chunk_size: int,
             done[index] = record
 
 
-def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None = None,
-              stdout: IO[str] | None = None) -> BatchSummary:
+def run_batch(
+    config: BatchConfig,
+    on_event: Callable[[str, Any], None] | None = None,
+    stdout: IO[str] | None = None,
+) -> BatchSummary:
     """Run a batch; return the summary (``interrupted`` is set after Ctrl-C).
 
     *on_event* is called with ``("phase", (name, total_or_None))`` when a pass
@@ -1208,9 +1347,14 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
         table = None
         try:
             if config.learn_boilerplate:
-                table, documents, files = _learn(config, backend, out_identity, depth, chunk_size, notify)
-                summary.learned = {"sites": len(table.sites), "lines": table.line_count,
-                                   "documents": documents}
+                table, documents, files = _learn(
+                    config, backend, out_identity, depth, chunk_size, notify
+                )
+                summary.learned = {
+                    "sites": len(table.sites),
+                    "lines": table.line_count,
+                    "documents": documents,
+                }
             fp, settings = fingerprint(config, table.digest() if table is not None else None)
             if state:
                 state.begin(fp, settings)
@@ -1228,7 +1372,11 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                 document = record.pop("document", None)
                 if document is not None:
                     html_entries.append((record["id"], document))
-                elif config.report_html and record["status"] == "failed" and html_failures < REPORT_HTML_FAILURES:
+                elif (
+                    config.report_html
+                    and record["status"] == "failed"
+                    and html_failures < REPORT_HTML_FAILURES
+                ):
                     html_failures += 1
                     html_entries.append((record.get("id") or record["path"], record["reason"]))
                 record.pop("index", None)
@@ -1258,8 +1406,9 @@ def run_batch(config: BatchConfig, on_event: Callable[[str, Any], None] | None =
                         with _jsonl_writer(config.output) as sink:
                             _drive(backend, items, "clean", chunk_size, write_record, table_for)
                     except OSError as error:
-                        raise BatchError(f"cannot write {printable_path(config.output)}: "
-                                         f"{_os_message(error)}") from None
+                        raise BatchError(
+                            f"cannot write {printable_path(config.output)}: {_os_message(error)}"
+                        ) from None
             else:
                 sink = None
                 _drive(backend, items, "clean", chunk_size, write_record, table_for)
@@ -1332,7 +1481,9 @@ class _JsonlNote:
         digest = hashlib.sha256()
         for item in walk(self.config):
             if isinstance(item, _Problem):
-                digest.update(repr(("problem", item.id, item.reason)).encode("utf-8", "backslashreplace"))
+                digest.update(
+                    repr(("problem", item.id, item.reason)).encode("utf-8", "backslashreplace")
+                )
                 continue
             path = item[0]
             try:
@@ -1341,8 +1492,11 @@ class _JsonlNote:
             except OSError:
                 seen = ("unreadable",)
             digest.update(repr((os.fsencode(path), *seen)).encode())
-        return {"newsclean_batch_jsonl": 1, "fingerprint": fingerprint(self.config)[0],
-                "inputs_sha256": digest.hexdigest()}
+        return {
+            "newsclean_batch_jsonl": 1,
+            "fingerprint": fingerprint(self.config)[0],
+            "inputs_sha256": digest.hexdigest(),
+        }
 
     def _output_stat(self) -> list[int] | None:
         try:
@@ -1368,10 +1522,9 @@ class _JsonlNote:
         output = self._output_stat()
         if output is None:
             return
-        with contextlib.suppress(OSError):
-            with atomic_writer(self.path) as handle:
-                json.dump({**self.state, "output": output}, handle, indent=2, sort_keys=True)
-                handle.write("\n")
+        with contextlib.suppress(OSError), atomic_writer(self.path) as handle:
+            json.dump({**self.state, "output": output}, handle, indent=2, sort_keys=True)
+            handle.write("\n")
 
 
 def _open_report(config: BatchConfig) -> IO[str] | None:
@@ -1381,7 +1534,9 @@ def _open_report(config: BatchConfig) -> IO[str] | None:
     try:
         return sys.stdout if config.report == "-" else open(config.report, "w", encoding="utf-8")
     except OSError as error:
-        raise BatchError(f"cannot write report {printable_path(config.report)}: {_os_message(error)}") from None
+        raise BatchError(
+            f"cannot write report {printable_path(config.report)}: {_os_message(error)}"
+        ) from None
 
 
 def _all_up_to_date(config: BatchConfig, notify: Callable[[str, Any], None]) -> BatchSummary:
@@ -1393,7 +1548,11 @@ def _all_up_to_date(config: BatchConfig, notify: Callable[[str, Any], None]) -> 
         notify("phase", ("checking", None))
         for item in _plan(config, None, None, site_depth(config.site_key)):
             if isinstance(item, Task):
-                item = {**_base(item, config.output), "status": "skipped", "reason": "output is up to date"}
+                item = {
+                    **_base(item, config.output),
+                    "status": "skipped",
+                    "reason": "output is up to date",
+                }
             item.pop("index", None)
             summary.add(item)
             if report is not None:
@@ -1414,11 +1573,19 @@ def _write_html_report(path: str, entries: list[tuple[str, Any]]) -> None:
     try:
         write_report(entries, path, title="newsclean batch report")
     except OSError as error:
-        raise BatchError(f"cannot write HTML report {printable_path(path)}: {_os_message(error)}") from None
+        raise BatchError(
+            f"cannot write HTML report {printable_path(path)}: {_os_message(error)}"
+        ) from None
 
 
-def _learn(config: BatchConfig, backend, out_identity, depth: int, chunk_size: int,
-           notify: Callable[[str, Any], None]):
+def _learn(
+    config: BatchConfig,
+    backend,
+    out_identity,
+    depth: int,
+    chunk_size: int,
+    notify: Callable[[str, Any], None],
+):
     """First pass: count every site's lines; return the frozen :class:`SiteTable`."""
     from newsclean.sitelearn import SiteCounter, SiteTable
 
@@ -1497,5 +1664,8 @@ if __name__ == "__main__":
 
         main()
     else:
-        print("newsclean.batch: internal worker process; use 'newsclean batch --help'", file=sys.stderr)
+        print(
+            "newsclean.batch: internal worker process; use 'newsclean batch --help'",
+            file=sys.stderr,
+        )
         raise SystemExit(2)

@@ -25,8 +25,9 @@ import contextlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import IO, TYPE_CHECKING, Any, Iterator
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsclean.errors import EmptyInput, NewscleanError
@@ -65,8 +66,9 @@ def page_site(page: Page, fallback: str) -> str:
     return fallback
 
 
-def plan_archive(config: BatchConfig, state: Any, path: str, rel: str, out: str | None, site: str,
-                 index: int) -> Iterator[Task | dict]:
+def plan_archive(
+    config: BatchConfig, state: Any, path: str, rel: str, out: str | None, site: str, index: int
+) -> Iterator[Task | dict]:
     """Tasks for the pages of one archive, failed records for its broken records, then its own record.
 
     *rel* is the archive's printable relative path, *out* its output file (None for a
@@ -77,10 +79,18 @@ def plan_archive(config: BatchConfig, state: Any, path: str, rel: str, out: str 
     shown_out = printable_path(os.path.relpath(out, config.output)) if out is not None else None
     base = {"path": printable_path(path), "output": shown_out}
     if out is not None and state is not None and not config.force and state.up_to_date(path, out):
-        yield {"index": index, **base, "id": rel, "status": "skipped", "reason": "output is up to date"}
+        yield {
+            "index": index,
+            **base,
+            "id": rel,
+            "status": "skipped",
+            "reason": "output is up to date",
+        }
         return
     if config.scheduler:
-        yield Task(index, path, rel, out, site, ARCHIVE)  # read where it is cleaned: on a Dask worker
+        yield Task(
+            index, path, rel, out, site, ARCHIVE
+        )  # read where it is cleaned: on a Dask worker
         return
     skipped: Counter[str] = Counter()
     pages = failed = 0
@@ -92,18 +102,37 @@ def plan_archive(config: BatchConfig, state: Any, path: str, rel: str, out: str 
             elif isinstance(item, Broken):
                 failed += 1
                 where = "" if item.reason.startswith("line ") else f"offset {item.position}: "
-                yield {"index": index, **base, "id": f"{rel}:{item.position}", "status": "failed",
-                       "reason": where + item.reason}
+                yield {
+                    "index": index,
+                    **base,
+                    "id": f"{rel}:{item.position}",
+                    "status": "failed",
+                    "reason": where + item.reason,
+                }
             else:
                 skipped[item.reason] += 1
                 continue
             index += 1
     except NewscleanError as error:
-        yield {"index": index, **base, "id": rel, "status": "failed", "reason": str(error), "output": None}
+        yield {
+            "index": index,
+            **base,
+            "id": rel,
+            "status": "failed",
+            "reason": str(error),
+            "output": None,
+        }
         return
-    yield {"index": index, **base, "id": rel, "status": ARCHIVE_STATUS, "pages": pages,
-           "failed_records": failed, "skipped_records": dict(sorted(skipped.items())),
-           "_out": out}
+    yield {
+        "index": index,
+        **base,
+        "id": rel,
+        "status": ARCHIVE_STATUS,
+        "pages": pages,
+        "failed_records": failed,
+        "skipped_records": dict(sorted(skipped.items())),
+        "_out": out,
+    }
 
 
 class ArchiveOutputs:
@@ -189,7 +218,11 @@ def _check(page: Page, max_bytes: int) -> int:
 
     if isinstance(page.data, str):
         if not page.data.strip():
-            raise EmptyInput("the record's text is empty" if not page.data else "the record's text is only white space")
+            raise EmptyInput(
+                "the record's text is empty"
+                if not page.data
+                else "the record's text is only white space"
+            )
         return len(page.data.encode("utf-8", "surrogatepass"))
     check_input(page.data, max_bytes)
     return len(page.data)
@@ -223,8 +256,11 @@ def count_page(task: Task, context: WorkerContext) -> dict:
 
     page = task.page
     _check(page, context.config.max_bytes)
-    text = page.data if isinstance(page.data, str) else decode(page.data, context.options.encoding,
-                                                                hint=page.charset).text
+    text = (
+        page.data
+        if isinstance(page.data, str)
+        else decode(page.data, context.options.encoding, hint=page.charset).text
+    )
     text = normalize_newlines(text)
     if context.options.repair:
         text = repair(text).text
@@ -244,13 +280,22 @@ def page_record(document: Any, page: Page) -> dict:
 
     ours = jsonl_record(document, page.id)
     if page.extra is None:
-        return {"id": page.id, "url": page.url, "date": page.date, "status": page.status,
-                "text": ours["text"], "metadata": ours["metadata"]}
+        return {
+            "id": page.id,
+            "url": page.url,
+            "date": page.date,
+            "status": page.status,
+            "text": ours["text"],
+            "metadata": ours["metadata"],
+        }
     record = dict(page.extra)
     theirs = record.get("metadata")
     metadata = ours["metadata"]
     if isinstance(theirs, dict):
-        metadata = {**theirs, **{k: v for k, v in metadata.items() if v is not None or k not in theirs}}
+        metadata = {
+            **theirs,
+            **{k: v for k, v in metadata.items() if v is not None or k not in theirs},
+        }
     record.setdefault("id", page.id)  # an id of its own is kept as it is (a number stays a number)
     record.update(text=ours["text"], metadata=metadata)
     return record

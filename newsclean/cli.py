@@ -13,7 +13,8 @@ import io
 import os
 import signal
 import sys
-from typing import IO, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import IO
 
 import click
 
@@ -59,31 +60,63 @@ def _printable(text: str) -> str:
 
 def input_options(func: Callable) -> Callable:
     """Options shared by the commands that read pages."""
-    return with_options([
-        click.option("--encoding", metavar="NAME", help="Force the input encoding (e.g. gbk, cp1252) instead of detecting it."),
-        click.option("--max-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_BYTES, show_default=True,
-                     help="Refuse inputs larger than this many bytes (0: no limit)."),
-    ])(func)
+    return with_options(
+        [
+            click.option(
+                "--encoding",
+                metavar="NAME",
+                help="Force the input encoding (e.g. gbk, cp1252) instead of detecting it.",
+            ),
+            click.option(
+                "--max-bytes",
+                type=click.IntRange(min=0),
+                default=DEFAULT_MAX_BYTES,
+                show_default=True,
+                help="Refuse inputs larger than this many bytes (0: no limit).",
+            ),
+        ]
+    )(func)
 
 
 #: Options of every command that cleans pages (besides :func:`input_options`).
 CLEANING_OPTIONS = [
-    click.option("--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced",
-                 show_default=True, help="Drop doubtful lines (precision) or keep them (recall)."),
-    click.option("--rules", "rules_file", type=click.Path(dir_okay=False), metavar="FILE",
-                 help="Extra drop/keep rules (format in the README)."),
-    click.option("--input", "input_kind", type=click.Choice(["auto", "text", "html"]), default="auto",
-                 show_default=True, help="Read inputs as text dumps or HTML (auto: recognise HTML)."),
+    click.option(
+        "--favor",
+        type=click.Choice(["balanced", "precision", "recall"]),
+        default="balanced",
+        show_default=True,
+        help="Drop doubtful lines (precision) or keep them (recall).",
+    ),
+    click.option(
+        "--rules",
+        "rules_file",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Extra drop/keep rules (format in the README).",
+    ),
+    click.option(
+        "--input",
+        "input_kind",
+        type=click.Choice(["auto", "text", "html"]),
+        default="auto",
+        show_default=True,
+        help="Read inputs as text dumps or HTML (auto: recognise HTML).",
+    ),
     click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
 ]
 #: ``clean`` and ``diff`` only (batch workers take their options from a BatchConfig).
 BLOCK_MODEL_OPTION = click.option(
-    "--block-model", is_flag=True, help="HTML: let the learned block model judge the blocks after the rules.")
+    "--block-model",
+    is_flag=True,
+    help="HTML: let the learned block model judge the blocks after the rules.",
+)
 
 
 #: Help of ``--record`` (clean, diff).
-RECORD_HELP = ("Clean the one record of a WARC/ARC archive or JSONL file (FILE) with this id "
-               "(WARC-Record-ID, the JSONL id) or URL.")
+RECORD_HELP = (
+    "Clean the one record of a WARC/ARC archive or JSONL file (FILE) with this id "
+    "(WARC-Record-ID, the JSONL id) or URL."
+)
 
 
 def page_cleaner(options) -> Callable[[object, str], object]:
@@ -115,17 +148,36 @@ def cleaning_options(func: Callable) -> Callable:
     """The cleaning and input options, handed to the command as one ``options`` object."""
 
     @functools.wraps(func)
-    def wrapper(*args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, block_model, **kwargs):
-        return func(*args, options=build_options(favor=favor, rules_file=rules_file, no_repair=no_repair,
-                                                 input_kind=input_kind, encoding=encoding,
-                                                 max_bytes=max_bytes, block_model=block_model), **kwargs)
+    def wrapper(
+        *args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, block_model, **kwargs
+    ):
+        return func(
+            *args,
+            options=build_options(
+                favor=favor,
+                rules_file=rules_file,
+                no_repair=no_repair,
+                input_kind=input_kind,
+                encoding=encoding,
+                max_bytes=max_bytes,
+                block_model=block_model,
+            ),
+            **kwargs,
+        )
 
     return input_options(with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION])(wrapper))
 
 
-def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_repair: bool = False,
-                  input_kind: str = "auto", encoding: str | None = None,
-                  max_bytes: int = DEFAULT_MAX_BYTES, block_model: bool = False):
+def build_options(
+    *,
+    favor: str = "balanced",
+    rules_file: str | None = None,
+    no_repair: bool = False,
+    input_kind: str = "auto",
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    block_model: bool = False,
+):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
 
@@ -138,14 +190,24 @@ def build_options(*, favor: str = "balanced", rules_file: str | None = None, no_
             rules = load_rules(rules_file)
         except NewscleanError as error:
             raise click.UsageError(_printable(f"{rules_file}: {error}")) from None
-    return Options(favor=favor, encoding=encoding, repair=not no_repair, rules=rules,
-                   max_bytes=max_bytes, input=input_kind, block_model=True if block_model else None)
+    return Options(
+        favor=favor,
+        encoding=encoding,
+        repair=not no_repair,
+        rules=rules,
+        max_bytes=max_bytes,
+        input=input_kind,
+        block_model=True if block_model else None,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsclean")
-@click.option("--debug", is_flag=True,
-              help=f"Show the traceback of an internal error (a bug), as {DEBUG_VARIABLE}=1 does.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Show the traceback of an internal error (a bug), as {DEBUG_VARIABLE}=1 does.",
+)
 def cli(debug: bool) -> None:
     """Turn scraped news pages into clean article text.
 
@@ -165,14 +227,18 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
     try:
         return codecs.lookup(value).name
     except LookupError:
-        raise click.BadParameter(f"unknown encoding {value!r}; try utf-8, cp1252, gbk, shift_jis") from None
+        raise click.BadParameter(
+            f"unknown encoding {value!r}; try utf-8, cp1252, gbk, shift_jis"
+        ) from None
 
 
 def _validate_output(output: str | None, files: tuple[str, ...]) -> None:
     from newsclean.files import same_file
 
     if output and output != "-" and any(same_file(output, f) for f in files if f != "-"):
-        raise click.UsageError(f"output {_printable(output)} is also an input; newsclean never overwrites its input")
+        raise click.UsageError(
+            f"output {_printable(output)} is also an input; newsclean never overwrites its input"
+        )
 
 
 @contextlib.contextmanager
@@ -187,8 +253,10 @@ def _output_stream(output: str | None) -> Iterator[IO[str]]:
         with atomic_writer(output) as handle:
             yield handle
     except OSError as error:
-        raise Failure(f"cannot write {_printable(output)}: {_write_problem(error)}; "
-                      f"any previous {_printable(output)} is unchanged") from None
+        raise Failure(
+            f"cannot write {_printable(output)}: {_write_problem(error)}; "
+            f"any previous {_printable(output)} is unchanged"
+        ) from None
 
 
 class Failure(click.ClickException):
@@ -216,8 +284,12 @@ def _write_problem(error: OSError) -> str:
     return f"{what} ({remedy})" if remedy else what
 
 
-def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
-               record: str | None = None):
+def _documents(
+    files: tuple[str, ...],
+    max_bytes: int,
+    convert: Callable[[bytes, str], object],
+    record: str | None = None,
+):
     """Yield (source, result) per input that succeeded (see :func:`_results`); at the end,
     exit with status 1 if any failed."""
     failed = False
@@ -230,8 +302,12 @@ def _documents(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes,
         raise SystemExit(1)
 
 
-def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, str], object],
-             record: str | None = None):
+def _results(
+    files: tuple[str, ...],
+    max_bytes: int,
+    convert: Callable[[bytes, str], object],
+    record: str | None = None,
+):
     """Yield (source, result, None) or (source, None, error) per input, in order.
 
     An archive or JSONL file gives the one page named by *record* (``--record``):
@@ -241,9 +317,8 @@ def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, s
     one-line message, any other exception as an internal error (a bug) — one bad
     input never stops the others.
     """
-    from newsclean.files import read_input
+    from newsclean.files import archive_kind, read_input
     from newsclean.sniff import check_input
-    from newsclean.files import archive_kind
 
     for source in files or ("-",):
         try:
@@ -268,11 +343,21 @@ def _results(files: tuple[str, ...], max_bytes: int, convert: Callable[[bytes, s
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text: title and paragraphs; json: everything found and done; jsonl: one record per line.",
+)
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
-@click.option("--explain", is_flag=True,
-              help="Show every line with its decision, rule and evidence (as JSON with -f json or jsonl).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show every line with its decision, rule and evidence (as JSON with -f json or jsonl).",
+)
 @click.option("--record", metavar="ID|URL", help=RECORD_HELP)
 @cleaning_options
 def clean(files, fmt, output, explain, record, options):
@@ -298,8 +383,9 @@ def clean(files, fmt, output, explain, record, options):
         if fmt == "json":
             # One input, one object; several, always an array in input order, a failed
             # input as its error object.
-            items = [_json_item(source, document, error, explain)
-                     for source, document, error in results]
+            items = [
+                _json_item(source, document, error, explain) for source, document, error in results
+            ]
             failures = sum("error" in item for item in items)
             if failures == len(items) and output and output != "-":
                 raise SystemExit(1)  # nothing cleaned: the previous output file stays
@@ -345,9 +431,12 @@ def _json_item(source: str, document, error: BaseException | None, explain: bool
 @cli.command()
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option("-o", "--output", metavar="PATH", help="Write here instead of standard output.")
-@click.option("--jsonl", is_flag=True,
-              help='Read JSON lines with a "text" field; write them back with the text repaired and '
-                   'the repairs under metadata.repairs (also for any FILE ending in .jsonl).')
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Read JSON lines with a "text" field; write them back with the text repaired and '
+    "the repairs under metadata.repairs (also for any FILE ending in .jsonl).",
+)
 @input_options
 def repair(files, output, jsonl, encoding, max_bytes):
     """Repair the encoding of each FILE, keeping every line: any encoding in, UTF-8 out.
@@ -369,8 +458,11 @@ def repair(files, output, jsonl, encoding, max_bytes):
             if jsonl or _is_jsonl(source):
                 failed += _repair_jsonl(source, out, repair_text)
                 continue
-            for _, text, error in _results((source,), max_bytes,
-                                           lambda data, _src: repair_text(decode_input(data, options)[0].text).text):
+            for _, text, error in _results(
+                (source,),
+                max_bytes,
+                lambda data, _src: repair_text(decode_input(data, options)[0].text).text,
+            ):
                 if error is not None:
                     failed += 1
                     continue
@@ -424,7 +516,9 @@ def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
                     problem = "not a JSON object"
                 elif not isinstance(record.get("text"), str):
                     problem = 'no string "text" field'
-                elif record.get("metadata") is not None and not isinstance(record["metadata"], dict):
+                elif record.get("metadata") is not None and not isinstance(
+                    record["metadata"], dict
+                ):
                     problem = '"metadata" is not an object'
             if problem is None:
                 try:
@@ -442,8 +536,11 @@ def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
                 out.flush()
                 continue
             failed += 1
-            click.echo(f"newsclean: {_printable(shown)} line {number}: {problem}; skipped "
-                       '(expected a JSON object with a string "text" field)', err=True)
+            click.echo(
+                f"newsclean: {_printable(shown)} line {number}: {problem}; skipped "
+                '(expected a JSON object with a string "text" field)',
+                err=True,
+            )
     return failed
 
 
@@ -473,18 +570,29 @@ def detect(files, as_json, encoding, max_bytes):
     for source, (decoded, repaired) in _documents(files, max_bytes, inspect):
         name = "<stdin>" if source == "-" else source
         if as_json:
-            click.echo(json.dumps({"file": name, "encoding": decoded.to_dict(),
-                                   "repairs": [r.to_dict() for r in repaired.repairs]},
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "file": name,
+                        "encoding": decoded.to_dict(),
+                        "repairs": [r.to_dict() for r in repaired.repairs],
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
         found = len(repaired.repairs)
-        mojibake = f"mojibake repaired in {found} span{'s' * (found != 1)}" if found else "no mojibake"
-        click.echo(f"{_printable(name)}\t{decoded.encoding}\tconfidence {decoded.confidence:.2f}\t"
-                   f"method {decoded.method}\t{mojibake}")
+        mojibake = (
+            f"mojibake repaired in {found} span{'s' * (found != 1)}" if found else "no mojibake"
+        )
+        click.echo(
+            f"{_printable(name)}\t{decoded.encoding}\tconfidence {decoded.confidence:.2f}\t"
+            f"method {decoded.method}\t{mojibake}"
+        )
 
 
 # Commands defined in modules of their own register themselves on `cli` when imported here:
-import newsclean.cli_batch  # noqa: E402,F401
+import newsclean.cli_batch  # noqa: E402
 import newsclean.cli_diff  # noqa: E402,F401
 
 
@@ -513,7 +621,7 @@ class _WholeWrites(io.RawIOBase):
         view = memoryview(data).cast("B")
         total = len(view)
         while view:
-            view = view[os.write(self._fd, view):]
+            view = view[os.write(self._fd, view) :]
         return total
 
     def close(self) -> None:  # the descriptor belongs to the process, not to this object
@@ -530,8 +638,12 @@ def _whole_stdout() -> None:
     except (AttributeError, ValueError, io.UnsupportedOperation):
         return  # not a real file (a test runner's capture): nothing to do
     stdout.flush()
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_WholeWrites(fd)), encoding=stdout.encoding,
-                                  errors=stdout.errors, line_buffering=stdout.line_buffering)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(fd)),
+        encoding=stdout.encoding,
+        errors=stdout.errors,
+        line_buffering=stdout.line_buffering,
+    )
 
 
 def main(prog_name: str | None = None) -> None:

@@ -13,11 +13,20 @@ from typing import Any
 
 import click
 
-from newsclean.cli import CLEANING_OPTIONS, _check_encoding, _printable, cli, input_options, with_options
+from newsclean.cli import (
+    CLEANING_OPTIONS,
+    _check_encoding,
+    _printable,
+    cli,
+    input_options,
+    with_options,
+)
 from newsclean.errors import NewscleanError
 
-_GLOBS = ("*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
-          "*.warc *.warc.gz *.arc *.arc.gz *.jsonl *.jsonl.gz *.ndjson *.ndjson.gz")
+_GLOBS = (
+    "*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
+    "*.warc *.warc.gz *.arc *.arc.gz *.jsonl *.jsonl.gz *.ndjson *.ndjson.gz"
+)
 #: Failures printed one per line on stderr before the rest only go to the report.
 _MAX_FAILURE_LINES = 20
 
@@ -34,44 +43,127 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
-@click.option("-o", "--output", required=True, metavar="OUT",
-              help="Output directory (text, json), or a file or '-' for JSON lines (a name ending "
-                   "in .jsonl or .jsonl.gz, or '-', means --format jsonl; .gz is written compressed).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True,
-              help="text: OUT/PATH.txt per input; json: OUT/PATH.json; jsonl: one record per input in OUT.")
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help=f"Which files of the source directories to read (repeatable; case-insensitive; "
-                   f"a pattern also takes the file compressed: .gz, .bz2, .xz, .zst). Default: {_GLOBS}.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Worker processes [default: one per CPU].")
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help="Seconds one file may take before it is failed and its worker stopped (0: no limit).")
-@click.option("--force", is_flag=True, help="Redo every input, even those whose output is up to date.")
-@click.option("--report", metavar="FILE",
-              help="Write one JSON line per input: status (cleaned, skipped, failed), reason, stats.")
-@click.option("--report-html", metavar="REPORT.html",
-              help="Write a self-contained HTML report: every failure and the first 200 documents, "
-                   "each line annotated with its fate and reason.")
-@click.option("--learn-boilerplate", is_flag=True,
-              help="First learn each site's repeated lines across its files, then drop them.")
-@click.option("--site-key", default="parent", show_default=True, callback=_site_key, metavar="KEY",
-              help="What a site is: parent (the file's directory), top (the first directory under SRC) "
-                   "or depth:N (the first N directories).")
-@click.option("--min-share", type=click.FloatRange(min=0, max=1, min_open=True), default=0.5,
-              show_default=True, help="Drop a line found in at least this share of its site's files.")
-@click.option("--min-docs", type=click.IntRange(min=2), default=5, show_default=True,
-              help="Learn only from sites with at least this many files.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="Run on a Dask cluster (tcp://host:8786); needs 'pip install newsclean[dask]'.")
-@click.option("--chunk-size", type=click.IntRange(min=0), default=0,
-              help="Files handed to a worker at a time [default: 8, or 64 with --scheduler].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="Output directory (text, json), or a file or '-' for JSON lines (a name ending "
+    "in .jsonl or .jsonl.gz, or '-', means --format jsonl; .gz is written compressed).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: OUT/PATH.txt per input; json: OUT/PATH.json; jsonl: one record per input in OUT.",
+)
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="PATTERN",
+    help=f"Which files of the source directories to read (repeatable; case-insensitive; "
+    f"a pattern also takes the file compressed: .gz, .bz2, .xz, .zst). Default: {_GLOBS}.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: one per CPU].",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds one file may take before it is failed and its worker stopped (0: no limit).",
+)
+@click.option(
+    "--force", is_flag=True, help="Redo every input, even those whose output is up to date."
+)
+@click.option(
+    "--report",
+    metavar="FILE",
+    help="Write one JSON line per input: status (cleaned, skipped, failed), reason, stats.",
+)
+@click.option(
+    "--report-html",
+    metavar="REPORT.html",
+    help="Write a self-contained HTML report: every failure and the first 200 documents, "
+    "each line annotated with its fate and reason.",
+)
+@click.option(
+    "--learn-boilerplate",
+    is_flag=True,
+    help="First learn each site's repeated lines across its files, then drop them.",
+)
+@click.option(
+    "--site-key",
+    default="parent",
+    show_default=True,
+    callback=_site_key,
+    metavar="KEY",
+    help="What a site is: parent (the file's directory), top (the first directory under SRC) "
+    "or depth:N (the first N directories).",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Drop a line found in at least this share of its site's files.",
+)
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=2),
+    default=5,
+    show_default=True,
+    help="Learn only from sites with at least this many files.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster (tcp://host:8786); needs 'pip install newsclean[dask]'.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Files handed to a worker at a time [default: 8, or 64 with --scheduler].",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
+)
 @with_options(CLEANING_OPTIONS)
 @input_options
-def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html, learn_boilerplate, site_key,
-          min_share, min_docs, scheduler, chunk_size, quiet, favor, rules_file, input_kind, no_repair,
-          encoding, max_bytes):
+def batch(
+    sources,
+    output,
+    fmt,
+    globs,
+    jobs,
+    timeout,
+    force,
+    report,
+    report_html,
+    learn_boilerplate,
+    site_key,
+    min_share,
+    min_docs,
+    scheduler,
+    chunk_size,
+    quiet,
+    favor,
+    rules_file,
+    input_kind,
+    no_repair,
+    encoding,
+    max_bytes,
+):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
     Each input gets an output at the same relative path under OUT with the
@@ -97,10 +189,14 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
 
     ctx = click.get_current_context()
     encoding = _check_encoding(ctx, None, encoding)
-    fmt = _format_for_output(output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT)
+    fmt = _format_for_output(
+        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+    )
     if fmt == "jsonl" and output != "-" and os.path.isdir(output):
-        raise click.UsageError(f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
-                               "is a directory")
+        raise click.UsageError(
+            f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
+            "is a directory"
+        )
     if fmt != "jsonl" and output == "-":
         raise click.UsageError("'-o -' (standard output) needs --format jsonl")
     if report == "-" and fmt == "jsonl" and output == "-":
@@ -114,11 +210,28 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
             raise click.UsageError(f"{_printable(rules_file)}: {_printable(str(error))}") from None
     try:
         config = BatchConfig(
-            sources=tuple(sources), output=output, fmt=fmt, globs=tuple(globs) or DEFAULT_GLOBS,
-            favor=favor, encoding=encoding, repair=not no_repair, rules_path=rules_file, input=input_kind,
-            max_bytes=max_bytes, timeout=timeout, jobs=jobs, chunk_size=chunk_size, force=force,
-            report=report, report_html=report_html, learn_boilerplate=learn_boilerplate, site_key=site_key, min_share=min_share,
-            min_docs=min_docs, scheduler=scheduler)
+            sources=tuple(sources),
+            output=output,
+            fmt=fmt,
+            globs=tuple(globs) or DEFAULT_GLOBS,
+            favor=favor,
+            encoding=encoding,
+            repair=not no_repair,
+            rules_path=rules_file,
+            input=input_kind,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            jobs=jobs,
+            chunk_size=chunk_size,
+            force=force,
+            report=report,
+            report_html=report_html,
+            learn_boilerplate=learn_boilerplate,
+            site_key=site_key,
+            min_share=min_share,
+            min_docs=min_docs,
+            scheduler=scheduler,
+        )
     except BatchUsageError as error:
         raise click.UsageError(str(error)) from None
 
@@ -132,8 +245,11 @@ def batch(sources, output, fmt, globs, jobs, timeout, force, report, report_html
         raise click.ClickException(str(error)) from None
     if not summary.total and not summary.interrupted:
         where = " ".join(_printable(source) for source in sources)
-        click.echo(f"newsclean batch: no input files: nothing in {where} matches {' '.join(config.globs)} "
-                   "(nor those names with .gz, .bz2, .xz or .zst); choose files with --glob", err=True)
+        click.echo(
+            f"newsclean batch: no input files: nothing in {where} matches {' '.join(config.globs)} "
+            "(nor those names with .gz, .bz2, .xz or .zst); choose files with --glob",
+            err=True,
+        )
         raise SystemExit(1)
     view.summary(summary)
     if summary.interrupted:
@@ -153,8 +269,10 @@ def _format_for_output(output: str, fmt: str, explicit: bool) -> str:
     if not explicit:
         return "jsonl" if jsonl_name or output == "-" else fmt
     if jsonl_name and fmt != "jsonl":
-        raise click.UsageError(f"-o {_printable(output)} names a JSON-lines file, but --format is {fmt}; "
-                               "drop --format (or use --format jsonl), or name an output directory")
+        raise click.UsageError(
+            f"-o {_printable(output)} names a JSON-lines file, but --format is {fmt}; "
+            "drop --format (or use --format jsonl), or name an output directory"
+        )
     return fmt
 
 
@@ -175,16 +293,29 @@ class _View:
         self.failure_lines = 0
         self.started = time.monotonic()
 
-    def __enter__(self) -> "_View":
+    def __enter__(self) -> _View:
         if self.live:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
-                TimeElapsedColumn(), TextColumn("{task.fields[failed]}"),
-                console=self.console, transient=True)
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[failed]}"),
+                console=self.console,
+                transient=True,
+            )
             self.progress.start()
             self.task = self.progress.add_task("planning", total=None, rate="", failed="")
         return self
@@ -209,8 +340,12 @@ class _View:
                 self._failure_line(payload)
             if self.progress is not None:
                 elapsed = max(time.monotonic() - self.started, 1e-6)
-                self.progress.update(self.task, advance=1, rate=f"{self.done / elapsed:,.0f} files/s",
-                                     failed=f"{self.failed} failed" if self.failed else "")
+                self.progress.update(
+                    self.task,
+                    advance=1,
+                    rate=f"{self.done / elapsed:,.0f} files/s",
+                    failed=f"{self.failed} failed" if self.failed else "",
+                )
 
     def _count_in_background(self) -> None:
         from newsclean.batch import count_inputs
@@ -235,7 +370,8 @@ class _View:
             message = f"newsclean: {_printable(record['path'])}: {record['reason']}"
         elif self.failure_lines == _MAX_FAILURE_LINES + 1:
             message = "newsclean: more files failed; see the summary" + (
-                " and the report" if self.config.report else " (or use --report for every one)")
+                " and the report" if self.config.report else " (or use --report for every one)"
+            )
         else:
             return
         click.echo(message, err=True)
@@ -252,15 +388,25 @@ class _View:
     def _rich_summary(self, summary: Any) -> None:
         from rich.table import Table
 
-        table = Table(title="newsclean batch" + (" (interrupted)" if summary.interrupted else ""),
-                      show_header=False, title_justify="left")
+        table = Table(
+            title="newsclean batch" + (" (interrupted)" if summary.interrupted else ""),
+            show_header=False,
+            title_justify="left",
+        )
         table.add_column(style="bold")
         table.add_column()
         table.add_row("files cleaned", f"{summary.cleaned:,}")
         table.add_row("files skipped", f"{summary.skipped:,} (output up to date)")
-        table.add_row("files failed", f"{summary.failed:,}", style="red" if summary.failed else None)
-        table.add_row("thin results", f"{summary.thin:,} (under 50 words or 5 % of the page's prose; "
-                                      '"thin": true in the report)' if summary.thin else "0")
+        table.add_row(
+            "files failed", f"{summary.failed:,}", style="red" if summary.failed else None
+        )
+        table.add_row(
+            "thin results",
+            f"{summary.thin:,} (under 50 words or 5 % of the page's prose; "
+            '"thin": true in the report)'
+            if summary.thin
+            else "0",
+        )
         table.add_row("encodings seen", _counts(summary.encodings) or "–")
         table.add_row("repairs", f"{summary.repairs:,}")
         table.add_row("lines removed", _counts(summary.removed_by_reason) or "–")
@@ -271,11 +417,16 @@ class _View:
         table.add_row("throughput", _throughput(summary))
         self.console.print(table)
         for path, reason in summary.failures[:10]:
-            self.console.print(f"  failed: {_printable(path)}: {reason}", markup=False, highlight=False)
+            self.console.print(
+                f"  failed: {_printable(path)}: {reason}", markup=False, highlight=False
+            )
         if summary.failed > 10:
-            self.console.print(f"  … and {summary.failed - 10:,} more"
-                               + (f" (all in {self.config.report})" if self.config.report else ""),
-                               markup=False, highlight=False)
+            self.console.print(
+                f"  … and {summary.failed - 10:,} more"
+                + (f" (all in {self.config.report})" if self.config.report else ""),
+                markup=False,
+                highlight=False,
+            )
 
 
 def _counts(counter: Any) -> str:
@@ -283,22 +434,28 @@ def _counts(counter: Any) -> str:
 
 
 def _learned(learned: dict) -> str:
-    return (f"{learned['lines']:,} repeated lines in {learned['sites']:,} sites "
-            f"(from {learned.get('documents', 0):,} files)")
+    return (
+        f"{learned['lines']:,} repeated lines in {learned['sites']:,} sites "
+        f"(from {learned.get('documents', 0):,} files)"
+    )
 
 
 def _throughput(summary: Any) -> str:
     seconds = max(summary.seconds, 1e-6)
-    return (f"{summary.total / seconds:,.1f} files/s, {summary.bytes_in / seconds / 1e6:,.2f} MB/s "
-            f"({summary.seconds:,.1f} s)")
+    return (
+        f"{summary.total / seconds:,.1f} files/s, {summary.bytes_in / seconds / 1e6:,.2f} MB/s "
+        f"({summary.seconds:,.1f} s)"
+    )
 
 
 def plain_summary(summary: Any) -> list[str]:
     """A few lines for a log (the failures were printed as they happened)."""
     head = "interrupted after " if summary.interrupted else ""
     thin = f"; {summary.thin:,} thin (little text kept)" if summary.thin else ""
-    lines = [f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned, {summary.skipped:,} skipped, "
-             f"{summary.failed:,} failed{thin}; {_throughput(summary)}"]
+    lines = [
+        f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned, {summary.skipped:,} skipped, "
+        f"{summary.failed:,} failed{thin}; {_throughput(summary)}"
+    ]
     if summary.encodings:
         lines.append(f"encodings: {_counts(summary.encodings)}; repairs: {summary.repairs:,}")
     if summary.removed_by_reason:
@@ -308,4 +465,3 @@ def plain_summary(summary: Any) -> list[str]:
     if summary.records_skipped:
         lines.append(f"archive records skipped: {_counts(summary.records_skipped)}")
     return lines
-

@@ -7,8 +7,18 @@ import sys
 
 import click
 
-from newsclean.cli import (RECORD_HELP, _documents, _output_stream, _printable, _results, _shown, _validate_output,
-                           cleaning_options, cli, page_cleaner)
+from newsclean.cli import (
+    RECORD_HELP,
+    _documents,
+    _output_stream,
+    _printable,
+    _results,
+    _shown,
+    _validate_output,
+    cleaning_options,
+    cli,
+    page_cleaner,
+)
 from newsclean.errors import NewscleanError
 
 MARKER_HELP = """\b
@@ -41,21 +51,51 @@ def _terminal_width() -> int:
 
 @cli.command(epilog=MARKER_HELP)
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option("--html", "html_path", metavar="REPORT.html",
-              help="Write one self-contained HTML report of all FILEs here instead of the terminal diff.")
-@click.option("-C", "--context", type=click.IntRange(min=0), metavar="N",
-              help="Fold runs of kept or removed lines, showing N lines at each end.")
-@click.option("--side-by-side", "-y", is_flag=True,
-              help="Input (as read) and cleaned text in two columns; needs 100 columns or --width.")
-@click.option("--width", type=click.IntRange(min=40), metavar="COLUMNS",
-              help="Line width for --side-by-side (default: the terminal's).")
-@click.option("-n", "--line-numbers", is_flag=True, help="Show input line numbers after the marker.")
-@click.option("--summary/--no-summary", default=True, show_default=True, help="Print the summary under the diff.")
-@click.option("--color/--no-color", "colour", default=None,
-              help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).")
+@click.option(
+    "--html",
+    "html_path",
+    metavar="REPORT.html",
+    help="Write one self-contained HTML report of all FILEs here instead of the terminal diff.",
+)
+@click.option(
+    "-C",
+    "--context",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Fold runs of kept or removed lines, showing N lines at each end.",
+)
+@click.option(
+    "--side-by-side",
+    "-y",
+    is_flag=True,
+    help="Input (as read) and cleaned text in two columns; needs 100 columns or --width.",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(min=40),
+    metavar="COLUMNS",
+    help="Line width for --side-by-side (default: the terminal's).",
+)
+@click.option(
+    "-n", "--line-numbers", is_flag=True, help="Show input line numbers after the marker."
+)
+@click.option(
+    "--summary/--no-summary",
+    default=True,
+    show_default=True,
+    help="Print the summary under the diff.",
+)
+@click.option(
+    "--color/--no-color",
+    "colour",
+    default=None,
+    help="Colour the diff (default: when stdout is a terminal and NO_COLOR is unset).",
+)
 @click.option("--record", metavar="ID|URL", help=RECORD_HELP)
 @cleaning_options
-def diff(files, html_path, context, side_by_side, width, line_numbers, summary, colour, record, options):
+def diff(
+    files, html_path, context, side_by_side, width, line_numbers, summary, colour, record, options
+):
     """Show each FILE against its cleaned text: what was removed and why.
 
     Removed lines carry their reason code and rule, repairs show what they
@@ -87,8 +127,11 @@ def diff(files, html_path, context, side_by_side, width, line_numbers, summary, 
     use_colour = _use_colour(colour)
     line_width = width or _terminal_width()
     if side_by_side and line_width < _min_width():
-        click.echo(f"newsclean: side-by-side needs {_min_width()} columns and the terminal has "
-                   f"{line_width}; showing the inline diff (force with --width)", err=True)
+        click.echo(
+            f"newsclean: side-by-side needs {_min_width()} columns and the terminal has "
+            f"{line_width}; showing the inline diff (force with --width)",
+            err=True,
+        )
         side_by_side = False
     many = len(files) > 1
     console = _console(use_colour, line_width) if use_colour else None
@@ -118,13 +161,22 @@ def _min_width() -> int:
 def _console(use_colour: bool, width: int):
     from rich.console import Console
 
-    return Console(file=sys.stdout, force_terminal=use_colour, no_color=not use_colour,
-                   highlight=False, markup=False, emoji=False, soft_wrap=True, width=width)
+    return Console(
+        file=sys.stdout,
+        force_terminal=use_colour,
+        no_color=not use_colour,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=True,
+        width=width,
+    )
 
 
 def _render(view, context, side_by_side, width, line_numbers, summary, console) -> str:
     """The plain text of one document's diff view, or "" after printing it in colour to *console*."""
     from newsclean import diff as view_module
+
     if console is None:
         if side_by_side:
             return view_module.render_side_by_side(view, width, context, summary)
@@ -138,7 +190,9 @@ def _render(view, context, side_by_side, width, line_numbers, summary, console) 
     return ""
 
 
-def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert, record: str | None = None) -> None:
+def _write_html(
+    path: str, files: tuple[str, ...], max_bytes: int, convert, record: str | None = None
+) -> None:
     """Clean every input and write one report; failed inputs are listed in it with their message."""
     from newsclean.errors import bug_message
     from newsclean.report import render_report
@@ -151,12 +205,17 @@ def _write_html(path: str, files: tuple[str, ...], max_bytes: int, convert, reco
             entries.append((name, document))
             continue
         failures += 1
-        entries.append((name, str(error) if isinstance(error, NewscleanError) else bug_message(error)))
+        entries.append(
+            (name, str(error) if isinstance(error, NewscleanError) else bug_message(error))
+        )
     with _output_stream(path) as out:
         out.write(render_report(entries))
     if path != "-":
         done = len(entries) - failures
-        click.echo(f"newsclean: wrote {_printable(path)} ({done} document{'s' * (done != 1)}"
-                   f"{f', {failures} failed' if failures else ''})", err=True)
+        click.echo(
+            f"newsclean: wrote {_printable(path)} ({done} document{'s' * (done != 1)}"
+            f"{f', {failures} failed' if failures else ''})",
+            err=True,
+        )
     if failures:
         raise SystemExit(1)

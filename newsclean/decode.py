@@ -36,9 +36,26 @@ DETECTOR_FLOOR = 0.5
 
 #: Legacy encodings tried when the detector is unsure, besides its own candidates.
 CANDIDATES = (
-    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
-    "iso8859-2", "koi8-r", "koi8-u", "cp866", "mac-cyrillic", "cp874",
-    "gbk", "gb18030", "big5", "cp932", "euc-jp", "euc-kr",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "iso8859-2",
+    "koi8-r",
+    "koi8-u",
+    "cp866",
+    "mac-cyrillic",
+    "cp874",
+    "gbk",
+    "gb18030",
+    "big5",
+    "cp932",
+    "euc-jp",
+    "euc-kr",
 )
 
 #: How common each legacy encoding is on the web, as a prior cost in bits
@@ -47,15 +64,46 @@ CANDIDATES = (
 #: Central European, Turkish, Greek, Baltic, Hebrew, Arabic and Thai pages 0.2–2 %,
 #: DOS and Mac code pages a trace). Codecs not listed cost :data:`PRIOR_UNLISTED`.
 ENCODING_PRIOR = {
-    "cp1252": 1.3, "iso8859-1": 1.3, "iso8859-15": 3.0,
-    "cp1251": 3.3, "cp932": 4.3, "shift_jis": 4.3, "euc_jp": 4.6, "gbk": 4.6, "gb2312": 4.6,
-    "gb18030": 5.0, "euc_kr": 5.0, "cp949": 5.0, "big5": 6.0, "big5hkscs": 6.5,
-    "cp1250": 5.6, "iso8859-2": 6.6, "cp1254": 6.6, "iso8859-9": 6.6, "cp1256": 6.6,
-    "cp1253": 7.6, "iso8859-7": 7.6, "cp1255": 7.6, "iso8859-8": 8.0, "cp874": 7.6,
-    "tis-620": 7.6, "koi8-r": 8.4, "cp1257": 9.0, "iso8859-13": 9.0, "koi8-u": 10.0,
-    "cp866": 11.0, "iso8859-5": 10.0, "iso8859-4": 12.0, "iso8859-3": 13.0,
-    "iso8859-16": 12.0, "mac-cyrillic": 13.0, "mac-roman": 13.0, "cp437": 13.0,
-    "cp850": 13.0, "cp858": 13.0, "hp-roman8": 15.0,
+    "cp1252": 1.3,
+    "iso8859-1": 1.3,
+    "iso8859-15": 3.0,
+    "cp1251": 3.3,
+    "cp932": 4.3,
+    "shift_jis": 4.3,
+    "euc_jp": 4.6,
+    "gbk": 4.6,
+    "gb2312": 4.6,
+    "gb18030": 5.0,
+    "euc_kr": 5.0,
+    "cp949": 5.0,
+    "big5": 6.0,
+    "big5hkscs": 6.5,
+    "cp1250": 5.6,
+    "iso8859-2": 6.6,
+    "cp1254": 6.6,
+    "iso8859-9": 6.6,
+    "cp1256": 6.6,
+    "cp1253": 7.6,
+    "iso8859-7": 7.6,
+    "cp1255": 7.6,
+    "iso8859-8": 8.0,
+    "cp874": 7.6,
+    "tis-620": 7.6,
+    "koi8-r": 8.4,
+    "cp1257": 9.0,
+    "iso8859-13": 9.0,
+    "koi8-u": 10.0,
+    "cp866": 11.0,
+    "iso8859-5": 10.0,
+    "iso8859-4": 12.0,
+    "iso8859-3": 13.0,
+    "iso8859-16": 12.0,
+    "mac-cyrillic": 13.0,
+    "mac-roman": 13.0,
+    "cp437": 13.0,
+    "cp850": 13.0,
+    "cp858": 13.0,
+    "hp-roman8": 15.0,
 }
 PRIOR_UNLISTED = 14.0
 #: Plausibility cost of one bit (the character model's levels are 0.7 per halving).
@@ -121,8 +169,9 @@ class Decoded:
         }
 
 
-def decode(data: bytes, encoding: str | None = None, declared: str | None = None,
-           hint: str | None = None) -> Decoded:
+def decode(
+    data: bytes, encoding: str | None = None, declared: str | None = None, hint: str | None = None
+) -> Decoded:
     """Decode *data*, choosing the encoding by the ladder above.
 
     *declared* is the page's own ``<meta charset>``; *hint* the charset the HTTP
@@ -141,7 +190,7 @@ def decode(data: bytes, encoding: str | None = None, declared: str | None = None
         return Decoded(text, codecs.lookup(encoding).name, 1.0, "forced", bad)
     for bom, name in BOMS:
         if data.startswith(bom):
-            text, bad = _decode_counting(data[len(bom):], name)
+            text, bad = _decode_counting(data[len(bom) :], name)
             return Decoded(text, name, 1.0, "bom", bad)
     wide = nul_pattern(data)
     if wide is not None:
@@ -264,12 +313,14 @@ def _detector_options() -> dict:
 OUTSIDE_DETECTOR = {"cp1251": ("mac-cyrillic", "cp866"), "koi8-r": ("cp866",)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _single_byte(codec: str) -> bool:
     """Does *codec* read every byte as one character of its own?"""
     try:
-        return len(bytes(range(256)).decode(codec, "replace")) == 256 and len(
-            b"\xc3\xa9\xe4\xb8\xad".decode(codec, "replace")) == 5
+        return (
+            len(bytes(range(256)).decode(codec, "replace")) == 256
+            and len(b"\xc3\xa9\xe4\xb8\xad".decode(codec, "replace")) == 5
+        )
     except LookupError:
         return False
 
@@ -305,7 +356,9 @@ def _sibling(data: bytes, name: str) -> str:
     ours = (_runs_cost(runs, name) + encoding_prior(name), sample.decode(name))
     for other in siblings:
         theirs = (_runs_cost(runs, other) + encoding_prior(other), sample.decode(other, "replace"))
-        if theirs[0] < ours[0] and _clearly_better(ours, theirs, encoding_prior(other) - encoding_prior(name)):
+        if theirs[0] < ours[0] and _clearly_better(
+            ours, theirs, encoding_prior(other) - encoding_prior(name)
+        ):
             name, ours = other, theirs
     return name
 
@@ -394,7 +447,7 @@ def _detect(data: bytes) -> Decoded | None:
             continue
         c += prior
         scored[name] = c
-        if best is None or c < best[0] or c == best[0] and prior < encoding_prior(best[1]):
+        if best is None or c < best[0] or (c == best[0] and prior < encoding_prior(best[1])):
             best = (c, name)
     if best is not None:
         name = best[1]
@@ -410,11 +463,24 @@ def _detect(data: bytes) -> Decoded | None:
         first = favoured[0] if favoured else None
         for n in favoured[1:]:
             close = encoding_prior(n) - encoding_prior(favoured[0]) <= BIT * PRIOR_CLOSE_BITS
-            if n in scored and scored[n] < scored[first] and (close or _clearly_better(
-                    reading(first), reading(n), encoding_prior(n) - encoding_prior(first))):
+            if (
+                n in scored
+                and scored[n] < scored[first]
+                and (
+                    close
+                    or _clearly_better(
+                        reading(first), reading(n), encoding_prior(n) - encoding_prior(first)
+                    )
+                )
+            ):
                 first = n
-        if first is not None and first != name and not _clearly_better(
-                reading(first), reading(name), encoding_prior(name) - encoding_prior(first)):
+        if (
+            first is not None
+            and first != name
+            and not _clearly_better(
+                reading(first), reading(name), encoding_prior(name) - encoding_prior(first)
+            )
+        ):
             name = first  # the detector's choice stands unless the evidence is strong
         return Decoded(data.decode(name), name, detector_conf.get(name, 0.3), "model")
     return _segments(data, tried)
@@ -428,7 +494,9 @@ def _decodes(data: bytes, name: str) -> bool:
     return True
 
 
-def _clearly_better(theirs: tuple[float, str], ours: tuple[float, str], prior_gap: float = 0.0) -> bool:
+def _clearly_better(
+    theirs: tuple[float, str], ours: tuple[float, str], prior_gap: float = 0.0
+) -> bool:
     """Is reading *ours* (cost with prior, text) better than *theirs* by
     :data:`DISAGREE_BITS`, counting each differing character for at most
     :data:`BITS_PER_CHAR` (:data:`FOREIGN_BITS`)? Between two Latin-script readings
@@ -472,8 +540,14 @@ def _foreign_letters(theirs: str, ours: str) -> int:
         a, b = m.span()
         if theirs[a:b] == ours[a:b]:
             continue
-        n += sum(1 for i in range(a, b) if theirs[i] != ours[i] and theirs[i].isalpha()
-                 and ours[i].isalpha() and foreign_letter(m.group(), low[i]))
+        n += sum(
+            1
+            for i in range(a, b)
+            if theirs[i] != ours[i]
+            and theirs[i].isalpha()
+            and ours[i].isalpha()
+            and foreign_letter(m.group(), low[i])
+        )
     return n
 
 
@@ -576,17 +650,20 @@ def _byte_runs(data: bytes) -> dict[tuple[bytes, bytes, bytes], int]:
     runs: dict[tuple[bytes, bytes, bytes], int] = {}
     for m in _BYTE_RUN.finditer(data):
         a, b = m.span()
-        key = (data[a - 1:a] if a else b"", m.group(), data[b:b + 1])
+        key = (data[a - 1 : a] if a else b"", m.group(), data[b : b + 1])
         runs[key] = runs.get(key, 0) + 1
     return runs
 
 
-def _runs_cost(runs: dict[tuple[bytes, bytes, bytes], int], codec: str,
-               bound: float | None = None) -> float | None:
+def _runs_cost(
+    runs: dict[tuple[bytes, bytes, bytes], int], codec: str, bound: float | None = None
+) -> float | None:
     """Plausibility cost of the runs read with *codec*; None as soon as it exceeds *bound*."""
     total = 0.0
     for (left, run, right), n in runs.items():
-        total += n * _run_cost(run.decode(codec, "replace"), left.decode("latin-1"), right.decode("latin-1"))
+        total += n * _run_cost(
+            run.decode(codec, "replace"), left.decode("latin-1"), right.decode("latin-1")
+        )
         if bound is not None and total > bound:
             return None
     return total
@@ -600,7 +677,7 @@ def _text_cost(text: str, limit: int | None = None, bound: float | None = None) 
     total = 0.0
     for m in _RUN.finditer(text):
         # runs repeat within a file and between code pages that agree on them
-        total += _run_cost(m.group(), text[m.start() - 1:m.start()], text[m.end():m.end() + 1])
+        total += _run_cost(m.group(), text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1])
         if bound is not None and total > bound:
             return None
     return total
@@ -705,7 +782,8 @@ def _http_hint(data: bytes, hint: str, declared: str | None) -> Decoded | None:
                 rival = None
             sample = _sample(data)
             if rival is not None and _text_cost(sample.decode(other, "replace")) < _text_cost(
-                    sample.decode(candidate, "replace")):
+                sample.decode(candidate, "replace")
+            ):
                 return Decoded(rival, other, 0.9, "declared")
         return Decoded(text, candidate, 0.9, "http")
     return None

@@ -49,8 +49,8 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
 
 from newsclean.document import Document
 from newsclean.notice import Notice
@@ -96,7 +96,7 @@ class LineView:
         """The line as it was read, before its repairs."""
         text = self.text
         for rep in sorted(self.repairs, key=lambda r: r.column, reverse=True):
-            text = text[:rep.column] + rep.before + text[rep.column + len(rep.after):]
+            text = text[: rep.column] + rep.before + text[rep.column + len(rep.after) :]
         return text
 
     def pieces(self, text: str, lead: int = 0) -> Iterator[tuple[str, LineRepair | None]]:
@@ -162,14 +162,22 @@ class Summary:
         return min(1.0, self.characters_removed / self.characters_in)
 
     def to_dict(self) -> dict:
-        return {"lines": self.lines, "lines_kept": self.lines_kept,
-                "lines_removed": self.lines_removed, "blank": self.blank,
-                "removed_by_reason": dict(self.removed_by_reason),
-                "moved_by_role": dict(self.moved_by_role), "repairs": self.repairs,
-                "repairs_by_kind": dict(self.repairs_by_kind),
-                "characters_in": self.characters_in, "characters_removed": self.characters_removed,
-                "share_removed": round(self.share_removed, 4), "encoding": self.encoding,
-                "metadata": dict(self.metadata), "warnings": [w.to_dict() for w in self.warnings]}
+        return {
+            "lines": self.lines,
+            "lines_kept": self.lines_kept,
+            "lines_removed": self.lines_removed,
+            "blank": self.blank,
+            "removed_by_reason": dict(self.removed_by_reason),
+            "moved_by_role": dict(self.moved_by_role),
+            "repairs": self.repairs,
+            "repairs_by_kind": dict(self.repairs_by_kind),
+            "characters_in": self.characters_in,
+            "characters_removed": self.characters_removed,
+            "share_removed": round(self.share_removed, 4),
+            "encoding": self.encoding,
+            "metadata": dict(self.metadata),
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,7 @@ class DiffView:
 
 
 # ---------------------------------------------------------------- the view model
+
 
 def build_view(document: Document) -> DiffView:
     """One :class:`LineView` per decision, repairs placed, and the summary."""
@@ -208,7 +217,9 @@ def build_view(document: Document) -> DiffView:
     return DiffView(document.source, tuple(lines), summarize(document, lines), tuple(unplaced))
 
 
-def _place_repairs(document: Document, texts: list[str]) -> tuple[dict[int, list[LineRepair]], list[LineRepair]]:
+def _place_repairs(
+    document: Document, texts: list[str]
+) -> tuple[dict[int, list[LineRepair]], list[LineRepair]]:
     """Map repairs (offsets into the text before repair) onto the decided lines.
 
     Repairs are recorded against the whole text; the lines the classifier saw are
@@ -231,7 +242,7 @@ def _place_repairs(document: Document, texts: list[str]) -> tuple[dict[int, list
         at = rep.start + delta
         delta += len(rep.after) - len(rep.before)
         index = -1
-        if 0 <= at and joined[at:at + len(rep.after)] == rep.after and "\n" not in rep.after:
+        if at >= 0 and joined[at : at + len(rep.after)] == rep.after and "\n" not in rep.after:
             index = bisect.bisect_right(starts, at) - 1
             column = at - starts[index]
         else:
@@ -283,6 +294,7 @@ def summarize(document: Document, lines: Sequence[LineView] | None = None) -> Su
 
 # ---------------------------------------------------------------- folding
 
+
 @dataclass(frozen=True)
 class Fold:
     """A run of lines left out of the view (``--context``)."""
@@ -303,8 +315,14 @@ class Fold:
         noun = "line" if self.size == 1 else "lines"
         detail = ""
         if self.status == REMOVED:
-            detail = " (" + ", ".join(f"{reason} ×{n}" for reason, n in
-                                      sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))) + ")"
+            detail = (
+                " ("
+                + ", ".join(
+                    f"{reason} ×{n}"
+                    for reason, n in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                )
+                + ")"
+            )
         return f"@@ {self.size} {self.status} {noun}{detail} @@"
 
 
@@ -330,12 +348,13 @@ def fold(lines: Sequence[LineView], context: int | None) -> list[LineView | Fold
             i += 1
             continue
         j, last = i, i
-        while j < len(lines) and (lines[j].status == BLANK or
-                                  (lines[j].foldable and lines[j].status == line.status)):
+        while j < len(lines) and (
+            lines[j].status == BLANK or (lines[j].foldable and lines[j].status == line.status)
+        ):
             if lines[j].status != BLANK:
                 last = j
             j += 1
-        run = lines[i:last + 1]
+        run = lines[i : last + 1]
         content = [k for k, item in enumerate(run) if item.status != BLANK]
         if len(content) - 2 * context >= 2:
             head_end = content[context - 1] + 1 if context else 0
@@ -353,10 +372,22 @@ def fold(lines: Sequence[LineView], context: int | None) -> list[LineView | Fold
 
 #: Styles of the rich renderer, by segment kind.
 STYLES = {
-    "kept": "", "repaired": "", "removed": "red", "moved": "cyan", "marker-removed": "bold red",
-    "marker-moved": "bold cyan", "marker-repaired": "bold yellow", "label": "yellow",
-    "label-moved": "bright_cyan", "before": "red strike", "after": "bold green", "undone": "dim",
-    "span": "underline green", "fold": "magenta", "summary": "dim", "header": "bold",
+    "kept": "",
+    "repaired": "",
+    "removed": "red",
+    "moved": "cyan",
+    "marker-removed": "bold red",
+    "marker-moved": "bold cyan",
+    "marker-repaired": "bold yellow",
+    "label": "yellow",
+    "label-moved": "bright_cyan",
+    "before": "red strike",
+    "after": "bold green",
+    "undone": "dim",
+    "span": "underline green",
+    "fold": "magenta",
+    "summary": "dim",
+    "header": "bold",
     "number": "dim",
 }
 
@@ -384,10 +415,17 @@ def _line_segments(line: LineView, numbers: bool) -> list[list[Segment]]:
     segments: list[Segment] = [(marker, f"marker-{line.status}" if line.status != KEPT else "")]
     if numbers:
         segments.append((f"{line.number:>5} ", "number"))
-    segments.extend((printable(piece), "span" if rep else line.status) for piece, rep in line.pieces(shown, lead))
+    segments.extend(
+        (printable(piece), "span" if rep else line.status)
+        for piece, rep in line.pieces(shown, lead)
+    )
     if line.label:
-        segments.append(("  [" + printable(line.label) + "]",
-                         "label-moved" if line.status == MOVED else "label"))
+        segments.append(
+            (
+                "  [" + printable(line.label) + "]",
+                "label-moved" if line.status == MOVED else "label",
+            )
+        )
     out = [segments]
     for rep in line.repairs:
         out.append(_repair_segments(rep))
@@ -396,8 +434,13 @@ def _line_segments(line: LineView, numbers: bool) -> list[list[Segment]]:
 
 def _repair_segments(rep: LineRepair) -> list[Segment]:
     before, after, note = repair_excerpt(rep.before, rep.after)
-    return [(REPAIR_INDENT, ""), (printable(before), "before"), (ARROW, ""),
-            (printable(after), "after"), (f"  ({printable(rep.undone)}{note})", "undone")]
+    return [
+        (REPAIR_INDENT, ""),
+        (printable(before), "before"),
+        (ARROW, ""),
+        (printable(after), "after"),
+        (f"  ({printable(rep.undone)}{note})", "undone"),
+    ]
 
 
 #: A repair longer than this (a paragraph read in the wrong encoding) is shown as its
@@ -408,8 +451,9 @@ REPAIR_CONTEXT = 30
 _EXCERPT_SEARCH = 400
 
 
-def repair_excerpt(before: str, after: str, context: int = REPAIR_CONTEXT,
-                   longest: int = LONG_REPAIR) -> tuple[str, str, str]:
+def repair_excerpt(
+    before: str, after: str, context: int = REPAIR_CONTEXT, longest: int = LONG_REPAIR
+) -> tuple[str, str, str]:
     """A long repair cut to its first change and *context* characters around it.
 
     Returns the two excerpts (``…`` where cut) and a note saying how long the whole
@@ -431,7 +475,7 @@ def repair_excerpt(before: str, after: str, context: int = REPAIR_CONTEXT,
             break
         same += 1
     start = max(0, same - context)
-    head_b, head_a = before[start:start + _EXCERPT_SEARCH], after[start:start + _EXCERPT_SEARCH]
+    head_b, head_a = before[start : start + _EXCERPT_SEARCH], after[start : start + _EXCERPT_SEARCH]
     matcher = difflib.SequenceMatcher(None, head_b, head_a, autojunk=False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     end_b, end_a = (changes[0][2], changes[0][4]) if changes else (same - start, same - start)
@@ -440,11 +484,16 @@ def repair_excerpt(before: str, after: str, context: int = REPAIR_CONTEXT,
         stop = start + end + context
         return ("…" if start else "") + text[start:stop] + ("…" if stop < len(text) else "")
 
-    return cut(before, end_b), cut(after, end_a), f"; first change of a {len(before):,}-character span"
+    return (
+        cut(before, end_b),
+        cut(after, end_a),
+        f"; first change of a {len(before):,}-character span",
+    )
 
 
-def view_segments(view: DiffView, context: int | None = None, numbers: bool = False,
-                  summary: bool = True) -> list[list[Segment]]:
+def view_segments(
+    view: DiffView, context: int | None = None, numbers: bool = False, summary: bool = True
+) -> list[list[Segment]]:
     """Every output line of the inline diff, as (text, style) segments."""
     rows: list[list[Segment]] = []
     for item in fold(view.lines, context):
@@ -461,15 +510,17 @@ def view_segments(view: DiffView, context: int | None = None, numbers: bool = Fa
     return rows
 
 
-def render_plain(view: DiffView, context: int | None = None, numbers: bool = False,
-                 summary: bool = False) -> str:
+def render_plain(
+    view: DiffView, context: int | None = None, numbers: bool = False, summary: bool = False
+) -> str:
     """The inline diff with the stable two-character markers (see the module doc)."""
     rows = view_segments(view, context, numbers, summary)
     return "".join("".join(text for text, _ in row).rstrip() + "\n" for row in rows)
 
 
-def render_rich(view: DiffView, context: int | None = None, numbers: bool = False,
-                summary: bool = False) -> list:
+def render_rich(
+    view: DiffView, context: int | None = None, numbers: bool = False, summary: bool = False
+) -> list:
     """The inline diff as :class:`rich.text.Text` lines: same text as plain, in colour."""
     from rich.text import Text
 
@@ -484,6 +535,7 @@ def render_rich(view: DiffView, context: int | None = None, numbers: bool = Fals
 
 
 # ---------------------------------------------------------------- summary
+
 
 def _percent(share: float) -> str:
     return f"{100 * share:.1f}%"
@@ -501,13 +553,16 @@ def summary_lines(summary: Summary) -> list[str]:
     # encoding: text given already decoded
     # removed text: 25 of 100 characters (25.0%)
     """
+
     def counts(mapping: dict[str, int]) -> str:
         return ", ".join(f"{printable(k)} {v}" for k, v in mapping.items()) or "none"
 
-    out = [f"# lines: {summary.lines} ({summary.lines_kept} kept, {summary.lines_removed} removed, "
-           f"{summary.blank} blank)",
-           f"# removed by reason: {counts(summary.removed_by_reason)}",
-           f"# moved to metadata: {counts(summary.moved_by_role)}"]
+    out = [
+        f"# lines: {summary.lines} ({summary.lines_kept} kept, {summary.lines_removed} removed, "
+        f"{summary.blank} blank)",
+        f"# removed by reason: {counts(summary.removed_by_reason)}",
+        f"# moved to metadata: {counts(summary.moved_by_role)}",
+    ]
     if summary.repairs:
         kinds = "; ".join(f"{printable(k)} ×{v}" for k, v in summary.repairs_by_kind.items())
         out.append(f"# repairs: {summary.repairs} ({kinds})")
@@ -515,13 +570,19 @@ def summary_lines(summary: Summary) -> list[str]:
         out.append("# repairs: none")
     enc = summary.encoding
     if enc:
-        extra = f", {enc['replacements']} undecodable bytes replaced" if enc.get("replacements") else ""
-        out.append(f"# encoding: {enc['name']} (rung {enc['method']}, confidence "
-                   f"{enc['confidence']:.2f}{extra})")
+        extra = (
+            f", {enc['replacements']} undecodable bytes replaced" if enc.get("replacements") else ""
+        )
+        out.append(
+            f"# encoding: {enc['name']} (rung {enc['method']}, confidence "
+            f"{enc['confidence']:.2f}{extra})"
+        )
     else:
         out.append("# encoding: text given already decoded")
-    out.append(f"# removed text: {summary.characters_removed:,} of {summary.characters_in:,} characters "
-               f"({_percent(summary.share_removed)})")
+    out.append(
+        f"# removed text: {summary.characters_removed:,} of {summary.characters_in:,} characters "
+        f"({_percent(summary.share_removed)})"
+    )
     if summary.metadata:
         parts = []
         for key, value in summary.metadata.items():
@@ -584,7 +645,7 @@ def wrap_cells(text: str, width: int) -> list[str]:
         space = text.rfind(" ", 0, cut + 1)
         if space > cut // 2:
             out.append(text[:space].rstrip())
-            text = text[space + 1:]
+            text = text[space + 1 :]
         else:
             out.append(text[:cut])
             text = text[cut:]
@@ -595,8 +656,11 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
-def side_by_side_rows(view: DiffView, width: int, context: int | None = None,
-                      ) -> list[list[Segment]]:
+def side_by_side_rows(
+    view: DiffView,
+    width: int,
+    context: int | None = None,
+) -> list[list[Segment]]:
     """Input on the left (as read, before repair), the cleaned text on the right.
 
     Each row is at most *width* columns: ``NUMBER M LEFT | RIGHT``.
@@ -607,17 +671,29 @@ def side_by_side_rows(view: DiffView, width: int, context: int | None = None,
     right_width = usable - left_width
     rows: list[list[Segment]] = []
 
-    def add(number: str, marker: str, marker_style: str, left: str, left_style: str,
-            right: str, right_style: str) -> None:
+    def add(
+        number: str,
+        marker: str,
+        marker_style: str,
+        left: str,
+        left_style: str,
+        right: str,
+        right_style: str,
+    ) -> None:
         lefts = wrap_cells(left, left_width) if left else [""]
         rights = wrap_cells(right, right_width) if right else [""]
         for k in range(max(len(lefts), len(rights))):
             l_text = lefts[k] if k < len(lefts) else ""
             r_text = rights[k] if k < len(rights) else ""
-            rows.append([(f"{number if k == 0 else '':>{number_width}} ", "number"),
-                         (marker if k == 0 else "  ", marker_style),
-                         (_pad(l_text, left_width), left_style), (" | ", "number"),
-                         (r_text, right_style)])
+            rows.append(
+                [
+                    (f"{number if k == 0 else '':>{number_width}} ", "number"),
+                    (marker if k == 0 else "  ", marker_style),
+                    (_pad(l_text, left_width), left_style),
+                    (" | ", "number"),
+                    (r_text, right_style),
+                ]
+            )
 
     for item in fold(view.lines, context):
         if isinstance(item, Fold):
@@ -633,17 +709,33 @@ def side_by_side_rows(view: DiffView, width: int, context: int | None = None,
         marker = MARKERS[line.status]
         mstyle = f"marker-{line.status}" if line.status != KEPT else ""
         if line.status == REMOVED:
-            add(str(line.number), marker, mstyle, f"{raw}  [{printable(line.label)}]", "removed", "", "")
+            add(
+                str(line.number),
+                marker,
+                mstyle,
+                f"{raw}  [{printable(line.label)}]",
+                "removed",
+                "",
+                "",
+            )
         elif line.status == MOVED:
-            add(str(line.number), marker, mstyle, raw, "moved", f"[{printable(line.label)}] {clean}",
-                "moved")
+            add(
+                str(line.number),
+                marker,
+                mstyle,
+                raw,
+                "moved",
+                f"[{printable(line.label)}] {clean}",
+                "moved",
+            )
         else:
             add(str(line.number), marker, mstyle, raw, "", clean, "")
     return rows
 
 
-def render_side_by_side(view: DiffView, width: int, context: int | None = None,
-                        summary: bool = False) -> str:
+def render_side_by_side(
+    view: DiffView, width: int, context: int | None = None, summary: bool = False
+) -> str:
     """The two-column view as plain text, every line at most *width* columns."""
     rows = side_by_side_rows(view, width, context)
     text = "".join("".join(t for t, _ in row).rstrip() + "\n" for row in rows)
@@ -652,8 +744,9 @@ def render_side_by_side(view: DiffView, width: int, context: int | None = None,
     return text
 
 
-def render_side_by_side_rich(view: DiffView, width: int, context: int | None = None,
-                             summary: bool = False) -> list:
+def render_side_by_side_rich(
+    view: DiffView, width: int, context: int | None = None, summary: bool = False
+) -> list:
     from rich.text import Text
 
     out = []
@@ -667,4 +760,3 @@ def render_side_by_side_rich(view: DiffView, width: int, context: int | None = N
         out.append(Text(""))
         out.extend(Text(s, STYLES["summary"]) for s in summary_lines(view.summary))
     return out
-

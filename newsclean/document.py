@@ -35,8 +35,13 @@ class Removal:
     evidence: str = ""
 
     def to_dict(self) -> dict:
-        return {"line": self.line, "text": self.text, "reason": self.reason,
-                "rule": self.rule, "evidence": self.evidence}
+        return {
+            "line": self.line,
+            "text": self.text,
+            "reason": self.reason,
+            "rule": self.rule,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass(slots=True)

@@ -53,8 +53,10 @@ class BinaryInput(InputError):
 
 class InputTooLarge(InputError):
     code = "too-large"
-    hint = (f"raise the limit with --max-bytes (default {DEFAULT_MAX_BYTES:,}; 0: no limit) "
-            "if this is really one page")
+    hint = (
+        f"raise the limit with --max-bytes (default {DEFAULT_MAX_BYTES:,}; 0: no limit) "
+        "if this is really one page"
+    )
 
 
 class CorruptInput(InputError):
@@ -85,8 +87,10 @@ def error_code(error: BaseException) -> str:
 
 
 #: How to report a bug, said after the one-line message of an unexpected exception.
-BUG_HINT = ("this is a bug in newsclean: please report it with the input; "
-            "'newsclean --debug ...' or NEWSCLEAN_DEBUG=1 shows the traceback")
+BUG_HINT = (
+    "this is a bug in newsclean: please report it with the input; "
+    "'newsclean --debug ...' or NEWSCLEAN_DEBUG=1 shows the traceback"
+)
 
 
 def bug_message(error: BaseException) -> str:

@@ -8,10 +8,17 @@ import io
 import os
 import re
 import sys
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
-from newsclean.errors import (CorruptInput, InputError, InputIsDirectory, InputNotFound, InputPermission,
-                              InputTooLarge)
+from newsclean.errors import (
+    CorruptInput,
+    InputError,
+    InputIsDirectory,
+    InputNotFound,
+    InputPermission,
+    InputTooLarge,
+)
 
 #: Compressed formats read transparently, by their first bytes: (name, magic, file suffix).
 COMPRESSIONS = (
@@ -29,8 +36,14 @@ _MAX_LAYERS = 3
 
 #: File names read as archives or record files rather than as one page (case-insensitive).
 ARCHIVE_SUFFIXES = {
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "arc", ".arc.gz": "arc",
-    ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".ndjson": "jsonl", ".ndjson.gz": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "arc",
+    ".arc.gz": "arc",
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson": "jsonl",
+    ".ndjson.gz": "jsonl",
 }
 #: Globs a batch picks up for them (besides the pages of :data:`newsclean.batch.DEFAULT_GLOBS`).
 ARCHIVE_GLOBS = tuple(f"*{suffix}" for suffix in ARCHIVE_SUFFIXES)
@@ -47,7 +60,9 @@ def compression_of(head: bytes) -> str | None:
         if head.startswith(magic):
             # "BZh" can begin a line of text: bzip2 also needs its level digit and the
             # magic of a first block (or of the end, for an empty stream).
-            if name == "bzip2" and not (head[3:4].isdigit() and head[4:10] in (b"1AY&SY", b"\x17rE8P\x90")):
+            if name == "bzip2" and not (
+                head[3:4].isdigit() and head[4:10] in (b"1AY&SY", b"\x17rE8P\x90")
+            ):
                 return None
             return name
     return None
@@ -71,7 +86,7 @@ def strip_suffix(name: str, suffixes) -> str:
     lower = name.lower()
     for suffix in sorted(suffixes, key=len, reverse=True):
         if lower.endswith(suffix) and len(name) > len(suffix):
-            return name[:-len(suffix)]
+            return name[: -len(suffix)]
     return name
 
 
@@ -102,8 +117,9 @@ def read_input(path: str, max_bytes: int = 0) -> bytes:
     except FileNotFoundError:
         raise InputNotFound("no such file", "check the path") from None
     except IsADirectoryError:
-        raise InputIsDirectory("is a directory, not a file",
-                         "use 'newsclean batch DIR -o OUT_DIR' for directories") from None
+        raise InputIsDirectory(
+            "is a directory, not a file", "use 'newsclean batch DIR -o OUT_DIR' for directories"
+        ) from None
     except PermissionError:
         raise InputPermission("permission denied", "check the file's read permission") from None
     except OSError as error:
@@ -145,8 +161,9 @@ def _decompress_one(kind: str, data: bytes, max_bytes: int) -> bytes:
                 raise InputTooLarge(f"input decompresses to over the limit of {max_bytes:,} bytes")
             chunks.append(chunk)
     except (EOFError, *errors) as error:
-        raise CorruptInput(f"corrupt {kind} data: {_corruption(error)}; "
-                           "check the file or decompress it by hand") from None
+        raise CorruptInput(
+            f"corrupt {kind} data: {_corruption(error)}; check the file or decompress it by hand"
+        ) from None
     return b"".join(chunks)
 
 
@@ -199,8 +216,10 @@ def _zstd():
     try:
         import zstandard
     except ImportError:
-        raise InputError("input is zstd-compressed, and reading it needs the zstandard package",
-                         "pip install 'newsclean[zstd]', or decompress it with unzstd first") from None
+        raise InputError(
+            "input is zstd-compressed, and reading it needs the zstandard package",
+            "pip install 'newsclean[zstd]', or decompress it with unzstd first",
+        ) from None
     return zstandard
 
 
@@ -215,11 +234,14 @@ def _zstd_chunks(data: bytes) -> Iterator[bytes]:
     step = 1024
     rest = data
     while rest:
-        frame = (zstd.ZstdDecompressor() if zstd.__name__ == "compression.zstd"
-                 else zstd.ZstdDecompressor().decompressobj())
+        frame = (
+            zstd.ZstdDecompressor()
+            if zstd.__name__ == "compression.zstd"
+            else zstd.ZstdDecompressor().decompressobj()
+        )
         position = 0
         while not frame.eof and position < len(rest):
-            yield frame.decompress(rest[position:position + step])
+            yield frame.decompress(rest[position : position + step])
             position += step
         if not frame.eof:
             raise EOFError("truncated")
@@ -255,8 +277,13 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
 
     target = Path(path)
     handle = tempfile.NamedTemporaryFile(
-        mode, dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp", delete=False,
-        **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}))
+        mode,
+        dir=target.parent or ".",
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+        delete=False,
+        **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}),
+    )
     try:
         os.chmod(handle.name, 0o666 & ~_umask())  # as open() would create it, not 0600
         with handle:

@@ -20,8 +20,16 @@ from typing import NamedTuple
 #: ftfy's ``chardata.CHARMAP_ENCODINGS``, as Python codecs; ``sloppy`` ones read the
 #: bytes their code page leaves undefined as Latin-1 (and 0x1A as U+FFFD).
 CHARMAP_ENCODINGS = (
-    ("latin-1", False), ("cp1252", True), ("cp1251", True), ("cp1250", True), ("cp1253", True),
-    ("cp1254", True), ("cp1257", True), ("iso-8859-2", False), ("mac-roman", False), ("cp437", False),
+    ("latin-1", False),
+    ("cp1252", True),
+    ("cp1251", True),
+    ("cp1250", True),
+    ("cp1253", True),
+    ("cp1254", True),
+    ("cp1257", True),
+    ("iso-8859-2", False),
+    ("mac-roman", False),
+    ("cp437", False),
 )
 
 
@@ -32,7 +40,7 @@ class Explained(NamedTuple):
     explanation: list
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _readings(codec: str, sloppy: bool) -> tuple[str, ...]:
     """What each byte 0-255 reads as in *codec* ("" where it reads as nothing)."""
     # one decode for all the bytes (these code pages read each byte as one character);
@@ -53,7 +61,7 @@ def _decoded(lo: int, hi: int) -> str:
     """Every character a byte in ``lo..hi`` reads as in any of the code pages."""
     chars = set()
     for codec, sloppy in CHARMAP_ENCODINGS:
-        chars.update(_readings(codec, sloppy)[lo:hi + 1])
+        chars.update(_readings(codec, sloppy)[lo : hi + 1])
     chars.discard("")
     return "".join(sorted(chars))
 

@@ -26,47 +26,186 @@ import re
 MAX_DEPTH = 400
 
 #: Elements whose content is never page text.
-SKIP = frozenset({
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "head", "title", "select", "option", "textarea", "input", "button", "canvas", "audio",
-    "video", "picture", "source", "map", "meta", "link", "dialog",
-})
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "button",
+        "canvas",
+        "audio",
+        "video",
+        "picture",
+        "source",
+        "map",
+        "meta",
+        "link",
+        "dialog",
+    }
+)
 
 #: Elements that start and end a block (a line of text).
-BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
-    "caption", "legend", "br",
-})
+BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "legend",
+        "br",
+    }
+)
 #: Table cells: the cells of a row make one line, separated by a space.
 CELL = frozenset({"td", "th"})
 
 #: Landmark elements: what a block sits in, as far as the page's structure says.
-LANDMARKS = frozenset({"nav", "header", "footer", "aside", "figure", "figcaption", "form",
-                       "article", "main", "blockquote", "table", "li", "time"})
+LANDMARKS = frozenset(
+    {
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "form",
+        "article",
+        "main",
+        "blockquote",
+        "table",
+        "li",
+        "time",
+    }
+)
 
 #: Words in class/id/role/itemprop values that hint at what an element holds.
 HINT_WORDS = {
-    "share": "share", "social": "share", "sharing": "share", "sharebar": "share",
-    "related": "related", "recommended": "related", "recirc": "related", "more": "related",
-    "popular": "related", "trending": "related", "outbrain": "related", "taboola": "related",
-    "comment": "comment", "comments": "comment", "disqus": "comment", "reply": "comment",
-    "promo": "promo", "newsletter": "newsletter", "subscribe": "newsletter", "signup": "newsletter",
-    "advert": "ad", "advertisement": "ad", "ad": "ad", "ads": "ad", "sponsor": "ad", "sponsored": "ad",
-    "caption": "caption", "figcaption": "caption", "credit": "credit", "credits": "credit",
-    "byline": "byline", "author": "byline", "authors": "byline", "contributor": "byline",
-    "dateline": "date", "date": "date", "timestamp": "date", "published": "date", "time": "date",
-    "breadcrumb": "nav", "breadcrumbs": "nav", "menu": "nav", "nav": "nav", "navbar": "nav",
-    "navigation": "nav", "masthead": "nav", "topbar": "nav", "skip": "nav", "tags": "nav",
-    "tag": "nav", "footer": "footer", "copyright": "footer", "cookie": "cookie", "consent": "cookie",
-    "gdpr": "cookie", "sidebar": "aside", "widget": "aside", "rail": "aside",
-    "modal": "aside", "popup": "aside", "paywall": "promo",
-    "article": "article", "story": "article", "articlebody": "article", "content": "article",
-    "entry": "article", "post": "article", "body": "article", "text": "article", "main": "article",
+    "share": "share",
+    "social": "share",
+    "sharing": "share",
+    "sharebar": "share",
+    "related": "related",
+    "recommended": "related",
+    "recirc": "related",
+    "more": "related",
+    "popular": "related",
+    "trending": "related",
+    "outbrain": "related",
+    "taboola": "related",
+    "comment": "comment",
+    "comments": "comment",
+    "disqus": "comment",
+    "reply": "comment",
+    "promo": "promo",
+    "newsletter": "newsletter",
+    "subscribe": "newsletter",
+    "signup": "newsletter",
+    "advert": "ad",
+    "advertisement": "ad",
+    "ad": "ad",
+    "ads": "ad",
+    "sponsor": "ad",
+    "sponsored": "ad",
+    "caption": "caption",
+    "figcaption": "caption",
+    "credit": "credit",
+    "credits": "credit",
+    "byline": "byline",
+    "author": "byline",
+    "authors": "byline",
+    "contributor": "byline",
+    "dateline": "date",
+    "date": "date",
+    "timestamp": "date",
+    "published": "date",
+    "time": "date",
+    "breadcrumb": "nav",
+    "breadcrumbs": "nav",
+    "menu": "nav",
+    "nav": "nav",
+    "navbar": "nav",
+    "navigation": "nav",
+    "masthead": "nav",
+    "topbar": "nav",
+    "skip": "nav",
+    "tags": "nav",
+    "tag": "nav",
+    "footer": "footer",
+    "copyright": "footer",
+    "cookie": "cookie",
+    "consent": "cookie",
+    "gdpr": "cookie",
+    "sidebar": "aside",
+    "widget": "aside",
+    "rail": "aside",
+    "modal": "aside",
+    "popup": "aside",
+    "paywall": "promo",
+    "article": "article",
+    "story": "article",
+    "articlebody": "article",
+    "content": "article",
+    "entry": "article",
+    "post": "article",
+    "body": "article",
+    "text": "article",
+    "main": "article",
     # An embedded post or quote (a tweet in a "social-embed" box) is part of the article.
-    "embed": "embed", "embedded": "embed", "tweet": "embed", "quote": "embed",
+    "embed": "embed",
+    "embedded": "embed",
+    "tweet": "embed",
+    "quote": "embed",
 }
 _SPLIT_NAME = re.compile(r"[^a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -79,7 +218,7 @@ class Elements:
     Serial 0 is ``<body>``; a parent's serial is always smaller than its children's.
     """
 
-    __slots__ = ("parent", "tag", "hints", "names")
+    __slots__ = ("hints", "names", "parent", "tag")
 
     def __init__(self) -> None:
         self.parent: list[int] = [-1]
@@ -105,10 +244,16 @@ class Elements:
 class Block:
     """One line of page text and what the markup says about it."""
 
-    __slots__ = ("text", "tag", "link_density", "element", "elements")
+    __slots__ = ("element", "elements", "link_density", "tag", "text")
 
-    def __init__(self, text: str, tag: str, link_density: float, element: int = 0,
-                 elements: Elements | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        tag: str,
+        link_density: float,
+        element: int = 0,
+        elements: Elements | None = None,
+    ) -> None:
         self.text = text
         #: The block element that holds the text (``p``, ``h2``, ``li``, ``tr``, ``div`` …).
         self.tag = tag
@@ -153,7 +298,9 @@ def _name_hints(value: str) -> frozenset[str]:
     """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
     found = _HINT_CACHE.get(value)
     if found is None:
-        found = frozenset(HINT_WORDS[name] for name in _SPLIT_NAME.split(value.lower()) if name in HINT_WORDS)
+        found = frozenset(
+            HINT_WORDS[name] for name in _SPLIT_NAME.split(value.lower()) if name in HINT_WORDS
+        )
         if len(_HINT_CACHE) > 50_000:
             _HINT_CACHE.clear()
         _HINT_CACHE[value] = found
@@ -185,7 +332,11 @@ def hidden(attributes: dict) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
-    return bool(style) and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None
+    return (
+        bool(style)
+        and ("none" in style or "hidden" in style)
+        and _HIDDEN_STYLE.search(style) is not None
+    )
 
 
 def parse(html: str | bytes):
@@ -204,8 +355,30 @@ def parse(html: str | bytes):
 #: Elements nested deeper than this lose their tags (their text stays).
 MAX_PARSE_DEPTH = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})\b[^>]{0,2000}?(/?)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr", "p", "li", "td", "tr", "th", "option"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "td",
+        "tr",
+        "th",
+        "option",
+    }
+)
 _VOID_ALT = "|".join(sorted(_VOID))
 #: Opening tags of elements that may hold others (``"<"``) and closing tags (``"</"``).
 _NESTING = re.compile(rf"</?(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
@@ -254,14 +427,14 @@ def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | 
         if closing:
             if dropped:
                 dropped -= 1
-                pieces.append(html[last:match.start()])
+                pieces.append(html[last : match.start()])
                 pieces.append(" ")
                 last = match.end()
             elif depth:
                 depth -= 1
         elif depth >= max_depth:
             dropped += 1
-            pieces.append(html[last:match.start()])
+            pieces.append(html[last : match.start()])
             pieces.append(" ")
             last = match.end()
         else:
@@ -286,7 +459,12 @@ def blocks(tree) -> list[Block]:
     if body is None:
         return out
     elements = Elements()
-    e_parent, e_tag, e_hints, e_names = elements.parent, elements.tag, elements.hints, elements.names
+    e_parent, e_tag, e_hints, e_names = (
+        elements.parent,
+        elements.tag,
+        elements.hints,
+        elements.names,
+    )
     parts: list[str] = []
     add_part = parts.append
     link_chars = 0
@@ -300,8 +478,15 @@ def blocks(tree) -> list[Block]:
         text = " ".join("".join(parts).split())
         parts.clear()
         if text:
-            out.append(Block(text, top[1], min(1.0, link_chars / len(text)) if link_chars else 0.0,
-                             top[0], elements))
+            out.append(
+                Block(
+                    text,
+                    top[1],
+                    min(1.0, link_chars / len(text)) if link_chars else 0.0,
+                    top[0],
+                    elements,
+                )
+            )
         link_chars = 0
 
     # Iterative walk: a stack of nodes; None marks the end of an element.
@@ -341,7 +526,9 @@ def blocks(tree) -> list[Block]:
         hints = NO_HINTS
         class_id = ""
         if attributes:
-            if ("hidden" in attributes or "style" in attributes or "aria-hidden" in attributes) and hidden(attributes):
+            if (
+                "hidden" in attributes or "style" in attributes or "aria-hidden" in attributes
+            ) and hidden(attributes):
                 continue
             value = attributes.get("class")
             if value:

@@ -27,29 +27,54 @@ def page_meta(tree) -> PageMeta:
     props: dict[str, str] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        key = (
+            (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "")
+            .strip()
+            .lower()
+        )
         content = clean_text(attrs.get("content") or "")
         if key and content and key not in props:
             props[key] = content
     ld = _json_ld(tree)
     title_node = tree.css_first("title")
     page_title = clean_text(title_node.text()) if title_node else None
-    meta.site_name = (props.get("og:site_name") or props.get("application-name") or ld.get("publisher")
-                      or (site_from_title(page_title) if page_title else None))
-    headline = (ld.get("headline") or props.get("og:title") or props.get("twitter:title")
-                or _first_text(tree, "h1"))
+    meta.site_name = (
+        props.get("og:site_name")
+        or props.get("application-name")
+        or ld.get("publisher")
+        or (site_from_title(page_title) if page_title else None)
+    )
+    headline = (
+        ld.get("headline")
+        or props.get("og:title")
+        or props.get("twitter:title")
+        or _first_text(tree, "h1")
+    )
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
-    authors = [props.get("author"), props.get("article:author"), props.get("byl"), props.get("dc.creator"),
-               ld.get("author")]
+    authors = [
+        props.get("author"),
+        props.get("article:author"),
+        props.get("byl"),
+        props.get("dc.creator"),
+        ld.get("author"),
+    ]
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
-    meta.date = (props.get("article:published_time") or ld.get("datePublished")
-                 or props.get("date") or props.get("dc.date") or props.get("pubdate")
-                 or props.get("publishdate") or props.get("og:published_time") or _time_element(tree))
+    meta.date = (
+        props.get("article:published_time")
+        or ld.get("datePublished")
+        or props.get("date")
+        or props.get("dc.date")
+        or props.get("pubdate")
+        or props.get("publishdate")
+        or props.get("og:published_time")
+        or _time_element(tree)
+    )
     html = tree.css_first("html")
     lang = html.attributes.get("lang") if html is not None else None
     meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
-        "-")[0].split("_")[0].lower() or None
+        "-"
+    )[0].split("_")[0].lower() or None
     meta.description = props.get("og:description") or props.get("description")
     return meta
 
@@ -98,8 +123,12 @@ def _names_site(part: str, site_name: str) -> bool:
     (True, False)
     """
     part, site = part.strip().lower(), site_name.strip().lower()
-    return bool(site) and site in part and len(part) <= len(site) + 12 and (
-        part.startswith(site) or part.endswith(site))
+    return (
+        bool(site)
+        and site in part
+        and len(part) <= len(site) + 12
+        and (part.startswith(site) or part.endswith(site))
+    )
 
 
 def site_from_title(title: str) -> str | None:
@@ -129,12 +158,16 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
-_BY = re.compile(r"^(?:(?:posted|written|published|reported|story|words|text)\s+)?by\s*:?\s+", re.IGNORECASE)
-_MONTH_WORD = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_BY = re.compile(
+    r"^(?:(?:posted|written|published|reported|story|words|text)\s+)?by\s*:?\s+", re.IGNORECASE
+)
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 #: Where a byline's name ends: a date, a time stamp, a social handle, a separator and "updated".
 _BYLINE_TAIL = re.compile(
     rf"\s*(?:[-–—|•·,]\s*)?(?:(?:on|updated|published|posted)\s+)?(?:\d{{1,4}}[-/.]\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d"
-    rf"|{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|@\w).*$", re.IGNORECASE)
+    rf"|{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|@\w).*$",
+    re.IGNORECASE,
+)
 
 
 def clean_byline(value: str | None) -> str | None:
@@ -179,8 +212,17 @@ def _time_element(tree) -> str | None:
     return None
 
 
-_LD_TYPES = ("newsarticle", "article", "reportagenewsarticle", "blogposting", "webpage",
-             "analysisnewsarticle", "opinionnewsarticle", "report", "liveblogposting")
+_LD_TYPES = (
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "blogposting",
+    "webpage",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "report",
+    "liveblogposting",
+)
 
 
 def _json_ld(tree) -> dict[str, str]:
@@ -193,7 +235,11 @@ def _json_ld(tree) -> dict[str, str]:
             continue
         for item in _ld_items(data):
             kind = item.get("@type")
-            kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+            kinds = [
+                k.lower()
+                for k in (kind if isinstance(kind, list) else [kind])
+                if isinstance(k, str)
+            ]
             if not any(k in _LD_TYPES for k in kinds):
                 continue
             for key in ("headline", "datePublished"):

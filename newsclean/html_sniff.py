@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE)
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE
+)
 #: What may come before the markup: a byte-order mark, white space, an XML declaration
 #: or processing instruction, comments, a doctype.
 _HTML_START = re.compile(
     r"\A\ufeff?\s*(?:(?:<\?xml\b.{0,500}?\?>|<!--.{0,2000}?-->)\s*)*"
     r"<(?:!doctype\s+html|html|head|meta|title|body|script|link|div)\b",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_TAGS = re.compile(r"</(?:p|div|span|a|li|td|body|html|head|script)>", re.IGNORECASE)
 
 
@@ -49,7 +51,7 @@ def head_text(data: bytes, size: int = 5000) -> str:
     head = data[:size]
     for bom, name in BOMS:
         if head.startswith(bom):
-            return "\ufeff" + head[len(bom):].decode(name, "ignore")
+            return "\ufeff" + head[len(bom) :].decode(name, "ignore")
     wide = nul_pattern(data) if b"\x00" in head[:200] else None
     if wide:
         return head.decode(wide, "ignore")

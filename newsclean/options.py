@@ -47,7 +47,7 @@ class Options:
             raise ValueError(f"input must be auto, text or html, not {self.input!r}")
 
     @classmethod
-    def from_kwargs(cls, options: "Options | None" = None, **kwargs: Any) -> "Options":
+    def from_kwargs(cls, options: Options | None = None, **kwargs: Any) -> Options:
         """Start from *options* (or the defaults) and override with *kwargs*."""
         known = {f.name for f in fields(cls)}
         unknown = set(kwargs) - known

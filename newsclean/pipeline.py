@@ -16,8 +16,14 @@ from newsclean.options import Options
 from newsclean.repair import Repaired, repair
 
 
-def clean(data: bytes | str, options: Options | None = None, *, source: str | None = None,
-          hint: str | None = None, **kwargs: Any) -> Document:
+def clean(
+    data: bytes | str,
+    options: Options | None = None,
+    *,
+    source: str | None = None,
+    hint: str | None = None,
+    **kwargs: Any,
+) -> Document:
     """Clean one scraped page and return the article with its metadata.
 
     *data* is the raw bytes of a file (the encoding is detected) or text that is
@@ -52,15 +58,20 @@ def clean(data: bytes | str, options: Options | None = None, *, source: str | No
     text = normalize_newlines(text)
     if html:
         # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy).
-        raw = data if decoded is not None and decoded.method == "utf-8" and b"\x00" not in data else None
+        raw = (
+            data
+            if decoded is not None and decoded.method == "utf-8" and b"\x00" not in data
+            else None
+        )
         document = _clean_html(text, opts, raw)
     else:
         document = _clean_text(text, opts)
     document.decoded = decoded
     document.source = source
     if nuls:
-        document.warnings.append(Notice("nul-removed",
-                                        f"{nuls} NUL character{'s' * (nuls != 1)} removed from the input"))
+        document.warnings.append(
+            Notice("nul-removed", f"{nuls} NUL character{'s' * (nuls != 1)} removed from the input")
+        )
     flag_thin(document)
     return document
 
@@ -115,8 +126,10 @@ def flag_thin(document: Document) -> None:
     if kept < THIN_WORDS:
         message = f"thin result: {kept} word{'s' * (kept != 1)} kept (fewer than {THIN_WORDS})"
     elif kept < THIN_SHARE * prose:
-        message = (f"thin result: {kept:,} words kept of {prose:,} words of prose in the input "
-                   f"(less than {THIN_SHARE:.0%})")
+        message = (
+            f"thin result: {kept:,} words kept of {prose:,} words of prose in the input "
+            f"(less than {THIN_SHARE:.0%})"
+        )
     else:
         return
     document.warnings.append(Notice("thin", message))
@@ -130,8 +143,7 @@ def decode_input(data: bytes, options: Options, hint: str | None = None) -> tupl
     """
     from newsclean.html_sniff import declared_charset, head_text, looks_like_html
 
-    html = options.input == "html" or (
-        options.input == "auto" and looks_like_html(head_text(data)))
+    html = options.input == "html" or (options.input == "auto" and looks_like_html(head_text(data)))
     declared = declared_charset(data) if html else None
     return decode(data, options.encoding, declared=declared, hint=hint), html
 
@@ -171,7 +183,9 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     fixed = _repair("\n".join(lines), options)
     document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
     page_title = meta.headline or meta.title or ""
-    if not document.title or (page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)):
+    if not document.title or (
+        page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)
+    ):
         # The headline the classifier found is the <title> line ("Headline - Site"): the
         # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
         document.title = page_title or document.title

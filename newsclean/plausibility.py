@@ -20,7 +20,7 @@ import operator
 import os
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 _DATA = "plausibility.json.gz"
 
@@ -87,7 +87,7 @@ def _tables() -> tuple[dict[str, int], dict[str, int]]:
     return uni, bi
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def script(ch: str) -> str:
     """The script of a character, coarsely, from its Unicode name.
 
@@ -112,7 +112,7 @@ _IDEOGRAPHIC = {"HAN", "KANA", "HANGUL"}
 _MARKS_OK = frozenset(" .,;:!?'\"()-")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _mark_script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     if name.startswith("COMBINING"):
@@ -120,7 +120,7 @@ def _mark_script(ch: str) -> str:
     return name.split(" ", 1)[0]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def char_cost(ch: str) -> float:
     """Cost of one character on its own (0 for the most common ones).
 
@@ -243,10 +243,12 @@ def cost(text: str, left: str = "", right: str = "") -> float:
 _C_SYMBOL_IN_WORD = 3.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _odd_inside_word(ch: str) -> bool:
     cat = unicodedata.category(ch)
-    return cat[0] in "SN" and cat != "Nd" or cat in ("Pi", "Pf", "Po", "Ps", "Pe") and ch not in "’·"
+    return (cat[0] in "SN" and cat != "Nd") or (
+        cat in ("Pi", "Pf", "Po", "Ps", "Pe") and ch not in "’·"
+    )
 
 
 # ---------------------------------------------------------------- languages
@@ -279,7 +281,7 @@ def _word_costs(word: str) -> tuple[float, ...]:
     """Cost of one lower-cased word under each language table, then the "other" state."""
     rows, unseen = _pair_rows()
     w = f" {word} "
-    out = [sum(col) for col in zip(*[rows.get(w[i:i + 2], unseen) for i in range(len(w) - 1)])]
+    out = [sum(col) for col in zip(*[rows.get(w[i : i + 2], unseen) for i in range(len(w) - 1)])]
     out.append(_L_OTHER * (len(w) - 1))
     return tuple(out)
 
@@ -307,8 +309,10 @@ def _best_pair_costs() -> dict[str, float]:
 @functools.lru_cache(maxsize=1)
 def _alphabets() -> tuple[frozenset[str], ...]:
     """Per language table, the letters it uses (in a pair seen more than rarely)."""
-    return tuple(frozenset(ch for pair, c in table.items() if c < _L_RARE for ch in pair if ch.isalpha())
-                 for table in _language_tables()[1])
+    return tuple(
+        frozenset(ch for pair, c in table.items() if c < _L_RARE for ch in pair if ch.isalpha())
+        for table in _language_tables()[1]
+    )
 
 
 def foreign_letter(word: str, ch: str) -> bool:
@@ -356,7 +360,9 @@ _WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: not belong ("wzd³u¿", "¿" after a word): quotes and signs where typography puts them
 #: are not part of the word (``«Koh``, ``Lanta»``, ``Roomba®``, ``©Viva``), and a dash
 #: or an apostrophe ends a word as ASCII ``-`` and ``'`` do.
-_WORD = re.compile(f"[{_CLOSING}]*{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*[{_OPENING}]*")
+_WORD = re.compile(
+    f"[{_CLOSING}]*{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*[{_OPENING}]*"
+)
 
 
 def language_cost(text: str) -> tuple[float, str]:

@@ -22,28 +22,81 @@ import operator
 import re
 import unicodedata
 
-from newsclean.plausibility import (bigram_level, char_cost, cost, known, known_chars, language_cost,
-                                    pair_cost, script)
+from newsclean.plausibility import (
+    bigram_level,
+    char_cost,
+    cost,
+    known,
+    known_chars,
+    language_cost,
+    pair_cost,
+    script,
+)
 
 #: Codecs a run read as Latin-1 / cp1252 may really be in, most likely first.
 LATIN_TARGETS = (
-    "utf-8", "gbk", "gb18030", "big5", "cp932", "euc-jp", "cp949",
-    "cp1251", "cp1250", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
-    "koi8-r", "koi8-u", "iso8859-2", "iso8859-7", "cp866", "mac-cyrillic",
+    "utf-8",
+    "gbk",
+    "gb18030",
+    "big5",
+    "cp932",
+    "euc-jp",
+    "cp949",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp874",
+    "koi8-r",
+    "koi8-u",
+    "iso8859-2",
+    "iso8859-7",
+    "cp866",
+    "mac-cyrillic",
 )
 #: Codecs UTF-8 bytes may have been wrongly read with (utf-8 read as X).
 UTF8_READERS = (
-    "cp1251", "cp1250", "cp1253", "cp1255", "cp1256", "cp1257", "cp874", "koi8-r",
-    "koi8-u", "mac-roman", "cp437", "cp866", "iso8859-2", "gbk", "big5", "shift_jis",
-    "cp932", "euc-kr", "euc-jp",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp874",
+    "koi8-r",
+    "koi8-u",
+    "mac-roman",
+    "cp437",
+    "cp866",
+    "iso8859-2",
+    "gbk",
+    "big5",
+    "shift_jis",
+    "cp932",
+    "euc-kr",
+    "euc-jp",
 )
 _DOUBLE_BYTE = {"gbk", "gb18030", "big5", "cp932", "euc-jp", "cp949", "shift_jis", "euc-kr"}
 
 _NAMES = {
-    "utf-8": "UTF-8", "gbk": "GBK", "gb18030": "GB18030", "big5": "Big5", "cp932": "Shift-JIS",
-    "shift_jis": "Shift-JIS", "euc-jp": "EUC-JP", "cp949": "EUC-KR", "euc-kr": "EUC-KR",
-    "koi8-r": "KOI8-R", "koi8-u": "KOI8-U", "iso8859-2": "ISO-8859-2", "iso8859-7": "ISO-8859-7",
-    "mac-cyrillic": "Mac Cyrillic", "mac-roman": "Mac Roman",
+    "utf-8": "UTF-8",
+    "gbk": "GBK",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "cp932": "Shift-JIS",
+    "shift_jis": "Shift-JIS",
+    "euc-jp": "EUC-JP",
+    "cp949": "EUC-KR",
+    "euc-kr": "EUC-KR",
+    "koi8-r": "KOI8-R",
+    "koi8-u": "KOI8-U",
+    "iso8859-2": "ISO-8859-2",
+    "iso8859-7": "ISO-8859-7",
+    "mac-cyrillic": "Mac Cyrillic",
+    "mac-roman": "Mac Roman",
 }
 
 
@@ -94,7 +147,7 @@ _C1 = bytes(range(0x80, 0xA0))
 def _c1_as_bytes(err: UnicodeEncodeError) -> tuple[bytes, int]:
     """Encode error handler: a C1 control stands for the byte of the same value (a byte
     the code page leaves undefined, kept as U+0080-U+009F by a WHATWG-style decoder)."""
-    chunk = err.object[err.start:err.end]
+    chunk = err.object[err.start : err.end]
     if all("\x80" <= ch <= "\x9f" for ch in chunk):
         return bytes(ord(ch) for ch in chunk), err.end
     raise err
@@ -116,7 +169,7 @@ def _utf8_len(lead: int) -> int:
 
 def _first_char(buf: bytes | bytearray, start: int, codec: str) -> str | None:
     """The character decoded at *start*, or None if the bytes there are invalid."""
-    chunk = bytes(buf[start:start + 4])
+    chunk = bytes(buf[start : start + 4])
     for n in range(1, len(chunk) + 1):
         try:
             text = chunk[:n].decode(codec)
@@ -126,8 +179,9 @@ def _first_char(buf: bytes | bytearray, start: int, codec: str) -> str | None:
     return None
 
 
-def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset(),
-                     max_fixes: int = 12) -> tuple[str, list[str]] | None:
+def decode_restoring(
+    data: bytes, codec: str, wild: frozenset[int] = frozenset(), max_fixes: int = 12
+) -> tuple[str, list[str]] | None:
     """Decode *data*, restoring bytes that were commonly lost on the way.
 
     Where a multi-byte sequence breaks off, a lost byte is assumed: a soft hyphen
@@ -167,7 +221,7 @@ def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset()
                     score, combo, label = got
                     options.append((score, buf[:q] + combo + buf[q:], label))
                 if q < len(buf) and buf[q] == 0x20 and need == 1:
-                    trial = buf[:q] + b"\xa0" + buf[q + 1:]
+                    trial = buf[:q] + b"\xa0" + buf[q + 1 :]
                     ch = _first_char(trial, p, codec)
                     if ch is not None:
                         options.append((_score(prev, ch) - 0.5, trial, "0xA0"))
@@ -179,7 +233,7 @@ def decode_restoring(data: bytes, codec: str, wild: frozenset[int] = frozenset()
                 if ch is not None:
                     options.append((_score(prev, ch), trial, "0xAD"))
                 if q < len(buf) and buf[q] == 0x20:
-                    trial = buf[:q] + b"\xa0" + buf[q + 1:]
+                    trial = buf[:q] + b"\xa0" + buf[q + 1 :]
                     ch = _first_char(trial, p, codec)
                     if ch is not None:
                         options.append((_score(prev, ch), trial, "0xA0"))
@@ -204,8 +258,11 @@ _RESTORE_SINGLES = (0xAD, *_C1)
 def _completions(head: bytes, need: int) -> tuple[tuple[float, int, str, bytes, str], ...]:
     """Characters the valid UTF-8 start *head* can end as when *need* bytes were lost
     after it: ``(own cost, order, char, bytes added, label)``, cheapest first."""
-    combos = [bytes([b]) for b in _RESTORE_SINGLES] if need == 1 else \
-        [bytes([a, b]) for a in _RESTORE_SINGLES for b in _RESTORE_SINGLES]
+    combos = (
+        [bytes([b]) for b in _RESTORE_SINGLES]
+        if need == 1
+        else [bytes([a, b]) for a in _RESTORE_SINGLES for b in _RESTORE_SINGLES]
+    )
     out = []
     for k, combo in enumerate(combos):
         ch = _first_char(head + combo, 0, "utf-8")
@@ -233,8 +290,8 @@ def _prev_char(buf: bytearray, p: int, codec: str) -> str:
     if p == 0:
         return ""
     try:
-        return bytes(buf[max(0, p - 4):p]).decode(codec, "ignore")[-1:]
-    except Exception:  # noqa: BLE001 - context only
+        return bytes(buf[max(0, p - 4) : p]).decode(codec, "ignore")[-1:]
+    except Exception:
         return ""
 
 
@@ -329,11 +386,15 @@ def _gap_pair_cost_raw(a: str, b: str) -> float:
             return max(0.0, 8 - level) * 0.7
         if script(a) == script(b) and script(a) not in ("HAN", "HANGUL", "KANA"):
             return 7.0
-    if (b == "\u201c" and a.isalnum()) or (a == "\u201c" and b.isspace()) \
-            or (a == "\u201d" and b.isalnum()):
+    if (
+        (b == "\u201c" and a.isalnum())
+        or (a == "\u201c" and b.isspace())
+        or (a == "\u201d" and b.isalnum())
+    ):
         return 2.0  # an opening quote after a word, a closing one before a word
     if (unicodedata.category(a) == "Cf" and not b.isalpha()) or (
-            unicodedata.category(b) == "Cf" and not a.isalpha()):
+        unicodedata.category(b) == "Cf" and not a.isalpha()
+    ):
         return 4.0  # joiners and marks of direction sit between letters
     return pair_cost(a, b)
 
@@ -363,7 +424,11 @@ def _kana_misfit(a: str, b: str) -> float:
         return _KANA_MISFIT
     if small_a and sa == "TU" and kb and (small_b or sb in ("N", "-") or sb[:1] not in _GEMINATE):
         return _KANA_MISFIT
-    if small_b and sb in ("YA", "YU", "YO") and not (ka and (sa.endswith("I") or sa in ("TE", "DE", "HU"))):
+    if (
+        small_b
+        and sb in ("YA", "YU", "YO")
+        and not (ka and (sa.endswith("I") or sa in ("TE", "DE", "HU")))
+    ):
         return _KANA_MISFIT
     if sb == "-" and not ka and not a.isspace():
         return _KANA_MISFIT
@@ -380,8 +445,9 @@ _END_COMMA = 3.0
 GAP_FILL = (*range(0x80, 0xA0), 0xA0, 0xAD)
 
 
-def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
-                left: str = "", right: str = "") -> tuple[str, int] | None:
+def decode_gaps(
+    data: bytes, fill: tuple[int, ...] = GAP_FILL, left: str = "", right: str = ""
+) -> tuple[str, int] | None:
     """Decode UTF-8 *data* from which continuation bytes among *fill* were dropped (C1
     controls removed after a Latin-1 reading, soft hyphens dropped): every lead byte
     says how many bytes its character had, so each gap is known; all the characters it
@@ -418,7 +484,7 @@ def decode_gaps(data: bytes, fill: tuple[int, ...] = GAP_FILL,
             return None
         if not _flush_pending(pending, slots):
             return None
-        cands = _gap_candidates(b, bytes(data[i + 1:j]), fill)
+        cands = _gap_candidates(b, bytes(data[i + 1 : j]), fill)
         restored += need - (j - i)
         if need - (j - i) == 1 and j < n and data[j] == 0x20:
             # "Ã " for "à": the no-break space was turned into a space
@@ -485,9 +551,13 @@ def _flush_pending(pending: bytearray, slots: list[tuple[str, ...]]) -> bool:
 def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, right: str) -> None:
     """Re-choose the gaps inside Latin words with the per-language word model: which of
     ``ő`` / ``ş`` / ``ř`` a gap is depends on the language of the line."""
-    gaps = [k for k, opts in enumerate(slots) if len(opts) > 1
-            and any(script(o[0]) == "LATIN" for o in opts)
-            and any(script(ch) == "LATIN" for ch in _neighbours(chosen, k))]
+    gaps = [
+        k
+        for k, opts in enumerate(slots)
+        if len(opts) > 1
+        and any(script(o[0]) == "LATIN" for o in opts)
+        and any(script(ch) == "LATIN" for ch in _neighbours(chosen, k))
+    ]
     if not gaps:
         return
 
@@ -511,8 +581,9 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
 
     def total(lo: int, hi: int) -> float:
         text = (left if lo == 0 else "") + "".join(chosen[lo:hi]) + (right if hi == n else "")
-        return language_cost(text)[0] + sum(0.3 * _gap_char_cost(chosen[g])
-                                            for g in range(lo, hi) if g in is_gap)
+        return language_cost(text)[0] + sum(
+            0.3 * _gap_char_cost(chosen[g]) for g in range(lo, hi) if g in is_gap
+        )
 
     current = total(0, n) if whole else 0.0
     for _ in range(2):
@@ -602,7 +673,7 @@ def lost_byte_values(buf: bytes, pos: int, reader: str, wild: frozenset[int]) ->
     end = pos + 1
     while end < len(buf) and end < pos + 3 and end not in wild:
         end += 1
-    after = bytes(buf[pos + 1:end])
+    after = bytes(buf[pos + 1 : end])
     return tuple(b for b in range(0x80, 0x100) if _replaced_alone(reader, b, after))
 
 
@@ -686,7 +757,9 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
     n = len(buf)
     if len(wild) > _LOST_SHARE * n:
         return None  # too much is lost to tell: the text is left as it is
-    values = [(b,) if i not in wild else lost_byte_values(buf, i, reader, wild) for i, b in enumerate(buf)]
+    values = [
+        (b,) if i not in wild else lost_byte_values(buf, i, reader, wild) for i, b in enumerate(buf)
+    ]
     if any(not v for v in values):
         return None
     # states[i]: last char -> (cost, previous position, previous last char, char)
@@ -698,7 +771,7 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
             continue
         floor = min(v[0] for v in here.values()) + _GAP_PAIR_MAX
         live = sorted((v[0], last) for last, v in here.items() if v[0] <= floor)
-        for ch, length, _guessed in _chars_from(tuple(values[i:i + 4])):
+        for ch, length, _guessed in _chars_from(tuple(values[i : i + 4])):
             j = i + length
             own = _gap_char_cost(ch) if _guessed else char_cost(ch)
             best = None
@@ -757,7 +830,11 @@ def _double_byte_table(codec: str) -> tuple[tuple[str | None, ...], frozenset[in
         except UnicodeDecodeError:
             ch = None
         singles.append(ch if ch and len(ch) == 1 else None)
-        if b >= 0x81 and ch is None and any(_pair(codec, b, t) for t in (0xA1, 0xB0, 0xC0, 0xE0, 0x40, 0x60)):
+        if (
+            b >= 0x81
+            and ch is None
+            and any(_pair(codec, b, t) for t in (0xA1, 0xB0, 0xC0, 0xE0, 0x40, 0x60))
+        ):
             leads.add(b)
     return tuple(singles), frozenset(leads)
 
@@ -814,7 +891,9 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     options = _byte_options(run)
     # state: pending lead byte (or -1) -> list of (cost, prev char, out, fixes, alts);
     # out is a chain of (char, fix, parent) nodes, fixes the number of fixes on it
-    states: dict[int, list[tuple[float, str, tuple | None, int, int]]] = {-1: [(0.0, "", None, 0, 0)]}
+    states: dict[int, list[tuple[float, str, tuple | None, int, int]]] = {
+        -1: [(0.0, "", None, 0, 0)]
+    }
 
     def emit(path, ch, extra=0.0, fix=None):
         c, prev, out, fixes, alts = path
@@ -857,8 +936,12 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
                     add(table_out, -1, emit(path, ch))
                 shy = _pair(codec, pending, 0xAD)
                 if shy is not None:
-                    lost = emit(path, shy, 0.0 if ch is None else PRIOR_SILENT_SHY,
-                                "0xAD" if ch is None else "0xAD!")
+                    lost = emit(
+                        path,
+                        shy,
+                        0.0 if ch is None else PRIOR_SILENT_SHY,
+                        "0xAD" if ch is None else "0xAD!",
+                    )
                     if singles[b] is not None:
                         add(table_out, -1, emit(lost, singles[b]))
                     if b in leads:
@@ -872,8 +955,10 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     for alts in options:
         nxt: dict = {}
         for data, prior in alts:
-            table = {k: [(p[0] + prior, p[1], p[2], p[3], p[4] + (prior > 0)) for p in v]
-                     for k, v in states.items()}
+            table = {
+                k: [(p[0] + prior, p[1], p[2], p[3], p[4] + (prior > 0)) for p in v]
+                for k, v in states.items()
+            }
             for b in data:
                 table = feed_byte(table, b)
                 if not table:
@@ -906,8 +991,11 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
     silent = sum(1 for f in marks if f == "0xAD!")
     leading = sum(1 for f in marks if f == "0xAD^")
     fixes = [f.rstrip("!^") for f in marks]
-    return ("".join(chars), fixes,
-            PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent + PRIOR_LOST_LEAD * leading)
+    return (
+        "".join(chars),
+        fixes,
+        PRIOR_UTF8_ALT * best[4] + PRIOR_SILENT_SHY * silent + PRIOR_LOST_LEAD * leading,
+    )
 
 
 #: Prior cost of a reading, added to the plausibility cost of its text: rarer
@@ -915,9 +1003,17 @@ def decode_lattice(run: str, codec: str) -> tuple[str, list[str], int] | None:
 PRIOR_CODEC = 0.0
 PRIOR_LEGACY = 1.0
 PRIOR_TWO_LAYERS = 4.0
-PRIOR_FIX = {"0xAD": 1.0, "0xA0": 1.0, "C1 byte": 2.5, "C1 byte (gap)": 1.5, "lost byte guessed": 0.5}
+PRIOR_FIX = {
+    "0xAD": 1.0,
+    "0xA0": 1.0,
+    "C1 byte": 2.5,
+    "C1 byte (gap)": 1.5,
+    "lost byte guessed": 0.5,
+}
 #: A complete UTF-8 sequence of two or more bytes: evidence that a run is UTF-8 at all.
-_UTF8_COMPLETE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_COMPLETE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _prior(codec: str, fixes: list[str], layers: int = 1) -> float:
@@ -928,8 +1024,18 @@ def _prior(codec: str, fixes: list[str], layers: int = 1) -> float:
     return p + sum(PRIOR_FIX.get(f, 1.0) for f in fixes)
 
 
-_RARE_CODECS = {"mac-cyrillic", "koi8-u", "cp866", "iso8859-2", "iso8859-7", "cp1254", "gb18030",
-                "cp1257", "cp437", "mac-roman"}
+_RARE_CODECS = {
+    "mac-cyrillic",
+    "koi8-u",
+    "cp866",
+    "iso8859-2",
+    "iso8859-7",
+    "cp1254",
+    "gb18030",
+    "cp1257",
+    "cp437",
+    "mac-roman",
+}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -951,19 +1057,29 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
         if target in _DOUBLE_BYTE:
             lat = decode_lattice(run, target)
             if lat is not None and lat[0] != run and (got is None or lat[0] != got[0]):
-                out.append((lat[0], _explain(codec_name(target), how, lat[1]),
-                            _prior(target, lat[1]) + lat[2], "L>" + target))
+                out.append(
+                    (
+                        lat[0],
+                        _explain(codec_name(target), how, lat[1]),
+                        _prior(target, lat[1]) + lat[2],
+                        "L>" + target,
+                    )
+                )
         if target == "utf-8" and got is None and _UTF8_COMPLETE.search(data):
             gaps = decode_gaps(data)
             if gaps is not None:
                 fixes = ["C1 byte (gap)"] * gaps[1]
-                out.append((gaps[0], _explain("UTF-8", how, fixes), _prior(target, fixes), "L>utf-8"))
+                out.append(
+                    (gaps[0], _explain("UTF-8", how, fixes), _prior(target, fixes), "L>utf-8")
+                )
         if got is None:
             continue
         text, fixes = got
         if text == run:
             continue
-        out.append((text, _explain(codec_name(target), how, fixes), _prior(target, fixes), "L>" + target))
+        out.append(
+            (text, _explain(codec_name(target), how, fixes), _prior(target, fixes), "L>" + target)
+        )
         if target == "utf-8" and not text.isascii():
             # two layers: UTF-8 read as cp1252, whose own bytes were a legacy reading
             inner, inner_mixed = latin_bytes(text)
@@ -973,9 +1089,18 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
                 got2 = decode_restoring(inner, t2, max_fixes=4)
                 if got2 is None or got2[0] == text:
                     continue
-                out.append((got2[0], _explain(codec_name(t2), "read as Latin-1, then as UTF-8 read as cp1252",
-                                              got2[1] + fixes), _prior(t2, got2[1] + fixes, 2),
-                            "L>utf-8>L>" + t2))
+                out.append(
+                    (
+                        got2[0],
+                        _explain(
+                            codec_name(t2),
+                            "read as Latin-1, then as UTF-8 read as cp1252",
+                            got2[1] + fixes,
+                        ),
+                        _prior(t2, got2[1] + fixes, 2),
+                        "L>utf-8>L>" + t2,
+                    )
+                )
     if not run.isascii():
         pieces = run.split("\ufffd")
         for reader in UTF8_READERS:
@@ -1002,8 +1127,14 @@ def _readings(run: str) -> list[tuple[str, str, float, str]]:
                 got = decode_restoring(raw, "utf-8", lost, max_fixes=max(12, len(lost) + 4))
             if got is None or got[0] == run:
                 continue
-            out.append((got[0], _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),
-                        _prior(reader, got[1]), reader + ">utf-8"))
+            out.append(
+                (
+                    got[0],
+                    _explain("UTF-8", f"read as {codec_name(reader)}", got[1]),
+                    _prior(reader, got[1]),
+                    reader + ">utf-8",
+                )
+            )
     return out
 
 
@@ -1020,8 +1151,10 @@ def _explain(codec: str, how: str, fixes: list[str]) -> str:
         counts: dict[str, int] = {}
         for f in fixes:
             counts[f] = counts.get(f, 0) + 1
-        parts = [f"lost {k.replace(' (gap)', '')} restored" + (f" ×{v}" if v > 1 else "")
-                 for k, v in counts.items()]
+        parts = [
+            f"lost {k.replace(' (gap)', '')} restored" + (f" ×{v}" if v > 1 else "")
+            for k, v in counts.items()
+        ]
         text += "; " + ", ".join(parts)
     return text
 
@@ -1031,8 +1164,14 @@ def _explain(codec: str, how: str, fixes: list[str]) -> str:
 #: Latin code pages a line read as cp1252 / Latin-1 may really be in, with the prior cost
 #: of each (the common Central European and Turkish pages first).
 LATIN_RELABELS = (
-    ("cp1250", 0.0), ("iso8859-2", 2.0), ("cp1254", 2.0), ("iso8859-9", 2.0),
-    ("cp1257", 4.0), ("iso8859-13", 4.0), ("iso8859-16", 8.0), ("iso8859-4", 8.0),
+    ("cp1250", 0.0),
+    ("iso8859-2", 2.0),
+    ("cp1254", 2.0),
+    ("iso8859-9", 2.0),
+    ("cp1257", 4.0),
+    ("iso8859-13", 4.0),
+    ("iso8859-16", 8.0),
+    ("iso8859-4", 8.0),
     ("iso8859-3", 8.0),
 )
 
@@ -1066,8 +1205,11 @@ def latin_relabels(line: str) -> list[tuple[str, str, float]]:
         for i, (a, b) in enumerate(zip(line, text)):
             if a == b:
                 continue
-            if not b.isalpha() or (not a.isalpha() and not "\x80" <= a <= "\x9f" and not (
-                    (i > 0 and line[i - 1].isalpha()) or (i + 1 < n and line[i + 1].isalpha()))):
+            if not b.isalpha() or (
+                not a.isalpha()
+                and not "\x80" <= a <= "\x9f"
+                and not ((i > 0 and line[i - 1].isalpha()) or (i + 1 < n and line[i + 1].isalpha()))
+            ):
                 ok = False
                 break
         if ok:

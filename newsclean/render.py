@@ -15,7 +15,9 @@ def render_text(document: Document) -> str:
 
 def render_json(document: Document | list[Document]) -> str:
     """The document and every decision as one pretty-printed JSON object (an array for a list)."""
-    return dumps([d.to_dict() for d in document] if isinstance(document, list) else document.to_dict())
+    return dumps(
+        [d.to_dict() for d in document] if isinstance(document, list) else document.to_dict()
+    )
 
 
 def dumps(data: object) -> str:
@@ -28,29 +30,46 @@ def error_object(source: str, error: BaseException) -> dict:
     from newsclean.errors import NewscleanError, bug_message, error_code
 
     message = str(error) if isinstance(error, NewscleanError) else bug_message(error)
-    return {"schema_version": SCHEMA_VERSION, "source": source,
-            "error": {"code": error_code(error), "message": message}}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "error": {"code": error_code(error), "message": message},
+    }
 
 
 def decision_record(decision: Decision) -> dict:
     """One input line's verdict as JSON: what ``--explain`` shows in a row."""
-    return {"line": decision.line, "text": decision.text.strip(),
-            "decision": "keep" if decision.keep else "drop", "role": decision.role,
-            "reason": None if decision.keep else (decision.reason or decision.role),
-            "rule": decision.rule, "evidence": decision.evidence}
+    return {
+        "line": decision.line,
+        "text": decision.text.strip(),
+        "decision": "keep" if decision.keep else "drop",
+        "role": decision.role,
+        "reason": None if decision.keep else (decision.reason or decision.role),
+        "rule": decision.rule,
+        "evidence": decision.evidence,
+    }
 
 
 def explain_object(document: Document) -> dict:
     """``--explain --format json``: the source and one record per non-blank input line."""
-    return {"schema_version": SCHEMA_VERSION, "source": document.source,
-            "lines": [decision_record(d) for d in document.decisions if d.role != "blank"]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": document.source,
+        "lines": [decision_record(d) for d in document.decisions if d.role != "blank"],
+    }
 
 
 def render_explain_jsonl(document: Document) -> list[str]:
     """``--explain --format jsonl``: one JSON line per non-blank input line, with its source."""
-    return [json.dumps({"schema_version": SCHEMA_VERSION, "source": document.source, **decision_record(d)},
-                       ensure_ascii=False) + "\n"
-            for d in document.decisions if d.role != "blank"]
+    return [
+        json.dumps(
+            {"schema_version": SCHEMA_VERSION, "source": document.source, **decision_record(d)},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for d in document.decisions
+        if d.role != "blank"
+    ]
 
 
 def jsonl_record(document: Document, id: str | None = None) -> dict:
@@ -58,8 +77,11 @@ def jsonl_record(document: Document, id: str | None = None) -> dict:
     metadata = document.to_dict()
     for key in ("source", "body", "paragraphs"):
         metadata.pop(key)
-    return {"id": id if id is not None else document.source, "text": document.text,
-            "metadata": metadata}
+    return {
+        "id": id if id is not None else document.source,
+        "text": document.text,
+        "metadata": metadata,
+    }
 
 
 def render_jsonl(document: Document, id: str | None = None) -> str:

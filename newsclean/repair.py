@@ -39,8 +39,12 @@ class Repair:
     undone: str
 
     def to_dict(self) -> dict:
-        return {"span": [self.start, self.end], "before": self.before,
-                "after": self.after, "undone": self.undone}
+        return {
+            "span": [self.start, self.end],
+            "before": self.before,
+            "after": self.after,
+            "undone": self.undone,
+        }
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,12 @@ def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
     explained = fix_encoding_and_explain(line)
     if explained.text == line:
         return line, ()
-    steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
-    return explained.text, (_whole_change(line, explained.text, 0, "ftfy: " + (steps or "encoding fix")),)
+    steps = ", ".join(
+        f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode")
+    )
+    return explained.text, (
+        _whole_change(line, explained.text, 0, "ftfy: " + (steps or "encoding fix")),
+    )
 
 
 def _repair_one(line: str) -> tuple[str, list[Repair]]:
@@ -188,15 +196,31 @@ def _repair_one(line: str) -> tuple[str, list[Repair]]:
             again, extra = _repair_line(fixed, 0)
             if again == fixed:
                 break
-            more = [_whole_change(start, again, 0, ", then ".join(
-                dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])))]
+            more = [
+                _whole_change(
+                    start,
+                    again,
+                    0,
+                    ", then ".join(
+                        dict.fromkeys([r.undone for r in more] + [r.undone for r in extra])
+                    ),
+                )
+            ]
             fixed = again
         if fixed != start:
             if start == line:
                 found = more
             else:
-                found = [_whole_change(line, fixed, 0, ", then ".join(
-                    dict.fromkeys([r.undone for r in found] + [r.undone for r in more])))]
+                found = [
+                    _whole_change(
+                        line,
+                        fixed,
+                        0,
+                        ", then ".join(
+                            dict.fromkeys([r.undone for r in found] + [r.undone for r in more])
+                        ),
+                    )
+                ]
         # a Latin layer under what was just undone (cp1250 read as Latin-1, then as UTF-8)
         if fixed != start and _latin_suspect(fixed):
             again = _relabel_line(fixed)
@@ -213,6 +237,7 @@ def repair_text(text: str) -> str:
 
 # ---------------------------------------------------------------- fast path
 
+
 @functools.lru_cache(maxsize=1)
 def _suspect_re() -> re.Pattern[str]:
     """Character patterns that mojibake leaves whatever the codecs (one cheap regex)."""
@@ -221,11 +246,11 @@ def _suspect_re() -> re.Pattern[str]:
     high = "\u00a1-\u00ff" + re.escape("".join(_cp1252_bytes()))
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
-        f"[{high}]{{4}}",                              # four high Latin-1 / cp1252 characters in a row
+        f"[{high}]{{4}}",  # four high Latin-1 / cp1252 characters in a row
         # a Latin-1 letter glued to a far character (a combining mark is no sign)
         # ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile)
         "[\u00c0-\u00ff][^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]",
-        "[a-z][\u00c2\u00c3][ \u00a0]",                  # "voilÃ le": UTF-8 lead, no-break space lost
+        "[a-z][\u00c2\u00c3][ \u00a0]",  # "voilÃ le": UTF-8 lead, no-break space lost
     ]
     return re.compile("|".join(parts))
 
@@ -234,12 +259,26 @@ def _suspect_re() -> re.Pattern[str]:
 #: Latin (then a few UTF-8 sequences in a line are enough; in another script its own
 #: letters can form sequences by chance, so nearly all of its high bytes must).
 _UTF8_READERS_FAST = (
-    ("cp1252", True), ("latin-1", True), ("cp1250", True), ("cp1254", True), ("cp1257", True),
-    ("iso8859-2", True), ("mac-roman", True), ("cp437", True),
-    ("cp1251", False), ("koi8-r", False), ("koi8-u", False), ("cp866", False),
-    ("cp1253", False), ("cp1255", False), ("cp1256", False), ("cp874", False),
+    ("cp1252", True),
+    ("latin-1", True),
+    ("cp1250", True),
+    ("cp1254", True),
+    ("cp1257", True),
+    ("iso8859-2", True),
+    ("mac-roman", True),
+    ("cp437", True),
+    ("cp1251", False),
+    ("koi8-r", False),
+    ("koi8-u", False),
+    ("cp866", False),
+    ("cp1253", False),
+    ("cp1255", False),
+    ("cp1256", False),
+    ("cp874", False),
 )
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -257,7 +296,9 @@ def _lead_cont() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
             ch = _decode1(b, reader)
             if ch:
                 conts[ch] = conts.get(ch, 0) | 1 << i
-    pattern = re.compile(f"[{re.escape(''.join(sorted(leads)))}][{re.escape(''.join(sorted(conts)))}]")
+    pattern = re.compile(
+        f"[{re.escape(''.join(sorted(leads)))}][{re.escape(''.join(sorted(conts)))}]"
+    )
     return pattern, leads, conts
 
 
@@ -272,8 +313,11 @@ def _one_script_cased(text: str) -> bool:
     """Are all of *text*'s characters letters of one script, all upper or all lower case?"""
     from newsclean.plausibility import script
 
-    return (text.isalpha() and (text.isupper() or text.islower())
-            and len({script(ch) for ch in text}) == 1)
+    return (
+        text.isalpha()
+        and (text.isupper() or text.islower())
+        and len({script(ch) for ch in text}) == 1
+    )
 
 
 def _utf8_inside(text: str) -> bool:
@@ -304,13 +348,17 @@ def _utf8_inside(text: str) -> bool:
             continue
         covered = sum(map(len, seqs))
         # letters outside the sequences (punctuation such as curly quotes does not count)
-        stray = sum(1 for ch in _UTF8_SEQ.sub(b"", data).decode(reader) if ch.isalpha() and not ch.isascii())
+        stray = sum(
+            1 for ch in _UTF8_SEQ.sub(b"", data).decode(reader) if ch.isalpha() and not ch.isascii()
+        )
         if stray > covered * (1.0 if latin else 0.15):
             continue
         joined = b"".join(seqs)
         if not latin and _one_script_cased(joined.decode(reader)):
             continue  # "ВІКІ": ordinary capitals of the reader's own script
-        decoded = joined.decode("utf-8", "replace").translate(_C1_AS_CP1252)  # UTF-8 of Latin-1 text
+        decoded = joined.decode("utf-8", "replace").translate(
+            _C1_AS_CP1252
+        )  # UTF-8 of Latin-1 text
         if cost(decoded) + _UTF8_INSIDE_MARGIN < cost(joined.decode(reader)):
             return True
     return False
@@ -392,7 +440,7 @@ def _latin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return foreign, change
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _other_readings(ch: str) -> tuple[str, ...]:
     """Lower-case letters other Latin code pages read the byte of *ch* as."""
     from newsclean.recode import LATIN_RELABELS, latin_bytes
@@ -441,8 +489,9 @@ def _latin_suspect(line: str) -> bool:
         after = after if after.isalpha() else " "
         for pair, at in ((before + ch, 1), (ch + after, 0)):
             if rare_in_every_language(pair) and any(
-                    not rare_in_every_language(pair[:at] + other + pair[at + 1:], _LATIN_COMMON)
-                    for other in _other_readings(ch)):
+                not rare_in_every_language(pair[:at] + other + pair[at + 1 :], _LATIN_COMMON)
+                for other in _other_readings(ch)
+            ):
                 return True
     return False
 
@@ -462,7 +511,9 @@ def _foreign_change(line: str, new: str) -> bool:
     if not ch.isalpha():
         return True
     low = line.lower()
-    return any(ch.lower() in m.group() and foreign_letter(m.group(), ch) for m in _WORD.finditer(low))
+    return any(
+        ch.lower() in m.group() and foreign_letter(m.group(), ch) for m in _WORD.finditer(low)
+    )
 
 
 def _relabel_line(line: str) -> tuple[str, str] | None:
@@ -534,8 +585,10 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
         # reading is as plausible it is the one kept, and in a cp1252 line (where only
         # soft hyphens can be lost) also where it read a space as a no-break space
         cp1252 = any(ord(ch) > 0xFF for ch in line)
-        if explained.text == line or (cost(gapped[0]) + GAP_MARGIN < cost(explained.text) and not (
-                cp1252 and gapped[0].count(" ") > explained.text.count(" "))):
+        if explained.text == line or (
+            cost(gapped[0]) + GAP_MARGIN < cost(explained.text)
+            and not (cp1252 and gapped[0].count(" ") > explained.text.count(" "))
+        ):
             return gapped
     if explained.text == line:
         return _search_line(line, offset, ftfy_refused=True)
@@ -548,7 +601,9 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
 
     from newsclean.plausibility import cost
 
-    steps = ", ".join(f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode"))
+    steps = ", ".join(
+        f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode")
+    )
     fixed, more = explained.text, []
     if _looks_recodable(fixed) and fixed.count("\ufffd") <= line.count("\ufffd"):
         fixed, more = _search_line(fixed, 0, ftfy_refused=False)
@@ -556,8 +611,10 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
         # ftfy's own check still finds its result odd: our reading of the line may win
         own, own_repairs = _search_line(line, offset, ftfy_refused=False)
         whole = any(a == "decode" for a, _ in explained.explanation or ())
-        if own != line and (cost(own) < cost(fixed) * (1 - FTFY_SHARE) - FTFY_MARGIN
-                            or not whole and cost(own) < cost(fixed) + FTFY_PARTIAL_SLACK):
+        if own != line and (
+            cost(own) < cost(fixed) * (1 - FTFY_SHARE) - FTFY_MARGIN
+            or (not whole and cost(own) < cost(fixed) + FTFY_PARTIAL_SLACK)
+        ):
             return own, own_repairs
     undone = "ftfy: " + (steps or "encoding fix")
     if more:
@@ -623,8 +680,13 @@ def _whole_change(line: str, final: str, offset: int, undone: str) -> Repair:
     q = 0
     while q < min(len(line), len(final)) - p and line[-1 - q] == final[-1 - q]:
         q += 1
-    return Repair(offset + p, offset + len(line) - q, line[p:len(line) - q],
-                  final[p:len(final) - q], undone)
+    return Repair(
+        offset + p,
+        offset + len(line) - q,
+        line[p : len(line) - q],
+        final[p : len(final) - q],
+        undone,
+    )
 
 
 def _search_line(line: str, offset: int, ftfy_refused: bool) -> tuple[str, list[Repair]]:
@@ -744,10 +806,13 @@ def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]
 
 
 #: UTF-8 read as a Latin code page other than cp1252: ftfy's domain when it said no.
-_LATIN_UTF8_KEYS = frozenset({"mac-roman>utf-8", "cp437>utf-8", "cp1250>utf-8", "cp1257>utf-8",
-                              "iso8859-2>utf-8"})
+_LATIN_UTF8_KEYS = frozenset(
+    {"mac-roman>utf-8", "cp437>utf-8", "cp1250>utf-8", "cp1257>utf-8", "iso8859-2>utf-8"}
+)
 #: U+2000-U+203F in UTF-8 (E2 80 xx) read as cp1252 / Latin-1.
-_UTF8_PUNCT = re.compile("\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+_UTF8_PUNCT = re.compile(
+    "\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
+)
 #: Characters a reading must not bring in: C1 controls, private use, unassigned.
 _UNWANTED = re.compile("[\u0080-\u009f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
 
@@ -772,7 +837,7 @@ def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_
     options = {}
     for e in ends:
         run = text[start:e]
-        left, right = text[start - 1:start], text[e:e + 1]
+        left, right = text[start - 1 : start], text[e : e + 1]
         base = cost(run, left, right)
         run_has_letters = any(ch.isalpha() for ch in run)
         cands: dict[str, tuple] = {}
@@ -786,7 +851,7 @@ def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_
                 continue  # ftfy knows UTF-8 mojibake best; it said no
             if ftfy_refused and key in _LATIN_UTF8_KEYS:
                 continue  # the same, for code pages whose text looks like Latin-1
-            if len(set(run)) < 2 or _UNWANTED.search(cand) and not _UNWANTED.search(run):
+            if len(set(run)) < 2 or (_UNWANTED.search(cand) and not _UNWANTED.search(run)):
                 continue  # one character (however often) is no evidence; never bring in
                 # controls or private use
             if _INVISIBLE.sub("", cand) == _INVISIBLE.sub("", run):
@@ -803,8 +868,9 @@ def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_
 
 def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
     if len(history) == 1 and offset >= 0:
-        return [Repair(offset + s, offset + e, line[s:e], after, how)
-                for s, e, after, how in history[0]]
+        return [
+            Repair(offset + s, offset + e, line[s:e], after, how) for s, e, after, how in history[0]
+        ]
     # several passes: report the changed region of the line as one repair
     hows = []
     for edits in history:
@@ -827,7 +893,7 @@ def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:
 
     rest, last = [], 0
     for r in repairs:
-        rest.append(text[last:r.start])
+        rest.append(text[last : r.start])
         last = r.end
     rest.append(text[last:])
     around = main_script("".join(rest))
@@ -835,7 +901,11 @@ def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:
     for r in repairs:
         sc = main_script(r.after)
         if around and sc and sc != around:
-            out.append(Notice("foreign-script-repair",
-                              f"repaired span in {sc.title()} script inside {around.title()} text at "
-                              f"{r.start}: often text injected into the page"))
+            out.append(
+                Notice(
+                    "foreign-script-repair",
+                    f"repaired span in {sc.title()} script inside {around.title()} text at "
+                    f"{r.start}: often text injected into the page",
+                )
+            )
     return tuple(out)

@@ -28,14 +28,26 @@ import html
 import json
 import os
 from collections import Counter
-from typing import Iterable, Union
+from collections.abc import Iterable
 
-from newsclean.diff import (BLANK, KEPT, MOVED, REMOVED, REPAIRED, DiffView, Fold, LineRepair, LineView, build_view,
-                            fold, summary_lines)
+from newsclean.diff import (
+    BLANK,
+    KEPT,
+    MOVED,
+    REMOVED,
+    REPAIRED,
+    DiffView,
+    Fold,
+    LineRepair,
+    LineView,
+    build_view,
+    fold,
+    summary_lines,
+)
 from newsclean.document import Document
 
 #: A report entry: where a document came from, and the document or why it failed.
-Entry = tuple[str, Union[Document, str, BaseException]]
+Entry = tuple[str, Document | str | BaseException]
 
 _CSS = """
 :root { --removed: #fde8e8; --removed-ink: #9b1c1c; --moved: #e3f2fd; --moved-ink: #0b5394;
@@ -158,14 +170,19 @@ def script_hash() -> str:
 
 
 def content_security_policy() -> str:
-    return ("default-src 'none'; style-src 'unsafe-inline'; "
-            f"script-src {script_hash()}; img-src 'none'; base-uri 'none'; form-action 'none'")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src {script_hash()}; img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
 
 
 # ---------------------------------------------------------------- escaping
 
-_TRANSLATE = {c: f"\\x{c:02x}" for c in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0))
-              if c not in (0x09, 0x0A)}
+_TRANSLATE = {
+    c: f"\\x{c:02x}"
+    for c in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0))
+    if c not in (0x09, 0x0A)
+}
 
 
 def visible(text: str) -> str:
@@ -201,6 +218,7 @@ def script_json(value: object) -> str:
 
 # ---------------------------------------------------------------- pieces
 
+
 def _filter_key(line: LineView) -> str:
     if line.status == REMOVED:
         return "reason:" + (line.reason or line.role)
@@ -227,12 +245,16 @@ def _tooltip(line: LineView) -> str:
 
 
 def _repair_html(rep: LineRepair) -> str:
-    return (f'<span class="rep" title="{esc("repaired: " + rep.undone)}">'
-            f"<del>{esc(rep.before)}</del><ins>{esc(rep.after)}</ins></span>")
+    return (
+        f'<span class="rep" title="{esc("repaired: " + rep.undone)}">'
+        f"<del>{esc(rep.before)}</del><ins>{esc(rep.after)}</ins></span>"
+    )
 
 
 def _text_html(line: LineView) -> str:
-    return "".join(esc(piece) if rep is None else _repair_html(rep) for piece, rep in line.pieces(line.text))
+    return "".join(
+        esc(piece) if rep is None else _repair_html(rep) for piece, rep in line.pieces(line.text)
+    )
 
 
 def _line_html(line: LineView) -> str:
@@ -247,9 +269,11 @@ def _line_html(line: LineView) -> str:
         attrs += f' data-reason="{esc(line.reason or line.role)}"'
     marker = {KEPT: "", REPAIRED: "~", REMOVED: "-", MOVED: "&gt;"}[line.status]
     why = f' <span class="why">{esc(line.label)}</span>' if line.label else ""
-    return (f'<div class="line {line.status}" id="{{doc}}-l{line.number}"{attrs}>'
-            f'<span class="n">{line.number}</span><span class="m">{marker}</span>'
-            f'<span class="t"><span class="x">{_text_html(line)}</span>{why}</span></div>')
+    return (
+        f'<div class="line {line.status}" id="{{doc}}-l{line.number}"{attrs}>'
+        f'<span class="n">{line.number}</span><span class="m">{marker}</span>'
+        f'<span class="t"><span class="x">{_text_html(line)}</span>{why}</span></div>'
+    )
 
 
 #: Runs of at least this many removed lines are folded (``<details>``, closed) in the report,
@@ -266,7 +290,9 @@ def _lines_html(anchor: str, view: DiffView) -> str:
         inner = "\n".join(_line_html(line).replace("{doc}", anchor) for line in item.lines)
         if item.status == REMOVED and item.size >= FOLD_REMOVED - 2:
             label = item.describe().strip("@ ")
-            out.append(f'<details class="fold"><summary>{esc(label)}</summary>\n{inner}\n</details>')
+            out.append(
+                f'<details class="fold"><summary>{esc(label)}</summary>\n{inner}\n</details>'
+            )
         else:
             out.append(inner)
     return "\n".join(out)
@@ -284,14 +310,18 @@ def _document_html(anchor: str, source: str, view: DiffView, note: str = "") -> 
     if view.unplaced_repairs:
         items = "".join(f"<li>{_repair_html(r)}</li>" for r in view.unplaced_repairs)
         unplaced = f'<div class="unplaced">Repairs not on any line:<ul>{items}</ul></div>'
-    return (f'<section class="doc" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
-            f'{note}<ul class="figures">{figures}</ul>\n{unplaced}'
-            f'<div class="diff">\n{lines}\n</div>\n</section>')
+    return (
+        f'<section class="doc" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
+        f'{note}<ul class="figures">{figures}</ul>\n{unplaced}'
+        f'<div class="diff">\n{lines}\n</div>\n</section>'
+    )
 
 
 def _failure_html(anchor: str, source: str, message: str) -> str:
-    return (f'<section class="doc failed" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
-            f'<p class="error">Could not be cleaned: {esc(message)}</p>\n</section>')
+    return (
+        f'<section class="doc failed" id="{anchor}">\n<h2>{esc(source)}</h2>\n'
+        f'<p class="error">Could not be cleaned: {esc(message)}</p>\n</section>'
+    )
 
 
 def _cell(value: object, sort_value: object, numeric: bool = True, extra: str = "") -> str:
@@ -300,6 +330,7 @@ def _cell(value: object, sort_value: object, numeric: bool = True, extra: str = 
 
 
 # ---------------------------------------------------------------- the page
+
 
 def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") -> str:
     """The HTML report for *entries*: ``(source, Document)`` or ``(source, error message)``."""
@@ -317,52 +348,69 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
             view = build_view(item)
             s = view.summary
             removed_lines = s.lines_removed
-            reasons.update((line.reason or line.role) for line in view.lines if line.status == REMOVED)
+            reasons.update(
+                (line.reason or line.role) for line in view.lines if line.status == REMOVED
+            )
             moved.update(s.moved_by_role)
             kept += sum(line.status in (KEPT, REPAIRED) for line in view.lines)
             thin = item.thin
             row_class = ' class="thin"' if thin else ""
             rows.append(
                 f'<tr{row_class} data-order="{order}">'
-                f'{_cell(order, order)}'
+                f"{_cell(order, order)}"
                 f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
-                f'{_cell("thin" if thin else "ok", 0.5 if thin else 0, numeric=False)}'
-                f'{_cell(s.lines, s.lines)}{_cell(removed_lines, removed_lines)}'
-                f'{_cell(f"{100 * s.share_removed:.1f}%", round(s.share_removed, 6))}'
-                f'{_cell(s.repairs, s.repairs)}'
-                f'{_cell(esc(s.encoding["name"] if s.encoding else "text"), 0, numeric=False)}</tr>')
+                f"{_cell('thin' if thin else 'ok', 0.5 if thin else 0, numeric=False)}"
+                f"{_cell(s.lines, s.lines)}{_cell(removed_lines, removed_lines)}"
+                f"{_cell(f'{100 * s.share_removed:.1f}%', round(s.share_removed, 6))}"
+                f"{_cell(s.repairs, s.repairs)}"
+                f"{_cell(esc(s.encoding['name'] if s.encoding else 'text'), 0, numeric=False)}</tr>"
+            )
             sections.append(_document_html(anchor, source, view, _thin_note(item)))
             n_thin += thin
-            records.append({"source": source, "anchor": anchor, "failed": False, "thin": thin, **s.to_dict()})
+            records.append(
+                {"source": source, "anchor": anchor, "failed": False, "thin": thin, **s.to_dict()}
+            )
         else:
             message = str(item) or type(item).__name__
             rows.append(
                 f'<tr class="failed" data-order="{order}" title="{esc(message)}">'
-                f'{_cell(order, order)}'
+                f"{_cell(order, order)}"
                 f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
-                f'{_cell("failed: " + esc(message), 1, numeric=False)}'
-                f'{_cell("", -1)}{_cell("", -1)}{_cell("", -1)}{_cell("", -1)}'
-                f'{_cell("", "", numeric=False)}</tr>')
+                f"{_cell('failed: ' + esc(message), 1, numeric=False)}"
+                f"{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}"
+                f"{_cell('', '', numeric=False)}</tr>"
+            )
             failures.append(f'<li><a href="#{anchor}">{esc(source)}</a>: {esc(message)}</li>')
             sections.append(_failure_html(anchor, source, message))
             records.append({"source": source, "anchor": anchor, "failed": True, "error": message})
 
     filters = [_checkbox("status:kept", "kept lines", kept)]
-    filters += [_checkbox("metadata:" + role, f"{role} (metadata)", n) for role, n in sorted(moved.items())]
+    filters += [
+        _checkbox("metadata:" + role, f"{role} (metadata)", n) for role, n in sorted(moved.items())
+    ]
     filters += [_checkbox("reason:" + reason, reason, n) for reason, n in sorted(reasons.items())]
     failed_html = ""
     if failures:
-        failed_html = (f'<section id="failures"><h2>Failures ({len(failures)})</h2>'
-                       f'<ul>{"".join(failures)}</ul></section>')
+        failed_html = (
+            f'<section id="failures"><h2>Failures ({len(failures)})</h2>'
+            f"<ul>{''.join(failures)}</ul></section>"
+        )
     total_removed = sum(reasons.values())
-    head_columns = [("#", "order", "number", True), ("Document", "source", "text", False),
-                    ("Status", "status", "number", False), ("Lines", "lines", "number", True),
-                    ("Removed", "removed", "number", True), ("Share removed", "share", "number", True),
-                    ("Repairs", "repairs", "number", True), ("Encoding", "encoding", "text", False)]
+    head_columns = [
+        ("#", "order", "number", True),
+        ("Document", "source", "text", False),
+        ("Status", "status", "number", False),
+        ("Lines", "lines", "number", True),
+        ("Removed", "removed", "number", True),
+        ("Share removed", "share", "number", True),
+        ("Repairs", "repairs", "number", True),
+        ("Encoding", "encoding", "text", False),
+    ]
     head = "".join(
         f'<th scope="col" data-key="{key}" data-type="{kind}"{_NUM if align else ""}>'
         f'<button type="button">{label}</button></th>'
-        for label, key, kind, align in head_columns)
+        for label, key, kind, align in head_columns
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -406,11 +454,15 @@ _NUM = ' class="num"'
 
 
 def _checkbox(key: str, label: str, count: int) -> str:
-    return (f'<label><input type="checkbox" checked data-filter="{esc(key)}"> '
-            f'{esc(label)} <span class="muted">({count})</span></label>')
+    return (
+        f'<label><input type="checkbox" checked data-filter="{esc(key)}"> '
+        f'{esc(label)} <span class="muted">({count})</span></label>'
+    )
 
 
-def write_report(entries: Iterable[Entry], path: str | os.PathLike, *, title: str = "newsclean report") -> None:
+def write_report(
+    entries: Iterable[Entry], path: str | os.PathLike, *, title: str = "newsclean report"
+) -> None:
     """Write :func:`render_report` to *path* atomically (UTF-8)."""
     from newsclean.files import atomic_writer
 

@@ -33,8 +33,10 @@ from pathlib import Path
 
 from newsclean.errors import RulesError
 
-_LINE = re.compile(r"^(?P<action>drop|keep)(?:\s+(?P<reason>[A-Za-z0-9][\w-]*))?\s*:\s*(?P<pattern>.*?)\s*$",
-                   re.IGNORECASE)
+_LINE = re.compile(
+    r"^(?P<action>drop|keep)(?:\s+(?P<reason>[A-Za-z0-9][\w-]*))?\s*:\s*(?P<pattern>.*?)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,10 @@ def parse_rules(text: str, source: str = "<rules>") -> UserRules:
             continue
         m = _LINE.match(line)
         if not m:
-            raise RulesError(f"{source}, line {number}: expected 'drop [REASON]: PATTERN' or "
-                             f"'keep: PATTERN', got {line[:60]!r}")
+            raise RulesError(
+                f"{source}, line {number}: expected 'drop [REASON]: PATTERN' or "
+                f"'keep: PATTERN', got {line[:60]!r}"
+            )
         action = m.group("action").lower()
         reason = (m.group("reason") or "").lower()
         pattern = m.group("pattern")
@@ -108,7 +112,9 @@ def parse_rules(text: str, source: str = "<rules>") -> UserRules:
             try:
                 regex = re.compile(pattern[1:-1], re.IGNORECASE)
             except re.error as error:
-                raise RulesError(f"{source}, line {number}: bad regular expression {pattern!r}: {error}") from None
+                raise RulesError(
+                    f"{source}, line {number}: bad regular expression {pattern!r}: {error}"
+                ) from None
             rules.append(UserRule(action, reason, pattern, number, regex=regex))
         else:
             rules.append(UserRule(action, reason, pattern, number, phrase=pattern.casefold()))

@@ -35,8 +35,8 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Iterable
 
 from newsclean.document import Document, Removal
 
@@ -58,8 +58,9 @@ def line_key(line: str) -> int | None:
     normal = normalize_line(line)
     if not normal:
         return None
-    return int.from_bytes(hashlib.blake2b(normal.encode("utf-8", "surrogatepass"),
-                                          digest_size=8).digest(), "big")
+    return int.from_bytes(
+        hashlib.blake2b(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+    )
 
 
 def line_keys(text: str) -> frozenset[int]:
@@ -81,13 +82,13 @@ class SiteCounter:
         self.docs[site] += 1
         self.lines.setdefault(site, Counter()).update(set(keys))
 
-    def pop_site(self, site: str, min_share: float, min_docs: int) -> "SiteEntry | None":
+    def pop_site(self, site: str, min_share: float, min_docs: int) -> SiteEntry | None:
         """Freeze one site and forget its counter (a finished site's memory is freed)."""
         docs = self.docs.pop(site, 0)
         counts = self.lines.pop(site, Counter())
         return _entry(docs, counts, min_share, min_docs)
 
-    def freeze(self, min_share: float = 0.5, min_docs: int = 5) -> "SiteTable":
+    def freeze(self, min_share: float = 0.5, min_docs: int = 5) -> SiteTable:
         table = SiteTable(min_share=min_share, min_docs=min_docs)
         for site in sorted(self.docs):
             entry = _entry(self.docs[site], self.lines.get(site, Counter()), min_share, min_docs)
@@ -96,7 +97,7 @@ class SiteCounter:
         return table
 
 
-def _entry(docs: int, counts: Counter, min_share: float, min_docs: int) -> "SiteEntry | None":
+def _entry(docs: int, counts: Counter, min_share: float, min_docs: int) -> SiteEntry | None:
     if docs < max(min_docs, 2):
         return None
     needed = max(2, math.ceil(min_share * docs - 1e-9))
@@ -129,10 +130,11 @@ class SiteTable:
         count = entry.lines.get(key) if key is not None else None
         return (count, entry.docs) if count else None
 
-    def subset(self, sites: Iterable[str]) -> "SiteTable":
+    def subset(self, sites: Iterable[str]) -> SiteTable:
         """The part of the table that documents of *sites* need."""
-        return SiteTable({s: self.sites[s] for s in set(sites) if s in self.sites},
-                         self.min_share, self.min_docs)
+        return SiteTable(
+            {s: self.sites[s] for s in set(sites) if s in self.sites}, self.min_share, self.min_docs
+        )
 
     def digest(self) -> str:
         """A short fingerprint of the whole table (it changes when any learned line does)."""
@@ -140,8 +142,11 @@ class SiteTable:
         h.update(json.dumps([self.min_share, self.min_docs]).encode())
         for site in sorted(self.sites):
             entry = self.sites[site]
-            h.update(json.dumps([site, entry.docs, sorted(entry.lines.items())],
-                                ensure_ascii=True).encode())
+            h.update(
+                json.dumps(
+                    [site, entry.docs, sorted(entry.lines.items())], ensure_ascii=True
+                ).encode()
+            )
         return h.hexdigest()[:16]
 
     @property
@@ -182,8 +187,14 @@ def apply_site_boilerplate(document: Document, table: SiteTable, site: str) -> D
         key = line_key(decision.text) if decision.keep and decision.role == "body" else None
         if key is not None and key in hits:
             matched += 1
-            decision = replace(decision, keep=False, role="boilerplate", reason=REASON, rule=RULE,
-                               evidence=evidence(hits[key]))
+            decision = replace(
+                decision,
+                keep=False,
+                role="boilerplate",
+                reason=REASON,
+                rule=RULE,
+                evidence=evidence(hits[key]),
+            )
             removals.append(Removal(decision.line, decision.text, REASON, RULE, decision.evidence))
         decisions.append(decision)
     if not matched:
@@ -201,5 +212,14 @@ def apply_site_boilerplate(document: Document, table: SiteTable, site: str) -> D
     return document
 
 
-__all__ = ["REASON", "RULE", "SiteCounter", "SiteEntry", "SiteTable", "apply_site_boilerplate",
-           "line_key", "line_keys", "normalize_line"]
+__all__ = [
+    "REASON",
+    "RULE",
+    "SiteCounter",
+    "SiteEntry",
+    "SiteTable",
+    "apply_site_boilerplate",
+    "line_key",
+    "line_keys",
+    "normalize_line",
+]

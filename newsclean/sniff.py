@@ -77,9 +77,11 @@ def _looks_like_utf16_or_32(data: bytes) -> bool:
         return False
     for width in (2, 4):
         size = len(head) - len(head) % width
-        units = [head[i:i + width] for i in range(0, size, width)]
+        units = [head[i : i + width] for i in range(0, size, width)]
         for position in range(width):
-            nul_elsewhere = sum(1 for u in units if any(u[j] == 0 for j in range(width) if j != position))
+            nul_elsewhere = sum(
+                1 for u in units if any(u[j] == 0 for j in range(width) if j != position)
+            )
             nul_here = sum(1 for u in units if u[position] == 0)
             if width == 2 and nul_here == 0 and nul_elsewhere >= 0.3 * len(units):
                 return True

@@ -28,8 +28,9 @@ import json
 import os
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Iterator, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from newsclean.errors import InputError
 from newsclean.files import archive_kind
@@ -110,8 +111,10 @@ def find_page(path: str, key: str, max_bytes: int = 0) -> Page:
     for item in read_pages(path, max_bytes=max_bytes):
         if isinstance(item, Page) and key in (item.id, item.url):
             return item
-    raise InputError(f"no page with id or URL {key!r}",
-                     "list the ids with 'newsclean batch FILE -o - --format jsonl | jq -r .id'")
+    raise InputError(
+        f"no page with id or URL {key!r}",
+        "list the ids with 'newsclean batch FILE -o - --format jsonl | jq -r .id'",
+    )
 
 
 def _open(path: str) -> IO[bytes]:
@@ -122,7 +125,9 @@ def _open(path: str) -> IO[bytes]:
     except PermissionError:
         raise InputError("permission denied", "check the file's read permission") from None
     except OSError as error:
-        raise InputError(os.strerror(error.errno).lower() if error.errno else str(error), "check the path") from None
+        raise InputError(
+            os.strerror(error.errno).lower() if error.errno else str(error), "check the path"
+        ) from None
 
 
 # ---------------------------------------------------------------------------- HTTP
@@ -161,7 +166,7 @@ def parse_response(block: bytes, max_bytes: int = 0, decode_body: bool = True) -
     if end < 0:
         end, skip = len(block), 0
     head = block[:end].decode("latin-1").splitlines()
-    body = block[end + skip:]
+    body = block[end + skip :]
     status = None
     if head and head[0].startswith("HTTP/"):
         parts = head[0].split(None, 2)
@@ -181,7 +186,9 @@ def parse_response(block: bytes, max_bytes: int = 0, decode_body: bool = True) -
         return Response(status, media_type, charset, body)
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = _unchunk(body)
-    for coding in reversed([c.strip().lower() for c in headers.get("content-encoding", "").split(",")]):
+    for coding in reversed(
+        [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
+    ):
         if coding in ("", "identity"):
             continue
         try:
@@ -189,7 +196,9 @@ def parse_response(block: bytes, max_bytes: int = 0, decode_body: bool = True) -
         except _NotEncoded:
             continue
         except (ValueError, zlib.error, OSError) as error:
-            problem = f"Content-Encoding {coding} could not be undone ({error}); the body is read as sent"
+            problem = (
+                f"Content-Encoding {coding} could not be undone ({error}); the body is read as sent"
+            )
             break
     return Response(status, media_type, charset, body, problem)
 
@@ -206,7 +215,7 @@ def _unchunk(body: bytes) -> bytes:
             return body if not out else b"".join(out) + body[pos:]
         if size == 0:
             return b"".join(out)
-        out.append(body[eol + 2:eol + 2 + size])
+        out.append(body[eol + 2 : eol + 2 + size])
         pos = eol + 2 + size + 2
 
 
@@ -296,7 +305,9 @@ def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
             done = current = base = None
             try:
                 for record in ArchiveIterator(handle, parse_http=False):
-                    if base is None:  # offsets are from the start of the file, or of where reading began
+                    if (
+                        base is None
+                    ):  # offsets are from the start of the file, or of where reading began
                         base = start if record.stream_pos < start else 0
                     current = base + record.stream_pos
                     seen = True
@@ -304,7 +315,9 @@ def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
                     done, current = current, None
                     yield item
                 if not seen:
-                    yield Broken(path, 0, "no WARC record found: the file is empty or not a WARC file")
+                    yield Broken(
+                        path, 0, "no WARC record found: the file is empty or not a WARC file"
+                    )
                 return
             except errors as error:
                 handle.seek(0)
@@ -313,7 +326,11 @@ def _read_warc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
                     return
                 # Corrupt data stops the iterator: report the record it was in (the one being
                 # read, or the next member after the last one read) and go on at the member after it.
-                bad = current if current is not None else (start if done is None else _next_member(handle, done + 1))
+                bad = (
+                    current
+                    if current is not None
+                    else (start if done is None else _next_member(handle, done + 1))
+                )
                 if bad is None:
                     return
                 yield Broken(path, bad, f"corrupt data ({error}); the record is skipped")
@@ -356,20 +373,29 @@ def _warc_item(record: Any, position: int, path: str, name: str, max_bytes: int)
         if response.media_type and _page_kind(response) is None:
             return Skipped(path, position, f"{response.media_type} payload")
         if max_bytes and length > max_bytes:
-            return Broken(path, position, f"record is {length:,} bytes, over the limit of {max_bytes:,} "
-                                          "(--max-bytes)")
+            return Broken(
+                path,
+                position,
+                f"record is {length:,} bytes, over the limit of {max_bytes:,} (--max-bytes)",
+            )
         head += record.reader.read(length - len(head))
     if len(head) < length:
         return Broken(path, position, f"truncated record: {len(head):,} of {length:,} bytes")
     if not _digest_matches(headers.get("WARC-Block-Digest"), head):
         return Broken(path, position, "corrupt record: its block digest does not match")
-    return _http_page(parse_response(head, max_bytes), path, position,
-                      _record_id(headers.get("WARC-Record-ID"), name, position),
-                      headers.get("WARC-Target-URI"), headers.get("WARC-Date"))
+    return _http_page(
+        parse_response(head, max_bytes),
+        path,
+        position,
+        _record_id(headers.get("WARC-Record-ID"), name, position),
+        headers.get("WARC-Target-URI"),
+        headers.get("WARC-Date"),
+    )
 
 
-def _http_page(response: Response, path: str, position: int, id: str, url: str | None, date: str | None
-               ) -> Item:
+def _http_page(
+    response: Response, path: str, position: int, id: str, url: str | None, date: str | None
+) -> Item:
     if response.problem and "more than" in response.problem:
         return Broken(path, position, response.problem)
     kind = _page_kind(response)
@@ -378,13 +404,23 @@ def _http_page(response: Response, path: str, position: int, id: str, url: str |
     binary = _binary(response.body)
     if binary:
         return Skipped(path, position, f"{binary} payload")
-    if response.status is not None and (response.status < 200 or 300 <= response.status < 400
-                                        or response.status == 204):
+    if response.status is not None and (
+        response.status < 200 or 300 <= response.status < 400 or response.status == 204
+    ):
         return Skipped(path, position, f"HTTP {response.status} (no page)")
     if not response.body.strip():
         return Skipped(path, position, "empty payload")
-    return Page(id, path, position, response.body, url=url, date=date, status=response.status,
-                kind=None, charset=response.charset)
+    return Page(
+        id,
+        path,
+        position,
+        response.body,
+        url=url,
+        date=date,
+        status=response.status,
+        kind=None,
+        charset=response.charset,
+    )
 
 
 # ---------------------------------------------------------------------------- ARC
@@ -413,21 +449,39 @@ def _read_arc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
                     continue
                 length = record.length or 0
                 if max_bytes and length > max_bytes:
-                    yield Broken(path, iterator.get_record_offset(),
-                                 f"record is {length:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+                    yield Broken(
+                        path,
+                        iterator.get_record_offset(),
+                        f"record is {length:,} bytes, over the limit of {max_bytes:,} (--max-bytes)",
+                    )
                     continue
                 match = _CHARSET.search(content_type.encode("latin-1", "replace"))
-                response = Response(int(status) if status and status.isdigit() else None, media_type,
-                                    match.group(1).decode("ascii") if match else None,
-                                    record.content_stream().read())
+                response = Response(
+                    int(status) if status and status.isdigit() else None,
+                    media_type,
+                    match.group(1).decode("ascii") if match else None,
+                    record.content_stream().read(),
+                )
                 headers = record.rec_headers
-                position = iterator.get_record_offset()  # (warcio reads the record to find it: only now)
-                yield _http_page(response, path, position, f"{name}:{position}",
-                                 headers.get_header("WARC-Target-URI"), headers.get_header("WARC-Date"))
+                position = (
+                    iterator.get_record_offset()
+                )  # (warcio reads the record to find it: only now)
+                yield _http_page(
+                    response,
+                    path,
+                    position,
+                    f"{name}:{position}",
+                    headers.get_header("WARC-Target-URI"),
+                    headers.get_header("WARC-Date"),
+                )
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as error:
             # warcio cannot resynchronise inside an ARC file: the rest of the file is lost.
-            yield Broken(path, position, f"corrupt data ({' '.join(str(error).split())[:200]}); "
-                                         "the rest of the archive is skipped")
+            yield Broken(
+                path,
+                position,
+                f"corrupt data ({' '.join(str(error).split())[:200]}); "
+                "the rest of the archive is skipped",
+            )
 
 
 # ---------------------------------------------------------------------------- JSONL
@@ -452,20 +506,28 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _jsonl_item(line: bytes, path: str, name: str, number: int, max_bytes: int) -> Item:
     if max_bytes and len(line) > max_bytes:
-        return Broken(path, number, f"line {number} is {len(line):,} bytes, over the limit of {max_bytes:,}")
+        return Broken(
+            path, number, f"line {number} is {len(line):,} bytes, over the limit of {max_bytes:,}"
+        )
     try:
         record = json.loads(line)
     except ValueError as error:
         return Broken(path, number, f"line {number} is not valid JSON ({error})")
     if not isinstance(record, dict):
         return Broken(path, number, f"line {number} is not a JSON object")
-    for field, kind in CONTENT_FIELDS:
-        value = record.get(field)
-        if isinstance(value, str):
-            break
-    else:
-        return Broken(path, number, f"line {number} has no text: expected a string field "
-                                    + ", ".join(f for f, _ in CONTENT_FIELDS))
+    found = next(
+        ((field, kind) for field, kind in CONTENT_FIELDS if isinstance(record.get(field), str)),
+        None,
+    )
+    if found is None:
+        return Broken(
+            path,
+            number,
+            f"line {number} has no text: expected a string field "
+            + ", ".join(f for f, _ in CONTENT_FIELDS),
+        )
+    field, kind = found
+    value = record[field]
     extra = {k: v for k, v in record.items() if k != field}
     raw_id = record.get("id")
     id = str(raw_id) if raw_id not in (None, "") else f"{name}:{number}"
@@ -485,12 +547,16 @@ def load_record(path: str, key: str | None, max_bytes: int = 0) -> Page:
     *key* with a file that is not one.
     """
     if archive_kind(path) is None:
-        raise InputError("--record reads one record of an archive or JSONL file, and this is neither",
-                         "name it .warc[.gz], .arc[.gz] or .jsonl[.gz]")
+        raise InputError(
+            "--record reads one record of an archive or JSONL file, and this is neither",
+            "name it .warc[.gz], .arc[.gz] or .jsonl[.gz]",
+        )
     if key is None:
-        raise InputError("is an archive of many pages",
-                         "clean one with 'newsclean clean FILE --record ID|URL', or all with "
-                         "'newsclean batch FILE -o OUT'")
+        raise InputError(
+            "is an archive of many pages",
+            "clean one with 'newsclean clean FILE --record ID|URL', or all with "
+            "'newsclean batch FILE -o OUT'",
+        )
     page = find_page(path, key, max_bytes)
     if isinstance(page.data, bytes):
         from newsclean.sniff import check_input

@@ -42,13 +42,53 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "plausibility.json.gz"
 
 DOUBLE_BYTE = {"gb18030", "big5hkscs", "cp932", "cp949"}
-SKIP_ENCODINGS = {"utf-8", "hz", "johab", "euc_kr", "iso2022_kr", "iso2022_jp_2", "iso2022_jp_2004",
-                  "iso2022_jp_ext", "euc_jis_2004", "shift_jis_2004"}
+SKIP_ENCODINGS = {
+    "utf-8",
+    "hz",
+    "johab",
+    "euc_kr",
+    "iso2022_kr",
+    "iso2022_jp_2",
+    "iso2022_jp_2004",
+    "iso2022_jp_ext",
+    "euc_jis_2004",
+    "shift_jis_2004",
+}
 SKIP_LANGS = {"zxx"}
 #: Languages that get their own bigram table (Latin script, single-byte models).
-LATIN_LANGS = ("br", "cs", "cy", "da", "de", "en", "eo", "es", "et", "fi", "fr", "ga", "gd",
-               "hr", "hu", "id", "is", "it", "lt", "lv", "ms", "mt", "nl", "no", "pl", "pt",
-               "ro", "sk", "sl", "sv", "tr")
+LATIN_LANGS = (
+    "br",
+    "cs",
+    "cy",
+    "da",
+    "de",
+    "en",
+    "eo",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "gd",
+    "hr",
+    "hu",
+    "id",
+    "is",
+    "it",
+    "lt",
+    "lv",
+    "ms",
+    "mt",
+    "nl",
+    "no",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+    "tr",
+)
 
 
 def _language_bigrams(models: dict) -> dict[str, dict[str, str]]:
@@ -62,8 +102,9 @@ def _language_bigrams(models: dict) -> dict[str, dict[str, str]]:
             codecs.lookup(enc)
         except LookupError:
             continue
-        chars = [" " if ch is None or not ch.isalpha() else ch.lower()
-                 for ch in _single_byte_table(enc)]
+        chars = [
+            " " if ch is None or not ch.isalpha() else ch.lower() for ch in _single_byte_table(enc)
+        ]
         pairs = merged[lang]
         for idx, w in enumerate(table):
             if not w:
@@ -162,8 +203,10 @@ def main() -> None:
     raw = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:
         fh.write(raw)
-    print(f"{OUT.name}: {len(uni)} characters, {len(bi)} bigrams, "
-          f"{len(raw)} bytes raw, {OUT.stat().st_size} bytes gzip")
+    print(
+        f"{OUT.name}: {len(uni)} characters, {len(bi)} bigrams, "
+        f"{len(raw)} bytes raw, {OUT.stat().st_size} bytes gzip"
+    )
 
 
 if __name__ == "__main__":

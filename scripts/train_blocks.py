@@ -36,7 +36,6 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
@@ -92,13 +91,13 @@ def label(texts: list[str], reference: str) -> list[int]:
     [1, 0, 1]
     """
     ref = TOKEN.findall(reference.lower())
-    trigrams = {tuple(ref[i:i + 3]) for i in range(len(ref) - 2)}
+    trigrams = {tuple(ref[i : i + 3]) for i in range(len(ref) - 2)}
     joined = " " + " ".join(ref) + " "
     out = []
     for text in texts:
         tokens = TOKEN.findall(text.lower())
         if len(tokens) >= 3:
-            grams = [tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)]
+            grams = [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
             out.append(int(sum(g in trigrams for g in grams) >= LABEL_SHARE * len(grams)))
         elif tokens:
             out.append(int(" " + " ".join(tokens) + " " in joined))
@@ -135,8 +134,14 @@ def page_rows(page) -> PageRows:
     sizes = [len(TOKEN.findall(t)) for t in collector.texts]
     total = sum(sizes) or 1
     rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, len(FEATURES))
-    return PageRows(page.key, page.fold, page.page_type, rows, np.asarray(labels, dtype=np.int8),
-                    np.asarray([s / total for s in sizes], dtype=np.float64))
+    return PageRows(
+        page.key,
+        page.fold,
+        page.page_type,
+        rows,
+        np.asarray(labels, dtype=np.int8),
+        np.asarray([s / total for s in sizes], dtype=np.float64),
+    )
 
 
 def _nice() -> None:
@@ -167,12 +172,18 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
     pages = sorted(pages, key=lambda p: p.key)
     x = np.vstack([p.rows for p in pages if len(p.rows)])
     y = np.concatenate([p.labels for p in pages if len(p.rows)])
-    w = np.concatenate([p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0)
-                        for p in pages if len(p.rows)])
+    w = np.concatenate(
+        [
+            p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0)
+            for p in pages
+            if len(p.rows)
+        ]
+    )
     # Mean weight 1, so LightGBM's leaf-size limits read as usual.
     w = w * (len(w) / w.sum())
-    data = lightgbm.Dataset(x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))],
-                            free_raw_data=True)
+    data = lightgbm.Dataset(
+        x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))], free_raw_data=True
+    )
     booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
     return export(booster)
 
@@ -212,8 +223,13 @@ def export(booster) -> dict:
 
         walk(info["tree_structure"])
         trees.append([feature, threshold, left, right, leaves, values])
-    return {"format": "newsclean-blockmodel-1", "features": list(FEATURES), "threshold": THRESHOLD,
-            "keep_threshold": KEEP_THRESHOLD, "trees": trees}
+    return {
+        "format": "newsclean-blockmodel-1",
+        "features": list(FEATURES),
+        "threshold": THRESHOLD,
+        "keep_threshold": KEEP_THRESHOLD,
+        "trees": trees,
+    }
 
 
 def main() -> None:
@@ -233,8 +249,10 @@ def main() -> None:
     args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     lines = sum(len(p.labels) for p in rows)
     content = sum(int(p.labels.sum()) for p in rows)
-    print(f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
-          f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")
+    print(
+        f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
+        f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
+    )
 
 
 if __name__ == "__main__":

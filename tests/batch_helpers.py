@@ -14,13 +14,52 @@ from pathlib import Path
 
 from newsclean.batch import clean_file
 
-_NAMES = ("Ada", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas",
-          "Kemal", "Lena", "Marta", "Noor", "Oskar", "Priya", "Quentin", "Rosa", "Sami", "Tomas")
-_PLACES = ("the harbour", "the old town", "the market square", "the station", "the university",
-           "the riverside park", "the northern bypass", "the east bridge", "the library", "the stadium")
-_THINGS = ("a new bus line", "cheaper school meals", "longer library hours", "a repaired bridge",
-           "more street lights", "a bigger fire station", "a cycle path", "free swimming lessons",
-           "a farmers market", "a youth centre")
+_NAMES = (
+    "Ada",
+    "Bruno",
+    "Chiara",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kemal",
+    "Lena",
+    "Marta",
+    "Noor",
+    "Oskar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sami",
+    "Tomas",
+)
+_PLACES = (
+    "the harbour",
+    "the old town",
+    "the market square",
+    "the station",
+    "the university",
+    "the riverside park",
+    "the northern bypass",
+    "the east bridge",
+    "the library",
+    "the stadium",
+)
+_THINGS = (
+    "a new bus line",
+    "cheaper school meals",
+    "longer library hours",
+    "a repaired bridge",
+    "more street lights",
+    "a bigger fire station",
+    "a cycle path",
+    "free swimming lessons",
+    "a farmers market",
+    "a youth centre",
+)
 
 
 def story(site: str, number: int) -> str:
@@ -32,22 +71,34 @@ def story(site: str, number: int) -> str:
     body = []
     for _ in range(4):
         who, other = r.sample(_NAMES, 2)
-        body.append(f"{who} told the council that {r.choice(_THINGS)} near {r.choice(_PLACES)} would help "
-                    f"families, while {other} said that {r.choice(_THINGS)} should come first because "
-                    f"people near {r.choice(_PLACES)} have waited for it the longest.")
-    masthead = [f"The {site.title()} Courier has reported on the valley and its towns for more than a "
-                "century, from its office on Main Street.",
-                f"Our reporters in {site.title()} cover local politics, schools, business and sport every "
-                "day of the year for our readers."]
-    footer = (f"The {site.title()} Courier is published by a family business that has owned the paper "
-              "since the year it was founded in this town.")
+        body.append(
+            f"{who} told the council that {r.choice(_THINGS)} near {r.choice(_PLACES)} would help "
+            f"families, while {other} said that {r.choice(_THINGS)} should come first because "
+            f"people near {r.choice(_PLACES)} have waited for it the longest."
+        )
+    masthead = [
+        f"The {site.title()} Courier has reported on the valley and its towns for more than a "
+        "century, from its office on Main Street.",
+        f"Our reporters in {site.title()} cover local politics, schools, business and sport every "
+        "day of the year for our readers.",
+    ]
+    footer = (
+        f"The {site.title()} Courier is published by a family business that has owned the paper "
+        "since the year it was founded in this town."
+    )
     return "\n\n".join([title, *masthead, *body, footer]) + "\n"
 
 
-SHARED_LINES = ("has reported on the valley", "cover local politics", "published by a family business")
+SHARED_LINES = (
+    "has reported on the valley",
+    "cover local politics",
+    "published by a family business",
+)
 
 
-def build_site_corpus(root: Path, sites=("alpha", "beta"), pages: int = 8, shuffle_seed: int | None = None) -> None:
+def build_site_corpus(
+    root: Path, sites=("alpha", "beta"), pages: int = 8, shuffle_seed: int | None = None
+) -> None:
     """Write *pages* stories per site under ``root/SITE/``, in a shuffled order if asked."""
     items = [(site, n) for site in sites for n in range(pages)]
     if shuffle_seed is not None:

@@ -25,15 +25,26 @@ SHARED = ROOT.parent / "shared"
 
 
 _EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES") or 150)
-settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None, database=None,
-                          max_examples=_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", deadline=None, max_examples=_EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    print_blob=True,
+    deadline=None,
+    database=None,
+    max_examples=_EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "dev", deadline=None, max_examples=_EXAMPLES, suppress_health_check=[HealthCheck.too_slow]
+)
 _CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _CI else "dev"))
 
 
 def _command() -> list[str]:
-    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which("newsclean")
+    exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which(
+        "newsclean"
+    )
     return [exe] if exe else [sys.executable, "-m", "newsclean"]
 
 
@@ -43,8 +54,14 @@ def run():
 
     def _run(*args, input: bytes | None = None, cwd=None, env=None):
         full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-        proc = subprocess.run([*_command(), *map(str, args)], input=input, capture_output=True,
-                              cwd=cwd, env=full_env, timeout=120)
+        proc = subprocess.run(
+            [*_command(), *map(str, args)],
+            input=input,
+            capture_output=True,
+            cwd=cwd,
+            env=full_env,
+            timeout=120,
+        )
         proc.stderr = proc.stderr.decode("utf-8", "replace")
         return proc
 
@@ -57,7 +74,9 @@ def schema() -> dict:
     import json
     from importlib import resources
 
-    return json.loads(resources.files("newsclean").joinpath("data/schema.json").read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("newsclean").joinpath("data/schema.json").read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +92,8 @@ def validate(schema):
             whole.validate(value)
         else:
             assert kind in schema["$defs"], kind
-            Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"],
-                                  "$ref": f"#/$defs/{kind}"}).validate(value)
+            Draft202012Validator(
+                {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"}
+            ).validate(value)
 
     return _validate

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import SHARED_LINES, build_site_corpus, story
 from conftest import _command
 
@@ -22,16 +21,21 @@ from newsclean.pipeline import flag_thin
 from newsclean.sitelearn import SiteCounter, apply_site_boilerplate, line_keys
 
 TESTS = Path(__file__).resolve().parent
-ARTICLE = ("Storm closes schools\n\n"
-           "Schools across the region were closed on Monday after the storm brought down power lines, "
-           "officials said in a statement.\n")
+ARTICLE = (
+    "Storm closes schools\n\n"
+    "Schools across the region were closed on Monday after the storm brought down power lines, "
+    "officials said in a statement.\n"
+)
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under *root* (hidden bookkeeping files excluded), by relative path."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def temporary_files(root: Path) -> list[Path]:
@@ -45,7 +49,9 @@ def report(path: Path) -> dict[str, dict]:
 @pytest.fixture
 def workers_import_helpers(monkeypatch):
     """Worker processes can import ``batch_helpers`` (for the ``cleaner`` hook)."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(TESTS), os.environ.get("PYTHONPATH")]))
+    )
 
 
 def small_corpus(src: Path) -> None:
@@ -69,10 +75,17 @@ def test_mirrors_the_tree_with_the_format_extension(run, tmp_path, validate):
     assert set(tree(out)) == {"news/2024/storm.txt", "news/rain.txt", "top.txt"}
     expected = run("clean", src / "news" / "2024" / "storm.html").stdout
     assert (out / "news" / "2024" / "storm.txt").read_bytes() == expected
-    assert "3 files: 3 cleaned, 0 skipped, 0 failed" in proc.stderr  # plain summary: stderr is no terminal
+    assert (
+        "3 files: 3 cleaned, 0 skipped, 0 failed" in proc.stderr
+    )  # plain summary: stderr is no terminal
     assert proc.stdout == b""
-    assert set(tree(src)) == {"news/2024/storm.html", "news/rain.txt", "top.md", "photo.jpg",
-                              ".hidden/secret.txt"}  # sources untouched
+    assert set(tree(src)) == {
+        "news/2024/storm.html",
+        "news/rain.txt",
+        "top.md",
+        "photo.jpg",
+        ".hidden/secret.txt",
+    }  # sources untouched
 
     proc = run("batch", src, "-o", tmp_path / "json", "--format", "json", "--glob", "*.html", "-q")
     assert proc.returncode == 0 and proc.stderr == ""
@@ -96,8 +109,18 @@ def test_jsonl_to_a_file_and_to_stdout(run, tmp_path, validate):
     small_corpus(src)
     to_file = run("batch", src, "-o", tmp_path / "all.jsonl", "--format", "jsonl", "-j", "2")
     assert to_file.returncode == 0, to_file.stderr
-    to_stdout = run("batch", src, "-o", "-", "--format", "jsonl", "-j", "1",
-                    "--report", tmp_path / "report.jsonl")
+    to_stdout = run(
+        "batch",
+        src,
+        "-o",
+        "-",
+        "--format",
+        "jsonl",
+        "-j",
+        "1",
+        "--report",
+        tmp_path / "report.jsonl",
+    )
     assert to_stdout.returncode == 0, to_stdout.stderr
     assert to_stdout.stdout == (tmp_path / "all.jsonl").read_bytes()
     records = [json.loads(line) for line in to_stdout.stdout.decode().splitlines()]
@@ -107,7 +130,11 @@ def test_jsonl_to_a_file_and_to_stdout(run, tmp_path, validate):
         validate(record, "jsonl_record")
     assert records[0]["text"].startswith("Wind closes schools")
     assert records[0]["metadata"]["encoding"]["name"] == "utf-8"
-    assert set(report(tmp_path / "report.jsonl")) == {"top.md", "news/rain.txt", "news/2024/storm.html"}
+    assert set(report(tmp_path / "report.jsonl")) == {
+        "top.md",
+        "news/rain.txt",
+        "news/2024/storm.html",
+    }
 
 
 def test_single_files_and_several_sources(run, tmp_path):
@@ -118,7 +145,12 @@ def test_single_files_and_several_sources(run, tmp_path):
     (other / "x.txt").write_text(ARTICLE)
     proc = run("batch", src / "top.md", src / "news", other, "-o", tmp_path / "out", "-q")
     assert proc.returncode == 0, proc.stderr
-    assert set(tree(tmp_path / "out")) == {"top.txt", "news/rain.txt", "news/2024/storm.txt", "other/x.txt"}
+    assert set(tree(tmp_path / "out")) == {
+        "top.txt",
+        "news/rain.txt",
+        "news/2024/storm.txt",
+        "other/x.txt",
+    }
 
 
 # ---------------------------------------------------------------------------- failures
@@ -134,7 +166,16 @@ def test_bad_files_are_reported_and_the_rest_is_cleaned(run, tmp_path):
     if not IS_ROOT:
         (src / "secret.txt").write_text(ARTICLE)
         (src / "secret.txt").chmod(0)
-    proc = run("batch", src, "-o", tmp_path / "out", "--report", tmp_path / "r.jsonl", "--max-bytes", "10000")
+    proc = run(
+        "batch",
+        src,
+        "-o",
+        tmp_path / "out",
+        "--report",
+        tmp_path / "r.jsonl",
+        "--max-bytes",
+        "10000",
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     records = report(tmp_path / "r.jsonl")
@@ -162,8 +203,16 @@ def test_time_limit_stops_stuck_files_and_replaces_killed_workers(tmp_path, work
     for cleaner, jobs, bad in (("sleepy", 1, "slow.txt"), ("stubborn", 2, "stuck.txt")):
         out = tmp_path / f"out-{cleaner}"
         started = time.monotonic()
-        summary = run_batch(BatchConfig(sources=(str(src),), output=str(out), jobs=jobs, timeout=0.5,
-                                        report=str(out) + ".jsonl", cleaner=f"batch_helpers:{cleaner}"))
+        summary = run_batch(
+            BatchConfig(
+                sources=(str(src),),
+                output=str(out),
+                jobs=jobs,
+                timeout=0.5,
+                report=str(out) + ".jsonl",
+                cleaner=f"batch_helpers:{cleaner}",
+            )
+        )
         assert time.monotonic() - started < 15
         records = report(Path(str(out) + ".jsonl"))
         assert records[f"a/{bad}"]["status"] == "failed"
@@ -176,8 +225,15 @@ def test_a_worker_that_dies_fails_only_its_file(tmp_path, workers_import_helpers
     src = tmp_path / "src"
     build_site_corpus(src, sites=("a",), pages=5)
     (src / "a" / "crash.txt").write_text(ARTICLE)
-    summary = run_batch(BatchConfig(sources=(str(src),), output=str(tmp_path / "out"), jobs=2,
-                                    chunk_size=3, cleaner="batch_helpers:crashy"))
+    summary = run_batch(
+        BatchConfig(
+            sources=(str(src),),
+            output=str(tmp_path / "out"),
+            jobs=2,
+            chunk_size=3,
+            cleaner="batch_helpers:crashy",
+        )
+    )
     assert summary.failures == [(str(src / "a" / "crash.txt"), "worker process died (signal 9)")]
     assert summary.cleaned == 5
 
@@ -186,8 +242,13 @@ def test_refuses_dangerous_output_locations(run, tmp_path):
     src = tmp_path / "src"
     small_corpus(src)
     before = tree(src)
-    for args in (["-o", src], ["-o", src / "out"], ["-o", tmp_path], ["-o", tmp_path / "o", "--report", src / "r.jsonl"],
-                 ["-o", src / "top.md", "--format", "jsonl"]):
+    for args in (
+        ["-o", src],
+        ["-o", src / "out"],
+        ["-o", tmp_path],
+        ["-o", tmp_path / "o", "--report", src / "r.jsonl"],
+        ["-o", src / "top.md", "--format", "jsonl"],
+    ):
         proc = run("batch", src, *args)
         assert proc.returncode == 2, (args, proc.stderr)
         assert "newsclean never" in proc.stderr or "inside the output" in proc.stderr
@@ -204,7 +265,8 @@ def test_unusable_output_directory_is_one_clear_line(run, tmp_path):
     proc = run("batch", src, "-o", tmp_path / "file" / "out")
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
-        f"Error: cannot create output directory {tmp_path / 'file' / 'out'}: not a directory"]
+        f"Error: cannot create output directory {tmp_path / 'file' / 'out'}: not a directory"
+    ]
 
 
 def test_symlink_loops_and_undecodable_file_names(run, tmp_path):
@@ -246,7 +308,11 @@ def test_rerun_skips_up_to_date_outputs_and_redoes_stale_ones(run, tmp_path):
     os.utime(rain, (future, future))
     run("batch", src, "-o", out, "--report", tmp_path / "r2.jsonl")
     statuses = {k: r["status"] for k, r in report(tmp_path / "r2.jsonl").items()}
-    assert statuses == {"top.md": "skipped", "news/rain.txt": "cleaned", "news/2024/storm.html": "skipped"}
+    assert statuses == {
+        "top.md": "skipped",
+        "news/rain.txt": "cleaned",
+        "news/2024/storm.html": "skipped",
+    }
     assert (out / "news" / "rain.txt").read_text().startswith("Snow closes schools")
     os.utime(rain)
 
@@ -258,21 +324,29 @@ def test_rerun_skips_up_to_date_outputs_and_redoes_stale_ones(run, tmp_path):
 
 
 def _start_and_wait_for_outputs(args, out: Path, count: int) -> subprocess.Popen:
-    proc = subprocess.Popen([*_command(), *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.Popen(
+        [*_command(), *map(str, args)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:
         if out.is_dir() and sum(len(files) for _, _, files in os.walk(out)) >= count:
             break
         time.sleep(0.01)
-    assert proc.poll() is None, "the batch finished before it could be interrupted; use a bigger corpus"
+    assert proc.poll() is None, (
+        "the batch finished before it could be interrupted; use a bigger corpus"
+    )
     return proc
 
 
 def test_resume_after_a_killed_run(run, tmp_path):
     src, out, fresh = tmp_path / "src", tmp_path / "out", tmp_path / "fresh"
     build_site_corpus(src, sites=[f"site{i}" for i in range(20)], pages=40)
-    proc = _start_and_wait_for_outputs(["batch", src, "-o", out, "-j", "1", "--chunk-size", "1"], out, 40)
+    proc = _start_and_wait_for_outputs(
+        ["batch", src, "-o", out, "-j", "1", "--chunk-size", "1"], out, 40
+    )
     proc.kill()
     proc.wait()
     proc.stderr.close()
@@ -282,7 +356,9 @@ def test_resume_after_a_killed_run(run, tmp_path):
     again = run("batch", src, "-o", out, "-j", "2", "--report", tmp_path / "r.jsonl")
     assert again.returncode == 0, again.stderr
     statuses = [r["status"] for r in report(tmp_path / "r.jsonl").values()]
-    assert statuses.count("skipped") >= done_before - 2  # at most the files being written were redone
+    assert (
+        statuses.count("skipped") >= done_before - 2
+    )  # at most the files being written were redone
     assert run("batch", src, "-o", fresh, "-j", "2", "-q").returncode == 0
     assert tree(out) == tree(fresh)
     assert len(tree(out)) == 800
@@ -292,7 +368,9 @@ def test_resume_after_a_killed_run(run, tmp_path):
 def test_ctrl_c_stops_cleanly_with_the_summary_so_far(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     build_site_corpus(src, sites=[f"site{i}" for i in range(20)], pages=40)
-    proc = _start_and_wait_for_outputs(["batch", src, "-o", out, "-j", "2", "--chunk-size", "1"], out, 20)
+    proc = _start_and_wait_for_outputs(
+        ["batch", src, "-o", out, "-j", "2", "--chunk-size", "1"], out, 20
+    )
     proc.send_signal(signal.SIGINT)
     stderr = proc.communicate(timeout=30)[1].decode()
     assert proc.returncode == 130, stderr
@@ -308,12 +386,27 @@ def test_ctrl_c_stops_cleanly_with_the_summary_so_far(tmp_path):
 
 def test_learned_site_boilerplate_is_dropped_deterministically(run, tmp_path):
     outputs = {}
-    for name, seed, jobs in (("ordered", None, "1"), ("shuffled", 7, "2"), ("shuffled-again", 99, "1")):
+    for name, seed, jobs in (
+        ("ordered", None, "1"),
+        ("shuffled", 7, "2"),
+        ("shuffled-again", 99, "1"),
+    ):
         src = tmp_path / f"src-{name}"
         build_site_corpus(src, pages=8, shuffle_seed=seed)
         out = tmp_path / f"out-{name}"
-        proc = run("batch", src, "-o", out, "--learn-boilerplate", "-j", jobs, "--chunk-size", "3",
-                   "--report", tmp_path / f"{name}.jsonl")
+        proc = run(
+            "batch",
+            src,
+            "-o",
+            out,
+            "--learn-boilerplate",
+            "-j",
+            jobs,
+            "--chunk-size",
+            "3",
+            "--report",
+            tmp_path / f"{name}.jsonl",
+        )
         assert proc.returncode == 0, proc.stderr
         assert "learned: 6 repeated lines in 2 sites (from 16 files)" in proc.stderr
         outputs[name] = tree(out)
@@ -327,9 +420,23 @@ def test_learned_site_boilerplate_is_dropped_deterministically(run, tmp_path):
     assert run("batch", tmp_path / "src-ordered", "-o", plain, "-q").returncode == 0
     assert sum(line in b"".join(tree(plain).values()).decode() for line in SHARED_LINES) >= 2
 
-    explained = json.loads(run("batch", tmp_path / "src-ordered", "-o", "-", "--format", "jsonl",
-                               "--learn-boilerplate", "-q").stdout.decode().splitlines()[0])
-    removed = [r for r in explained["metadata"]["removed"] if r["reason"] == "repeated-across-files"]
+    explained = json.loads(
+        run(
+            "batch",
+            tmp_path / "src-ordered",
+            "-o",
+            "-",
+            "--format",
+            "jsonl",
+            "--learn-boilerplate",
+            "-q",
+        )
+        .stdout.decode()
+        .splitlines()[0]
+    )
+    removed = [
+        r for r in explained["metadata"]["removed"] if r["reason"] == "repeated-across-files"
+    ]
     assert removed and removed[0]["evidence"] == "in 8 of 8 documents of site alpha"
 
 
@@ -337,8 +444,20 @@ def test_sites_too_small_learn_nothing_and_site_keys(run, tmp_path):
     src = tmp_path / "src"
     build_site_corpus(src / "paper", sites=("alpha", "beta"), pages=3)
     proc = run("batch", src, "-o", tmp_path / "a", "--learn-boilerplate")
-    assert "learned: 0 repeated lines in 0 sites" in proc.stderr  # 3 pages per directory < --min-docs 5
-    proc = run("batch", src, "-o", tmp_path / "b", "--learn-boilerplate", "--site-key", "top", "--min-share", "0.4")
+    assert (
+        "learned: 0 repeated lines in 0 sites" in proc.stderr
+    )  # 3 pages per directory < --min-docs 5
+    proc = run(
+        "batch",
+        src,
+        "-o",
+        tmp_path / "b",
+        "--learn-boilerplate",
+        "--site-key",
+        "top",
+        "--min-share",
+        "0.4",
+    )
     assert "learned: 6 repeated lines in 1 sites" in proc.stderr  # 6 pages under paper/, 3 per line
     proc = run("batch", src, "-o", tmp_path / "c", "--site-key", "depth:0")
     assert proc.returncode == 2
@@ -356,26 +475,46 @@ def test_site_counting_is_order_free_and_apply_marks_decisions():
     assert table.line_count == 3
 
     lines = pages[0].split("\n\n")
-    document = Document(title=lines[0], paragraphs=[p.strip() for p in lines[1:]],
-                        decisions=[Decision(n + 1, line.strip(), True, "title" if n == 0 else "body")
-                                   for n, line in enumerate(lines)])
+    document = Document(
+        title=lines[0],
+        paragraphs=[p.strip() for p in lines[1:]],
+        decisions=[
+            Decision(n + 1, line.strip(), True, "title" if n == 0 else "body")
+            for n, line in enumerate(lines)
+        ],
+    )
     document.warnings.append(Notice("thin", "made before the site's lines were dropped"))
     apply_site_boilerplate(document, table, "alpha")
     assert len(document.paragraphs) == 4
     assert [r.line for r in document.removed] == [2, 3, 8]
     assert {r.reason for r in document.removed} == {"repeated-across-files"}
-    assert [d.keep for d in document.decisions] == [True, False, False, True, True, True, True, False]
+    assert [d.keep for d in document.decisions] == [
+        True,
+        False,
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
     assert document.title == lines[0]
     # the thin check is redone on what is left (for pages of files and of archives alike): a
     # verdict made before is replaced by the one the remaining text gives
-    left = Document(title=document.title, paragraphs=list(document.paragraphs), decisions=list(document.decisions))
+    left = Document(
+        title=document.title,
+        paragraphs=list(document.paragraphs),
+        decisions=list(document.decisions),
+    )
     flag_thin(left)
     assert document.warnings == left.warnings and "made before" not in str(document.warnings)
 
 
 def test_the_command_line_does_not_import_dask():
-    code = ("import sys, newsclean.cli, newsclean.batch; "
-            "sys.exit(any(m in sys.modules for m in ('dask', 'distributed', 'rich.progress')))")
+    code = (
+        "import sys, newsclean.cli, newsclean.batch; "
+        "sys.exit(any(m in sys.modules for m in ('dask', 'distributed', 'rich.progress')))"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -383,7 +522,9 @@ def test_html_report_lists_documents_and_failures(run, tmp_path):
     src = tmp_path / "src"
     small_corpus(src)
     (src / "empty.txt").write_bytes(b"")
-    (src / "evil.txt").write_text(ARTICLE + "\nWatch: <script>document.title='pwned'</script> now\n")
+    (src / "evil.txt").write_text(
+        ARTICLE + "\nWatch: <script>document.title='pwned'</script> now\n"
+    )
     html_report = tmp_path / "report.html"
     proc = run("batch", src, "-o", tmp_path / "out", "--report-html", html_report, "-j", "1")
     assert proc.returncode == 1  # the empty file
@@ -392,7 +533,9 @@ def test_html_report_lists_documents_and_failures(run, tmp_path):
         assert name in page
     assert "input is empty" in page
     assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
-    assert run("batch", src, "-o", tmp_path / "out2", "--report-html", src / "r.html").returncode == 2
+    assert (
+        run("batch", src, "-o", tmp_path / "out2", "--report-html", src / "r.html").returncode == 2
+    )
 
 
 def test_usage_errors_escape_terminal_sequences(run, tmp_path):

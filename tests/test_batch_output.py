@@ -12,9 +12,11 @@ import pytest
 
 from newsclean.batch import DEFAULT_GLOBS
 
-ARTICLE = ("Storm closes schools\n\n"
-           "Schools across the region were closed on Monday after the storm brought down power lines, "
-           "officials said in a statement.\n")
+ARTICLE = (
+    "Storm closes schools\n\n"
+    "Schools across the region were closed on Monday after the storm brought down power lines, "
+    "officials said in a statement.\n"
+)
 
 
 def corpus(src: Path) -> None:
@@ -37,11 +39,16 @@ def test_a_jsonl_name_means_jsonl(run, tmp_path):
     assert out.is_file()
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["id"] for r in records] == ["wind.txt.gz", "news/rain.html", "news/storm.txt"]
-    assert [r["text"].split("\n")[0] for r in records] == ["Wind closes schools", "Rain closes schools",
-                                                           "Storm closes schools"]
+    assert [r["text"].split("\n")[0] for r in records] == [
+        "Wind closes schools",
+        "Rain closes schools",
+        "Storm closes schools",
+    ]
     explicit = run("batch", src, "-o", "-", "--format", "jsonl", "-j", "1")
     assert explicit.stdout == out.read_bytes()
-    assert run("batch", src, "-o", "-", "-j", "1").stdout == out.read_bytes()  # '-' alone means jsonl too
+    assert (
+        run("batch", src, "-o", "-", "-j", "1").stdout == out.read_bytes()
+    )  # '-' alone means jsonl too
 
 
 def test_a_jsonl_gz_name_is_written_compressed_and_the_same_every_time(run, tmp_path):
@@ -58,8 +65,9 @@ def test_a_jsonl_gz_name_is_written_compressed_and_the_same_every_time(run, tmp_
     assert packed.read_bytes() == first  # no time stamp in the gzip header
 
 
-@pytest.mark.parametrize("output, fmt", [("corpus.jsonl", "text"), ("corpus.jsonl.gz", "json"),
-                                         ("CORPUS.JSONL", "text")])
+@pytest.mark.parametrize(
+    "output, fmt", [("corpus.jsonl", "text"), ("corpus.jsonl.gz", "json"), ("CORPUS.JSONL", "text")]
+)
 def test_a_format_that_disagrees_with_the_name_is_a_usage_error(run, tmp_path, output, fmt):
     src = tmp_path / "crawl"
     corpus(src)
@@ -80,9 +88,14 @@ def test_no_matching_file_is_a_warning_and_status_1(run, tmp_path):
         proc = run("batch", src, "-o", out, *args, "--report", tmp_path / "r.jsonl")
         assert proc.returncode == 1, proc.stderr
         lines = proc.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("newsclean batch: no input files: nothing in ")
+        assert len(lines) == 1 and lines[0].startswith(
+            "newsclean batch: no input files: nothing in "
+        )
         globs = "*.php" if "--glob" in args else " ".join(DEFAULT_GLOBS)
-        assert f"matches {globs} (nor those names with .gz, .bz2, .xz or .zst); choose files with --glob" in lines[0]
+        assert (
+            f"matches {globs} (nor those names with .gz, .bz2, .xz or .zst); choose files with --glob"
+            in lines[0]
+        )
         assert not out.exists() and not (tmp_path / "r.jsonl").exists()  # nothing written
 
 
@@ -103,20 +116,37 @@ def test_a_jsonl_rerun_skips_when_nothing_changed(run, tmp_path):
     os.utime(rain, ns=(rain.stat().st_atime_ns, rain.stat().st_mtime_ns + 1_000_000_000))
     changes = [
         ("touched", lambda: None, []),
-        ("added", lambda: (src / "news" / "hail.txt").write_text(ARTICLE.replace("Storm", "Hail")), []),
+        (
+            "added",
+            lambda: (src / "news" / "hail.txt").write_text(ARTICLE.replace("Storm", "Hail")),
+            [],
+        ),
         ("removed", lambda: (src / "news" / "hail.txt").unlink(), []),
         ("options", lambda: None, ["--favor", "precision"]),
         ("forced", lambda: None, ["--favor", "precision", "--force"]),
     ]
     for name, change, args in changes:
         change()
-        proc = run("batch", src, "-o", out, "-j", "1", "--report", tmp_path / f"{name}.jsonl", *args)
+        proc = run(
+            "batch", src, "-o", out, "-j", "1", "--report", tmp_path / f"{name}.jsonl", *args
+        )
         assert proc.returncode == 0
         assert set(statuses(tmp_path / f"{name}.jsonl").values()) == {"cleaned"}, name
     assert out.read_bytes() == first  # the same pages give the same records
     # The output itself edited by hand: redone.
     out.write_bytes(b"")
-    proc = run("batch", src, "-o", out, "-j", "1", "--favor", "precision", "--report", tmp_path / "edited.jsonl")
+    proc = run(
+        "batch",
+        src,
+        "-o",
+        out,
+        "-j",
+        "1",
+        "--favor",
+        "precision",
+        "--report",
+        tmp_path / "edited.jsonl",
+    )
     assert set(statuses(tmp_path / "edited.jsonl").values()) == {"cleaned"}
     assert out.read_bytes() == first
 
@@ -128,5 +158,9 @@ def test_a_jsonl_run_with_a_failure_is_redone_next_time(run, tmp_path):
     assert run("batch", src, "-o", out, "-j", "1").returncode == 1
     proc = run("batch", src, "-o", out, "-j", "1", "--report", tmp_path / "r.jsonl")
     assert proc.returncode == 1
-    assert statuses(tmp_path / "r.jsonl") == {"empty.txt": "failed", "wind.txt.gz": "cleaned",
-                                              "news/rain.html": "cleaned", "news/storm.txt": "cleaned"}
+    assert statuses(tmp_path / "r.jsonl") == {
+        "empty.txt": "failed",
+        "wind.txt.gz": "cleaned",
+        "news/rain.html": "cleaned",
+        "news/storm.txt": "cleaned",
+    }

@@ -16,8 +16,8 @@ from newsclean.boilerplate.blockmodel import FEATURES, BlockModel, candidates, r
 
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "bench"))
-import train_blocks  # noqa: E402
-from devdata import fold_of, host  # noqa: E402
+import train_blocks
+from devdata import fold_of, host
 
 PAGE = """<html><head><title>Storm hits the coast - The Daily</title></head><body>
 <nav class="site-menu"><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
@@ -37,7 +37,9 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 def _constant_model(value: float) -> BlockModel:
     """A model of one leaf: every line scores the logistic of *value*."""
-    return BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [[[], [], [], [], [value], []]]})
+    return BlockModel(
+        {"features": list(FEATURES), "threshold": 0.5, "trees": [[[], [], [], [], [value], []]]}
+    )
 
 
 def _stump(feature: str, threshold: float, low: float, high: float) -> BlockModel:
@@ -61,17 +63,25 @@ def test_rows_describe_the_blocks():
     newsclean.clean(PAGE, input="html", block_model=seen)
     assert seen.rows and all(len(row) == len(FEATURES) for row in seen.rows)
     by_text = {line.text: row for line, row in zip(seen.lines, seen.rows)}
-    prose = by_text["The storm reached the coast on Tuesday night, and the town was left without power for most "
-                    "of the day."]
+    prose = by_text[
+        "The storm reached the coast on Tuesday night, and the town was left without power for most "
+        "of the day."
+    ]
     assert prose[INDEX["in <article>"]] == 1.0 and prose[INDEX["tag=p"]] == 1.0
     assert prose[INDEX["inside"]] == 1.0 and prose[INDEX["rules_keep"]] == 1.0
     assert prose[INDEX["cls_good"]] == 1.0 and prose[INDEX["ends_sentence"]] == 1.0
     menu = next(row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Home"))
-    assert menu[INDEX["in <nav>"]] == 1.0 and menu[INDEX["link"]] > 0.5 and menu[INDEX["rules_keep"]] == 0.0
+    assert (
+        menu[INDEX["in <nav>"]] == 1.0
+        and menu[INDEX["link"]] > 0.5
+        and menu[INDEX["rules_keep"]] == 0.0
+    )
     hidden = by_text["Photos of the flooded streets in the old town"]
     assert hidden[INDEX["hiding"]] == 1.0 and prose[INDEX["hiding"]] == 0.0
     # The neighbours' figures: the first prose line's next block is the second prose line.
-    first = seen.rows[seen.lines.index(next(line for line in seen.lines if line.text.startswith("The storm")))]
+    first = seen.rows[
+        seen.lines.index(next(line for line in seen.lines if line.text.startswith("The storm")))
+    ]
     assert first[INDEX["same_parent[+1]"]] == 1.0 and first[INDEX["good[+1]"]] == 1.0
 
 
@@ -98,7 +108,9 @@ def test_compiled_evaluator_matches_the_array_walk():
         node(0)
         return [feature, threshold, left, right, leaves, values]
 
-    model = BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]})
+    model = BlockModel(
+        {"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]}
+    )
     for _ in range(200):
         row = [rng.choice([0.0, 1.0, rng.random()]) for _ in FEATURES]
         assert model.raw(row) == pytest.approx(model.raw_slow(row), abs=1e-12)
@@ -108,7 +120,9 @@ def test_a_low_score_drops_kept_lines_with_the_model_reason():
     document = newsclean.clean(PAGE, input="html", block_model=_stump("inside", 0.5, 2.0, -2.0))
     dropped = [d for d in document.decisions if d.reason == "model"]
     assert dropped and all(not d.keep and d.rule == "model" for d in dropped)
-    assert all(d.evidence.startswith("block model score 0.12; strongest: inside −") for d in dropped)
+    assert all(
+        d.evidence.startswith("block model score 0.12; strongest: inside −") for d in dropped
+    )
     assert "The storm reached the coast" not in document.body
     assert {r.reason for r in document.removed} >= {"model"}
     assert all(r.reason for r in document.removed)
@@ -136,7 +150,9 @@ def test_no_model_by_default_unless_switched_on(monkeypatch):
     assert default.body == off.body
 
 
-@pytest.mark.skipif(not blockmodel.DEFAULT_PATH.exists(), reason="no block model file in the package")
+@pytest.mark.skipif(
+    not blockmodel.DEFAULT_PATH.exists(), reason="no block model file in the package"
+)
 def test_the_shipped_model_reads_this_version_s_features():
     model = BlockModel.load(blockmodel.DEFAULT_PATH)
     assert model.data["features"] == list(FEATURES)
@@ -147,17 +163,25 @@ def test_the_shipped_model_reads_this_version_s_features():
 
 
 def test_text_input_and_help_do_not_load_the_model():
-    code = ("import sys, newsclean; from click.testing import CliRunner; from newsclean.cli import cli;"
-            "CliRunner().invoke(cli, ['--help']); newsclean.clean('Just a line of text.\\n\\nAnother one.');"
-            "sys.exit('newsclean.boilerplate.blockmodel' in sys.modules)")
+    code = (
+        "import sys, newsclean; from click.testing import CliRunner; from newsclean.cli import cli;"
+        "CliRunner().invoke(cli, ['--help']); newsclean.clean('Just a line of text.\\n\\nAnother one.');"
+        "sys.exit('newsclean.boilerplate.blockmodel' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
 # ----------------------------------------------------------------------------- training helpers
 def test_labels_project_the_reference_onto_lines():
     reference = "Storm hits the coast\n\nThe storm reached the coast on Tuesday night.\n\nOfficials said more."
-    lines = ["Storm hits the coast", "The storm reached the coast on Tuesday night.", "Share on Facebook",
-             "Home", "Officials said more rain was coming soon to the coast", ""]
+    lines = [
+        "Storm hits the coast",
+        "The storm reached the coast on Tuesday night.",
+        "Share on Facebook",
+        "Home",
+        "Officials said more rain was coming soon to the coast",
+        "",
+    ]
     assert train_blocks.label(lines, reference) == [1, 1, 0, 0, 0, 0]
 
 
@@ -173,8 +197,9 @@ def test_export_matches_lightgbm():
     rng = np.random.default_rng(0)
     x = rng.random((2000, len(FEATURES)))
     y = ((x[:, 0] + x[:, 5] * 0.5 - x[:, 40] > 0.4) ^ (rng.random(2000) < 0.05)).astype(int)
-    booster = lightgbm.train({**train_blocks.PARAMS, "num_threads": 1},
-                             lightgbm.Dataset(x, y), num_boost_round=20)
+    booster = lightgbm.train(
+        {**train_blocks.PARAMS, "num_threads": 1}, lightgbm.Dataset(x, y), num_boost_round=20
+    )
     model = BlockModel(json.loads(json.dumps(train_blocks.export(booster))))
     expected = booster.predict(x[:100], raw_score=True)
     for row, want in zip(x[:100].tolist(), expected):
@@ -183,7 +208,14 @@ def test_export_matches_lightgbm():
 
 def test_strongest_features_sum_the_changes_along_the_path():
     # Two splits on one path: "inside" then "link"; the root's value is 0.
-    tree = [[INDEX["inside"], INDEX["link"]], [0.5, 0.5], [~0, ~1], [1, ~2], [-1.0, 2.0, 0.5], [0.0, 1.0]]
+    tree = [
+        [INDEX["inside"], INDEX["link"]],
+        [0.5, 0.5],
+        [~0, ~1],
+        [1, ~2],
+        [-1.0, 2.0, 0.5],
+        [0.0, 1.0],
+    ]
     model = BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree, tree]})
     row = [0.0] * len(FEATURES)
     row[INDEX["inside"]], row[INDEX["link"]] = 1.0, 0.9
@@ -211,4 +243,8 @@ def test_the_command_line_turns_the_model_on(tmp_path, monkeypatch):
     assert plain.exit_code == with_model.exit_code == 0
     assert "block model score" not in plain.output
     dropped = [row for row in with_model.output.splitlines() if "The storm reached" in row]
-    assert len(dropped) == 1 and " drop  model " in dropped[0] and "block model score 0.12" in dropped[0]
+    assert (
+        len(dropped) == 1
+        and " drop  model " in dropped[0]
+        and "block model score 0.12" in dropped[0]
+    )

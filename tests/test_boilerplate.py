@@ -21,9 +21,28 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 SAMPLE = ROOT / "samples" / "000_327f9b9f446e87e2.txt"
 
-REASONS = {"nav", "newsletter", "share", "caption", "credit", "image-id", "duplicate", "related", "cookie", "ad",
-           "footer", "masthead", "byline", "date", "title", "comment", "legal", "outside-article", "short",
-           "user-rule"}
+REASONS = {
+    "nav",
+    "newsletter",
+    "share",
+    "caption",
+    "credit",
+    "image-id",
+    "duplicate",
+    "related",
+    "cookie",
+    "ad",
+    "footer",
+    "masthead",
+    "byline",
+    "date",
+    "title",
+    "comment",
+    "legal",
+    "outside-article",
+    "short",
+    "user-rule",
+}
 
 
 def fixture_names() -> list[str]:
@@ -45,7 +64,10 @@ def test_fixture_page(name: str) -> None:
 
 
 def test_fixture_pages_cover_several_languages() -> None:
-    languages = {json.loads(p.read_text(encoding="utf-8")).get("language") for p in PAGES.glob("*.expected.json")}
+    languages = {
+        json.loads(p.read_text(encoding="utf-8")).get("language")
+        for p in PAGES.glob("*.expected.json")
+    }
     assert {"en", "pt", "de", "ja", "ru"} <= languages
 
 
@@ -61,7 +83,9 @@ def test_every_line_has_one_decision_and_every_drop_a_reason(name: str) -> None:
         elif not decision.keep:
             assert decision.reason in REASONS, decision
             assert decision.rule and decision.evidence, decision
-    assert {r.line for r in doc.removed} == {d.line for d in doc.decisions if not d.keep and d.role != "blank"}
+    assert {r.line for r in doc.removed} == {
+        d.line for d in doc.decisions if not d.keep and d.role != "blank"
+    }
     for removal in doc.removed:
         assert removal.reason in REASONS
         assert lines[removal.line - 1].strip() == removal.text
@@ -71,7 +95,10 @@ def test_every_line_has_one_decision_and_every_drop_a_reason(name: str) -> None:
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample not in this checkout")
 def test_sample_metadata_and_reasons() -> None:
     doc = clean(SAMPLE.read_bytes())
-    assert doc.title == "Toronto MP Han Dong quits Liberal caucus amid Chinese interference allegations"
+    assert (
+        doc.title
+        == "Toronto MP Han Dong quits Liberal caucus amid Chinese interference allegations"
+    )
     assert doc.byline == "The Canadian Press"
     assert doc.dateline == "OTTAWA"
     assert doc.date == "2023-03-22"
@@ -83,62 +110,75 @@ def test_sample_metadata_and_reasons() -> None:
     assert "image-id" in reasons.values() and "masthead" in reasons.values()
     assert sorted(r.reason for r in doc.removed).count("duplicate") == 1
     assert doc.paragraphs[0].startswith("OTTAWA — Han Dong")
-    assert doc.paragraphs[-1] == "This report by The Canadian Press was first published March 22, 2023"
+    assert (
+        doc.paragraphs[-1] == "This report by The Canadian Press was first published March 22, 2023"
+    )
     assert sum(p.startswith("OTTAWA — Han Dong") for p in doc.paragraphs) == 1
 
 
 # --------------------------------------------------------------------------- rules, lines that go
-@pytest.mark.parametrize("line, reason", [
-    ("Skip to content", "nav"),
-    ("Zum Inhalt springen", "nav"),
-    ("Home › World › Europe", "nav"),
-    ("Image 3 of 12", "nav"),
-    ("Share this article", "share"),
-    ("Facebook Twitter WhatsApp Email", "share"),
-    ("Sign up for our morning newsletter", "newsletter"),
-    ("Enter your email address", "newsletter"),
-    ("We use cookies to improve your experience on our site. By continuing you accept our use of cookies.", "cookie"),
-    ("Advertisement", "ad"),
-    ("Story continues below advertisement", "ad"),
-    ("Publicidade", "ad"),
-    ("Related Articles", "related"),
-    ("Read more: Storm closes schools across the state", "related"),
-    ("Leia também", "related"),
-    ("Читайте также", "related"),
-    ("관련기사", "related"),
-    ("12 Comments", "comment"),
-    ("34 responses to “Coach says team needed the win”", "comment"),
-    ("© 2024 Example Media. All rights reserved.", "legal"),
-    ("Privacy Policy", "legal"),
-    ("Contact Us", "footer"),
-    ("Photo: Jane Smith/Reuters", "credit"),
-    ("Getty Images", "credit"),
-    ("A firefighter sprays water on a burning house. (AP Photo/John Doe)", "caption"),
-    ("Protesters march in the capital on Sunday. REUTERS/Maria Lopez", "caption"),
-    ("2 hours ago", "date"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Skip to content", "nav"),
+        ("Zum Inhalt springen", "nav"),
+        ("Home › World › Europe", "nav"),
+        ("Image 3 of 12", "nav"),
+        ("Share this article", "share"),
+        ("Facebook Twitter WhatsApp Email", "share"),
+        ("Sign up for our morning newsletter", "newsletter"),
+        ("Enter your email address", "newsletter"),
+        (
+            "We use cookies to improve your experience on our site. By continuing you accept our use of cookies.",
+            "cookie",
+        ),
+        ("Advertisement", "ad"),
+        ("Story continues below advertisement", "ad"),
+        ("Publicidade", "ad"),
+        ("Related Articles", "related"),
+        ("Read more: Storm closes schools across the state", "related"),
+        ("Leia também", "related"),
+        ("Читайте также", "related"),
+        ("관련기사", "related"),
+        ("12 Comments", "comment"),
+        ("34 responses to “Coach says team needed the win”", "comment"),
+        ("© 2024 Example Media. All rights reserved.", "legal"),
+        ("Privacy Policy", "legal"),
+        ("Contact Us", "footer"),
+        ("Photo: Jane Smith/Reuters", "credit"),
+        ("Getty Images", "credit"),
+        ("A firefighter sprays water on a burning house. (AP Photo/John Doe)", "caption"),
+        ("Protesters march in the capital on Sunday. REUTERS/Maria Lopez", "caption"),
+        ("2 hours ago", "date"),
+    ],
+)
 def test_rule_drops(line: str, reason: str) -> None:
     hit = match_rule(line)
     assert hit is not None, line
     assert hit.reason == reason
 
 
-@pytest.mark.parametrize("line", [
-    "The council voted to subscribe to the regional water plan next year.",
-    "Reuters reported on Tuesday that the talks had stalled over the border issue.",
-    "The photographer said the images were taken before the storm reached the coast.",
-    "Investors share concerns about the cost of the merger, analysts said.",
-    "She said the newsletter she founded in 2010 now has 40,000 readers across the country, "
-    "and that most of them read it on their phones every morning before work.",
-    "Home prices rose again in March.",
-    "Comments from the minister drew criticism from opposition lawmakers on Monday.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council voted to subscribe to the regional water plan next year.",
+        "Reuters reported on Tuesday that the talks had stalled over the border issue.",
+        "The photographer said the images were taken before the storm reached the coast.",
+        "Investors share concerns about the cost of the merger, analysts said.",
+        "She said the newsletter she founded in 2010 now has 40,000 readers across the country, "
+        "and that most of them read it on their phones every morning before work.",
+        "Home prices rose again in March.",
+        "Comments from the minister drew criticism from opposition lawmakers on Monday.",
+    ],
+)
 def test_rule_keeps_prose(line: str) -> None:
     assert match_rule(line) is None
 
 
 def test_image_id_line() -> None:
-    line = line_features(1, "20230322220332-2abeaf096ac5e37a943b12e1a696d09e09881310b0715a22", "en", Limits())
+    line = line_features(
+        1, "20230322220332-2abeaf096ac5e37a943b12e1a696d09e09881310b0715a22", "en", Limits()
+    )
     assert line.hit is not None and line.hit.reason == "image-id"
     year = line_features(2, "2023", "en", Limits())
     assert year.hit is None or year.hit.reason != "image-id"
@@ -151,9 +191,19 @@ def test_rule_names_unique_and_reasons_known() -> None:
 
 
 def test_rules_do_not_backtrack_catastrophically() -> None:
-    nasty = ["a" * 5000, "1 " * 3000, "Share " * 2000 + "!x", "(" * 3000, "By " + "Jane " * 2000 + ".",
-             "x/" * 3000, "» " * 3000 + "a", "photo " * 2000, "cookie " * 2000 + "x",
-             "-" * 5000, "A" * 40 + " —" * 2000]
+    nasty = [
+        "a" * 5000,
+        "1 " * 3000,
+        "Share " * 2000 + "!x",
+        "(" * 3000,
+        "By " + "Jane " * 2000 + ".",
+        "x/" * 3000,
+        "» " * 3000 + "a",
+        "photo " * 2000,
+        "cookie " * 2000 + "x",
+        "-" * 5000,
+        "A" * 40 + " —" * 2000,
+    ]
     start = time.perf_counter()
     for text in nasty:
         extract(text, Options())
@@ -169,16 +219,28 @@ def test_stopword_lists_are_compact_and_cover_languages() -> None:
         assert 20 <= len(sets[code]) <= 200, code
 
 
-@pytest.mark.parametrize("text, code", [
-    ("The government said on Monday that it would not change the law before the election.", "en"),
-    ("O governo disse nesta segunda-feira que não vai mudar a lei antes da eleição.", "pt"),
-    ("Il governo ha detto che non cambierà la legge prima delle elezioni, secondo il ministro.", "it"),
-    ("Pemerintah mengatakan bahwa mereka tidak akan mengubah undang-undang itu sebelum pemilihan.", "id"),
-    ("Правительство заявило, что не будет менять закон до выборов, и это было ожидаемо.", "ru"),
-    ("정부는 선거 전에 법을 바꾸지 않겠다고 밝혔다. 이번 결정은 많은 논란을 낳았다.", "ko"),
-    ("政府は選挙の前に法律を変えないと発表した。これには多くの批判があった。", "ja"),
-    ("政府表示在选举之前不会修改这项法律，这一决定引起了很多讨论。", "zh"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (
+            "The government said on Monday that it would not change the law before the election.",
+            "en",
+        ),
+        ("O governo disse nesta segunda-feira que não vai mudar a lei antes da eleição.", "pt"),
+        (
+            "Il governo ha detto che non cambierà la legge prima delle elezioni, secondo il ministro.",
+            "it",
+        ),
+        (
+            "Pemerintah mengatakan bahwa mereka tidak akan mengubah undang-undang itu sebelum pemilihan.",
+            "id",
+        ),
+        ("Правительство заявило, что не будет менять закон до выборов, и это было ожидаемо.", "ru"),
+        ("정부는 선거 전에 법을 바꾸지 않겠다고 밝혔다. 이번 결정은 많은 논란을 낳았다.", "ko"),
+        ("政府は選挙の前に法律を変えないと発表した。これには多くの批判があった。", "ja"),
+        ("政府表示在选举之前不会修改这项法律，这一决定引起了很多讨论。", "zh"),
+    ],
+)
 def test_detect_language(text: str, code: str) -> None:
     assert detect_language([text, text]) == code
 
@@ -190,18 +252,30 @@ def test_density_separates_prose_from_menus() -> None:
 
 
 def test_page_lines_classes() -> None:
-    lines, language = page_lines(["Sports", "Menu", "",
-                                  "The team won its third title in a row on Sunday, beating the visitors by two goals."],
-                                 Limits())
+    lines, language = page_lines(
+        [
+            "Sports",
+            "Menu",
+            "",
+            "The team won its third title in a row on Sunday, beating the visitors by two goals.",
+        ],
+        Limits(),
+    )
     assert language == "en"
     assert [line.cls for line in lines] == ["short", "bad", "blank", "good"]
 
 
 def test_densest_run_and_region() -> None:
     assert densest_run([-3, 10, -2, 12, -30, 5]) == (1, 3)
-    lines, _ = page_lines(["Menu", "News", "Sports"] + [
-        "The city council voted on Tuesday to approve a new bridge over the river after a long debate."] * 3
-        + ["Related stories", "Privacy Policy"], Limits())
+    lines, _ = page_lines(
+        ["Menu", "News", "Sports"]
+        + [
+            "The city council voted on Tuesday to approve a new bridge over the river after a long debate."
+        ]
+        * 3
+        + ["Related stories", "Privacy Policy"],
+        Limits(),
+    )
     content = [line for line in lines if not line.blank]
     assert find_region(content, Weights()) == (3, 5)
 
@@ -220,23 +294,25 @@ def test_never_empty_body_when_there_is_text() -> None:
 
 
 def test_lead_paragraph_kept_after_caption_and_image_id() -> None:
-    text = "\n".join([
-        "Storm knocks out power across the region",
-        "",
-        "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4",
-        "Crews repair a line on Monday. Photo: Sam Lee/Reuters",
-        "",
-        "Thousands of homes were without power on Monday after a storm swept across the region overnight.",
-        "",
-        "Related stories",
-        "Police close main road after crash",
-        "Schools to reopen next week",
-        "",
-        "Power companies said that most customers would have electricity again by the end of the week, "
-        "although some rural areas could wait longer.",
-        "",
-        "Officials urged residents to stay away from fallen lines and to report damage to the city.",
-    ])
+    text = "\n".join(
+        [
+            "Storm knocks out power across the region",
+            "",
+            "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4",
+            "Crews repair a line on Monday. Photo: Sam Lee/Reuters",
+            "",
+            "Thousands of homes were without power on Monday after a storm swept across the region overnight.",
+            "",
+            "Related stories",
+            "Police close main road after crash",
+            "Schools to reopen next week",
+            "",
+            "Power companies said that most customers would have electricity again by the end of the week, "
+            "although some rural areas could wait longer.",
+            "",
+            "Officials urged residents to stay away from fallen lines and to report damage to the city.",
+        ]
+    )
     doc = extract(text, Options())
     assert doc.title == "Storm knocks out power across the region"
     assert doc.paragraphs[0].startswith("Thousands of homes")
@@ -246,22 +322,38 @@ def test_lead_paragraph_kept_after_caption_and_image_id() -> None:
 
 def test_duplicate_paragraph_dropped_once() -> None:
     para = "The president signed the bill into law on Friday, ending months of negotiations in Congress."
-    text = "\n\n".join(["Bill becomes law", para, "Photo: Getty Images", para,
-                       "The law takes effect in January and applies to all companies with more than fifty workers."])
+    text = "\n\n".join(
+        [
+            "Bill becomes law",
+            para,
+            "Photo: Getty Images",
+            para,
+            "The law takes effect in January and applies to all companies with more than fifty workers.",
+        ]
+    )
     doc = extract(text, Options())
     assert doc.paragraphs.count(para) == 1
     assert [r.reason for r in doc.removed].count("duplicate") == 1
 
 
 def test_comments_section_is_not_article() -> None:
-    body = ["The mayor said on Monday that the city would hire more teachers next year, "
-            "a promise she made during the campaign."] * 1
-    body.append("The plan will cost about four million dollars, according to the budget office, and needs a vote.")
+    body = [
+        "The mayor said on Monday that the city would hire more teachers next year, "
+        "a promise she made during the campaign."
+    ] * 1
+    body.append(
+        "The plan will cost about four million dollars, according to the budget office, and needs a vote."
+    )
     comments = []
     for index in range(8):
-        comments += [f"reader{index} says:", "November 19, 2019 at 6:34 am",
-                     f"I think this is a very good idea and the city should have done it years ago, number {index}."]
-    text = "\n".join(["Mayor promises more teachers", ""] + body + ["", "8 Comments", ""] + comments)
+        comments += [
+            f"reader{index} says:",
+            "November 19, 2019 at 6:34 am",
+            f"I think this is a very good idea and the city should have done it years ago, number {index}.",
+        ]
+    text = "\n".join(
+        ["Mayor promises more teachers", ""] + body + ["", "8 Comments", ""] + comments
+    )
     doc = extract(text, Options())
     assert len(doc.paragraphs) == 2
     assert not any("good idea" in p for p in doc.paragraphs)
@@ -269,7 +361,10 @@ def test_comments_section_is_not_article() -> None:
 
 def test_favor_shifts_how_much_is_kept() -> None:
     text = (PAGES / "en_wire.txt").read_text(encoding="utf-8")
-    kept = {favor: len(extract(text, Options(favor=favor)).body) for favor in ("precision", "balanced", "recall")}
+    kept = {
+        favor: len(extract(text, Options(favor=favor)).body)
+        for favor in ("precision", "balanced", "recall")
+    }
     assert kept["precision"] <= kept["balanced"] <= kept["recall"]
 
 
@@ -286,33 +381,49 @@ def test_user_rules_applied_first() -> None:
 
 
 # ----------------------------------------------------------------------------- cleaned text
-PROSE = ("Schools across the region were closed on Monday after the storm brought down power lines, "
-         "officials said in a statement.")
+PROSE = (
+    "Schools across the region were closed on Monday after the storm brought down power lines, "
+    "officials said in a statement."
+)
 TAIL = "Officials said the schools would open again on Wednesday if the power was back by then."
 
 
 def test_a_cleaned_article_is_taken_as_it_is():
-    text = "\n\n".join(["Storm closes schools", "What parents should know", PROSE, "Bus routes:",
-                        "Route 4 is cancelled", TAIL, "Updated at 1:23 p.m."])
+    text = "\n\n".join(
+        [
+            "Storm closes schools",
+            "What parents should know",
+            PROSE,
+            "Bus routes:",
+            "Route 4 is cancelled",
+            TAIL,
+            "Updated at 1:23 p.m.",
+        ]
+    )
     doc = extract(text, Options())
     assert doc.title == "Storm closes schools"
     assert doc.text == text and not doc.removed  # short lines at the edges and between kept
     assert {d.rule for d in doc.decisions if d.keep} == {"headline", "clean-shape"}
 
 
-@pytest.mark.parametrize("text, removed", [
-    # A page's <title> and then its headline: the shape of a dump, not of a cleaned article.
-    (f"Storm closes schools | The Courier\n\nStorm closes schools\n\n{PROSE}\n\n{TAIL}",
-     "Storm closes schools | The Courier"),
-    # Boilerplate signals: a share widget, a byline, a date alone, a repeated long paragraph.
-    (f"Storm closes schools\n\nShare on Facebook\n\n{PROSE}\n\n{TAIL}", "Share on Facebook"),
-    (f"Storm closes schools\n\nBy Jane Doe\n\n{PROSE}\n\n{TAIL}", "By Jane Doe"),
-    (f"Storm closes schools\n\nNovember 19, 2019\n\n{PROSE}\n\n{TAIL}", "November 19, 2019"),
-    (f"Storm closes schools\n\n{PROSE} {TAIL}\n\n{TAIL}\n\n{PROSE} {TAIL}", f"{PROSE} {TAIL}"),
-    # Not one paragraph per line, or indented as a dump is.
-    (f"Storm closes schools\n\n{PROSE}\n{TAIL}\nMore news", "More news"),
-    (f"  Storm closes schools\n\n  {PROSE}\n\n  {TAIL}\n\n  Sport", "Sport"),
-])
+@pytest.mark.parametrize(
+    "text, removed",
+    [
+        # A page's <title> and then its headline: the shape of a dump, not of a cleaned article.
+        (
+            f"Storm closes schools | The Courier\n\nStorm closes schools\n\n{PROSE}\n\n{TAIL}",
+            "Storm closes schools | The Courier",
+        ),
+        # Boilerplate signals: a share widget, a byline, a date alone, a repeated long paragraph.
+        (f"Storm closes schools\n\nShare on Facebook\n\n{PROSE}\n\n{TAIL}", "Share on Facebook"),
+        (f"Storm closes schools\n\nBy Jane Doe\n\n{PROSE}\n\n{TAIL}", "By Jane Doe"),
+        (f"Storm closes schools\n\nNovember 19, 2019\n\n{PROSE}\n\n{TAIL}", "November 19, 2019"),
+        (f"Storm closes schools\n\n{PROSE} {TAIL}\n\n{TAIL}\n\n{PROSE} {TAIL}", f"{PROSE} {TAIL}"),
+        # Not one paragraph per line, or indented as a dump is.
+        (f"Storm closes schools\n\n{PROSE}\n{TAIL}\nMore news", "More news"),
+        (f"  Storm closes schools\n\n  {PROSE}\n\n  {TAIL}\n\n  Sport", "Sport"),
+    ],
+)
 def test_a_dump_is_not_taken_for_a_cleaned_article(text, removed):
     doc = extract(text, Options())
     assert removed in [r.text for r in doc.removed]

@@ -9,13 +9,14 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SAMPLES, _command
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
-ARTICLE = ("Storm closes schools\n\n"
-           "Schools across the region were closed on Monday after the storm brought down power lines, "
-           "officials said in a statement.\n")
+ARTICLE = (
+    "Storm closes schools\n\n"
+    "Schools across the region were closed on Monday after the storm brought down power lines, "
+    "officials said in a statement.\n"
+)
 
 
 def test_reads_stdin_and_writes_stdout(run):
@@ -28,13 +29,28 @@ def test_reads_stdin_and_writes_stdout(run):
 
 
 def test_dash_means_stdin(run):
-    assert run("clean", "-", input=ARTICLE.encode()).stdout == run("clean", input=ARTICLE.encode()).stdout
+    assert (
+        run("clean", "-", input=ARTICLE.encode()).stdout
+        == run("clean", input=ARTICLE.encode()).stdout
+    )
 
 
 def test_json_and_jsonl_formats(run, validate):
     doc = json.loads(run("clean", "--format", "json", input=ARTICLE.encode()).stdout)
-    for key in ("title", "body", "paragraphs", "byline", "dateline", "date", "captions",
-                "site_name", "encoding", "repairs", "removed", "stats"):
+    for key in (
+        "title",
+        "body",
+        "paragraphs",
+        "byline",
+        "dateline",
+        "date",
+        "captions",
+        "site_name",
+        "encoding",
+        "repairs",
+        "removed",
+        "stats",
+    ):
         assert key in doc
     assert doc["encoding"]["method"] == "utf-8"
     validate(doc, "document")
@@ -63,16 +79,19 @@ def test_several_files_good_ones_still_processed(run, tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"  \n\t\n", "white space"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (gzip.compress(b"hello")[:-3], "corrupt gzip data"),
-    (b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
-    (b"\x7fELF\x02\x01\x01\x00", "ELF"),
-    (b"text\x00\x01\x02binary\x00\x00\xff", "NUL"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "white space"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (gzip.compress(b"hello")[:-3], "corrupt gzip data"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
+        (b"\x7fELF\x02\x01\x01\x00", "ELF"),
+        (b"text\x00\x01\x02binary\x00\x00\xff", "NUL"),
+    ],
+)
 def test_bad_input_is_one_line_error(run, tmp_path, content, message):
     path = tmp_path / "page.txt"
     path.write_bytes(content)
@@ -153,12 +172,18 @@ def test_repair_command_decodes_any_encoding(run):
 
 def test_detect_one_line_per_file(run, tmp_path):
     legacy = tmp_path / "legacy.txt"
-    legacy.write_bytes(("Das Wetter in München ist schön, sagte der Sprecher am Dienstag. " * 5).encode("cp1252"))
+    legacy.write_bytes(
+        ("Das Wetter in München ist schön, sagte der Sprecher am Dienstag. " * 5).encode("cp1252")
+    )
     proc = run("detect", SAMPLE, legacy)
     assert proc.returncode == 0
     rows = proc.stdout.decode().splitlines()
     assert len(rows) == 2
-    assert rows[0].startswith(str(SAMPLE)) and "utf-8" in rows[0] and "mojibake repaired in 2 spans" in rows[0]
+    assert (
+        rows[0].startswith(str(SAMPLE))
+        and "utf-8" in rows[0]
+        and "mojibake repaired in 2 spans" in rows[0]
+    )
     assert rows[1].split("\t")[1] == "cp1252"
     assert any(f"method {rung}" in rows[1] for rung in ("detector", "model", "fallback"))
     assert "no mojibake" in rows[1]
@@ -174,7 +199,10 @@ def test_detect_json(run, validate):
 
 def test_closed_pipe_ends_quietly(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text("Title line\n\n" + ("A long paragraph of prose that keeps going on and on. " * 20 + "\n\n") * 3000)
+    big.write_text(
+        "Title line\n\n"
+        + ("A long paragraph of prose that keeps going on and on. " * 20 + "\n\n") * 3000
+    )
     cmd = f"{' '.join(_command())} repair {big} | head -c 10"
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, timeout=60)
     assert proc.stdout == b"Title line"
@@ -188,7 +216,9 @@ def test_escape_sequences_in_file_names_are_not_echoed(run, tmp_path):
 
 
 def test_python_m_and_version(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "newsclean", "--version"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--version"], capture_output=True, text=True
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("newsclean, version ")
 
 
@@ -206,8 +236,12 @@ def _current_umask() -> int:
 
 def test_detect_and_repair_believe_a_page_meta_charset(run, tmp_path):
     page = tmp_path / "page.html"
-    page.write_bytes(("<html><head><meta charset=\"windows-1251\"><title>Новости</title></head>"
-                      "<body><p>Совет утвердил бюджет.</p></body></html>").encode("cp1251"))
+    page.write_bytes(
+        (
+            '<html><head><meta charset="windows-1251"><title>Новости</title></head>'
+            "<body><p>Совет утвердил бюджет.</p></body></html>"
+        ).encode("cp1251")
+    )
     row = run("detect", page).stdout.decode()
     assert "\tcp1251\t" in row and "method declared" in row
     assert "Совет утвердил бюджет." in run("repair", page).stdout.decode("utf-8")

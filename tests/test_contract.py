@@ -11,7 +11,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES
 
 import newsclean
@@ -19,14 +18,27 @@ from newsclean.document import Decision, Document
 from newsclean.pipeline import THIN_WORDS, flag_thin
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
-ARTICLE = "Storm closes schools\n\n" + ("Schools across the region were closed on Monday after the storm brought "
-                                          "down power lines, officials said in a statement. ") * 4 + "\n"
-HTML_PAGE = ("<html><head><title>Storm closes schools</title></head><body><article><h1>Storm closes schools</h1>"
-             + "".join(f"<p>Schools across the region were closed on {day} after the storm brought down power "
-                       "lines, officials said in a statement on the council's website.</p>"
-                       for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday"))
-             + "</article></body></html>")
-INDEX_PAGE = "Latest news\n\nHome\nWorld\nSport\nStorm closes schools\nFlood warning for the valley\n"
+ARTICLE = (
+    "Storm closes schools\n\n"
+    + (
+        "Schools across the region were closed on Monday after the storm brought "
+        "down power lines, officials said in a statement. "
+    )
+    * 4
+    + "\n"
+)
+HTML_PAGE = (
+    "<html><head><title>Storm closes schools</title></head><body><article><h1>Storm closes schools</h1>"
+    + "".join(
+        f"<p>Schools across the region were closed on {day} after the storm brought down power "
+        "lines, officials said in a statement on the council's website.</p>"
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    )
+    + "</article></body></html>"
+)
+INDEX_PAGE = (
+    "Latest news\n\nHome\nWorld\nSport\nStorm closes schools\nFlood warning for the valley\n"
+)
 
 
 def write(path: Path, text: str | bytes) -> Path:
@@ -37,6 +49,7 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 # ----------------------------------------------------------------------------- JSON shapes
+
 
 def test_one_input_is_one_object_and_several_are_always_an_array(run, tmp_path, validate):
     good = write(tmp_path / "good.txt", ARTICLE)
@@ -65,17 +78,22 @@ def test_one_input_is_one_object_and_several_are_always_an_array(run, tmp_path, 
         assert isinstance(value, list) and len(value) == 2
 
 
-@pytest.mark.parametrize("name, content, code", [
-    ("empty.txt", b"", "empty"),
-    ("blank.txt", b"  \n\n", "empty"),
-    ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "binary"),
-    ("big.txt", b"word " * 300, "too-large"),
-    ("missing.txt", None, "not-found"),
-    ("folder", "dir", "directory"),
-    ("page.txt.gz", gzip.compress(b"word " * 100)[:-6], "corrupt"),
-    ("bomb.txt.gz", gzip.compress(b"word " * 100_000), "too-large"),
-])
-def test_a_failed_input_is_an_error_object_with_a_stable_code(run, tmp_path, validate, name, content, code):
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n", "empty"),
+        ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "binary"),
+        ("big.txt", b"word " * 300, "too-large"),
+        ("missing.txt", None, "not-found"),
+        ("folder", "dir", "directory"),
+        ("page.txt.gz", gzip.compress(b"word " * 100)[:-6], "corrupt"),
+        ("bomb.txt.gz", gzip.compress(b"word " * 100_000), "too-large"),
+    ],
+)
+def test_a_failed_input_is_an_error_object_with_a_stable_code(
+    run, tmp_path, validate, name, content, code
+):
     path = tmp_path / name
     if content == "dir":
         path.mkdir()
@@ -85,8 +103,11 @@ def test_a_failed_input_is_an_error_object_with_a_stable_code(run, tmp_path, val
     assert proc.returncode == 1
     item = json.loads(proc.stdout)
     validate(item, "error")
-    assert item == {"schema_version": "1", "source": str(path),
-                    "error": {"code": code, "message": item["error"]["message"]}}
+    assert item == {
+        "schema_version": "1",
+        "source": str(path),
+        "error": {"code": code, "message": item["error"]["message"]},
+    }
     # the message is the one-line error of stderr
     assert proc.stderr == f"newsclean: {path}: {item['error']['message']}\n"
 
@@ -119,7 +140,9 @@ def test_explain_as_json_and_json_lines(run, tmp_path, validate):
         assert text_row.split()[:2] == [str(row["line"]), row["decision"]]
         assert (row["reason"] is None) == (row["decision"] == "keep")
     document = newsclean.clean(SAMPLE.read_bytes())
-    assert {row["line"] for row in rows if row["decision"] == "drop"} == {r.line for r in document.removed}
+    assert {row["line"] for row in rows if row["decision"] == "drop"} == {
+        r.line for r in document.removed
+    }
 
     lines = run("clean", "--explain", "-f", "jsonl", page, page).stdout.decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
@@ -127,12 +150,19 @@ def test_explain_as_json_and_json_lines(run, tmp_path, validate):
         validate(record, "explain_line_record")
         validate(record)
     assert len(records) == 2 * len(rows)
-    assert [{k: v for k, v in r.items() if k not in ("source", "schema_version")} for r in records[:len(rows)]] == rows
+    assert [
+        {k: v for k, v in r.items() if k not in ("source", "schema_version")}
+        for r in records[: len(rows)]
+    ] == rows
 
-    several = json.loads(run("clean", "--explain", "-f", "json", page, tmp_path / "none.txt").stdout)
+    several = json.loads(
+        run("clean", "--explain", "-f", "json", page, tmp_path / "none.txt").stdout
+    )
     validate(several)
-    assert [set(item) for item in several] == [{"schema_version", "source", "lines"},
-                                               {"schema_version", "source", "error"}]
+    assert [set(item) for item in several] == [
+        {"schema_version", "source", "lines"},
+        {"schema_version", "source", "error"},
+    ]
 
 
 def test_json_lines_and_html_pages_match_the_schema(run, tmp_path, validate):
@@ -152,11 +182,14 @@ def test_json_lines_and_html_pages_match_the_schema(run, tmp_path, validate):
 
 # ----------------------------------------------------------------------------- warnings
 
+
 def test_warnings_are_code_and_message(run, tmp_path, validate):
     nul = write(tmp_path / "nul.txt", ARTICLE.replace("Monday", "Mon\x00day", 1))
     doc = json.loads(run("clean", "-f", "json", nul).stdout)
     validate(doc, "document")
-    assert {"code": "nul-removed", "message": "1 NUL character removed from the input"} in doc["warnings"]
+    assert {"code": "nul-removed", "message": "1 NUL character removed from the input"} in doc[
+        "warnings"
+    ]
     sample = json.loads(run("clean", "-f", "json", SAMPLE).stdout)
     validate(sample, "document")
     assert {w["code"] for w in sample["warnings"]} == {"foreign-script-repair"}
@@ -168,7 +201,9 @@ def test_a_page_with_almost_nothing_kept_is_thin(run, tmp_path, validate):
     validate(doc, "document")
     thin = [w for w in doc["warnings"] if w["code"] == "thin"]
     assert len(thin) == 1 and f"fewer than {THIN_WORDS}" in thin[0]["message"]
-    article = json.loads(run("clean", "-f", "json", write(tmp_path / "article.txt", SAMPLE.read_bytes())).stdout)
+    article = json.loads(
+        run("clean", "-f", "json", write(tmp_path / "article.txt", SAMPLE.read_bytes())).stdout
+    )
     assert "thin" not in {w["code"] for w in article["warnings"]}
     html = newsclean.clean(HTML_PAGE.encode())
     assert not html.thin and len(html.body.split()) >= THIN_WORDS
@@ -178,7 +213,9 @@ def test_thin_by_share_of_the_prose_in_the_input():
     sentence = "The council said on Monday that the bridge would close for repairs next year."
     kept = " ".join([sentence] * 5)  # 70 words: enough on its own
     decisions = [Decision(1, kept, True, "body")]
-    decisions += [Decision(n, sentence, False, "boilerplate", "outside-article") for n in range(2, 2 + 120)]
+    decisions += [
+        Decision(n, sentence, False, "boilerplate", "outside-article") for n in range(2, 2 + 120)
+    ]
     decisions += [Decision(200, "Home", False, "boilerplate", "nav")] * 500  # menus are not prose
     document = Document(paragraphs=[kept], decisions=decisions)
     flag_thin(document)
@@ -190,9 +227,15 @@ def test_thin_by_share_of_the_prose_in_the_input():
 
 # ----------------------------------------------------------------------------- repair --jsonl
 
+
 def test_repair_jsonl_keeps_records_and_lists_repairs_under_metadata(run, tmp_path):
     records = [
-        {"id": "a", "text": "CafÃ© au lait", "source": "crawl", "metadata": {"url": "https://example.com/a"}},
+        {
+            "id": "a",
+            "text": "CafÃ© au lait",
+            "source": "crawl",
+            "metadata": {"url": "https://example.com/a"},
+        },
         {"text": "plain text", "id": 2},
         {"id": "c", "text": "Media: Â鶹´«Ã½Ó³»", "added": None},
     ]
@@ -200,8 +243,11 @@ def test_repair_jsonl_keeps_records_and_lists_repairs_under_metadata(run, tmp_pa
     proc = run("repair", "--jsonl", input="\n".join(lines).encode("utf-8"))
     assert proc.returncode == 0, proc.stderr
     out = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
-    assert [list(r) for r in out] == [["id", "text", "source", "metadata"], ["text", "id", "metadata"],
-                                      ["id", "text", "added", "metadata"]]
+    assert [list(r) for r in out] == [
+        ["id", "text", "source", "metadata"],
+        ["text", "id", "metadata"],
+        ["id", "text", "added", "metadata"],
+    ]
     assert out[0]["text"] == "Café au lait" and out[0]["source"] == "crawl"
     assert out[0]["metadata"]["url"] == "https://example.com/a"
     assert [(r["before"], r["after"]) for r in out[0]["metadata"]["repairs"]] == [("Ã©", "é")]
@@ -210,15 +256,21 @@ def test_repair_jsonl_keeps_records_and_lists_repairs_under_metadata(run, tmp_pa
 
 
 def test_repair_jsonl_skips_malformed_records_with_their_line_numbers(run, tmp_path):
-    corpus = write(tmp_path / "corpus.jsonl", "\n".join([
-        json.dumps({"id": 1, "text": "CafÃ©"}),
-        "{not json",
-        "[1, 2]",
-        json.dumps({"id": 4, "input": "old shape"}),
-        "",
-        json.dumps({"id": 6, "text": "fine", "metadata": "not an object"}),
-        json.dumps({"id": 7, "text": "last"}),
-    ]) + "\n")
+    corpus = write(
+        tmp_path / "corpus.jsonl",
+        "\n".join(
+            [
+                json.dumps({"id": 1, "text": "CafÃ©"}),
+                "{not json",
+                "[1, 2]",
+                json.dumps({"id": 4, "input": "old shape"}),
+                "",
+                json.dumps({"id": 6, "text": "fine", "metadata": "not an object"}),
+                json.dumps({"id": 7, "text": "last"}),
+            ]
+        )
+        + "\n",
+    )
     # a FILE named *.jsonl is read as JSON lines without --jsonl
     proc = run("repair", corpus)
     assert proc.returncode == 1
@@ -236,7 +288,7 @@ def test_repair_jsonl_skips_malformed_records_with_their_line_numbers(run, tmp_p
 
 # ----------------------------------------------------------------------------- no traceback, ever
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import importlib
 
 html_blocks = importlib.import_module("newsclean.html_blocks")
@@ -254,7 +306,7 @@ def _broken_repair(text):
 
 html_blocks.parse = _broken_parse
 repair.repair = _broken_repair
-'''
+"""
 
 
 @pytest.fixture
@@ -274,7 +326,9 @@ def _bug_line(line: str, source: Path) -> None:
     assert "bug" in line and "--debug" in line and "NEWSCLEAN_DEBUG=1" in line
 
 
-def test_an_unexpected_error_is_one_line_and_the_other_inputs_go_on(run, tmp_path, broken, validate):
+def test_an_unexpected_error_is_one_line_and_the_other_inputs_go_on(
+    run, tmp_path, broken, validate
+):
     page = write(tmp_path / "page.html", HTML_PAGE)
     text = write(tmp_path / "story.txt", ARTICLE)
     proc = run("clean", page, text, env=broken)
@@ -288,14 +342,19 @@ def test_an_unexpected_error_is_one_line_and_the_other_inputs_go_on(run, tmp_pat
     as_json = run("clean", "-f", "json", page, text, env=broken)
     items = json.loads(as_json.stdout)
     validate(items)
-    assert items[0]["error"]["code"] == "internal" and "injected parser failure" in items[0]["error"]["message"]
+    assert (
+        items[0]["error"]["code"] == "internal"
+        and "injected parser failure" in items[0]["error"]["message"]
+    )
     assert items[1]["title"] == "Storm closes schools"
 
     for debug in ({"NEWSCLEAN_DEBUG": "1"}, None):
         args = ("clean", page) if debug else ("--debug", "clean", page)
         shown = run(*args, env={**broken, **(debug or {})})
         assert shown.returncode == 1
-        assert "Traceback (most recent call last)" in shown.stderr and "_broken_parse" in shown.stderr
+        assert (
+            "Traceback (most recent call last)" in shown.stderr and "_broken_parse" in shown.stderr
+        )
         _bug_line(shown.stderr.splitlines()[-1], page)
 
 
@@ -357,7 +416,9 @@ def test_batch_counts_thin_results_and_flags_them_in_its_reports(run, tmp_path):
     write(src / "index.txt", INDEX_PAGE)
     write(src / "story.txt", SAMPLE.read_bytes())
     report, html = tmp_path / "report.jsonl", tmp_path / "report.html"
-    proc = run("batch", src, "-o", tmp_path / "out", "--report", report, "--report-html", html, "-j", "1")
+    proc = run(
+        "batch", src, "-o", tmp_path / "out", "--report", report, "--report-html", html, "-j", "1"
+    )
     assert proc.returncode == 0, proc.stderr
     assert "2 cleaned, 0 skipped, 0 failed; 1 thin (little text kept)" in proc.stderr
     records = {r["id"]: r for r in map(json.loads, report.read_text().splitlines())}
@@ -372,10 +433,12 @@ def test_the_schema_rejects_other_shapes(validate):
 
     document = newsclean.clean(ARTICLE).to_dict()
     validate(document, "document")
-    for broken in ({**document, "warnings": ["a warning as a bare string"]},
-                   {k: v for k, v in document.items() if k != "schema_version"},
-                   {**document, "schema_version": "2"},
-                   {**document, "unknown": 1},
-                   {"source": "a.txt", "error": {"code": "not-found"}}):
+    for broken in (
+        {**document, "warnings": ["a warning as a bare string"]},
+        {k: v for k, v in document.items() if k != "schema_version"},
+        {**document, "schema_version": "2"},
+        {**document, "unknown": 1},
+        {"source": "a.txt", "error": {"code": "not-found"}},
+    ):
         with pytest.raises(ValidationError):
             validate(broken)

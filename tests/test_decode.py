@@ -23,8 +23,15 @@ def test_forced_counts_replacements():
     assert d.replacements == 1 and d.text == "ab\ufffdcd"
 
 
-@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                                       (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le")])
+@pytest.mark.parametrize(
+    "bom,codec",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+    ],
+)
 def test_bom(bom, codec):
     d = decode(bom + "héllo".encode(codec))
     assert (d.text, d.method) == ("héllo", "bom")
@@ -56,8 +63,15 @@ def test_declared_ignored_when_it_fails():
     assert d.text == ZH and d.method != "declared"
 
 
-@pytest.mark.parametrize("codec,text", [("cp1251", RU), ("gbk", ZH), ("koi8-r", RU),
-                                        ("shift_jis", "東京都は新しい計画を発表しました。市民は驚いています。" * 3)])
+@pytest.mark.parametrize(
+    "codec,text",
+    [
+        ("cp1251", RU),
+        ("gbk", ZH),
+        ("koi8-r", RU),
+        ("shift_jis", "東京都は新しい計画を発表しました。市民は驚いています。" * 3),
+    ],
+)
 def test_detector_or_model(codec, text):
     d = decode(text.encode(codec))
     assert d.text == text
@@ -65,16 +79,26 @@ def test_detector_or_model(codec, text):
 
 
 def test_ascii_heavy_with_a_legacy_sentence():
-    english = ("The council met on Tuesday to discuss the new budget, which includes "
-               "funding for roads, schools and the public library. ") * 8
-    data = english.encode() + "市长表示，新的预算将帮助城市发展。".encode("gbk") + b"\n" + english.encode()
+    english = (
+        "The council met on Tuesday to discuss the new budget, which includes "
+        "funding for roads, schools and the public library. "
+    ) * 8
+    data = (
+        english.encode()
+        + "市长表示，新的预算将帮助城市发展。".encode("gbk")
+        + b"\n"
+        + english.encode()
+    )
     d = decode(data)
     assert "市长表示，新的预算将帮助城市发展。" in d.text
 
 
 def test_segments_when_no_single_codec_fits():
-    data = ("Первая строка по-русски.\n".encode("cp1251") + b"\x81\x81 broken \xff\n"
-            + "第二行是中文。\n".encode("gbk"))
+    data = (
+        "Первая строка по-русски.\n".encode("cp1251")
+        + b"\x81\x81 broken \xff\n"
+        + "第二行是中文。\n".encode("gbk")
+    )
     d = decode(data)
     assert d.method in ("segments", "model", "fallback")
     assert d.text.count("\n") == 3
@@ -93,13 +117,20 @@ def test_decode_text():
 
 
 def test_to_dict():
-    assert decode(b"x").to_dict() == {"name": "utf-8", "confidence": 1.0, "method": "utf-8", "replacements": 0}
+    assert decode(b"x").to_dict() == {
+        "name": "utf-8",
+        "confidence": 1.0,
+        "method": "utf-8",
+        "replacements": 0,
+    }
 
 
 # ---------------------------------------------------------------- nearly valid UTF-8
 
-ES = ("El Gobierno anunció el martes nuevas ayudas para las pequeñas empresas y las familias "
-      "con niños; la oposición pidió más información sobre el coste. ") * 4
+ES = (
+    "El Gobierno anunció el martes nuevas ayudas para las pequeñas empresas y las familias "
+    "con niños; la oposición pidió más información sobre el coste. "
+) * 4
 
 
 @pytest.mark.parametrize("junk", [b"\xff\xfe", b"\x81", b"\xe9", b"\xc3"])
@@ -134,13 +165,21 @@ def test_a_few_sequences_are_needed():
 # ---------------------------------------------------------------- big files stay fast
 
 
-@pytest.mark.parametrize("make", [
-    lambda: RU.encode("cp1251") * (20_000_000 // len(RU.encode("cp1251"))),
-    lambda: ZH.encode("gbk") * (20_000_000 // len(ZH.encode("gbk"))),
-    lambda: (("The council met on Tuesday. " * 20).encode() + ZH.encode("gbk") + b"\n") * 30_000,
-    lambda: (RU.encode("cp1251") + b"\n" + ZH.encode("gbk") + b"\n\x98\x80\xff junk\n") * 40_000,
-    lambda: ES.encode() * 40_000 + b"\xff" + ES.encode() * 40_000,
-], ids=["cp1251", "gbk", "ascii-heavy", "mixed-lines", "utf8-one-bad-byte"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: RU.encode("cp1251") * (20_000_000 // len(RU.encode("cp1251"))),
+        lambda: ZH.encode("gbk") * (20_000_000 // len(ZH.encode("gbk"))),
+        lambda: (
+            (("The council met on Tuesday. " * 20).encode() + ZH.encode("gbk") + b"\n") * 30_000
+        ),
+        lambda: (
+            (RU.encode("cp1251") + b"\n" + ZH.encode("gbk") + b"\n\x98\x80\xff junk\n") * 40_000
+        ),
+        lambda: ES.encode() * 40_000 + b"\xff" + ES.encode() * 40_000,
+    ],
+    ids=["cp1251", "gbk", "ascii-heavy", "mixed-lines", "utf8-one-bad-byte"],
+)
 def test_big_legacy_file_decodes_in_seconds(make):
     data = make()
     start = time.perf_counter()
@@ -164,8 +203,12 @@ def test_segments_stay_bounded():
 
 # ---------------------------------------------------------------- priors and evidence
 
-REAL = [json.loads(line) for line in
-        (Path(__file__).parent / "fixtures" / "real_text" / "lines.jsonl").open(encoding="utf-8")]
+REAL = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "real_text" / "lines.jsonl").open(
+        encoding="utf-8"
+    )
+]
 ENGLISH = [r["text"] for r in REAL if r["lang"] == "en"]
 WESTERN = ("en", "fr", "de", "es", "pt", "it", "nl", "sv")
 
@@ -198,11 +241,14 @@ def test_short_western_text_keeps_its_common_code_page(codec):
     assert len(cases) > 60 and len(wrong) <= len(cases) // 20, wrong
 
 
-@pytest.mark.parametrize("text", [
-    "The company’s chief said “We have learned a lot” — and it’s true.\n",
-    "Prices rose ¥1.2 trillion, said the minister in Genève.\n",
-    "Un séjour à Genève coûte 1 200 € — « un budget », dit-il.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company’s chief said “We have learned a lot” — and it’s true.\n",
+        "Prices rose ¥1.2 trillion, said the minister in Genève.\n",
+        "Un séjour à Genève coûte 1 200 € — « un budget », dit-il.\n",
+    ],
+)
 def test_a_few_signs_are_not_evidence_for_a_rare_code_page(text):
     assert decode(text.encode("cp1252")).text == text
 
@@ -214,10 +260,17 @@ def test_letters_of_another_alphabet_among_latin_words_are_not_a_reading():
     assert decode(text.encode("cp1252")).text == text
 
 
-@pytest.mark.parametrize("codec,langs", [("cp1250", ("cs", "pl", "hu", "hr", "ro")),
-                                          ("cp1251", ("ru", "uk", "bg")), ("cp1253", ("el",)),
-                                          ("cp1256", ("ar", "fa")), ("gbk", ("zh-Hans",)),
-                                          ("shift_jis", ("ja",))])
+@pytest.mark.parametrize(
+    "codec,langs",
+    [
+        ("cp1250", ("cs", "pl", "hu", "hr", "ro")),
+        ("cp1251", ("ru", "uk", "bg")),
+        ("cp1253", ("el",)),
+        ("cp1256", ("ar", "fa")),
+        ("gbk", ("zh-Hans",)),
+        ("shift_jis", ("ja",)),
+    ],
+)
 def test_other_scripts_and_code_pages_still_win_with_enough_text(codec, langs):
     text = "\n".join(r["text"] for r in REAL if r["lang"] in langs) + "\n"
     assert decode(text.encode(codec, "ignore")).text == text.encode(codec, "ignore").decode(codec)

@@ -7,13 +7,27 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLES
+
 from newsclean import clean
 from newsclean.cli import cli
 from newsclean.decode import Decoded
-from newsclean.diff import (BLANK, KEPT, MOVED, REMOVED, REPAIRED, Fold, LineView, build_view, cell_len, fold,
-                            render_plain, render_rich, render_side_by_side, summary_lines)
+from newsclean.diff import (
+    BLANK,
+    KEPT,
+    MOVED,
+    REMOVED,
+    REPAIRED,
+    Fold,
+    LineView,
+    build_view,
+    cell_len,
+    fold,
+    render_plain,
+    render_rich,
+    render_side_by_side,
+    summary_lines,
+)
 from newsclean.document import Decision, Document, Removal
 from newsclean.repair import Repair
 
@@ -21,15 +35,15 @@ SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
 
 # The input before repair, line by line; line 6 and 8 hold mojibake.
 RAW = [
-    "Skip to content",                        # 1 nav
-    "Share | Tweet | Email",                   # 2 share, no rule
-    "",                                       # 3
-    "CafÃ© owners protest new rules",         # 4 title, repaired
-    "By Ana Lima",                            # 5 byline
+    "Skip to content",  # 1 nav
+    "Share | Tweet | Email",  # 2 share, no rule
+    "",  # 3
+    "CafÃ© owners protest new rules",  # 4 title, repaired
+    "By Ana Lima",  # 5 byline
     "The cafÃ© owners met on Monday and the mayor's office said crÃ¨me would stay.",  # 6 body, 2 repairs
-    "",                                       # 7
-    "Photo: the cafÃ© in 2019",               # 8 caption, repaired
-    "Sign up for our newsletter",             # 9 newsletter
+    "",  # 7
+    "Photo: the cafÃ© in 2019",  # 8 caption, repaired
+    "Sign up for our newsletter",  # 9 newsletter
     "  Officials said the rules start next year.  ",  # 10 body with whitespace
 ]
 FIXES = {"Ã©": "é", "Ã¨": "è"}
@@ -43,15 +57,24 @@ def _document() -> Document:
     for line in RAW:
         fixed = line
         for match in re.finditer("Ã©|Ã¨", line):
-            repairs.append(Repair(offset + match.start(), offset + match.end(), match.group(),
-                                  FIXES[match.group()], "UTF-8 read as cp1252"))
+            repairs.append(
+                Repair(
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(),
+                    FIXES[match.group()],
+                    "UTF-8 read as cp1252",
+                )
+            )
         for bad, good in FIXES.items():
             fixed = fixed.replace(bad, good)
         fixed_lines.append(fixed)
         offset += len(line) + 1
     assert before.count("Ã") == len(repairs) == 4
     d = [
-        Decision(1, fixed_lines[0], False, "boilerplate", "nav", "skip-link", "matched 'Skip to content'"),
+        Decision(
+            1, fixed_lines[0], False, "boilerplate", "nav", "skip-link", "matched 'Skip to content'"
+        ),
         Decision(2, fixed_lines[1], False, "boilerplate", "share"),
         Decision(3, "", False, "blank"),
         Decision(4, fixed_lines[3], True, "title", rule="headline"),
@@ -62,11 +85,22 @@ def _document() -> Document:
         Decision(9, fixed_lines[8], False, "boilerplate", "newsletter", "newsletter-short"),
         Decision(10, fixed_lines[9], True, "body"),
     ]
-    removed = [Removal(x.line, x.text, x.reason, x.rule, x.evidence) for x in d
-               if not x.keep and x.role != "blank"]
-    return Document(title=fixed_lines[3], paragraphs=[fixed_lines[5], fixed_lines[9].strip()],
-                    byline="Ana Lima", captions=[fixed_lines[7]], repairs=repairs, removed=removed,
-                    decisions=d, decoded=Decoded(before, "utf-8", 1.0, "utf-8"), source="page.txt")
+    removed = [
+        Removal(x.line, x.text, x.reason, x.rule, x.evidence)
+        for x in d
+        if not x.keep and x.role != "blank"
+    ]
+    return Document(
+        title=fixed_lines[3],
+        paragraphs=[fixed_lines[5], fixed_lines[9].strip()],
+        byline="Ana Lima",
+        captions=[fixed_lines[7]],
+        repairs=repairs,
+        removed=removed,
+        decisions=d,
+        decoded=Decoded(before, "utf-8", 1.0, "utf-8"),
+        source="page.txt",
+    )
 
 
 EXPECTED_PLAIN = """\
@@ -94,7 +128,17 @@ def test_plain_markers_are_exact():
 def test_statuses_follow_the_decisions():
     view = build_view(_document())
     assert [line.status for line in view.lines] == [
-        REMOVED, REMOVED, BLANK, MOVED, MOVED, REPAIRED, BLANK, MOVED, REMOVED, KEPT]
+        REMOVED,
+        REMOVED,
+        BLANK,
+        MOVED,
+        MOVED,
+        REPAIRED,
+        BLANK,
+        MOVED,
+        REMOVED,
+        KEPT,
+    ]
     assert view.lines[0].evidence == "matched 'Skip to content'"
     assert view.lines[1].label == "share"
 
@@ -108,13 +152,15 @@ def test_repairs_land_on_their_lines_and_columns():
     for line, raw in zip(view.lines, RAW):
         assert line.raw == raw
         for rep in line.repairs:
-            assert line.text[rep.column:rep.column + len(rep.after)] == rep.after
+            assert line.text[rep.column : rep.column + len(rep.after)] == rep.after
 
 
 def test_repairs_found_by_text_when_offsets_do_not_fit():
     doc = _document()
     # a classifier that strips lines (as HTML blocks would be) breaks the offsets
-    doc.decisions = [Decision(x.line, x.text.strip(), x.keep, x.role, x.reason, x.rule) for x in doc.decisions]
+    doc.decisions = [
+        Decision(x.line, x.text.strip(), x.keep, x.role, x.reason, x.rule) for x in doc.decisions
+    ]
     doc.decisions.insert(0, Decision(0, "Menu", False, "boilerplate", "nav"))
     view = build_view(doc)
     assert not view.unplaced_repairs
@@ -142,14 +188,19 @@ def test_summary_figures_come_from_the_document():
     assert summary.repairs == len(doc.repairs) == 4
     assert summary.characters_removed == sum(len(r.text) for r in doc.removed)
     assert summary.characters_in == sum(len(x.text) for x in doc.decisions if x.role != "blank")
-    assert summary.share_removed == pytest.approx(summary.characters_removed / summary.characters_in)
+    assert summary.share_removed == pytest.approx(
+        summary.characters_removed / summary.characters_in
+    )
     text = "\n".join(summary_lines(summary))
     assert "# lines: 8 (3 kept, 5 removed, 2 blank)" in text
     assert "# removed by reason: byline 1, caption 1, nav 1, newsletter 1, share 1" in text
     assert "# repairs: 4 (UTF-8 read as cp1252 ×4)" in text
     assert "# encoding: utf-8 (rung utf-8, confidence 1.00)" in text
     share = f"{100 * summary.characters_removed / summary.characters_in:.1f}%"
-    assert f"# removed text: {summary.characters_removed} of {summary.characters_in} characters ({share})" in text
+    assert (
+        f"# removed text: {summary.characters_removed} of {summary.characters_in} characters ({share})"
+        in text
+    )
     assert "byline 'Ana Lima'" in text
 
 
@@ -160,8 +211,16 @@ def test_empty_document_has_a_summary():
 
 
 def _run(status: str, n: int, start: int = 1, reasons=("nav",)) -> list[LineView]:
-    return [LineView(start + i, f"line {start + i}", status, "boilerplate" if status == REMOVED else "body",
-                     reason=reasons[i % len(reasons)] if status == REMOVED else "") for i in range(n)]
+    return [
+        LineView(
+            start + i,
+            f"line {start + i}",
+            status,
+            "boilerplate" if status == REMOVED else "body",
+            reason=reasons[i % len(reasons)] if status == REMOVED else "",
+        )
+        for i in range(n)
+    ]
 
 
 def test_fold_keeps_context_at_both_ends():
@@ -179,7 +238,10 @@ def test_fold_needs_two_hidden_lines_and_stops_at_repairs_and_metadata():
     lines = _run(KEPT, 3) + [LineView(4, "Title", MOVED, "title")] + _run(KEPT, 3, start=5)
     assert isinstance(fold(lines, 0)[1], LineView)  # the metadata line ends both runs
     assert [x.describe() if isinstance(x, Fold) else x.number for x in fold(lines, 0)] == [
-        "@@ 3 kept lines @@", 4, "@@ 3 kept lines @@"]
+        "@@ 3 kept lines @@",
+        4,
+        "@@ 3 kept lines @@",
+    ]
 
 
 def test_blank_lines_belong_to_the_run_and_are_not_counted():
@@ -217,9 +279,13 @@ def test_side_by_side_fits_the_width():
 
 
 def test_control_characters_never_reach_the_terminal():
-    doc = Document(decisions=[Decision(1, "evil \x1b[2J\x1b]0;title\x07 line \u202e", True, "body"),
-                              Decision(2, "x\x1b[31m", False, "boilerplate", "nav\x1b[0m", "r\x07")],
-                   removed=[Removal(2, "x\x1b[31m", "nav\x1b[0m", "r\x07")])
+    doc = Document(
+        decisions=[
+            Decision(1, "evil \x1b[2J\x1b]0;title\x07 line \u202e", True, "body"),
+            Decision(2, "x\x1b[31m", False, "boilerplate", "nav\x1b[0m", "r\x07"),
+        ],
+        removed=[Removal(2, "x\x1b[31m", "nav\x1b[0m", "r\x07")],
+    )
     view = build_view(doc)
     for out in (render_plain(view, summary=True), render_side_by_side(view, 120, summary=True)):
         assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
@@ -233,7 +299,9 @@ def test_rich_output_has_the_plain_text():
     console = Console(record=True, force_terminal=True, width=200, file=open("/dev/null", "w"))
     for line in render_rich(view, context=1, summary=True):
         console.print(line)
-    assert console.export_text(styles=False, clear=False) == render_plain(view, context=1, summary=True)
+    assert console.export_text(styles=False, clear=False) == render_plain(
+        view, context=1, summary=True
+    )
     assert "\x1b[" in console.export_text(styles=True)
 
 
@@ -256,7 +324,9 @@ Copyright 2024 Example News. All rights reserved.
 """
 
 
-@pytest.mark.parametrize("data", [PAGE.encode("utf-8"), SAMPLE.read_bytes()], ids=["page", "sample"])
+@pytest.mark.parametrize(
+    "data", [PAGE.encode("utf-8"), SAMPLE.read_bytes()], ids=["page", "sample"]
+)
 def test_every_removed_line_is_shown_with_its_reason(data):
     doc = clean(data, source="page")
     out = render_plain(build_view(doc), numbers=True, summary=True).splitlines()
@@ -277,14 +347,20 @@ def test_every_removed_line_is_shown_with_its_reason(data):
         assert f"    {rep.before} → {rep.after}  ({rep.undone})" in out
     figures = "\n".join(row for row in out if row.startswith("# "))
     by_reason = Counter(r.reason for r in doc.removed)
-    assert "# removed by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(by_reason.items())) in figures
+    assert (
+        "# removed by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(by_reason.items()))
+        in figures
+    )
 
 
 # ---------------------------------------------------------------- the command
 
+
 def invoke(*args, input=None, env=None):
     runner = CliRunner()
-    return runner.invoke(cli, ["diff", *map(str, args)], input=input, env={"NO_COLOR": None, **(env or {})})
+    return runner.invoke(
+        cli, ["diff", *map(str, args)], input=input, env={"NO_COLOR": None, **(env or {})}
+    )
 
 
 @pytest.fixture
@@ -336,8 +412,21 @@ def test_command_many_files_and_failures(page, tmp_path):
 
 def test_help_documents_the_markers():
     out = CliRunner().invoke(cli, ["diff", "--help"]).output
-    for marker in ("'  '", "'~ '", "'- '", "'> '", "'@@'", "'# '", "[REASON: RULE]", "--side-by-side",
-                   "--context", "--html", "--favor", "--encoding", "--max-bytes"):
+    for marker in (
+        "'  '",
+        "'~ '",
+        "'- '",
+        "'> '",
+        "'@@'",
+        "'# '",
+        "[REASON: RULE]",
+        "--side-by-side",
+        "--context",
+        "--html",
+        "--favor",
+        "--encoding",
+        "--max-bytes",
+    ):
         assert marker in out
 
 
@@ -374,11 +463,15 @@ def test_diff_of_an_html_page_shows_its_blocks_with_reasons(run):
 
 
 def test_a_long_repair_is_shown_as_its_first_change_in_context(run, tmp_path):
-    sentence = ("Le président a déclaré mardi que la réforme des retraites serait présentée à l'Assemblée "
-                "nationale avant l'été, malgré l'opposition des syndicats et de nombreux élus de la majorité.")
+    sentence = (
+        "Le président a déclaré mardi que la réforme des retraites serait présentée à l'Assemblée "
+        "nationale avant l'été, malgré l'opposition des syndicats et de nombreux élus de la majorité."
+    )
     page = tmp_path / "fr.txt"
-    page.write_text("Réforme des retraites\n\n" + sentence.encode("utf-8").decode("latin-1") + "\n",
-                    encoding="utf-8")
+    page.write_text(
+        "Réforme des retraites\n\n" + sentence.encode("utf-8").decode("latin-1") + "\n",
+        encoding="utf-8",
+    )
     out = run("diff", "--no-summary", page).stdout.decode("utf-8").splitlines()
     repaired = [i for i, line in enumerate(out) if line.startswith("~ ")]
     assert [out[i] for i in repaired] == ["~ " + sentence]

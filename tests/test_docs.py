@@ -13,8 +13,19 @@ from newsclean.cli import cli
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 #: Reasons decided outside the rule tables: by the region, the headline, assembly and batch.
-CONTEXT_REASONS = {"image-id", "masthead", "title", "byline", "date", "short", "outside-article",
-                   "duplicate", "user-rule", "repeated-across-files", "model"}
+CONTEXT_REASONS = {
+    "image-id",
+    "masthead",
+    "title",
+    "byline",
+    "date",
+    "short",
+    "outside-article",
+    "duplicate",
+    "user-rule",
+    "repeated-across-files",
+    "model",
+}
 
 
 def _documented_reasons() -> set[str]:
@@ -28,8 +39,12 @@ def test_every_command_is_in_the_readme():
 
 
 def test_every_reason_code_is_documented():
-    produced = {rule.reason for rule in RULES} | set(dom.LANDMARK_REASONS.values()) \
-        | set(dom.HINT_REASONS.values()) | CONTEXT_REASONS
+    produced = (
+        {rule.reason for rule in RULES}
+        | set(dom.LANDMARK_REASONS.values())
+        | set(dom.HINT_REASONS.values())
+        | CONTEXT_REASONS
+    )
     documented = _documented_reasons()
     assert produced - documented == set()
     assert documented - produced == set()

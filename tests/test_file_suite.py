@@ -12,13 +12,14 @@ import base64
 import json
 
 import pytest
-
 from conftest import ROOT
 
 import newsclean
 
 SAMPLE = ROOT / "tests" / "fixtures" / "file_suite" / "sample.jsonl"
-RECORDS = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+RECORDS = [
+    json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()
+]
 
 # Files decoded wrongly today, with what goes wrong (chardet gets them wrong too). Strict: a fix
 # must take the entry out.
@@ -48,4 +49,6 @@ def test_sample_covers_the_encodings_and_languages():
 @pytest.mark.parametrize("record", list(_params()))
 def test_decodes_exactly(record):
     decoded = newsclean.decode(base64.b64decode(record["bytes_b64"]))
-    assert _norm(decoded.text) == _norm(record["expected_text"]), f"read as {decoded.encoding} ({decoded.method})"
+    assert _norm(decoded.text) == _norm(record["expected_text"]), (
+        f"read as {decoded.encoding} ({decoded.method})"
+    )

@@ -25,10 +25,9 @@ def test_read_input_errors_are_one_line(tmp_path):
 def test_failed_write_keeps_the_previous_file(tmp_path):
     target = tmp_path / "out.txt"
     target.write_text("previous output")
-    with pytest.raises(OSError) as caught:
-        with atomic_writer(target) as handle:
-            handle.write("half of the new")
-            raise OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(OSError) as caught, atomic_writer(target) as handle:
+        handle.write("half of the new")
+        raise OSError(errno.ENOSPC, "No space left on device")
     assert caught.value.errno == errno.ENOSPC
     assert target.read_text() == "previous output"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
@@ -36,10 +35,9 @@ def test_failed_write_keeps_the_previous_file(tmp_path):
 
 def test_interrupted_write_leaves_no_temporary_file(tmp_path):
     target = tmp_path / "out.txt"
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_writer(target) as handle:
-            handle.write("partial")
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), atomic_writer(target) as handle:
+        handle.write("partial")
+        raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
 
 
@@ -57,6 +55,15 @@ def test_successful_write_replaces_and_same_file(tmp_path):
 def test_cli_reports_an_unwritable_output(run, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    proc = run("clean", "-o", blocker / "out.txt", input=b"Title\n\nSome text of the article that is long enough.\n")
+    proc = run(
+        "clean",
+        "-o",
+        blocker / "out.txt",
+        input=b"Title\n\nSome text of the article that is long enough.\n",
+    )
     assert proc.returncode == 1
-    assert proc.stderr.count("\n") == 1 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
+    assert (
+        proc.stderr.count("\n") == 1
+        and "cannot write" in proc.stderr
+        and "Traceback" not in proc.stderr
+    )

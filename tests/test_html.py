@@ -27,8 +27,16 @@ def test_body_is_the_article_paragraphs_in_order(story):
     assert "Traffic returns" in story.paragraphs  # a subhead inside the article flow
     assert len(story.paragraphs) == 7
     body = story.body
-    for boilerplate in ("Skip to content", "Facebook", "Ferry timetable", "newsletter", "All rights reserved",
-                        "do not show this", "color: red", "enable JavaScript"):
+    for boilerplate in (
+        "Skip to content",
+        "Facebook",
+        "Ferry timetable",
+        "newsletter",
+        "All rights reserved",
+        "do not show this",
+        "color: red",
+        "enable JavaScript",
+    ):
         assert boilerplate not in body
 
 
@@ -70,19 +78,23 @@ def test_input_option_forces_text_reading():
 
 
 def test_meta_charset_decides_legacy_bytes():
-    page = ("<html><head><meta charset=\"windows-1251\"><title>Новости</title></head><body>"
-            "<p>Городской совет утвердил новый бюджет на следующий год после долгого обсуждения.</p>"
-            "<p>Депутаты согласились выделить больше средств на ремонт дорог и школ в этом районе.</p>"
-            "</body></html>")
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Новости</title></head><body>'
+        "<p>Городской совет утвердил новый бюджет на следующий год после долгого обсуждения.</p>"
+        "<p>Депутаты согласились выделить больше средств на ремонт дорог и школ в этом районе.</p>"
+        "</body></html>"
+    )
     doc = newsclean.clean(page.encode("cp1251"))
     assert doc.decoded.encoding == "cp1251" and doc.decoded.method == "declared"
     assert "Городской совет утвердил" in doc.body
 
 
 def test_wrong_meta_charset_is_not_believed():
-    page = ("<html><head><meta charset=\"utf-8\"><title>x</title></head><body>"
-            "<p>Die Stadt hat am Montag über die Änderungen für die Straßenbahn und die Busse gesprochen.</p>"
-            "</body></html>")
+    page = (
+        '<html><head><meta charset="utf-8"><title>x</title></head><body>'
+        "<p>Die Stadt hat am Montag über die Änderungen für die Straßenbahn und die Busse gesprochen.</p>"
+        "</body></html>"
+    )
     doc = newsclean.clean(page.encode("cp1252"))
     assert doc.decoded.method != "declared"
     assert "Änderungen für die Straßenbahn" in doc.body
@@ -90,8 +102,13 @@ def test_wrong_meta_charset_is_not_believed():
 
 def test_deeply_nested_markup_does_not_crash_or_hang():
     depth = 100_000
-    page = "<html><body>" + "<div>" * depth + "<p>Deep text that is still read by the parser as one block.</p>" \
-        + "</div>" * depth + "</body></html>"
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Deep text that is still read by the parser as one block.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     started = time.perf_counter()
     doc = newsclean.clean(page)
     assert time.perf_counter() - started < 30
@@ -99,10 +116,12 @@ def test_deeply_nested_markup_does_not_crash_or_hang():
 
 
 def test_broken_markup_comments_and_scripts():
-    page = ("<html><body><p>First paragraph of the story is here, and it is long enough to count as prose."
-            "<!-- a comment <p>not text</p> --><script>document.write('<p>injected</p>')</script>"
-            "<p>Second paragraph follows without closing tags, as real pages often do, and it is read too"
-            "<div><span>unclosed")
+    page = (
+        "<html><body><p>First paragraph of the story is here, and it is long enough to count as prose."
+        "<!-- a comment <p>not text</p> --><script>document.write('<p>injected</p>')</script>"
+        "<p>Second paragraph follows without closing tags, as real pages often do, and it is read too"
+        "<div><span>unclosed"
+    )
     doc = newsclean.clean(page)
     text = "\n".join(d.text for d in doc.decisions)
     assert "not text" not in text and "injected" not in text
@@ -116,16 +135,23 @@ def test_blocks_carry_dom_evidence():
     assert sport.tag == "li" and "nav" in sport.tags and sport.link_density == 1.0
     lead = next(b for text, b in found.items() if text.startswith("The harbour bridge reopened"))
     assert lead.tag == "p" and lead.link_density == 0.0 and "article" in lead.tags
-    landmarks, hints = found["Twitter"].below(-1)
+    _landmarks, hints = found["Twitter"].below(-1)
     assert "share" in hints
 
 
 def test_page_meta_and_helpers():
     meta = page_meta(parse(STORY.read_text(encoding="utf-8")))
     assert (meta.headline, meta.author, meta.site_name, meta.language) == (
-        "Harbour bridge reopens after repairs", "Maria Jensen", "The Coastal Courier", "en")
+        "Harbour bridge reopens after repairs",
+        "Maria Jensen",
+        "The Coastal Courier",
+        "en",
+    )
     assert strip_site_name("A story | The Coastal Courier", "The Coastal Courier") == "A story"
-    assert declared_charset(b"<meta http-equiv='Content-Type' content='text/html; charset=gbk'>") == "gbk"
+    assert (
+        declared_charset(b"<meta http-equiv='Content-Type' content='text/html; charset=gbk'>")
+        == "gbk"
+    )
     assert looks_like_html(STORY.read_text(encoding="utf-8"))
     assert not looks_like_html("Plain text that mentions <html> once.")
 
@@ -153,7 +179,9 @@ def test_table_rows_lists_and_embedded_posts_stay_in_the_article(results):
     body = results.body
     assert "1 Maria Lind 412 9" in results.paragraphs  # a table row is one line, cells in order
     assert "Pos. Driver Points Wins" in results.paragraphs
-    assert "February 21 to 23 in Barcelona" in results.paragraphs  # list items after the last paragraph
+    assert (
+        "February 21 to 23 in Barcelona" in results.paragraphs
+    )  # list items after the last paragraph
     assert "What comes next" in results.paragraphs  # subhead
     assert "What a season it has been" in body  # a tweet inside a "social-embed" box
     assert results.paragraphs[0].startswith("The season ended on Sunday")
@@ -167,8 +195,13 @@ def test_widgets_inside_the_article_and_its_header_are_removed(results):
     assert reasons["Both drivers stay for two more seasons."] == "related"
     assert reasons["Who won, who lost, and what comes next for the teams."] == "outside-article"
     assert reasons["By Ana Costa and Jon Berg - 20 Nov 2023"] == "byline"
-    assert reasons["Why the championship was decided by one race, and how the teams reacted to the result "
-                   "over the weekend."] == "related"  # the sidebar, though it reads as prose
+    assert (
+        reasons[
+            "Why the championship was decided by one race, and how the teams reacted to the result "
+            "over the weekend."
+        ]
+        == "related"
+    )  # the sidebar, though it reads as prose
     assert "Motor Weekly" not in results.body
 
 
@@ -181,15 +214,18 @@ def test_metadata_from_json_ld_graph_and_language_of_the_text(results):
 
 
 def test_hidden_elements_and_custom_elements():
-    page = ("<html><body><article>"
-            "<p>The first paragraph of the story is long enough to count as prose in any language model.</p>"
-            "<div style=\"display: none\"><p>A hidden copy of the whole story that readers never see.</p></div>"
-            "<p hidden>Also hidden from every reader of the page, so it is not part of the text.</p>"
-            "<p aria-hidden=\"true\">Decorative text that screen readers skip and the page hides.</p>"
-            "<promo-box><p>Subscribe today and save half on the first year of your digital subscription!</p></promo-box>"
-            "<p>The second paragraph continues the story with more details about what happened next.</p>"
-            + "<p>More paragraphs follow, as in any real story, with quotes from the people who were there.</p>" * 4
-            + "</article></body></html>")
+    page = (
+        "<html><body><article>"
+        "<p>The first paragraph of the story is long enough to count as prose in any language model.</p>"
+        '<div style="display: none"><p>A hidden copy of the whole story that readers never see.</p></div>'
+        "<p hidden>Also hidden from every reader of the page, so it is not part of the text.</p>"
+        '<p aria-hidden="true">Decorative text that screen readers skip and the page hides.</p>'
+        "<promo-box><p>Subscribe today and save half on the first year of your digital subscription!</p></promo-box>"
+        "<p>The second paragraph continues the story with more details about what happened next.</p>"
+        + "<p>More paragraphs follow, as in any real story, with quotes from the people who were there.</p>"
+        * 4
+        + "</article></body></html>"
+    )
     doc = newsclean.clean(page)
     text = "\n".join(d.text for d in doc.decisions)
     assert "hidden copy" not in text and "Also hidden" not in text and "Decorative" not in text
@@ -200,8 +236,10 @@ def test_hidden_elements_and_custom_elements():
 # --------------------------------------------------------------------------- robustness
 def test_huge_page_is_linear():
     menu = "<ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(40)) + "</ul>"
-    story = "".join(f"<p>Paragraph {i} of a very long report says what the council decided about the roads.</p>"
-                    for i in range(4000))
+    story = "".join(
+        f"<p>Paragraph {i} of a very long report says what the council decided about the roads.</p>"
+        for i in range(4000)
+    )
     page = f"<html><body><nav>{menu}</nav><article>{story}</article><footer>{menu}</footer></body></html>"
     assert len(page) > 350_000
     started = time.perf_counter()
@@ -213,27 +251,44 @@ def test_huge_page_is_linear():
 
 def test_deep_nesting_in_bytes_and_in_inline_tags():
     depth = 50_000
-    page = ("<html><body>" + "<div><span>" * depth + "<p>Deep text that is still read as a block of the page.</p>"
-            + "</span></div>" * depth + "</body></html>").encode("utf-8")
+    page = (
+        "<html><body>"
+        + "<div><span>" * depth
+        + "<p>Deep text that is still read as a block of the page.</p>"
+        + "</span></div>" * depth
+        + "</body></html>"
+    ).encode("utf-8")
     started = time.perf_counter()
     doc = newsclean.clean(page)
     assert time.perf_counter() - started < 30
     assert isinstance(doc.body, str)
-    unclosed = "<html><body>" + "<b>" * 20_000 + "Bold forever and ever, as some broken pages are.</body></html>"
+    unclosed = (
+        "<html><body>"
+        + "<b>" * 20_000
+        + "Bold forever and ever, as some broken pages are.</body></html>"
+    )
     assert isinstance(newsclean.clean(unclosed).body, str)
 
 
-@pytest.mark.parametrize("page", [
-    "", "   ", "<html></html>", "<html><head><title>Only a title</title></head></html>",
-    "<!DOCTYPE html><html><body></body></html>", "<body><p>", "</div></p></body>",
-    "<html><body><table><tr><td>cell<td>cell<tr><p>stray</table></body></html>",
-    "<html><body><svg><text>not text</text></svg><math><mi>x</mi></math></body></html>",
-    "<html><body><template><p>template</p></template><iframe>frame</iframe></body></html>",
-    "<html><body>" + "<a href='#'>x</a>" * 5000 + "</body></html>",
-    "<html><body><p>&amp;&lt;&gt;&quot;&#39;&#x2603;&nbsp;&bogus; &#0; &#xD800; &#99999999;</p></body></html>",
-    "<html><body><p>nul \x00 and controls \x01\x02 and a lone \ud800 surrogate</p></body></html>",
-    "<html><body><div class='a' class='b' id='' style='display:'>attributes</div></body></html>",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "",
+        "   ",
+        "<html></html>",
+        "<html><head><title>Only a title</title></head></html>",
+        "<!DOCTYPE html><html><body></body></html>",
+        "<body><p>",
+        "</div></p></body>",
+        "<html><body><table><tr><td>cell<td>cell<tr><p>stray</table></body></html>",
+        "<html><body><svg><text>not text</text></svg><math><mi>x</mi></math></body></html>",
+        "<html><body><template><p>template</p></template><iframe>frame</iframe></body></html>",
+        "<html><body>" + "<a href='#'>x</a>" * 5000 + "</body></html>",
+        "<html><body><p>&amp;&lt;&gt;&quot;&#39;&#x2603;&nbsp;&bogus; &#0; &#xD800; &#99999999;</p></body></html>",
+        "<html><body><p>nul \x00 and controls \x01\x02 and a lone \ud800 surrogate</p></body></html>",
+        "<html><body><div class='a' class='b' id='' style='display:'>attributes</div></body></html>",
+    ],
+)
 def test_odd_markup_never_crashes(page):
     for data in (page, page.encode("utf-8", errors="surrogatepass")):
         doc = newsclean.clean(data, input="html")
@@ -242,12 +297,14 @@ def test_odd_markup_never_crashes(page):
 
 
 def test_scripts_styles_noscript_and_comments_are_not_text():
-    page = ("<html><head><style>p { color: red }</style></head><body>"
-            "<p>The story begins here and it is long enough to be taken for a paragraph of prose.</p>"
-            "<script>var s = '<p>injected paragraph</p>';</script><noscript>Enable JavaScript now</noscript>"
-            "<!-- <p>commented out</p> --><style>.x{}</style>"
-            "<p>The story ends here, after the script, with another sentence long enough to count.</p>"
-            "</body></html>")
+    page = (
+        "<html><head><style>p { color: red }</style></head><body>"
+        "<p>The story begins here and it is long enough to be taken for a paragraph of prose.</p>"
+        "<script>var s = '<p>injected paragraph</p>';</script><noscript>Enable JavaScript now</noscript>"
+        "<!-- <p>commented out</p> --><style>.x{}</style>"
+        "<p>The story ends here, after the script, with another sentence long enough to count.</p>"
+        "</body></html>"
+    )
     doc = newsclean.clean(page)
     text = "\n".join(d.text for d in doc.decisions)
     for junk in ("injected", "Enable JavaScript", "commented out", "color: red", ".x{}"):
@@ -256,19 +313,23 @@ def test_scripts_styles_noscript_and_comments_are_not_text():
 
 
 def test_legacy_bytes_without_a_declared_charset():
-    page = ("<html><head><title>Notícias</title></head><body>"
-            "<p>O governo anunciou na segunda-feira um novo plano para reduzir os custos da energia elétrica.</p>"
-            "<p>Segundo o ministério, as tarifas vão cair até o fim do ano para as famílias de baixa renda.</p>"
-            "</body></html>")
+    page = (
+        "<html><head><title>Notícias</title></head><body>"
+        "<p>O governo anunciou na segunda-feira um novo plano para reduzir os custos da energia elétrica.</p>"
+        "<p>Segundo o ministério, as tarifas vão cair até o fim do ano para as famílias de baixa renda.</p>"
+        "</body></html>"
+    )
     doc = newsclean.clean(page.encode("cp1252"))
     assert "energia elétrica" in doc.body
     assert doc.decoded.encoding != "utf-8"
 
 
 def test_shift_jis_with_a_declared_charset():
-    page = ("<html><head><meta charset=\"Shift_JIS\"><title>ニュース</title></head><body>"
-            "<p>政府は月曜日、電気料金を引き下げるための新しい計画を発表しました。年末までに料金が下がる見込みです。</p>"
-            "</body></html>")
+    page = (
+        '<html><head><meta charset="Shift_JIS"><title>ニュース</title></head><body>'
+        "<p>政府は月曜日、電気料金を引き下げるための新しい計画を発表しました。年末までに料金が下がる見込みです。</p>"
+        "</body></html>"
+    )
     doc = newsclean.clean(page.encode("shift_jis"))
     assert "電気料金を引き下げる" in doc.body
 
@@ -277,7 +338,10 @@ def test_shift_jis_with_a_declared_charset():
 def test_metadata_text_is_cleaned():
     from newsclean.html_meta import clean_byline, clean_text, site_from_title
 
-    assert clean_text("Lynn: &#8220;We needed to win this&nbsp;game&#8221;") == "Lynn: “We needed to win this game”"
+    assert (
+        clean_text("Lynn: &#8220;We needed to win this&nbsp;game&#8221;")
+        == "Lynn: “We needed to win this game”"
+    )
     assert clean_byline("Posted by Jane Doe on Nov 19, 2019, 6:21 AM") == "Jane Doe"
     assert clean_byline("Chris Davies - Nov 19, 2019, 8:00am CST") == "Chris Davies"
     assert clean_byline("Natasha Turak@NatashaTurak") == "Natasha Turak"
@@ -285,27 +349,33 @@ def test_metadata_text_is_cleaned():
     assert clean_byline("https://example.com/authors/jane") is None
     assert site_from_title("Storm closes schools - The Daily Planet") == "The Daily Planet"
     # A headline that starts with the site's name keeps it.
-    assert strip_site_name("The Daily Planet view on taxes | Editorial", "The Daily Planet") == \
-        "The Daily Planet view on taxes"
+    assert (
+        strip_site_name("The Daily Planet view on taxes | Editorial", "The Daily Planet")
+        == "The Daily Planet view on taxes"
+    )
 
 
 def test_headline_with_site_name_and_escaped_entities():
-    page = ("<html><head><meta property=\"og:site_name\" content=\"Daily Planet\">"
-            "<meta property=\"og:title\" content=\"Storm &amp;amp; floods close schools | Daily Planet\">"
-            "<title>Storm &amp; floods close schools | Daily Planet</title></head><body><article>"
-            "<h1>Storm &amp; floods close schools</h1>"
-            "<p>Schools across the county were closed on Monday after a storm flooded roads and cut power lines.</p>"
-            "<p>The council said the schools would open again on Wednesday if the water level keeps falling.</p>"
-            "</article></body></html>")
+    page = (
+        '<html><head><meta property="og:site_name" content="Daily Planet">'
+        '<meta property="og:title" content="Storm &amp;amp; floods close schools | Daily Planet">'
+        "<title>Storm &amp; floods close schools | Daily Planet</title></head><body><article>"
+        "<h1>Storm &amp; floods close schools</h1>"
+        "<p>Schools across the county were closed on Monday after a storm flooded roads and cut power lines.</p>"
+        "<p>The council said the schools would open again on Wednesday if the water level keeps falling.</p>"
+        "</article></body></html>"
+    )
     doc = newsclean.clean(page)
     assert doc.title == "Storm & floods close schools"
     assert doc.paragraphs[0].startswith("Schools across the county")
 
 
 def test_a_menu_link_is_never_the_headline_nor_the_headline_the_body():
-    page = ("<html><head><title></title></head><body><nav><ul><li><a href='/a'>Skip to content</a></li>"
-            "<li><a href='/b'>Sport</a></li></ul></nav><article><header><h1>Old bridge to close for repairs</h1>"
-            "<p class='byline'>By Jane Doe</p></header></article><footer><p>Terms of Use</p></footer></body></html>")
+    page = (
+        "<html><head><title></title></head><body><nav><ul><li><a href='/a'>Skip to content</a></li>"
+        "<li><a href='/b'>Sport</a></li></ul></nav><article><header><h1>Old bridge to close for repairs</h1>"
+        "<p class='byline'>By Jane Doe</p></header></article><footer><p>Terms of Use</p></footer></body></html>"
+    )
     doc = newsclean.clean(page.encode())
     assert doc.title == "Old bridge to close for repairs"
     assert doc.text == doc.title  # said once
@@ -328,8 +398,17 @@ PREFIXES = {
 
 
 def _outcome(doc):
-    return (doc.title, doc.paragraphs, doc.byline, doc.date, doc.dateline, doc.captions,
-            doc.site_name, doc.language, [r.to_dict() for r in doc.repairs])
+    return (
+        doc.title,
+        doc.paragraphs,
+        doc.byline,
+        doc.date,
+        doc.dateline,
+        doc.captions,
+        doc.site_name,
+        doc.language,
+        [r.to_dict() for r in doc.repairs],
+    )
 
 
 @pytest.mark.parametrize("prefix", sorted(PREFIXES))
@@ -341,7 +420,9 @@ def test_a_bom_or_prologue_before_the_markup_changes_nothing(page, prefix):
     assert _outcome(newsclean.clean(PREFIXES[prefix](raw))) == _outcome(plain)
 
 
-PROCESSING_INSTRUCTIONS = Path(__file__).parent / "fixtures" / "html" / "processing-instruction.html"
+PROCESSING_INSTRUCTIONS = (
+    Path(__file__).parent / "fixtures" / "html" / "processing-instruction.html"
+)
 
 
 def test_processing_instructions_in_the_body_are_skipped(run):

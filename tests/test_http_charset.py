@@ -34,7 +34,11 @@ def test_a_contradicting_meta_charset_wins_only_on_evidence():
     decoded = decode(data, declared="windows-1251", hint="iso-8859-1")
     assert (decoded.encoding, decoded.method) == ("cp1251", "declared") and RUSSIAN in decoded.text
     # a wrong <meta charset> does not overrule a header the text agrees with
-    german = f'<html><head><meta charset="koi8-r"></head><body><p>{GERMAN}</p></body></html>'.encode("cp1252")
+    german = (
+        f'<html><head><meta charset="koi8-r"></head><body><p>{GERMAN}</p></body></html>'.encode(
+            "cp1252"
+        )
+    )
     decoded = decode(german, declared="koi8-r", hint="windows-1252")
     assert (decoded.encoding, decoded.method) == ("cp1252", "http") and GERMAN in decoded.text
 

@@ -7,22 +7,25 @@ import pytest
 from newsclean.boilerplate.metadata import is_byline, is_date_line, parse_date, parse_dateline
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("This report by The Canadian Press was first published March 22, 2023", "2023-03-22"),
-    ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
-    ("Tuesday, 5 March 2024", "2024-03-05"),
-    ("Publicado em 5 de março de 2021, às 10h", "2021-03-05"),
-    ("Actualizado el 3 de enero de 2020", "2020-01-03"),
-    ("Mis à jour le 14 juillet 2022", "2022-07-14"),
-    ("Veröffentlicht am 14. Juni 2023", "2023-06-14"),
-    ("Pubblicato il 2 settembre 2021", "2021-09-02"),
-    ("19 ноября 2019, 14:05", "2019-11-19"),
-    ("Senin, 30 Maret 2015", "2015-03-30"),
-    ("2019年11月18日 10時", "2019-11-18"),
-    ("입력 2019.11.18 10:03", "2019-11-18"),
-    ("2019년 11월 18일", "2019-11-18"),
-    ("2019-11-18T10:03:00Z", "2019-11-18"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("This report by The Canadian Press was first published March 22, 2023", "2023-03-22"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
+        ("Tuesday, 5 March 2024", "2024-03-05"),
+        ("Publicado em 5 de março de 2021, às 10h", "2021-03-05"),
+        ("Actualizado el 3 de enero de 2020", "2020-01-03"),
+        ("Mis à jour le 14 juillet 2022", "2022-07-14"),
+        ("Veröffentlicht am 14. Juni 2023", "2023-06-14"),
+        ("Pubblicato il 2 settembre 2021", "2021-09-02"),
+        ("19 ноября 2019, 14:05", "2019-11-19"),
+        ("Senin, 30 Maret 2015", "2015-03-30"),
+        ("2019年11月18日 10時", "2019-11-18"),
+        ("입력 2019.11.18 10:03", "2019-11-18"),
+        ("2019년 11월 18일", "2019-11-18"),
+        ("2019-11-18T10:03:00Z", "2019-11-18"),
+    ],
+)
 def test_parse_date(text: str, iso: str) -> None:
     assert parse_date(text, month_first=True) == iso
 
@@ -43,29 +46,53 @@ def test_date_line() -> None:
     assert not is_date_line("Officials said on March 3, 2021 that the bridge would close.")
 
 
-@pytest.mark.parametrize("text, place", [
-    ("OTTAWA — Han Dong has resigned.", "OTTAWA"),
-    ("WASHINGTON (AP) — Lawmakers returned on Monday.", "WASHINGTON"),
-    ("LONDON, Nov 18 (Reuters) - Shares rose.", "LONDON"),
-    ("RIVERSIDE, Ore. (AP) — The council voted.", "RIVERSIDE"),
-    ("RIO DE JANEIRO — A polícia prendeu dois suspeitos.", "RIO DE JANEIRO"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("OTTAWA — Han Dong has resigned.", "OTTAWA"),
+        ("WASHINGTON (AP) — Lawmakers returned on Monday.", "WASHINGTON"),
+        ("LONDON, Nov 18 (Reuters) - Shares rose.", "LONDON"),
+        ("RIVERSIDE, Ore. (AP) — The council voted.", "RIVERSIDE"),
+        ("RIO DE JANEIRO — A polícia prendeu dois suspeitos.", "RIO DE JANEIRO"),
+    ],
+)
 def test_dateline(text: str, place: str) -> None:
     assert parse_dateline(text) == place
 
 
-@pytest.mark.parametrize("text", ["The vote - a close one - passed.", "I — for one — agree.", "US-China talks resume"])
+@pytest.mark.parametrize(
+    "text", ["The vote - a close one - passed.", "I — for one — agree.", "US-China talks resume"]
+)
 def test_no_dateline(text: str) -> None:
     assert parse_dateline(text) is None
 
 
-@pytest.mark.parametrize("text", ["By Jane Doe", "By JANE DOE", "Jane Doe, Reuters", "The Associated Press", "REUTERS",
-                                  "Por Ana Costa", "Von Thomas Berger", "김철수 기자", "Автор: Ирина Соколова"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe",
+        "By JANE DOE",
+        "Jane Doe, Reuters",
+        "The Associated Press",
+        "REUTERS",
+        "Por Ana Costa",
+        "Von Thomas Berger",
+        "김철수 기자",
+        "Автор: Ирина Соколова",
+    ],
+)
 def test_byline(text: str) -> None:
     assert is_byline(text)
 
 
-@pytest.mark.parametrize("text", ["By the end of the day, the storm had passed.", "Press freedom day",
-                                  "Reuters said the talks failed.", "Jane Doe"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of the day, the storm had passed.",
+        "Press freedom day",
+        "Reuters said the talks failed.",
+        "Jane Doe",
+    ],
+)
 def test_not_byline(text: str) -> None:
     assert not is_byline(text)

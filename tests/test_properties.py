@@ -4,7 +4,6 @@ and cleaning the cleaned text again changes nothing."""
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,29 @@ SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow])
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Text that looks a little like a page: lines of words, punctuation, blank lines, some non-ASCII.
-words = st.sampled_from(["the", "council", "said", "on", "Monday", "Skip", "to", "content", "Share",
-                         "Ã©", "café", "麻豆", "Москва", "—", "2023", "By", "Reuters", "Photo:", "©"])
+words = st.sampled_from(
+    [
+        "the",
+        "council",
+        "said",
+        "on",
+        "Monday",
+        "Skip",
+        "to",
+        "content",
+        "Share",
+        "Ã©",
+        "café",
+        "麻豆",
+        "Москва",
+        "—",
+        "2023",
+        "By",
+        "Reuters",
+        "Photo:",
+        "©",
+    ]
+)
 lines = st.lists(words, min_size=0, max_size=25).map(" ".join)
 pages = st.lists(lines, min_size=0, max_size=30).map("\n".join)
 
@@ -72,7 +92,7 @@ def test_clean_keeps_order_and_invents_nothing(text):
     stripped = [line.strip() for line in source]
     position = -1
     for paragraph in doc.paragraphs:
-        assert paragraph in stripped[position + 1:], paragraph
+        assert paragraph in stripped[position + 1 :], paragraph
         position = stripped.index(paragraph, position + 1)
     if doc.title:
         assert doc.title in stripped
@@ -109,22 +129,65 @@ SENTENCES = [
     "It is the second time in ten years that the bridge has been closed, and many people in the town say they are tired of it.",
     "“We have been waiting for this for a long time,” said a woman who has lived by the river for most of her life.",
 ]
-TITLE_LINES = ["Bridge to close for a year of repairs | The Daily Courier", "Home - The Daily Courier",
-               "City council votes to close the old bridge", ""]
-HEADLINES = ["City council votes to close the old bridge", "Old bridge to close for repairs",
-             "Repairs will close the bridge until the end of the year"]
-MENU = ["Skip to content", "Home", "World", "Politics", "Business", "Sport", "Search", "Sign in", "Menu",
-        "Subscribe", "Local news", "Opinion"]
-SHORT = ["What happens next", "The timetable:", "Reaction in the old town", "June 9 -- West Palm Beach, FL",
-         "Updated at 1:23 p.m.", "More buses", "The closures at a glance", "— Rep. Jane Doe (@janedoe) November 19, 2019"]
-WIDGETS = ["Share on Facebook", "Share | Tweet | Email", "Advertisement", "Sign up for our daily newsletter",
-           "Photo: Jane Doe/The Daily Courier", "Read more: Council approves the new budget", "Related stories",
-           "By Jane Doe", "November 19, 2019", "IMG_20191119_083000.jpg",
-           "We use cookies to improve your experience. By continuing you accept our cookie policy."]
-FOOTER = ["© 2024 The Daily Courier. All rights reserved.", "Privacy Policy", "Terms of Use", "Contact us"]
+TITLE_LINES = [
+    "Bridge to close for a year of repairs | The Daily Courier",
+    "Home - The Daily Courier",
+    "City council votes to close the old bridge",
+    "",
+]
+HEADLINES = [
+    "City council votes to close the old bridge",
+    "Old bridge to close for repairs",
+    "Repairs will close the bridge until the end of the year",
+]
+MENU = [
+    "Skip to content",
+    "Home",
+    "World",
+    "Politics",
+    "Business",
+    "Sport",
+    "Search",
+    "Sign in",
+    "Menu",
+    "Subscribe",
+    "Local news",
+    "Opinion",
+]
+SHORT = [
+    "What happens next",
+    "The timetable:",
+    "Reaction in the old town",
+    "June 9 -- West Palm Beach, FL",
+    "Updated at 1:23 p.m.",
+    "More buses",
+    "The closures at a glance",
+    "— Rep. Jane Doe (@janedoe) November 19, 2019",
+]
+WIDGETS = [
+    "Share on Facebook",
+    "Share | Tweet | Email",
+    "Advertisement",
+    "Sign up for our daily newsletter",
+    "Photo: Jane Doe/The Daily Courier",
+    "Read more: Council approves the new budget",
+    "Related stories",
+    "By Jane Doe",
+    "November 19, 2019",
+    "IMG_20191119_083000.jpg",
+    "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+]
+FOOTER = [
+    "© 2024 The Daily Courier. All rights reserved.",
+    "Privacy Policy",
+    "Terms of Use",
+    "Contact us",
+]
 
 paragraph = st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join)
-body_block = st.one_of(paragraph, paragraph, paragraph, st.sampled_from(SHORT), st.sampled_from(WIDGETS))
+body_block = st.one_of(
+    paragraph, paragraph, paragraph, st.sampled_from(SHORT), st.sampled_from(WIDGETS)
+)
 
 
 @st.composite
@@ -133,11 +196,21 @@ def news_pages(draw) -> str:
     blocks = [draw(st.sampled_from(TITLE_LINES))]
     blocks += draw(st.lists(st.sampled_from(MENU), max_size=8))
     blocks += draw(st.lists(st.sampled_from(HEADLINES), max_size=1))
-    blocks += draw(st.lists(st.sampled_from(["By Jane Doe", "Jane Doe, Reuters", "Published: Nov. 19, 2019"]), max_size=2))
+    blocks += draw(
+        st.lists(
+            st.sampled_from(["By Jane Doe", "Jane Doe, Reuters", "Published: Nov. 19, 2019"]),
+            max_size=2,
+        )
+    )
     blocks += draw(st.lists(body_block, min_size=0, max_size=14))
     blocks += draw(st.lists(st.sampled_from(FOOTER), max_size=4))
-    separators = draw(st.lists(st.sampled_from(["\n", "\n\n", "\n  \n", "\n\n\n"]),
-                               min_size=len(blocks), max_size=len(blocks)))
+    separators = draw(
+        st.lists(
+            st.sampled_from(["\n", "\n\n", "\n  \n", "\n\n\n"]),
+            min_size=len(blocks),
+            max_size=len(blocks),
+        )
+    )
     indent = draw(st.sampled_from(["", " ", "\t"]))
     return "".join(indent + block + sep for block, sep in zip(blocks, separators))
 
@@ -152,11 +225,19 @@ def html_pages(draw) -> str:
 
     title = draw(st.sampled_from(TITLE_LINES))
     headline = draw(st.sampled_from(HEADLINES))
-    nav = "".join(f"<li><a href='/{i}'>{escape(item)}</a></li>"
-                  for i, item in enumerate(draw(st.lists(st.sampled_from(MENU), max_size=6))))
+    nav = "".join(
+        f"<li><a href='/{i}'>{escape(item)}</a></li>"
+        for i, item in enumerate(draw(st.lists(st.sampled_from(MENU), max_size=6)))
+    )
     parts = []
-    for kind, text in draw(st.lists(st.tuples(st.sampled_from(["p", "p", "p", "h2", "li", "figcaption", "div"]),
-                                              body_block), max_size=12)):
+    for kind, text in draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["p", "p", "p", "h2", "li", "figcaption", "div"]), body_block
+            ),
+            max_size=12,
+        )
+    ):
         if kind == "li":
             parts.append(f"<ul>{tag('li', text)}{tag('li', text[:40])}</ul>")
         elif kind == "figcaption":
@@ -165,13 +246,17 @@ def html_pages(draw) -> str:
             parts.append(tag("div", text, " class='share-tools'"))
         else:
             parts.append(tag(kind, text))
-    aside = "".join(f"<li><a href='/r{i}'>{escape(s[:60])}</a></li>"
-                    for i, s in enumerate(draw(st.lists(st.sampled_from(SENTENCES), max_size=3))))
+    aside = "".join(
+        f"<li><a href='/r{i}'>{escape(s[:60])}</a></li>"
+        for i, s in enumerate(draw(st.lists(st.sampled_from(SENTENCES), max_size=3)))
+    )
     footer = "".join(tag("p", s) for s in draw(st.lists(st.sampled_from(FOOTER), max_size=3)))
-    return (f"<html><head><title>{escape(title)}</title></head><body><nav><ul>{nav}</ul></nav>"
-            f"<article><header>{tag('h1', headline)}<p class='byline'>By Jane Doe</p></header>"
-            f"{''.join(parts)}</article><aside><h3>Related</h3><ul>{aside}</ul></aside>"
-            f"<footer>{footer}</footer></body></html>")
+    return (
+        f"<html><head><title>{escape(title)}</title></head><body><nav><ul>{nav}</ul></nav>"
+        f"<article><header>{tag('h1', headline)}<p class='byline'>By Jane Doe</p></header>"
+        f"{''.join(parts)}</article><aside><h3>Related</h3><ul>{aside}</ul></aside>"
+        f"<footer>{footer}</footer></body></html>"
+    )
 
 
 def _assert_idempotent(data: bytes | str, **options) -> None:
@@ -204,14 +289,18 @@ def test_cleaning_a_cleaned_html_page_changes_nothing(page, favor):
 @given(pages)
 # A short line kept between two prose lines, one of which then went as a duplicate:
 # the second clean, without that line, dropped it.
-@example("the the the the the the the the the the the the the the the\n"
-         "the the the the the the the the the the the the the the the the the the the\n"
-         "the the the\n"
-         "the the the the the the the the the the the the the the the the the the the")
-@example("the Monday\nthe the Monday\n"
-         "the said the the the the said the said said the the the said the the said the\n"
-         "the the the\n"
-         "the said the the the the said the said said the the the said the the said the")
+@example(
+    "the the the the the the the the the the the the the the the\n"
+    "the the the the the the the the the the the the the the the the the the the\n"
+    "the the the\n"
+    "the the the the the the the the the the the the the the the the the the the"
+)
+@example(
+    "the Monday\nthe the Monday\n"
+    "the said the the the the said the said said the the the said the the said the\n"
+    "the the the\n"
+    "the said the the the the said the said said the the the said the the said the"
+)
 # A first line that cannot be a headline (it ends with a colon) taken for a page's
 # <title> because a short line after it shares its words.
 @example("the the the the the the the the the the the the the the Photo:\nthe\nthe the the")
@@ -221,9 +310,13 @@ def test_cleaning_is_idempotent_on_any_lines(text):
 
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_PAGES = sorted([*(ROOT / "tests" / "fixtures" / "pages").glob("*.txt"),
-                        *(ROOT / "tests" / "fixtures" / "html").glob("*.html"),
-                        *(p for p in (ROOT / "samples").glob("*.txt") if not p.name.endswith(".expected.txt"))])
+FIXTURE_PAGES = sorted(
+    [
+        *(ROOT / "tests" / "fixtures" / "pages").glob("*.txt"),
+        *(ROOT / "tests" / "fixtures" / "html").glob("*.html"),
+        *(p for p in (ROOT / "samples").glob("*.txt") if not p.name.endswith(".expected.txt")),
+    ]
+)
 
 
 @pytest.mark.parametrize("favor", ["balanced", "precision", "recall"])

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import SHARED
 
 BENCH = SHARED / "bench"
-needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark data not found at ../shared/bench")
+needs_bench = pytest.mark.skipif(
+    not BENCH.is_dir(), reason="benchmark data not found at ../shared/bench"
+)
 
 # Pinned floors, a little under the figures in BENCHMARKS.md (raise them when those rise).
 # input file: (F1, precision, recall)
@@ -34,7 +35,7 @@ def _shingles(text: str) -> Counter:
     tokens = WORD.findall(text)
     if len(tokens) < 4:
         return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
 
 
 @needs_bench
@@ -48,7 +49,11 @@ def test_extraction(input_name):
             continue
         gold = _shingles((page / "gold.txt").read_text(encoding="utf-8"))
         pred = _shingles(newsclean.clean((page / input_name).read_bytes()).body)
-        tp, fp, fn = sum((gold & pred).values()), sum((pred - gold).values()), sum((gold - pred).values())
+        tp, fp, fn = (
+            sum((gold & pred).values()),
+            sum((pred - gold).values()),
+            sum((gold - pred).values()),
+        )
         if fp == fn == 0:
             p = r = 1.0
         else:

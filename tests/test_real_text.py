@@ -12,14 +12,13 @@ import sys
 from collections import defaultdict
 
 import pytest
-
 from conftest import ROOT, SHARED
 
 sys.path.insert(0, str(ROOT / "bench"))
-import real_text  # noqa: E402  (bench/real_text.py)
-import text_sources  # noqa: E402  (bench/text_sources.py)
+import real_text
+import text_sources
 
-import newsclean  # noqa: E402
+import newsclean
 
 FIXTURE = real_text.fixture_lines()
 BY_LANG: dict[str, list[str]] = defaultdict(list)
@@ -31,14 +30,19 @@ for _record in FIXTURE:
 KNOWN_CHANGED: dict[str, str] = {}
 
 needs_references = pytest.mark.skipif(
-    not (SHARED / "bench" / "wcxb" / "dev").is_dir() or not (SHARED / "bench" / "extraction" / "dev").is_dir(),
-    reason="WCXB and Zyte dev references not found at ../shared/bench (benchmark data is not in the repository)")
+    not (SHARED / "bench" / "wcxb" / "dev").is_dir()
+    or not (SHARED / "bench" / "extraction" / "dev").is_dir(),
+    reason="WCXB and Zyte dev references not found at ../shared/bench (benchmark data is not in the repository)",
+)
 
 
 def _changed(lines: list[str], expected: list[str] | None = None) -> list[str]:
     expected = expected or lines
-    return [f"{line!r} -> {out!r}" for line, want in zip(lines, expected)
-            if (out := newsclean.repair(line).text) != want]
+    return [
+        f"{line!r} -> {out!r}"
+        for line, want in zip(lines, expected)
+        if (out := newsclean.repair(line).text) != want
+    ]
 
 
 def test_fixture_is_real_multilingual_text():
@@ -48,7 +52,9 @@ def test_fixture_is_real_multilingual_text():
     for lang, lines in BY_LANG.items():
         assert all(not line.isascii() for line in lines), lang
         if lang != "en":
-            assert any(len(line) < 40 for line in lines) and any(text_sources.is_sentence(line) for line in lines), lang
+            assert any(len(line) < 40 for line in lines) and any(
+                text_sources.is_sentence(line) for line in lines
+            ), lang
 
 
 def _fixture_params():
@@ -57,7 +63,9 @@ def _fixture_params():
         counts[record["lang"]] += 1
         reason = KNOWN_CHANGED.get(text_sources.line_hash(record["text"]))
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        yield pytest.param(record["text"], id=f"{record['lang']}-{counts[record['lang']]}", marks=marks)
+        yield pytest.param(
+            record["text"], id=f"{record['lang']}-{counts[record['lang']]}", marks=marks
+        )
 
 
 @pytest.mark.parametrize("line", list(_fixture_params()))
@@ -88,4 +96,6 @@ def test_references_unchanged_or_repaired_as_listed(references):
     lines = [line for _, line in references]
     expected = [real_text.expected_for(line, repairs) for line in lines]
     wrong = _changed(lines, expected)
-    assert not wrong, f"{len(wrong)} of {len(lines)} reference lines come out wrong:\n" + "\n".join(wrong[:40])
+    assert not wrong, f"{len(wrong)} of {len(lines)} reference lines come out wrong:\n" + "\n".join(
+        wrong[:40]
+    )

@@ -15,10 +15,13 @@ from hypothesis import strategies as st
 from newsclean.repair import Repair, Repaired, looks_suspicious, repair, repair_text
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
+
+
 def as_cp1252(data: bytes) -> str:
     """Bytes read as cp1252 the way browsers do (undefined bytes become U+0080-U+009F)."""
-    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
-                   for b in data)
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
 
 
 MASTHEAD = "\u00c2\u9db9\u00b4\u00ab\u00c3\u00bd\u00d3\u00b3\u00bb"
@@ -42,28 +45,30 @@ def test_masthead_alone():
 
 
 def test_masthead_in_sentence_is_local():
-    host = ("The arrest of Huawei executive Meng Wanzhou in {}on a U.S. extradition warrant "
-            "strained relations.")
+    host = (
+        "The arrest of Huawei executive Meng Wanzhou in {}on a U.S. extradition warrant "
+        "strained relations."
+    )
     r = repair(host.format(MASTHEAD))
     assert r.text == host.format("麻豆传媒映画")
     (rep,) = r.repairs
     assert (rep.before, rep.after) == (MASTHEAD, "麻豆传媒映画")
-    assert host.format(MASTHEAD)[rep.start:rep.end] == MASTHEAD
+    assert host.format(MASTHEAD)[rep.start : rep.end] == MASTHEAD
     assert r.warnings and r.warnings[0].code == "foreign-script-repair"
     assert "Han" in r.warnings[0].message and "Latin" in r.warnings[0].message
 
 
 def test_repair_offsets_refer_to_input():
-    text = "First line is fine.\nThe firm " + as_cp1252("株式会社".encode("utf-8")) + " won.\n"
+    text = "First line is fine.\nThe firm " + as_cp1252("株式会社".encode()) + " won.\n"
     r = repair(text)
     assert r.text == "First line is fine.\nThe firm 株式会社 won.\n"
     for rep in r.repairs:
-        assert text[rep.start:rep.end] == rep.before
+        assert text[rep.start : rep.end] == rep.before
 
 
 def test_two_broken_spans_in_one_line():
-    a = as_cp1252("Ölçü".encode("utf-8"))
-    b = as_cp1252("Ärger".encode("utf-8"))
+    a = as_cp1252("Ölçü".encode())
+    b = as_cp1252("Ärger".encode())
     r = repair(f"Words {a} and {b} were broken.")
     assert r.text == "Words Ölçü and Ärger were broken."
 
@@ -99,18 +104,30 @@ def test_idempotent_on_anything(text):
 
 LATIN_LINES = [
     ("Město hledá nového ředitele školy, přihlášky čekají do pátku.", "cp1250", "latin-1"),
-    ("Rada miasta przyjęła budżet, a prezydent podziękował mieszkańcom za cierpliwość.", "cp1250", "cp1252"),
-    ("Belediye meclisi yeni bütçeyi oybirliğiyle kabul etti, açıklama yarın yapılacak.", "iso8859-9", "latin-1"),
+    (
+        "Rada miasta przyjęła budżet, a prezydent podziękował mieszkańcom za cierpliwość.",
+        "cp1250",
+        "cp1252",
+    ),
+    (
+        "Belediye meclisi yeni bütçeyi oybirliğiyle kabul etti, açıklama yarın yapılacak.",
+        "iso8859-9",
+        "latin-1",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text,codec,reader", LATIN_LINES, ids=[c + ">" + r for _, c, r in LATIN_LINES])
+@pytest.mark.parametrize(
+    "text,codec,reader", LATIN_LINES, ids=[c + ">" + r for _, c, r in LATIN_LINES]
+)
 def test_latin_code_page_read_as_another(text, codec, reader):
-    broken = text.encode(codec).decode(reader) if reader == "latin-1" else as_cp1252(text.encode(codec))
+    broken = (
+        text.encode(codec).decode(reader) if reader == "latin-1" else as_cp1252(text.encode(codec))
+    )
     r = repair(broken)
     assert r.text == text
     for rep in r.repairs:
-        assert broken[rep.start:rep.end] == rep.before
+        assert broken[rep.start : rep.end] == rep.before
         assert rep.undone.startswith(("cp125", "iso8859", "ISO"))
     assert repair(r.text).text == r.text
 
@@ -124,32 +141,38 @@ def test_latin_repair_is_local_in_an_english_sentence():
     assert all(rep.start >= broken.index("“") for rep in r.repairs)
 
 
-@pytest.mark.parametrize("text", [
-    "Smørrebrød og blåbærsyltetøj på bordet.",
-    "Ærlig talt, æblerne er søde.",
-    "Mësuesi u përgjigj në të gjitha pyetjet.",   # a language without a table of its own
-    "It’s “fine” — naïve café owners said.",
-    "ВІКІ та ЄС",                                  # capitals of one script are not mojibake
-    "Þórður og Sigríður fóru til Akureyrar í gær.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smørrebrød og blåbærsyltetøj på bordet.",
+        "Ærlig talt, æblerne er søde.",
+        "Mësuesi u përgjigj në të gjitha pyetjet.",  # a language without a table of its own
+        "It’s “fine” — naïve café owners said.",
+        "ВІКІ та ЄС",  # capitals of one script are not mojibake
+        "Þórður og Sigríður fóru til Akureyrar í gær.",
+    ],
+)
 def test_clean_latin_and_cyrillic_lines_stay(text):
     assert repair(text).text == text
 
 
-@pytest.mark.parametrize("text", [
-    # lines from scraped pages that repair used to relabel between code pages on the
-    # evidence of one sign or letter (Ž, Š, č, Ť / ť, Ğ / ğ)
-    "The Roomba® j7/j7+ Robot Vacuum uses iRobot OS Technology and PrecisionVision Navigation",
-    "Offer is valid on the Delta Connection® and Shuttle® flights of AeroMexico®, booked online.",
-    "Photo https://vivatechnology.com/media/photos ©Viva Technology 2025",
-    "Vu de la planète",
-    "1935 | James Chadwick | Frédéric Joliot-Curie; Irène Joliot-Curie | Hans Spemann",
-    "Le vainqueur de «Koh Lanta» avait promis de revenir.",
-    "Pour lui, c’est «le grand cirque humanitaire» qui se met en place, à Genève comme ailleurs.",
-    # broken bytes nothing can undo: a repeated control, a control next to a quote
-    "Contact \x90\x90\x90\x90\x90 for details",
-    "He wrote “yes”\x9d and left.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lines from scraped pages that repair used to relabel between code pages on the
+        # evidence of one sign or letter (Ž, Š, č, Ť / ť, Ğ / ğ)
+        "The Roomba® j7/j7+ Robot Vacuum uses iRobot OS Technology and PrecisionVision Navigation",
+        "Offer is valid on the Delta Connection® and Shuttle® flights of AeroMexico®, booked online.",
+        "Photo https://vivatechnology.com/media/photos ©Viva Technology 2025",
+        "Vu de la planète",
+        "1935 | James Chadwick | Frédéric Joliot-Curie; Irène Joliot-Curie | Hans Spemann",
+        "Le vainqueur de «Koh Lanta» avait promis de revenir.",
+        "Pour lui, c’est «le grand cirque humanitaire» qui se met en place, à Genève comme ailleurs.",
+        # broken bytes nothing can undo: a repeated control, a control next to a quote
+        "Contact \x90\x90\x90\x90\x90 for details",
+        "He wrote “yes”\x9d and left.",
+    ],
+)
 def test_one_sign_or_letter_is_no_evidence_for_another_code_page(text):
     assert repair(text).text == text
 
@@ -157,8 +180,12 @@ def test_one_sign_or_letter_is_no_evidence_for_another_code_page(text):
 def test_utf8_read_as_cp1255_with_undefined_bytes():
     text = "השר הודיע על תוכנית חדשה"
     # bytes cp1255 leaves undefined become U+0080-U+009F (WHATWG-style)
-    broken = "".join(chr(b) if b in (0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9C, 0x9D, 0x9E, 0x9F)
-                     else bytes([b]).decode("cp1255") for b in text.encode("utf-8"))
+    broken = "".join(
+        chr(b)
+        if b in (0x8A, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9C, 0x9D, 0x9E, 0x9F)
+        else bytes([b]).decode("cp1255")
+        for b in text.encode("utf-8")
+    )
     r = repair(broken)
     assert r.text == text and "cp1255" in r.repairs[0].undone
 
@@ -168,10 +195,13 @@ def test_ftfy_change_is_kept():
     assert repair("voilÃ  le travail").text == "voilà le travail"
 
 
-@pytest.mark.parametrize("text", [
-    "The control byte \x81 stays as it is",
-    "Prices: `¬´ and ¬» are only signs here",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The control byte \x81 stays as it is",
+        "Prices: `¬´ and ¬» are only signs here",
+    ],
+)
 def test_one_character_or_private_use_is_no_reading(text):
     out = repair(text).text
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in out)
@@ -180,6 +210,7 @@ def test_one_character_or_private_use_is_no_reading(text):
 
 # ---------------------------------------------------------------- UTF-8-first decoders, double-byte text
 
+
 def utf8_first(data: bytes, min_len: int = 2) -> str:
     """Decode valid UTF-8 sequences (of at least *min_len* bytes), other bytes as Latin-1."""
     out, i = [], 0
@@ -187,7 +218,7 @@ def utf8_first(data: bytes, min_len: int = 2) -> str:
         for n in (4, 3, 2):
             if n >= min_len and i + n <= len(data):
                 try:
-                    out.append(data[i:i + n].decode("utf-8"))
+                    out.append(data[i : i + n].decode("utf-8"))
                 except UnicodeDecodeError:
                     continue
                 i += n
@@ -198,11 +229,14 @@ def utf8_first(data: bytes, min_len: int = 2) -> str:
     return "".join(out)
 
 
-@pytest.mark.parametrize("text,codec", [
-    ("此对象没有修改历史。", "gbk"),            # C3 BB ("没") is valid UTF-8: "û"
-    ("市政府今天发布了新的交通计划。", "gbk"),
-    ("확장 기능을 설치했습니다.", "euc-kr"),
-])
+@pytest.mark.parametrize(
+    "text,codec",
+    [
+        ("此对象没有修改历史。", "gbk"),  # C3 BB ("没") is valid UTF-8: "û"
+        ("市政府今天发布了新的交通计划。", "gbk"),
+        ("확장 기능을 설치했습니다.", "euc-kr"),
+    ],
+)
 def test_double_byte_pair_read_as_utf8(text, codec):
     broken = utf8_first(text.encode(codec))
     assert broken != text.encode(codec).decode("latin-1")  # some pair was valid UTF-8
@@ -219,16 +253,20 @@ def test_soft_hyphen_lost_without_a_decoding_error():
 
 # ---------------------------------------------------------------- UTF-8 read as Latin-1, C1 controls removed
 
+
 def drop_c1(text: str) -> str:
     return bytes(b for b in text.encode("utf-8") if not 0x80 <= b < 0xA0).decode("latin-1")
 
 
-@pytest.mark.parametrize("text", [
-    "A város vezetése új szűrő rendszert vezetett be tegnap.",
-    "Bugün belediye başkanı yeni bütçeyi açıkladı.",
-    "Rada města schválila změny rozpočtu na příští rok.",
-    "Le ministre a présenté « un plan ambitieux » à la presse…",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A város vezetése új szűrő rendszert vezetett be tegnap.",
+        "Bugün belediye başkanı yeni bütçeyi açıkladı.",
+        "Rada města schválila změny rozpočtu na příští rok.",
+        "Le ministre a présenté « un plan ambitieux » à la presse…",
+    ],
+)
 def test_dropped_c1_bytes_are_restored_together(text):
     broken = drop_c1(text)
     assert broken != text
@@ -253,20 +291,53 @@ def timed_repair(text: str) -> tuple[Repaired, float]:
 
 
 def _mojibake_line(rng: random.Random) -> str:
-    words = ["Привет", "мир", "café", "été", "naïve", "“quote”", "北京", "東京", "Ελλάδα",
-             "Škoda", "Łódź", "İstanbul", "한국어"]
-    line = " ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) + f" {rng.randint(0, 10**6)}"
+    words = [
+        "Привет",
+        "мир",
+        "café",
+        "été",
+        "naïve",
+        "“quote”",
+        "北京",
+        "東京",
+        "Ελλάδα",
+        "Škoda",
+        "Łódź",
+        "İstanbul",
+        "한국어",
+    ]
+    line = (
+        " ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) + f" {rng.randint(0, 10**6)}"
+    )
     return as_cp1252(line.encode("utf-8"))
 
 
-@pytest.mark.parametrize("name,make", [
-    ("one Latin-1 letter repeated", lambda rng: "é" * 1_000_000),
-    ("mixed Latin-1 symbols", lambda rng: "".join(rng.choice("Ã©Ã¨Â«»±°´¹²³¼½¾") for _ in range(1_000_000))),
-    ("mixed symbols with spaces", lambda rng: "".join(rng.choice("Ã©Ã¨Â«» ±° ") for _ in range(1_000_000))),
-    ("double-byte look-alikes", lambda rng: "".join(rng.choice("鶹´«Ã½Ó³»±¾©ÊÐÕþ¸®½ñÌì·¢²¼") for _ in range(1_000_000))),
-    ("1 MB of distinct mojibake lines", lambda rng: "\n".join(_mojibake_line(rng) for _ in range(12_000))),
-    ("10^5 short suspicious lines", lambda rng: "\n".join(f"Caf\u00c3\u00a9 {i}" for i in range(100_000))),
-])
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("one Latin-1 letter repeated", lambda rng: "é" * 1_000_000),
+        (
+            "mixed Latin-1 symbols",
+            lambda rng: "".join(rng.choice("Ã©Ã¨Â«»±°´¹²³¼½¾") for _ in range(1_000_000)),
+        ),
+        (
+            "mixed symbols with spaces",
+            lambda rng: "".join(rng.choice("Ã©Ã¨Â«» ±° ") for _ in range(1_000_000)),
+        ),
+        (
+            "double-byte look-alikes",
+            lambda rng: "".join(rng.choice("鶹´«Ã½Ó³»±¾©ÊÐÕþ¸®½ñÌì·¢²¼") for _ in range(1_000_000)),
+        ),
+        (
+            "1 MB of distinct mojibake lines",
+            lambda rng: "\n".join(_mojibake_line(rng) for _ in range(12_000)),
+        ),
+        (
+            "10^5 short suspicious lines",
+            lambda rng: "\n".join(f"Caf\u00c3\u00a9 {i}" for i in range(100_000)),
+        ),
+    ],
+)
 def test_adversarial_input_is_repaired_in_bounded_time(name, make):
     text = make(random.Random(7))
     result, seconds = timed_repair(text)
@@ -312,11 +383,11 @@ def test_repeated_lines_are_repaired_alike():
     assert seconds < TIME_LIMIT
     assert result.text == "\n".join(["Café au lait", "Привет"] * 50_000)
     assert len(result.repairs) == 100_000
-    assert all(text[r.start:r.end] == r.before for r in result.repairs[-3:])
+    assert all(text[r.start : r.end] == r.before for r in result.repairs[-3:])
 
 
 def test_long_line_is_repaired_in_pieces():
-    sentence = as_cp1252("Le café de la gare est fermé à cause des travaux. ".encode("utf-8"))
+    sentence = as_cp1252("Le café de la gare est fermé à cause des travaux. ".encode())
     text = sentence * 2_000  # one line of 100,000 characters
     result = repair(text)
     assert result.text == "Le café de la gare est fermé à cause des travaux. " * 2_000
@@ -334,11 +405,15 @@ def test_decomposed_vietnamese_is_not_suspicious():
 
 # ---------------------------------------------------------------- UTF-8 read with a CJK codec, errors replaced
 
-@pytest.mark.parametrize("text,codec", [
-    ("東京都は新しい計画を発表しました。", "gbk"),
-    ("市政府今天发布了新的交通计划。", "shift_jis"),
-    ("メインメニューからテンプレートを選んでください。", "cp932"),
-])
+
+@pytest.mark.parametrize(
+    "text,codec",
+    [
+        ("東京都は新しい計画を発表しました。", "gbk"),
+        ("市政府今天发布了新的交通计划。", "shift_jis"),
+        ("メインメニューからテンプレートを選んでください。", "cp932"),
+    ],
+)
 def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
     broken = text.encode("utf-8").decode(codec, "replace")
     assert "\ufffd" in broken
@@ -349,18 +424,22 @@ def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
 
 def test_too_much_lost_is_left_alone():
     # half the bytes of Korean UTF-8 read as EUC-KR are lost: no guess is made
-    broken = "서울시는 오늘 새로운 정책을 발표했습니다.".encode("utf-8").decode("euc-kr", "replace")
+    broken = "서울시는 오늘 새로운 정책을 발표했습니다.".encode().decode("euc-kr", "replace")
     assert repair(broken).text == broken
 
 
 # ---------------------------------------------------------------- UTF-8 read as cp1252, soft hyphens removed
 
-@pytest.mark.parametrize("text", [
-    "O título do domínio não pode conter espaços nem “aspas”.",
-    "Это поле обязательно — заполните его, пожалуйста.",
-    "Ο έλεγχος έγινε χθες — τα αποτελέσματα θα ανακοινωθούν σύντομα.",
-    "Písomné vyjadrenie čínskej vlády prišlo včera.",  # no cp1252 sign: read as Latin-1
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O título do domínio não pode conter espaços nem “aspas”.",
+        "Это поле обязательно — заполните его, пожалуйста.",
+        "Ο έλεγχος έγινε χθες — τα αποτελέσματα θα ανακοινωθούν σύντομα.",
+        "Písomné vyjadrenie čínskej vlády prišlo včera.",  # no cp1252 sign: read as Latin-1
+    ],
+)
 def test_lost_soft_hyphens_are_restored(text):
     broken = as_cp1252(text.encode("utf-8")).replace("\xad", "")
     assert broken != as_cp1252(text.encode("utf-8"))

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from newsclean.cli import cli
 from newsclean.document import Decision, Document, Notice, Removal
-from newsclean.report import content_security_policy, render_report, script_json, write_report
 from newsclean.repair import Repair
+from newsclean.report import content_security_policy, render_report, script_json, write_report
 
 HOSTILE_SCRIPT = "<script>document.title='pwned'</script>"
 HOSTILE_IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""
@@ -23,36 +23,58 @@ ENDS_SCRIPT = "</script><script>alert(1)</script>\u2028<!--"
 
 
 def hostile_document() -> Document:
-    lines = [HOSTILE_SCRIPT, HOSTILE_IMG, 'Quote " and \' & ampersand <b>bold</b>', "Menu"]
+    lines = [HOSTILE_SCRIPT, HOSTILE_IMG, "Quote \" and ' & ampersand <b>bold</b>", "Menu"]
     decisions = [
         Decision(1, lines[0], False, "boilerplate", "nav", HOSTILE_IMG, ENDS_SCRIPT),
         Decision(2, lines[1], True, "title", rule="headline"),
         Decision(3, lines[2], True, "body"),
-        Decision(4, lines[3], False, "boilerplate", '"><script>x()</script>', "r", '" onmouseover="x()'),
+        Decision(
+            4, lines[3], False, "boilerplate", '"><script>x()</script>', "r", '" onmouseover="x()'
+        ),
     ]
-    removed = [Removal(d.line, d.text, d.reason, d.rule, d.evidence) for d in decisions if not d.keep]
-    return Document(title=lines[1], paragraphs=[lines[2]], decisions=decisions, removed=removed,
-                    source=HOSTILE_IMG, warnings=[Notice("injected", HOSTILE_SCRIPT)])
+    removed = [
+        Removal(d.line, d.text, d.reason, d.rule, d.evidence) for d in decisions if not d.keep
+    ]
+    return Document(
+        title=lines[1],
+        paragraphs=[lines[2]],
+        decisions=decisions,
+        removed=removed,
+        source=HOSTILE_IMG,
+        warnings=[Notice("injected", HOSTILE_SCRIPT)],
+    )
 
 
 def plain_document(removed_share: int = 1, repairs: int = 0) -> Document:
     """A page with *removed_share* nav lines among 4 lines of text, and *repairs* repaired spans."""
-    texts = [f"Nav item {i}" for i in range(removed_share)] + ["Storm closes schools"] + [
-        f"Schools were closed on day {i} after the storm, officials said." for i in range(3)]
+    texts = (
+        [f"Nav item {i}" for i in range(removed_share)]
+        + ["Storm closes schools"]
+        + [f"Schools were closed on day {i} after the storm, officials said." for i in range(3)]
+    )
     decisions, removed, offset, fixes = [], [], 0, []
     for number, text in enumerate(texts, start=1):
         if text.startswith("Nav"):
-            decisions.append(Decision(number, text, False, "boilerplate", "nav", "nav-word", "matched 'Nav'"))
+            decisions.append(
+                Decision(number, text, False, "boilerplate", "nav", "nav-word", "matched 'Nav'")
+            )
             removed.append(Removal(number, text, "nav", "nav-word", "matched 'Nav'"))
         elif text.startswith("Storm"):
             decisions.append(Decision(number, text, True, "title", rule="headline"))
         else:
             decisions.append(Decision(number, text, True, "body"))
             if len(fixes) < repairs:
-                fixes.append(Repair(offset, offset + 8, "SchoolsÂ", "Schools", "UTF-8 read as cp1252"))
-        offset += len(text) + 1 + (len("SchoolsÂ") - len("Schools") if fixes and fixes[-1].start == offset
-                                   else 0)
-    return Document(title="Storm closes schools", decisions=decisions, removed=removed, repairs=fixes)
+                fixes.append(
+                    Repair(offset, offset + 8, "SchoolsÂ", "Schools", "UTF-8 read as cp1252")
+                )
+        offset += (
+            len(text)
+            + 1
+            + (len("SchoolsÂ") - len("Schools") if fixes and fixes[-1].start == offset else 0)
+        )
+    return Document(
+        title="Storm closes schools", decisions=decisions, removed=removed, repairs=fixes
+    )
 
 
 class Collector(HTMLParser):
@@ -90,13 +112,48 @@ def parse(page: str) -> Collector:
     return collector
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "nav", "table",
-                "thead", "tbody", "tr", "th", "td", "button", "a", "section", "ul", "li", "fieldset", "legend",
-                "label", "input", "span", "main", "div", "script", "del", "ins", "details", "summary"}
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "p",
+    "nav",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "button",
+    "a",
+    "section",
+    "ul",
+    "li",
+    "fieldset",
+    "legend",
+    "label",
+    "input",
+    "span",
+    "main",
+    "div",
+    "script",
+    "del",
+    "ins",
+    "details",
+    "summary",
+}
 
 
 def test_hostile_text_is_escaped_everywhere():
-    page = render_report([(HOSTILE_SCRIPT, hostile_document()), (HOSTILE_IMG, f"failed on {HOSTILE_IMG}")])
+    page = render_report(
+        [(HOSTILE_SCRIPT, hostile_document()), (HOSTILE_IMG, f"failed on {HOSTILE_IMG}")]
+    )
     parsed = parse(page)
     assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
     assert not [tag for tag, _ in parsed.tags if tag == "img"]
@@ -108,7 +165,7 @@ def test_hostile_text_is_escaped_everywhere():
     assert "pwned" not in parsed.scripts[1][1] and "alert" not in parsed.scripts[1][1]
     text = "".join(parsed.text)
     assert HOSTILE_SCRIPT in text and HOSTILE_IMG in text
-    assert 'Quote " and \' & ampersand <b>bold</b>' in text
+    assert "Quote \" and ' & ampersand <b>bold</b>" in text
     assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
     titles = [attrs["title"] for _, attrs in parsed.tags if "title" in attrs]
     assert any(ENDS_SCRIPT in t for t in titles)
@@ -117,7 +174,9 @@ def test_hostile_text_is_escaped_everywhere():
 
 def test_embedded_json_cannot_end_its_script():
     page = render_report([(ENDS_SCRIPT, hostile_document())])
-    block = re.search(r'<script type="application/json" id="newsclean-data">(.*?)</script>', page, re.S).group(1)
+    block = re.search(
+        r'<script type="application/json" id="newsclean-data">(.*?)</script>', page, re.S
+    ).group(1)
     assert "<" not in block and ">" not in block and "&" not in block and "\u2028" not in block
     records = json.loads(block)
     assert records[0]["source"] == ENDS_SCRIPT
@@ -128,10 +187,18 @@ def test_embedded_json_cannot_end_its_script():
 def test_page_is_self_contained_with_a_strict_policy():
     page = render_report([("a.txt", plain_document(2, 1)), ("b.txt", "no such file")])
     assert not re.search(r"""(?:src|href)\s*=\s*(?!["']?#)""", page)
-    assert "url(" not in page and "@import" not in page and "http://" not in page and "https://" not in page
+    assert (
+        "url(" not in page
+        and "@import" not in page
+        and "http://" not in page
+        and "https://" not in page
+    )
     parsed = parse(page)
-    policy = next(attrs["content"] for tag, attrs in parsed.tags
-                  if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy")
+    policy = next(
+        attrs["content"]
+        for tag, attrs in parsed.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    )
     assert policy == content_security_policy()
     assert "default-src 'none'" in policy and "unsafe-eval" not in policy
     script = parsed.scripts[1][1]
@@ -141,7 +208,11 @@ def test_page_is_self_contained_with_a_strict_policy():
 
 
 def test_index_rows_failures_and_sort_values():
-    docs = [("few.txt", plain_document(1, 0)), ("many.txt", plain_document(6, 2)), ("bad.bin", "a PDF document")]
+    docs = [
+        ("few.txt", plain_document(1, 0)),
+        ("many.txt", plain_document(6, 2)),
+        ("bad.bin", "a PDF document"),
+    ]
     parsed = parse(render_report(docs))
     rows = [attrs for tag, attrs in parsed.tags if tag == "tr" and "data-order" in attrs]
     assert [r["data-order"] for r in rows] == ["1", "2", "3"]
@@ -149,8 +220,16 @@ def test_index_rows_failures_and_sort_values():
     cells = [attrs for tag, attrs in parsed.tags if tag == "td"]
     values = [c["data-value"] for c in cells]
     # columns: order, source, status, lines, removed, share, repairs, encoding
-    assert values[:8] == ["1", "few.txt", "0", "5", "1", str(round(len("Nav item 0") / sum(
-        len(d.text) for d in plain_document(1, 0).decisions), 6)), "0", "0"]
+    assert values[:8] == [
+        "1",
+        "few.txt",
+        "0",
+        "5",
+        "1",
+        str(round(len("Nav item 0") / sum(len(d.text) for d in plain_document(1, 0).decisions), 6)),
+        "0",
+        "0",
+    ]
     assert values[8 + 4] == "6" and values[8 + 6] == "2"
     assert values[16 + 2] == "1"
     text = "".join(parsed.text)
@@ -161,10 +240,14 @@ def test_index_rows_failures_and_sort_values():
 
 def test_removed_lines_carry_reasons_inline_on_hover_and_as_filters():
     doc = plain_document(3, 1)
-    doc.decisions.append(Decision(99, "© Example", False, "boilerplate", "legal", "copyright", "starts with ©"))
+    doc.decisions.append(
+        Decision(99, "© Example", False, "boilerplate", "legal", "copyright", "starts with ©")
+    )
     doc.removed.append(Removal(99, "© Example", "legal", "copyright", "starts with ©"))
     parsed = parse(render_report([("x.txt", doc)]))
-    lines = [attrs for tag, attrs in parsed.tags if tag == "div" and "line" in attrs.get("class", "")]
+    lines = [
+        attrs for tag, attrs in parsed.tags if tag == "div" and "line" in attrs.get("class", "")
+    ]
     removed = [a for a in lines if a["class"] == "line removed"]
     assert Counter(a["data-reason"] for a in removed) == Counter(r.reason for r in doc.removed)
     assert all(a["data-filter"] == "reason:" + a["data-reason"] for a in removed)
@@ -190,10 +273,15 @@ def test_write_report_and_the_command(tmp_path):
     write_report([("a", plain_document(2))], out)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     page = tmp_path / "page.txt"
-    page.write_text("Skip to content\n\nStorm closes schools\n\n" + "Schools were closed on Monday after the "
-                    "storm brought down power lines, officials said in a statement.\n" * 3, encoding="utf-8")
+    page.write_text(
+        "Skip to content\n\nStorm closes schools\n\n" + "Schools were closed on Monday after the "
+        "storm brought down power lines, officials said in a statement.\n" * 3,
+        encoding="utf-8",
+    )
     report = tmp_path / "report.html"
-    result = CliRunner().invoke(cli, ["diff", "--html", str(report), str(page), str(tmp_path / "gone.txt")])
+    result = CliRunner().invoke(
+        cli, ["diff", "--html", str(report), str(page), str(tmp_path / "gone.txt")]
+    )
     assert result.exit_code == 1
     assert "gone.txt: no such file" in result.output
     html = report.read_text(encoding="utf-8")

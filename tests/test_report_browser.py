@@ -5,25 +5,29 @@ Needs headless Chromium (Debian/Ubuntu: ``apt-get install -y chromium``); skippe
 
 from __future__ import annotations
 
-from collections import Counter
-
 import os
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_report import HOSTILE_IMG, HOSTILE_SCRIPT, hostile_document, parse
 
 from newsclean import clean
 from newsclean.report import write_report
-from test_report import HOSTILE_IMG, HOSTILE_SCRIPT, hostile_document, parse
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+CHROMIUM = (
+    shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+)
 
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium not found (/usr/bin/chromium); install it with "
-                             "'apt-get install -y chromium' to run the browser checks")
+    CHROMIUM is None,
+    reason="headless Chromium not found (/usr/bin/chromium); install it with "
+    "'apt-get install -y chromium' to run the browser checks",
+)
 
 PAGE = """Skip to content
 Home | World | Business | Sport
@@ -44,11 +48,25 @@ def dump_dom(path: Path, fragment: str = "") -> str:
     profile = path.parent / f"profile-{path.stem}"
     profile.mkdir()
     proc = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", f"--user-data-dir={profile}", "--virtual-time-budget=3000",
-         "--dump-dom", path.resolve().as_uri() + fragment],
-        capture_output=True, timeout=120)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            path.resolve().as_uri() + fragment,
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
     dom = proc.stdout.decode("utf-8")
     assert "<html" in dom, proc.stderr.decode(errors="replace")[-2000:]
@@ -66,7 +84,10 @@ def test_report_runs_its_script_and_never_page_text(tmp_path):
     assert page_doc.removed, "the classifier should drop the navigation of this page"
     hostile = hostile_document()
     report = tmp_path / "report.html"
-    write_report([("storm.txt", page_doc), (HOSTILE_SCRIPT, hostile), ("broken.bin", "a PDF document")], report)
+    write_report(
+        [("storm.txt", page_doc), (HOSTILE_SCRIPT, hostile), ("broken.bin", "a PDF document")],
+        report,
+    )
 
     parsed = parse(dump_dom(report, "#hide=reason:nav&sort=share"))
     tags = parsed.tags
@@ -80,7 +101,9 @@ def test_report_runs_its_script_and_never_page_text(tmp_path):
     text = "".join(parsed.text)
     assert HOSTILE_SCRIPT in text and HOSTILE_IMG in text
 
-    lines = [attrs for tag, attrs in tags if tag == "div" and attrs.get("class", "").startswith("line ")]
+    lines = [
+        attrs for tag, attrs in tags if tag == "div" and attrs.get("class", "").startswith("line ")
+    ]
     removed = [a for a in lines if a["class"] == "line removed"]
     assert len(removed) == len(page_doc.removed) + len(hostile.removed)
     for attrs in removed:
@@ -89,7 +112,8 @@ def test_report_runs_its_script_and_never_page_text(tmp_path):
         assert ("hidden" in attrs) == (attrs["data-reason"] == "nav"), attrs
     assert all("hidden" not in a for a in lines if a["class"] != "line removed")
     assert Counter(a["data-reason"] for a in removed) == Counter(
-        r.reason for r in [*page_doc.removed, *hostile.removed])
+        r.reason for r in [*page_doc.removed, *hostile.removed]
+    )
     for removal in page_doc.removed:
         assert f"{removal.reason}: {removal.rule}" in text
 
@@ -109,8 +133,11 @@ def test_report_runs_its_script_and_never_page_text(tmp_path):
 def test_the_check_catches_markup_that_runs(tmp_path):
     """The same checks on a page that does not escape: they must see the script run."""
     bad = tmp_path / "unescaped.html"
-    bad.write_text(f"<!DOCTYPE html><html><head><title>newsclean report</title></head>"
-                   f"<body><p>{HOSTILE_SCRIPT}</p><p>{HOSTILE_IMG}</p></body></html>", encoding="utf-8")
+    bad.write_text(
+        f"<!DOCTYPE html><html><head><title>newsclean report</title></head>"
+        f"<body><p>{HOSTILE_SCRIPT}</p><p>{HOSTILE_IMG}</p></body></html>",
+        encoding="utf-8",
+    )
     parsed = parse(dump_dom(bad))
     body = next(attrs for tag, attrs in parsed.tags if tag == "body")
     assert body.get("data-pwned") == "1"

@@ -26,7 +26,9 @@ def test_json_has_the_metadata_and_the_decisions(run, validate):
     assert doc["byline"] == "The Canadian Press"
     assert doc["dateline"] == "OTTAWA"
     assert doc["date"] == "2023-03-22"
-    assert len(doc["captions"]) == 1 and doc["captions"][0].endswith("THE CANADIAN PRESS/Nathan Denette")
+    assert len(doc["captions"]) == 1 and doc["captions"][0].endswith(
+        "THE CANADIAN PRESS/Nathan Denette"
+    )
     assert doc["encoding"]["name"] == "utf-8" and doc["encoding"]["method"] == "utf-8"
     assert [r["after"] for r in doc["repairs"]] == ["麻豆传媒映画", "麻豆传媒映画"]
     assert doc["repairs"][0]["before"] == "Â鶹´«Ã½Ó³»"

@@ -11,7 +11,6 @@ import gzip
 import json
 
 import pytest
-
 from conftest import SHARED
 
 import newsclean
@@ -33,8 +32,10 @@ def _pages():
                 yield f"{path.name}:{field}", record[field].encode("utf-8")
 
 
-@pytest.mark.skipif(not (ZYTE.is_dir() or WCXB.is_dir()),
-                    reason="benchmark dev pages not found at ../shared/bench (extraction/dev, wcxb/dev)")
+@pytest.mark.skipif(
+    not (ZYTE.is_dir() or WCXB.is_dir()),
+    reason="benchmark dev pages not found at ../shared/bench (extraction/dev, wcxb/dev)",
+)
 def test_every_shared_dev_page_cleans_without_an_exception():
     failures, count = [], 0
     for name, data in _pages():

@@ -8,16 +8,22 @@ import json
 import zlib
 
 import pytest
+from archive_helpers import ENGLISH, GERMAN, PNG, write_arc, write_jsonl, write_warc
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from archive_helpers import ENGLISH, GERMAN, PNG, write_arc, write_jsonl, write_warc
 
 from newsclean.batch_pages import page_jsonl
 from newsclean.errors import InputError
 from newsclean.files import archive_kind
-from newsclean.sources import (Broken, Page, Skipped, clean_page, find_page, parse_response,
-                               read_pages)
+from newsclean.sources import (
+    Broken,
+    Page,
+    Skipped,
+    clean_page,
+    find_page,
+    parse_response,
+    read_pages,
+)
 
 
 def _split(items):
@@ -34,8 +40,12 @@ def test_warc_pages_skips_and_a_truncated_record(tmp_path, gz):
     pages, skipped, broken = _split(list(read_pages(str(path))))
     assert [p.url for p in pages] == [urls["utf8"], urls["cp1252"], urls["gzip"], urls["chunked"]]
     assert all(p.id.startswith("<urn:uuid:") and p.status == 200 and p.date for p in pages)
-    assert sorted(s.reason for s in skipped) == ["HTTP 301 (no page)", "image/png payload", "request record",
-                                                 "revisit record"]
+    assert sorted(s.reason for s in skipped) == [
+        "HTTP 301 (no page)",
+        "image/png payload",
+        "request record",
+        "revisit record",
+    ]
     # the cp1252 page carries its HTTP charset; gzip and chunked bodies come out undone
     assert pages[1].charset == "windows-1252" and GERMAN.encode("cp1252") in pages[1].data
     assert b"Rain floods roads" in pages[2].data and b"Wind topples trees</h1>" in pages[3].data
@@ -55,7 +65,7 @@ def test_a_corrupt_gzip_member_is_reported_and_reading_goes_on(tmp_path):
     good = [i for i in read_pages(str(path)) if isinstance(i, Page)]
     data = bytearray(path.read_bytes())
     middle = good[1].position + 40  # inside the compressed data of the second page's member
-    data[middle:middle + 30] = b"\x00" * 30
+    data[middle : middle + 30] = b"\x00" * 30
     path.write_bytes(bytes(data))
     pages, _, broken = _split(list(read_pages(str(path))))
     assert [b.position for b in broken] == [good[1].position] and "corrupt" in broken[0].reason
@@ -77,25 +87,39 @@ def test_jsonl_records_of_both_kinds_and_a_malformed_line(tmp_path, name):
     path = tmp_path / name
     write_jsonl(path)
     pages, _, broken = _split(list(read_pages(str(path), name="docs")))
-    assert [(p.id, p.kind, p.position) for p in pages] == [("doc-1", "text", 1), ("docs:3", "html", 3)]
-    assert pages[0].extra == {"id": "doc-1", "source": "crawl-7",
-                              "metadata": {"dump": "CC-MAIN-2024-10", "date": "2024-03-01"}}
+    assert [(p.id, p.kind, p.position) for p in pages] == [
+        ("doc-1", "text", 1),
+        ("docs:3", "html", 3),
+    ]
+    assert pages[0].extra == {
+        "id": "doc-1",
+        "source": "crawl-7",
+        "metadata": {"dump": "CC-MAIN-2024-10", "date": "2024-03-01"},
+    }
     assert pages[1].url == "https://news.example.com/koeln" and GERMAN in pages[1].data
     assert [b.position for b in broken] == [2] and "not valid JSON" in broken[0].reason
 
 
 def test_jsonl_synonyms_and_records_without_text(tmp_path):
     path = tmp_path / "rp.jsonl"
-    path.write_text('{"raw_content": "A dump"}\n{"content": "<p>x</p>"}\n{"title": "no body"}\n[1, 2]\n')
+    path.write_text(
+        '{"raw_content": "A dump"}\n{"content": "<p>x</p>"}\n{"title": "no body"}\n[1, 2]\n'
+    )
     pages, _, broken = _split(list(read_pages(str(path))))
     assert [(p.data, p.kind) for p in pages] == [("A dump", None), ("<p>x</p>", None)]
-    assert ["has no text" in broken[0].reason, "not a JSON object" in broken[1].reason] == [True, True]
+    assert ["has no text" in broken[0].reason, "not a JSON object" in broken[1].reason] == [
+        True,
+        True,
+    ]
 
 
 def test_http_bodies_are_undone_and_the_charset_read():
     body = ("<p>" + ENGLISH + "</p>").encode()
-    for coding, encoded in (("gzip", gzip.compress(body)), ("deflate", zlib.compress(body)),
-                            ("deflate", zlib.compress(body)[2:-4])):
+    for coding, encoded in (
+        ("gzip", gzip.compress(body)),
+        ("deflate", zlib.compress(body)),
+        ("deflate", zlib.compress(body)[2:-4]),
+    ):
         block = b"HTTP/1.1 200 OK\r\nContent-Encoding: %s\r\n\r\n%s" % (coding.encode(), encoded)
         assert parse_response(block).body == body, coding
     # a body stored already decoded (as Common Crawl does) is kept as it is
@@ -103,9 +127,16 @@ def test_http_bodies_are_undone_and_the_charset_read():
     broken = parse_response(b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8bnot gzip")
     assert broken.problem and "gzip" in broken.problem
     brotli = pytest.importorskip("brotli")
-    assert parse_response(b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n" + brotli.compress(body)).body == body
+    assert (
+        parse_response(
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n" + brotli.compress(body)
+        ).body
+        == body
+    )
     # a decompression bomb stops at the size limit
-    bomb = parse_response(b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + gzip.compress(bytes(10**6)), 1000)
+    bomb = parse_response(
+        b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + gzip.compress(bytes(10**6)), 1000
+    )
     assert "more than 1,000 bytes" in bomb.problem
 
 
@@ -126,10 +157,15 @@ def test_binary_payloads_and_files_that_are_not_warc(tmp_path):
         for media, body in ((None, PNG), ("text/html", b"%PDF-1.7 mislabelled")):
             headers = [("Content-Type", media)] if media else []
             http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record("https://x.example/", "response",
-                                                          payload=io.BytesIO(body), http_headers=http))
+            writer.write_record(
+                writer.create_warc_record(
+                    "https://x.example/", "response", payload=io.BytesIO(body), http_headers=http
+                )
+            )
     assert [(type(i).__name__, i.reason) for i in read_pages(str(path))] == [
-        ("Skipped", "a PNG image payload"), ("Skipped", "a PDF document payload")]
+        ("Skipped", "a PNG image payload"),
+        ("Skipped", "a PDF document payload"),
+    ]
     fake = tmp_path / "page.warc"
     fake.write_text("<html><body>not an archive</body></html>")
     (item,) = read_pages(str(fake))
@@ -141,7 +177,9 @@ def test_binary_payloads_and_files_that_are_not_warc(tmp_path):
 
 def test_jsonl_ids_of_any_type_and_lone_surrogates(tmp_path):
     path = tmp_path / "odd.jsonl"
-    path.write_text('{"id": 7, "text": "A line \\ud800 of text that goes on for a while.", "note": "\\udfff"}\n')
+    path.write_text(
+        '{"id": 7, "text": "A line \\ud800 of text that goes on for a while.", "note": "\\udfff"}\n'
+    )
     (page,) = read_pages(str(path))
     assert page.id == "7" and "\ud800" not in page.data and "\ufffd" in page.data
     line = page_jsonl(clean_page(page), page)

@@ -37,10 +37,14 @@ __all__ = ["drop_title_repeats", "extract", "extract_lines", "reads_as_clean", "
 #: Class thresholds and region weights for each ``Options.favor``.
 _SETTINGS = {
     "balanced": (Limits(), Weights()),
-    "precision": (Limits(short_words=6, good_words=14, density_scale=1.12),
-                  Weights(near_factor=0.3, short_cost=4.0, bad_cost=8.0, rule_cost=10.0)),
-    "recall": (Limits(short_words=5, good_words=10, density_scale=0.85),
-               Weights(near_factor=0.7, short_cost=2.0, bad_cost=4.0, rule_cost=6.0)),
+    "precision": (
+        Limits(short_words=6, good_words=14, density_scale=1.12),
+        Weights(near_factor=0.3, short_cost=4.0, bad_cost=8.0, rule_cost=10.0),
+    ),
+    "recall": (
+        Limits(short_words=5, good_words=10, density_scale=0.85),
+        Weights(near_factor=0.7, short_cost=2.0, bad_cost=4.0, rule_cost=6.0),
+    ),
 }
 
 #: Words a line needs for its repetition to count as a duplicate (in a text dump; in an HTML page).
@@ -54,10 +58,15 @@ TITLE_WINDOW = 25
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
 
-_BY_PREFIX = re.compile(r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
-                        re.IGNORECASE)
-_PUBLISHED = re.compile(r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
-                        r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd", re.IGNORECASE)
+_BY_PREFIX = re.compile(
+    r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(
+    r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
+    r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
+    re.IGNORECASE,
+)
 
 
 def settings(favor: str) -> tuple[Limits, Weights]:
@@ -74,7 +83,9 @@ def extract(text: str, options: Options) -> Document:
     return extract_lines(text.split("\n"), options)
 
 
-def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | None" = None) -> Document:
+def extract_lines(
+    raw_lines: list[str], options: Options, dom: PageStructure | None = None
+) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
     With *dom* (the lines came from an HTML page), the markup finds the article
@@ -108,9 +119,16 @@ def extract_lines(raw_lines: list[str], options: Options, dom: "PageStructure | 
         dom.model.apply(content, start, end, dom, language)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
-    return _assemble(lines, content, start, end, title_at, language,
-                     repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
-                     body_lo=body_lo)
+    return _assemble(
+        lines,
+        content,
+        start,
+        end,
+        title_at,
+        language,
+        repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
+        body_lo=body_lo,
+    )
 
 
 # ----------------------------------------------------------------------------- steps
@@ -130,7 +148,9 @@ def _apply_user_rules(lines: list[Line], rules) -> set[int]:
             line.hit, line.byline, line.date_line = None, False, False
             line.cls, line.why = "good", f"user rule line {verdict.line}: keep"
         else:
-            line.hit = Hit(f"user-rule:{verdict.line}", verdict.reason, f"user rule line {verdict.line}")
+            line.hit = Hit(
+                f"user-rule:{verdict.line}", verdict.reason, f"user rule line {verdict.line}"
+            )
             line.cls, line.why = "bad", line.hit.evidence
     return forced
 
@@ -165,7 +185,13 @@ def reads_as_clean(lines: list[Line]) -> bool:
         if index % 2:
             if line.raw:
                 return False
-        elif line.blank or line.raw != line.text or line.hit is not None or line.byline or line.date_line:
+        elif (
+            line.blank
+            or line.raw != line.text
+            or line.hit is not None
+            or line.byline
+            or line.date_line
+        ):
             return False
     content = lines[::2]
     seen: set[str] = set()
@@ -193,8 +219,13 @@ def _keep_clean(lines: list[Line], content: list[Line], language: str | None) ->
         if position == title_at:
             _set(line, True, "title", "title", "headline", "first line of a cleaned article")
         else:
-            _set(line, True, "body", rule="clean-shape",
-                 evidence=f"{line.why}; the text has the shape of a cleaned article")
+            _set(
+                line,
+                True,
+                "body",
+                rule="clean-shape",
+                evidence=f"{line.why}; the text has the shape of a cleaned article",
+            )
     return _assemble(lines, content, 0, len(content) - 1, title_at, language, dedupe=False)
 
 
@@ -237,7 +268,12 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     best, best_overlap, nearest = -1, 0.0, -1
     low = max(0, start - TITLE_WINDOW)
     high = start
-    if include_start and start < len(content) and not content[start].ends_sentence and content[start].words <= 30:
+    if (
+        include_start
+        and start < len(content)
+        and not content[start].ends_sentence
+        and content[start].words <= 30
+    ):
         high = start + 1
     for position in range(high - 1, low - 1, -1):
         hit = content[position].hit
@@ -260,16 +296,20 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     if nearest >= 0 and start - nearest <= 6:
         return nearest
     head = content[0] if content else None
-    if head is not None and 0 < start and _title_like(head, max_words=30):
+    if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
     return -1
 
 
-def _set(line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = "") -> None:
+def _set(
+    line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = ""
+) -> None:
     line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
 
 
-def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True) -> int:
+def _judge(
+    content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True
+) -> int:
     """Give every non-blank line its verdict: body, title, metadata or a removal reason.
 
     With *lead*, prose between the headline and the region belongs to the article
@@ -297,11 +337,24 @@ def _judge(content: list[Line], start: int, end: int, title_at: int, forced: set
             _set(line, False, "date", "date", "date-line", "a date alone")
         elif not inside:
             if position == 0 < body_lo:  # (the headline, when it is line 0, was judged above)
-                _set(line, False, "boilerplate", "masthead", "masthead", "first line, above the headline")
+                _set(
+                    line,
+                    False,
+                    "boilerplate",
+                    "masthead",
+                    "masthead",
+                    "first line, above the headline",
+                )
             else:
                 where = "before" if position < body_lo else "after"
-                _set(line, False, "boilerplate", "outside-article", "region",
-                     f"{where} the article region; {line.why}")
+                _set(
+                    line,
+                    False,
+                    "boilerplate",
+                    "outside-article",
+                    "region",
+                    f"{where} the article region; {line.why}",
+                )
         elif line.cls in ("good", "near"):
             _set(line, True, "body", evidence=line.why)
         else:
@@ -328,10 +381,17 @@ def _recheck_context(content: list[Line], lo: int, hi: int) -> None:
     cleaned again, where that paragraph is gone.
     """
     for position, line in enumerate(content):
-        if line.keep and line.role == "body" and line.evidence.endswith("; between prose lines"):
-            if not (_neighbour_class(content, position, -1, lo, hi)
-                    and _neighbour_class(content, position, +1, lo, hi)):
-                _drop_out_of_context(line)
+        between = line.evidence.endswith("; between prose lines")
+        if (
+            line.keep
+            and line.role == "body"
+            and between
+            and not (
+                _neighbour_class(content, position, -1, lo, hi)
+                and _neighbour_class(content, position, +1, lo, hi)
+            )
+        ):
+            _drop_out_of_context(line)
 
 
 def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
@@ -359,9 +419,17 @@ def _normal(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def _assemble(lines: list[Line], content: list[Line], start: int, end: int, title_at: int,
-              language: str | None, repeat_words: int = REPEAT_WORDS, dedupe: bool = True,
-              body_lo: int | None = None) -> Document:
+def _assemble(
+    lines: list[Line],
+    content: list[Line],
+    start: int,
+    end: int,
+    title_at: int,
+    language: str | None,
+    repeat_words: int = REPEAT_WORDS,
+    dedupe: bool = True,
+    body_lo: int | None = None,
+) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
@@ -381,7 +449,14 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
             continue
         earlier = seen.get(key)
         if earlier is not None and line.words >= repeat_words:
-            _set(earlier, False, "boilerplate", "duplicate", "duplicate", f"repeated at line {line.number}")
+            _set(
+                earlier,
+                False,
+                "boilerplate",
+                "duplicate",
+                "duplicate",
+                f"repeated at line {line.number}",
+            )
             dropped = True
         seen[key] = line
     if dropped and body_lo is not None:
@@ -414,10 +489,15 @@ def _assemble(lines: list[Line], content: list[Line], start: int, end: int, titl
         if line.blank:
             document.decisions.append(Decision(line.number, line.raw, False, "blank"))
             continue
-        document.decisions.append(Decision(line.number, line.raw, line.keep, line.role, line.reason,
-                                           line.rule, line.evidence))
+        document.decisions.append(
+            Decision(
+                line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
+            )
+        )
         if not line.keep:
-            document.removed.append(Removal(line.number, line.text, line.reason, line.rule, line.evidence))
+            document.removed.append(
+                Removal(line.number, line.text, line.reason, line.rule, line.evidence)
+            )
     return document
 
 
@@ -434,9 +514,12 @@ def drop_title_repeats(document: Document) -> None:
     evidence = "repeats the headline"
     for index, d in enumerate(document.decisions):
         if d.keep and d.role == "body" and _normal(d.text) == key:
-            document.decisions[index] = Decision(d.line, d.text, False, "boilerplate", "duplicate", "duplicate",
-                                                 evidence)
-            document.removed.append(Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence))
+            document.decisions[index] = Decision(
+                d.line, d.text, False, "boilerplate", "duplicate", "duplicate", evidence
+            )
+            document.removed.append(
+                Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence)
+            )
     document.removed.sort(key=lambda removal: removal.line)
     document.paragraphs = paragraphs
 
@@ -457,7 +540,9 @@ def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | N
     return near or trailing
 
 
-def _find_date(content: list[Line], lo: int, first: int, last: int, language: str | None) -> str | None:
+def _find_date(
+    content: list[Line], lo: int, first: int, last: int, language: str | None
+) -> str | None:
     """The publication date: a date line near the headline, else a "published ..." line, else the first date."""
     month_first = language in (None, "en")
     published = None

@@ -33,8 +33,9 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.boilerplate.dom import PageStructure
@@ -48,37 +49,160 @@ DEFAULT_ON = False
 #: Hash buckets for class/id words.
 BUCKETS = 64
 
-_LANDMARKS = ("nav", "header", "footer", "aside", "article", "main", "form", "figure", "li", "table",
-              "blockquote")
+_LANDMARKS = (
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "article",
+    "main",
+    "form",
+    "figure",
+    "li",
+    "table",
+    "blockquote",
+)
 _LANDMARK_BIT = {tag: 1 << i for i, tag in enumerate(_LANDMARKS)}
 _LANDMARK_BIT["figcaption"] = _LANDMARK_BIT["figure"]
-_HINTS = ("share", "related", "comment", "promo", "newsletter", "ad", "caption", "credit", "byline", "date",
-          "nav", "footer", "cookie", "aside", "article", "embed")
+_HINTS = (
+    "share",
+    "related",
+    "comment",
+    "promo",
+    "newsletter",
+    "ad",
+    "caption",
+    "credit",
+    "byline",
+    "date",
+    "nav",
+    "footer",
+    "cookie",
+    "aside",
+    "article",
+    "embed",
+)
 _HINT_BIT = {hint: 1 << (len(_LANDMARKS) + i) for i, hint in enumerate(_HINTS)}
-_TAGS = ("p", "div", "li", "h1", "h2", "h3+", "tr", "dd", "blockquote", "pre", "figcaption", "other")
-_TAG_GROUP = {"p": "p", "div": "div", "li": "li", "h1": "h1", "h2": "h2", "h3": "h3+", "h4": "h3+", "h5": "h3+",
-              "h6": "h3+", "tr": "tr", "td": "tr", "th": "tr", "table": "tr", "tbody": "tr", "thead": "tr",
-              "tfoot": "tr", "dd": "dd", "dt": "dd", "dl": "dd", "blockquote": "blockquote", "pre": "pre",
-              "figcaption": "figcaption"}
+_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3+",
+    "tr",
+    "dd",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "other",
+)
+_TAG_GROUP = {
+    "p": "p",
+    "div": "div",
+    "li": "li",
+    "h1": "h1",
+    "h2": "h2",
+    "h3": "h3+",
+    "h4": "h3+",
+    "h5": "h3+",
+    "h6": "h3+",
+    "tr": "tr",
+    "td": "tr",
+    "th": "tr",
+    "table": "tr",
+    "tbody": "tr",
+    "thead": "tr",
+    "tfoot": "tr",
+    "dd": "dd",
+    "dt": "dd",
+    "dl": "dd",
+    "blockquote": "blockquote",
+    "pre": "pre",
+    "figcaption": "figcaption",
+}
 _TAG_INDEX = {tag: i for i, tag in enumerate(_TAGS)}
-_HIDING = frozenset({"hidden", "hide", "sr", "visually", "invisible", "offscreen", "collapse", "collapsed",
-                     "modal", "popup", "tooltip", "dropdown", "overlay", "none"})
+_HIDING = frozenset(
+    {
+        "hidden",
+        "hide",
+        "sr",
+        "visually",
+        "invisible",
+        "offscreen",
+        "collapse",
+        "collapsed",
+        "modal",
+        "popup",
+        "tooltip",
+        "dropdown",
+        "overlay",
+        "none",
+    }
+)
 _NAME_WORD = re.compile(r"[a-z]{2,}")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•|«»“”‘’–—…©®™")
 #: The rules' reason for a line they dropped (one feature each).
-_REASONS = ("nav", "related", "share", "comment", "footer", "caption", "credit", "ad", "newsletter",
-            "outside-article", "short", "byline", "date", "masthead", "cookie", "aside")
+_REASONS = (
+    "nav",
+    "related",
+    "share",
+    "comment",
+    "footer",
+    "caption",
+    "credit",
+    "ad",
+    "newsletter",
+    "outside-article",
+    "short",
+    "byline",
+    "date",
+    "masthead",
+    "cookie",
+    "aside",
+)
 _REASON_INDEX = {reason: i for i, reason in enumerate(_REASONS)}
 _NEIGHBOURS = (-2, -1, 1, 2)
 _NEIGHBOUR_FEATURES = ("words", "link", "density", "good", "keep", "inside", "same_parent")
 
 #: Names of the features, in the order of a row.
 FEATURES: tuple[str, ...] = (
-    ("words", "chars", "density", "ends_sentence", "link", "cls_good", "cls_near", "cls_short", "cls_bad",
-     "rule_hit", "dom_hit", "byline", "date_line", "rules_keep", "inside", "where", "position", "depth",
-     "depth_in_container", "punct", "digits", "capitals", "repeats", "hiding", "language",
-     "parent_lines", "parent_links", "parent_words", "parent_share",
-     "page_words", "page_kept_words", "page_kept_share", "page_good_lines", "page_lines")
+    (
+        "words",
+        "chars",
+        "density",
+        "ends_sentence",
+        "link",
+        "cls_good",
+        "cls_near",
+        "cls_short",
+        "cls_bad",
+        "rule_hit",
+        "dom_hit",
+        "byline",
+        "date_line",
+        "rules_keep",
+        "inside",
+        "where",
+        "position",
+        "depth",
+        "depth_in_container",
+        "punct",
+        "digits",
+        "capitals",
+        "repeats",
+        "hiding",
+        "language",
+        "parent_lines",
+        "parent_links",
+        "parent_words",
+        "parent_share",
+        "page_words",
+        "page_kept_words",
+        "page_kept_share",
+        "page_good_lines",
+        "page_lines",
+    )
     + tuple(f"rules said {r}" for r in _REASONS)
     + tuple(f"tag={t}" for t in _TAGS)
     + tuple(f"in <{t}>" for t in _LANDMARKS)
@@ -119,13 +243,21 @@ def _ratios(text: str) -> tuple[float, float, float]:
     if len(text) > _RATIO_CHARS:
         text = text[:_RATIO_CHARS]
     n = len(text) or 1
-    return (n - len(text.translate(_PUNCT_TABLE))) / n, sum(map(str.isdigit, text)) / n, \
-        sum(map(str.isupper, text)) / n
+    return (
+        (n - len(text.translate(_PUNCT_TABLE))) / n,
+        sum(map(str.isdigit, text)) / n,
+        sum(map(str.isupper, text)) / n,
+    )
 
 
-def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
-              language: str | None = None,
-              wanted: Callable[["Line"], bool] | None = None) -> list[tuple[int, list[float]]]:
+def page_rows(
+    content: Sequence[Line],
+    start: int,
+    end: int,
+    dom: PageStructure,
+    language: str | None = None,
+    wanted: Callable[[Line], bool] | None = None,
+) -> list[tuple[int, list[float]]]:
     """One feature row per line of *content* that comes from a block: (position, row).
 
     *start* and *end* bound the article region the rules found (positions in
@@ -174,13 +306,27 @@ def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructu
     n = len(content)
     page_words = sum(line.words for _, line, _ in placed)
     kept_words = sum(line.words for _, line, _ in placed if line.keep)
-    page = [math.log1p(page_words), math.log1p(kept_words), kept_words / page_words if page_words else 0.0,
-            math.log1p(sum(line.cls == "good" for _, line, _ in placed)), math.log1p(len(placed))]
+    page = [
+        math.log1p(page_words),
+        math.log1p(kept_words),
+        kept_words / page_words if page_words else 0.0,
+        math.log1p(sum(line.cls == "good" for _, line, _ in placed)),
+        math.log1p(len(placed)),
+    ]
     rows = []
     count = len(placed)
-    basics = [(math.log1p(line.words), block.link_density, line.density, float(line.cls == "good"),
-               float(line.keep), float(inside_flags[block.element]), group)
-              for (_, line, block), group in zip(placed, groups)]
+    basics = [
+        (
+            math.log1p(line.words),
+            block.link_density,
+            line.density,
+            float(line.cls == "good"),
+            float(line.keep),
+            float(inside_flags[block.element]),
+            group,
+        )
+        for (_, line, block), group in zip(placed, groups)
+    ]
     for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
         if wanted is not None and not wanted(line):
             continue
@@ -197,13 +343,33 @@ def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructu
         inside = inside_flags[serial]
         where = -1.0 if position < start else (1.0 if position > end else 0.0)
         row = [
-            math.log1p(line.words), math.log1p(len(text)), line.density, float(line.ends_sentence),
-            block.link_density, float(cls == "good"), float(cls == "near"), float(cls == "short"),
-            float(cls == "bad"), float(hit is not None and not dom_hit), float(dom_hit), float(line.byline),
-            float(line.date_line), float(line.keep), float(inside), where, position / n, float(depth[serial]),
-            float(depth[serial] - container_depth), punct, digits, upper, float(repeats[text] - 1),
-            float(bucket >> BUCKETS & 1), float(language is not None),
-            math.log1p(group_lines[group]), group_links[group] / group_lines[group],
+            math.log1p(line.words),
+            math.log1p(len(text)),
+            line.density,
+            float(line.ends_sentence),
+            block.link_density,
+            float(cls == "good"),
+            float(cls == "near"),
+            float(cls == "short"),
+            float(cls == "bad"),
+            float(hit is not None and not dom_hit),
+            float(dom_hit),
+            float(line.byline),
+            float(line.date_line),
+            float(line.keep),
+            float(inside),
+            where,
+            position / n,
+            float(depth[serial]),
+            float(depth[serial] - container_depth),
+            punct,
+            digits,
+            upper,
+            float(repeats[text] - 1),
+            float(bucket >> BUCKETS & 1),
+            float(language is not None),
+            math.log1p(group_lines[group]),
+            group_links[group] / group_lines[group],
             math.log1p(group_words[group]),
             group_words[group] / container_words if container_words else 0.0,
         ]
@@ -218,7 +384,7 @@ def page_rows(content: Sequence["Line"], start: int, end: int, dom: "PageStructu
         row += _BYTE_BITS[mask & 255]
         row += _BYTE_BITS[(mask >> 8) & 255]
         row += _BYTE_BITS[(mask >> 16) & 255]
-        row += _BYTE_BITS[(mask >> 24) & 255][:_MASK_BITS - 24]
+        row += _BYTE_BITS[(mask >> 24) & 255][: _MASK_BITS - 24]
         for shift in range(0, BUCKETS, 8):
             row += _BYTE_BITS[(bucket >> shift) & 255]
         rows.append((position, row))
@@ -264,7 +430,7 @@ class BlockModel:
         self._paths: list | None = None
 
     @classmethod
-    def load(cls, path: str | Path) -> "BlockModel":
+    def load(cls, path: str | Path) -> BlockModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def raw_slow(self, row: Sequence[float]) -> float:
@@ -294,18 +460,22 @@ class BlockModel:
         sum of the leaf values, or (with *leaves*) the tuple of the leaves reached."""
         terms = []
         for feature, threshold, left, right, values, _ in self.trees:
+
             def expr(node: int) -> str:
                 if node < 0:
                     return str(~node) if leaves else repr(values[~node])
-                return (f"({expr(left[node])} if x[{feature[node]}] <= {threshold[node]!r} "
-                        f"else {expr(right[node])})")
+                return (
+                    f"({expr(left[node])} if x[{feature[node]}] <= {threshold[node]!r} "
+                    f"else {expr(right[node])})"
+                )
+
             terms.append(expr(0) if feature else ("0" if leaves else repr(values[0])))
         if leaves:
             source = "def raw(x):\n    return (" + ",\n        ".join(terms) + ",)\n"
         else:
             source = "def raw(x):\n    return (" + "\n        + ".join(terms or ["0.0"]) + ")\n"
         namespace: dict = {}
-        exec(compile(source, "<blockmodel>", "exec"), namespace)  # noqa: S102 (our own arrays, numbers only)
+        exec(compile(source, "<blockmodel>", "exec"), namespace)
         return namespace["raw"]
 
     def strongest(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
@@ -348,13 +518,21 @@ class BlockModel:
         return out
 
     def describe(self, row: Sequence[float], score: float) -> str:
-        parts = ", ".join(f"{name} {'+' if value >= 0 else '−'}{abs(value):.2f}"
-                          for name, value in self.strongest(row))
+        parts = ", ".join(
+            f"{name} {'+' if value >= 0 else '−'}{abs(value):.2f}"
+            for name, value in self.strongest(row)
+        )
         return f"block model score {score:.2f}; strongest: {parts}"
 
     # ------------------------------------------------------------------------- applying
-    def apply(self, content: list["Line"], start: int, end: int, dom: "PageStructure",
-              language: str | None = None) -> None:
+    def apply(
+        self,
+        content: list[Line],
+        start: int,
+        end: int,
+        dom: PageStructure,
+        language: str | None = None,
+    ) -> None:
         """Give the body and boilerplate lines of an HTML page the model's verdict.
 
         A line the rules kept and the model scores below the threshold is dropped
@@ -374,10 +552,15 @@ class BlockModel:
             elif not line.keep and score >= self.keep_threshold:
                 # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
                 was = line.reason
-                _set(line, True, "body", evidence=f"block model score {score:.2f}; the rules said {was}")
+                _set(
+                    line,
+                    True,
+                    "body",
+                    evidence=f"block model score {score:.2f}; the rules said {was}",
+                )
 
 
-def judged(line: "Line") -> bool:
+def judged(line: Line) -> bool:
     """Whether the model judges *line*: a body or boilerplate line that neither a user
     rule nor a named text rule decided."""
     if line.role not in ("body", "boilerplate") or line.rule == "user-rule":
@@ -386,8 +569,13 @@ def judged(line: "Line") -> bool:
     return hit is None or hit.rule.startswith("dom-")
 
 
-def candidates(content: Sequence["Line"], start: int, end: int, dom: "PageStructure",
-               language: str | None = None) -> list[tuple[int, list[float]]]:
+def candidates(
+    content: Sequence[Line],
+    start: int,
+    end: int,
+    dom: PageStructure,
+    language: str | None = None,
+) -> list[tuple[int, list[float]]]:
     """The feature rows of the lines the model judges (see :func:`judged`)."""
     return page_rows(content, start, end, dom, language, judged)
 

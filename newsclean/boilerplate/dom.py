@@ -30,7 +30,7 @@ parents, so a reverse pass adds each child into its parent).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from newsclean.boilerplate.features import Line
 from newsclean.boilerplate.languages import WORD
@@ -69,13 +69,32 @@ FLOW_LEVELS = 3
 TEASER_TAGS = frozenset({"li", "article"})
 
 #: Reason codes for landmark tags and class/id hints.
-LANDMARK_REASONS = {"nav": "nav", "footer": "footer", "aside": "related", "form": "nav",
-                    "figure": "caption", "figcaption": "caption", "header": "outside-article"}
+LANDMARK_REASONS = {
+    "nav": "nav",
+    "footer": "footer",
+    "aside": "related",
+    "form": "nav",
+    "figure": "caption",
+    "figcaption": "caption",
+    "header": "outside-article",
+}
 LANDMARK_EVIDENCE = {"header": "in a <header>: headline, summary and byline come before the body"}
-HINT_REASONS = {"share": "share", "related": "related", "comment": "comment", "promo": "ad",
-                "newsletter": "newsletter", "ad": "ad", "nav": "nav", "footer": "footer",
-                "cookie": "cookie", "caption": "caption", "credit": "credit", "aside": "related",
-                "byline": "byline", "date": "date"}
+HINT_REASONS = {
+    "share": "share",
+    "related": "related",
+    "comment": "comment",
+    "promo": "ad",
+    "newsletter": "newsletter",
+    "ad": "ad",
+    "nav": "nav",
+    "footer": "footer",
+    "cookie": "cookie",
+    "caption": "caption",
+    "credit": "credit",
+    "aside": "related",
+    "byline": "byline",
+    "date": "date",
+}
 _HINT_ORDER = sorted(HINT_REASONS)
 
 
@@ -103,7 +122,10 @@ class PageStructure:
         rules need not read them.
         """
         in_nav = self._flags()[0]
-        return [block is not None and (_menu_block(block) or in_nav[block.element]) for block in self.blocks]
+        return [
+            block is not None and (_menu_block(block) or in_nav[block.element])
+            for block in self.blocks
+        ]
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
@@ -121,8 +143,11 @@ class PageStructure:
                 up = parent[serial]
                 tag = tags[serial]
                 in_nav[serial] = in_nav[up] or tag == "nav"
-                demoted[serial] = demoted[up] or tag in DEMOTED_TAGS or (
-                    bool(hints[serial]) and not DEMOTED_HINTS.isdisjoint(hints[serial]))
+                demoted[serial] = (
+                    demoted[up]
+                    or tag in DEMOTED_TAGS
+                    or (bool(hints[serial]) and not DEMOTED_HINTS.isdisjoint(hints[serial]))
+                )
             self._flag_cache = in_nav, demoted
         return self._flag_cache
 
@@ -174,8 +199,9 @@ class PageStructure:
                 container, best = serial, value
         self.container = container
         inside = self._within(container)
-        reasons = self._widget_reasons(container, inside, good, good[container],
-                                       self._teaser_items(count, linked))
+        reasons = self._widget_reasons(
+            container, inside, good, good[container], self._teaser_items(count, linked)
+        )
         first = last = -1
         for position, line, block in placed:
             if inside[block.element]:
@@ -252,7 +278,12 @@ class PageStructure:
         if not flow:
             return
         for _, line, block in placed:
-            if line.cls not in ("short", "bad") or line.hit is not None or line.byline or line.date_line:
+            if (
+                line.cls not in ("short", "bad")
+                or line.hit is not None
+                or line.byline
+                or line.date_line
+            ):
                 continue
             if not inside[block.element] or block.link_density > LINK_SHARE:
                 continue
@@ -280,8 +311,9 @@ class PageStructure:
                 break
         return flags
 
-    def _widget_reasons(self, container: int, inside: list[bool], good: list[float], prose: float,
-                        teasers: set[int]) -> list[tuple[str, str] | None]:
+    def _widget_reasons(
+        self, container: int, inside: list[bool], good: list[float], prose: float, teasers: set[int]
+    ) -> list[tuple[str, str] | None]:
         """For each element: the reason and evidence when it is (in) a widget, or None.
 
         Inside the container only small elements count (see :data:`SMALL_SHARE`);
@@ -305,12 +337,18 @@ class PageStructure:
                 # Inside a header: a more specific reason (a menu, a byline) still wins.
                 reasons[serial] = weak[serial] = inherited
             if serial in teasers:
-                reasons[serial] = "related", f"teaser: a <{tag}> of a link and a summary, one of several"
+                reasons[serial] = (
+                    "related",
+                    f"teaser: a <{tag}> of a link and a summary, one of several",
+                )
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
             if tag in LANDMARK_REASONS:
-                reasons[serial] = LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>")
+                reasons[serial] = (
+                    LANDMARK_REASONS[tag],
+                    LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"),
+                )
                 if tag == "header":
                     weak[serial] = reasons[serial]
                 else:
@@ -319,7 +357,10 @@ class PageStructure:
             if found and "embed" not in found:
                 for hint in _HINT_ORDER:
                     if hint in found:
-                        reasons[serial] = HINT_REASONS[hint], f"inside an element named like '{hint}'"
+                        reasons[serial] = (
+                            HINT_REASONS[hint],
+                            f"inside an element named like '{hint}'",
+                        )
                         break
         return reasons
 
@@ -329,7 +370,9 @@ class PageStructure:
         *count* and *linked* give, per element, its lines and its lines of link text.
         """
         parent, tags = self.elements.parent, self.elements.tag
-        items = [s for s in range(1, len(tags)) if tags[s] in TEASER_TAGS and count[s] >= 2 and linked[s]]
+        items = [
+            s for s in range(1, len(tags)) if tags[s] in TEASER_TAGS and count[s] >= 2 and linked[s]
+        ]
         siblings: dict[int, int] = {}
         for serial in items:
             siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1

@@ -21,23 +21,38 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsclean.boilerplate.languages import CJK_LANGUAGES, WORD, cjk_count, density, detect_language, thresholds
+from newsclean.boilerplate.languages import (
+    CJK_LANGUAGES,
+    WORD,
+    cjk_count,
+    density,
+    detect_language,
+    thresholds,
+)
 from newsclean.boilerplate.metadata import is_byline, is_date_line
 from newsclean.boilerplate.rules import Hit, match_rule
 
 #: Characters that end a sentence (Latin, CJK, quotes and ellipses after them).
-SENTENCE_END = tuple(".!?。！？…\"”’»」』)")
-_IMAGE_ID = re.compile(r"[0-9a-fA-F]{20,}|\d{12,}|\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE)
+SENTENCE_END = tuple('.!?。！？…"”’»」』)')
+_IMAGE_ID = re.compile(
+    r"[0-9a-fA-F]{20,}|\d{12,}|\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE
+)
 _TAIL_NOTE = re.compile(
     r"contributed (?:to )?this (?:report|story|article)|this (?:report|story|article) (?:by .{1,40} )?(?:was|has been|is) "
     r"(?:first |originally |updated|corrected|produced|published)|(?:first|originally) published (?:on|in|at|by)? ?\w"
     r"|additional reporting by|(?:reporting|editing|writing) by \w|este (?:texto|artigo|conteúdo) foi|dieser (?:artikel|beitrag|text) (?:wurde|erschien)"
-    r"|questo articolo è stato|cet article a été|este art[ií]culo (?:fue|se publicó)|эта статья (?:была|впервые)", re.IGNORECASE)
-_TAIL_WORDS = frozenset("contributed report story article published reporting editing writing texto artigo conteúdo "
-                        "artikel beitrag text articolo artículo статья".split())
+    r"|questo articolo è stato|cet article a été|este art[ií]culo (?:fue|se publicó)|эта статья (?:была|впервые)",
+    re.IGNORECASE,
+)
+_TAIL_WORDS = frozenset(
+    "contributed report story article published reporting editing writing texto artigo conteúdo "
+    "artikel beitrag text articolo artículo статья".split()
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
-_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE)
+_URL = re.compile(
+    r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -90,8 +105,9 @@ def _scaled_thresholds(language: str | None, scale: float) -> tuple[float, float
     return low * scale, high * scale
 
 
-def page_lines(raw_lines: list[str], limits: Limits,
-               links: list[bool] | None = None) -> tuple[list[Line], str | None]:
+def page_lines(
+    raw_lines: list[str], limits: Limits, links: list[bool] | None = None
+) -> tuple[list[Line], str | None]:
     """Features and classes of all lines of a page, and the page's language.
 
     The lines are tokenized once; the language is guessed from those tokens.
@@ -107,21 +123,33 @@ def page_lines(raw_lines: list[str], limits: Limits,
     flags = list(links or ())
     flags += [False] * (len(raw_lines) - len(flags))
     # The longer lines of prose are enough to tell the language (and cheaper than all of them).
-    language = detect_language([t for t, link in zip(stripped, flags) if len(t) >= 25 and not link][:200],
-                               [k for k, link in zip(tokens, flags) if len(k) >= 10 and not link][:80])
+    language = detect_language(
+        [t for t, link in zip(stripped, flags) if len(t) >= 25 and not link][:200],
+        [k for k, link in zip(tokens, flags) if len(k) >= 10 and not link][:80],
+    )
     lines = []
-    for number, (raw, text, toks, link) in enumerate(zip(raw_lines, stripped, tokens, flags), start=1):
+    for number, (raw, text, toks, link) in enumerate(
+        zip(raw_lines, stripped, tokens, flags), start=1
+    ):
         if not text:
             lines.append(Line(number, raw, text))
         elif link:
-            lines.append(Line(number, raw, text, words=len(toks), cls="bad", link=True, why="link text"))
+            lines.append(
+                Line(number, raw, text, words=len(toks), cls="bad", link=True, why="link text")
+            )
         else:
             lines.append(line_features(number, raw, language, limits, toks, text))
     return lines, language
 
 
-def line_features(number: int, raw: str, language: str | None, limits: Limits,
-                  tokens: list[str] | None = None, text: str | None = None) -> Line:
+def line_features(
+    number: int,
+    raw: str,
+    language: str | None,
+    limits: Limits,
+    tokens: list[str] | None = None,
+    text: str | None = None,
+) -> Line:
     """Compute the features and the class of one line.
 
     >>> line_features(1, "Skip to content", "en", Limits()).cls
@@ -144,8 +172,16 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
         key = (text, language, limits)
         cached = _CACHE.get(key)
         if cached is not None:
-            (line.words, line.density, line.ends_sentence, line.hit, line.byline, line.date_line,
-             line.cls, line.why) = cached
+            (
+                line.words,
+                line.density,
+                line.ends_sentence,
+                line.hit,
+                line.byline,
+                line.date_line,
+                line.cls,
+                line.why,
+            ) = cached
             return line
     cjk_script = language in CJK_LANGUAGES or language == "ko"
     if language in CJK_LANGUAGES and not text.isascii():
@@ -156,7 +192,9 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
     line.ends_sentence = text.endswith(SENTENCE_END)
 
     if " " not in text and len(text) >= 16 and _IMAGE_ID.search(text):
-        line.hit = Hit("image-id", "image-id", "one token with a long hex/digit run or an image file name")
+        line.hit = Hit(
+            "image-id", "image-id", "one token with a long hex/digit run or an image file name"
+        )
     elif words <= 12 and "." in text and _URL.match(text):
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= 20 and is_byline(text, tokens):
@@ -190,18 +228,32 @@ def line_features(number: int, raw: str, language: str | None, limits: Limits,
         else:
             line.cls, line.why = "short", f"{words} words"
     elif line.density >= high and (words >= limits.good_words or line.ends_sentence):
-        line.cls, line.why = "good", f"stopword density {line.density:.2f} >= {high:.2f}; {words} words"
+        line.cls, line.why = (
+            "good",
+            f"stopword density {line.density:.2f} >= {high:.2f}; {words} words",
+        )
     elif line.density >= low:
         line.cls, line.why = "near", f"stopword density {line.density:.2f}; {words} words"
     elif words >= 3 * limits.good_words and line.ends_sentence:
         line.cls, line.why = "near", f"{words} words, ends a sentence"
     else:
-        line.cls, line.why = "bad", f"stopword density {line.density:.2f} < {low:.2f}; {words} words"
+        line.cls, line.why = (
+            "bad",
+            f"stopword density {line.density:.2f} < {low:.2f}; {words} words",
+        )
     if short:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        _CACHE[key] = (line.words, line.density, line.ends_sentence, line.hit, line.byline, line.date_line,
-                       line.cls, line.why)
+        _CACHE[key] = (
+            line.words,
+            line.density,
+            line.ends_sentence,
+            line.hit,
+            line.byline,
+            line.date_line,
+            line.cls,
+            line.why,
+        )
     return line
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 #: Languages whose text has no spaces between words.
 CJK_LANGUAGES = frozenset({"ja", "zh"})
@@ -28,7 +28,7 @@ WORD = re.compile(r"\w+")
 _CJK_FIRST = "\u3040"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script(which: str) -> re.Pattern[str]:
     """``cjk`` (Han ideographs, kana and Hangul syllables), ``kana``, ``hangul`` or ``han``.
 
@@ -36,8 +36,15 @@ def _script(which: str) -> re.Pattern[str]:
     when it compiles them, most pages have no CJK character to look for, and most
     that have a few never need the three single scripts.
     """
-    return re.compile({"cjk": r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]",
-                       "kana": r"[\u3040-\u30ff]", "hangul": r"[\uac00-\ud7af]", "han": r"[\u4e00-\u9fff]"}[which])
+    return re.compile(
+        {
+            "cjk": r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]",
+            "kana": r"[\u3040-\u30ff]",
+            "hangul": r"[\uac00-\ud7af]",
+            "han": r"[\u4e00-\u9fff]",
+        }[which]
+    )
+
 
 #: Korean particles and verb endings that close a word in running prose.
 KOREAN_ENDINGS = frozenset("은는이가을를에의로와과도만서고다며면지요게한된던할했")
@@ -45,9 +52,18 @@ KOREAN_ENDINGS = frozenset("은는이가을를에의로와과도만서고다며�
 #: Stopword density of a typical prose line, per language (below ``low``: not prose).
 #: Lists for languages with few, very frequent function words give higher ratios.
 DENSITY = {
-    "en": (0.22, 0.30), "pt": (0.22, 0.30), "es": (0.22, 0.30), "fr": (0.22, 0.30),
-    "it": (0.20, 0.28), "de": (0.20, 0.28), "nl": (0.22, 0.30), "id": (0.18, 0.26),
-    "ru": (0.14, 0.22), "ko": (0.30, 0.45), "ja": (0.16, 0.24), "zh": (0.10, 0.16),
+    "en": (0.22, 0.30),
+    "pt": (0.22, 0.30),
+    "es": (0.22, 0.30),
+    "fr": (0.22, 0.30),
+    "it": (0.20, 0.28),
+    "de": (0.20, 0.28),
+    "nl": (0.22, 0.30),
+    "id": (0.18, 0.26),
+    "ru": (0.14, 0.22),
+    "ko": (0.30, 0.45),
+    "ja": (0.16, 0.24),
+    "zh": (0.10, 0.16),
 }
 #: Used when no list fits the page (an unknown language): density is not evidence.
 UNKNOWN_DENSITY = (0.0, 0.0)
@@ -61,7 +77,9 @@ def stopwords() -> dict[str, frozenset[str]]:
     >>> "the" in sets["en"] and "que" in sets["pt"] and "の" in sets["ja"]
     True
     """
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "stopwords.txt")
+    path = os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "stopwords.txt"
+    )
     with open(path, encoding="utf-8") as handle:
         return parse_stopwords(handle.read())
 
@@ -104,14 +122,21 @@ def cjk_count(text: str) -> int:
     if len(text) <= _COUNT_BY_LOOP and not _script.cache_info().currsize:
         # a short text, and no pattern compiled yet: counting one by one costs less than
         # compiling the pattern (which a page with a few CJK characters may never need)
-        return sum(1 for ch in text if ch >= _CJK_FIRST and any(lo <= ch <= hi for lo, hi in _CJK_RANGES))
+        return sum(
+            1 for ch in text if ch >= _CJK_FIRST and any(lo <= ch <= hi for lo, hi in _CJK_RANGES)
+        )
     return len(_script("cjk").findall(text))
 
 
 #: The ranges of ``_script("cjk")``, for :func:`cjk_count`'s loop; texts up to this long
 #: are counted by the loop until a longer one has compiled the pattern.
-_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uac00", "\ud7af"),
-               ("\uff66", "\uff9f"))
+_CJK_RANGES = (
+    ("\u3040", "\u30ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7af"),
+    ("\uff66", "\uff9f"),
+)
 _COUNT_BY_LOOP = 4000
 
 

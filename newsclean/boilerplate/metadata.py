@@ -26,43 +26,175 @@ class _OnFirstUse:
 
 # Month names (and common abbreviations) in the languages newsclean knows.
 _MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janeiro", "enero", "ene", "janvier", "janv", "januar", "jänner", "gennaio", "gen",
-        "januari", "января", "январь", "янв"),
-    2: ("february", "feb", "fevereiro", "fev", "febrero", "février", "févr", "fevrier", "februar", "febbraio",
-        "februari", "pebruari", "февраля", "февраль", "фев"),
+    1: (
+        "january",
+        "jan",
+        "janeiro",
+        "enero",
+        "ene",
+        "janvier",
+        "janv",
+        "januar",
+        "jänner",
+        "gennaio",
+        "gen",
+        "januari",
+        "января",
+        "январь",
+        "янв",
+    ),
+    2: (
+        "february",
+        "feb",
+        "fevereiro",
+        "fev",
+        "febrero",
+        "février",
+        "févr",
+        "fevrier",
+        "februar",
+        "febbraio",
+        "februari",
+        "pebruari",
+        "февраля",
+        "февраль",
+        "фев",
+    ),
     3: ("march", "mar", "março", "marzo", "mars", "märz", "maart", "maret", "марта", "март"),
     4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile", "апреля", "апрель", "апр"),
     5: ("may", "maio", "mayo", "mai", "maggio", "mag", "mei", "мая", "май"),
     6: ("june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "июня", "июнь", "июн"),
-    7: ("july", "jul", "julho", "julio", "juillet", "juil", "juli", "luglio", "lug", "июля", "июль", "июл"),
-    8: ("august", "aug", "agosto", "ago", "août", "aout", "augustus", "agustus", "agu", "агуста", "августа", "август", "авг"),
-    9: ("september", "sep", "sept", "setembro", "set", "septiembre", "septembre", "settembre", "сентября",
-        "сентябрь", "сен"),
-    10: ("october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott",
-         "октября", "октябрь"),
-    11: ("november", "nov", "novembro", "noviembre", "novembre", "nopember", "ноября", "ноябрь", "ноя"),
-    12: ("december", "dec", "dezembro", "dez", "diciembre", "dic", "décembre", "dezember", "dicembre", "desember",
-         "des", "декабря", "декабрь", "дек"),
+    7: (
+        "july",
+        "jul",
+        "julho",
+        "julio",
+        "juillet",
+        "juil",
+        "juli",
+        "luglio",
+        "lug",
+        "июля",
+        "июль",
+        "июл",
+    ),
+    8: (
+        "august",
+        "aug",
+        "agosto",
+        "ago",
+        "août",
+        "aout",
+        "augustus",
+        "agustus",
+        "agu",
+        "агуста",
+        "августа",
+        "август",
+        "авг",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "setembro",
+        "set",
+        "septiembre",
+        "septembre",
+        "settembre",
+        "сентября",
+        "сентябрь",
+        "сен",
+    ),
+    10: (
+        "october",
+        "oct",
+        "outubro",
+        "out",
+        "octubre",
+        "octobre",
+        "oktober",
+        "okt",
+        "ottobre",
+        "ott",
+        "октября",
+        "октябрь",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembro",
+        "noviembre",
+        "novembre",
+        "nopember",
+        "ноября",
+        "ноябрь",
+        "ноя",
+    ),
+    12: (
+        "december",
+        "dec",
+        "dezembro",
+        "dez",
+        "diciembre",
+        "dic",
+        "décembre",
+        "dezember",
+        "dicembre",
+        "desember",
+        "des",
+        "декабря",
+        "декабрь",
+        "дек",
+    ),
 }
 MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTH_NUMBER), key=len, reverse=True))
 
-_WEEKDAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
-             r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?,?|sábado,?|domingo,?|lunes,?|martes,?|miércoles,?"
-             r"|jueves,?|viernes,?|montag,?|dienstag,?|mittwoch,?|donnerstag,?|freitag,?|samstag,?|sonntag,?")
+_WEEKDAYS = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+    r"|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?,?|sábado,?|domingo,?|lunes,?|martes,?|miércoles,?"
+    r"|jueves,?|viernes,?|montag,?|dienstag,?|mittwoch,?|donnerstag,?|freitag,?|samstag,?|sonntag,?"
+)
 
 
 _M = rf"(?P<month>{_MONTH_ALT})\.?"
 #: Tried in this order; each compiled when first tried (a date found early spares the
 #: month-name patterns, the slowest to compile).
 _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
-    ("ymd", _OnFirstUse(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
-                       r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?")),
-    ("cjk", _OnFirstUse(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]")),
-    ("mdy", _OnFirstUse(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
-    ("dmy", _OnFirstUse(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{_M}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
-                       re.IGNORECASE)),
-    ("numeric", _OnFirstUse(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)")),
+    (
+        "ymd",
+        _OnFirstUse(
+            r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
+            r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?"
+        ),
+    ),
+    (
+        "cjk",
+        _OnFirstUse(
+            r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+        ),
+    ),
+    (
+        "mdy",
+        _OnFirstUse(
+            rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dmy",
+        _OnFirstUse(
+            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{_M}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "numeric",
+        _OnFirstUse(
+            r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)"
+        ),
+    ),
 ]
 
 
@@ -119,7 +251,8 @@ _DATE_NOISE = _OnFirstUse(
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
     r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()+-]+",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def is_date_line(text: str) -> bool:
@@ -153,18 +286,23 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
-    rf"|(?i:by)\s*:?)\s*\Z")
+    rf"|(?i:by)\s*:?)\s*\Z"
+)
 #: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
 #: a cheap test before the full pattern.
 _BYLINE_CUE = _OnFirstUse(
     rf"^(?i:by|written|reported|story|words|text|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\b|[,|—–/-]|기자|특파원|記者|特派員"
-    rf"|^(?i:{_AGENCIES})")
-_BY_WORDS = frozenset("by written reported story words text posted published texto por von di par oleh door автор текст reportagem".split())
+    rf"|^(?i:{_AGENCIES})"
+)
+_BY_WORDS = frozenset(
+    "by written reported story words text posted published texto por von di par oleh door автор текст reportagem".split()
+)
 _BYLINE_WORDS = frozenset(
     "ap associated reuters afp press bloomberg dpa efe ansa brasil estado estadão folhapress lusa tass interfax "
     "интерфакс тасс риа yonhap 연합뉴스 kyodo jiji xinhua pti ani ians antara upi pa aap apa sda belga anp cnn bbc "
     "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
-    "agence agencia agência".split())
+    "agence agencia agência".split()
+)
 _BYLINE_CJK = re.compile(r"기자|특파원|記者|特派員")
 _BYLINE_CI = _OnFirstUse(rf"(?i:(?:{_AGENCIES}))")
 
@@ -189,7 +327,9 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     >>> is_byline("Reuters reported the deal on Tuesday.")
     False
     """
-    if len(text) > 120 or text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr.")):
+    if len(text) > 120 or (
+        text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr."))
+    ):
         return False
     if tokens is not None:
         if (tokens and tokens[0] in _BY_WORDS) or not _BYLINE_WORDS.isdisjoint(tokens):
@@ -208,10 +348,12 @@ _DATELINE = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
     r"(?:,?\s*(?:\d{1,2} \w+|\w+ \d{1,2}))?"
-    r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S")
+    r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S"
+)
 _DATELINE_MIXED = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})(?:,\s*[A-ZÀ-Ý][\w.]*(?: [A-Z][\w.]*){0,2})?"
-    r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S")
+    r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S"
+)
 
 
 def parse_dateline(text: str) -> str | None:

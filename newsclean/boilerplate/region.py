@@ -81,7 +81,11 @@ def find_region(lines: list[Line], weights: Weights) -> tuple[int, int]:
     prose = [line.cls in ("good", "near") for line in lines]
     last = len(lines) - 1
     for index, line in enumerate(lines):
-        if line.cls == "good" and not (index > 0 and prose[index - 1]) and not (index < last and prose[index + 1]):
+        if (
+            line.cls == "good"
+            and not (index > 0 and prose[index - 1])
+            and not (index < last and prose[index + 1])
+        ):
             scores[index] *= weights.isolated_factor
     # Long runs of non-prose lines (menus, tag lists, teaser blocks) separate more
     # than the one or two lines (an ad label, a subhead) that interrupt an article.
@@ -124,13 +128,20 @@ def extend_over_list(lines: list[Line], end: int, max_items: int = 80) -> int:
         if not line.text.endswith((":", "：")) or line.hit is not None:
             continue
         last = intro
-        while (last + 1 < len(lines) and last + 1 - intro <= max_items
-               and lines[last + 1].number == lines[last].number + 1
-               and lines[last + 1].hit is None and not lines[last + 1].byline):
+        while (
+            last + 1 < len(lines)
+            and last + 1 - intro <= max_items
+            and lines[last + 1].number == lines[last].number + 1
+            and lines[last + 1].hit is None
+            and not lines[last + 1].byline
+        ):
             last += 1
         if last - intro >= 2:
-            for item in lines[intro:last + 1]:
+            for item in lines[intro : last + 1]:
                 if item.cls != "good":
-                    item.cls, item.why = "near", f"list item after line {line.number} ending with a colon"
+                    item.cls, item.why = (
+                        "near",
+                        f"list item after line {line.number} ending with a colon",
+                    )
             return max(end, last)
     return end

@@ -83,159 +83,233 @@ _NAV_WORDS = (
 
 RULES: tuple[Rule, ...] = (
     # --- navigation ---------------------------------------------------------------
-    Rule("skip-link", "nav",
-         r"(?:skip|jump) to (?:main |the )?(?:content|navigation|main|article|footer)|skip navigation"
-         r"|(?:pular|ir) para o conte[uú]do|(?:direkt )?zum inhalt(?: springen)?|(?:saltar|ir) al contenido"
-         r"|(?:aller|passer) au contenu|(?:vai|salta) al contenuto|перейти к (?:содержанию|контенту|основному)"
-         r"|본문(?:으로)? 바로가기|本文へ|メインコンテンツへ|langsung ke konten|naar de inhoud",
-         12, "search",
-         'skip jump pular ir zum direkt saltar aller passer vai salta перейти 본문 langsung naar'),
+    Rule(
+        "skip-link",
+        "nav",
+        r"(?:skip|jump) to (?:main |the )?(?:content|navigation|main|article|footer)|skip navigation"
+        r"|(?:pular|ir) para o conte[uú]do|(?:direkt )?zum inhalt(?: springen)?|(?:saltar|ir) al contenido"
+        r"|(?:aller|passer) au contenu|(?:vai|salta) al contenuto|перейти к (?:содержанию|контенту|основному)"
+        r"|본문(?:으로)? 바로가기|本文へ|メインコンテンツへ|langsung ke konten|naar de inhoud",
+        12,
+        "search",
+        "skip jump pular ir zum direkt saltar aller passer vai salta перейти 본문 langsung naar",
+    ),
     Rule("nav-word", "nav", rf"(?:{_NAV_WORDS})(?:\s*[›»>|]+)?", 4),
-    Rule("gallery-control", "nav",
-         r"(?:image|photo|picture|slide|foto|bild|фото|사진|写真)?\s*\d{1,3}\s*(?:of|/|de|von|di|из|de)\s*\d{1,3}"
-         r"|(?:back to|view|open|launch|see) (?:the )?(?:gallery|slideshow|photos)|gallery|slideshow|fullscreen"
-         r"|enlarge(?: this)? image|expand|zoom|play(?: video)?|watch(?: video| now| live)?|video|photos?|audio"
-         r"|listen(?: to this article| now)?|\d{1,2}:\d{2}(?::\d{2})?|(?:\d+ )?min(?:ute)?s? read|\d+ (?:views?|likes?)",
-         6),
-    Rule("relative-time", "date",
-         r"(?:updated |posted |published )?(?:\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|secs?|minutes?|hours?|days?|weeks?|months?|years?) ago"
-         r"|just now|yesterday|today|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|d[ií]as?)|vor \d+ (?:minuten|stunden?|tagen?)"
-         r"|\d+ (?:minuti|ore|giorni) fa|il y a \d+ (?:minutes?|heures?|jours?)|\d+ (?:минут[ыу]?|час(?:а|ов)?|дн(?:я|ей)|день) назад"
-         r"|\d+ ?(?:분|시간|일) 전|\d+ ?(?:分|時間|日)前|\d+ (?:menit|jam|hari) (?:yang )?lalu|\d+ (?:minuten|uur|dagen) geleden"
-         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)",
-         6),
-    Rule("caption-toggle", "caption", r"(?:hide|show|toggle) caption|caption|close caption|legenda|bildunterschrift|didascalia", 3),
+    Rule(
+        "gallery-control",
+        "nav",
+        r"(?:image|photo|picture|slide|foto|bild|фото|사진|写真)?\s*\d{1,3}\s*(?:of|/|de|von|di|из|de)\s*\d{1,3}"
+        r"|(?:back to|view|open|launch|see) (?:the )?(?:gallery|slideshow|photos)|gallery|slideshow|fullscreen"
+        r"|enlarge(?: this)? image|expand|zoom|play(?: video)?|watch(?: video| now| live)?|video|photos?|audio"
+        r"|listen(?: to this article| now)?|\d{1,2}:\d{2}(?::\d{2})?|(?:\d+ )?min(?:ute)?s? read|\d+ (?:views?|likes?)",
+        6,
+    ),
+    Rule(
+        "relative-time",
+        "date",
+        r"(?:updated |posted |published )?(?:\d{1,3} ?(?:s|m|h|d|w|mo|y|min|mins|hr|hrs|secs?|minutes?|hours?|days?|weeks?|months?|years?) ago"
+        r"|just now|yesterday|today|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|d[ií]as?)|vor \d+ (?:minuten|stunden?|tagen?)"
+        r"|\d+ (?:minuti|ore|giorni) fa|il y a \d+ (?:minutes?|heures?|jours?)|\d+ (?:минут[ыу]?|час(?:а|ов)?|дн(?:я|ей)|день) назад"
+        r"|\d+ ?(?:분|시간|일) 전|\d+ ?(?:分|時間|日)前|\d+ (?:menit|jam|hari) (?:yang )?lalu|\d+ (?:minuten|uur|dagen) geleden"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)",
+        6,
+    ),
+    Rule(
+        "caption-toggle",
+        "caption",
+        r"(?:hide|show|toggle) caption|caption|close caption|legenda|bildunterschrift|didascalia",
+        3,
+    ),
     # --- sharing ---------------------------------------------------------------------
     Rule("share-widget", "share", rf"(?:{_SHARE_WORDS})(?:{_SEP}(?:{_SHARE_WORDS}))*[\s:!]*", 10),
-    Rule("share-prompt", "share",
-         r"(?:share|spread) (?:this|the) (?:story|article|post|news|page)|click to (?:share|email|print|tweet|pin)"
-         r"|share on (?:facebook|twitter|whatsapp|linkedin|x)|\(opens in (?:a )?new window\)|email this (?:article|story|to a friend)"
-         r"|compartilhe (?:essa|esta|no)|artikel teilen|condividi (?:su|questo)|поделиться в|기사 공유|この記事をシェア|bagikan artikel",
-         16, "search",
-         'share spread click opens email compartilhe artikel condividi поделиться 기사 bagikan'),
-    Rule("breadcrumb", "nav", r"^[^›»>|]{1,40}(?:[›»>|][^›»>|]{1,40}){2,}\Z", 10, "search", "› » > |"),
+    Rule(
+        "share-prompt",
+        "share",
+        r"(?:share|spread) (?:this|the) (?:story|article|post|news|page)|click to (?:share|email|print|tweet|pin)"
+        r"|share on (?:facebook|twitter|whatsapp|linkedin|x)|\(opens in (?:a )?new window\)|email this (?:article|story|to a friend)"
+        r"|compartilhe (?:essa|esta|no)|artikel teilen|condividi (?:su|questo)|поделиться в|기사 공유|この記事をシェア|bagikan artikel",
+        16,
+        "search",
+        "share spread click opens email compartilhe artikel condividi поделиться 기사 bagikan",
+    ),
+    Rule(
+        "breadcrumb", "nav", r"^[^›»>|]{1,40}(?:[›»>|][^›»>|]{1,40}){2,}\Z", 10, "search", "› » > |"
+    ),
     # --- newsletters and subscriptions ----------------------------------------------
-    Rule("newsletter-short", "newsletter",
-         r"newsletter|sign up|subscribe|subscription|unsubscribe|inbox|your e-?mail|e-?mail address|opt-in|opt in"
-         r"|inscreva-se|assine|assinatura|assinante|cadastre-se|abonnieren|abonnement|anmeldung|iscriviti|abbonati|abbonamento"
-         r"|подпи(?:шитесь|саться|ска)|рассылк|구독|뉴스레터|メルマガ|ニュースレター|購読|berlangganan|langganan"
-         r"|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscribirse|suscripci[oó]n|bolet[ií]n|nieuwsbrief|aanmelden"
-         r"|thanks? (?:you )?for (?:signing up|subscribing)|already a (?:subscriber|member)|create (?:a |an |your )?(?:free )?account",
-         8, "search",
-         ("newsletter newsletters sign subscribe subscription unsubscribe inbox email e-mail mail opt inscreva "
-          "assine assinatura assinante cadastre abonnieren abonnement anmeldung iscriviti abbonati abbonamento "
-          "подпишитесь подписаться подписка рассылка рассылки рассылку 구독 뉴스레터 berlangganan langganan inscrivez "
-          "abonnez suscríbete suscribete suscribirse suscripción suscripcion boletín boletin nieuwsbrief "
-          "aanmelden thanks thank already create")),
-    Rule("newsletter-long", "newsletter",
-         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
-         r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
-         r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
-         r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
-         45, "search",
-         ("sign subscribe register enter delivered inbox signing please privacy unsubscribe receba newsletter "
-          "iscriviti подпишитесь")),
+    Rule(
+        "newsletter-short",
+        "newsletter",
+        r"newsletter|sign up|subscribe|subscription|unsubscribe|inbox|your e-?mail|e-?mail address|opt-in|opt in"
+        r"|inscreva-se|assine|assinatura|assinante|cadastre-se|abonnieren|abonnement|anmeldung|iscriviti|abbonati|abbonamento"
+        r"|подпи(?:шитесь|саться|ска)|рассылк|구독|뉴스레터|メルマガ|ニュースレター|購読|berlangganan|langganan"
+        r"|inscrivez-vous|abonnez-vous|suscr[ií]bete|suscribirse|suscripci[oó]n|bolet[ií]n|nieuwsbrief|aanmelden"
+        r"|thanks? (?:you )?for (?:signing up|subscribing)|already a (?:subscriber|member)|create (?:a |an |your )?(?:free )?account",
+        8,
+        "search",
+        (
+            "newsletter newsletters sign subscribe subscription unsubscribe inbox email e-mail mail opt inscreva "
+            "assine assinatura assinante cadastre abonnieren abonnement anmeldung iscriviti abbonati abbonamento "
+            "подпишитесь подписаться подписка рассылка рассылки рассылку 구독 뉴스레터 berlangganan langganan inscrivez "
+            "abonnez suscríbete suscribete suscribirse suscripción suscripcion boletín boletin nieuwsbrief "
+            "aanmelden thanks thank already create"
+        ),
+    ),
+    Rule(
+        "newsletter-long",
+        "newsletter",
+        r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
+        r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
+        r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
+        r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
+        45,
+        "search",
+        (
+            "sign subscribe register enter delivered inbox signing please privacy unsubscribe receba newsletter "
+            "iscriviti подпишитесь"
+        ),
+    ),
     # --- cookies, consent ----------------------------------------------------------------
-    Rule("cookie", "cookie",
-         r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
-         r"|utiliz|usamos|aceit|acept|verwenden|akzeptier|einverstanden|utilizziamo|accett|nous utilisons|accepte|использ|사용|利用|menggunakan|gebruik)"
-         r"|(?:we|this (?:site|website)) uses? cookies|(?:usamos|utilizamos|verwenden|utilizziamo|utilisons|используем|gebruiken) (?:\w+ )?(?:cookies?|файлы cookie)"
-         r"|쿠키|クッキー|^cookies?(?: policy| settings| preferences| notice)?$|^(?:accept|reject|agree|manage)(?: all)?(?: cookies)?$"
-         r"|do not sell my (?:personal )?info",
-         80, "search",
-         'cookie cookies 쿠키 accept reject agree manage sell'),
+    Rule(
+        "cookie",
+        "cookie",
+        r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
+        r"|utiliz|usamos|aceit|acept|verwenden|akzeptier|einverstanden|utilizziamo|accett|nous utilisons|accepte|использ|사용|利用|menggunakan|gebruik)"
+        r"|(?:we|this (?:site|website)) uses? cookies|(?:usamos|utilizamos|verwenden|utilizziamo|utilisons|используем|gebruiken) (?:\w+ )?(?:cookies?|файлы cookie)"
+        r"|쿠키|クッキー|^cookies?(?: policy| settings| preferences| notice)?$|^(?:accept|reject|agree|manage)(?: all)?(?: cookies)?$"
+        r"|do not sell my (?:personal )?info",
+        80,
+        "search",
+        "cookie cookies 쿠키 accept reject agree manage sell",
+    ),
     # --- advertising -------------------------------------------------------------------------
-    Rule("ad-label", "ad",
-         r"advertisement|advertising|advertise(?: with us| here)?|ads?|sponsored(?: content| post| links?| stories)?"
-         r"|paid (?:content|post|partner content|for by .{1,60})|promoted(?: content| stories)?|partner content|from our partners?"
-         r"|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)"
-         r"|ad ?choices|report (?:this )?ad|publicidade|publicidad|publicit[ée]|anzeige|werbung|pubblicit[àa]|реклама|광고|広告|スポンサー(?:リンク)?"
-         r"|iklan|advertentie|sponsored by .{1,60}|presented by .{1,60}|powered by .{1,60}|recommended by .{1,40}",
-         8),
+    Rule(
+        "ad-label",
+        "ad",
+        r"advertisement|advertising|advertise(?: with us| here)?|ads?|sponsored(?: content| post| links?| stories)?"
+        r"|paid (?:content|post|partner content|for by .{1,60})|promoted(?: content| stories)?|partner content|from our partners?"
+        r"|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)"
+        r"|ad ?choices|report (?:this )?ad|publicidade|publicidad|publicit[ée]|anzeige|werbung|pubblicit[àa]|реклама|광고|広告|スポンサー(?:リンク)?"
+        r"|iklan|advertentie|sponsored by .{1,60}|presented by .{1,60}|powered by .{1,60}|recommended by .{1,40}",
+        8,
+    ),
     # --- related, popular, read more --------------------------------------------------------
-    Rule("related-header", "related",
-         r"(?:related|more|other|latest|recent|top|popular|trending|featured|recommended|similar)"
-         r"(?: (?:articles?|stories|content|news|posts|coverage|topics|links|videos|reading|headlines|from [^.]{1,40}|on [^.]{1,40}|in [^.]{1,40}|like this))?"
-         r"|read (?:more|also|next|this next)|also read|see also|most (?:popular|read|viewed|shared|commented|recent)(?: [\w ]{1,30})?"
-         r"|trending(?: now| stories| topics)?|top stories|recommended(?: for you| stories| reading)?"
-         r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|don'?t miss|up next|what to read next"
-         r"|editor'?s picks|more to explore|around the web|elsewhere on [\w .]{1,30}|in case you missed it"
-         r"|leia (?:mais|tamb[ée]m)|veja (?:mais|tamb[ée]m)|mais (?:lidas|not[ií]cias|vistos?)|relacionad[ao]s|not[ií]cias relacionadas"
-         r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|meistgelesen|weitere artikel|das könnte sie auch interessieren"
-         r"|leggi (?:anche|di più)|potrebbe interessarti|pi[uù] lett[ie]|articoli correlati|ti potrebbe interessare"
-         r"|читайте (?:также|еще|далее|ещё)|смотрите также|похожие (?:статьи|новости|материалы)|популярное|по теме"
-         r"|관련 ?기사|관련 ?뉴스|많이 본 (?:기사|뉴스)|인기 ?기사|주요 ?뉴스|関連記事|関連ニュース|人気記事|おすすめ(?:記事)?|アクセスランキング"
-         r"|baca (?:juga|selengkapnya)|berita terkait|terpopuler|berita lainnya|artikel terkait"
-         r"|(?:[àa] )?lire (?:aussi|[ée]galement|la suite)|sur le m[êe]me sujet|les plus lus"
-         r"|lee (?:tamb[ié]n|m[aá]s)|ver (?:tamb[ié]n|m[aá]s)|lo m[aá]s (?:le[ií]do|visto)|noticias relacionadas"
-         r"|lees (?:ook|meer)|meest gelezen|gerelateerde artikelen",
-         7),
-    Rule("read-more-link", "related",
-         r"(?:read more|read also|also read|related|see also|more|watch|listen|recommended|leia (?:mais|tamb[ée]m)|veja (?:tamb[ée]m|mais)"
-         r"|lesen sie (?:auch|mehr)|mehr zum thema|leggi anche|читайте (?:также|еще|ещё)|смотрите также|관련 ?기사|関連記事|baca juga"
-         r"|lire aussi|[àa] lire aussi|lee tambi[ée]n|ver tambi[ée]n|lees ook)\s*(?::|»|>|›|—|–|-|\|)\s*\S.*",
-         30),
+    Rule(
+        "related-header",
+        "related",
+        r"(?:related|more|other|latest|recent|top|popular|trending|featured|recommended|similar)"
+        r"(?: (?:articles?|stories|content|news|posts|coverage|topics|links|videos|reading|headlines|from [^.]{1,40}|on [^.]{1,40}|in [^.]{1,40}|like this))?"
+        r"|read (?:more|also|next|this next)|also read|see also|most (?:popular|read|viewed|shared|commented|recent)(?: [\w ]{1,30})?"
+        r"|trending(?: now| stories| topics)?|top stories|recommended(?: for you| stories| reading)?"
+        r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|don'?t miss|up next|what to read next"
+        r"|editor'?s picks|more to explore|around the web|elsewhere on [\w .]{1,30}|in case you missed it"
+        r"|leia (?:mais|tamb[ée]m)|veja (?:mais|tamb[ée]m)|mais (?:lidas|not[ií]cias|vistos?)|relacionad[ao]s|not[ií]cias relacionadas"
+        r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|meistgelesen|weitere artikel|das könnte sie auch interessieren"
+        r"|leggi (?:anche|di più)|potrebbe interessarti|pi[uù] lett[ie]|articoli correlati|ti potrebbe interessare"
+        r"|читайте (?:также|еще|далее|ещё)|смотрите также|похожие (?:статьи|новости|материалы)|популярное|по теме"
+        r"|관련 ?기사|관련 ?뉴스|많이 본 (?:기사|뉴스)|인기 ?기사|주요 ?뉴스|関連記事|関連ニュース|人気記事|おすすめ(?:記事)?|アクセスランキング"
+        r"|baca (?:juga|selengkapnya)|berita terkait|terpopuler|berita lainnya|artikel terkait"
+        r"|(?:[àa] )?lire (?:aussi|[ée]galement|la suite)|sur le m[êe]me sujet|les plus lus"
+        r"|lee (?:tamb[ié]n|m[aá]s)|ver (?:tamb[ié]n|m[aá]s)|lo m[aá]s (?:le[ií]do|visto)|noticias relacionadas"
+        r"|lees (?:ook|meer)|meest gelezen|gerelateerde artikelen",
+        7,
+    ),
+    Rule(
+        "read-more-link",
+        "related",
+        r"(?:read more|read also|also read|related|see also|more|watch|listen|recommended|leia (?:mais|tamb[ée]m)|veja (?:tamb[ée]m|mais)"
+        r"|lesen sie (?:auch|mehr)|mehr zum thema|leggi anche|читайте (?:также|еще|ещё)|смотрите также|관련 ?기사|関連記事|baca juga"
+        r"|lire aussi|[àa] lire aussi|lee tambi[ée]n|ver tambi[ée]n|lees ook)\s*(?::|»|>|›|—|–|-|\|)\s*\S.*",
+        30,
+    ),
     # --- comments -------------------------------------------------------------------------------
-    Rule("comments", "comment",
-         r"(?:\d+ )?comments?(?: \(\d+\))?|(?:leave|post|add|write|submit) a (?:comment|reply)|(?:view|show|hide|read|load) (?:all )?(?:\d+ )?comments"
-         r"|join the (?:conversation|discussion)|be the first to comment|reply|report abuse|\d+ repl(?:y|ies)"
-         r"|coment[aá]rios?|comentar|deixe (?:seu|um) coment[aá]rio|kommentare?|kommentieren|commenti|commenta|lascia un commento"
-         r"|комментари(?:и|ев|й|я)|оставить комментарий|댓글(?: ?\d+)?|댓글 쓰기|コメント(?:する)?|komentar|tulis komentar"
-         r"|commentaires?|r[ée]agir|comentarios?|reacties?",
-         6),
-    Rule("comment-thread", "comment",
-         r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,150}|\S+(?: \S+){0,3} (?:says|said|wrote|commented|replied)\s*:"
-         r"|(?:\d+ )?(?:comments?|responses?|replies) (?:are|is) (?:closed|disabled)|comments? (?:policy|guidelines)"
-         r"|you must be logged in to post a comment|log in to (?:comment|reply)|(?:newest|oldest|best|top) (?:first|comments)"
-         r"|\d+ коммент\w*|댓글 ?\d+개|コメント ?\d+件|\d+ coment[aá]rios?|\d+ kommentare?|\d+ commenti",
-         30),
+    Rule(
+        "comments",
+        "comment",
+        r"(?:\d+ )?comments?(?: \(\d+\))?|(?:leave|post|add|write|submit) a (?:comment|reply)|(?:view|show|hide|read|load) (?:all )?(?:\d+ )?comments"
+        r"|join the (?:conversation|discussion)|be the first to comment|reply|report abuse|\d+ repl(?:y|ies)"
+        r"|coment[aá]rios?|comentar|deixe (?:seu|um) coment[aá]rio|kommentare?|kommentieren|commenti|commenta|lascia un commento"
+        r"|комментари(?:и|ев|й|я)|оставить комментарий|댓글(?: ?\d+)?|댓글 쓰기|コメント(?:する)?|komentar|tulis komentar"
+        r"|commentaires?|r[ée]agir|comentarios?|reacties?",
+        6,
+    ),
+    Rule(
+        "comment-thread",
+        "comment",
+        r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,150}|\S+(?: \S+){0,3} (?:says|said|wrote|commented|replied)\s*:"
+        r"|(?:\d+ )?(?:comments?|responses?|replies) (?:are|is) (?:closed|disabled)|comments? (?:policy|guidelines)"
+        r"|you must be logged in to post a comment|log in to (?:comment|reply)|(?:newest|oldest|best|top) (?:first|comments)"
+        r"|\d+ коммент\w*|댓글 ?\d+개|コメント ?\d+件|\d+ coment[aá]rios?|\d+ kommentare?|\d+ commenti",
+        30,
+    ),
     # --- footer and legal -------------------------------------------------------------------------
-    Rule("copyright", "legal",
-         r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|todos os direitos reservados"
-         r"|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|все права защищены"
-         r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
-         r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
-         45, "search",
-         ("rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced "
-          "reproduction 무단 재배포 저작권 ©")),
-    Rule("legal-link", "legal",
-         r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
-         r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
-         r"|(?:your )?california privacy rights|do not sell.{0,40}|accessibility(?: statement)?|ethics(?: policy)?|code of conduct|community (?:guidelines|standards)"
-         r"|impressum|datenschutz(?:erkl[äa]rung)?|nutzungsbedingungen|agb|pol[ií]tica de privacidade|termos de uso|termos e condi[çc][õo]es"
-         r"|privacy policy|informativa (?:sulla )?privacy|note legali|политика конфиденциальности|пользовательское соглашение"
-         r"|개인정보(?:처리|취급)방침|이용약관|청소년보호정책|プライバシーポリシー|利用規約|免責事項|kebijakan privasi|syarat (?:dan|&) ketentuan|pedoman media siber"
-         r"|mentions l[ée]gales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|privacybeleid|algemene voorwaarden",
-         7),
-    Rule("footer-link", "footer",
-         r"about(?: us| the \w+)?|contact(?: us)?|sitemap|site map|site index|careers|jobs|help(?: center)?|faq|advertise(?: with us)?"
-         r"|rss(?: feeds?)?|newsroom|staff|masthead|corrections|media kit|press(?: room)?|our team|feedback|store|shop|events|archive"
-         r"|imprint|kontakt|über uns|quem somos|fale conosco|contato|expediente|chi siamo|contatti|redazione|lavora con noi"
-         r"|о (?:нас|проекте|компании)|контакты|редакция|вакансии|회사소개|기사제보|광고문의|고객센터|会社概要|お問い合わせ|サイトマップ"
-         r"|tentang kami|kontak(?: kami)?|redaksi|karir|info iklan|qui sommes-nous|nous contacter|contacto|qui[eé]nes somos|over ons",
-         5),
+    Rule(
+        "copyright",
+        "legal",
+        r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|todos os direitos reservados"
+        r"|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|все права защищены"
+        r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
+        r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
+        45,
+        "search",
+        (
+            "rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced "
+            "reproduction 무단 재배포 저작권 ©"
+        ),
+    ),
+    Rule(
+        "legal-link",
+        "legal",
+        r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
+        r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
+        r"|(?:your )?california privacy rights|do not sell.{0,40}|accessibility(?: statement)?|ethics(?: policy)?|code of conduct|community (?:guidelines|standards)"
+        r"|impressum|datenschutz(?:erkl[äa]rung)?|nutzungsbedingungen|agb|pol[ií]tica de privacidade|termos de uso|termos e condi[çc][õo]es"
+        r"|privacy policy|informativa (?:sulla )?privacy|note legali|политика конфиденциальности|пользовательское соглашение"
+        r"|개인정보(?:처리|취급)방침|이용약관|청소년보호정책|プライバシーポリシー|利用規約|免責事項|kebijakan privasi|syarat (?:dan|&) ketentuan|pedoman media siber"
+        r"|mentions l[ée]gales|politique de confidentialit[ée]|aviso legal|pol[ií]tica de privacidad|privacybeleid|algemene voorwaarden",
+        7,
+    ),
+    Rule(
+        "footer-link",
+        "footer",
+        r"about(?: us| the \w+)?|contact(?: us)?|sitemap|site map|site index|careers|jobs|help(?: center)?|faq|advertise(?: with us)?"
+        r"|rss(?: feeds?)?|newsroom|staff|masthead|corrections|media kit|press(?: room)?|our team|feedback|store|shop|events|archive"
+        r"|imprint|kontakt|über uns|quem somos|fale conosco|contato|expediente|chi siamo|contatti|redazione|lavora con noi"
+        r"|о (?:нас|проекте|компании)|контакты|редакция|вакансии|회사소개|기사제보|광고문의|고객센터|会社概要|お問い合わせ|サイトマップ"
+        r"|tentang kami|kontak(?: kami)?|redaksi|karir|info iklan|qui sommes-nous|nous contacter|contacto|qui[eé]nes somos|over ons",
+        5,
+    ),
     # --- photos ----------------------------------------------------------------------------------------
-    Rule("photo-credit", "credit",
-         r"^(?:(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
-         r"|\(?(?:ap|afp|reuters|epa|getty|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi) photo(?:/[\w .'-]{1,50})?\)?"
-         r"|\(?(?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi)/[\w .'-]{1,50}\)?"
-         r"|[\w .'’-]{1,50}(?:/| for| via) ?(?:getty images|the associated press|ap|afp|reuters|shutterstock|istock(?:photo)?|epa(?:-efe)?|alamy|zuma(?: press)?|bloomberg|nurphoto|sipa|imago|dpa|ansa|efe|xinhua)"
-         r"|[\w .'’-]{1,50}[,|—–-] ?(?:getty images|shutterstock|istock(?:photo)?|alamy|zuma(?: press)?|nurphoto|sipa|imago)"
-         r"|getty images|shutterstock|istock(?:photo)?|[\w .'-]{0,40}\(?(?:photo|image|foto)(?:grafia)?:? (?:by|courtesy|credit|from)[^.]{1,60}\)?"
-         r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40})[\s.:!?…]*\Z",
-         10, "search",
-         "photo photos image images picture pictures video foto fotos bild illustration graphic credit credits ap afp reuters "
-         "epa getty ansa efe dpa xinhua yonhap kyodo pa upi shutterstock istock istockphoto alamy zuma bloomberg nurphoto "
-         "sipa imago courtesy reprodução reproducao divulgação divulgacao фото фотография 사진 写真"),
-    Rule("caption-credit", "caption",
-         r"the canadian press/|\((?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi|bloomberg|[\w .'-]{1,40}) ?photos?/[^)]{1,60}\)"
-         r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
-         r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
-         r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
-         r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
-         0, "search",
-         ("press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty "
-          "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia")),
+    Rule(
+        "photo-credit",
+        "credit",
+        r"^(?:(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
+        r"|\(?(?:ap|afp|reuters|epa|getty|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi) photo(?:/[\w .'-]{1,50})?\)?"
+        r"|\(?(?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi)/[\w .'-]{1,50}\)?"
+        r"|[\w .'’-]{1,50}(?:/| for| via) ?(?:getty images|the associated press|ap|afp|reuters|shutterstock|istock(?:photo)?|epa(?:-efe)?|alamy|zuma(?: press)?|bloomberg|nurphoto|sipa|imago|dpa|ansa|efe|xinhua)"
+        r"|[\w .'’-]{1,50}[,|—–-] ?(?:getty images|shutterstock|istock(?:photo)?|alamy|zuma(?: press)?|nurphoto|sipa|imago)"
+        r"|getty images|shutterstock|istock(?:photo)?|[\w .'-]{0,40}\(?(?:photo|image|foto)(?:grafia)?:? (?:by|courtesy|credit|from)[^.]{1,60}\)?"
+        r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40})[\s.:!?…]*\Z",
+        10,
+        "search",
+        "photo photos image images picture pictures video foto fotos bild illustration graphic credit credits ap afp reuters "
+        "epa getty ansa efe dpa xinhua yonhap kyodo pa upi shutterstock istock istockphoto alamy zuma bloomberg nurphoto "
+        "sipa imago courtesy reprodução reproducao divulgação divulgacao фото фотография 사진 写真",
+    ),
+    Rule(
+        "caption-credit",
+        "caption",
+        r"the canadian press/|\((?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi|bloomberg|[\w .'-]{1,40}) ?photos?/[^)]{1,60}\)"
+        r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
+        r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
+        r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
+        r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
+        0,
+        "search",
+        (
+            "press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty "
+            "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia"
+        ),
+    ),
 )
 
 #: Reason codes that move a line to ``Document.captions`` instead of dropping it silently.
@@ -246,7 +320,7 @@ class _OnFirstSearch:
     """A ``search`` rule's pattern, compiled when its triggers first let a line through
     (on most pages most never do, and compiling them all took a good part of start-up)."""
 
-    __slots__ = ("source", "_pattern")
+    __slots__ = ("_pattern", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -259,7 +333,9 @@ class _OnFirstSearch:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[int, re.Pattern[str] | _OnFirstSearch, dict[str, Rule], frozenset[str], tuple[str, ...]]]:
+def _compiled() -> list[
+    tuple[int, re.Pattern[str] | _OnFirstSearch, dict[str, Rule], frozenset[str], tuple[str, ...]]
+]:
     """Compile the rules on first use, narrowest word limit first.
 
     ``full`` rules of one word limit are joined into one alternation; each
@@ -275,16 +351,31 @@ def _compiled() -> list[tuple[int, re.Pattern[str] | _OnFirstSearch, dict[str, R
         else:
             words = frozenset(t for t in rule.triggers.split() if re.fullmatch(r"\w+", t))
             subs = tuple(t for t in rule.triggers.split() if not re.fullmatch(r"\w+", t))
-            steps.append((rule.max_words or 10**9, _OnFirstSearch(f"(?P<r0>{rule.pattern})"), {"r0": rule}, words,
-                          subs))
+            steps.append(
+                (
+                    rule.max_words or 10**9,
+                    _OnFirstSearch(f"(?P<r0>{rule.pattern})"),
+                    {"r0": rule},
+                    words,
+                    subs,
+                )
+            )
     # One alternation for all whole-line rules, tried first; each rule's word
     # limit is checked after the match.
     full.sort(key=lambda rule: rule.max_words)
     names = {f"r{index}": rule for index, rule in enumerate(full)}
     body = "|".join(f"(?P<r{index}>{rule.pattern})" for index, rule in enumerate(full))
     steps.sort(key=lambda step: step[0])
-    steps.insert(0, (max(rule.max_words for rule in full), re.compile(rf"(?:{body})[\s.:!?…]*\Z"), names,
-                     frozenset(), ()))
+    steps.insert(
+        0,
+        (
+            max(rule.max_words for rule in full),
+            re.compile(rf"(?:{body})[\s.:!?…]*\Z"),
+            names,
+            frozenset(),
+            (),
+        ),
+    )
     return steps
 
 
@@ -299,8 +390,9 @@ def _all_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(subs))
 
 
-def match_rule(line: str, words: int | None = None, tokens: list[str] | None = None,
-               scan_all: bool = False) -> Hit | None:
+def match_rule(
+    line: str, words: int | None = None, tokens: list[str] | None = None, scan_all: bool = False
+) -> Hit | None:
     """The first rule that recognises *line* (stripped), or ``None``.
 
     Rules are tried from the narrowest word limit up. *tokens* (the line's
@@ -355,8 +447,11 @@ def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> 
         if words > limit:
             continue
         if trigger_words or trigger_subs:
-            if not scan_all and trigger_words.isdisjoint(tokens) and not (
-                    trigger_subs and any(s in lower for s in trigger_subs)):
+            if (
+                not scan_all
+                and trigger_words.isdisjoint(tokens)
+                and not (trigger_subs and any(s in lower for s in trigger_subs))
+            ):
                 continue
             text = lower if len(lower) <= 200 else lower[:100] + "\n" + lower[-100:]
             m = pattern.search(text)
