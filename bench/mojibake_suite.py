@@ -4,7 +4,7 @@
 Scores bench/out/mojibake-cases.jsonl (built by bench/make_mojibake_cases.py, and built here
 if missing) with the mojibake benchmark's own scorer, ../shared/bench/mojibake/score.py,
 imported and called the way its ``--module-func`` option calls a tool: newsclean as
-``newsclean.repair:repair_text``, ftfy as ``ftfy:fix_encoding``.
+``newsclean.text.repair:repair_text``, ftfy as ``ftfy:fix_encoding``.
 
     python bench/mojibake_suite.py
     python bench/mojibake_suite.py --show-failures 5     # newsclean's failures per category
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from mdtables import table  # noqa: E402  (bench/mdtables.py)
 
 DEFAULT_CASES = ROOT / "bench" / "out" / "mojibake-cases.jsonl"
-TOOLS = {"newsclean": "newsclean.repair:repair_text", "ftfy.fix_encoding": "ftfy:fix_encoding"}
+TOOLS = {"newsclean": "newsclean.text.repair:repair_text", "ftfy.fix_encoding": "ftfy:fix_encoding"}
 
 
 def load_scorer(shared: Path):

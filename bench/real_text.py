@@ -3,7 +3,7 @@
 
 Reads every non-ASCII line of the WCXB dev references and the Zyte dev gold bodies
 (../shared, or --shared) plus the committed fixture tests/fixtures/real_text/lines.jsonl,
-runs newsclean.repair and ftfy.fix_encoding on each, and prints how many lines each changed.
+runs newsclean.text.repair and ftfy.fix_encoding on each, and prints how many lines each changed.
 A few references hold real mojibake; tests/fixtures/real_text/reference_mojibake.json lists
 them (by line hash) with the expected repair, so a change there is counted against that.
 

@@ -152,11 +152,11 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from newsclean.files import read_input
+    from newsclean.io.files import read_input
+    from newsclean.io.sniff import check_input
+    from newsclean.io.sources import Page, clean_page, read_pages
     from newsclean.options import Options
     from newsclean.pipeline import clean
-    from newsclean.sniff import check_input
-    from newsclean.sources import Page, clean_page, read_pages
 
     pages = dev_pages(args.shared)
     options = Options()

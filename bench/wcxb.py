@@ -106,7 +106,7 @@ _MODELS: dict = {}
 
 def _model(path: str):
     if path not in _MODELS:
-        from newsclean.boilerplate.blockmodel import BlockModel
+        from newsclean.extract.blockmodel import BlockModel
 
         _MODELS[path] = BlockModel.load(path)
     return _MODELS[path]

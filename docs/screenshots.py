@@ -17,8 +17,8 @@ from pathlib import Path
 from rich.console import Console
 
 from newsclean import clean
-from newsclean.diff import build_view, render_rich
-from newsclean.report import write_report
+from newsclean.output.diff import build_view, render_rich
+from newsclean.output.report import write_report
 
 DOCS = Path(__file__).resolve().parent
 

@@ -26,8 +26,8 @@ __all__ = [
 # ``decode`` and ``repair`` are both modules and functions: bind the functions now, so
 # that importing the submodules later cannot shadow them. Both modules are light; their
 # heavy dependencies (chardet, ftfy) load on first use.
-from newsclean.decode import Decoded, decode
-from newsclean.repair import Repaired, repair
+from newsclean.text.decode import Decoded, decode
+from newsclean.text.repair import Repaired, repair
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.document import Document

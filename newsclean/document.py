@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsclean.decode import Decoded
 from newsclean.notice import Notice
-from newsclean.repair import Repair
+from newsclean.text.decode import Decoded
+from newsclean.text.repair import Repair
 
 #: The version of the JSON output's shape (``schema_version``; the JSON Schema is
 #: ``newsclean/data/schema.json``). Raised when a field changes meaning or goes away.

@@ -21,7 +21,7 @@ class Options:
     repair:
         Undo mojibake (default on).
     rules:
-        Extra user rules (:class:`newsclean.rules.UserRules`), or ``None``.
+        Extra user rules (:class:`newsclean.extract.userrules.UserRules`), or ``None``.
     max_bytes:
         Refuse inputs larger than this (``0``: no limit).
     input:
@@ -29,7 +29,7 @@ class Options:
     block_model:
         For HTML pages: ``None`` (default: the package's block model when it is on by
         default), ``True`` (the package's block model), ``False`` (rules only), or a
-        model file's path or a loaded :class:`newsclean.boilerplate.blockmodel.BlockModel`.
+        model file's path or a loaded :class:`newsclean.extract.blockmodel.BlockModel`.
     """
 
     favor: str = "balanced"

@@ -1,7 +1,7 @@
 """One document, one way: bytes → decode → repair → extract → :class:`Document`.
 
 Plain text is read line by line; an HTML page is first parsed into text blocks
-that carry DOM evidence (:mod:`newsclean.html_blocks`), and its own metadata
+that carry DOM evidence (:mod:`newsclean.extract.html.blocks`), and its own metadata
 (title, author, date, site name, language) fills what the text does not give.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsclean.decode import Decoded, decode
 from newsclean.document import Document
 from newsclean.notice import Notice
 from newsclean.options import Options
-from newsclean.repair import Repaired, repair
+from newsclean.text.decode import Decoded, decode
+from newsclean.text.repair import Repaired, repair
 
 
 def clean(
@@ -31,19 +31,19 @@ def clean(
     :class:`Options` object, keyword overrides, or both
     (``clean(data, favor="precision")``). ``clean`` never refuses input: empty or
     binary data gives an empty document (the command line checks input first with
-    :func:`newsclean.sniff.check_input`). gzip, bzip2, xz and zstd bytes are
+    :func:`newsclean.io.sniff.check_input`). gzip, bzip2, xz and zstd bytes are
     decompressed first (up to ``max_bytes``); data that does not decompress is
     read as the bytes it is (the command line refuses it with its reason). *hint* is
     a charset the transport gave (the HTTP ``Content-Type`` of a page from a web
-    archive): see :func:`newsclean.decode.decode`.
+    archive): see :func:`newsclean.text.decode.decode`.
     """
-    from newsclean.html_sniff import looks_like_html
+    from newsclean.io.html_sniff import looks_like_html
 
     opts = Options.from_kwargs(options, **kwargs)
     decoded: Decoded | None = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         from newsclean.errors import InputError
-        from newsclean.files import decompress
+        from newsclean.io.files import decompress
 
         try:
             data = decompress(bytes(data), opts.max_bytes)
@@ -93,7 +93,7 @@ def words(text: str) -> int:
     """
     found = len(text.split())
     if (found - 1) * 12 < len(text) and not text.isascii():  # long runs without spaces: CJK?
-        from newsclean.boilerplate.languages import cjk_count
+        from newsclean.extract.languages import cjk_count
 
         found = max(found, cjk_count(text) // 2)
     return found
@@ -101,7 +101,7 @@ def words(text: str) -> int:
 
 def prose_words(document: Document) -> int:
     """Words in the input lines that read as sentences (menus, buttons and lists left out)."""
-    from newsclean.boilerplate.features import SENTENCE_END
+    from newsclean.extract.features import SENTENCE_END
 
     total = 0
     for decision in document.decisions:
@@ -141,7 +141,7 @@ def decode_input(data: bytes, options: Options, hint: str | None = None) -> tupl
     Returns the decoding and whether the input is HTML (by ``options.input``, or
     recognised by its markup).
     """
-    from newsclean.html_sniff import declared_charset, head_text, looks_like_html
+    from newsclean.io.html_sniff import declared_charset, head_text, looks_like_html
 
     html = options.input == "html" or (options.input == "auto" and looks_like_html(head_text(data)))
     declared = declared_charset(data) if html else None
@@ -160,24 +160,24 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
 
 
 def _clean_text(text: str, options: Options) -> Document:
-    from newsclean.boilerplate import extract
+    from newsclean.extract.judge import extract
 
     fixed = _repair(text, options)
     return _with_repairs(extract(fixed.text, options), fixed)
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
-    from newsclean.boilerplate import drop_title_repeats, extract_lines
-    from newsclean.boilerplate.dom import structure_lines
-    from newsclean.html_blocks import blocks, parse, title_text
-    from newsclean.html_meta import clean_byline, iso_date, page_meta
+    from newsclean.extract.html.blocks import blocks, parse, title_text
+    from newsclean.extract.html.dom import structure_lines
+    from newsclean.extract.html.meta import clean_byline, iso_date, page_meta
+    from newsclean.extract.judge import drop_title_repeats, extract_lines
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
     lines, structure = structure_lines(title_text(tree), blocks(tree))
     structure.headline = meta.headline
     if options.block_model is not False:
-        from newsclean.boilerplate.blockmodel import resolve
+        from newsclean.extract.blockmodel import resolve
 
         structure.model = resolve(options.block_model)
     fixed = _repair("\n".join(lines), options)

@@ -8,7 +8,7 @@
 The pages are the WCXB dev split and the Zyte dev pages in ``../shared/bench``
 (``bench/devdata.py``). Each page is cleaned by newsclean as usual, with a
 *collector* in place of the block model: it keeps the feature row of every line
-the model would judge (:func:`newsclean.boilerplate.blockmodel.candidates`), so
+the model would judge (:func:`newsclean.extract.blockmodel.candidates`), so
 training and running read exactly the same features.
 
 **Labels.** The reference text of each page (its ``main_content``) is projected
@@ -24,7 +24,7 @@ references leave out more than WCXB's) weigh :data:`ZYTE_WEIGHT` times as much.
 **Model.** LightGBM gradient-boosted trees (:data:`PARAMS`), fixed seeds, one
 thread order, sorted inputs: the same data gives the same file. The trees are
 exported to compact arrays (:func:`export`) that
-:class:`newsclean.boilerplate.blockmodel.BlockModel` evaluates without LightGBM.
+:class:`newsclean.extract.blockmodel.BlockModel` evaluates without LightGBM.
 
 ``bench/wcxb.py --cv`` uses :func:`collect` and :func:`train` to train one model
 per fold, grouped by domain, and scores each on the pages it did not see.
@@ -115,7 +115,7 @@ class Collector:
         self.texts: list[str] = []
 
     def apply(self, content, start, end, dom, language=None) -> None:
-        from newsclean.boilerplate.blockmodel import candidates
+        from newsclean.extract.blockmodel import candidates
 
         for position, row in candidates(content, start, end, dom, language):
             self.rows.append(row)
@@ -126,7 +126,7 @@ def page_rows(page) -> PageRows:
     import numpy as np
 
     import newsclean
-    from newsclean.boilerplate.blockmodel import FEATURES
+    from newsclean.extract.blockmodel import FEATURES
 
     collector = Collector()
     newsclean.clean(page.html.encode("utf-8"), input="html", block_model=collector)
@@ -167,7 +167,7 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
     import lightgbm
     import numpy as np
 
-    from newsclean.boilerplate.blockmodel import FEATURES
+    from newsclean.extract.blockmodel import FEATURES
 
     pages = sorted(pages, key=lambda p: p.key)
     x = np.vstack([p.rows for p in pages if len(p.rows)])
@@ -198,7 +198,7 @@ def export(booster) -> dict:
     LightGBM's numerical splits send a value ``<=`` the threshold left; the
     features never miss a value, so its missing-value rules do not arise.
     """
-    from newsclean.boilerplate.blockmodel import FEATURES
+    from newsclean.extract.blockmodel import FEATURES
 
     dump = booster.dump_model()
     trees = []

@@ -11,8 +11,8 @@ import time
 import pytest
 
 import newsclean
-from newsclean.boilerplate import extract
-from newsclean.boilerplate.metadata import is_date_line, parse_date, parse_dateline
+from newsclean.extract.judge import extract
+from newsclean.extract.metadata import is_date_line, parse_date, parse_dateline
 from newsclean.options import Options
 
 HOSTILE = {

@@ -15,10 +15,10 @@ from batch_helpers import SHARED_LINES, build_site_corpus, story
 from conftest import _command
 
 from newsclean.batch import BatchConfig, run_batch
+from newsclean.batch.learn import SiteCounter, apply_site_boilerplate, line_keys
 from newsclean.document import Decision, Document
 from newsclean.notice import Notice
 from newsclean.pipeline import flag_thin
-from newsclean.sitelearn import SiteCounter, apply_site_boilerplate, line_keys
 
 TESTS = Path(__file__).resolve().parent
 ARTICLE = (
@@ -552,7 +552,8 @@ def test_usage_errors_escape_terminal_sequences(run, tmp_path):
 
 
 def test_command_defaults_match_the_library():
-    from newsclean import batch, cli_batch
+    from newsclean import batch
+    from newsclean.cli import batch as cli_batch
 
     assert tuple(cli_batch._GLOBS.split()) == batch.DEFAULT_GLOBS
     formats = next(p for p in cli_batch.batch.params if p.name == "fmt").type.choices

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 
 import newsclean
-from newsclean.boilerplate import blockmodel
-from newsclean.boilerplate.blockmodel import FEATURES, BlockModel, candidates, resolve
+from newsclean.extract import blockmodel
+from newsclean.extract.blockmodel import FEATURES, BlockModel, candidates, resolve
 
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -166,7 +166,7 @@ def test_text_input_and_help_do_not_load_the_model():
     code = (
         "import sys, newsclean; from click.testing import CliRunner; from newsclean.cli import cli;"
         "CliRunner().invoke(cli, ['--help']); newsclean.clean('Just a line of text.\\n\\nAnother one.');"
-        "sys.exit('newsclean.boilerplate.blockmodel' in sys.modules)"
+        "sys.exit('newsclean.extract.blockmodel' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 

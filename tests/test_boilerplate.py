@@ -1,4 +1,4 @@
-"""Tests of the text-extraction stage (newsclean.boilerplate)."""
+"""Tests of the text-extraction stage (newsclean.extract.judge)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.boilerplate import extract
-from newsclean.boilerplate.features import Limits, line_features, page_lines
-from newsclean.boilerplate.languages import density, detect_language, stopwords
-from newsclean.boilerplate.region import Weights, densest_run, find_region
-from newsclean.boilerplate.rules import RULES, match_rule
 from newsclean.document import Document
+from newsclean.extract.features import Limits, line_features, page_lines
+from newsclean.extract.judge import extract
+from newsclean.extract.languages import density, detect_language, stopwords
+from newsclean.extract.region import Weights, densest_run, find_region
+from newsclean.extract.rules import RULES, match_rule
 from newsclean.options import Options
 from newsclean.pipeline import clean
 
@@ -369,7 +369,7 @@ def test_favor_shifts_how_much_is_kept() -> None:
 
 
 def test_user_rules_applied_first() -> None:
-    from newsclean.rules import parse_rules
+    from newsclean.extract.userrules import parse_rules
 
     text = (PAGES / "en_wire.txt").read_text(encoding="utf-8")
     rules = parse_rules("drop promo: /^The decision came/\nkeep: Related stories")

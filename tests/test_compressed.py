@@ -19,7 +19,7 @@ import pytest
 from conftest import SAMPLES
 
 from newsclean.errors import CorruptInput, InputTooLarge
-from newsclean.files import decompress
+from newsclean.io.files import decompress
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
 COMPRESSORS = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}
@@ -122,7 +122,7 @@ def test_zstd_without_its_package_names_the_extra():
     code = (
         "import sys; sys.modules['zstandard'] = None; sys.modules['compression'] = None\n"
         "from newsclean.errors import InputError\n"
-        "from newsclean.files import decompress\n"
+        "from newsclean.io.files import decompress\n"
         "try:\n    decompress(b'(\\xb5/\\xfd' + bytes(20))\nexcept InputError as error:\n    print(error)\n"
     )
     out = subprocess.run(

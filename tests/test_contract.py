@@ -291,8 +291,8 @@ def test_repair_jsonl_skips_malformed_records_with_their_line_numbers(run, tmp_p
 SITECUSTOMIZE = """
 import importlib
 
-html_blocks = importlib.import_module("newsclean.html_blocks")
-repair = importlib.import_module("newsclean.repair")  # (newsclean.repair is also a function)
+html_blocks = importlib.import_module("newsclean.extract.html.blocks")
+repair = importlib.import_module("newsclean.text.repair")  # (newsclean.text.repair is also a function)
 
 def _broken_parse(html):
     raise RuntimeError("injected parser failure")

@@ -1,4 +1,4 @@
-"""Tests for newsclean.decode, one or more per rung of the ladder."""
+"""Tests for newsclean.text.decode, one or more per rung of the ladder."""
 
 import codecs
 import json
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.decode import decode, decode_text
+from newsclean.text.decode import decode, decode_text
 
 RU = "Правительство объявило новые меры поддержки малого бизнеса и семей с детьми. " * 3
 ZH = "北京市政府今天发布了新的交通规定，市民可以通过网站查询详细信息。" * 3
@@ -107,7 +107,7 @@ def test_segments_when_no_single_codec_fits():
 def test_fallback_counts_replacements():
     # decode() itself never gets this far on such bytes (some code page, e.g. mac-cyrillic,
     # decodes every byte), so the fallback's decoding is checked directly
-    from newsclean.decode import _decode_counting
+    from newsclean.text.decode import _decode_counting
 
     assert _decode_counting(b"\x81\x8d\x8f\x90\x9d" * 3, "cp1252") == ("\ufffd" * 15, 15)
 
@@ -189,7 +189,7 @@ def test_big_legacy_file_decodes_in_seconds(make):
 
 
 def test_segments_stay_bounded():
-    from newsclean.decode import CANDIDATES, _segments
+    from newsclean.text.decode import CANDIDATES, _segments
 
     line = RU.encode("cp1251") + b"\n" + "第二行是中文。\n".encode("gbk")
     data = line * 50_000 + b"".join(b"%d " % i + line for i in range(50_000))

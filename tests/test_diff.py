@@ -11,8 +11,8 @@ from conftest import SAMPLES
 
 from newsclean import clean
 from newsclean.cli import cli
-from newsclean.decode import Decoded
-from newsclean.diff import (
+from newsclean.document import Decision, Document, Removal
+from newsclean.output.diff import (
     BLANK,
     KEPT,
     MOVED,
@@ -28,8 +28,8 @@ from newsclean.diff import (
     render_side_by_side,
     summary_lines,
 )
-from newsclean.document import Decision, Document, Removal
-from newsclean.repair import Repair
+from newsclean.text.decode import Decoded
+from newsclean.text.repair import Repair
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
 

@@ -6,9 +6,9 @@ import re
 
 from conftest import ROOT
 
-from newsclean.boilerplate import dom
-from newsclean.boilerplate.rules import RULES
 from newsclean.cli import cli
+from newsclean.extract.html import dom
+from newsclean.extract.rules import RULES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

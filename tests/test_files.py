@@ -7,7 +7,7 @@ import errno
 import pytest
 
 from newsclean.errors import InputError, InputTooLarge
-from newsclean.files import atomic_writer, read_input, same_file
+from newsclean.io.files import atomic_writer, read_input, same_file
 
 
 def test_read_input_errors_are_one_line(tmp_path):

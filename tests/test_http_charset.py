@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import codecs
 
-from newsclean.decode import decode
 from newsclean.pipeline import clean
+from newsclean.text.decode import decode
 
 GERMAN = "Die Bürgerinnen und Bürger der Stadt Köln haben am Sonntag über die Zukunft der Straßenbahn abgestimmt."
 RUSSIAN = "Жители города проголосовали в воскресенье за новую линию трамвая, сообщили в мэрии."

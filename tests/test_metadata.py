@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.boilerplate.metadata import is_byline, is_date_line, parse_date, parse_dateline
+from newsclean.extract.metadata import is_byline, is_date_line, parse_date, parse_dateline
 
 
 @pytest.mark.parametrize(

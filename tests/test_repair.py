@@ -1,4 +1,4 @@
-"""Tests for newsclean.repair: data-driven cases, idempotence, locality, the masthead.
+"""Tests for newsclean.text.repair: data-driven cases, idempotence, locality, the masthead.
 
 Everything here is self-contained (no benchmark data is read).
 """
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.repair import Repair, Repaired, looks_suspicious, repair, repair_text
+from newsclean.text.repair import Repair, Repaired, looks_suspicious, repair, repair_text
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
 

@@ -14,8 +14,13 @@ from click.testing import CliRunner
 
 from newsclean.cli import cli
 from newsclean.document import Decision, Document, Notice, Removal
-from newsclean.repair import Repair
-from newsclean.report import content_security_policy, render_report, script_json, write_report
+from newsclean.output.report import (
+    content_security_policy,
+    render_report,
+    script_json,
+    write_report,
+)
+from newsclean.text.repair import Repair
 
 HOSTILE_SCRIPT = "<script>document.title='pwned'</script>"
 HOSTILE_IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""

@@ -15,7 +15,7 @@ import pytest
 from test_report import HOSTILE_IMG, HOSTILE_SCRIPT, hostile_document, parse
 
 from newsclean import clean
-from newsclean.report import write_report
+from newsclean.output.report import write_report
 
 CHROMIUM = (
     shutil.which("chromium")
@@ -122,7 +122,7 @@ def test_report_runs_its_script_and_never_page_text(tmp_path):
     shares = {"1": page_doc, "2": hostile}
     order = [r["data-order"] for r in rows]
     assert order[-1] == "3"
-    from newsclean.diff import summarize
+    from newsclean.output.diff import summarize
 
     expected = sorted(shares, key=lambda k: -summarize(shares[k]).share_removed)
     assert order[:2] == expected

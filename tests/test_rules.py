@@ -1,4 +1,4 @@
-"""User rules files (newsclean.rules)."""
+"""User rules files (newsclean.extract.userrules)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from newsclean.errors import RulesError
+from newsclean.extract.userrules import UserRules, load_rules, parse_rules
 from newsclean.options import Options
 from newsclean.pipeline import clean
-from newsclean.rules import UserRules, load_rules, parse_rules
 
 
 def test_load_rules_file(tmp_path) -> None:

@@ -1,4 +1,4 @@
-"""Reading WARC, ARC and JSONL files into pages (:mod:`newsclean.sources`)."""
+"""Reading WARC, ARC and JSONL files into pages (:mod:`newsclean.io.sources`)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from archive_helpers import ENGLISH, GERMAN, PNG, write_arc, write_jsonl, write_
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsclean.batch_pages import page_jsonl
+from newsclean.batch.pages import page_jsonl
 from newsclean.errors import InputError
-from newsclean.files import archive_kind
-from newsclean.sources import (
+from newsclean.io.files import archive_kind
+from newsclean.io.sources import (
     Broken,
     Page,
     Skipped,

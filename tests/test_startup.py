@@ -24,14 +24,14 @@ HEAVY = (
     "wcwidth",
     "tempfile",
     "importlib.resources",
-    "newsclean.boilerplate",
-    "newsclean.html_blocks",
-    "newsclean.recode",
-    "newsclean.plausibility",
-    "newsclean.sources",
+    "newsclean.extract.judge",
+    "newsclean.extract.html.blocks",
+    "newsclean.text.recode",
+    "newsclean.text.plausibility",
+    "newsclean.io.sources",
     "fastwarc",
     "warcio",
-    "newsclean.html_meta",
+    "newsclean.extract.html.meta",
     "html",
 )
 
@@ -40,7 +40,7 @@ def _loaded(code: str) -> dict:
     """Run *code* in a fresh interpreter; return the heavy modules it imported and the model state."""
     script = (
         f"import sys, json\n{code}\n"
-        "model = sys.modules.get('newsclean.plausibility')\n"
+        "model = sys.modules.get('newsclean.text.plausibility')\n"
         "print(json.dumps({'modules': [m for m in " + repr(HEAVY) + " if m in sys.modules],\n"
         "                  'model_loaded': bool(model and model._data.cache_info().currsize)}))\n"
     )
@@ -68,12 +68,14 @@ def test_a_clean_page_loads_neither_the_repair_model_nor_ftfy():
     assert loaded["model_loaded"] is False
     assert not {"ftfy", "chardet", "rich", "selectolax", "wcwidth"} & set(loaded["modules"])
     # telling text from HTML needs only html_sniff, not what reads an HTML page's head
-    assert not {"newsclean.html_meta", "newsclean.html_blocks", "html"} & set(loaded["modules"])
+    assert not {"newsclean.extract.html.meta", "newsclean.extract.html.blocks", "html"} & set(
+        loaded["modules"]
+    )
 
 
 def test_a_page_with_mojibake_loads_the_model():
     page = "Caf\u00c3\u00a9 owners said the caf\u00c3\u00a9\u00e2\u20ac\u2122s prices would rise next month.\n"
-    loaded = _loaded(f"from newsclean.repair import repair\nassert repair({page!r}).repairs")
+    loaded = _loaded(f"from newsclean.text.repair import repair\nassert repair({page!r}).repairs")
     assert loaded["model_loaded"] is True and "ftfy" in loaded["modules"]
 
 
@@ -90,7 +92,9 @@ def test_the_clean_command_on_a_text_file_loads_no_archive_reader(tmp_path):
         "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code"
     )
     assert out.read_text().startswith("Storm closes schools\n\nSchools across")
-    assert not {"newsclean.sources", "fastwarc", "warcio", "ftfy", "rich"} & set(loaded["modules"])
+    assert not {"newsclean.io.sources", "fastwarc", "warcio", "ftfy", "rich"} & set(
+        loaded["modules"]
+    )
 
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "000_327f9b9f446e87e2.txt"
@@ -100,7 +104,7 @@ def test_a_cjk_page_read_as_latin1_is_repaired_without_importing_ftfy():
     # its broken lines hold characters no single-byte code page encodes: ftfy cannot
     # change them, so the gate answers for it and our own search repairs them
     loaded = _loaded(
-        f"from newsclean.repair import repair\n"
+        f"from newsclean.text.repair import repair\n"
         f"r = repair(open({str(SAMPLE)!r}, encoding='utf-8').read())\n"
         "assert [x.after for x in r.repairs] == ['\u9ebb\u8c46\u4f20\u5a92\u6620\u753b'] * 2"
     )
@@ -111,7 +115,7 @@ def test_a_cjk_page_read_as_latin1_is_repaired_without_importing_ftfy():
 def test_the_ftfy_gate_uses_supersets_of_ftfys_character_classes():
     import ftfy.chardata as chardata
 
-    from newsclean.ftfy_gate import CHARMAP_ENCODINGS, _decoded, _tables
+    from newsclean.text.ftfy_gate import CHARMAP_ENCODINGS, _decoded, _tables
 
     assert [codec for codec, _ in CHARMAP_ENCODINGS] == [
         name.replace("sloppy-windows-", "cp").replace("macroman", "mac-roman")
@@ -153,7 +157,7 @@ _MIX = st.text(
 def test_what_the_ftfy_gate_passes_ftfy_leaves_unchanged(text):
     import ftfy
 
-    from newsclean.ftfy_gate import leaves_unchanged
+    from newsclean.text.ftfy_gate import leaves_unchanged
 
     if leaves_unchanged(text):
         assert ftfy.fix_encoding_and_explain(text) == (text, [])
@@ -170,7 +174,7 @@ def test_what_the_ftfy_gate_passes_ftfy_leaves_unchanged(text):
     )
 )
 def test_counting_cjk_characters_one_by_one_agrees_with_the_pattern(text):
-    from newsclean.boilerplate import languages
+    from newsclean.extract import languages
 
     languages._script.cache_clear()
     by_loop = languages.cjk_count(text)  # nothing compiled, a short text: counted one by one

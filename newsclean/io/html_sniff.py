@@ -1,6 +1,6 @@
 """Is it HTML, and which charset does it declare? The first look at an input.
 
-Kept apart from :mod:`newsclean.html_meta` so that a text input does not import what
+Kept apart from :mod:`newsclean.extract.html.meta` so that a text input does not import what
 only pages need.
 """
 
@@ -46,7 +46,7 @@ def head_text(data: bytes, size: int = 5000) -> str:
     >>> head_text("<html>".encode("utf-16-be"))
     '<html>'
     """
-    from newsclean.decode import BOMS, nul_pattern  # the ladder's own first rungs
+    from newsclean.text.decode import BOMS, nul_pattern  # the ladder's own first rungs
 
     head = data[:size]
     for bom, name in BOMS:

@@ -126,7 +126,7 @@ def page_cleaner(options) -> Callable[[object, str], object]:
     def convert(data, source: str):
         if isinstance(data, bytes):
             return clean_document(data, options, source=source)
-        from newsclean.sources import clean_page  # a Page of an archive (not loaded for files)
+        from newsclean.io.sources import clean_page  # a Page of an archive (not loaded for files)
 
         return clean_page(data, options)
 
@@ -184,7 +184,7 @@ def build_options(
     encoding = _check_encoding(None, None, encoding)
     rules = None
     if rules_file:
-        from newsclean.rules import load_rules
+        from newsclean.extract.userrules import load_rules
 
         try:
             rules = load_rules(rules_file)
@@ -233,7 +233,7 @@ def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
 
 
 def _validate_output(output: str | None, files: tuple[str, ...]) -> None:
-    from newsclean.files import same_file
+    from newsclean.io.files import same_file
 
     if output and output != "-" and any(same_file(output, f) for f in files if f != "-"):
         raise click.UsageError(
@@ -247,7 +247,7 @@ def _output_stream(output: str | None) -> Iterator[IO[str]]:
     if not output or output == "-":
         yield sys.stdout
         return
-    from newsclean.files import atomic_writer
+    from newsclean.io.files import atomic_writer
 
     try:
         with atomic_writer(output) as handle:
@@ -311,19 +311,19 @@ def _results(
     """Yield (source, result, None) or (source, None, error) per input, in order.
 
     An archive or JSONL file gives the one page named by *record* (``--record``):
-    *convert* then gets a :class:`newsclean.sources.Page` instead of bytes.
+    *convert* then gets a :class:`newsclean.io.sources.Page` instead of bytes.
 
     A failure is reported on stderr as it happens: a :class:`NewscleanError` as its
     one-line message, any other exception as an internal error (a bug) — one bad
     input never stops the others.
     """
-    from newsclean.files import archive_kind, read_input
-    from newsclean.sniff import check_input
+    from newsclean.io.files import archive_kind, read_input
+    from newsclean.io.sniff import check_input
 
     for source in files or ("-",):
         try:
             if record is not None or archive_kind(source):
-                from newsclean.sources import load_record  # only for archives: it is not light
+                from newsclean.io.sources import load_record  # only for archives: it is not light
 
                 data: object = load_record(source, record, max_bytes)
             else:
@@ -373,7 +373,7 @@ def clean(files, fmt, output, explain, record, options):
       newsclean clean --explain page.txt | grep ' drop '
       newsclean clean crawl.warc.gz --record https://example.com/story
     """
-    from newsclean import render
+    from newsclean.output import render
 
     _validate_output(output, files)
     inputs = files or ("-",)
@@ -421,7 +421,7 @@ def clean(files, fmt, output, explain, record, options):
 
 def _json_item(source: str, document, error: BaseException | None, explain: bool) -> dict:
     """The JSON of one input: the document (or its decisions, with --explain), or the error."""
-    from newsclean import render
+    from newsclean.output import render
 
     if error is not None:
         return render.error_object(source, error)
@@ -448,7 +448,7 @@ def repair(files, output, jsonl, encoding, max_bytes):
     that is not such a record is reported with its number and skipped.
     """
     from newsclean.pipeline import decode_input
-    from newsclean.repair import repair as repair_text
+    from newsclean.text.repair import repair as repair_text
 
     options = build_options(encoding=encoding, max_bytes=max_bytes)
     _validate_output(output, files)
@@ -489,7 +489,7 @@ def _repair_jsonl(source: str, out: IO[str], repair_text: Callable) -> int:
     try:
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")
     except OSError as error:
-        from newsclean.files import read_input
+        from newsclean.io.files import read_input
 
         try:
             read_input(source)  # the same one-line message as for any input
@@ -559,7 +559,7 @@ def detect(files, as_json, encoding, max_bytes):
     import json
 
     from newsclean.pipeline import decode_input
-    from newsclean.repair import repair as repair_text
+    from newsclean.text.repair import repair as repair_text
 
     options = build_options(encoding=encoding, max_bytes=max_bytes)
 
@@ -592,8 +592,8 @@ def detect(files, as_json, encoding, max_bytes):
 
 
 # Commands defined in modules of their own register themselves on `cli` when imported here:
-import newsclean.cli_batch  # noqa: E402
-import newsclean.cli_diff  # noqa: E402,F401
+import newsclean.cli.batch  # noqa: E402
+import newsclean.cli.diff  # noqa: E402,F401
 
 
 class _WholeWrites(io.RawIOBase):

@@ -19,7 +19,7 @@ How the work is done:
   fingerprint of the options, so a rerun skips outputs that are newer than their
   input and than the options, and redoes everything when the options change.
 * With ``learn_boilerplate`` a first pass counts normalised lines per site
-  (:mod:`newsclean.sitelearn`) and the second pass drops the site's repeated lines.
+  (:mod:`newsclean.batch.learn`) and the second pass drops the site's repeated lines.
 * With ``scheduler`` the same chunks run on a Dask distributed cluster
   (each Dask task drives one worker process of its own, so time limits still hold).
 
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
 from newsclean.errors import NewscleanError, bug_message
-from newsclean.files import (
+from newsclean.io.files import (
     ARCHIVE_GLOBS,
     _os_message,
     archive_kind,
@@ -57,7 +57,7 @@ from newsclean.options import DEFAULT_MAX_BYTES
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
 #: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``):
-#: pages, and archives and JSONL files, whose pages are planned by :mod:`newsclean.batch_pages`.
+#: pages, and archives and JSONL files, whose pages are planned by :mod:`newsclean.batch.pages`.
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md") + ARCHIVE_GLOBS
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
@@ -145,7 +145,7 @@ class Task(NamedTuple):
     #: Output file, or ``None`` for JSON lines.
     out: str | None
     site: str
-    #: A page of an archive or JSONL file (:class:`newsclean.sources.Page`); None for a file.
+    #: A page of an archive or JSONL file (:class:`newsclean.io.sources.Page`); None for a file.
     page: Any = None
 
 
@@ -636,7 +636,7 @@ class WorkerContext:
         self.config = config
         rules = None
         if config.rules_path:
-            from newsclean.rules import load_rules
+            from newsclean.extract.userrules import load_rules
 
             rules = load_rules(config.rules_path)
         self.options = Options(
@@ -650,10 +650,10 @@ class WorkerContext:
         self.cleaner = _resolve(config.cleaner)
         self.table = None
         # Import the cleaning code now, so that the first file's time limit is not spent on it.
-        import newsclean.boilerplate
-        import newsclean.pipeline
-        import newsclean.render
-        import newsclean.sitelearn  # noqa: F401
+        import newsclean.batch.learn
+        import newsclean.extract.judge
+        import newsclean.output.render
+        import newsclean.pipeline  # noqa: F401
 
     def run(self, task: Task, mode: str) -> dict:
         """Process one task; never raises (except on shutdown): failures become records."""
@@ -714,7 +714,7 @@ def _resolve(spec: str) -> Callable:
 
 
 def _read(task: Task, context: WorkerContext) -> bytes:
-    from newsclean.sniff import check_input
+    from newsclean.io.sniff import check_input
 
     data = read_input(task.path, context.config.max_bytes)
     check_input(data, context.config.max_bytes)
@@ -724,13 +724,13 @@ def _read(task: Task, context: WorkerContext) -> bytes:
 def count_file(task: Task, context: WorkerContext) -> dict:
     """First pass of site learning: the digests of the file's normalised lines."""
     if task.page is not None:
-        from newsclean.batch_pages import count_page
+        from newsclean.batch.pages import count_page
 
         return count_page(task, context)
-    from newsclean.decode import decode
+    from newsclean.batch.learn import line_keys
     from newsclean.pipeline import normalize_newlines
-    from newsclean.repair import repair
-    from newsclean.sitelearn import line_keys
+    from newsclean.text.decode import decode
+    from newsclean.text.repair import repair
 
     data = _read(task, context)
     text = normalize_newlines(decode(data, context.options.encoding).text)
@@ -742,16 +742,16 @@ def count_file(task: Task, context: WorkerContext) -> dict:
 def clean_file(task: Task, context: WorkerContext) -> dict:
     """Clean one file and write its output (or return its JSON line); the default cleaner."""
     if task.page is not None:
-        from newsclean.batch_pages import clean_page
+        from newsclean.batch.pages import clean_page
 
         return clean_page(task, context)
-    from newsclean import render
+    from newsclean.output import render
     from newsclean.pipeline import clean
 
     data = _read(task, context)
     document = clean(data, context.options, source=task.id)
     if context.table is not None:
-        from newsclean.sitelearn import apply_site_boilerplate
+        from newsclean.batch.learn import apply_site_boilerplate
 
         apply_site_boilerplate(document, context.table, task.site)
     record = document_record(document, len(data))
@@ -1100,7 +1100,7 @@ class DaskBackend:
         return len(self.futures)
 
     def submit(self, mode: str, tasks: list[Task], table: Any = None) -> None:
-        from newsclean.batch_pages import ARCHIVE, dask_archive
+        from newsclean.batch.pages import ARCHIVE, dask_archive
 
         for task in [t for t in tasks if t.page is ARCHIVE]:  # an archive is read on the worker
             self.futures[
@@ -1203,7 +1203,7 @@ def _plan(
             path, parts, name, out_name = item
             rel = "/".join((*parts, name))
             if archive_kind(name):
-                from newsclean.batch_pages import archive_output_name, plan_archive
+                from newsclean.batch.pages import archive_output_name, plan_archive
 
                 out = (
                     os.path.join(config.output, *parts, archive_output_name(name))
@@ -1318,7 +1318,7 @@ def run_batch(
     notify = on_event or (lambda kind, payload: None)
     check_locations(config)
     if config.rules_path:
-        from newsclean.rules import load_rules
+        from newsclean.extract.userrules import load_rules
 
         load_rules(config.rules_path)  # a broken rules file is a usage error, found before any work
     if next(walk(config), None) is None:
@@ -1336,7 +1336,7 @@ def run_batch(
     report: IO[str] | None = None
     html_entries: list[tuple[str, Any]] = []
     html_failures = 0
-    from newsclean.batch_pages import ArchiveOutputs
+    from newsclean.batch.pages import ArchiveOutputs
 
     archives = ArchiveOutputs()
     try:
@@ -1568,7 +1568,7 @@ def _all_up_to_date(config: BatchConfig, notify: Callable[[str, Any], None]) -> 
 
 
 def _write_html_report(path: str, entries: list[tuple[str, Any]]) -> None:
-    from newsclean.report import write_report
+    from newsclean.output.report import write_report
 
     try:
         write_report(entries, path, title="newsclean batch report")
@@ -1587,7 +1587,7 @@ def _learn(
     notify: Callable[[str, Any], None],
 ):
     """First pass: count every site's lines; return the frozen :class:`SiteTable`."""
-    from newsclean.sitelearn import SiteCounter, SiteTable
+    from newsclean.batch.learn import SiteCounter, SiteTable
 
     notify("phase", ("learning", None))
     counter = SiteCounter()
@@ -1656,16 +1656,3 @@ def _learn(
         finalise(site)
     table.sites = dict(sorted(table.sites.items()))
     return table, documents, files
-
-
-if __name__ == "__main__":
-    if "--worker" in sys.argv:
-        from newsclean.batch import _worker_main as main
-
-        main()
-    else:
-        print(
-            "newsclean.batch: internal worker process; use 'newsclean batch --help'",
-            file=sys.stderr,
-        )
-        raise SystemExit(2)

@@ -2,12 +2,12 @@
 
 The steps, each in its own module:
 
-1. :mod:`~newsclean.boilerplate.features` — one cheap pass: per-line size,
-   function-word density (:mod:`~newsclean.boilerplate.languages`), sentence
-   punctuation and the named line rules (:mod:`~newsclean.boilerplate.rules`);
-2. :mod:`~newsclean.boilerplate.region` — the densest run of prose lines;
+1. :mod:`~newsclean.extract.features` — one cheap pass: per-line size,
+   function-word density (:mod:`~newsclean.extract.languages`), sentence
+   punctuation and the named line rules (:mod:`~newsclean.extract.rules`);
+2. :mod:`~newsclean.extract.region` — the densest run of prose lines;
 3. context smoothing — short lines (subheads, list items) between prose are kept;
-4. assembly — title, byline, date, dateline (:mod:`~newsclean.boilerplate.metadata`),
+4. assembly — title, byline, date, dateline (:mod:`~newsclean.extract.metadata`),
    captions, duplicates, paragraphs, and one :class:`~newsclean.document.Decision`
    per input line.
 
@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsclean.boilerplate.features import Limits, Line, line_features, page_lines
-from newsclean.boilerplate.languages import WORD
-from newsclean.boilerplate.metadata import YEAR, parse_date, parse_dateline
-from newsclean.boilerplate.region import Weights, extend_over_list, find_region
-from newsclean.boilerplate.rules import CAPTION_REASONS, Hit
 from newsclean.document import Decision, Document, Removal
+from newsclean.extract.features import Limits, Line, line_features, page_lines
+from newsclean.extract.languages import WORD
+from newsclean.extract.metadata import YEAR, parse_date, parse_dateline
+from newsclean.extract.region import Weights, extend_over_list, find_region
+from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsclean.boilerplate.dom import PageStructure
+    from newsclean.extract.html.dom import PageStructure
 
 __all__ = ["drop_title_repeats", "extract", "extract_lines", "reads_as_clean", "settings"]
 

@@ -2,8 +2,8 @@
 
 A run of mojibake is text that was decoded with the wrong codec. To undo it we turn the
 text back into the bytes the wrong decoder saw, then decode those bytes with the right
-codec. Which codec is right is decided elsewhere (:mod:`newsclean.repair`, with
-:mod:`newsclean.plausibility`); this module only proposes candidates.
+codec. Which codec is right is decided elsewhere (:mod:`newsclean.text.repair`, with
+:mod:`newsclean.text.plausibility`); this module only proposes candidates.
 
 >>> latin_bytes("Ã©")
 (b'\\xc3\\xa9', False)
@@ -22,7 +22,7 @@ import operator
 import re
 import unicodedata
 
-from newsclean.plausibility import (
+from newsclean.text.plausibility import (
     bigram_level,
     char_cost,
     cost,

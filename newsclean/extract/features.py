@@ -2,7 +2,7 @@
 
 Each non-blank line gets its size in words, its function-word density, whether
 it ends like a sentence, whether it looks like a menu item, and the verdict of
-the named line rules (:mod:`newsclean.boilerplate.rules`). From those it gets a
+the named line rules (:mod:`newsclean.extract.rules`). From those it gets a
 class, as in jusText:
 
 ``good``
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsclean.boilerplate.languages import (
+from newsclean.extract.languages import (
     CJK_LANGUAGES,
     WORD,
     cjk_count,
@@ -29,8 +29,8 @@ from newsclean.boilerplate.languages import (
     detect_language,
     thresholds,
 )
-from newsclean.boilerplate.metadata import is_byline, is_date_line
-from newsclean.boilerplate.rules import Hit, match_rule
+from newsclean.extract.metadata import is_byline, is_date_line
+from newsclean.extract.rules import Hit, match_rule
 
 #: Characters that end a sentence (Latin, CJK, quotes and ellipses after them).
 SENTENCE_END = tuple('.!?。！？…"”’»」』)')

@@ -115,7 +115,7 @@ def diff(
     convert = page_cleaner(options)
 
     def convert_to_view(data: bytes, source: str):
-        from newsclean.diff import build_view
+        from newsclean.output.diff import build_view
 
         return build_view(convert(data, source))
 
@@ -153,7 +153,7 @@ def diff(
 
 
 def _min_width() -> int:
-    from newsclean.diff import MIN_SIDE_BY_SIDE_WIDTH
+    from newsclean.output.diff import MIN_SIDE_BY_SIDE_WIDTH
 
     return MIN_SIDE_BY_SIDE_WIDTH
 
@@ -175,7 +175,7 @@ def _console(use_colour: bool, width: int):
 
 def _render(view, context, side_by_side, width, line_numbers, summary, console) -> str:
     """The plain text of one document's diff view, or "" after printing it in colour to *console*."""
-    from newsclean import diff as view_module
+    from newsclean.output import diff as view_module
 
     if console is None:
         if side_by_side:
@@ -195,7 +195,7 @@ def _write_html(
 ) -> None:
     """Clean every input and write one report; failed inputs are listed in it with their message."""
     from newsclean.errors import bug_message
-    from newsclean.report import render_report
+    from newsclean.output.report import render_report
 
     entries = []
     failures = 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsclean.errors import BinaryInput, EmptyInput, InputTooLarge
-from newsclean.files import compression_of, decompress
+from newsclean.io.files import compression_of, decompress
 
 #: Leading bytes of common binary formats a crawler may save by mistake.
 SIGNATURES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsclean.boilerplate.features import Line
+from newsclean.extract.features import Line
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Weights:
 def line_score(line: Line, weights: Weights) -> float:
     """How much one line adds to (or costs) a region.
 
-    >>> from newsclean.boilerplate.features import Line
+    >>> from newsclean.extract.features import Line
     >>> line_score(Line(1, "x", "x", words=30, cls="good"), Weights())
     30
     >>> line_score(Line(1, "x", "x", words=2, cls="short"), Weights())
@@ -115,7 +115,7 @@ def extend_over_list(lines: list[Line], end: int, max_items: int = 80) -> int:
     colon and the next lines follow it without a blank line between (one
     block of the page), the block is part of the article.
 
-    >>> from newsclean.boilerplate.features import Line
+    >>> from newsclean.extract.features import Line
     >>> def mk(n, text, cls="short"):
     ...     return Line(n, text, text, words=len(text.split()), cls=cls)
     >>> lines = [mk(1, "A long paragraph.", "good"), mk(3, "The dates:"), mk(4, "June 9 - Miami"),

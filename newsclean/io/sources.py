@@ -4,7 +4,7 @@ Every source gives the same thing, a :class:`Page`: one document's bytes (or tex
 with where it was found and what the source says about it (URL, crawl date, HTTP
 status, the charset of the HTTP ``Content-Type``, whether it is HTML or text).
 The batch plans, cleans, reports and resumes pages the same way whatever their
-source (:mod:`newsclean.batch_pages`).
+source (:mod:`newsclean.batch.pages`).
 
 Readers stream: :func:`read_pages` yields one item at a time, so memory does not
 grow with the size of an archive. Besides pages it yields :class:`Skipped` (a
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
 from newsclean.errors import InputError
-from newsclean.files import archive_kind
+from newsclean.io.files import archive_kind
 
 #: JSONL fields holding the document, in order of preference, with the kind of content they hold
 #: (``None``: recognise HTML by its markup).
@@ -63,7 +63,7 @@ class Page:
     status: int | None = None
     #: ``"html"`` or ``"text"`` when the source says which; None: recognised by its markup.
     kind: str | None = None
-    #: The charset of the HTTP ``Content-Type``: a hint for decoding (see :func:`newsclean.decode.decode`).
+    #: The charset of the HTTP ``Content-Type``: a hint for decoding (see :func:`newsclean.text.decode.decode`).
     charset: str | None = None
     #: Other fields of a JSONL record, kept as they are.
     extra: dict | None = None
@@ -254,7 +254,7 @@ def _inflate(body: bytes, wbits: int, limit: int) -> bytes:
 
 def _binary(body: bytes) -> str | None:
     """What a binary payload is (a PNG image, a PDF document …) whatever its Content-Type said."""
-    from newsclean.sniff import SIGNATURES
+    from newsclean.io.sniff import SIGNATURES
 
     for signature, what in SIGNATURES.items():
         if body.startswith(signature):
@@ -559,7 +559,7 @@ def load_record(path: str, key: str | None, max_bytes: int = 0) -> Page:
         )
     page = find_page(path, key, max_bytes)
     if isinstance(page.data, bytes):
-        from newsclean.sniff import check_input
+        from newsclean.io.sniff import check_input
 
         check_input(page.data, max_bytes)
     return page

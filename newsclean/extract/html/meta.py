@@ -22,7 +22,7 @@ class PageMeta:
 
 
 def page_meta(tree) -> PageMeta:
-    """Read :class:`PageMeta` from a parsed page (see :func:`newsclean.html_blocks.parse`)."""
+    """Read :class:`PageMeta` from a parsed page (see :func:`newsclean.extract.html.blocks.parse`)."""
     meta = PageMeta()
     props: dict[str, str] = {}
     for node in tree.css("meta"):

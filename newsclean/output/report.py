@@ -3,7 +3,7 @@
 :func:`render_report` takes entries ``(source, Document)`` or ``(source, error
 message)`` and returns the page: an index of the documents (sortable by share of
 text removed, repairs, failures), the failures with their messages, and per
-document the annotated diff of :mod:`newsclean.diff` with each removed line's
+document the annotated diff of :mod:`newsclean.output.diff` with each removed line's
 reason shown inline and on hover, and checkboxes that hide lines by reason.
 Long runs of removed lines are folded (a ``<details>`` saying how many lines and
 why); thin results (a ``thin`` warning) are marked in the index and above their diff.
@@ -30,7 +30,8 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 
-from newsclean.diff import (
+from newsclean.document import Document
+from newsclean.output.diff import (
     BLANK,
     KEPT,
     MOVED,
@@ -44,7 +45,6 @@ from newsclean.diff import (
     fold,
     summary_lines,
 )
-from newsclean.document import Document
 
 #: A report entry: where a document came from, and the document or why it failed.
 Entry = tuple[str, Document | str | BaseException]
@@ -464,7 +464,7 @@ def write_report(
     entries: Iterable[Entry], path: str | os.PathLike, *, title: str = "newsclean report"
 ) -> None:
     """Write :func:`render_report` to *path* atomically (UTF-8)."""
-    from newsclean.files import atomic_writer
+    from newsclean.io.files import atomic_writer
 
     text = render_report(entries, title=title)
     with atomic_writer(path) as handle:

@@ -2,7 +2,7 @@
 
 :mod:`newsclean.batch` plans one task per input file. An archive (WARC, ARC) or a
 JSONL file is planned here instead, as one task per page it holds
-(:class:`newsclean.sources.Page`), so its pages go through the same chunks,
+(:class:`newsclean.io.sources.Page`), so its pages go through the same chunks,
 workers, time limits, ordering, report and site learning as files:
 
 * the planner (in the supervisor) reads the archive as a stream and hands each page
@@ -31,8 +31,8 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsclean.errors import EmptyInput, NewscleanError
-from newsclean.files import archive_stem
-from newsclean.sources import Broken, Page, read_pages
+from newsclean.io.files import archive_stem
+from newsclean.io.sources import Broken, Page, read_pages
 
 if TYPE_CHECKING:
     from newsclean.batch import BatchConfig, Task, WorkerContext
@@ -157,7 +157,7 @@ class ArchiveOutputs:
     def _handle(self, out: str) -> IO[str]:
         entry = self.open.get(out)
         if entry is None:
-            from newsclean.files import atomic_writer
+            from newsclean.io.files import atomic_writer
 
             stack = contextlib.ExitStack()
             os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
@@ -214,7 +214,7 @@ def dask_archive(config: BatchConfig, mode: str, task: Task, table: Any) -> list
 
 def _check(page: Page, max_bytes: int) -> int:
     """The page's size in bytes; raise for an empty or binary page, as for a file."""
-    from newsclean.sniff import check_input
+    from newsclean.io.sniff import check_input
 
     if isinstance(page.data, str):
         if not page.data.strip():
@@ -231,13 +231,13 @@ def _check(page: Page, max_bytes: int) -> int:
 def clean_page(task: Task, context: WorkerContext) -> dict:
     """Clean one page of an archive or JSONL file; return its report record with its JSON line."""
     from newsclean.batch import REPORT_HTML_DOCUMENTS, document_record
-    from newsclean.sources import clean_page as clean_one
+    from newsclean.io.sources import clean_page as clean_one
 
     page = task.page
     size = _check(page, context.config.max_bytes)
     document = clean_one(page, context.options)
     if context.table is not None:
-        from newsclean.sitelearn import apply_site_boilerplate
+        from newsclean.batch.learn import apply_site_boilerplate
 
         apply_site_boilerplate(document, context.table, task.site)
     record = document_record(document, size)
@@ -249,10 +249,10 @@ def clean_page(task: Task, context: WorkerContext) -> dict:
 
 def count_page(task: Task, context: WorkerContext) -> dict:
     """First pass of site learning for one page: the digests of its normalised lines."""
-    from newsclean.decode import decode
+    from newsclean.batch.learn import line_keys
     from newsclean.pipeline import normalize_newlines
-    from newsclean.repair import repair
-    from newsclean.sitelearn import line_keys
+    from newsclean.text.decode import decode
+    from newsclean.text.repair import repair
 
     page = task.page
     _check(page, context.config.max_bytes)
@@ -276,7 +276,7 @@ def page_record(document: Any, page: Page) -> dict:
     ``metadata`` object, if any, gets newsclean's fields added (a field both have keeps
     newsclean's value unless newsclean found none).
     """
-    from newsclean.render import jsonl_record
+    from newsclean.output.render import jsonl_record
 
     ours = jsonl_record(document, page.id)
     if page.extra is None:

@@ -203,7 +203,7 @@ def batch(
         raise click.UsageError("the report and the JSON lines cannot both go to standard output")
     if rules_file:
         try:
-            from newsclean.rules import load_rules
+            from newsclean.extract.userrules import load_rules
 
             load_rules(rules_file)
         except NewscleanError as error:

@@ -9,7 +9,7 @@ plain text or HTML blocks.
 
 The renderers here (:func:`render_plain`, :func:`render_rich`,
 :func:`render_side_by_side`, :func:`render_summary`) write the terminal view;
-:mod:`newsclean.report` writes the HTML one from the same view.
+:mod:`newsclean.output.report` writes the HTML one from the same view.
 
 The plain format, one line of output per input line, is stable: the first two
 characters say what happened to the line.

@@ -1,6 +1,6 @@
 """A learned judge of an HTML page's blocks: features, and a small tree-ensemble evaluator.
 
-The line rules and the DOM region (:mod:`~newsclean.boilerplate.dom`) give each
+The line rules and the DOM region (:mod:`~newsclean.extract.html.dom`) give each
 line of an HTML page a verdict. A block model reads what they saw, and more, as
 one row of numbers per block, and scores how likely the block is part of the
 page's main content. The model is a gradient-boosted tree ensemble trained by
@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsclean.boilerplate.dom import PageStructure
-    from newsclean.boilerplate.features import Line
+    from newsclean.extract.features import Line
+    from newsclean.extract.html.dom import PageStructure
 
 #: The model shipped with the package (absent: no default model).
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "blockmodel.json"
@@ -542,7 +542,7 @@ class BlockModel:
         named text rule rejected (a cookie notice, a share prompt) keep the
         rules' verdict: the model cannot read their words.
         """
-        from newsclean.boilerplate import _set
+        from newsclean.extract.judge import _set
 
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]

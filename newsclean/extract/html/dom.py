@@ -1,11 +1,11 @@
 """What the markup of an HTML page adds to the line classifier.
 
-A page's text blocks (:mod:`newsclean.html_blocks`) become the lines the
+A page's text blocks (:mod:`newsclean.extract.html.blocks`) become the lines the
 classifier reads; :class:`PageStructure` keeps, for each line, the block it came
 from, and finds the article region through the DOM instead of the densest run
 of lines:
 
-1. every line scores as in :func:`~newsclean.boilerplate.region.line_score`, but
+1. every line scores as in :func:`~newsclean.extract.region.line_score`, but
    a line in navigation or made mostly of link text costs its size, and other
    non-prose lines cost little (in HTML the markup, not a line's length, tells a
    list item from a menu entry); link lines skip the line rules altogether;
@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsclean.boilerplate.features import Line
-from newsclean.boilerplate.languages import WORD
-from newsclean.boilerplate.region import Weights, line_score
-from newsclean.boilerplate.rules import Hit
-from newsclean.html_blocks import Block, Elements
+from newsclean.extract.features import Line
+from newsclean.extract.html.blocks import Block, Elements
+from newsclean.extract.languages import WORD
+from newsclean.extract.region import Weights, line_score
+from newsclean.extract.rules import Hit
 
 #: An element with less than this share of the container's prose is a widget
 #: inside the article, and its class/id names or landmark tag are believed.

@@ -328,7 +328,7 @@ def _single_byte(codec: str) -> bool:
 def _unigram_cost(counts: list[int], codec: str) -> float:
     """Character costs of the non-ASCII bytes counted in *counts*, read with *codec*,
     plus its prior."""
-    from newsclean.plausibility import char_cost
+    from newsclean.text.plausibility import char_cost
 
     total = encoding_prior(codec)
     for b in range(0x80, 0x100):
@@ -517,7 +517,7 @@ def _clearly_better(
     # two Latin-script readings (cp1252 against mac-roman or cp1250): the word model,
     # which knows each language's letter pairs, is the judge
     if _latin_only(a) and _latin_only(b):
-        from newsclean.plausibility import language_cost
+        from newsclean.text.plausibility import language_cost
 
         words = language_cost(a[:LANGUAGE_CHARS])[0] - language_cost(b[:LANGUAGE_CHARS])[0]
         return gain > 0 and words - prior_gap / BIT > DISAGREE_BITS
@@ -532,7 +532,7 @@ def _foreign_letters(theirs: str, ours: str) -> int:
     """How many letters of *theirs*, where *ours* (as long) reads another letter, are
     foreign to the language that best explains their word ("è" in "proraèunske" for
     the "č" of "proračunske"; not "è" in "Genève")?"""
-    from newsclean.plausibility import _WORD, foreign_letter
+    from newsclean.text.plausibility import _WORD, foreign_letter
 
     n = 0
     low = theirs.lower()
@@ -569,7 +569,7 @@ def _mixed_words(text: str) -> int:
     """Signs of letters of another alphabet (Cyrillic, Greek, Arabic...) put among Latin
     words: an ASCII letter touching one, or one standing alone between two Latin words.
     (Ideographs may touch Latin letters.)"""
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     def alphabet(ch: str) -> bool:
         return script(ch) not in ("LATIN", "HAN", "KANA", "HANGUL", "WIDTH", "")
@@ -589,7 +589,7 @@ def _mixed_words(text: str) -> int:
 
 def _latin_only(text: str) -> bool:
     """Are all the letters of *text* outside ASCII Latin letters?"""
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     return all(script(ch) in ("LATIN", "") for ch in set(text) if not ch.isascii())
 
@@ -635,7 +635,7 @@ def _high_lines(data: bytes) -> bytes:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _run_cost(run: str, left: str, right: str) -> float:
-    from newsclean.plausibility import cost
+    from newsclean.text.plausibility import cost
 
     return cost(run, left, right)
 

@@ -3,7 +3,7 @@
 Repairs are local (only a broken run of characters changes, the rest of the line is
 left alone), recorded (every change says what was undone) and conservative: a new
 reading replaces the old one only when the character model in
-:mod:`newsclean.plausibility` finds it clearly more plausible.
+:mod:`newsclean.text.plausibility` finds it clearly more plausible.
 
 How a line is repaired:
 
@@ -12,7 +12,7 @@ How a line is repaired:
 2. each *suspicious run* (non-ASCII characters, with the ASCII bytes that can be the
    second half of a double-byte character, and single spaces between them) is turned
    back into the bytes it came from and decoded with candidate codecs
-   (:func:`newsclean.recode.readings`), restoring bytes commonly lost on the way;
+   (:func:`newsclean.text.recode.readings`), restoring bytes commonly lost on the way;
 3. the most plausible candidate wins if it beats the run as it is by a clear margin;
 4. the line is passed again, for text that was broken twice.
 """
@@ -165,7 +165,7 @@ def _shifted(r: Repair, offset: int) -> Repair:
 
 
 def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
-    from newsclean.ftfy_gate import fix_encoding_and_explain
+    from newsclean.text.ftfy_gate import fix_encoding_and_explain
 
     explained = fix_encoding_and_explain(line)
     if explained.text == line:
@@ -241,7 +241,7 @@ def repair_text(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _suspect_re() -> re.Pattern[str]:
     """Character patterns that mojibake leaves whatever the codecs (one cheap regex)."""
-    from newsclean.recode import _cp1252_bytes
+    from newsclean.text.recode import _cp1252_bytes
 
     high = "\u00a1-\u00ff" + re.escape("".join(_cp1252_bytes()))
     parts = [
@@ -311,7 +311,7 @@ _UTF8_INSIDE_MARGIN = 3.0
 
 def _one_script_cased(text: str) -> bool:
     """Are all of *text*'s characters letters of one script, all upper or all lower case?"""
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     return (
         text.isalpha()
@@ -330,7 +330,7 @@ def _utf8_inside(text: str) -> bool:
         mask |= leads[pair[0]] & conts[pair[1]]
     if not mask:
         return False
-    from newsclean.plausibility import cost
+    from newsclean.text.plausibility import cost
 
     seen = set()
     for i, (reader, latin) in enumerate(_UTF8_READERS_FAST):
@@ -421,7 +421,7 @@ _LATIN_COMMON = 6.0
 
 @functools.lru_cache(maxsize=1)
 def _latin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from newsclean.recode import LATIN_RELABELS, _cp1252_bytes
+    from newsclean.text.recode import LATIN_RELABELS, _cp1252_bytes
 
     specials = "".join(_cp1252_bytes())
     changeable = set()
@@ -443,7 +443,7 @@ def _latin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @functools.cache
 def _other_readings(ch: str) -> tuple[str, ...]:
     """Lower-case letters other Latin code pages read the byte of *ch* as."""
-    from newsclean.recode import LATIN_RELABELS, latin_bytes
+    from newsclean.text.recode import LATIN_RELABELS, latin_bytes
 
     data = latin_bytes(ch)[0]
     out: list[str] = []
@@ -470,7 +470,7 @@ def _latin_suspect(line: str) -> bool:
     foreign, change = _latin_res()
     if foreign.search(line) is not None:
         return False
-    from newsclean.plausibility import rare_in_every_language
+    from newsclean.text.plausibility import rare_in_every_language
 
     low = line.lower()
     n = len(low)
@@ -502,7 +502,7 @@ def _foreign_change(line: str, new: str) -> bool:
     occurs) must be a sign, a control, or a letter foreign to the language that best
     explains its word ("æ" in "Nepostojeæi"; not "è" in "planète" or "Irène", however
     well Czech fits "č")."""
-    from newsclean.plausibility import _WORD, foreign_letter
+    from newsclean.text.plausibility import _WORD, foreign_letter
 
     changed = {line[i] for i in range(len(line)) if line[i] != new[i]}
     if len(changed) != 1:
@@ -518,8 +518,8 @@ def _foreign_change(line: str, new: str) -> bool:
 
 def _relabel_line(line: str) -> tuple[str, str] | None:
     """The line read with the Latin code page the language model prefers, if clearly better."""
-    from newsclean.plausibility import language_cost
-    from newsclean.recode import _latin_label, latin_relabels
+    from newsclean.text.plausibility import language_cost
+    from newsclean.text.recode import _latin_label, latin_relabels
 
     cands = latin_relabels(line)
     if not cands:
@@ -561,7 +561,7 @@ def _word_changes(line: str, new: str, offset: int, how: str) -> list[Repair]:
 
 #: Lines end at LF only: U+0085 and friends are often mojibake themselves.
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
-#: The same runs of non-ASCII characters as :mod:`newsclean.decode` finds (``[^\x00-\x7f]`` is
+#: The same runs of non-ASCII characters as :mod:`newsclean.text.decode` finds (``[^\x00-\x7f]`` is
 #: U+0080 and up, and compiles far faster than the range written out).
 _RUN = re.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]|(?<=[^\x00-\x7f])[\x40-\x7e]| (?=[^\x00-\x7f]))*")
 
@@ -574,12 +574,12 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     changes nothing, our search works on the line itself, more cautiously where ftfy's
     badness check finds the line fine.
     """
-    from newsclean.ftfy_gate import fix_encoding_and_explain
+    from newsclean.text.ftfy_gate import fix_encoding_and_explain
 
     gapped = _gap_line(line, offset)
     explained = fix_encoding_and_explain(line)  # imports ftfy only if it may change the line
     if gapped is not None:
-        from newsclean.plausibility import cost
+        from newsclean.text.plausibility import cost
 
         # ftfy restores lost bytes too (a soft hyphen, a no-break space); where its
         # reading is as plausible it is the one kept, and in a cp1252 line (where only
@@ -599,7 +599,7 @@ def _repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
             return own, own_repairs
     from ftfy.badness import is_bad
 
-    from newsclean.plausibility import cost
+    from newsclean.text.plausibility import cost
 
     steps = ", ".join(
         f"{a} {b}" for a, b in explained.explanation or () if a in ("encode", "decode")
@@ -633,7 +633,7 @@ GAP_SHY_RATIO = 1
 def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
     """UTF-8 read as Latin-1, then its C1 controls removed: the whole line, every gap
     restored together (ftfy can only undo complete sequences)."""
-    from newsclean.recode import GAP_FILL, latin_bytes
+    from newsclean.text.recode import GAP_FILL, latin_bytes
 
     if any(ord(ch) > 0xFF for ch in line):
         # read as cp1252: its C1 bytes are signs, not controls, and stay; only soft
@@ -649,8 +649,8 @@ def _gap_line(line: str, offset: int) -> tuple[str, list[Repair]] | None:
         return None  # nothing lost: ftfy's case
     except UnicodeDecodeError:
         pass
-    from newsclean.plausibility import cost
-    from newsclean.recode import PRIOR_FIX, decode_gaps
+    from newsclean.text.plausibility import cost
+    from newsclean.text.recode import PRIOR_FIX, decode_gaps
 
     got = decode_gaps(data, fill)
     if got is None:
@@ -715,14 +715,14 @@ SCRIPT_INTRO = 4.0
 
 
 def _scripts_outside(line: str) -> set[str]:
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     outside = _RUN.sub(" ", line)
     return {script(ch) for ch in outside if ch.isalpha()} - {""}
 
 
 def _main_script(text: str) -> str:
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     counts: dict[str, int] = {}
     for ch in text:
@@ -759,7 +759,7 @@ def _run_spans(line: str):
 def _line_edits(line: str, ftfy_refused: bool) -> list[tuple[int, int, str, str]]:
     """Edits for one pass over *line*: one explanation for all runs if one fits,
     then run by run for what is left."""
-    from newsclean.plausibility import cost
+    from newsclean.text.plausibility import cost
 
     scripts = _scripts_outside(line)
     runs = []  # (start, {end: (base, {key: (cost_with_prior, text, how, prior)})})
@@ -825,7 +825,7 @@ _SHORT_RUN = 96
 
 
 def _run_options(text: str, start: int, end: int, cost, scripts: set[str], ftfy_refused: bool):
-    from newsclean.recode import readings
+    from newsclean.text.recode import readings
 
     ends = [end]
     # the ASCII bytes at the end of a run may be its own or the text's after it (a long
@@ -881,7 +881,7 @@ def _map_repairs(line: str, final: str, history, offset: int) -> list[Repair]:
 
 
 def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:
-    from newsclean.plausibility import script
+    from newsclean.text.plausibility import script
 
     def main_script(s: str) -> str:
         counts: dict[str, int] = {}

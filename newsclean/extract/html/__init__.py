@@ -1,0 +1,1 @@
+"""HTML: visible blocks with their DOM context, page structure, and metadata from markup."""

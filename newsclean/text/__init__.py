@@ -1,0 +1,1 @@
+"""Bytes to correct text: decoding (the ladder of rungs), plausibility scores, and repair of mojibake."""
