@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsclean import clean
+from newsclean.extract.html.meta import clean_byline
 from newsclean.extract.metadata import is_byline, is_date_line, parse_date, parse_dateline
 
 
@@ -96,3 +98,29 @@ def test_byline(text: str) -> None:
 )
 def test_not_byline(text: str) -> None:
     assert not is_byline(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Texto: Maria Silva", "Maria Silva"),
+        ("Posted by Jane Doe", "Jane Doe"),
+        ("Por Ana Gómez", "Ana Gómez"),
+        ("Von Thomas Berger", "Thomas Berger"),
+    ],
+)
+def test_byline_prefixes_in_every_language_are_stripped(line: str, author: str) -> None:
+    """One list of byline prefixes (extract/lexicon.py) serves text dumps and HTML alike."""
+    body = "\n\n".join(
+        f"Paragraph {n} of the report says the council met on Tuesday and voted on the "
+        "budget for the coming year, after a long debate about schools and roads."
+        for n in range(1, 4)
+    )
+    doc = clean(f"Council passes the budget\n\n{line}\n\n{body}\n")
+    assert doc.byline == author
+    assert clean_byline(line) == author
+
+
+def test_a_family_name_particle_is_not_taken_for_a_prefix() -> None:
+    assert clean_byline("Von der Leyen") == "Von der Leyen"
+    assert clean_byline("Di Maio") == "Di Maio"

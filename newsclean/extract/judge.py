@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
+from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
 from newsclean.extract.metadata import YEAR, parse_date, parse_dateline
@@ -58,10 +59,7 @@ TITLE_WINDOW = 25
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
 
-_BY_PREFIX = re.compile(
-    r"^(?:by|written by|reported by|story by|words by|text by|por|von|di|par|oleh|door|автор)\s*:?\s*",
-    re.IGNORECASE,
-)
+_BY_PREFIX = lexicon.byline_prefix()
 _PUBLISHED = re.compile(
     r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
     r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",

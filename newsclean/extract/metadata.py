@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from newsclean.extract import lexicon
+
 
 class _OnFirstUse:
     """A pattern compiled when first used: the large byline and date patterns take a good
@@ -24,131 +26,7 @@ class _OnFirstUse:
         return getattr(self._pattern, name)
 
 
-# Month names (and common abbreviations) in the languages newsclean knows.
-_MONTHS: dict[int, tuple[str, ...]] = {
-    1: (
-        "january",
-        "jan",
-        "janeiro",
-        "enero",
-        "ene",
-        "janvier",
-        "janv",
-        "januar",
-        "jänner",
-        "gennaio",
-        "gen",
-        "januari",
-        "января",
-        "январь",
-        "янв",
-    ),
-    2: (
-        "february",
-        "feb",
-        "fevereiro",
-        "fev",
-        "febrero",
-        "février",
-        "févr",
-        "fevrier",
-        "februar",
-        "febbraio",
-        "februari",
-        "pebruari",
-        "февраля",
-        "февраль",
-        "фев",
-    ),
-    3: ("march", "mar", "março", "marzo", "mars", "märz", "maart", "maret", "марта", "март"),
-    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile", "апреля", "апрель", "апр"),
-    5: ("may", "maio", "mayo", "mai", "maggio", "mag", "mei", "мая", "май"),
-    6: ("june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "июня", "июнь", "июн"),
-    7: (
-        "july",
-        "jul",
-        "julho",
-        "julio",
-        "juillet",
-        "juil",
-        "juli",
-        "luglio",
-        "lug",
-        "июля",
-        "июль",
-        "июл",
-    ),
-    8: (
-        "august",
-        "aug",
-        "agosto",
-        "ago",
-        "août",
-        "aout",
-        "augustus",
-        "agustus",
-        "agu",
-        "агуста",
-        "августа",
-        "август",
-        "авг",
-    ),
-    9: (
-        "september",
-        "sep",
-        "sept",
-        "setembro",
-        "set",
-        "septiembre",
-        "septembre",
-        "settembre",
-        "сентября",
-        "сентябрь",
-        "сен",
-    ),
-    10: (
-        "october",
-        "oct",
-        "outubro",
-        "out",
-        "octubre",
-        "octobre",
-        "oktober",
-        "okt",
-        "ottobre",
-        "ott",
-        "октября",
-        "октябрь",
-    ),
-    11: (
-        "november",
-        "nov",
-        "novembro",
-        "noviembre",
-        "novembre",
-        "nopember",
-        "ноября",
-        "ноябрь",
-        "ноя",
-    ),
-    12: (
-        "december",
-        "dec",
-        "dezembro",
-        "dez",
-        "diciembre",
-        "dic",
-        "décembre",
-        "dezember",
-        "dicembre",
-        "desember",
-        "des",
-        "декабря",
-        "декабрь",
-        "дек",
-    ),
-}
-MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
+MONTH_NUMBER = {name: number for number, names in lexicon.MONTHS.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTH_NUMBER), key=len, reverse=True))
 
 _WEEKDAYS = (
@@ -270,16 +148,10 @@ def is_date_line(text: str) -> bool:
     return not _DATE_NOISE.sub("", text).strip()
 
 
-_AGENCIES = (
-    r"(?:the )?associated press|ap|reuters|afp|agence france-presse|(?:the )?canadian press|bloomberg(?: news)?|dpa"
-    r"|efe|agencia efe|europa press|ansa|ag[êe]ncia brasil|ag[êe]ncia estado|estad[ãa]o conte[úu]do|folhapress|lusa"
-    r"|tass|ria novosti|интерфакс|interfax|тасс|риа новости|yonhap|연합뉴스|kyodo|共同通信|jiji|時事通信|xinhua|新华社"
-    r"|pti|ani|ians|antara|upi|united press international|press association|pa media|pa|aap|apa|sda|keystone-sda"
-    r"|belga|anp|nu\.nl|cnn|bbc news|cbs news|nbc news|abc news|staff|wire services|news desk|newsroom"
-)
+_AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 _BYLINE = _OnFirstUse(
-    rf"(?:(?i:by|written by|reported by|story by|words by|text by|posted by|published by|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\s*:?\s+"
+    rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
     rf"(?:\s+(?i:on|at|em|am|le|il|el)\s+[\w ,.:]{{4,40}})?"
     rf"|(?i:{_AGENCIES})(?:\s+(?i:staff|wire|reporter|writer))?"
@@ -291,18 +163,11 @@ _BYLINE = _OnFirstUse(
 #: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
 #: a cheap test before the full pattern.
 _BYLINE_CUE = _OnFirstUse(
-    rf"^(?i:by|written|reported|story|words|text|texto|por|von|di|par|oleh|door|автор|текст|reportagem)\b|[,|—–/-]|기자|특파원|記者|特派員"
+    rf"^(?i:{'|'.join(lexicon.BY_WORDS)})\b|[,|—–/-]|기자|특파원|記者|特派員"
     rf"|^(?i:{_AGENCIES})"
 )
-_BY_WORDS = frozenset(
-    "by written reported story words text posted published texto por von di par oleh door автор текст reportagem".split()
-)
-_BYLINE_WORDS = frozenset(
-    "ap associated reuters afp press bloomberg dpa efe ansa brasil estado estadão folhapress lusa tass interfax "
-    "интерфакс тасс риа yonhap 연합뉴스 kyodo jiji xinhua pti ani ians antara upi pa aap apa sda belga anp cnn bbc "
-    "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
-    "agence agencia agência".split()
-)
+_BY_WORDS = frozenset(lexicon.BY_WORDS)
+_BYLINE_WORDS = lexicon.BYLINE_WORDS
 _BYLINE_CJK = re.compile(r"기자|특파원|記者|特派員")
 _BYLINE_CI = _OnFirstUse(rf"(?i:(?:{_AGENCIES}))")
 

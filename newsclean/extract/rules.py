@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsclean.extract import lexicon
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -52,6 +54,8 @@ class Hit:
 
 
 # Separators between the items of a widget line ("Share | Tweet · Email").
+_PHOTO = lexicon.alternation(lexicon.PHOTO_AGENCIES)
+_SERVICES = lexicon.alternation(lexicon.PHOTO_SERVICES)
 _SEP = r"[\s,|/·•:!()\[\]+-]+"
 
 _SHARE_WORDS = (
@@ -111,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         r"|just now|yesterday|today|há \d+ (?:minutos?|horas?|dias?)|hace \d+ (?:minutos?|horas?|d[ií]as?)|vor \d+ (?:minuten|stunden?|tagen?)"
         r"|\d+ (?:minuti|ore|giorni) fa|il y a \d+ (?:minutes?|heures?|jours?)|\d+ (?:минут[ыу]?|час(?:а|ов)?|дн(?:я|ей)|день) назад"
         r"|\d+ ?(?:분|시간|일) 전|\d+ ?(?:分|時間|日)前|\d+ (?:menit|jam|hari) (?:yang )?lalu|\d+ (?:minuten|uur|dagen) geleden"
-        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)",
+        rf"|{lexicon.EN_MONTH_WORD} \d{{1,2}}(?:, \d{{4}})?)",
         6,
     ),
     Rule(
@@ -283,10 +287,10 @@ RULES: tuple[Rule, ...] = (
         "photo-credit",
         "credit",
         r"^(?:(?:photo|image|picture|video|foto|bild|illustration|graphic|credit)s?(?: credit| source| by| courtesy(?: of)?)?\s*[:/]\s*\S.{0,80}"
-        r"|\(?(?:ap|afp|reuters|epa|getty|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi) photo(?:/[\w .'-]{1,50})?\)?"
-        r"|\(?(?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi)/[\w .'-]{1,50}\)?"
-        r"|[\w .'’-]{1,50}(?:/| for| via) ?(?:getty images|the associated press|ap|afp|reuters|shutterstock|istock(?:photo)?|epa(?:-efe)?|alamy|zuma(?: press)?|bloomberg|nurphoto|sipa|imago|dpa|ansa|efe|xinhua)"
-        r"|[\w .'’-]{1,50}[,|—–-] ?(?:getty images|shutterstock|istock(?:photo)?|alamy|zuma(?: press)?|nurphoto|sipa|imago)"
+        rf"|\(?(?:{_PHOTO}|getty) photo(?:/[\w .'-]{{1,50}})?\)?"
+        rf"|\(?(?:{_PHOTO})/[\w .'-]{{1,50}}\)?"
+        rf"|[\w .'’-]{{1,50}}(?:/| for| via) ?(?:{_SERVICES}|the associated press|epa-efe|bloomberg|{_PHOTO})"
+        rf"|[\w .'’-]{{1,50}}[,|—–-] ?(?:{_SERVICES})"
         r"|getty images|shutterstock|istock(?:photo)?|[\w .'-]{0,40}\(?(?:photo|image|foto)(?:grafia)?:? (?:by|courtesy|credit|from)[^.]{1,60}\)?"
         r"|reprodu[çc][ãa]o(?:/[\w .-]{1,40})?|divulga[çc][ãa]o(?:/[\w .-]{1,40})?|(?:фото|фотография)\s*[:—-].{1,60}|사진\s*[=:].{0,40}|写真[:：=].{0,40})[\s.:!?…]*\Z",
         10,
@@ -298,7 +302,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption-credit",
         "caption",
-        r"the canadian press/|\((?:ap|afp|reuters|epa|ansa|efe|dpa|xinhua|yonhap|kyodo|pa|upi|bloomberg|[\w .'-]{1,40}) ?photos?/[^)]{1,60}\)"
+        rf"the canadian press/|\((?:{_PHOTO}|bloomberg|[\w .'-]{{1,40}}) ?photos?/[^)]{{1,60}}\)"
         r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
         r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
         r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"

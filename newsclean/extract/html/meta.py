@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from newsclean.extract import lexicon
+
 
 @dataclass
 class PageMeta:
@@ -158,10 +160,8 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
-_BY = re.compile(
-    r"^(?:(?:posted|written|published|reported|story|words|text)\s+)?by\s*:?\s+", re.IGNORECASE
-)
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BY = lexicon.byline_prefix()
+_MONTH_WORD = lexicon.EN_MONTH_WORD
 #: Where a byline's name ends: a date, a time stamp, a social handle, a separator and "updated".
 _BYLINE_TAIL = re.compile(
     rf"\s*(?:[-–—|•·,]\s*)?(?:(?:on|updated|published|posted)\s+)?(?:\d{{1,4}}[-/.]\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d"

@@ -1,0 +1,250 @@
+"""Every word list the extractor uses, in one place: byline prefixes, months, agencies, photo services.
+
+Rules, metadata and the HTML side all read these lists, so a word added here (a byline
+prefix in a new language, a month abbreviation, a wire service) is known everywhere at
+once. The lists are data; the patterns built from them live with the code that uses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What opens a byline before the author's name, in the languages newsclean knows
+#: ("By Jane Doe", "Posted by …", "Texto: Maria Silva", "Por …", "von …", "Автор: …").
+BYLINE_PREFIXES: tuple[str, ...] = (
+    "by",
+    "written by",
+    "reported by",
+    "story by",
+    "words by",
+    "text by",
+    "posted by",
+    "published by",
+    "texto",
+    "por",
+    "von",
+    "di",
+    "par",
+    "oleh",
+    "door",
+    "автор",
+    "текст",
+    "reportagem",
+)
+#: Prefixes that are also particles of family names ("Von der Leyen", "Di Maio"): stripped
+#: when written in lower case, followed by a colon, or followed by a full name of two
+#: capitalised words ("Von Thomas Berger").
+NAME_PARTICLE_PREFIXES = frozenset({"von", "di", "door", "par"})
+
+#: The first words of the byline prefixes, the cheap cue that a line may be a byline.
+BY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(p.split()[0] for p in BYLINE_PREFIXES))
+
+#: The prefixes as one alternation, longest first ("written by" before "by").
+BYLINE_PREFIX_ALT = "|".join(sorted(BYLINE_PREFIXES, key=len, reverse=True))
+
+
+def byline_prefix() -> re.Pattern[str]:
+    """A pattern for the prefix that opens a byline, safe before family-name particles.
+
+    >>> byline_prefix().sub("", "Texto: Maria Silva")
+    'Maria Silva'
+    >>> byline_prefix().sub("", "Posted by Jane Doe")
+    'Jane Doe'
+    >>> byline_prefix().sub("", "Von der Leyen")
+    'Von der Leyen'
+    >>> byline_prefix().sub("", "von Hans Weber")
+    'Hans Weber'
+    >>> byline_prefix().sub("", "Von Thomas Berger")
+    'Thomas Berger'
+    >>> byline_prefix().sub("", "Di Maio")
+    'Di Maio'
+    >>> byline_prefix().sub("", "Paramita Ghosh")
+    'Paramita Ghosh'
+    """
+    ordinary = [p for p in BYLINE_PREFIXES if p not in NAME_PARTICLE_PREFIXES]
+    ordinary_alt = "|".join(sorted(ordinary, key=len, reverse=True))
+    particles = "|".join(sorted(NAME_PARTICLE_PREFIXES))
+    return re.compile(
+        rf"^(?:(?i:{ordinary_alt})(?:\s*:\s*|\s+|\s*$)|(?:{particles})\s*:?\s+|(?i:{particles})\s*:\s*"
+        rf"|(?i:{particles})\s+(?=[A-ZÀ-ÝА-Я][\w'’.-]+\s+[A-ZÀ-ÝА-Я]))"
+    )
+
+
+#: Month names and their common abbreviations, by month number.
+MONTHS: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "janeiro",
+        "enero",
+        "ene",
+        "janvier",
+        "janv",
+        "januar",
+        "jänner",
+        "gennaio",
+        "gen",
+        "januari",
+        "января",
+        "январь",
+        "янв",
+    ),
+    2: (
+        "february",
+        "feb",
+        "fevereiro",
+        "fev",
+        "febrero",
+        "février",
+        "févr",
+        "fevrier",
+        "februar",
+        "febbraio",
+        "februari",
+        "pebruari",
+        "февраля",
+        "февраль",
+        "фев",
+    ),
+    3: ("march", "mar", "março", "marzo", "mars", "märz", "maart", "maret", "марта", "март"),
+    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile", "апреля", "апрель", "апр"),
+    5: ("may", "maio", "mayo", "mai", "maggio", "mag", "mei", "мая", "май"),
+    6: ("june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "июня", "июнь", "июн"),
+    7: (
+        "july",
+        "jul",
+        "julho",
+        "julio",
+        "juillet",
+        "juil",
+        "juli",
+        "luglio",
+        "lug",
+        "июля",
+        "июль",
+        "июл",
+    ),
+    8: (
+        "august",
+        "aug",
+        "agosto",
+        "ago",
+        "août",
+        "aout",
+        "augustus",
+        "agustus",
+        "agu",
+        "агуста",
+        "августа",
+        "август",
+        "авг",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "setembro",
+        "set",
+        "septiembre",
+        "septembre",
+        "settembre",
+        "сентября",
+        "сентябрь",
+        "сен",
+    ),
+    10: (
+        "october",
+        "oct",
+        "outubro",
+        "out",
+        "octubre",
+        "octobre",
+        "oktober",
+        "okt",
+        "ottobre",
+        "ott",
+        "октября",
+        "октябрь",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembro",
+        "noviembre",
+        "novembre",
+        "nopember",
+        "ноября",
+        "ноябрь",
+        "ноя",
+    ),
+    12: (
+        "december",
+        "dec",
+        "dezembro",
+        "dez",
+        "diciembre",
+        "dic",
+        "décembre",
+        "dezember",
+        "dicembre",
+        "desember",
+        "des",
+        "декабря",
+        "декабрь",
+        "дек",
+    ),
+}
+
+#: An English month name or abbreviation as a regular expression ("Jan", "Sept.", "November").
+EN_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+
+#: News agencies and wire names as they sign a story (a regular expression alternation,
+#: matched case-insensitively).
+NEWS_AGENCIES = (
+    r"(?:the )?associated press|ap|reuters|afp|agence france-presse|(?:the )?canadian press|bloomberg(?: news)?|dpa"
+    r"|efe|agencia efe|europa press|ansa|ag[êe]ncia brasil|ag[êe]ncia estado|estad[ãa]o conte[úu]do|folhapress|lusa"
+    r"|tass|ria novosti|интерфакс|interfax|тасс|риа новости|yonhap|연합뉴스|kyodo|共同通信|jiji|時事通信|xinhua|新华社"
+    r"|pti|ani|ians|antara|upi|united press international|press association|pa media|pa|aap|apa|sda|keystone-sda"
+    r"|belga|anp|nu\.nl|cnn|bbc news|cbs news|nbc news|abc news|staff|wire services|news desk|newsroom"
+)
+
+#: Single words that, anywhere in a short line, make it worth testing as a byline: agencies,
+#: staff titles, and the Korean and Japanese words for reporter.
+BYLINE_WORDS = frozenset(
+    "ap associated reuters afp press bloomberg dpa efe ansa brasil estado estadão folhapress lusa tass interfax "
+    "интерфакс тасс риа yonhap 연합뉴스 kyodo jiji xinhua pti ani ians antara upi pa aap apa sda belga anp cnn bbc "
+    "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
+    "agence agencia agência".split()
+)
+
+#: Agencies that sign photos with a short code ("AP Photo", "Reuters/Jane Doe").
+PHOTO_AGENCIES: tuple[str, ...] = (
+    "ap",
+    "afp",
+    "reuters",
+    "epa",
+    "ansa",
+    "efe",
+    "dpa",
+    "xinhua",
+    "yonhap",
+    "kyodo",
+    "pa",
+    "upi",
+)
+#: Photo libraries and services named in credits.
+PHOTO_SERVICES: tuple[str, ...] = (
+    "getty images",
+    "shutterstock",
+    "istock(?:photo)?",
+    "alamy",
+    "zuma(?: press)?",
+    "nurphoto",
+    "sipa",
+    "imago",
+)
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """The words as one regular-expression alternation (they may hold regex syntax)."""
+    return "|".join(words)
