@@ -110,6 +110,11 @@ BLOCK_MODEL_OPTION = click.option(
     is_flag=True,
     help="HTML: let the learned block model judge the blocks after the rules.",
 )
+LINE_MODEL_OPTION = click.option(
+    "--no-line-model",
+    is_flag=True,
+    help="Text dumps: judge the lines by the rules alone, without the learned line model.",
+)
 
 
 #: Help of ``--record`` (clean, diff).
@@ -149,7 +154,16 @@ def cleaning_options(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(
-        *args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, block_model, **kwargs
+        *args,
+        favor,
+        rules_file,
+        no_repair,
+        input_kind,
+        encoding,
+        max_bytes,
+        block_model,
+        no_line_model,
+        **kwargs,
     ):
         return func(
             *args,
@@ -161,11 +175,14 @@ def cleaning_options(func: Callable) -> Callable:
                 encoding=encoding,
                 max_bytes=max_bytes,
                 block_model=block_model,
+                line_model=not no_line_model,
             ),
             **kwargs,
         )
 
-    return input_options(with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION])(wrapper))
+    return input_options(
+        with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION, LINE_MODEL_OPTION])(wrapper)
+    )
 
 
 def build_options(
@@ -177,6 +194,7 @@ def build_options(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     block_model: bool = False,
+    line_model: bool = True,
 ):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
@@ -198,6 +216,7 @@ def build_options(
         max_bytes=max_bytes,
         input=input_kind,
         block_model=True if block_model else None,
+        line_model=None if line_model else False,
     )
 
 

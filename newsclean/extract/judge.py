@@ -115,6 +115,12 @@ def extract_lines(
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     if dom is not None and dom.model is not None and not fallback:
         dom.model.apply(content, start, end, dom, language)
+    elif dom is None and not fallback and options.line_model is not False:
+        from newsclean.extract.linemodel import resolve
+
+        model = resolve(options.line_model)
+        if model is not None:
+            model.apply(content, start, end, language)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     return _assemble(

@@ -1,0 +1,299 @@
+"""A learned judge of a text dump's lines, read with the block model's tree evaluator.
+
+In a plain-text dump the rules (:mod:`~newsclean.extract.features`,
+:mod:`~newsclean.extract.rules`) and the densest run of prose
+(:mod:`~newsclean.extract.region`) give every line a verdict. The region is a hard
+boundary: prose after a chart, a long list or an ad block falls outside it and is
+lost. The line model reads what the rules saw and more, as one row of numbers per
+line, and scores how likely the line is part of the page's main content; a line the
+rules kept is dropped below :attr:`LineModel.threshold`, a line they dropped for its
+place (outside the region, too short, above the headline) is kept from
+:attr:`LineModel.keep_threshold` on. The title, bylines, dates, captions and the lines
+a named rule rejected (a cookie notice, a share widget) keep the rules' verdict.
+
+**What the model sees** (:data:`FEATURES`), per line: its size in words and
+characters, its function-word density in the page's language (the stopword share),
+sentence and other punctuation, digits and capitals, title case, a list bullet, a
+closing colon, links left as text (``http``, ``www.``, ``@``) and separators, how often
+it repeats on the page, how many of its words are words of boilerplate phrases
+(:data:`newsclean.extract.lexicon.BOILERPLATE_WORDS`), its position on the page and
+against the region, the block of lines it stands in (no blank line between them),
+runs of headline-like lines around it (teasers of other stories), the share of prose
+before and after it, the distance to the nearest prose line, the rules' class,
+role and reason, and the same few figures for the three lines before and after it.
+
+**What it does not see**: the URL, the domain or the site's name, or the words of the
+text beyond the function-word and boilerplate-word counts. It cannot memorise a site.
+
+The model is trained by ``scripts/train_lines.py`` (LightGBM, the ``train`` extra) and
+shipped as ``newsclean/data/linemodel.json``; :class:`LineModel` evaluates it in pure
+Python with :class:`~newsclean.extract.blockmodel.BlockModel`'s compiled trees.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsclean.extract.blockmodel import BlockModel
+from newsclean.extract.lexicon import BOILERPLATE_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
+
+#: The model shipped with the package (absent: no default model).
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "linemodel.json"
+#: Whether :func:`resolve` uses the shipped model when no model is asked for.
+DEFAULT_ON = True
+
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•«»“”‘’–—…©®™"
+_PUNCT_TABLE = str.maketrans("", "", _PUNCT)
+_STRIP = ".,:;!?|()[]«»\"'“”"
+_BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
+_ROLES = ("title", "body", "byline", "date", "caption", "boilerplate")
+_REASONS = (
+    "nav", "related", "share", "comment", "legal", "footer", "caption", "credit", "ad",
+    "newsletter", "cookie", "date", "image-id", "outside-article", "short", "masthead",
+)  # fmt: skip
+_CLASSES = ("good", "near", "short", "bad")
+_NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
+_NEIGHBOUR_FEATURES = ("words", "density", "good", "keep", "gap", "boiler", "sentence", "hit")
+_NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
+#: Characters of a line read for its punctuation, digit and capital shares.
+_RATIO_CHARS = 120
+
+#: Names of the features, in the order of a row.
+FEATURES: tuple[str, ...] = (
+    (
+        "words", "chars", "density", "ends_sentence", "rule_hit", "byline", "date_line",
+        "rules_keep", "where", "region_distance", "position", "punct", "digits", "capitals",
+        "title_case", "all_caps", "bullet", "ends_colon", "link_marks", "separators", "repeats",
+        "boiler_words", "boiler_share", "language", "blank_before", "blank_after", "block_lines",
+        "block_words", "good_window5", "good_window15", "prose_words_before", "prose_words_after",
+        "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
+        "page_good_share", "region_share", "headline_run", "sentence_window5",
+    )
+    + tuple(f"cls={c}" for c in _CLASSES)
+    + tuple(f"role={r}" for r in _ROLES)
+    + tuple(f"rules said {r}" for r in _REASONS)
+    + tuple(f"{name}[{offset:+d}]" for offset in _NEIGHBOURS for name in _NEIGHBOUR_FEATURES)
+)  # fmt: skip
+
+
+def judged(line: Line) -> bool:
+    """Whether the model judges *line*: a body or boilerplate line that neither a user
+    rule nor a named text rule decided."""
+    return line.role in ("body", "boilerplate") and line.rule != "user-rule" and line.hit is None
+
+
+def boiler_words(text: str) -> int:
+    """How many of the first 20 words of *text* are words of boilerplate phrases.
+
+    >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
+    5
+    >>> boiler_words("The council met on Monday.")
+    0
+    """
+    return sum(word.strip(_STRIP) in BOILERPLATE_WORDS for word in text.lower().split()[:20])
+
+
+def page_rows(
+    content: Sequence[Line],
+    start: int,
+    end: int,
+    language: str | None = None,
+    wanted: Callable[[Line], bool] | None = None,
+) -> list[tuple[int, list[float]]]:
+    """One feature row per line of *content* (a page's non-blank lines, each with the
+    rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
+    rules found; with *wanted*, only the lines it accepts get a row."""
+    n = len(content)
+    if not n:
+        return []
+    texts = [line.text for line in content]
+    repeats = Counter(texts)
+    words = [line.words for line in content]
+    good = [line.cls == "good" for line in content]
+    sentence = [line.ends_sentence for line in content]
+    prose_words = [line.words if line.cls in ("good", "near") else 0 for line in content]
+    boiler = [boiler_words(text) for text in texts]
+    # Blocks: runs of lines with no blank line between them.
+    gap_before = [True] + [content[i].number - content[i - 1].number > 1 for i in range(1, n)]
+    block_of, block_lines, block_words = [], Counter(), Counter()
+    block = -1
+    for i in range(n):
+        block += gap_before[i]
+        block_of.append(block)
+        block_lines[block] += 1
+        block_words[block] += words[i]
+    # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence end.
+    headline = [3 < words[i] <= 25 and not sentence[i] for i in range(n)]
+    run_of, run_lines = [], Counter()
+    run = -1
+    for i in range(n):
+        run += not headline[i] or i == 0 or not headline[i - 1]
+        run_of.append(run)
+        run_lines[run] += headline[i]
+    cum_good, cum_sentence, before = [0], [0], []
+    total = 0
+    for i in range(n):
+        cum_good.append(cum_good[-1] + good[i])
+        cum_sentence.append(cum_sentence[-1] + (sentence[i] and words[i] > 5))
+        before.append(total)
+        total += prose_words[i]
+    total_prose = total or 1
+    near_before, near_after = [0] * n, [0] * n
+    last = -1000
+    for i in range(n):
+        near_before[i] = min(i - last, 1000)
+        if good[i]:
+            last = i
+    last = n + 1000
+    for i in range(n - 1, -1, -1):
+        near_after[i] = min(last - i, 1000)
+        if good[i]:
+            last = i
+    median = sorted(len(text) for text in texts)[n // 2] or 1
+    page = [
+        math.log1p(n),
+        math.log1p(sum(words)),
+        cum_good[n] / n,
+        (end - start + 1) / n if end >= start else 0.0,
+    ]
+    basics = [
+        (
+            math.log1p(words[i]),
+            line.density,
+            float(good[i]),
+            float(line.keep),
+            float(gap_before[i]),
+            float(boiler[i] > 0),
+            float(sentence[i]),
+            float(line.hit is not None),
+        )
+        for i, line in enumerate(content)
+    ]
+    out = []
+    for i, line in enumerate(content):
+        if wanted is not None and not wanted(line):
+            continue
+        text = texts[i]
+        head = text[:_RATIO_CHARS]
+        m = len(head)
+        tokens = text.split()
+        first = tokens[:30]
+        distance = start - i if i < start else (i - end if i > end else 0)
+        row = [
+            math.log1p(words[i]),
+            math.log1p(len(text)),
+            line.density,
+            float(sentence[i]),
+            float(line.hit is not None),
+            float(line.byline),
+            float(line.date_line),
+            float(line.keep),
+            -1.0 if i < start else (1.0 if i > end else 0.0),
+            math.log1p(distance),
+            i / n,
+            (m - len(head.translate(_PUNCT_TABLE))) / m,
+            sum(map(str.isdigit, head)) / m,
+            sum(map(str.isupper, head)) / m,
+            sum(t[:1].isupper() for t in first) / (len(first) or 1),
+            float(text.isupper()),
+            float(text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit()),
+            float(text.endswith((":", "："))),
+            float("http" in text or "www." in text or "@" in text),
+            float(text.count("|") + text.count("·") + text.count("•")),
+            float(repeats[text] - 1),
+            float(boiler[i]),
+            boiler[i] / (len(tokens) or 1),
+            float(language is not None),
+            float(gap_before[i]),
+            float(i + 1 >= n or gap_before[i + 1]),
+            math.log1p(block_lines[block_of[i]]),
+            math.log1p(block_words[block_of[i]]),
+            (cum_good[min(n, i + 3)] - cum_good[max(0, i - 2)]) / 5,
+            (cum_good[min(n, i + 8)] - cum_good[max(0, i - 7)]) / 15,
+            before[i] / total_prose,
+            (total_prose - before[i] - prose_words[i]) / total_prose,
+            math.log1p(near_before[i]),
+            math.log1p(near_after[i]),
+            len(text) / median,
+        ]
+        row += page
+        row.append(math.log1p(run_lines[run_of[i]]) if headline[i] else 0.0)
+        row.append((cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5)
+        cls, role = line.cls, line.role
+        row += [float(cls == c) for c in _CLASSES]
+        row += [float(role == r) for r in _ROLES]
+        reason = "" if line.keep else line.reason
+        row += [float(reason == r) for r in _REASONS]
+        for offset in _NEIGHBOURS:
+            j = i + offset
+            row += basics[j] if 0 <= j < n else _NO_NEIGHBOUR
+        out.append((i, row))
+    return out
+
+
+def candidates(
+    content: Sequence[Line], start: int, end: int, language: str | None = None
+) -> list[tuple[int, list[float]]]:
+    """The feature rows of the lines the model judges (see :func:`judged`)."""
+    return page_rows(content, start, end, language, judged)
+
+
+class LineModel(BlockModel):
+    """A tree ensemble over :data:`FEATURES` rows, as exported by ``scripts/train_lines.py``."""
+
+    feature_names = FEATURES
+    kind = "line model"
+
+    def apply(  # type: ignore[override]
+        self, content: list[Line], start: int, end: int, language: str | None = None
+    ) -> None:
+        """Give the body and boilerplate lines of a text dump the model's verdict.
+
+        A line the rules kept and the model scores below the threshold is dropped with
+        reason ``model`` and the strongest features as evidence; a line the rules dropped
+        and the model scores from the keep threshold on is kept. A line whose verdict
+        stands gets the score added to its evidence.
+        """
+        from newsclean.extract.judge import _set
+
+        for position, row in candidates(content, start, end, language):
+            line = content[position]
+            score = self.score(row)
+            if line.keep and score < self.threshold:
+                _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
+            elif not line.keep and score >= self.keep_threshold:
+                _set(
+                    line,
+                    True,
+                    "body",
+                    rule="model",
+                    evidence=f"line model score {score:.2f}; the rules said {line.reason}",
+                )
+            else:
+                # (first: the context step reads the end of a kept line's evidence)
+                line.evidence = f"line model score {score:.2f}; {line.evidence}"
+
+
+_DEFAULT: LineModel | None = None
+
+
+def resolve(choice) -> LineModel | None:
+    """The model an ``Options.line_model`` value asks for: None means the package's model
+    when :data:`DEFAULT_ON`, True the package's model, False none, a path or a model that one."""
+    global _DEFAULT
+    if choice is False or (choice is None and (not DEFAULT_ON or not DEFAULT_PATH.exists())):
+        return None
+    if choice is None or choice is True:
+        if _DEFAULT is None:
+            _DEFAULT = LineModel.load(DEFAULT_PATH)
+        return _DEFAULT
+    if isinstance(choice, LineModel) or hasattr(choice, "apply"):
+        return choice
+    return LineModel.load(choice)

@@ -1,0 +1,235 @@
+"""The text line model: its features, how it changes verdicts, the shipped model, and its training helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+import newsclean
+from newsclean.cli import cli
+from newsclean.extract import linemodel
+from newsclean.extract.linemodel import FEATURES, LineModel, boiler_words, candidates, resolve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+PROSE_1 = (
+    "The storm reached the coast on Tuesday night, and the town was left without power for most "
+    "of the day while crews worked in the rain."
+)
+PROSE_2 = (
+    "Officials said that the damage was worse than they had expected, and that the main roads "
+    "would stay closed until the end of the week."
+)
+PROSE_3 = (
+    "Residents were told to stay at home until the water has gone down and the power lines in "
+    "their streets are safe again."
+)
+PROSE_4 = (
+    "The mayor said that the town would ask the government for help with the cost of the repairs "
+    "to the harbour and the school."
+)
+PROSE_5 = (
+    "Most of the shops in the centre were open again by Thursday, although many of them had lost "
+    "their stock to the flood water."
+)
+CHART = ["Rainfall by day (mm)", "Mon", "12", "Tue", "48", "Wed", "31", "Thu", "7", "Fri", "2",
+         "Sat", "0", "Sun", "0", "Source: Weather Service", "Chart: The Daily"]  # fmt: skip
+# A dump whose article is cut in two by a chart: the rules' densest run of prose holds
+# only one side of it.
+DUMP = "\n".join(
+    ["Storm hits the coast - The Daily", "", "Home", "World", "Sport", "", "Storm hits the coast",
+     "", PROSE_1, "", PROSE_2, "", PROSE_3, "", *CHART, "", PROSE_4, "", PROSE_5, "",
+     "Share on Facebook", "Privacy Policy", "© 2025 The Daily. All rights reserved."]
+)  # fmt: skip
+
+
+def _model(trees: list, threshold: float = 0.5, keep_threshold: float | None = None) -> LineModel:
+    data = {"features": list(FEATURES), "threshold": threshold, "trees": trees}
+    if keep_threshold is not None:
+        data["keep_threshold"] = keep_threshold
+    return LineModel(data)
+
+
+def _stump(feature: str, threshold: float, low: float, high: float, **kw) -> LineModel:
+    """One split on *feature*: *low* at or below the threshold, *high* above."""
+    return _model([[[INDEX[feature]], [threshold], [~0], [~1], [low, high], [0.0]]], **kw)
+
+
+class _Collect:
+    def __init__(self):
+        self.rows, self.lines = [], []
+
+    def apply(self, content, start, end, language=None):
+        for position, row in candidates(content, start, end, language):
+            self.rows.append(row)
+            self.lines.append(content[position])
+
+
+def _rows() -> dict[str, list[float]]:
+    seen = _Collect()
+    newsclean.clean(DUMP, input="text", line_model=seen)
+    assert seen.rows and all(len(row) == len(FEATURES) for row in seen.rows)
+    return {line.text: row for line, row in zip(seen.lines, seen.rows)}
+
+
+def test_rows_describe_the_lines():
+    rows = _rows()
+    prose = rows[PROSE_1]
+    assert prose[INDEX["cls=good"]] == 1.0 and prose[INDEX["ends_sentence"]] == 1.0
+    assert prose[INDEX["density"]] > 0.2 and prose[INDEX["boiler_words"]] == 0.0
+    assert rows["Mon"][INDEX["cls=short"]] == 1.0 or rows["Mon"][INDEX["cls=bad"]] == 1.0
+    # Neighbours: the line after PROSE_1 is PROSE_2, a good line kept by the rules.
+    assert prose[INDEX["good[+1]"]] == 1.0 and prose[INDEX["sentence[+1]"]] == 1.0
+    # The chart's lines stand in one block with no blank line.
+    assert rows["Wed"][INDEX["block_lines"]] == rows["Thu"][INDEX["block_lines"]] > 2
+
+
+def test_named_rule_lines_are_not_judged():
+    rows = _rows()
+    assert "Share on Facebook" not in rows and "© 2025 The Daily. All rights reserved." not in rows
+
+
+def test_boiler_words_count_the_lexicon():
+    assert boiler_words("Subscribe | Sign in | Search") == 3
+    assert boiler_words("Mayor opens the new bridge") == 0
+
+
+def test_the_rules_alone_cut_the_article_at_the_chart():
+    rules = newsclean.clean(DUMP, input="text", line_model=False)
+    kept = set(rules.paragraphs)
+    assert not {PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5} <= kept
+    lost = next(r for r in rules.removed if r.text in (PROSE_4, PROSE_5))
+    assert lost.reason == "outside-article"
+
+
+def test_a_model_keeps_prose_the_region_left_out():
+    # Score high for a line of sentence-end punctuation and good class: prose anywhere stays.
+    model = _stump("cls=good", 0.5, -3.0, 3.0)
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    assert {PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5} <= set(document.paragraphs)
+    assert "Home" not in document.paragraphs
+    kept = [d for d in document.decisions if d.keep and d.rule == "model"]
+    assert kept and all("line model score" in d.evidence for d in kept)
+
+
+def test_a_model_drops_with_a_reason_and_its_strongest_features():
+    model = _stump("density", 0.5, 2.0, -2.0)  # every line of prose density scores low
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    dropped = [r for r in document.removed if r.reason == "model"]
+    assert dropped and PROSE_2 in {r.text for r in dropped}
+    assert all("line model score" in r.evidence and "density" in r.evidence for r in dropped)
+
+
+def test_a_line_the_model_agrees_with_keeps_its_reason_and_gets_the_score():
+    model = _stump("cls=good", 0.5, -3.0, 3.0)
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    home = next(d for d in document.decisions if d.text == "Home")
+    assert not home.keep and home.reason in ("nav", "outside-article", "short")
+    menu = next(d for d in document.decisions if d.text == "Mon")
+    assert not menu.keep and "line model score" in menu.evidence
+
+
+def test_features_must_match():
+    with pytest.raises(ValueError, match="line model"):
+        LineModel({"features": ["words"], "trees": []})
+
+
+def test_resolve():
+    assert resolve(False) is None
+    model = _stump("words", 1.0, 0.0, 0.0)
+    assert resolve(model) is model
+
+
+# ----------------------------------------------------------------------------- shipped model
+shipped = pytest.mark.skipif(not linemodel.DEFAULT_PATH.exists(), reason="no shipped line model")
+
+
+@shipped
+def test_shipped_model_loads_and_is_small():
+    model = LineModel.load(linemodel.DEFAULT_PATH)
+    assert model.trees and linemodel.DEFAULT_PATH.stat().st_size < 400_000
+    assert 0 < model.threshold <= model.keep_threshold < 1
+    assert json.loads(linemodel.DEFAULT_PATH.read_text())["format"] == "newsclean-linemodel-1"
+
+
+@shipped
+def test_shipped_model_reads_the_article_across_the_chart():
+    document = newsclean.clean(DUMP, input="text")
+    assert {PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5} <= set(document.paragraphs)
+    for boilerplate in ("Home", "Share on Facebook", "© 2025 The Daily. All rights reserved."):
+        assert boilerplate not in document.paragraphs
+
+
+@shipped
+def test_shipped_model_keeps_a_list_inside_the_article():
+    items = [
+        "Bring drinking water for three days",
+        "Charge your phone and a power bank",
+        "Move the car to higher ground",
+        "Keep the radio on for news",
+        "Check on your older neighbours",
+    ]
+    text = "\n".join(
+        ["Storm hits the coast", "", PROSE_1, "", PROSE_2, "",
+         "The council asked every household to prepare:", *items, "", PROSE_3, "", PROSE_4]
+    )  # fmt: skip
+    document = newsclean.clean(text, input="text")
+    assert set(items) <= set(document.paragraphs)
+
+
+def test_cli_no_line_model_turns_it_off(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    rules = CliRunner().invoke(cli, ["clean", "--no-line-model", "--explain", str(page)])
+    assert rules.exit_code == 0, rules.output
+    assert "line model score" not in rules.output
+    rules_text = newsclean.clean(DUMP, input="text", line_model=False).text
+    plain = CliRunner().invoke(cli, ["clean", "--no-line-model", str(page)])
+    assert plain.output.strip() == rules_text.strip()
+
+
+@shipped
+def test_cli_explain_shows_the_line_model(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "line model score" in result.output
+
+
+# ----------------------------------------------------------------------------- training helpers
+def test_training_collects_rows_and_labels():
+    pytest.importorskip("numpy")
+    import train_lines
+    from devdata import Page
+
+    page = Page("wcxb", "x", "", DUMP, "article", "example.org",
+                {"main_content": "\n\n".join([PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5])})  # fmt: skip
+    rows = train_lines.page_rows(page)
+    assert rows.rows.shape[1] == len(FEATURES) and len(rows.labels) == rows.rows.shape[0]
+    assert rows.labels.sum() == 5 and abs(rows.weights.sum() - 1.0) < 1e-9
+
+
+def test_training_is_deterministic():
+    pytest.importorskip("lightgbm")
+    import numpy as np
+    import train_lines
+
+    rng = np.random.default_rng(0)
+    pages = []
+    for k in range(30):
+        x = rng.random((40, len(FEATURES)))
+        y = (x[:, 0] > 0.5).astype(np.int8)
+        pages.append(train_lines.PageRows(f"wcxb/{k}", k % 5, "article", x, y, np.full(40, 1 / 40)))
+    first, second = train_lines.train(pages, rounds=5), train_lines.train(pages, rounds=5)
+    assert first == second and first["features"] == list(FEATURES)
+    model = LineModel(first)
+    row = list(pages[0].rows[0])
+    assert abs(model.raw(row) - model.raw_slow(row)) < 1e-9
