@@ -93,7 +93,7 @@ def boiler_words(text: str) -> int:
     """How many of the first 20 words of *text* are words of boilerplate phrases.
 
     >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
-    5
+    4
     >>> boiler_words("The council met on Monday.")
     0
     """

@@ -209,6 +209,65 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     return bool(_BYLINE_CI.fullmatch(text.strip(" .")))
 
 
+#: One word of a name: capitalised (or all capitals), with inner apostrophes, hyphens, dots.
+_NAME_WORD = r"[A-ZÀ-ÝА-Я][\w'’.-]*"
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al|ter|du)"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+#: "By NAME" opening a line or after a separator, then anything (a date, "Published: ...").
+_BYLINE_IN_LINE = _OnFirstUse(
+    rf"(?:^|[·|•,;–—-]\s*|\s)(?i:{lexicon.BYLINE_PREFIX_ALT}|authors?|writer|reporter)\s*:?\s+"
+    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|and|&|und|et|e|y|и)\s+{_ONE_NAME})*)"
+)
+#: Words that end a name read from a byline: months, weekdays, and what follows a byline.
+_NOT_NAME = frozenset(
+    MONTH_NUMBER.keys()
+    | set(
+        "published updated posted last modified on at am pm in the for with photo photos read "
+        "min minutes staff contributor mon tue wed thu fri sat sun monday tuesday wednesday "
+        "thursday friday saturday sunday".split()
+    )
+)
+
+
+def byline_names(text: str) -> str | None:
+    """The names of a "By NAME ..." line that goes on with a date or more ("By NAME DATE").
+
+    >>> byline_names("By JEFFREY GETTLEMAN JAN. 13, 2017")
+    'JEFFREY GETTLEMAN'
+    >>> byline_names("By Rebecca Norris Published: Jun 25, 2025")
+    'Rebecca Norris'
+    >>> byline_names("0 · by Dennis Moons · Updated on 8 January 2026")
+    'Dennis Moons'
+    >>> byline_names("Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators")
+    'Julie Weisenhorn and Natalie Hoidal'
+    >>> byline_names("By Nick van Mead. Last updated on December 11, 2025")
+    'Nick van Mead'
+    >>> byline_names("By the time the vote closed, most delegates had gone home.") is None
+    True
+    """
+    if len(text) > 160:
+        return None
+    m = _BYLINE_IN_LINE.search(text)
+    if m is None:
+        return None
+    kept: list[str] = []
+    for word in m.group("names").split():
+        if word.lower().strip(".,") in _NOT_NAME:
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in ("and", "&", "und", "et", "e", "y", "и", ","):
+        kept.pop()
+    # A one-word part after a comma is a title or a place ("Jane Doe, Editor"), not a name.
+    parts = " ".join(kept).split(",")
+    while len(parts) > 1 and len(parts[-1].split()) < 2:
+        parts.pop()
+    names = ",".join(parts).strip(" ,.")
+    capitals = [w for w in names.split() if w[:1].isupper()]
+    if len(capitals) < 2 or len(names) > 80:
+        return None
+    return names
+
+
 _DATELINE = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
