@@ -68,3 +68,13 @@ def test_the_headline_far_above_the_body_repeats_the_page_title():
 def test_a_category_and_date_line_is_no_headline():
     document = _clean(["Sides, Sourdough · December 9, 2021", "", *PROSE])
     assert document.title != "Sides, Sourdough · December 9, 2021"
+
+
+def test_site_name_from_the_page_title_or_the_copyright_line():
+    document = _clean(["Storm hits the coast - The Daily", "", "Storm hits the coast", "", *PROSE])
+    assert document.site_name == "The Daily"
+    document = _clean(
+        ["Storm hits the coast", "", *PROSE, "", "© 2005-2019 Coast Media, All Rights Reserved."]
+    )
+    assert document.site_name == "Coast Media"
+    assert _clean(PROSE).site_name is None

@@ -26,7 +26,14 @@ from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.metadata import YEAR, byline_names, parse_date, parse_dateline
+from newsclean.extract.metadata import (
+    YEAR,
+    byline_names,
+    parse_date,
+    parse_dateline,
+    site_from_copyright,
+    site_from_title,
+)
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.options import Options
@@ -143,6 +150,7 @@ def extract_lines(
         language,
         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
         body_lo=body_lo,
+        site=dom is None,
     )
 
 
@@ -462,10 +470,13 @@ def _assemble(
     repeat_words: int = REPEAT_WORDS,
     dedupe: bool = True,
     body_lo: int | None = None,
+    site: bool = False,
 ) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
+    if site:
+        document.site_name = _find_site(content, title_at)
 
     # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
     # quote) keeps its later place; a repeat of the headline goes.
@@ -602,6 +613,23 @@ def _name_line(content: list[Line], lo: int, first: int) -> str | None:
         if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
             continue
         return line.text
+    return None
+
+
+def _find_site(content: list[Line], title_at: int) -> str | None:
+    """The site's name: what the page's first line (its ``<title>``) adds to the headline
+    below it ("Headline | Site"), else the owner of a copyright line."""
+    if title_at > 0:
+        headline = content[title_at].text
+        if _overlap(headline, _tokens(content[0].text)) >= TITLE_OVERLAP:
+            name = site_from_title(content[0].text, headline)
+            if name:
+                return name
+    for line in content:
+        if line.hit is not None and line.hit.rule == "copyright":
+            name = site_from_copyright(line.text)
+            if name:
+                return name
     return None
 
 

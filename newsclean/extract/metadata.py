@@ -268,6 +268,72 @@ def byline_names(text: str) -> str | None:
     return names
 
 
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*")
+_COPYRIGHT_NAME = _OnFirstUse(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<name>[^\W\d][^.|•·,©]{1,50}?)\s*(?:\.|,|\||•|·|\b(?:19|20)\d\d|\ball rights|\btodos os|$)",
+    re.IGNORECASE,
+)
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def site_from_title(page_title: str, headline: str = "") -> str | None:
+    """The site's name in a page title that adds it to the headline ("Headline | Site").
+
+    >>> site_from_title("Storm hits the coast - The Daily", "Storm hits the coast")
+    'The Daily'
+    >>> site_from_title("The Daily | Storm hits the coast", "Storm hits the coast")
+    'The Daily'
+    >>> site_from_title("Storm hits the coast", "Storm hits the coast") is None
+    True
+    """
+    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    head = set(_words_of(headline))
+    first, last = parts[0], parts[-1]
+    if head and head >= set(_words_of(last)) and not head >= set(_words_of(first)):
+        candidate = first
+    else:
+        candidate = last
+    if not 1 <= len(candidate.split()) <= 5 or not any(c.isalpha() for c in candidate):
+        return None
+    if head and set(_words_of(candidate)) <= head:
+        return None
+    return candidate
+
+
+def site_from_copyright(text: str) -> str | None:
+    """The owner named in a copyright line.
+
+    >>> site_from_copyright("© 2005-2019 SlashGear, All Rights Reserved.")
+    'SlashGear'
+    >>> site_from_copyright("Copyright © 2010 AUTORACING. Todos os direitos reservados.")
+    'AUTORACING'
+    >>> site_from_copyright("©The Anti-June Cleaver 2011-2019")
+    'The Anti-June Cleaver'
+    >>> site_from_copyright("Copyright Policy") is None
+    True
+    """
+    if len(text) > 300:
+        return None
+    m = _COPYRIGHT_NAME.search(text)
+    if m is None:
+        return None
+    name = m.group("name").strip(" -–:")
+    if name.count("(") < name.count(")"):
+        name = name.rstrip(")").strip()
+    lowered = name.lower()
+    if not name or "rights" in lowered or lowered in ("policy", "notice", "information", "the"):
+        return None
+    if len(name.split()) > 6 or not name[:1].isupper():
+        return None
+    return name
+
+
 _DATELINE = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
