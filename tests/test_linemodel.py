@@ -233,3 +233,13 @@ def test_training_is_deterministic():
     model = LineModel(first)
     row = list(pages[0].rows[0])
     assert abs(model.raw(row) - model.raw_slow(row)) < 1e-9
+
+
+def test_lines_far_from_prose_are_left_to_the_rules():
+    menu = [f"Section {k}" for k in range(30)]
+    text = "\n".join([*menu, "", "Storm hits the coast", "", PROSE_1, "", PROSE_2, "", PROSE_3])
+    document = newsclean.clean(text, input="text", line_model=_stump("cls=good", 0.5, -3.0, 3.0))
+    first = next(d for d in document.decisions if d.text == "Section 0")
+    near = next(d for d in document.decisions if d.text == "Section 29")
+    assert not first.keep and "line model score" not in first.evidence
+    assert not near.keep and "line model score" in near.evidence

@@ -33,12 +33,15 @@ Python with :class:`~newsclean.extract.blockmodel.BlockModel`'s compiled trees.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
+from newsclean.extract.features import CLOSING_NOTE
+from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +54,12 @@ DEFAULT_ON = True
 
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•«»“”‘’–—…©®™"
 _PUNCT_TABLE = str.maketrans("", "", _PUNCT)
-_STRIP = ".,:;!?|()[]«»\"'“”"
+_DIGITS = re.compile(r"\d")
+_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
+_WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
+#: A line the rules dropped with no prose line within this many lines (a menu, a footer)
+#: is left to the rules: the model is not asked.
+REACH = 8
 _BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
 _ROLES = ("title", "body", "byline", "date", "caption", "boilerplate")
 _REASONS = (
@@ -64,6 +72,15 @@ _NEIGHBOUR_FEATURES = ("words", "density", "good", "keep", "gap", "boiler", "sen
 _NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
 #: Characters of a line read for its punctuation, digit and capital shares.
 _RATIO_CHARS = 120
+
+
+def _one_hot(names: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
+    return {name: tuple(float(other == name) for other in names) for name in names}
+
+
+_CLASS_ROW, _NO_CLASS = _one_hot(_CLASSES), (0.0,) * len(_CLASSES)
+_ROLE_ROW, _NO_ROLE = _one_hot(_ROLES), (0.0,) * len(_ROLES)
+_REASON_ROW, _NO_REASON = _one_hot(_REASONS), (0.0,) * len(_REASONS)
 
 #: Names of the features, in the order of a row.
 FEATURES: tuple[str, ...] = (
@@ -85,19 +102,35 @@ FEATURES: tuple[str, ...] = (
 
 def judged(line: Line) -> bool:
     """Whether the model judges *line*: a body or boilerplate line that neither a user
-    rule nor a named text rule decided."""
-    return line.role in ("body", "boilerplate") and line.rule != "user-rule" and line.hit is None
+    rule nor a named text rule decided (the rules keep the note that closes a news story,
+    "This report was first published ...", as they name it)."""
+    return (
+        line.role in ("body", "boilerplate")
+        and line.rule != "user-rule"
+        and line.hit is None
+        and line.why != CLOSING_NOTE
+    )
 
 
 def boiler_words(text: str) -> int:
-    """How many of the first 20 words of *text* are words of boilerplate phrases.
+    """How many different words of boilerplate phrases the first 200 characters of *text* hold.
 
     >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
     4
     >>> boiler_words("The council met on Monday.")
     0
     """
-    return sum(word.strip(_STRIP) in BOILERPLATE_WORDS for word in text.lower().split()[:20])
+    count = _BOILER_CACHE.get(text)
+    if count is None:
+        count = len(BOILERPLATE_WORDS.intersection(WORD.findall(text[:200].lower())))
+        if len(text) <= 60:  # short lines (menus, widgets) repeat across a site's pages
+            if len(_BOILER_CACHE) >= 50_000:
+                _BOILER_CACHE.clear()
+            _BOILER_CACHE[text] = count
+    return count
+
+
+_BOILER_CACHE: dict[str, int] = {}
 
 
 def page_rows(
@@ -106,20 +139,45 @@ def page_rows(
     end: int,
     language: str | None = None,
     wanted: Callable[[Line], bool] | None = None,
+    reach: int = 0,
 ) -> list[tuple[int, list[float]]]:
     """One feature row per line of *content* (a page's non-blank lines, each with the
     rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
-    rules found; with *wanted*, only the lines it accepts get a row."""
+    rules found; with *wanted*, only the lines it accepts get a row; with *reach*, a
+    line the rules dropped gets one only with a ``good`` line that near."""
     n = len(content)
     if not n:
         return []
-    texts = [line.text for line in content]
-    repeats = Counter(texts)
     words = [line.words for line in content]
     good = [line.cls == "good" for line in content]
+    near_before, near_after = [0] * n, [0] * n
+    last = -1000
+    for i in range(n):
+        near_before[i] = min(i - last, 1000)
+        if good[i]:
+            last = i
+    last = n + 1000
+    for i in range(n - 1, -1, -1):
+        near_after[i] = min(last - i, 1000)
+        if good[i]:
+            last = i
+    chosen = [
+        i
+        for i, line in enumerate(content)
+        if (wanted is None or wanted(line))
+        and (not reach or line.keep or near_before[i] <= reach or near_after[i] <= reach)
+    ]
+    if not chosen:
+        return []
+    texts = [line.text for line in content]
+    repeats = Counter(texts)
     sentence = [line.ends_sentence for line in content]
     prose_words = [line.words if line.cls in ("good", "near") else 0 for line in content]
-    boiler = [boiler_words(text) for text in texts]
+    # Boilerplate words: only for the chosen lines and their neighbours (the costliest count).
+    boiler = [0] * n
+    needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
+    for j in needed:
+        boiler[j] = boiler_words(texts[j])
     # Blocks: runs of lines with no blank line between them.
     gap_before = [True] + [content[i].number - content[i - 1].number > 1 for i in range(1, n)]
     block_of, block_lines, block_words = [], Counter(), Counter()
@@ -145,17 +203,6 @@ def page_rows(
         before.append(total)
         total += prose_words[i]
     total_prose = total or 1
-    near_before, near_after = [0] * n, [0] * n
-    last = -1000
-    for i in range(n):
-        near_before[i] = min(i - last, 1000)
-        if good[i]:
-            last = i
-    last = n + 1000
-    for i in range(n - 1, -1, -1):
-        near_after[i] = min(last - i, 1000)
-        if good[i]:
-            last = i
     median = sorted(len(text) for text in texts)[n // 2] or 1
     page = [
         math.log1p(n),
@@ -163,8 +210,10 @@ def page_rows(
         cum_good[n] / n,
         (end - start + 1) / n if end >= start else 0.0,
     ]
-    basics = [
-        (
+    basics: dict[int, tuple[float, ...]] = {}
+    for i in needed:
+        line = content[i]
+        basics[i] = (
             math.log1p(words[i]),
             line.density,
             float(good[i]),
@@ -174,17 +223,13 @@ def page_rows(
             float(sentence[i]),
             float(line.hit is not None),
         )
-        for i, line in enumerate(content)
-    ]
     out = []
-    for i, line in enumerate(content):
-        if wanted is not None and not wanted(line):
-            continue
+    for i in chosen:
+        line = content[i]
         text = texts[i]
         head = text[:_RATIO_CHARS]
         m = len(head)
-        tokens = text.split()
-        first = tokens[:30]
+        tokens = len(text.split())
         distance = start - i if i < start else (i - end if i > end else 0)
         row = [
             math.log1p(words[i]),
@@ -199,9 +244,9 @@ def page_rows(
             math.log1p(distance),
             i / n,
             (m - len(head.translate(_PUNCT_TABLE))) / m,
-            sum(map(str.isdigit, head)) / m,
-            sum(map(str.isupper, head)) / m,
-            sum(t[:1].isupper() for t in first) / (len(first) or 1),
+            len(_DIGITS.findall(head)) / m,
+            len(_CAPITALS.findall(head)) / m,
+            len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
             float(text.isupper()),
             float(text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit()),
             float(text.endswith((":", "："))),
@@ -209,7 +254,7 @@ def page_rows(
             float(text.count("|") + text.count("·") + text.count("•")),
             float(repeats[text] - 1),
             float(boiler[i]),
-            boiler[i] / (len(tokens) or 1),
+            boiler[i] / (tokens or 1),
             float(language is not None),
             float(gap_before[i]),
             float(i + 1 >= n or gap_before[i + 1]),
@@ -226,11 +271,9 @@ def page_rows(
         row += page
         row.append(math.log1p(run_lines[run_of[i]]) if headline[i] else 0.0)
         row.append((cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5)
-        cls, role = line.cls, line.role
-        row += [float(cls == c) for c in _CLASSES]
-        row += [float(role == r) for r in _ROLES]
-        reason = "" if line.keep else line.reason
-        row += [float(reason == r) for r in _REASONS]
+        row += _CLASS_ROW.get(line.cls, _NO_CLASS)
+        row += _ROLE_ROW.get(line.role, _NO_ROLE)
+        row += _NO_REASON if line.keep else _REASON_ROW.get(line.reason, _NO_REASON)
         for offset in _NEIGHBOURS:
             j = i + offset
             row += basics[j] if 0 <= j < n else _NO_NEIGHBOUR
@@ -241,8 +284,9 @@ def page_rows(
 def candidates(
     content: Sequence[Line], start: int, end: int, language: str | None = None
 ) -> list[tuple[int, list[float]]]:
-    """The feature rows of the lines the model judges (see :func:`judged`)."""
-    return page_rows(content, start, end, language, judged)
+    """The feature rows of the lines the model judges (see :func:`judged`), within
+    :data:`REACH` lines of prose when the rules dropped them."""
+    return page_rows(content, start, end, language, judged, REACH)
 
 
 class LineModel(BlockModel):
@@ -259,15 +303,18 @@ class LineModel(BlockModel):
         A line the rules kept and the model scores below the threshold is dropped with
         reason ``model`` and the strongest features as evidence; a line the rules dropped
         and the model scores from the keep threshold on is kept. A line whose verdict
-        stands gets the score added to its evidence.
+        stands gets the score added to its evidence. A dropped line that repeats a line
+        still kept is a ``duplicate`` (the model's evidence kept).
         """
         from newsclean.extract.judge import _set
 
+        dropped = []
         for position, row in candidates(content, start, end, language):
             line = content[position]
             score = self.score(row)
             if line.keep and score < self.threshold:
                 _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
+                dropped.append(line)
             elif not line.keep and score >= self.keep_threshold:
                 _set(
                     line,
@@ -279,6 +326,11 @@ class LineModel(BlockModel):
             else:
                 # (first: the context step reads the end of a kept line's evidence)
                 line.evidence = f"line model score {score:.2f}; {line.evidence}"
+        if dropped:
+            kept = {line.text for line in content if line.keep}
+            for line in dropped:
+                if line.text in kept:
+                    line.reason = "duplicate"
 
 
 _DEFAULT: LineModel | None = None
