@@ -13,12 +13,11 @@ from typing import Any
 
 import click
 
-from newsclean.cli import (
+from newsclean.cli.common import (
     CLEANING_OPTIONS,
-    _check_encoding,
-    _printable,
-    cli,
+    check_encoding,
     input_options,
+    printable,
     with_options,
 )
 from newsclean.errors import NewscleanError
@@ -41,7 +40,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-@cli.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
 @click.option(
     "-o",
@@ -188,14 +187,13 @@ def batch(
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
     ctx = click.get_current_context()
-    encoding = _check_encoding(ctx, None, encoding)
+    encoding = check_encoding(ctx, None, encoding)
     fmt = _format_for_output(
         output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
     )
     if fmt == "jsonl" and output != "-" and os.path.isdir(output):
         raise click.UsageError(
-            f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
-            "is a directory"
+            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
         )
     if fmt != "jsonl" and output == "-":
         raise click.UsageError("'-o -' (standard output) needs --format jsonl")
@@ -207,7 +205,7 @@ def batch(
 
             load_rules(rules_file)
         except NewscleanError as error:
-            raise click.UsageError(f"{_printable(rules_file)}: {_printable(str(error))}") from None
+            raise click.UsageError(f"{printable(rules_file)}: {printable(str(error))}") from None
     try:
         config = BatchConfig(
             sources=tuple(sources),
@@ -244,7 +242,7 @@ def batch(
     except BatchError as error:
         raise click.ClickException(str(error)) from None
     if not summary.total and not summary.interrupted:
-        where = " ".join(_printable(source) for source in sources)
+        where = " ".join(printable(source) for source in sources)
         click.echo(
             f"newsclean batch: no input files: nothing in {where} matches {' '.join(config.globs)} "
             "(nor those names with .gz, .bz2, .xz or .zst); choose files with --glob",
@@ -270,7 +268,7 @@ def _format_for_output(output: str, fmt: str, explicit: bool) -> str:
         return "jsonl" if jsonl_name or output == "-" else fmt
     if jsonl_name and fmt != "jsonl":
         raise click.UsageError(
-            f"-o {_printable(output)} names a JSON-lines file, but --format is {fmt}; "
+            f"-o {printable(output)} names a JSON-lines file, but --format is {fmt}; "
             "drop --format (or use --format jsonl), or name an output directory"
         )
     return fmt
@@ -286,8 +284,8 @@ class _View:
         self.quiet = quiet
         self.console = Console(stderr=True, highlight=False)
         self.live = not quiet and self.console.is_terminal
-        self.progress = None
-        self.task = None
+        self.progress: Any = None  # a rich Progress, on a terminal only
+        self.task: Any = None
         self.done = 0
         self.failed = 0
         self.failure_lines = 0
@@ -367,7 +365,7 @@ class _View:
             return
         self.failure_lines += 1
         if self.failure_lines <= _MAX_FAILURE_LINES:
-            message = f"newsclean: {_printable(record['path'])}: {record['reason']}"
+            message = f"newsclean: {printable(record['path'])}: {record['reason']}"
         elif self.failure_lines == _MAX_FAILURE_LINES + 1:
             message = "newsclean: more files failed; see the summary" + (
                 " and the report" if self.config.report else " (or use --report for every one)"
@@ -418,7 +416,7 @@ class _View:
         self.console.print(table)
         for path, reason in summary.failures[:10]:
             self.console.print(
-                f"  failed: {_printable(path)}: {reason}", markup=False, highlight=False
+                f"  failed: {printable(path)}: {reason}", markup=False, highlight=False
             )
         if summary.failed > 10:
             self.console.print(
