@@ -120,10 +120,6 @@ def run_batch(
     """
     notify = on_event or (lambda kind, payload: None)
     check_locations(config)
-    if config.rules_path:
-        from newsclean.extract.userrules import load_rules
-
-        load_rules(config.rules_path)  # a broken rules file is a usage error, found before any work
     if next(walk(config), None) is None:
         return BatchSummary()  # no input at all: nothing is written (the command says so)
     note = _JsonlNote(config) if config.fmt == "jsonl" and config.output != "-" else None

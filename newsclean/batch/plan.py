@@ -382,32 +382,25 @@ class OutputState:
                         os.unlink(os.path.join(directory, name))
 
 
-def _file_digest(path: str | None) -> str | None:
-    if not path:
-        return None
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
-        return None
-
-
 def fingerprint(config: BatchConfig, table_digest: str | None = None) -> tuple[str, dict]:
     """A digest of everything that changes an output, and the settings it was made from."""
     from newsclean import __version__
 
+    options = config.options
     settings: dict[str, Any] = {
         "newsclean": __version__,
         "format": config.fmt,
-        "favor": config.favor,
-        "encoding": config.encoding,
-        "repair": config.repair,
-        "max_bytes": config.max_bytes,
-        "input": config.input,
-        "rules_sha256": _file_digest(config.rules_path),
+        "favor": options.favor,
+        "encoding": options.encoding,
+        "repair": options.repair,
+        "max_bytes": options.max_bytes,
+        "input": options.input,
+        "rules_sha256": options.rules.sha256 if options.rules is not None else None,
         "cleaner": config.cleaner,
         "learn_boilerplate": None,
     }
+    if options.block_model is not None:  # only when set: older outputs keep their fingerprint
+        settings["block_model"] = str(options.block_model)
     if config.learn_boilerplate:
         settings["learn_boilerplate"] = {
             "site_key": config.site_key,

@@ -13,14 +13,7 @@ from typing import Any
 
 import click
 
-from newsclean.cli.common import (
-    CLEANING_OPTIONS,
-    check_encoding,
-    input_options,
-    printable,
-    with_options,
-)
-from newsclean.errors import NewscleanError
+from newsclean.cli.common import cleaning_options, printable
 
 _GLOBS = (
     "*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
@@ -137,8 +130,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
 )
-@with_options(CLEANING_OPTIONS)
-@input_options
+@cleaning_options
 def batch(
     sources,
     output,
@@ -156,12 +148,7 @@ def batch(
     scheduler,
     chunk_size,
     quiet,
-    favor,
-    rules_file,
-    input_kind,
-    no_repair,
-    encoding,
-    max_bytes,
+    options,
 ):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
@@ -187,7 +174,6 @@ def batch(
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
     ctx = click.get_current_context()
-    encoding = check_encoding(ctx, None, encoding)
     fmt = _format_for_output(
         output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
     )
@@ -199,25 +185,13 @@ def batch(
         raise click.UsageError("'-o -' (standard output) needs --format jsonl")
     if report == "-" and fmt == "jsonl" and output == "-":
         raise click.UsageError("the report and the JSON lines cannot both go to standard output")
-    if rules_file:
-        try:
-            from newsclean.extract.userrules import load_rules
-
-            load_rules(rules_file)
-        except NewscleanError as error:
-            raise click.UsageError(f"{printable(rules_file)}: {printable(str(error))}") from None
     try:
         config = BatchConfig(
             sources=tuple(sources),
             output=output,
             fmt=fmt,
             globs=tuple(globs) or DEFAULT_GLOBS,
-            favor=favor,
-            encoding=encoding,
-            repair=not no_repair,
-            rules_path=rules_file,
-            input=input_kind,
-            max_bytes=max_bytes,
+            options=options,
             timeout=timeout,
             jobs=jobs,
             chunk_size=chunk_size,
