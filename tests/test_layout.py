@@ -34,13 +34,9 @@ KNOWN_BIG_MODULES = {
     "newsclean.text.repair",
 }
 KNOWN_LONG_FUNCTIONS = {
-    "newsclean.batch.driver.run_batch",
-    "newsclean.batch.plan.walk",
-    "newsclean.cli.batch.batch",
     "newsclean.extract.blockmodel.page_rows",
     "newsclean.extract.features.line_features",
     "newsclean.extract.html.blocks.blocks",
-    "newsclean.output.report.render_report",
     "newsclean.text.decode._detect",
     "newsclean.text.recode.decode_gaps",
     "newsclean.text.recode.decode_lattice",

@@ -173,6 +173,26 @@ def _output_names(names: list[str], fmt: str) -> dict[str, str | None]:
     return {name: output(name) + ext for name in names}
 
 
+def _entry_kind(entry: os.DirEntry, matches: Callable[[str], bool]) -> str | None:
+    """``"dir"``, ``"file"`` (a regular file the globs take), ``None`` (hidden or not
+    taken), or why a matching name cannot be read (a broken link, not a regular file)."""
+    if entry.name.startswith("."):
+        return None
+    try:
+        if entry.is_dir():
+            return "dir"
+        regular = entry.is_file()
+    except OSError:
+        regular = False
+    if not matches(entry.name):
+        return None
+    if regular:
+        return "file"
+    if entry.is_symlink() and not os.path.exists(entry.path):
+        return "broken symbolic link"
+    return "not a regular file"
+
+
 def walk(
     config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
 ) -> Iterator[tuple[str, tuple[str, ...], str, str | None] | WalkProblem]:
@@ -230,27 +250,14 @@ def walk(
                 continue
             files, subdirs = [], []
             for entry in listing:
-                if entry.name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir():
-                        subdirs.append(entry)
-                        continue
-                    regular = entry.is_file()
-                except OSError:
-                    regular = False
-                if not matches(entry.name):
-                    continue
-                if regular:
+                kind = _entry_kind(entry, matches)
+                if kind == "dir":
+                    subdirs.append(entry)
+                elif kind == "file":
                     files.append(entry.name)
-                else:
-                    child = "/".join((*parts, entry.name))
-                    reason = (
-                        "broken symbolic link"
-                        if entry.is_symlink() and not os.path.exists(entry.path)
-                        else "not a regular file"
-                    )
-                    yield WalkProblem(entry.path, printable_path(child), reason)
+                elif kind is not None:
+                    child = printable_path("/".join((*parts, entry.name)))
+                    yield WalkProblem(entry.path, child, kind)
             outs = _output_names(files, config.fmt)
             for name in files:
                 yield os.path.join(directory, name), parts, name, outs[name]

@@ -131,25 +131,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
     "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
 )
 @cleaning_options
-def batch(
-    sources,
-    output,
-    fmt,
-    globs,
-    jobs,
-    timeout,
-    force,
-    report,
-    report_html,
-    learn_boilerplate,
-    site_key,
-    min_share,
-    min_docs,
-    scheduler,
-    chunk_size,
-    quiet,
-    options,
-):
+def batch(sources, output, fmt, globs, quiet, options, **settings):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
     Each input gets an output at the same relative path under OUT with the
@@ -173,18 +155,7 @@ def batch(
     """
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
-    ctx = click.get_current_context()
-    fmt = _format_for_output(
-        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
-    )
-    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
-        raise click.UsageError(
-            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
-        )
-    if fmt != "jsonl" and output == "-":
-        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
-    if report == "-" and fmt == "jsonl" and output == "-":
-        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
+    fmt = _output_format(output, fmt, settings["report"])
     try:
         config = BatchConfig(
             sources=tuple(sources),
@@ -192,21 +163,10 @@ def batch(
             fmt=fmt,
             globs=tuple(globs) or DEFAULT_GLOBS,
             options=options,
-            timeout=timeout,
-            jobs=jobs,
-            chunk_size=chunk_size,
-            force=force,
-            report=report,
-            report_html=report_html,
-            learn_boilerplate=learn_boilerplate,
-            site_key=site_key,
-            min_share=min_share,
-            min_docs=min_docs,
-            scheduler=scheduler,
+            **settings,  # the other options are named as BatchConfig's fields
         )
     except BatchUsageError as error:
         raise click.UsageError(str(error)) from None
-
     view = _View(config, quiet)
     try:
         with view:
@@ -228,6 +188,23 @@ def batch(
         raise SystemExit(130)
     if summary.failed:
         raise SystemExit(1)
+
+
+def _output_format(output: str, fmt: str, report: str | None) -> str:
+    """The output format (``-o X.jsonl`` implies jsonl); usage errors for impossible pairs."""
+    ctx = click.get_current_context()
+    fmt = _format_for_output(
+        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+    )
+    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
+        raise click.UsageError(
+            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
+        )
+    if fmt != "jsonl" and output == "-":
+        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
+    if report == "-" and fmt == "jsonl" and output == "-":
+        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
+    return fmt
 
 
 #: Output names that mean one JSON-lines file (compressed as the suffix says).
