@@ -94,13 +94,14 @@ def settings(favor: str) -> tuple[Limits, Weights]:
     return _SETTINGS[favor]
 
 
-def extract(text: str, options: Options) -> Document:
-    """Build a :class:`Document` from repaired plain text."""
-    return extract_lines(text.split("\n"), options)
+def extract(text: str, options: Options, line_model=None) -> Document:
+    """Build a :class:`Document` from repaired plain text; a *line_model*
+    (:class:`~newsclean.extract.linemodel.LineModel`) judges the lines after the rules."""
+    return extract_lines(text.split("\n"), options, line_model=line_model)
 
 
 def extract_lines(
-    raw_lines: list[str], options: Options, dom: PageStructure | None = None
+    raw_lines: list[str], options: Options, dom: PageStructure | None = None, line_model=None
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
@@ -133,15 +134,11 @@ def extract_lines(
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     if dom is not None and dom.model is not None and not fallback:
         dom.model.apply(content, start, end, dom, language)
-    elif dom is None and not fallback and options.line_model is not False:
-        from newsclean.extract.linemodel import resolve
-
-        model = resolve(options.line_model)
-        if model is not None:
-            model.apply(content, start, end, language)
+    elif dom is None and line_model is not None and not fallback:
+        line_model.apply(content, start, end, language)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
-    return _assemble(
+    document = _assemble(
         lines,
         content,
         start,
@@ -150,8 +147,10 @@ def extract_lines(
         language,
         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
         body_lo=body_lo,
-        site=dom is None,
     )
+    if dom is None:
+        document.site_name = _find_site(content, title_at)
+    return document
 
 
 # ----------------------------------------------------------------------------- steps
@@ -470,13 +469,10 @@ def _assemble(
     repeat_words: int = REPEAT_WORDS,
     dedupe: bool = True,
     body_lo: int | None = None,
-    site: bool = False,
 ) -> Document:
     document = Document(language=language)
     if title_at >= 0:
         document.title = content[title_at].text
-    if site:
-        document.site_name = _find_site(content, title_at)
 
     # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
     # quote) keeps its later place; a repeat of the headline goes.

@@ -144,7 +144,12 @@ def page_rows(
     """One feature row per line of *content* (a page's non-blank lines, each with the
     rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
     rules found; with *wanted*, only the lines it accepts get a row; with *reach*, a
-    line the rules dropped gets one only with a ``good`` line that near."""
+    line the rules dropped gets one only with a ``good`` line that near.
+
+    The function is long on purpose: the page-wide figures (blocks, runs, prose before
+    and after, distances) and the rows are made in one pass over local lists, since it
+    runs on every line of every text page and calls cost more than the work.
+    """
     n = len(content)
     if not n:
         return []
@@ -306,17 +311,15 @@ class LineModel(BlockModel):
         stands gets the score added to its evidence. A dropped line that repeats a line
         still kept is a ``duplicate`` (the model's evidence kept).
         """
-        from newsclean.extract.judge import _set
-
         dropped = []
         for position, row in candidates(content, start, end, language):
             line = content[position]
             score = self.score(row)
             if line.keep and score < self.threshold:
-                _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
+                _verdict(line, False, "boilerplate", "model", "model", self.describe(row, score))
                 dropped.append(line)
             elif not line.keep and score >= self.keep_threshold:
-                _set(
+                _verdict(
                     line,
                     True,
                     "body",
@@ -331,6 +334,12 @@ class LineModel(BlockModel):
             for line in dropped:
                 if line.text in kept:
                     line.reason = "duplicate"
+
+
+def _verdict(
+    line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = ""
+) -> None:
+    line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
 
 
 _DEFAULT: LineModel | None = None
