@@ -32,6 +32,7 @@ Python with :class:`~newsclean.extract.blockmodel.BlockModel`'s compiled trees.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -185,7 +186,9 @@ def page_rows(
         boiler[j] = boiler_words(texts[j])
     # Blocks: runs of lines with no blank line between them.
     gap_before = [True] + [content[i].number - content[i - 1].number > 1 for i in range(1, n)]
-    block_of, block_lines, block_words = [], Counter(), Counter()
+    block_of: list[int] = []
+    block_lines: Counter[int] = Counter()
+    block_words: Counter[int] = Counter()
     block = -1
     for i in range(n):
         block += gap_before[i]
@@ -194,7 +197,8 @@ def page_rows(
         block_words[block] += words[i]
     # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence end.
     headline = [3 < words[i] <= 25 and not sentence[i] for i in range(n)]
-    run_of, run_lines = [], Counter()
+    run_of: list[int] = []
+    run_lines: Counter[int] = Counter()
     run = -1
     for i in range(n):
         run += not headline[i] or i == 0 or not headline[i - 1]
@@ -353,8 +357,12 @@ def resolve(choice) -> LineModel | None:
         return None
     if choice is None or choice is True:
         if _DEFAULT is None:
-            _DEFAULT = LineModel.load(DEFAULT_PATH)
+            _DEFAULT = _load(DEFAULT_PATH)
         return _DEFAULT
     if isinstance(choice, LineModel) or hasattr(choice, "apply"):
         return choice
-    return LineModel.load(choice)
+    return _load(choice)
+
+
+def _load(path: str | Path) -> LineModel:
+    return LineModel(json.loads(Path(path).read_text(encoding="utf-8")))
