@@ -233,6 +233,14 @@ def page_rows(
             float(line.hit is not None),
         )
     out = []
+    log1p = math.log1p
+    punct_table, digits_of, capitals_of, word_capitals_of = (
+        _PUNCT_TABLE,
+        _DIGITS.findall,
+        _CAPITALS.findall,
+        _WORD_CAPITALS.findall,
+    )
+    no_language = 0.0 if language is None else 1.0
     for i in chosen:
         line = content[i]
         text = texts[i]
@@ -240,46 +248,47 @@ def page_rows(
         m = len(head)
         tokens = len(text.split())
         distance = start - i if i < start else (i - end if i > end else 0)
+        block = block_of[i]
         row = [
-            math.log1p(words[i]),
-            math.log1p(len(text)),
+            log1p(words[i]),
+            log1p(len(text)),
             line.density,
-            float(sentence[i]),
-            float(line.hit is not None),
-            float(line.byline),
-            float(line.date_line),
-            float(line.keep),
+            1.0 if sentence[i] else 0.0,
+            0.0 if line.hit is None else 1.0,
+            1.0 if line.byline else 0.0,
+            1.0 if line.date_line else 0.0,
+            1.0 if line.keep else 0.0,
             -1.0 if i < start else (1.0 if i > end else 0.0),
-            math.log1p(distance),
+            log1p(distance),
             i / n,
-            (m - len(head.translate(_PUNCT_TABLE))) / m,
-            len(_DIGITS.findall(head)) / m,
-            len(_CAPITALS.findall(head)) / m,
-            len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
-            float(text.isupper()),
-            float(text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit()),
-            float(text.endswith((":", "："))),
-            float("http" in text or "www." in text or "@" in text),
+            (m - len(head.translate(punct_table))) / m,
+            len(digits_of(head)) / m,
+            len(capitals_of(head)) / m,
+            len(word_capitals_of(head)) / (min(tokens, 30) or 1),
+            1.0 if text.isupper() else 0.0,
+            1.0 if text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit() else 0.0,
+            1.0 if text.endswith((":", "：")) else 0.0,
+            1.0 if "http" in text or "www." in text or "@" in text else 0.0,
             float(text.count("|") + text.count("·") + text.count("•")),
             float(repeats[text] - 1),
             float(boiler[i]),
             boiler[i] / (tokens or 1),
-            float(language is not None),
-            float(gap_before[i]),
-            float(i + 1 >= n or gap_before[i + 1]),
-            math.log1p(block_lines[block_of[i]]),
-            math.log1p(block_words[block_of[i]]),
+            no_language,
+            1.0 if gap_before[i] else 0.0,
+            1.0 if i + 1 >= n or gap_before[i + 1] else 0.0,
+            log1p(block_lines[block]),
+            log1p(block_words[block]),
             (cum_good[min(n, i + 3)] - cum_good[max(0, i - 2)]) / 5,
             (cum_good[min(n, i + 8)] - cum_good[max(0, i - 7)]) / 15,
             before[i] / total_prose,
             (total_prose - before[i] - prose_words[i]) / total_prose,
-            math.log1p(near_before[i]),
-            math.log1p(near_after[i]),
+            log1p(near_before[i]),
+            log1p(near_after[i]),
             len(text) / median,
+            *page,
+            log1p(run_lines[run_of[i]]) if headline[i] else 0.0,
+            (cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5,
         ]
-        row += page
-        row.append(math.log1p(run_lines[run_of[i]]) if headline[i] else 0.0)
-        row.append((cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5)
         row += _CLASS_ROW.get(line.cls, _NO_CLASS)
         row += _ROLE_ROW.get(line.role, _NO_ROLE)
         row += _NO_REASON if line.keep else _REASON_ROW.get(line.reason, _NO_REASON)
