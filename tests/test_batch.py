@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from batch_helpers import SHARED_LINES, build_site_corpus, story
-from conftest import _command
+from conftest import newsclean_command
 
 from newsclean.batch import BatchConfig, run_batch
 from newsclean.batch.learn import SiteCounter, apply_site_boilerplate, line_keys
@@ -325,7 +325,7 @@ def test_rerun_skips_up_to_date_outputs_and_redoes_stale_ones(run, tmp_path):
 
 def _start_and_wait_for_outputs(args, out: Path, count: int) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [*_command(), *map(str, args)],
+        [*newsclean_command(), *map(str, args)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "NO_COLOR": "1"},
