@@ -58,6 +58,8 @@ _PUNCT_TABLE = str.maketrans("", "", _PUNCT)
 _DIGITS = re.compile(r"\d")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 _WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
+#: The largest share of the words the rules kept that the model may drop on one page.
+MAX_DROP_SHARE = 0.5
 #: A line the rules dropped with no prose line within this many lines (a menu, a footer)
 #: is left to the rules: the model is not asked.
 REACH = 8
@@ -322,13 +324,24 @@ class LineModel(BlockModel):
         reason ``model`` and the strongest features as evidence; a line the rules dropped
         and the model scores from the keep threshold on is kept. A line whose verdict
         stands gets the score added to its evidence. A dropped line that repeats a line
-        still kept is a ``duplicate`` (the model's evidence kept).
+        still kept is a ``duplicate`` (the model's evidence kept). When the model would
+        drop more than :data:`MAX_DROP_SHARE` of the words the rules kept, it drops nothing.
         """
+        rows = candidates(content, start, end, language)
+        scores = [self.score(row) for _, row in rows]
+        # A model that would drop most of what the rules kept is out of its depth (a page
+        # unlike any it was trained on, such as a very long uniform one): it only keeps.
+        kept_words = sum(line.words for line in content if line.keep and line.role == "body")
+        drop_words = sum(
+            content[position].words
+            for (position, _), score in zip(rows, scores)
+            if content[position].keep and score < self.threshold
+        )
+        may_drop = drop_words <= MAX_DROP_SHARE * kept_words
         dropped = []
-        for position, row in candidates(content, start, end, language):
+        for (position, row), score in zip(rows, scores):
             line = content[position]
-            score = self.score(row)
-            if line.keep and score < self.threshold:
+            if line.keep and score < self.threshold and may_drop:
                 _verdict(line, False, "boilerplate", "model", "model", self.describe(row, score))
                 dropped.append(line)
             elif not line.keep and score >= self.keep_threshold:
