@@ -54,12 +54,25 @@ FOOT = ["Share on Facebook", "", "More from The Daily", "Harbour repairs to star
         "", "About us", "Contact", "Advertise", "Careers", "Privacy Policy", "Terms of Use",
         "© 2025 The Daily. All rights reserved."]  # fmt: skip
 ARTICLE = {PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5, PROSE_6}
-# A page whose article is cut in two by a chart: the rules' densest run of prose holds
-# only one side of it.
-DUMP = "\n".join(
-    [*HEAD, "Storm hits the coast", "By Jane Doe", "March 3, 2025", "", PROSE_1, "", PROSE_2, "",
-     PROSE_3, "", *CHART, "", PROSE_4, "", PROSE_5, "", PROSE_6, "", *FOOT]
-)  # fmt: skip
+
+
+def _page(cut: int) -> str:
+    """The page with the chart after the first *cut* paragraphs."""
+    body: list[str] = []
+    for k, paragraph in enumerate([PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5, PROSE_6]):
+        if k == cut:
+            body += [*CHART, ""]
+        body += [paragraph, ""]
+    return "\n".join(
+        [*HEAD, "Storm hits the coast", "By Jane Doe", "March 3, 2025", "", *body, *FOOT]
+    )
+
+
+# The article cut in two by a chart: the rules' densest run of prose holds one side of
+# it; with the headline far above, the rules keep the prose between it and the region.
+DUMP = _page(3)
+# The chart near the end: the two paragraphs after it fall outside the region.
+DUMP_AFTER = _page(4)
 
 
 def _model(trees: list, threshold: float = 0.5, keep_threshold: float | None = None) -> LineModel:
@@ -114,28 +127,28 @@ def test_boiler_words_count_the_lexicon():
 
 
 def test_the_rules_alone_cut_the_article_at_the_chart():
-    rules = newsclean.clean(DUMP, input="text", line_model=False)
+    rules = newsclean.clean(DUMP_AFTER, input="text", line_model=False)
     kept = set(rules.paragraphs)
-    assert kept & ARTICLE and not kept >= ARTICLE
-    lost = next(r for r in rules.removed if r.text in ARTICLE)
-    assert lost.reason == "outside-article"
+    assert kept >= {PROSE_1, PROSE_2, PROSE_3, PROSE_4} and not kept & {PROSE_5, PROSE_6}
+    lost = next(r for r in rules.removed if r.text == PROSE_5)
+    assert lost.reason == "outside-article" and "after the article region" in lost.evidence
 
 
 def test_a_model_keeps_prose_the_region_left_out():
-    # Score high for a line of sentence-end punctuation and good class: prose anywhere stays.
-    model = _stump("cls=good", 0.5, -3.0, 3.0)
-    document = newsclean.clean(DUMP, input="text", line_model=model)
+    model = _stump("cls=good", 0.5, -3.0, 3.0)  # a good line scores high, anything else low
+    document = newsclean.clean(DUMP_AFTER, input="text", line_model=model)
     assert set(document.paragraphs) >= ARTICLE
     assert "Home" not in document.paragraphs
     kept = [d for d in document.decisions if d.keep and d.rule == "model"]
-    assert kept and all("line model score" in d.evidence for d in kept)
+    assert {d.text for d in kept} == {PROSE_5, PROSE_6}
+    assert all("line model score" in d.evidence for d in kept)
 
 
 def test_a_model_drops_with_a_reason_and_its_strongest_features():
-    model = _stump("density", 0.6, 2.0, -2.0)  # the densest prose scores low
+    model = _stump("density", 0.605, 2.0, -2.0)  # the densest prose scores low
     document = newsclean.clean(DUMP, input="text", line_model=model)
     dropped = [r for r in document.removed if r.reason == "model"]
-    assert [r.text for r in dropped] == [PROSE_4]  # density 0.62; the other kept ones under 0.6
+    assert [r.text for r in dropped] == [PROSE_3, PROSE_4]  # density 0.61 and 0.62
     assert "line model score 0.12" in dropped[0].evidence and "density" in dropped[0].evidence
 
 
@@ -184,6 +197,7 @@ def test_shipped_model_loads_and_is_small():
 def test_shipped_model_reads_the_article_across_the_chart():
     document = newsclean.clean(DUMP, input="text")
     assert set(document.paragraphs) >= ARTICLE
+    assert document.title == "Storm hits the coast"
     for boilerplate in ("Home", "Share on Facebook", "© 2025 The Daily. All rights reserved."):
         assert boilerplate not in document.paragraphs
 
@@ -264,3 +278,14 @@ def test_lines_far_from_prose_are_left_to_the_rules():
     near = next(d for d in document.decisions if d.text == "Section 29")
     assert not first.keep and "line model score" not in first.evidence
     assert not near.keep and "line model score" in near.evidence
+
+
+@shipped
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known limit: on a short page the shipped model scores "
+    "the two paragraphs after a long chart near the end 0.5-0.6, under its keep bar",
+)
+def test_shipped_model_keeps_the_paragraphs_after_a_chart_near_the_end():
+    document = newsclean.clean(DUMP_AFTER, input="text")
+    assert set(document.paragraphs) >= ARTICLE

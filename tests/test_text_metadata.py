@@ -78,3 +78,13 @@ def test_site_name_from_the_page_title_or_the_copyright_line():
     )
     assert document.site_name == "Coast Media"
     assert _clean(PROSE).site_name is None
+
+
+def test_a_chart_credit_is_no_headline():
+    chart = [f"Day {k}" for k in range(30)]
+    document = _clean(
+        ["Storm hits the coast - The Daily", "", "Storm hits the coast", "", *chart,
+         "Chart: The Daily", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm hits the coast"
+    assert "Chart: The Daily" not in document.paragraphs

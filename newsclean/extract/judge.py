@@ -25,7 +25,7 @@ from newsclean.document import Decision, Document, Removal
 from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
-from newsclean.extract.lexicon import BOILERPLATE_WORDS
+from newsclean.extract.lexicon import BOILERPLATE_WORDS, CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
     byline_names,
@@ -255,7 +255,7 @@ def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
     """Whether a line can be a headline: no boilerplate signal, 3 to *max_words* words,
     not ending like a sentence (with *period*, a full stop is allowed), a list intro or
     a cut-off teaser, not a link or a tag, not a "By NAME DATE" line, not a short line
-    with a date (a category and date line)."""
+    with a date (a category and date line), not a credit ("Chart: ...", "Source: ...")."""
     if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= max_words):
         return False
     text = line.text
@@ -265,6 +265,9 @@ def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
     if YEAR.search(text) and (
         byline_names(text) or (line.words <= 12 and parse_date(text) is not None)
     ):
+        return False
+    label, colon, _ = text.partition(":")
+    if colon and label.strip().lower() in CREDIT_LABELS:
         return False
     if line.link:
         # The rules skipped a line of link text; a headline is none that they reject.

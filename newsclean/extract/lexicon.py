@@ -244,6 +244,14 @@ PHOTO_SERVICES: tuple[str, ...] = (
     "imago",
 )
 
+#: Labels that open a credit or a source line under a chart, a map or a photo
+#: ("Chart: The Daily", "Source: Weather Service"): such a line is never a headline.
+CREDIT_LABELS = frozenset(
+    "chart charts graphic graphics map maps source sources photo photos image images picture "
+    "illustration video credit credits data gráfico fonte fuente quelle grafik bild foto fotos "
+    "graphique carte источник фото".split()
+)
+
 #: Words of boilerplate phrases (menus, widgets, prompts, legal and footer lines), in the
 #: languages the rules know: the line model counts them in a line, whatever the phrase.
 BOILERPLATE_WORDS = frozenset(
