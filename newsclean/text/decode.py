@@ -532,11 +532,11 @@ def _foreign_letters(theirs: str, ours: str) -> int:
     """How many letters of *theirs*, where *ours* (as long) reads another letter, are
     foreign to the language that best explains their word ("è" in "proraèunske" for
     the "č" of "proračunske"; not "è" in "Genève")?"""
-    from newsclean.text.plausibility import _WORD, foreign_letter
+    from newsclean.text.plausibility import WORD, foreign_letter
 
     n = 0
     low = theirs.lower()
-    for m in _WORD.finditer(low):
+    for m in WORD.finditer(low):
         a, b = m.span()
         if theirs[a:b] == ours[a:b]:
             continue
