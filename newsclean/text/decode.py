@@ -31,6 +31,7 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from newsclean.text.detect import decode_counting
 from newsclean.text.evidence import sample, text_cost
@@ -174,9 +175,10 @@ def nul_pattern(data: bytes) -> str | None:
     elif n % 4 == 0 and full[0] and full[1] and full[2] and not full[3]:
         name = "utf-32-be"
     else:
-        name = _utf16_by_high_bytes(sample)
-        if name is None:
+        high = _utf16_by_high_bytes(sample)
+        if high is None:
             return None
+        name = high
     try:
         data.decode(name)
     except UnicodeDecodeError:
@@ -235,8 +237,9 @@ def _http_hint(data: bytes, hint: str, declared: str | None) -> Decoded | None:
             except UnicodeDecodeError:
                 rival = None
             part = sample(data)
-            if rival is not None and text_cost(part.decode(other, "replace")) < text_cost(
-                part.decode(candidate, "replace")
+            theirs = cast(float, text_cost(part.decode(other, "replace")))
+            if rival is not None and theirs < cast(
+                float, text_cost(part.decode(candidate, "replace"))
             ):
                 return Decoded(rival, other, 0.9, "declared")
         return Decoded(text, candidate, 0.9, "http")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import functools
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from newsclean.text.evidence import (
     BIT,
@@ -139,7 +139,7 @@ def _detector_answers(probe: bytes) -> list[tuple[str, float]]:
     for result in chardet.detect_all(probe, **_detector_options()):
         name, confidence = result.get("encoding"), result.get("confidence") or 0.0
         try:
-            names.append((codecs.lookup(name).name, confidence))
+            names.append((codecs.lookup(name or "").name, confidence))
         except (LookupError, TypeError):
             continue
     return names
@@ -225,7 +225,9 @@ def _choose(part: bytes, favoured: list[str], scored: dict[str, float], name: st
             texts[n] = part.decode(n, "replace")
         return scored[n], texts[n]
 
-    first = favoured[0] if favoured else None
+    if not favoured:
+        return name
+    first = favoured[0]
     for n in favoured[1:]:
         close = encoding_prior(n) - encoding_prior(favoured[0]) <= BIT * PRIOR_CLOSE_BITS
         if (
@@ -239,12 +241,8 @@ def _choose(part: bytes, favoured: list[str], scored: dict[str, float], name: st
             )
         ):
             first = n
-    if (
-        first is not None
-        and first != name
-        and not clearly_better(
-            reading(first), reading(name), encoding_prior(name) - encoding_prior(first)
-        )
+    if first != name and not clearly_better(
+        reading(first), reading(name), encoding_prior(name) - encoding_prior(first)
     ):
         name = first  # the detector's choice stands unless the evidence is strong
     return name
@@ -310,14 +308,19 @@ def _sibling(data: bytes, name: str) -> str:
     if not siblings:
         return name
     runs = byte_runs(part)
-    ours = (runs_cost(runs, name) + encoding_prior(name), part.decode(name))
+    ours = (_cost(runs, name) + encoding_prior(name), part.decode(name))
     for other in siblings:
-        theirs = (runs_cost(runs, other) + encoding_prior(other), part.decode(other, "replace"))
+        theirs = (_cost(runs, other) + encoding_prior(other), part.decode(other, "replace"))
         if theirs[0] < ours[0] and clearly_better(
             ours, theirs, encoding_prior(other) - encoding_prior(name)
         ):
             name, ours = other, theirs
     return name
+
+
+def _cost(runs: dict[tuple[bytes, bytes, bytes], int], name: str) -> float:
+    """The cost of *runs* read with *name* (no bound: always a number)."""
+    return cast(float, runs_cost(runs, name))
 
 
 def _decodes(data: bytes, name: str) -> bool:
@@ -348,7 +351,7 @@ def decode_lines(data: bytes, names: list[str]) -> Detected | None:
                     text = line.decode(name)
                 except UnicodeDecodeError:
                     continue
-                c = text_cost(text, _LINE_COST_LIMIT)
+                c = cast(float, text_cost(text, _LINE_COST_LIMIT))
                 if best is None or c < best[0]:
                     best = (c, name, text)
             if best is not None and len(judged) < 10_000:

@@ -364,7 +364,9 @@ class _FirstError(Exception):
     pass
 
 
-def _raise_first(err: UnicodeDecodeError):
+def _raise_first(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
     raise _FirstError(err.start, err.end)
 
 
@@ -421,13 +423,13 @@ def _chars_from(options: tuple[tuple[int, ...], ...]) -> tuple[tuple[str, int, b
         if size > _LOST_PRODUCT:
             # too many combinations: the characters the model knows, most common first
             allowed = [frozenset(r) for r in rest]
-            kept = 0
+            taken = 0
             for c, ch, seq in _known_by_lead().get(v, ()):
                 if all(b in allowed[k] for k, b in enumerate(seq[1:])):
                     if ch not in out or c < out[ch][0]:
                         out[ch] = (c, length, guessed)
-                    kept += 1
-                    if kept >= _LOST_KEEP:
+                    taken += 1
+                    if taken >= _LOST_KEEP:
                         break
             continue
         for combo in itertools.product(*rest):
@@ -505,6 +507,8 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
                 t = c + own + (_gap_pair_cost(last, ch) if last else 0.0)
                 if best is None or t < best[0]:
                     best = (t, last)
+            if best is None:
+                continue
             nxt = states[j]
             if nxt is None:
                 nxt = states[j] = {}
@@ -519,7 +523,9 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
     out: list[str] = []
     i = n
     while i > 0:
-        c, prev_i, prev_last, ch = states[i][last]
+        state = states[i]
+        assert state is not None  # every position on the path was reached
+        c, prev_i, prev_last, ch = state[last]
         out.append(ch)
         i, last = prev_i, prev_last
     return "".join(reversed(out))

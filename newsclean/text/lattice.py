@@ -218,8 +218,9 @@ class _Feeder:
                 lost = _emit(path, shy, 0.0, SHY)
             else:
                 lost = _emit(path, shy, PRIOR_SILENT_SHY, SHY_SILENT)
-            if singles[b] is not None:
-                _add(table_out, _NO_LEAD, _emit(lost, singles[b]))
+            single = singles[b]
+            if single is not None:
+                _add(table_out, _NO_LEAD, _emit(lost, single))
             if b in self.leads:
                 _add(table_out, b, lost)
         if b == 0x20:
@@ -265,7 +266,7 @@ def _byte_options(run: str) -> list[tuple[tuple[bytes, float], ...]]:
     """
     cp = cp1252_bytes()
     mixed = any(ord(ch) > 0xFF and ch not in cp for ch in run)
-    out = []
+    out: list[tuple[tuple[bytes, float], ...]] = []
     for ch in run:
         o = ord(ch)
         if o < 0x80:

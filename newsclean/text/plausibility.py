@@ -62,7 +62,7 @@ def _data() -> dict:
     except OSError:
         from importlib import resources
 
-        raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
+        raw = resources.files("newsclean").joinpath("data").joinpath(_DATA).read_bytes()
     return json.loads(gzip.decompress(raw))
 
 

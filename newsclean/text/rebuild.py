@@ -132,9 +132,11 @@ def latin_bytes(run: str) -> tuple[bytes, bool]:
 _C1 = bytes(range(0x80, 0xA0))
 
 
-def _c1_as_bytes(err: UnicodeEncodeError) -> tuple[bytes, int]:
+def _c1_as_bytes(err: UnicodeError) -> tuple[bytes, int]:
     """Encode error handler: a C1 control stands for the byte of the same value (a byte
     the code page leaves undefined, kept as U+0080-U+009F by a WHATWG-style decoder)."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
     chunk = err.object[err.start : err.end]
     if all("\x80" <= ch <= "\x9f" for ch in chunk):
         return bytes(ord(ch) for ch in chunk), err.end
@@ -180,16 +182,16 @@ def decode_restoring(
     """
     buf = bytearray(data)
     fixes: list[str] = []
-    wild = set(wild)
+    lost = set(wild)
     utf8 = codec == "utf-8"
     for _ in range(max_fixes + 1):
-        if wild:
-            pos = min(wild)
+        if lost:
+            pos = min(lost)
             best = _guess_wild(buf, pos, codec)
             if best is None:
                 return None
             buf[pos] = best
-            wild.discard(pos)
+            lost.discard(pos)
             fixes.append("lost byte guessed")
             continue
         try:

@@ -47,7 +47,7 @@ class Restored(NamedTuple):
     ``"C1 byte"``, ``"lost byte guessed"``) and how many."""
 
     what: str
-    count: int
+    times: int
 
 
 class Step(NamedTuple):
@@ -76,7 +76,7 @@ def restored(fixes: Iterable[str]) -> tuple[Restored, ...]:
     first appearance; bytes restored in a gap (``"C1 byte (gap)"``) are named as others.
 
     >>> restored(["0xAD", "0xA0", "0xAD"])
-    (Restored(what='0xAD', count=2), Restored(what='0xA0', count=1))
+    (Restored(what='0xAD', times=2), Restored(what='0xA0', times=1))
     """
     counts: dict[str, int] = {}
     for fix in fixes:
@@ -92,7 +92,7 @@ def describe_step(step: Step) -> str:
     if step.restored:
         counted = step.how in _COUNTED
         text += "; " + ", ".join(
-            f"lost {r.what} restored" + (f" ×{r.count}" if r.count > 1 or counted else "")
+            f"lost {r.what} restored" + (f" ×{r.times}" if r.times > 1 or counted else "")
             for r in step.restored
         )
     return text

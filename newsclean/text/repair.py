@@ -123,8 +123,8 @@ def repair(text: str) -> Repaired:
                 known = (line, ())
             elif search_left > 0:
                 search_left -= len(line)
-                fixed, found = _repair_one(line)
-                known = (fixed, tuple(found))
+                line_fixed, line_repairs = _repair_one(line)
+                known = (line_fixed, tuple(line_repairs))
             else:
                 # over the search budget: ftfy alone (it is fast and never guesses bytes)
                 ftfy_left -= len(line)
@@ -259,7 +259,7 @@ def _repair_line(line: str) -> tuple[str, list[Repair]]:
 
     from newsclean.text.plausibility import cost
 
-    fixed, more = explained.text, []
+    fixed, more = explained.text, list[Repair]()
     if looks_recodable(fixed) and fixed.count("\ufffd") <= line.count("\ufffd"):
         fixed, more = search_line(fixed, ftfy_refused=False)
     if is_bad(explained.text):
