@@ -175,7 +175,11 @@ def _utf8_readings(run: str, data: bytes) -> list[Reading]:
         if got is None or got[0] == run:
             continue
         step = Step("UTF-8", codec_name(reader), "", restored(got[1]))
-        out.append(Reading(got[0], (step,), reading_prior(reader, got[1]), Route(reader, "utf-8")))
+        out.append(
+            Reading(
+                got[0], (step,), reading_prior(reader, got[1], reader=True), Route(reader, "utf-8")
+            )
+        )
     return out
 
 
