@@ -199,10 +199,11 @@ def _latin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         here = _decode1(b, "cp1252") or chr(b)
         for codec, _ in LATIN_RELABELS:
             there = _decode1(b, codec)
+            if there and there.isalpha() and b < 0xA0:
+                # a C1 control is a byte Latin-1 left undecoded, whatever cp1252 reads
+                changeable.add(chr(b))
             if there and there != here and there.isalpha():
                 changeable.add(here)
-                if b < 0xA0:
-                    changeable.add(chr(b))
     # text a cp1252 / Latin-1 decoder can have produced, and characters another Latin
     # code page would read differently
     foreign = re.compile(f"[^\x00-\xff{re.escape(specials)}]")
