@@ -49,6 +49,20 @@ _LATIN_UTF8_ROUTES = frozenset(
 _UTF8_PUNCT = re.compile(
     "\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
+#: Typographic quotation marks, opening and closing: a run that starts and ends with a
+#: pair is read without them too (Latin-1's guillemets are left out: as bytes they are
+#: common in mojibake, ``Ó³»``).
+_QUOTE_PAIRS = frozenset(
+    {
+        ("\u201c", "\u201d"),
+        ("\u2018", "\u2019"),
+        ("\u201e", "\u201c"),
+        ("\u201e", "\u201d"),
+        ("\u201a", "\u2018"),
+    }
+)
+#: A run inside quotes is read on its own from this many characters.
+_INNER_MIN = 2
 #: Characters a reading must not bring in: C1 controls, private use, unassigned.
 _UNWANTED = re.compile("[\u0080-\u009f\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff]")
 #: Characters that show nothing: controls, format characters, the soft hyphen.
@@ -66,18 +80,27 @@ class Candidate(NamedTuple):
 
 
 class RunOptions(NamedTuple):
-    """A run read up to one end: the cost of the text as it is, and the best candidate
+    """A run read over one span: the cost of the text as it is, and the best candidate
     of each route."""
 
     base: float
     candidates: dict[Route, Candidate]
+    #: The span is the run inside the quotation marks around it.
+    inner: bool = False
+
+
+class Span(NamedTuple):
+    """Where a reading of a run starts and ends in its line."""
+
+    start: int
+    end: int
 
 
 class Run(NamedTuple):
-    """A suspicious run: where it starts, and its options by where it ends."""
+    """A suspicious run: where it starts, and its options by span."""
 
     start: int
-    options: dict[int, RunOptions]
+    options: dict[Span, RunOptions]
 
 
 class Edit(NamedTuple):
@@ -90,10 +113,10 @@ class Edit(NamedTuple):
 
 
 class _Gain(NamedTuple):
-    """What a route gains on one run: how much, up to which end, with what."""
+    """What a route gains on one run: how much, over which span, with what."""
 
     gain: float
-    end: int
+    span: Span
     candidate: Candidate
 
 
@@ -140,32 +163,32 @@ def line_edits(line: str, ftfy_refused: bool) -> list[Edit]:
         if idx in edits:
             continue
         best = None
-        for end, (base, cands) in run.options.items():
+        for span, (base, cands, _) in run.options.items():
             for cand in cands.values():
                 c = cand.cost
                 if c < base - MARGIN - MARGIN_SHARE * base and (best is None or c - base < best[0]):
-                    best = (c - base, end, cand)
+                    best = (c - base, span, cand)
         if best is not None:
-            edits[idx] = Edit(run.start, best[1], best[2].text, best[2].undone)
+            edits[idx] = Edit(best[1].start, best[1].end, best[2].text, best[2].undone)
     return [edits[i] for i in sorted(edits)]
 
 
 def _line_path(runs: list[Run]) -> dict[int, Edit]:
     """1. One route for the whole line: the edits (by run) of the route that gains most
     over all runs together, its prior paid once, if it gains enough."""
-    by_route: dict[Route, list[tuple[int, int, float, Candidate]]] = {}
+    by_route: dict[Route, list[tuple[int, Span, float, Candidate]]] = {}
     for idx, run in enumerate(runs):
-        for end, (base, cands) in run.options.items():
+        for span, (base, cands, _) in run.options.items():
             for route, cand in cands.items():
-                by_route.setdefault(route, []).append((idx, end, base, cand))
+                by_route.setdefault(route, []).append((idx, span, base, cand))
     best_gain, best_plan = 0.0, None
-    total_base = sum(max(o.base for o in run.options.values()) for run in runs)
+    total_base = sum(max(o.base for o in run.options.values() if not o.inner) for run in runs)
     for items in by_route.values():
         per_run: dict[int, _Gain] = {}
-        for idx, end, base, cand in items:
+        for idx, span, base, cand in items:
             gain = base - (cand.cost - cand.prior)  # prior is paid once per line, below
             if gain > 0 and (idx not in per_run or gain > per_run[idx].gain):
-                per_run[idx] = _Gain(gain, end, cand)
+                per_run[idx] = _Gain(gain, span, cand)
         if not per_run:
             continue
         prior = min(cand.prior for *_, cand in items)
@@ -175,7 +198,7 @@ def _line_path(runs: list[Run]) -> dict[int, Edit]:
     edits: dict[int, Edit] = {}
     if best_plan is not None and best_gain > MARGIN + MARGIN_SHARE * total_base:
         for idx, g in best_plan.items():
-            edits[idx] = Edit(runs[idx].start, g.end, g.candidate.text, g.candidate.undone)
+            edits[idx] = Edit(g.span.start, g.span.end, g.candidate.text, g.candidate.undone)
     return edits
 
 
@@ -222,9 +245,10 @@ def run_options(
     cost: Callable[[str, str, str], float],
     scripts: set[str],
     ftfy_refused: bool,
-) -> dict[int, RunOptions]:
-    """The options of the run ``text[start:end]``, and of it without its last one or two
-    ASCII characters if it is short, by end."""
+) -> dict[Span, RunOptions]:
+    """The options of the run ``text[start:end]``, of it without its last one or two
+    ASCII characters if it is short, and of it inside the quotation marks that open or
+    close it (an embedded name in quotes: ``“ÕÔ½ð·ï”``), by span."""
     ends = [end]
     # the ASCII bytes at the end of a run may be its own or the text's after it (a long
     # run is not read again without them: one reading explains it or none does)
@@ -235,7 +259,11 @@ def run_options(
     options = {}
     for e in ends:
         left, right = text[start - 1 : start], text[e : e + 1]
-        options[e] = _options(text[start:e], left, right, cost, scripts, ftfy_refused)
+        options[Span(start, e)] = _options(text[start:e], left, right, cost, scripts, ftfy_refused)
+    if end - start - 2 >= _INNER_MIN and (text[start], text[end - 1]) in _QUOTE_PAIRS:
+        a, b = start + 1, end - 1
+        inner = _options(text[a:b], text[start], text[b], cost, scripts, ftfy_refused)
+        options[Span(a, b)] = inner._replace(inner=True)
     return options
 
 
