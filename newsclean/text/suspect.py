@@ -27,6 +27,9 @@ def _suspect_re() -> re.Pattern[str]:
         # ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile)
         "[\u00c0-\u00ff][^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]",
         "[a-z][\u00c2\u00c3][ \u00a0]",  # "voilÃ le": UTF-8 lead, no-break space lost
+        # "wartoÅci": a capital that leads a 2-byte UTF-8 sequence inside a small word,
+        # its continuation byte (a C1 control) dropped
+        "[a-z][\u00c2-\u00df][a-z]",
     ]
     return re.compile("|".join(parts))
 
