@@ -84,6 +84,8 @@ def _lead_cont() -> tuple[re.Pattern[str], dict[str, int], dict[str, int]]:
 #: C1 controls read as cp1252 (``\x9a`` -> ``š``): what a second misreading makes of them.
 _C1_AS_CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xA0)}
 
+#: A letter outside Latin-1 glued to an ASCII letter, on either side (a word of two scripts).
+_GLUED = re.compile(r"[A-Za-z][^\W\d_\x00-\u024f]|[^\W\d_\x00-\u024f][A-Za-z]")
 #: A UTF-8 reading must beat the characters it replaces by this much.
 _UTF8_INSIDE_MARGIN = 3.0
 
@@ -133,8 +135,9 @@ def _utf8_inside(text: str) -> bool:
         if stray > covered * (1.0 if latin else 0.15):
             continue
         joined = b"".join(seqs)
-        if not latin and _one_script_cased(joined.decode(reader)):
-            continue  # "ВІКІ": ordinary capitals of the reader's own script
+        if not latin and _one_script_cased(joined.decode(reader)) and not _GLUED.search(text):
+            continue  # "ВІКІ": ordinary capitals of the reader's own script (not glued
+            # to Latin letters inside a word: "zaДЌetku")
         decoded = joined.decode("utf-8", "replace").translate(
             _C1_AS_CP1252
         )  # UTF-8 of Latin-1 text
