@@ -30,6 +30,10 @@ def _suspect_re() -> re.Pattern[str]:
         # "wartoÅci": a capital that leads a 2-byte UTF-8 sequence inside a small word,
         # its continuation byte (a C1 control) dropped
         "[a-z][\u00c2-\u00df][a-z]",
+        # a rare letter of a 2-byte UTF-8 sequence (not Latin Extended-A, not Romanian's
+        # ș ț) glued to a Latin-1 letter after it ("ȮÀå": bytes of a legacy code page,
+        # some read as UTF-8, the rest as Latin-1)
+        "[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff][\u00c0-\u00ff]",
     ]
     return re.compile("|".join(parts))
 
