@@ -60,7 +60,10 @@ def clean(
         # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy).
         raw = (
             data
-            if decoded is not None and decoded.method == "utf-8" and b"\x00" not in data
+            if isinstance(data, bytes)
+            and decoded is not None
+            and decoded.method == "utf-8"
+            and b"\x00" not in data
             else None
         )
         document = _clean_html(text, opts, raw)

@@ -3,9 +3,9 @@
 import sys
 
 if "--worker" in sys.argv:
-    from newsclean.batch import _worker_main
+    from newsclean.batch.worker import worker_main
 
-    _worker_main()
+    worker_main()
 else:
     print("newsclean.batch: internal worker process; use 'newsclean batch --help'", file=sys.stderr)
     raise SystemExit(2)

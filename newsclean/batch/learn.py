@@ -202,7 +202,7 @@ def apply_site_boilerplate(document: Document, table: SiteTable, site: str) -> D
         for paragraph in document.paragraphs:
             key = line_key(paragraph)
             if key in hits:
-                removals.append(Removal(0, paragraph, REASON, RULE, evidence(hits[key])))  # type: ignore[index]
+                removals.append(Removal(0, paragraph, REASON, RULE, evidence(hits[key])))
     document.paragraphs = kept
     document.decisions = decisions
     document.removed = sorted(removals, key=lambda r: r.line)

@@ -26,16 +26,15 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from newsclean.errors import EmptyInput, NewscleanError
+from newsclean.errors import NewscleanError
 from newsclean.io.files import archive_stem
 from newsclean.io.sources import Broken, Page, read_pages
 
 if TYPE_CHECKING:
-    from newsclean.batch import BatchConfig, Task, WorkerContext
+    from newsclean.batch.config import BatchConfig, Task
 
 #: The ``status`` of the record that closes an archive in the report.
 ARCHIVE_STATUS = "archive"
@@ -74,7 +73,8 @@ def plan_archive(
     *rel* is the archive's printable relative path, *out* its output file (None for a
     JSONL output), *site* the site of pages without a URL. Indices start at *index*.
     """
-    from newsclean.batch import Task, printable_path
+    from newsclean.batch.config import Task
+    from newsclean.batch.plan import printable_path
 
     shown_out = printable_path(os.path.relpath(out, config.output)) if out is not None else None
     base = {"path": printable_path(path), "output": shown_out}
@@ -175,96 +175,7 @@ class ArchiveOutputs:
 # ---------------------------------------------------------------------------- on a Dask worker
 
 
-def dask_archive(config: BatchConfig, mode: str, task: Task, table: Any) -> list[tuple[int, dict]]:
-    """Read, clean (or count) one archive on a Dask worker; return its records as one.
-
-    The archive is planned here as it is locally, and its pages go through the
-    worker process this Dask worker keeps, under the same time limit. With an
-    output directory its output is written here; with a JSONL output its lines go
-    back to the client in the records.
-    """
-    from newsclean.batch import REPORT_HTML_DOCUMENTS, _base, _drive, dask_pool
-
-    local = replace(config, scheduler=None)
-    pool = dask_pool(config)
-    records: list[dict] = []
-    outputs = ArchiveOutputs()
-
-    def keep(each: Task | None, record: dict) -> None:
-        if each is not None:
-            record = {**_base(each, config.output), **record}
-        if record["status"] == "failed":
-            record["output"] = None
-        if task.index + record.pop("index", 0) >= REPORT_HTML_DOCUMENTS:
-            record.pop("document", None)  # the HTML report shows the first documents of the run
-        if mode == "clean":
-            outputs.handle(each, record)
-        records.append(record)
-
-    items = plan_archive(local, None, task.path, task.id, task.out, task.site, 0)
-    try:
-        _drive(pool, items, mode, 8, keep, lambda tasks: table)
-    finally:
-        outputs.abort()
-    return [(task.index, {"status": "expanded", "records": records})]
-
-
 # ---------------------------------------------------------------------------- the worker side
-
-
-def _check(page: Page, max_bytes: int) -> int:
-    """The page's size in bytes; raise for an empty or binary page, as for a file."""
-    from newsclean.io.sniff import check_input
-
-    if isinstance(page.data, str):
-        if not page.data.strip():
-            raise EmptyInput(
-                "the record's text is empty"
-                if not page.data
-                else "the record's text is only white space"
-            )
-        return len(page.data.encode("utf-8", "surrogatepass"))
-    check_input(page.data, max_bytes)
-    return len(page.data)
-
-
-def clean_page(task: Task, context: WorkerContext) -> dict:
-    """Clean one page of an archive or JSONL file; return its report record with its JSON line."""
-    from newsclean.batch import REPORT_HTML_DOCUMENTS, document_record
-    from newsclean.io.sources import clean_page as clean_one
-
-    page = task.page
-    size = _check(page, context.config.max_bytes)
-    document = clean_one(page, context.options)
-    if context.table is not None:
-        from newsclean.batch.learn import apply_site_boilerplate
-
-        apply_site_boilerplate(document, context.table, task.site)
-    record = document_record(document, size)
-    if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
-        record["document"] = document
-    record["jsonl"] = page_jsonl(document, page)
-    return record
-
-
-def count_page(task: Task, context: WorkerContext) -> dict:
-    """First pass of site learning for one page: the digests of its normalised lines."""
-    from newsclean.batch.learn import line_keys
-    from newsclean.pipeline import normalize_newlines
-    from newsclean.text.decode import decode
-    from newsclean.text.repair import repair
-
-    page = task.page
-    _check(page, context.config.max_bytes)
-    text = (
-        page.data
-        if isinstance(page.data, str)
-        else decode(page.data, context.options.encoding, hint=page.charset).text
-    )
-    text = normalize_newlines(text)
-    if context.options.repair:
-        text = repair(text).text
-    return {"status": "counted", "keys": sorted(line_keys(text)), "site": task.site}
 
 
 def page_record(document: Any, page: Page) -> dict:

@@ -13,15 +13,7 @@ from typing import Any
 
 import click
 
-from newsclean.cli import (
-    CLEANING_OPTIONS,
-    _check_encoding,
-    _printable,
-    cli,
-    input_options,
-    with_options,
-)
-from newsclean.errors import NewscleanError
+from newsclean.cli.common import cleaning_options, printable
 
 _GLOBS = (
     "*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
@@ -41,7 +33,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-@cli.command()
+@click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SRC...")
 @click.option(
     "-o",
@@ -138,32 +130,8 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
 )
-@with_options(CLEANING_OPTIONS)
-@input_options
-def batch(
-    sources,
-    output,
-    fmt,
-    globs,
-    jobs,
-    timeout,
-    force,
-    report,
-    report_html,
-    learn_boilerplate,
-    site_key,
-    min_share,
-    min_docs,
-    scheduler,
-    chunk_size,
-    quiet,
-    favor,
-    rules_file,
-    input_kind,
-    no_repair,
-    encoding,
-    max_bytes,
-):
+@cleaning_options
+def batch(sources, output, fmt, globs, quiet, options, **settings):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
     Each input gets an output at the same relative path under OUT with the
@@ -187,54 +155,18 @@ def batch(
     """
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
-    ctx = click.get_current_context()
-    encoding = _check_encoding(ctx, None, encoding)
-    fmt = _format_for_output(
-        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
-    )
-    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
-        raise click.UsageError(
-            f"with --format jsonl, -o names a file (or '-'), and {_printable(output)} "
-            "is a directory"
-        )
-    if fmt != "jsonl" and output == "-":
-        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
-    if report == "-" and fmt == "jsonl" and output == "-":
-        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
-    if rules_file:
-        try:
-            from newsclean.extract.userrules import load_rules
-
-            load_rules(rules_file)
-        except NewscleanError as error:
-            raise click.UsageError(f"{_printable(rules_file)}: {_printable(str(error))}") from None
+    fmt = _output_format(output, fmt, settings["report"])
     try:
         config = BatchConfig(
             sources=tuple(sources),
             output=output,
             fmt=fmt,
             globs=tuple(globs) or DEFAULT_GLOBS,
-            favor=favor,
-            encoding=encoding,
-            repair=not no_repair,
-            rules_path=rules_file,
-            input=input_kind,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            jobs=jobs,
-            chunk_size=chunk_size,
-            force=force,
-            report=report,
-            report_html=report_html,
-            learn_boilerplate=learn_boilerplate,
-            site_key=site_key,
-            min_share=min_share,
-            min_docs=min_docs,
-            scheduler=scheduler,
+            options=options,
+            **settings,  # the other options are named as BatchConfig's fields
         )
     except BatchUsageError as error:
         raise click.UsageError(str(error)) from None
-
     view = _View(config, quiet)
     try:
         with view:
@@ -244,7 +176,7 @@ def batch(
     except BatchError as error:
         raise click.ClickException(str(error)) from None
     if not summary.total and not summary.interrupted:
-        where = " ".join(_printable(source) for source in sources)
+        where = " ".join(printable(source) for source in sources)
         click.echo(
             f"newsclean batch: no input files: nothing in {where} matches {' '.join(config.globs)} "
             "(nor those names with .gz, .bz2, .xz or .zst); choose files with --glob",
@@ -256,6 +188,23 @@ def batch(
         raise SystemExit(130)
     if summary.failed:
         raise SystemExit(1)
+
+
+def _output_format(output: str, fmt: str, report: str | None) -> str:
+    """The output format (``-o X.jsonl`` implies jsonl); usage errors for impossible pairs."""
+    ctx = click.get_current_context()
+    fmt = _format_for_output(
+        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+    )
+    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
+        raise click.UsageError(
+            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
+        )
+    if fmt != "jsonl" and output == "-":
+        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
+    if report == "-" and fmt == "jsonl" and output == "-":
+        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
+    return fmt
 
 
 #: Output names that mean one JSON-lines file (compressed as the suffix says).
@@ -270,7 +219,7 @@ def _format_for_output(output: str, fmt: str, explicit: bool) -> str:
         return "jsonl" if jsonl_name or output == "-" else fmt
     if jsonl_name and fmt != "jsonl":
         raise click.UsageError(
-            f"-o {_printable(output)} names a JSON-lines file, but --format is {fmt}; "
+            f"-o {printable(output)} names a JSON-lines file, but --format is {fmt}; "
             "drop --format (or use --format jsonl), or name an output directory"
         )
     return fmt
@@ -286,8 +235,8 @@ class _View:
         self.quiet = quiet
         self.console = Console(stderr=True, highlight=False)
         self.live = not quiet and self.console.is_terminal
-        self.progress = None
-        self.task = None
+        self.progress: Any = None  # a rich Progress, on a terminal only
+        self.task: Any = None
         self.done = 0
         self.failed = 0
         self.failure_lines = 0
@@ -367,7 +316,7 @@ class _View:
             return
         self.failure_lines += 1
         if self.failure_lines <= _MAX_FAILURE_LINES:
-            message = f"newsclean: {_printable(record['path'])}: {record['reason']}"
+            message = f"newsclean: {printable(record['path'])}: {record['reason']}"
         elif self.failure_lines == _MAX_FAILURE_LINES + 1:
             message = "newsclean: more files failed; see the summary" + (
                 " and the report" if self.config.report else " (or use --report for every one)"
@@ -418,7 +367,7 @@ class _View:
         self.console.print(table)
         for path, reason in summary.failures[:10]:
             self.console.print(
-                f"  failed: {_printable(path)}: {reason}", markup=False, highlight=False
+                f"  failed: {printable(path)}: {reason}", markup=False, highlight=False
             )
         if summary.failed > 10:
             self.console.print(

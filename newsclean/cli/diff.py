@@ -7,17 +7,16 @@ import sys
 
 import click
 
-from newsclean.cli import (
+from newsclean.cli.common import (
     RECORD_HELP,
-    _documents,
-    _output_stream,
-    _printable,
-    _results,
-    _shown,
-    _validate_output,
     cleaning_options,
-    cli,
+    documents,
+    output_stream,
     page_cleaner,
+    printable,
+    results,
+    shown,
+    validate_output,
 )
 from newsclean.errors import NewscleanError
 
@@ -49,7 +48,7 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-@cli.command(epilog=MARKER_HELP)
+@click.command(epilog=MARKER_HELP)
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
     "--html",
@@ -117,10 +116,10 @@ def diff(
     def convert_to_view(data: bytes, source: str):
         from newsclean.output.diff import build_view
 
-        return build_view(convert(data, source))
+        return build_view(convert(data, source))  # type: ignore[arg-type]
 
     if html_path:
-        _validate_output(html_path, files)
+        validate_output(html_path, files)
         _write_html(html_path, files, max_bytes, convert, record)
         return
 
@@ -136,10 +135,10 @@ def diff(
     many = len(files) > 1
     console = _console(use_colour, line_width) if use_colour else None
     first = True
-    for source, view in _documents(files, max_bytes, convert_to_view, record=record):
+    for source, view in documents(files, max_bytes, convert_to_view, record=record):
         out = _render(view, context, side_by_side, line_width, line_numbers, summary, console)
         if many:
-            header = ("" if first else "\n") + f"==> {_printable(source)} <=="
+            header = ("" if first else "\n") + f"==> {printable(source)} <=="
             if console:
                 from rich.text import Text
 
@@ -199,8 +198,8 @@ def _write_html(
 
     entries = []
     failures = 0
-    for source, document, error in _results(files, max_bytes, convert, record):
-        name = _shown(source)
+    for source, document, error in results(files, max_bytes, convert, record):
+        name = shown(source)
         if error is None:
             entries.append((name, document))
             continue
@@ -208,12 +207,12 @@ def _write_html(
         entries.append(
             (name, str(error) if isinstance(error, NewscleanError) else bug_message(error))
         )
-    with _output_stream(path) as out:
+    with output_stream(path) as out:
         out.write(render_report(entries))
     if path != "-":
         done = len(entries) - failures
         click.echo(
-            f"newsclean: wrote {_printable(path)} ({done} document{'s' * (done != 1)}"
+            f"newsclean: wrote {printable(path)} ({done} document{'s' * (done != 1)}"
             f"{f', {failures} failed' if failures else ''})",
             err=True,
         )

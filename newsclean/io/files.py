@@ -123,7 +123,7 @@ def read_input(path: str, max_bytes: int = 0) -> bytes:
     except PermissionError:
         raise InputPermission("permission denied", "check the file's read permission") from None
     except OSError as error:
-        raise InputError(_os_message(error), "check the path") from None
+        raise InputError(os_message(error), "check the path") from None
     return decompress(data, max_bytes)
 
 
@@ -153,21 +153,21 @@ def decompress(data: bytes, max_bytes: int = 0) -> bytes:
 def _decompress_one(kind: str, data: bytes, max_bytes: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
-    errors = _errors(kind)
+    errors: tuple[type[BaseException], ...] = (EOFError, *_errors(kind))
     try:
         for chunk in _decompressed_chunks(kind, data):
             total += len(chunk)
             if max_bytes and total > max_bytes:
                 raise InputTooLarge(f"input decompresses to over the limit of {max_bytes:,} bytes")
             chunks.append(chunk)
-    except (EOFError, *errors) as error:
+    except errors as error:
         raise CorruptInput(
             f"corrupt {kind} data: {_corruption(error)}; check the file or decompress it by hand"
         ) from None
     return b"".join(chunks)
 
 
-def _errors(kind: str) -> tuple[type[Exception], ...]:
+def _errors(kind: str) -> tuple[type[BaseException], ...]:
     """The exceptions the decompressor of *kind* raises on corrupt data."""
     if kind == "gzip":
         import gzip
@@ -192,7 +192,7 @@ def _decompressed_chunks(kind: str, data: bytes) -> Iterator[bytes]:
     if kind == "gzip":
         import gzip
 
-        reader: IO[bytes] = gzip.GzipFile(fileobj=source, mode="rb")
+        reader: IO[bytes] = gzip.GzipFile(fileobj=source, mode="rb")  # type: ignore[assignment]
     elif kind == "bzip2":
         import bz2
 
@@ -261,7 +261,7 @@ def _corruption(error: BaseException) -> str:
     return text.rstrip(".").lower() or type(error).__name__
 
 
-def _os_message(error: OSError) -> str:
+def os_message(error: OSError) -> str:
     return os.strerror(error.errno).lower() if error.errno else str(error)
 
 
@@ -276,13 +276,15 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
     from pathlib import Path
 
     target = Path(path)
+    text = "b" not in mode
     handle = tempfile.NamedTemporaryFile(
         mode,
-        dir=target.parent or ".",
+        dir=str(target.parent or "."),
         prefix=f".{target.name}.",
         suffix=".tmp",
         delete=False,
-        **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}),
+        encoding="utf-8" if text else None,
+        newline="\n" if text else None,
     )
     try:
         os.chmod(handle.name, 0o666 & ~_umask())  # as open() would create it, not 0600

@@ -205,7 +205,8 @@ def parse_response(block: bytes, max_bytes: int = 0, decode_body: bool = True) -
 
 def _unchunk(body: bytes) -> bytes:
     """The body of a chunked message; *body* itself if it is not chunked after all."""
-    out, pos = [], 0
+    out: list[bytes] = []
+    pos = 0
     while True:
         eol = body.find(b"\r\n", pos)
         size_text = body[pos:eol].split(b";")[0].strip() if eol >= 0 else b""
@@ -286,7 +287,7 @@ def _digest_matches(expected: str | None, block: bytes) -> bool:
 def _stream_errors() -> tuple[type[BaseException], ...]:
     """What FastWARC raises on corrupt data: OSError (2.x), StreamError (0.14)."""
     try:
-        from fastwarc.stream_io import StreamError
+        from fastwarc.stream_io import StreamError  # type: ignore[attr-defined]
     except ImportError:
         return (OSError,)
     return (OSError, StreamError)
@@ -489,7 +490,7 @@ def _read_arc(path: str, name: str, max_bytes: int) -> Iterator[Item]:
 
 def _read_jsonl(path: str, name: str, max_bytes: int) -> Iterator[Item]:
     handle = _open(path)
-    stream: IO[bytes] = gzip.GzipFile(fileobj=handle) if path.lower().endswith(".gz") else handle
+    stream: IO[bytes] = gzip.GzipFile(fileobj=handle) if path.lower().endswith(".gz") else handle  # type: ignore[assignment]
     with handle, stream:
         number = 0
         try:

@@ -126,7 +126,8 @@ def _foreign_letters(theirs: str, ours: str) -> int:
     from newsclean.text.plausibility import WORD, foreign_letter
 
     n = 0
-    low = theirs.lower()
+    # lower() may lengthen a letter ("İ" -> "i̇"): keep those as they are, so indices agree
+    low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in theirs)
     for m in WORD.finditer(low):
         a, b = m.span()
         if theirs[a:b] == ours[a:b]:
