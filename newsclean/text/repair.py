@@ -38,6 +38,7 @@ from newsclean.text.record import (
     ftfy_step,
     whole_change,
 )
+from newsclean.text.suspect import latin_suspect, looks_recodable
 
 __all__ = ["Repair", "Repaired", "looks_suspicious", "repair", "repair_text"]
 
@@ -80,8 +81,6 @@ def looks_suspicious(text: str) -> bool:
     >>> looks_suspicious("Nepostojeæi tip geometrije.")
     True
     """
-    from newsclean.text.suspect import latin_suspect, looks_recodable
-
     return looks_recodable(text) or latin_suspect(text)
 
 
@@ -98,8 +97,6 @@ def repair(text: str) -> Repaired:
     """
     if text.isascii():
         return Repaired(text)
-    from newsclean.text.suspect import latin_suspect, looks_recodable
-
     # judged line by line: a document of several scripts can make every code page fail
     # on the whole text, and so hide a broken line
     repairs: list[Repair] = []
@@ -186,7 +183,6 @@ def _ftfy_only(line: str) -> tuple[str, tuple[Repair, ...]]:
 def _repair_one(line: str) -> tuple[str, list[Repair]]:
     """Repair one suspicious line (offsets relative to the line)."""
     from newsclean.text.relabel import relabel_line, word_changes
-    from newsclean.text.suspect import latin_suspect, looks_recodable
 
     fixed, found = line, []
     # a whole line in another Latin code page is one explanation for all its words
@@ -232,7 +228,6 @@ def _repair_line(line: str) -> tuple[str, list[Repair]]:
     """
     from newsclean.text.ftfy_gate import fix_encoding_and_explain
     from newsclean.text.search import search_line
-    from newsclean.text.suspect import looks_recodable
 
     gapped = _gap_line(line)
     explained = fix_encoding_and_explain(line)  # imports ftfy only if it may change the line

@@ -23,17 +23,19 @@ def _suspect_re() -> re.Pattern[str]:
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
         f"[{high}]{{4}}",  # four high Latin-1 / cp1252 characters in a row
-        # a Latin-1 letter glued to a far character (a combining mark is no sign)
-        # ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile)
-        "[\u00c0-\u00ff][^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]",
-        "[a-z][\u00c2\u00c3][ \u00a0]",  # "voilÃ le": UTF-8 lead, no-break space lost
-        # "wartoÅci": a capital that leads a 2-byte UTF-8 sequence inside a small word,
-        # its continuation byte (a C1 control) dropped
-        "[a-z][\u00c2-\u00df][a-z]",
-        # a rare letter of a 2-byte UTF-8 sequence (not Latin Extended-A, not Romanian's
-        # ș ț) glued to a Latin-1 letter after it ("ȮÀå": bytes of a legacy code page,
-        # some read as UTF-8, the rest as Latin-1)
-        "[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff][\u00c0-\u00ff]",
+        # one alternative from a Latin-1 letter (a cheap first test at each position):
+        # - glued to a far character after it (a combining mark is no sign)
+        #   ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile);
+        # - after a rare letter of a 2-byte UTF-8 sequence (not Latin Extended-A, not
+        #   Romanian's ș ț): "ȮÀå", bytes of a legacy code page, some read as UTF-8, the
+        #   rest as Latin-1;
+        # - a capital leading a 2-byte UTF-8 sequence inside a small word, its
+        #   continuation byte (a C1 control) dropped ("wartoÅci"), or a lead whose
+        #   no-break space was lost ("voilÃ le")
+        "[\u00c0-\u00ff](?:"
+        "[^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]"
+        "|(?<=[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff].)"
+        "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
     ]
     return re.compile("|".join(parts))
 
