@@ -1,5 +1,6 @@
-"""Shared helpers: run the installed ``newsclean`` command as a user would, check JSON
-against the published schema, and the hypothesis profiles.
+"""Shared helpers: run the ``newsclean`` command (in process, or as the installed
+program where a real process matters), check JSON against the published schema, and
+the hypothesis profiles.
 
 Hypothesis profiles: ``ci`` is derandomized (the same examples on every run, so CI
 is repeatable) and is loaded when the ``CI`` environment variable is set or with
@@ -41,21 +42,64 @@ _CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _CI else "dev"))
 
 
-def _command() -> list[str]:
+def newsclean_command() -> list[str]:
+    """The installed ``newsclean`` program (or ``python -m newsclean``), as a user runs it."""
     exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which(
         "newsclean"
     )
     return [exe] if exe else [sys.executable, "-m", "newsclean"]
 
 
+class Outcome:
+    """What a command did, as :class:`subprocess.CompletedProcess` says it: ``returncode``,
+    ``stdout`` (bytes) and ``stderr`` (text)."""
+
+    def __init__(self, args: list[str], returncode: int, stdout: bytes, stderr: str) -> None:
+        self.args, self.returncode, self.stdout, self.stderr = args, returncode, stdout, stderr
+
+
 @pytest.fixture
-def run():
-    """Run ``newsclean ARGS`` and return the CompletedProcess (bytes stdout, text stderr)."""
+def run(run_process, monkeypatch):
+    """Run ``newsclean ARGS`` in this process (click's test runner) and return an
+    :class:`Outcome`. With *cwd*, the command runs there. Tests that need a real
+    process (pipes, signals, a terminal, start-up) use :func:`run_process`."""
+    from click.testing import CliRunner
+
+    from newsclean.cli import cli
+
+    def _run(*args, input: bytes | None = None, cwd=None, env=None):
+        saved = dict(os.environ)
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        try:
+            result = CliRunner().invoke(
+                cli,
+                [str(a) for a in args],
+                input=input,
+                env={"NO_COLOR": "1", **(env or {})},
+                prog_name="newsclean",
+            )
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+            if cwd is not None:
+                monkeypatch.undo()
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a bug: the installed program would say it in one line
+        return Outcome([str(a) for a in args], result.exit_code, result.stdout_bytes, result.stderr)
+
+    return _run
+
+
+@pytest.fixture
+def run_process():
+    """Run the installed ``newsclean ARGS`` as a separate process and return the
+    CompletedProcess (bytes stdout, text stderr)."""
 
     def _run(*args, input: bytes | None = None, cwd=None, env=None):
         full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
         proc = subprocess.run(
-            [*_command(), *map(str, args)],
+            [*newsclean_command(), *map(str, args)],
             input=input,
             capture_output=True,
             cwd=cwd,

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import _command
+from conftest import newsclean_command
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 PROSE = (
@@ -466,7 +466,7 @@ def test_a_write_that_fails_half_way_keeps_the_previous_output(tmp_path):
     _big_page(big)
     out = tmp_path / "out.txt"
     out.write_text("previous output\n")
-    exe = shlex.join(_command())
+    exe = shlex.join(newsclean_command())
     # ulimit -f counts 1024-byte blocks in bash: the output (about 600 kB) stops at 8 kB.
     proc = _shell(f"ulimit -f 8; {exe} clean big.txt -o out.txt", tmp_path)
     assert proc.returncode == 1, proc.stderr
@@ -502,7 +502,7 @@ def test_a_write_that_fails_half_way_keeps_the_previous_output(tmp_path):
 def test_closed_pipe_ends_quietly(tmp_path, args):
     big = tmp_path / "big.txt"
     _big_page(big)
-    exe = shlex.join(_command())
+    exe = shlex.join(newsclean_command())
     proc = _shell(f"{exe} {shlex.join(args)} big.txt | head -1; exit ${{PIPESTATUS[0]}}", tmp_path)
     assert proc.stdout.count(b"\n") == 1
     assert proc.stderr == b"", proc.stderr  # no "Broken pipe", no traceback

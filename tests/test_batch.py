@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from batch_helpers import SHARED_LINES, build_site_corpus, story
-from conftest import _command
+from conftest import newsclean_command
 
 from newsclean.batch import BatchConfig, run_batch
 from newsclean.batch.learn import SiteCounter, apply_site_boilerplate, line_keys
@@ -325,7 +325,7 @@ def test_rerun_skips_up_to_date_outputs_and_redoes_stale_ones(run, tmp_path):
 
 def _start_and_wait_for_outputs(args, out: Path, count: int) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [*_command(), *map(str, args)],
+        [*newsclean_command(), *map(str, args)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "NO_COLOR": "1"},
@@ -558,3 +558,38 @@ def test_command_defaults_match_the_library():
     assert tuple(cli_batch._GLOBS.split()) == batch.DEFAULT_GLOBS
     formats = next(p for p in cli_batch.batch.params if p.name == "fmt").type.choices
     assert tuple(formats) == batch.FORMATS
+
+
+def test_the_fingerprint_keeps_its_format(tmp_path):
+    """Existing output directories are redone only when an option really changed: the
+    fingerprint is the digest of these settings, in this form, whatever the code's layout."""
+    import hashlib
+
+    from newsclean import __version__
+    from newsclean.batch.plan import fingerprint
+    from newsclean.extract.userrules import load_rules
+    from newsclean.options import Options
+
+    rules = tmp_path / "rules.txt"
+    rules.write_bytes(b"drop: Subscribe now\n")
+    config = BatchConfig(
+        sources=("a",),
+        output="o",
+        fmt="json",
+        options=Options(favor="precision", rules=load_rules(rules)),
+        learn_boilerplate=True,
+    )
+    settings = {
+        "newsclean": __version__,
+        "format": "json",
+        "favor": "precision",
+        "encoding": None,
+        "repair": True,
+        "max_bytes": 20_000_000,
+        "input": "auto",
+        "rules_sha256": hashlib.sha256(b"drop: Subscribe now\n").hexdigest(),
+        "cleaner": "newsclean.batch:clean_file",
+        "learn_boilerplate": {"site_key": "parent", "min_share": 0.5, "min_docs": 5, "table": None},
+    }
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
+    assert fingerprint(config) == (digest, settings)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES, _command
+from conftest import SAMPLES, newsclean_command
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
 ARTICLE = (
@@ -203,7 +203,7 @@ def test_closed_pipe_ends_quietly(tmp_path):
         "Title line\n\n"
         + ("A long paragraph of prose that keeps going on and on. " * 20 + "\n\n") * 3000
     )
-    cmd = f"{' '.join(_command())} repair {big} | head -c 10"
+    cmd = f"{' '.join(newsclean_command())} repair {big} | head -c 10"
     proc = subprocess.run(["bash", "-c", cmd], capture_output=True, timeout=60)
     assert proc.stdout == b"Title line"
     assert b"Traceback" not in proc.stderr and b"Broken pipe" not in proc.stderr

@@ -327,8 +327,9 @@ def _bug_line(line: str, source: Path) -> None:
 
 
 def test_an_unexpected_error_is_one_line_and_the_other_inputs_go_on(
-    run, tmp_path, broken, validate
+    run_process, tmp_path, broken, validate
 ):
+    run = run_process  # the failure is injected into a new process by sitecustomize
     page = write(tmp_path / "page.html", HTML_PAGE)
     text = write(tmp_path / "story.txt", ARTICLE)
     proc = run("clean", page, text, env=broken)
@@ -358,7 +359,8 @@ def test_an_unexpected_error_is_one_line_and_the_other_inputs_go_on(
         _bug_line(shown.stderr.splitlines()[-1], page)
 
 
-def test_every_command_contains_an_unexpected_error(run, tmp_path, broken):
+def test_every_command_contains_an_unexpected_error(run_process, tmp_path, broken):
+    run = run_process  # the failure is injected into a new process by sitecustomize
     page = write(tmp_path / "page.html", HTML_PAGE)
     text = write(tmp_path / "story.txt", ARTICLE)
     boom = write(tmp_path / "boom.txt", "BOOM café\n")

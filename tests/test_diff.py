@@ -430,8 +430,8 @@ def test_help_documents_the_markers():
         assert marker in out
 
 
-def test_installed_command(run, page):
-    proc = run("diff", "-n", page)
+def test_installed_command(run_process, page):
+    proc = run_process("diff", "-n", page)
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"^-     1 Skip to content  \[nav", proc.stdout.decode(), re.MULTILINE)
 

@@ -12,7 +12,7 @@ from newsclean.errors import NewscleanError
 from newsclean.io.files import (
     ARCHIVE_GLOBS,
 )
-from newsclean.options import DEFAULT_MAX_BYTES
+from newsclean.options import Options
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
 #: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``):
@@ -47,13 +47,8 @@ class BatchConfig:
     output: str
     fmt: str = "text"
     globs: tuple[str, ...] = DEFAULT_GLOBS
-    favor: str = "balanced"
-    encoding: str | None = None
-    repair: bool = True
-    rules_path: str | None = None
-    #: ``auto``, ``text`` or ``html`` (see :class:`newsclean.options.Options`).
-    input: str = "auto"
-    max_bytes: int = DEFAULT_MAX_BYTES
+    #: How each page is cleaned: the library's options, user rules already parsed.
+    options: Options = field(default_factory=Options)
     #: Seconds one file may take (0: no limit).
     timeout: float = 60.0
     #: Worker processes (0: one per CPU).
@@ -77,6 +72,10 @@ class BatchConfig:
         site_depth(self.site_key)
         if not 0 < self.min_share <= 1:
             raise BatchUsageError("min-share must be above 0 and at most 1")
+
+    @property
+    def max_bytes(self) -> int:
+        return self.options.max_bytes
 
     @property
     def workers(self) -> int:

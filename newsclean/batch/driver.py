@@ -106,6 +106,55 @@ def _chunk_size(config: BatchConfig) -> int:
     return 64 if config.scheduler else 8
 
 
+class _Recorder:
+    """Where each record goes, in input order: the summary, the report, the JSON-lines
+    sink, the HTML report's entries, the archive outputs, and the caller's *notify*."""
+
+    def __init__(self, config: BatchConfig, summary: BatchSummary, notify: Callable) -> None:
+        from newsclean.batch.pages import ArchiveOutputs
+
+        self.config = config
+        self.summary = summary
+        self.notify = notify
+        self.report: IO[str] | None = None
+        #: The JSON-lines output, once it is open (``None`` for a directory of files).
+        self.sink: IO[str] | None = None
+        self.archives = ArchiveOutputs()
+        self.html_entries: list[tuple[str, Any]] = []
+        self.html_failures = 0
+
+    def __call__(self, task: Task | None, record: dict) -> None:
+        if "records" in record:  # an archive done on a Dask worker: its records, in order
+            for each in record["records"]:
+                self(None, each)
+            return
+        config = self.config
+        if task is not None:
+            record = {**base_record(task, config.output), **record}
+        if record["status"] == "failed":
+            record["output"] = None
+        document = record.pop("document", None)
+        if document is not None:
+            self.html_entries.append((record["id"], document))
+        elif (
+            config.report_html
+            and record["status"] == "failed"
+            and self.html_failures < REPORT_HTML_FAILURES
+        ):
+            self.html_failures += 1
+            self.html_entries.append((record.get("id") or record["path"], record["reason"]))
+        record.pop("index", None)
+        self.archives.handle(task, record)
+        jsonl = record.pop("jsonl", None)
+        if jsonl is not None and self.sink is not None:
+            self.sink.write(jsonl)
+        self.summary.add(record)
+        if self.report is not None:
+            self.report.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.report.flush()
+        self.notify("record", record)
+
+
 def run_batch(
     config: BatchConfig,
     on_event: Callable[[str, Any], None] | None = None,
@@ -120,10 +169,6 @@ def run_batch(
     """
     notify = on_event or (lambda kind, payload: None)
     check_locations(config)
-    if config.rules_path:
-        from newsclean.extract.userrules import load_rules
-
-        load_rules(config.rules_path)  # a broken rules file is a usage error, found before any work
     if next(walk(config), None) is None:
         return BatchSummary()  # no input at all: nothing is written (the command says so)
     note = _JsonlNote(config) if config.fmt == "jsonl" and config.output != "-" else None
@@ -134,105 +179,80 @@ def run_batch(
     summary = BatchSummary()
     started = time.monotonic()
     state = OutputState(config) if config.fmt != "jsonl" else None
-    depth = site_depth(config.site_key)
+    recorder = _Recorder(config, summary, notify)
     backend = None
-    report: IO[str] | None = None
-    html_entries: list[tuple[str, Any]] = []
-    html_failures = 0
-    from newsclean.batch.pages import ArchiveOutputs
-
-    archives = ArchiveOutputs()
     try:
-        report = _open_report(config)
+        recorder.report = _open_report(config)
         backend = _open_backend(config)
-        out_identity = state.identity if state else None
-        chunk_size = _chunk_size(config)
-        table = None
         try:
-            if config.learn_boilerplate:
-                table, documents, files = _learn(
-                    config, backend, out_identity, depth, chunk_size, notify
-                )
-                summary.learned = {
-                    "sites": len(table.sites),
-                    "lines": table.line_count,
-                    "documents": documents,
-                }
-            fp, settings = fingerprint(config, table.digest() if table is not None else None)
-            if state:
-                state.begin(fp, settings)
-
-            def write_record(task: Task | None, record: dict) -> None:
-                nonlocal html_failures
-                if "records" in record:  # an archive done on a Dask worker: its records, in order
-                    for each in record["records"]:
-                        write_record(None, each)
-                    return
-                if task is not None:
-                    record = {**base_record(task, config.output), **record}
-                if record["status"] == "failed":
-                    record["output"] = None
-                document = record.pop("document", None)
-                if document is not None:
-                    html_entries.append((record["id"], document))
-                elif (
-                    config.report_html
-                    and record["status"] == "failed"
-                    and html_failures < REPORT_HTML_FAILURES
-                ):
-                    html_failures += 1
-                    html_entries.append((record.get("id") or record["path"], record["reason"]))
-                record.pop("index", None)
-                archives.handle(task, record)
-                jsonl = record.pop("jsonl", None)
-                if jsonl is not None and sink is not None:
-                    sink.write(jsonl)
-                summary.add(record)
-                if report is not None:
-                    report.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    report.flush()
-                notify("record", record)
-
-            def table_for(tasks: list[Task]):
-                if table is not None and any(t.page is not None for t in tasks):
-                    return table  # the sites of an archive's pages (URL hosts) are known once read
-                return table.subset(t.site for t in tasks) if table is not None else None
-
-            notify("phase", ("cleaning", files if config.learn_boilerplate else None))
-            items = _plan(config, out_identity, state, depth)
-            if config.fmt == "jsonl":
-                if config.output == "-":
-                    sink = stdout or sys.stdout
-                    drive(backend, items, "clean", chunk_size, write_record, table_for)
-                else:
-                    try:
-                        with _jsonl_writer(config.output) as sink:
-                            drive(backend, items, "clean", chunk_size, write_record, table_for)
-                    except OSError as error:
-                        raise BatchError(
-                            f"cannot write {printable_path(config.output)}: {os_message(error)}"
-                        ) from None
-            else:
-                sink = None
-                drive(backend, items, "clean", chunk_size, write_record, table_for)
+            _passes(config, backend, state, recorder, stdout)
         except KeyboardInterrupt:
             summary.interrupted = True
             backend.close(kill=True)
     finally:
-        archives.abort()
+        recorder.archives.abort()
         if backend is not None and not summary.interrupted:
             backend.close()
         if state is not None:
             state.finish(clean=not getattr(backend, "unclean", False))
             state.close()
-        if report is not None and report is not sys.stdout:
-            report.close()
+        if recorder.report is not None and recorder.report is not sys.stdout:
+            recorder.report.close()
         summary.seconds = time.monotonic() - started
     if config.report_html:
-        _write_html_report(config.report_html, html_entries)
+        _write_html_report(config.report_html, recorder.html_entries)
     if note is not None and not summary.failed and not summary.interrupted:
         note.remember()
     return summary
+
+
+def _passes(
+    config: BatchConfig,
+    backend,
+    state: OutputState | None,
+    recorder: _Recorder,
+    stdout: IO[str] | None,
+) -> None:
+    """The learning pass (with ``learn_boilerplate``), then the cleaning pass."""
+    depth = site_depth(config.site_key)
+    out_identity = state.identity if state else None
+    chunk_size = _chunk_size(config)
+    table = None
+    files = None
+    if config.learn_boilerplate:
+        table, documents, files = _learn(
+            config, backend, out_identity, depth, chunk_size, recorder.notify
+        )
+        recorder.summary.learned = {
+            "sites": len(table.sites),
+            "lines": table.line_count,
+            "documents": documents,
+        }
+    fp, settings = fingerprint(config, table.digest() if table is not None else None)
+    if state:
+        state.begin(fp, settings)
+
+    def table_for(tasks: list[Task]):
+        if table is not None and any(t.page is not None for t in tasks):
+            return table  # the sites of an archive's pages (URL hosts) are known once read
+        return table.subset(t.site for t in tasks) if table is not None else None
+
+    recorder.notify("phase", ("cleaning", files))
+    items = _plan(config, out_identity, state, depth)
+    if config.fmt != "jsonl":
+        drive(backend, items, "clean", chunk_size, recorder, table_for)
+    elif config.output == "-":
+        recorder.sink = stdout or sys.stdout
+        drive(backend, items, "clean", chunk_size, recorder, table_for)
+    else:
+        try:
+            with _jsonl_writer(config.output) as sink:
+                recorder.sink = sink
+                drive(backend, items, "clean", chunk_size, recorder, table_for)
+        except OSError as error:
+            raise BatchError(
+                f"cannot write {printable_path(config.output)}: {os_message(error)}"
+            ) from None
 
 
 @contextlib.contextmanager

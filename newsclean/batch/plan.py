@@ -173,6 +173,26 @@ def _output_names(names: list[str], fmt: str) -> dict[str, str | None]:
     return {name: output(name) + ext for name in names}
 
 
+def _entry_kind(entry: os.DirEntry, matches: Callable[[str], bool]) -> str | None:
+    """``"dir"``, ``"file"`` (a regular file the globs take), ``None`` (hidden or not
+    taken), or why a matching name cannot be read (a broken link, not a regular file)."""
+    if entry.name.startswith("."):
+        return None
+    try:
+        if entry.is_dir():
+            return "dir"
+        regular = entry.is_file()
+    except OSError:
+        regular = False
+    if not matches(entry.name):
+        return None
+    if regular:
+        return "file"
+    if entry.is_symlink() and not os.path.exists(entry.path):
+        return "broken symbolic link"
+    return "not a regular file"
+
+
 def walk(
     config: BatchConfig, out_dir_identity: tuple[int, int] | None = None
 ) -> Iterator[tuple[str, tuple[str, ...], str, str | None] | WalkProblem]:
@@ -230,27 +250,14 @@ def walk(
                 continue
             files, subdirs = [], []
             for entry in listing:
-                if entry.name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir():
-                        subdirs.append(entry)
-                        continue
-                    regular = entry.is_file()
-                except OSError:
-                    regular = False
-                if not matches(entry.name):
-                    continue
-                if regular:
+                kind = _entry_kind(entry, matches)
+                if kind == "dir":
+                    subdirs.append(entry)
+                elif kind == "file":
                     files.append(entry.name)
-                else:
-                    child = "/".join((*parts, entry.name))
-                    reason = (
-                        "broken symbolic link"
-                        if entry.is_symlink() and not os.path.exists(entry.path)
-                        else "not a regular file"
-                    )
-                    yield WalkProblem(entry.path, printable_path(child), reason)
+                elif kind is not None:
+                    child = printable_path("/".join((*parts, entry.name)))
+                    yield WalkProblem(entry.path, child, kind)
             outs = _output_names(files, config.fmt)
             for name in files:
                 yield os.path.join(directory, name), parts, name, outs[name]
@@ -382,32 +389,25 @@ class OutputState:
                         os.unlink(os.path.join(directory, name))
 
 
-def _file_digest(path: str | None) -> str | None:
-    if not path:
-        return None
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
-        return None
-
-
 def fingerprint(config: BatchConfig, table_digest: str | None = None) -> tuple[str, dict]:
     """A digest of everything that changes an output, and the settings it was made from."""
     from newsclean import __version__
 
+    options = config.options
     settings: dict[str, Any] = {
         "newsclean": __version__,
         "format": config.fmt,
-        "favor": config.favor,
-        "encoding": config.encoding,
-        "repair": config.repair,
-        "max_bytes": config.max_bytes,
-        "input": config.input,
-        "rules_sha256": _file_digest(config.rules_path),
+        "favor": options.favor,
+        "encoding": options.encoding,
+        "repair": options.repair,
+        "max_bytes": options.max_bytes,
+        "input": options.input,
+        "rules_sha256": options.rules.sha256 if options.rules is not None else None,
         "cleaner": config.cleaner,
         "learn_boilerplate": None,
     }
+    if options.block_model is not None:  # only when set: older outputs keep their fingerprint
+        settings["block_model"] = str(options.block_model)
     if config.learn_boilerplate:
         settings["learn_boilerplate"] = {
             "site_key": config.site_key,

@@ -35,22 +35,8 @@ class WorkerContext:
     """What a worker process holds between files: options, rules, the cleaner function."""
 
     def __init__(self, config: BatchConfig) -> None:
-        from newsclean.options import Options
-
         self.config = config
-        rules = None
-        if config.rules_path:
-            from newsclean.extract.userrules import load_rules
-
-            rules = load_rules(config.rules_path)
-        self.options = Options(
-            favor=config.favor,
-            encoding=config.encoding,
-            repair=config.repair,
-            rules=rules,
-            max_bytes=config.max_bytes,
-            input=config.input,
-        )
+        self.options = config.options
         self.cleaner = _resolve(config.cleaner)
         self.table = None
         # Import the cleaning code now, so that the first file's time limit is not spent on it.

@@ -13,14 +13,7 @@ from typing import Any
 
 import click
 
-from newsclean.cli.common import (
-    CLEANING_OPTIONS,
-    check_encoding,
-    input_options,
-    printable,
-    with_options,
-)
-from newsclean.errors import NewscleanError
+from newsclean.cli.common import cleaning_options, printable
 
 _GLOBS = (
     "*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
@@ -137,32 +130,8 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
 )
-@with_options(CLEANING_OPTIONS)
-@input_options
-def batch(
-    sources,
-    output,
-    fmt,
-    globs,
-    jobs,
-    timeout,
-    force,
-    report,
-    report_html,
-    learn_boilerplate,
-    site_key,
-    min_share,
-    min_docs,
-    scheduler,
-    chunk_size,
-    quiet,
-    favor,
-    rules_file,
-    input_kind,
-    no_repair,
-    encoding,
-    max_bytes,
-):
+@cleaning_options
+def batch(sources, output, fmt, globs, quiet, options, **settings):
     """Clean every page under each SRC (directories, walked recursively, or files).
 
     Each input gets an output at the same relative path under OUT with the
@@ -186,53 +155,18 @@ def batch(
     """
     from newsclean.batch import DEFAULT_GLOBS, BatchConfig, BatchError, BatchUsageError, run_batch
 
-    ctx = click.get_current_context()
-    encoding = check_encoding(ctx, None, encoding)
-    fmt = _format_for_output(
-        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
-    )
-    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
-        raise click.UsageError(
-            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
-        )
-    if fmt != "jsonl" and output == "-":
-        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
-    if report == "-" and fmt == "jsonl" and output == "-":
-        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
-    if rules_file:
-        try:
-            from newsclean.extract.userrules import load_rules
-
-            load_rules(rules_file)
-        except NewscleanError as error:
-            raise click.UsageError(f"{printable(rules_file)}: {printable(str(error))}") from None
+    fmt = _output_format(output, fmt, settings["report"])
     try:
         config = BatchConfig(
             sources=tuple(sources),
             output=output,
             fmt=fmt,
             globs=tuple(globs) or DEFAULT_GLOBS,
-            favor=favor,
-            encoding=encoding,
-            repair=not no_repair,
-            rules_path=rules_file,
-            input=input_kind,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            jobs=jobs,
-            chunk_size=chunk_size,
-            force=force,
-            report=report,
-            report_html=report_html,
-            learn_boilerplate=learn_boilerplate,
-            site_key=site_key,
-            min_share=min_share,
-            min_docs=min_docs,
-            scheduler=scheduler,
+            options=options,
+            **settings,  # the other options are named as BatchConfig's fields
         )
     except BatchUsageError as error:
         raise click.UsageError(str(error)) from None
-
     view = _View(config, quiet)
     try:
         with view:
@@ -254,6 +188,23 @@ def batch(
         raise SystemExit(130)
     if summary.failed:
         raise SystemExit(1)
+
+
+def _output_format(output: str, fmt: str, report: str | None) -> str:
+    """The output format (``-o X.jsonl`` implies jsonl); usage errors for impossible pairs."""
+    ctx = click.get_current_context()
+    fmt = _format_for_output(
+        output, fmt, ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT
+    )
+    if fmt == "jsonl" and output != "-" and os.path.isdir(output):
+        raise click.UsageError(
+            f"with --format jsonl, -o names a file (or '-'), and {printable(output)} is a directory"
+        )
+    if fmt != "jsonl" and output == "-":
+        raise click.UsageError("'-o -' (standard output) needs --format jsonl")
+    if report == "-" and fmt == "jsonl" and output == "-":
+        raise click.UsageError("the report and the JSON lines cannot both go to standard output")
+    return fmt
 
 
 #: Output names that mean one JSON-lines file (compressed as the suffix says).

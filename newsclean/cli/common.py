@@ -101,7 +101,7 @@ CLEANING_OPTIONS = [
     ),
     click.option("--no-repair", is_flag=True, help="Do not undo mojibake."),
 ]
-#: ``clean`` and ``diff`` only (batch workers take their options from a BatchConfig).
+#: For HTML pages: the learned block model on demand.
 BLOCK_MODEL_OPTION = click.option(
     "--block-model/--no-block-model",
     default=None,

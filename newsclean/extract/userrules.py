@@ -28,7 +28,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsclean.errors import RulesError
@@ -65,6 +65,8 @@ class UserRules:
     rules: tuple[UserRule, ...] = ()
     #: Where the rules came from, for messages.
     source: str = ""
+    #: SHA-256 of the rules file's bytes (batch fingerprints its outputs with it).
+    sha256: str | None = None
 
     def match(self, text: str) -> UserRule | None:
         """The first rule that matches the stripped line *text*, or ``None``."""
@@ -123,8 +125,11 @@ def parse_rules(text: str, source: str = "<rules>") -> UserRules:
 
 def load_rules(path: str | Path) -> UserRules:
     """Read a rules file (UTF-8); raise :class:`RulesError` when it cannot be read or parsed."""
+    import hashlib
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(f"cannot read rules file {str(path)!r}: {error}") from None
-    return parse_rules(text, str(path))
+    return replace(parse_rules(text, str(path)), sha256=hashlib.sha256(data).hexdigest())

@@ -332,6 +332,57 @@ def _cell(value: object, sort_value: object, numeric: bool = True, extra: str = 
 # ---------------------------------------------------------------- the page
 
 
+def _document_row(order: int, anchor: str, source: str, view, thin: bool) -> str:
+    """The index table's row of a cleaned document."""
+    s = view.summary
+    link = f'<a href="#{anchor}">{esc(source)}</a>'
+    row_class = ' class="thin"' if thin else ""
+    return (
+        f'<tr{row_class} data-order="{order}">'
+        f"{_cell(order, order)}"
+        f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
+        f"{_cell('thin' if thin else 'ok', 0.5 if thin else 0, numeric=False)}"
+        f"{_cell(s.lines, s.lines)}{_cell(s.lines_removed, s.lines_removed)}"
+        f"{_cell(f'{100 * s.share_removed:.1f}%', round(s.share_removed, 6))}"
+        f"{_cell(s.repairs, s.repairs)}"
+        f"{_cell(esc(s.encoding['name'] if s.encoding else 'text'), 0, numeric=False)}</tr>"
+    )
+
+
+def _failure_row(order: int, anchor: str, source: str, message: str) -> str:
+    """The index table's row of an input that failed."""
+    link = f'<a href="#{anchor}">{esc(source)}</a>'
+    return (
+        f'<tr class="failed" data-order="{order}" title="{esc(message)}">'
+        f"{_cell(order, order)}"
+        f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
+        f"{_cell('failed: ' + esc(message), 1, numeric=False)}"
+        f"{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}"
+        f"{_cell('', '', numeric=False)}</tr>"
+    )
+
+
+#: The index table's columns: label, data key, sort type, right-aligned.
+_INDEX_COLUMNS = (
+    ("#", "order", "number", True),
+    ("Document", "source", "text", False),
+    ("Status", "status", "number", False),
+    ("Lines", "lines", "number", True),
+    ("Removed", "removed", "number", True),
+    ("Share removed", "share", "number", True),
+    ("Repairs", "repairs", "number", True),
+    ("Encoding", "encoding", "text", False),
+)
+
+
+def _index_head() -> str:
+    return "".join(
+        f'<th scope="col" data-key="{key}" data-type="{kind}"{_NUM if align else ""}>'
+        f'<button type="button">{label}</button></th>'
+        for label, key, kind, align in _INDEX_COLUMNS
+    )
+
+
 def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") -> str:
     """The HTML report for *entries*: ``(source, Document)`` or ``(source, error message)``."""
     rows, sections, failures, records = [], [], [], []
@@ -342,44 +393,29 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
     for order, (source, item) in enumerate(entries, start=1):
         anchor = f"doc-{order}"
         source = str(source)
-        link = f'<a href="#{anchor}">{esc(source)}</a>'
         if isinstance(item, Document):
             n_docs += 1
             view = build_view(item)
-            s = view.summary
-            removed_lines = s.lines_removed
             reasons.update(
                 (line.reason or line.role) for line in view.lines if line.status == REMOVED
             )
-            moved.update(s.moved_by_role)
+            moved.update(view.summary.moved_by_role)
             kept += sum(line.status in (KEPT, REPAIRED) for line in view.lines)
-            thin = item.thin
-            row_class = ' class="thin"' if thin else ""
-            rows.append(
-                f'<tr{row_class} data-order="{order}">'
-                f"{_cell(order, order)}"
-                f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
-                f"{_cell('thin' if thin else 'ok', 0.5 if thin else 0, numeric=False)}"
-                f"{_cell(s.lines, s.lines)}{_cell(removed_lines, removed_lines)}"
-                f"{_cell(f'{100 * s.share_removed:.1f}%', round(s.share_removed, 6))}"
-                f"{_cell(s.repairs, s.repairs)}"
-                f"{_cell(esc(s.encoding['name'] if s.encoding else 'text'), 0, numeric=False)}</tr>"
-            )
+            n_thin += item.thin
+            rows.append(_document_row(order, anchor, source, view, item.thin))
             sections.append(_document_html(anchor, source, view, _thin_note(item)))
-            n_thin += thin
             records.append(
-                {"source": source, "anchor": anchor, "failed": False, "thin": thin, **s.to_dict()}
+                {
+                    "source": source,
+                    "anchor": anchor,
+                    "failed": False,
+                    "thin": item.thin,
+                    **view.summary.to_dict(),
+                }
             )
         else:
             message = str(item) or type(item).__name__
-            rows.append(
-                f'<tr class="failed" data-order="{order}" title="{esc(message)}">'
-                f"{_cell(order, order)}"
-                f'<td class="source" data-value="{esc(source.lower())}">{link}</td>'
-                f"{_cell('failed: ' + esc(message), 1, numeric=False)}"
-                f"{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}{_cell('', -1)}"
-                f"{_cell('', '', numeric=False)}</tr>"
-            )
+            rows.append(_failure_row(order, anchor, source, message))
             failures.append(f'<li><a href="#{anchor}">{esc(source)}</a>: {esc(message)}</li>')
             sections.append(_failure_html(anchor, source, message))
             records.append({"source": source, "anchor": anchor, "failed": True, "error": message})
@@ -396,21 +432,25 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
             f"<ul>{''.join(failures)}</ul></section>"
         )
     total_removed = sum(reasons.values())
-    head_columns = [
-        ("#", "order", "number", True),
-        ("Document", "source", "text", False),
-        ("Status", "status", "number", False),
-        ("Lines", "lines", "number", True),
-        ("Removed", "removed", "number", True),
-        ("Share removed", "share", "number", True),
-        ("Repairs", "repairs", "number", True),
-        ("Encoding", "encoding", "text", False),
-    ]
-    head = "".join(
-        f'<th scope="col" data-key="{key}" data-type="{kind}"{_NUM if align else ""}>'
-        f'<button type="button">{label}</button></th>'
-        for label, key, kind, align in head_columns
+    head = _index_head()
+    summary = (
+        f"{n_docs} document{'s' * (n_docs != 1)} cleaned ({n_thin} thin), {len(failures)} failed;\n"
+        f"{total_removed} line{'s' * (total_removed != 1)} removed."
     )
+    return _page(title, summary, head, rows, failed_html, filters, sections, records)
+
+
+def _page(
+    title: str,
+    summary: str,
+    head: str,
+    rows: list[str],
+    failed_html: str,
+    filters: list[str],
+    sections: list[str],
+    records: list[dict],
+) -> str:
+    """The whole report page around its parts."""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -425,8 +465,7 @@ def render_report(entries: Iterable[Entry], *, title: str = "newsclean report") 
 <body>
 <header>
 <h1>{esc(title)}</h1>
-<p class="muted">{n_docs} document{"s" * (n_docs != 1)} cleaned ({n_thin} thin), {len(failures)} failed;
-{total_removed} line{"s" * (total_removed != 1)} removed. Hover over a line for its rule and evidence.</p>
+<p class="muted">{summary} Hover over a line for its rule and evidence.</p>
 </header>
 <nav aria-label="Documents">
 <table id="index">
