@@ -30,6 +30,10 @@ class Options:
         For HTML pages: ``None`` (default: the package's block model when it is on by
         default), ``True`` (the package's block model), ``False`` (rules only), or a
         model file's path or a loaded :class:`newsclean.extract.blockmodel.BlockModel`.
+    page_type_model:
+        For HTML pages: ``None`` (default: the package's page-type model), ``False``
+        (no page type), or a model file's path or a loaded
+        :class:`newsclean.extract.html.pagetype.PageTypeModel`.
     """
 
     favor: str = "balanced"
@@ -39,6 +43,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     input: str = "auto"
     block_model: Any = None
+    page_type_model: Any = None
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):

@@ -103,9 +103,9 @@ CLEANING_OPTIONS = [
 ]
 #: For HTML pages: the learned block model on demand.
 BLOCK_MODEL_OPTION = click.option(
-    "--block-model",
-    is_flag=True,
-    help="HTML: let the learned block model judge the blocks after the rules.",
+    "--block-model/--no-block-model",
+    default=None,
+    help="HTML: let the learned block model judge the blocks after the rules (default: on).",
 )
 
 
@@ -173,7 +173,7 @@ def build_options(
     input_kind: str = "auto",
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    block_model: bool = False,
+    block_model: bool | None = None,
 ):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
@@ -194,7 +194,7 @@ def build_options(
         rules=rules,
         max_bytes=max_bytes,
         input=input_kind,
-        block_model=True if block_model else None,
+        block_model=block_model,
     )
 
 

@@ -533,11 +533,15 @@ def blocks(tree) -> list[Block]:
             value = attributes.get("class")
             if value:
                 class_id = value
-                hints = name_hints.get(value) or _name_hints(value)
+                hints = name_hints.get(value)  # (an empty set is a cached answer too)
+                if hints is None:
+                    hints = _name_hints(value)
             value = attributes.get("id")
             if value:
                 class_id = f"{class_id} {value}" if class_id else value
-                more = name_hints.get(value) or _name_hints(value)
+                more = name_hints.get(value)
+                if more is None:
+                    more = _name_hints(value)
                 if more:
                     hints = hints | more if hints else more
             if "role" in attributes or "itemprop" in attributes:

@@ -114,6 +114,8 @@ class PageStructure:
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model = None
+        #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
+        self.rules_body: list[str] = []
 
     def link_lines(self) -> list[bool]:
         """For each line: whether it is made mostly of link text or sits in navigation.
