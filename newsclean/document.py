@@ -81,6 +81,10 @@ class Document:
     warnings: list[Notice] = field(default_factory=list)
     #: Where the document came from (a path, or ``-`` for stdin), when known.
     source: str | None = None
+    #: What kind of page an HTML input is (``article``, ``forum``, ``product``, ``collection``,
+    #: ``listing``, ``documentation``, ``service``: WCXB's labels), and the model's probability for it.
+    page_type: str | None = None
+    page_type_confidence: float | None = None
 
     @property
     def body(self) -> str:
@@ -127,6 +131,8 @@ class Document:
             "captions": list(self.captions),
             "site_name": self.site_name,
             "language": self.language,
+            "page_type": self.page_type,
+            "page_type_confidence": self.page_type_confidence,
             "encoding": self.decoded.to_dict() if self.decoded else None,
             "repairs": [r.to_dict() for r in self.repairs],
             "removed": [r.to_dict() for r in self.removed],

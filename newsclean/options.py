@@ -34,6 +34,10 @@ class Options:
         For text dumps: ``None`` (default: the package's line model when it is on by
         default), ``True`` (the package's line model), ``False`` (rules only), or a
         model file's path or a loaded :class:`newsclean.extract.linemodel.LineModel`.
+    page_type_model:
+        For HTML pages: ``None`` (default: the package's page-type model), ``False``
+        (no page type), or a model file's path or a loaded
+        :class:`newsclean.extract.html.pagetype.PageTypeModel`.
     """
 
     favor: str = "balanced"
@@ -44,6 +48,7 @@ class Options:
     input: str = "auto"
     block_model: Any = None
     line_model: Any = None
+    page_type_model: Any = None
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):

@@ -177,12 +177,13 @@ def _clean_text(text: str, options: Options) -> Document:
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
     from newsclean.extract.html.blocks import blocks, parse, title_text
     from newsclean.extract.html.dom import structure_lines
-    from newsclean.extract.html.meta import clean_byline, iso_date, page_meta
+    from newsclean.extract.html.meta import clean_byline, iso_date, page_meta, weak_author
     from newsclean.extract.judge import drop_title_repeats, extract_lines
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
-    lines, structure = structure_lines(title_text(tree), blocks(tree))
+    page_blocks = blocks(tree)
+    lines, structure = structure_lines(title_text(tree), page_blocks)
     structure.headline = meta.headline
     if options.block_model is not False:
         from newsclean.extract.blockmodel import resolve
@@ -202,11 +203,31 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     byline = clean_byline(document.byline)
     if byline and document.title and byline.lower() in document.title.lower():
         byline = None  # a headline read as "X by Y" is not a byline
-    document.byline = meta.author or byline
+    author = meta.author
+    if author and byline and weak_author(author, meta.site_name):
+        author = None  # the site signing as itself, or a login name: the visible byline says more
+    document.byline = author or byline or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+    if options.page_type_model is not False:
+        from newsclean.extract.html.pagetype import page_row
+        from newsclean.extract.html.pagetype import resolve as page_type_model
+
+        typer = page_type_model(options.page_type_model)
+        if typer is not None:
+            row = page_row(
+                structure.elements,
+                page_blocks,
+                meta.types,
+                meta.og_type,
+                structure.rules_body,
+                bool(document.byline),
+                bool(document.date),
+            )
+            document.page_type, confidence = typer.predict(row)
+            document.page_type_confidence = round(confidence, 3)
     return document
 
 

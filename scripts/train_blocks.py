@@ -50,7 +50,7 @@ LABEL_SHARE = 0.5
 
 PARAMS = {
     "objective": "binary",
-    "learning_rate": 0.15,
+    "learning_rate": 0.2,
     "num_leaves": 15,
     "max_depth": 6,
     "min_child_samples": 40,
@@ -64,12 +64,12 @@ PARAMS = {
     "num_threads": 2,
     "verbosity": -1,
 }
-ROUNDS = 60
+ROUNDS = 40
 ZYTE_WEIGHT = 3.0
 #: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
 #: a line they dropped is kept from KEEP_THRESHOLD on.
 THRESHOLD = 0.5
-KEEP_THRESHOLD = 0.65
+KEEP_THRESHOLD = 0.8
 
 
 @dataclass
@@ -115,10 +115,10 @@ class Collector:
         self.texts: list[str] = []
 
     def apply(self, content, start, end, dom, language=None) -> None:
-        from newsclean.extract.blockmodel import candidates
+        from newsclean.extract.blockmodel import candidates, expand
 
         for position, row in candidates(content, start, end, dom, language):
-            self.rows.append(row)
+            self.rows.append(expand(row))
             self.texts.append(content[position].text)
 
 
@@ -193,13 +193,24 @@ def _round(value: float) -> float:
 
 
 def export(booster) -> dict:
+    """The model file's dictionary: the trees (:func:`export_trees`), features and thresholds."""
+    from newsclean.extract.blockmodel import FEATURES
+
+    return {
+        "format": "newsclean-blockmodel-1",
+        "features": list(FEATURES),
+        "threshold": THRESHOLD,
+        "keep_threshold": KEEP_THRESHOLD,
+        "trees": export_trees(booster),
+    }
+
+
+def export_trees(booster) -> list[list[list]]:
     """The trees as arrays: split feature, threshold, children (``~k``: leaf *k*), leaf and node values.
 
     LightGBM's numerical splits send a value ``<=`` the threshold left; the
     features never miss a value, so its missing-value rules do not arise.
     """
-    from newsclean.extract.blockmodel import FEATURES
-
     dump = booster.dump_model()
     trees = []
     for info in dump["tree_info"]:
@@ -223,13 +234,7 @@ def export(booster) -> dict:
 
         walk(info["tree_structure"])
         trees.append([feature, threshold, left, right, leaves, values])
-    return {
-        "format": "newsclean-blockmodel-1",
-        "features": list(FEATURES),
-        "threshold": THRESHOLD,
-        "keep_threshold": KEEP_THRESHOLD,
-        "trees": trees,
-    }
+    return trees
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from conftest import ROOT
 
 import newsclean
 from newsclean.extract import blockmodel
-from newsclean.extract.blockmodel import FEATURES, BlockModel, candidates, resolve
+from newsclean.extract.blockmodel import FEATURES, ROW_SIZE, BlockModel, candidates, expand, resolve
 
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -53,8 +53,10 @@ class _Collect:
         self.rows, self.lines = [], []
 
     def apply(self, content, start, end, dom, language=None):
+        self.page = (content, start, end, dom, language)
         for position, row in candidates(content, start, end, dom, language):
-            self.rows.append(row)
+            assert len(row) == ROW_SIZE
+            self.rows.append(expand(row))
             self.lines.append(content[position])
 
 
@@ -70,7 +72,13 @@ def test_rows_describe_the_blocks():
     assert prose[INDEX["in <article>"]] == 1.0 and prose[INDEX["tag=p"]] == 1.0
     assert prose[INDEX["inside"]] == 1.0 and prose[INDEX["rules_keep"]] == 1.0
     assert prose[INDEX["cls_good"]] == 1.0 and prose[INDEX["ends_sentence"]] == 1.0
-    menu = next(row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Home"))
+    # The menu the rules dropped inside <nav> is not judged; its row, asked for, says so.
+    assert not any(line.text.startswith("Home") for line in seen.lines)
+    menu = next(
+        expand(row)
+        for position, row in blockmodel.page_rows(*seen.page)
+        if seen.page[0][position].text.startswith("Home")
+    )
     assert (
         menu[INDEX["in <nav>"]] == 1.0
         and menu[INDEX["link"]] > 0.5
@@ -97,7 +105,7 @@ def test_compiled_evaluator_matches_the_array_walk():
                 return ~(len(leaves) - 1)
             index = len(feature)
             feature.append(rng.randrange(len(FEATURES)))
-            threshold.append(round(rng.uniform(0, 1), 3))
+            threshold.append(rng.choice([round(rng.uniform(0, 1), 3), 1e-35, -0.5, 1.5]))
             values.append(0.0)
             left.append(0)
             right.append(0)
@@ -111,9 +119,22 @@ def test_compiled_evaluator_matches_the_array_walk():
     model = BlockModel(
         {"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]}
     )
-    for _ in range(200):
-        row = [rng.choice([0.0, 1.0, rng.random()]) for _ in FEATURES]
+    for _ in range(300):
+        row = _random_row(rng)
         assert model.raw(row) == pytest.approx(model.raw_slow(row), abs=1e-12)
+
+
+def _random_row(rng) -> list:
+    """A compact row of random values: numbers, a reason and a tag index, bit masks."""
+    row = [rng.choice([0.0, 1.0, rng.random()]) for _ in range(ROW_SIZE)]
+    numeric = FEATURES.index("rules said nav")
+    row[numeric : numeric + 4] = [
+        rng.randrange(-1, 16),
+        rng.randrange(12),
+        rng.getrandbits(27),
+        rng.getrandbits(65),
+    ]
+    return row
 
 
 def test_a_low_score_drops_kept_lines_with_the_model_reason():
@@ -131,23 +152,29 @@ def test_a_low_score_drops_kept_lines_with_the_model_reason():
 def test_a_high_score_keeps_lines_the_rules_dropped_for_their_place():
     rules = newsclean.clean(PAGE, input="html", block_model=False)
     model = newsclean.clean(PAGE, input="html", block_model=_constant_model(3.0))
-    assert "Home World Sport" not in rules.body
-    assert "Home World Sport" in model.body
-    kept = next(d for d in model.decisions if d.text == "Home World Sport")
-    assert kept.keep and kept.evidence.endswith("the rules said nav")
+    hidden = "Photos of the flooded streets in the old town"
+    assert hidden not in rules.body
+    assert hidden in model.body
+    kept = next(d for d in model.decisions if d.text == hidden)
+    assert kept.keep and kept.evidence.endswith("the rules said outside-article")
+    # A menu the rules dropped inside <nav>, and the share widget, stay dropped.
+    assert "Home World Sport" not in model.body and "Share on Facebook" not in model.body
     # A line a named rule rejected keeps that verdict: the model does not read words.
     assert "Copyright 2025" not in model.body
     # The headline stays the title.
     assert model.title == rules.title == "Storm hits the coast"
 
 
-def test_no_model_by_default_unless_switched_on(monkeypatch):
+def test_the_model_is_on_by_default_and_can_be_switched_off(monkeypatch):
     assert resolve(False) is None
-    monkeypatch.setattr(blockmodel, "DEFAULT_ON", False)
-    assert resolve(None) is None
+    monkeypatch.setattr(blockmodel, "_DEFAULT", _stump("inside", 0.5, 2.0, -2.0))
+    assert blockmodel.DEFAULT_ON and resolve(None) is blockmodel._DEFAULT
     default = newsclean.clean(PAGE, input="html")
     off = newsclean.clean(PAGE, input="html", block_model=False)
-    assert default.body == off.body
+    assert "The storm reached the coast" in off.body
+    assert "The storm reached the coast" not in default.body
+    monkeypatch.setattr(blockmodel, "DEFAULT_ON", False)
+    assert resolve(None) is None
 
 
 @pytest.mark.skipif(
@@ -196,15 +223,22 @@ def test_folds_follow_the_domain_and_are_stable():
 def test_export_matches_lightgbm():
     lightgbm = pytest.importorskip("lightgbm")
     np = pytest.importorskip("numpy")
-    rng = np.random.default_rng(0)
-    x = rng.random((2000, len(FEATURES)))
-    y = ((x[:, 0] + x[:, 5] * 0.5 - x[:, 40] > 0.4) ^ (rng.random(2000) < 0.05)).astype(int)
+    rng = random.Random(0)
+    rows = [_random_row(rng) for _ in range(2000)]
+    x = np.asarray([expand(row) for row in rows])
+    # The label reads numbers, a one-hot reason, a landmark bit and a class-word bit.
+    reason, nav, word = (
+        FEATURES.index(name) for name in ("rules said share", "in <nav>", "class word #7")
+    )
+    y = (x[:, 0] + x[:, 5] * 0.5 - x[:, reason] - x[:, nav] + x[:, word] > 0.6).astype(int)
     booster = lightgbm.train(
         {**train_blocks.PARAMS, "num_threads": 1}, lightgbm.Dataset(x, y), num_boost_round=20
     )
     model = BlockModel(json.loads(json.dumps(train_blocks.export(booster))))
-    expected = booster.predict(x[:100], raw_score=True)
-    for row, want in zip(x[:100].tolist(), expected):
+    used = {feature for tree in model.trees for feature in tree[0]}
+    assert {reason, nav, word} <= used
+    expected = booster.predict(x[:300], raw_score=True)
+    for row, want in zip(rows[:300], expected):
         assert model.raw(row) == pytest.approx(want, abs=1e-4)
 
 
@@ -219,7 +253,7 @@ def test_strongest_features_sum_the_changes_along_the_path():
         [0.0, 1.0],
     ]
     model = BlockModel({"features": list(FEATURES), "threshold": 0.5, "trees": [tree, tree]})
-    row = [0.0] * len(FEATURES)
+    row = [0.0] * ROW_SIZE
     row[INDEX["inside"]], row[INDEX["link"]] = 1.0, 0.9
     assert model.raw(row) == model.raw_slow(row) == 1.0
     # inside: 0 -> 1 (+1) per tree; link: 1 -> 0.5 (-0.5) per tree.
@@ -240,13 +274,34 @@ def test_the_command_line_turns_the_model_on(tmp_path, monkeypatch):
     monkeypatch.setattr(blockmodel, "_DEFAULT", None)
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
-    plain = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
+    plain = CliRunner().invoke(cli, ["clean", "--no-block-model", "--explain", str(page)])
+    default = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
     with_model = CliRunner().invoke(cli, ["clean", "--block-model", "--explain", str(page)])
-    assert plain.exit_code == with_model.exit_code == 0
+    assert plain.exit_code == default.exit_code == with_model.exit_code == 0
     assert "block model score" not in plain.output
+    assert default.output == with_model.output
     dropped = [row for row in with_model.output.splitlines() if "The storm reached" in row]
     assert (
         len(dropped) == 1
         and " drop  model " in dropped[0]
         and "block model score 0.12" in dropped[0]
     )
+
+
+def test_a_longer_page_reads_the_same():
+    # The page's figures are shares, never sizes: the first paragraph of a story of 40
+    # paragraphs and of one of 4,000 get the same row.
+    def first_row(paragraphs: int) -> list:
+        story = "".join(
+            f"<p>Paragraph {i} of the report says what the council decided about the roads.</p>"
+            for i in range(paragraphs)
+        )
+        seen = _Collect()
+        newsclean.clean(
+            f"<html><body><article>{story}</article></body></html>", input="html", block_model=seen
+        )
+        return next(
+            row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Paragraph 0 ")
+        )
+
+    assert first_row(40) == first_row(4000)

@@ -42,6 +42,7 @@ REASONS = {
     "outside-article",
     "short",
     "user-rule",
+    "print-note",
 }
 
 

@@ -439,3 +439,63 @@ def test_processing_instructions_in_the_body_are_skipped(run):
     out = proc.stdout.decode("utf-8")
     assert out.startswith("Harbour ferry returns after winter repairs\n\n")
     assert "never run more smoothly" in out and "end of October." in out
+
+
+# --------------------------------------------------------------------------- headline and author
+_PROSE = "".join(
+    f"<p>Paragraph {i} of the story says what the council decided about the roads and the bridges.</p>"
+    for i in range(6)
+)
+
+
+def test_the_headline_is_the_visible_h1_that_agrees_with_a_declared_title():
+    page = (
+        "<html><head><title>Bridge vote 2025: what to know | The Daily</title>"
+        '<meta property="og:title" content="Council approves the new bridge after a long debate">'
+        '</head><body><header><h1 class="logo">The Daily</h1></header><article>'
+        "<h1>Council approves the new bridge after long debate</h1>"
+        + _PROSE
+        + "</article></body></html>"
+    )
+    doc = newsclean.clean(page)
+    # Not the logo, not the search-engine title: the headline the reader sees.
+    assert doc.title == "Council approves the new bridge after long debate"
+    # No <h1> agrees with any title: the declared one wins over the logo.
+    alone = page.replace("<h1>Council", "<p>Council").replace("debate</h1>", "debate</p>")
+    assert page_meta(parse(alone)).headline == "Council approves the new bridge after a long debate"
+
+
+def test_the_author_is_a_person_and_never_a_login_slug():
+    graph = (
+        '<script type="application/ld+json">{"@graph": ['
+        '{"@type": "NewsArticle", "headline": "Council approves the new bridge",'
+        ' "author": [{"@id": "#ann"}, {"@type": "Organization", "name": "The Daily"}]},'
+        '{"@type": "Person", "@id": "#ann", "name": "Ann Lee"}]}</script>'
+    )
+    page = "<html><head>{head}</head><body><article><h1>Council approves the new bridge</h1>{byline}{prose}</article></body></html>"
+    doc = newsclean.clean(page.format(head=graph, byline="", prose=_PROSE))
+    assert doc.byline == "Ann Lee"  # the Person the article points to by @id, not the Organization
+    slug = '<meta name="author" content="annlee">'
+    doc = newsclean.clean(
+        page.format(head=slug, byline='<p class="byline">By Ann Lee</p>', prose=_PROSE)
+    )
+    assert doc.byline == "Ann Lee"
+    # With no visible byline, the author field is all there is.
+    doc = newsclean.clean(page.format(head=slug, byline="", prose=_PROSE))
+    assert doc.byline == "annlee"
+
+
+def test_a_print_note_after_the_article_is_removed_with_its_reason():
+    note = (
+        "A version of this article appears in print on March 18, 2019, Section A, Page 6 of the "
+        "New York edition with the headline: Council Approves Bridge."
+    )
+    page = f"<html><body><article><h1>Council approves the new bridge</h1>{_PROSE}<p>{note}</p></article></body></html>"
+    doc = newsclean.clean(page)
+    assert "appears in print" not in doc.body and "Paragraph 5 of the story" in doc.body
+    assert [r.reason for r in doc.removed if r.text == note] == ["print-note"]
+    # The words alone, inside a sentence of the story, are no note.
+    story = page.replace(
+        note, "The print edition of the council's minutes was published on Monday, a week late."
+    )
+    assert "The print edition" in newsclean.clean(story).body

@@ -103,14 +103,15 @@ CLEANING_OPTIONS = [
 ]
 #: For HTML pages: the learned block model on demand.
 BLOCK_MODEL_OPTION = click.option(
-    "--block-model",
-    is_flag=True,
-    help="HTML: let the learned block model judge the blocks after the rules.",
+    "--block-model/--no-block-model",
+    default=None,
+    help="HTML: let the learned block model judge the blocks after the rules (default: on).",
 )
+#: For text dumps: the learned line model (on by default).
 LINE_MODEL_OPTION = click.option(
-    "--no-line-model",
-    is_flag=True,
-    help="Text dumps: judge the lines by the rules alone, without the learned line model.",
+    "--line-model/--no-line-model",
+    default=None,
+    help="Text dumps: let the learned line model judge the lines after the rules (default: on).",
 )
 
 
@@ -159,7 +160,7 @@ def cleaning_options(func: Callable) -> Callable:
         encoding,
         max_bytes,
         block_model,
-        no_line_model,
+        line_model,
         **kwargs,
     ):
         return func(
@@ -172,7 +173,7 @@ def cleaning_options(func: Callable) -> Callable:
                 encoding=encoding,
                 max_bytes=max_bytes,
                 block_model=block_model,
-                line_model=not no_line_model,
+                line_model=line_model,
             ),
             **kwargs,
         )
@@ -190,8 +191,8 @@ def build_options(
     input_kind: str = "auto",
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    block_model: bool = False,
-    line_model: bool = True,
+    block_model: bool | None = None,
+    line_model: bool | None = None,
 ):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
@@ -212,8 +213,8 @@ def build_options(
         rules=rules,
         max_bytes=max_bytes,
         input=input_kind,
-        block_model=True if block_model else None,
-        line_model=None if line_model else False,
+        block_model=block_model,
+        line_model=line_model,
     )
 
 

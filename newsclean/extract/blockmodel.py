@@ -17,8 +17,18 @@ element and its three nearest ancestors (hashed into :data:`BUCKETS` buckets:
 no vocabulary of sites), class words that hide an element (``hidden``,
 ``sr-only``, ``modal``), how often its text repeats on the page, its position on
 the page and against the article region the rules found, the rules' own verdict
-(class, rule hit, kept or dropped), the size of the element around it, and the
-same few figures for the two blocks before and after it.
+(class, rule hit, kept or dropped), the share of the page's lines and words in
+the element around it, its size against the page's typical block, the page's
+shares of kept, prose and link lines, and the same few figures for the two
+blocks before and after it. Every page-level figure is a share, never a count
+or a size: a page of 4,000 paragraphs reads like one of 40, which the training
+pages cannot teach otherwise.
+
+**Rows.** A row is compact (:data:`ROW_SIZE` values): the numbers, then the
+rules' reason and the tag as indexes and the landmark/hint and class-word bits
+as two integers; :func:`expand` spreads it into one value per feature (what the
+training script sees), and the compiled trees test the indexes and bits
+directly, so a row costs a few dozen values instead of 181.
 
 **What it does not see**: the URL, the domain or the site's name, the words of
 the text itself (beyond function-word density), images, style sheets and
@@ -37,6 +47,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsclean.extract.trees import compile_trees
+
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
     from newsclean.extract.html.dom import PageStructure
@@ -44,7 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: The model shipped with the package (absent: no default model).
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "blockmodel.json"
 #: Whether :func:`resolve` uses the shipped model when no model is asked for.
-DEFAULT_ON = False
+DEFAULT_ON = True
 
 #: Hash buckets for class/id words.
 BUCKETS = 64
@@ -64,6 +76,7 @@ _LANDMARKS = (
 )
 _LANDMARK_BIT = {tag: 1 << i for i, tag in enumerate(_LANDMARKS)}
 _LANDMARK_BIT["figcaption"] = _LANDMARK_BIT["figure"]
+_NAV_BIT = _LANDMARK_BIT["nav"]
 _HINTS = (
     "share",
     "related",
@@ -193,15 +206,15 @@ FEATURES: tuple[str, ...] = (
         "repeats",
         "hiding",
         "language",
-        "parent_lines",
+        "parent_line_share",
         "parent_links",
-        "parent_words",
+        "parent_word_share",
         "parent_share",
-        "page_words",
-        "page_kept_words",
+        "words_vs_page",
         "page_kept_share",
-        "page_good_lines",
-        "page_lines",
+        "page_good_share",
+        "page_kept_line_share",
+        "page_link_share",
     )
     + tuple(f"rules said {r}" for r in _REASONS)
     + tuple(f"tag={t}" for t in _TAGS)
@@ -212,10 +225,42 @@ FEATURES: tuple[str, ...] = (
 )
 
 _MASK_BITS = len(_LANDMARKS) + len(_HINTS)
-assert 24 < _MASK_BITS <= 32
-#: Rows of 0/1 for each byte of a bucket mask.
-_BYTE_BITS = [tuple(float((value >> bit) & 1) for bit in range(8)) for value in range(256)]
+#: Features with a number of their own; the rest are one-hot (reason, tag) or bits (landmarks and
+#: hints, class words), which a row carries as one value each (:func:`expand` spreads them out).
+_NUMERIC = 34
+_NEIGHBOUR_AT = _NUMERIC + 4
+#: Values in a compact row.
+ROW_SIZE = _NEIGHBOUR_AT + len(_NEIGHBOURS) * len(_NEIGHBOUR_FEATURES)
+#: For each feature of :data:`FEATURES`: how to read it from a compact row —
+#: ("num", index), ("eq", index, value) or ("bit", index, bit).
+_LAYOUT: list[tuple[str, int, int]] = (
+    [("num", i, 0) for i in range(_NUMERIC)]
+    + [("eq", _NUMERIC, r) for r in range(len(_REASONS))]
+    + [("eq", _NUMERIC + 1, t) for t in range(len(_TAGS))]
+    + [("bit", _NUMERIC + 2, b) for b in range(_MASK_BITS)]
+    + [("bit", _NUMERIC + 3, b) for b in range(BUCKETS)]
+    + [("num", _NEIGHBOUR_AT + i, 0) for i in range(len(_NEIGHBOURS) * len(_NEIGHBOUR_FEATURES))]
+)
+assert len(_LAYOUT) == len(FEATURES) and FEATURES[_NUMERIC] == f"rules said {_REASONS[0]}"
 _NAME_CACHE: dict[str, int] = {}
+
+
+def expand(row: Sequence[float]) -> list[float]:
+    """The :data:`FEATURES` values of a compact row from :func:`page_rows` (one number per feature).
+
+    >>> dense = expand(list(range(_NUMERIC)) + [2, 0, 0b101, 0] + [0.0] * 28)
+    >>> dense[FEATURES.index("rules said share")], dense[FEATURES.index("tag=p")], dense[FEATURES.index("in <nav>")]
+    (1.0, 1.0, 1.0)
+    """
+    out = []
+    for kind, index, value in _LAYOUT:
+        if kind == "num":
+            out.append(float(row[index]))
+        elif kind == "eq":
+            out.append(float(row[index] == value))
+        else:
+            out.append(float(int(row[index]) >> value & 1))
+    return out
 
 
 def _name_buckets(names: str) -> int:
@@ -234,19 +279,29 @@ def _name_buckets(names: str) -> int:
 
 
 _PUNCT_TABLE = str.maketrans("", "", "".join(sorted(_PUNCT)))
+_DIGIT_TABLE = str.maketrans("", "", "0123456789")
+#: Capital letters of the Latin, Greek and Cyrillic alphabets.
+_CAPITAL_TABLE = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+)
 #: Characters of a line read for its punctuation, digit and capital shares.
 _RATIO_CHARS = 120
 
 
 def _ratios(text: str) -> tuple[float, float, float]:
-    """Shares of punctuation, digit and capital characters (in the first :data:`_RATIO_CHARS`)."""
+    """Shares of punctuation, digit (0-9) and capital (Latin, Greek, Cyrillic) characters,
+    in the first :data:`_RATIO_CHARS`.
+
+    >>> _ratios("Hello, World 42!")
+    (0.125, 0.125, 0.125)
+    """
     if len(text) > _RATIO_CHARS:
         text = text[:_RATIO_CHARS]
     n = len(text) or 1
     return (
         (n - len(text.translate(_PUNCT_TABLE))) / n,
-        sum(map(str.isdigit, text)) / n,
-        sum(map(str.isupper, text)) / n,
+        (n - len(text.translate(_DIGIT_TABLE))) / n,
+        (n - len(text.translate(_CAPITAL_TABLE))) / n,
     )
 
 
@@ -262,7 +317,8 @@ def page_rows(
 
     *start* and *end* bound the article region the rules found (positions in
     *content*); each line already carries the rules' verdict. With *wanted*, only
-    the lines it accepts get a row (their neighbours are all the block lines).
+    the lines it accepts get a row, and none of the lines the rules dropped inside a
+    ``<nav>`` element (their neighbours are all the block lines).
     """
     elements = dom.elements
     parent, tags, hints = elements.parent, elements.tag, elements.hints
@@ -272,16 +328,26 @@ def page_rows(
     inside_flags = dom._within(container) if container >= 0 else [False] * size
     depth = [0] * size
     masks = [0] * size
-    near = [0] * size
+    landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
     for serial in range(1, size):  # parents come before their children
         up = parent[serial]
         depth[serial] = depth[up] + 1
-        bits = masks[up] | _LANDMARK_BIT.get(tags[serial], 0)
-        for hint in hints[serial]:
-            bits |= _HINT_BIT.get(hint, 0)
+        bits = masks[up] | landmark_bit(tags[serial], 0)
+        found = hints[serial]
+        if found:
+            for hint in found:
+                bits |= hint_bit(hint, 0)
         masks[serial] = bits
-        if names is not None and names[serial]:
-            near[serial] = _name_buckets(names[serial])
+    cache = _NAME_CACHE
+
+    def near(serial: int) -> int:
+        """The class-word buckets of an element (only the elements of judged lines are read)."""
+        value = names[serial] if names is not None else ""
+        if not value:
+            return 0
+        mask = cache.get(value)
+        return _name_buckets(value) if mask is None else mask
+
     placed = []
     for position, line in enumerate(content):
         block = dom.block(line)
@@ -304,17 +370,18 @@ def page_rows(
         if inside_flags[block.element]:
             container_words += line.words
     n = len(content)
+    count = len(placed)
     page_words = sum(line.words for _, line, _ in placed)
     kept_words = sum(line.words for _, line, _ in placed if line.keep)
+    # The page's figures are shares, never sizes: a page ten times as long reads the same.
     page = [
-        math.log1p(page_words),
-        math.log1p(kept_words),
         kept_words / page_words if page_words else 0.0,
-        math.log1p(sum(line.cls == "good" for _, line, _ in placed)),
-        math.log1p(len(placed)),
+        sum(line.cls == "good" for _, line, _ in placed) / count,
+        sum(line.keep for _, line, _ in placed) / count,
+        sum(block.link_density > 0.5 for _, _, block in placed) / count,
     ]
+    typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
     rows = []
-    count = len(placed)
     basics = [
         (
             math.log1p(line.words),
@@ -331,15 +398,17 @@ def page_rows(
         if wanted is not None and not wanted(line):
             continue
         serial = block.element
+        mask = masks[serial]
+        if wanted is not None and mask & _NAV_BIT and not line.keep:
+            continue  # a line the rules dropped in a <nav> element is not judged
         text = line.text
         punct, digits, upper = _ratios(text)
         hit = line.hit
         dom_hit = hit is not None and hit.rule.startswith("dom-")
         cls = line.cls
-        mask = masks[serial]
-        bucket = near[serial] | near[parent[serial]] | near[parent[parent[serial]] if serial else 0]
-        up3 = parent[parent[serial]] if serial > 0 else 0
-        bucket |= near[parent[up3]] if up3 > 0 else 0
+        up = parent[serial] if serial > 0 else 0
+        up2 = parent[up] if up > 0 else 0
+        bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
         inside = inside_flags[serial]
         where = -1.0 if position < start else (1.0 if position > end else 0.0)
         row = [
@@ -368,25 +437,19 @@ def page_rows(
             float(repeats[text] - 1),
             float(bucket >> BUCKETS & 1),
             float(language is not None),
-            math.log1p(group_lines[group]),
+            group_lines[group] / count,
             group_links[group] / group_lines[group],
-            math.log1p(group_words[group]),
+            group_words[group] / page_words if page_words else 0.0,
             group_words[group] / container_words if container_words else 0.0,
+            math.log((line.words + 1) / typical),
         ]
         row += page
-        reason_row = [0.0] * len(_REASONS)
-        if not line.keep and line.reason in _REASON_INDEX:
-            reason_row[_REASON_INDEX[line.reason]] = 1.0
-        row += reason_row
-        tag_row = [0.0] * len(_TAGS)
-        tag_row[_TAG_INDEX[_TAG_GROUP.get(block.tag, "other")]] = 1.0
-        row += tag_row
-        row += _BYTE_BITS[mask & 255]
-        row += _BYTE_BITS[(mask >> 8) & 255]
-        row += _BYTE_BITS[(mask >> 16) & 255]
-        row += _BYTE_BITS[(mask >> 24) & 255][: _MASK_BITS - 24]
-        for shift in range(0, BUCKETS, 8):
-            row += _BYTE_BITS[(bucket >> shift) & 255]
+        row += (
+            _REASON_INDEX.get(line.reason, -1) if not line.keep else -1,
+            _TAG_INDEX[_TAG_GROUP.get(block.tag, "other")],
+            mask,
+            bucket,
+        )
         rows.append((position, row))
         for offset in _NEIGHBOURS:
             other = index + offset
@@ -406,6 +469,17 @@ def _holder(block, parent: list[int], tags: list[str]) -> int:
 
 
 # ----------------------------------------------------------------------------- the model
+def _condition(feature: int, threshold: float) -> str:
+    """The test ``value <= threshold`` of a :data:`FEATURES` column, on a compact row ``x``."""
+    kind, index, value = _LAYOUT[feature]
+    if kind == "num":
+        return f"x[{index}] <= {threshold!r}"
+    # A one-hot or bit feature is 0 or 1.
+    if threshold >= 1.0 or threshold < 0.0:
+        return "True" if threshold >= 1.0 else "False"
+    return f"x[{index}] != {value}" if kind == "eq" else f"not x[{index}] >> {value} & 1"
+
+
 class BlockModel:
     """A tree ensemble over :data:`FEATURES` rows, as exported by ``scripts/train_blocks.py``.
 
@@ -430,7 +504,7 @@ class BlockModel:
         #: A line the rules dropped is kept from this score on (a higher bar: the rules'
         #: reasons carry knowledge the features do not).
         self.keep_threshold = float(data.get("keep_threshold", self.threshold))
-        self._raw: Callable[[list[float]], float] | None = None
+        self._raw: Callable[[Sequence[float]], float] | None = None
         self._leaves: Callable | None = None
         self._paths: list | None = None
 
@@ -439,7 +513,9 @@ class BlockModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def raw_slow(self, row: Sequence[float]) -> float:
-        """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""
+        """The summed leaf values for a compact *row*, spread out (:func:`expand`) and walked
+        through the arrays (the reference evaluator)."""
+        row = expand(row)
         total = 0.0
         for feature, threshold, left, right, leaves, _ in self.trees:
             node = 0
@@ -461,27 +537,7 @@ class BlockModel:
         return 1.0 / (1.0 + math.exp(-self.raw(row)))
 
     def _compile(self, leaves: bool = False) -> Callable:
-        """One Python function evaluating every tree as nested conditional expressions: the
-        sum of the leaf values, or (with *leaves*) the tuple of the leaves reached."""
-        terms = []
-        for feature, threshold, left, right, values, _ in self.trees:
-
-            def expr(node: int) -> str:
-                if node < 0:
-                    return str(~node) if leaves else repr(values[~node])
-                return (
-                    f"({expr(left[node])} if x[{feature[node]}] <= {threshold[node]!r} "
-                    f"else {expr(right[node])})"
-                )
-
-            terms.append(expr(0) if feature else ("0" if leaves else repr(values[0])))
-        if leaves:
-            source = "def raw(x):\n    return (" + ",\n        ".join(terms) + ",)\n"
-        else:
-            source = "def raw(x):\n    return (" + "\n        + ".join(terms or ["0.0"]) + ")\n"
-        namespace: dict = {}
-        exec(compile(source, "<blockmodel>", "exec"), namespace)
-        return namespace["raw"]
+        return compile_trees(self.trees, _condition, leaves)
 
     def strongest(self, row: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
         """The features that moved *row*'s score most: (name, change in log-odds), strongest first.
@@ -493,6 +549,7 @@ class BlockModel:
         if self._paths is None:
             self._leaves, self._paths = self._compile(leaves=True), self._leaf_paths()
         contribution = [0.0] * len(self.feature_names)
+        assert self._leaves is not None
         for paths, leaf in zip(self._paths, self._leaves(row)):
             for feature, change in paths[leaf]:
                 contribution[feature] += change
@@ -542,10 +599,14 @@ class BlockModel:
 
         A line the rules kept and the model scores below the threshold is dropped
         with reason ``model``; a line the rules dropped for its place (outside the
-        article, a short line, an element's name or landmark) and the model scores
-        above it is kept. The title, bylines, dates, captions and the lines that a
-        named text rule rejected (a cookie notice, a share prompt) keep the
-        rules' verdict: the model cannot read their words.
+        article, a short line, a menu's link text, an aside) and the model scores
+        above it is kept. The title, bylines, dates, captions, the lines that a
+        named text rule rejected (a cookie notice, a share prompt) and those in an
+        element named or made for what is never the article (:data:`FIXED_REASONS`:
+        an ad or promotion, a newsletter box, share buttons, a cookie banner, the
+        page footer), as well as the lines dropped inside a ``<nav>`` element,
+        keep the rules' verdict: the model cannot read their words, and sees
+        class names only as hashed bits.
         """
         from newsclean.extract.judge import _set
 
@@ -565,13 +626,19 @@ class BlockModel:
                 )
 
 
+#: Reasons of the DOM rules that the model does not overrule: the element is named (or is)
+#: an ad or promotion, a newsletter box, share buttons, a cookie banner or the page footer.
+FIXED_REASONS = frozenset({"ad", "newsletter", "share", "cookie", "footer"})
+_FIXED_RULES = frozenset(f"dom-{reason}" for reason in FIXED_REASONS)
+
+
 def judged(line: Line) -> bool:
     """Whether the model judges *line*: a body or boilerplate line that neither a user
-    rule nor a named text rule decided."""
+    rule, a named text rule nor a DOM rule of :data:`FIXED_REASONS` decided."""
     if line.role not in ("body", "boilerplate") or line.rule == "user-rule":
         return False
     hit = line.hit
-    return hit is None or hit.rule.startswith("dom-")
+    return hit is None or (hit.rule.startswith("dom-") and hit.rule not in _FIXED_RULES)
 
 
 def candidates(
@@ -581,7 +648,8 @@ def candidates(
     dom: PageStructure,
     language: str | None = None,
 ) -> list[tuple[int, list[float]]]:
-    """The feature rows of the lines the model judges (see :func:`judged`)."""
+    """The feature rows of the lines the model judges: those :func:`judged` accepts, but
+    for the ones the rules dropped inside a ``<nav>`` element (a menu stays a menu)."""
     return page_rows(content, start, end, dom, language, judged)
 
 

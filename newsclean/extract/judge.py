@@ -132,6 +132,9 @@ def extract_lines(
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
+    if dom is not None:
+        # What the rules kept, before a model changes it (the page type reads it).
+        dom.rules_body = [line.text for line in content if line.keep and line.role == "body"]
     if dom is not None and dom.model is not None and not fallback:
         dom.model.apply(content, start, end, dom, language)
     elif dom is None and line_model is not None and not fallback:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
+from newsclean.extract.trees import compile_trees, walk_tree
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
@@ -314,6 +315,13 @@ class LineModel(BlockModel):
 
     feature_names = FEATURES
     kind = "line model"
+
+    def _compile(self, leaves: bool = False) -> Callable:
+        return compile_trees(self.trees, None, leaves)  # rows are plain: x[feature] <= threshold
+
+    def raw_slow(self, row: Sequence[float]) -> float:
+        """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""
+        return sum(walk_tree(tree, row) for tree in self.trees)
 
     def apply(  # type: ignore[override]
         self, content: list[Line], start: int, end: int, language: str | None = None

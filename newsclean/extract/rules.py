@@ -245,6 +245,17 @@ RULES: tuple[Rule, ...] = (
         r"|\d+ коммент\w*|댓글 ?\d+개|コメント ?\d+件|\d+ coment[aá]rios?|\d+ kommentare?|\d+ commenti",
         30,
     ),
+    # --- notes after the article ----------------------------------------------------------------
+    Rule(
+        "print-note",
+        "print-note",
+        r"a version of this (?:article|story|review|column|essay) (?:appears|appeared|was published) in print"
+        r"|(?:this|the) (?:article|story) (?:appears|appeared) in (?:the )?(?:print edition|print issue|[\w ]{1,40} print edition)"
+        r"|appeared in the (?:print|printed) (?:edition|issue|version)",
+        70,
+        "search",
+        "version print",
+    ),
     # --- footer and legal -------------------------------------------------------------------------
     Rule(
         "copyright",

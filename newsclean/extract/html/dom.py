@@ -114,6 +114,8 @@ class PageStructure:
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model = None
+        #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
+        self.rules_body: list[str] = []
 
     def link_lines(self) -> list[bool]:
         """For each line: whether it is made mostly of link text or sits in navigation.
@@ -345,12 +347,10 @@ class PageStructure:
             if inside[serial] and good[serial] >= limit:
                 continue
             if tag in LANDMARK_REASONS:
-                reasons[serial] = (
-                    LANDMARK_REASONS[tag],
-                    LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"),
-                )
+                landmark = (LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"))
+                reasons[serial] = landmark
                 if tag == "header":
-                    weak[serial] = reasons[serial]
+                    weak[serial] = landmark
                 else:
                     continue
             found = hints[serial]

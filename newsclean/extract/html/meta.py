@@ -21,6 +21,10 @@ class PageMeta:
     site_name: str | None = None
     language: str | None = None
     description: str | None = None
+    #: Every ``@type`` the page's JSON-LD declares, nested ones included (for the page type).
+    types: tuple[str, ...] = ()
+    og_type: str | None = None
+    author_org: str | None = None
 
 
 def page_meta(tree) -> PageMeta:
@@ -37,7 +41,10 @@ def page_meta(tree) -> PageMeta:
         content = clean_text(attrs.get("content") or "")
         if key and content and key not in props:
             props[key] = content
-    ld = _json_ld(tree)
+    types: list[str] = []
+    ld = _json_ld(tree, types)
+    meta.types = tuple(types)
+    meta.og_type = props.get("og:type")
     title_node = tree.css_first("title")
     page_title = clean_text(title_node.text()) if title_node else None
     meta.site_name = (
@@ -46,11 +53,11 @@ def page_meta(tree) -> PageMeta:
         or ld.get("publisher")
         or (site_from_title(page_title) if page_title else None)
     )
-    headline = (
-        ld.get("headline")
-        or props.get("og:title")
-        or props.get("twitter:title")
-        or _first_text(tree, "h1")
+    declared = [ld.get("headline"), props.get("og:title"), props.get("twitter:title")]
+    headline = agreed_headline(
+        _texts(tree, "h1", 5),
+        [strip_site_name(t, meta.site_name) for t in declared if t],
+        strip_site_name(page_title, meta.site_name) if page_title else None,
     )
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
@@ -60,8 +67,14 @@ def page_meta(tree) -> PageMeta:
         props.get("byl"),
         props.get("dc.creator"),
         ld.get("author"),
+        props.get("citation_author"),
+        props.get("parsely-author"),
+        props.get("sailthru.author"),
+        props.get("cxenseparse:author"),
     ]
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
+    # An organisation named as the author in JSON-LD: used when no person is found.
+    meta.author_org = clean_byline(ld.get("author_org"))
     meta.date = (
         props.get("article:published_time")
         or ld.get("datePublished")
@@ -196,12 +209,51 @@ def clean_byline(value: str | None) -> str | None:
     return value
 
 
-def _first_text(tree, selector: str) -> str | None:
-    node = tree.css_first(selector)
-    if node is None:
-        return None
-    text = " ".join(node.text(separator=" ").split())
-    return text or None
+def _texts(tree, selector: str, most: int) -> list[str]:
+    """The texts of the first *most* elements matching *selector*, white space collapsed."""
+    found = []
+    for node in tree.css(selector)[:most]:
+        text = " ".join(node.text(separator=" ").split())
+        if text:
+            found.append(text)
+    return found
+
+
+#: Share of a visible headline's words (and of a declared title's) that must agree.
+HEADLINE_AGREEMENT = 0.5
+
+
+def agreed_headline(
+    visible: list[str], declared: list[str], page_title: str | None = None
+) -> str | None:
+    """The page's headline by agreement: the visible ``<h1>`` that shares most of its words
+    with a declared title (JSON-LD ``headline``, ``og:title``, ``twitter:title``) or the
+    ``<title>``; without one, the first declared title, else the first ``<h1>``.
+
+    A site's logo in an ``<h1>`` or a sticky header agrees with no declared title, and a
+    title written for search engines loses to the headline the reader sees.
+
+    >>> agreed_headline(["The Daily", "Storm closes all schools"], ["Storms close schools: live", "Storm closes all schools"])
+    'Storm closes all schools'
+    >>> agreed_headline(["The Daily"], ["Storm closes all schools"])
+    'Storm closes all schools'
+    """
+    best, best_share = None, 0.0
+    for text in visible:
+        words = set(re.findall(r"\w+", text.casefold()))
+        if not words or len(words) > 40:
+            continue
+        for title in [*declared, page_title] if page_title else declared:
+            other = set(re.findall(r"\w+", title.casefold()))
+            if not other:
+                continue
+            shared = len(words & other)
+            share = min(shared / len(words), shared / len(other))
+            if share >= HEADLINE_AGREEMENT and share > best_share:
+                best, best_share = text, share
+    if best is not None:
+        return best
+    return declared[0] if declared else (visible[0] if visible else None)
 
 
 def _time_element(tree) -> str | None:
@@ -225,15 +277,23 @@ _LD_TYPES = (
 )
 
 
-def _json_ld(tree) -> dict[str, str]:
-    """Headline, author, datePublished and publisher of the page's article in JSON-LD."""
+def _json_ld(tree, types: list[str] | None = None) -> dict[str, str]:
+    """Headline, author, datePublished and publisher of the page's article in JSON-LD.
+
+    With *types*, every ``@type`` value found is added to it.
+    """
     found: dict[str, str] = {}
     for node in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(node.text() or "")
         except ValueError:
             continue
-        for item in _ld_items(data):
+        if types is not None:
+            _ld_types(data, types)
+        items = list(_ld_items(data))
+        # Yoast-style graphs name the author once, as a Person the article points to by "@id".
+        ids = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+        for item in items:
             kind = item.get("@type")
             kinds = [
                 k.lower()
@@ -246,13 +306,38 @@ def _json_ld(tree) -> dict[str, str]:
                 value = item.get(key)
                 if isinstance(value, str) and value.strip() and key not in found:
                     found[key] = clean_text(value)
-            author = _ld_names(item.get("author"))
-            if author and "author" not in found:
-                found["author"] = author
+            people, organisations = _ld_authors(item.get("author"), ids)
+            if people and "author" not in found:
+                found["author"] = people
+            if organisations and "author_org" not in found:
+                found["author_org"] = organisations
             publisher = _ld_names(item.get("publisher"))
             if publisher and "publisher" not in found:
                 found["publisher"] = publisher
     return found
+
+
+def _ld_types(data, types: list[str], depth: int = 0) -> None:
+    """Add the ``@type`` values of *data* and of everything nested in it (to a depth of 6, 200 types).
+
+    >>> found = []
+    >>> _ld_types({"@type": "Product", "offers": {"@type": ["Offer"]}}, found)
+    >>> found
+    ['Product', 'Offer']
+    """
+    if depth > 6 or len(types) >= 200:
+        return
+    if isinstance(data, list):
+        for item in data[:100]:
+            _ld_types(item, types, depth + 1)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        for value in kind if isinstance(kind, list) else [kind]:
+            if isinstance(value, str):
+                types.append(value)
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                _ld_types(value, types, depth + 1)
 
 
 def _ld_items(data, depth: int = 0):
@@ -266,6 +351,54 @@ def _ld_items(data, depth: int = 0):
         graph = data.get("@graph")
         if graph is not None:
             yield from _ld_items(graph, depth + 1)
+
+
+#: JSON-LD types of an author that is not a person (a publisher signing as itself).
+_LD_ORGANISATIONS = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "localbusiness", "brand", "website"}
+)
+
+
+def _ld_authors(value, ids: dict) -> tuple[str | None, str | None]:
+    """The names of the people and of the organisations among an article's JSON-LD authors.
+
+    An author given only by ``@id`` is looked up in *ids* (the page's other items).
+
+    >>> ids = {"#jane": {"@type": "Person", "name": "Jane Doe"}}
+    >>> _ld_authors([{"@id": "#jane"}, {"@type": "Organization", "name": "The Daily"}], ids)
+    ('Jane Doe', 'The Daily')
+    """
+    people: list[str] = []
+    organisations: list[str] = []
+    for entry in (value if isinstance(value, list) else [value])[:10]:
+        if isinstance(entry, dict) and "name" not in entry and isinstance(entry.get("@id"), str):
+            entry = ids.get(entry["@id"], entry)
+        name = _ld_names(entry)
+        if not name:
+            continue
+        kind = entry.get("@type") if isinstance(entry, dict) else None
+        kinds = {
+            k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)
+        }
+        (organisations if kinds & _LD_ORGANISATIONS else people).append(name)
+    return (
+        ", ".join(dict.fromkeys(people)) or None,
+        ", ".join(dict.fromkeys(organisations)) or None,
+    )
+
+
+def weak_author(author: str, site_name: str | None) -> bool:
+    """Whether an author field names no person a reader would see: the site itself, or a
+    login slug ("devindra", "ops").
+
+    >>> weak_author("devindra", None), weak_author("The Daily", "The Daily"), weak_author("Jane Doe", "The Daily")
+    (True, True, False)
+    """
+    if " " not in author and author.islower():
+        return True
+    if not site_name:
+        return False
+    return re.findall(r"\w+", author.casefold()) == re.findall(r"\w+", site_name.casefold())
 
 
 def _ld_names(value) -> str | None:

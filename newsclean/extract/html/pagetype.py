@@ -1,0 +1,383 @@
+"""What kind of page this is: article, forum, product, collection, listing, documentation or service.
+
+A small learned classifier (a tree ensemble trained by ``scripts/train_pagetype.py``
+on the WCXB dev pages and shipped as ``newsclean/data/pagetype.json``) reads one
+row of page-level figures (:data:`FEATURES`) and gives the probability of each of
+WCXB's seven page types (:data:`TYPES`).
+
+**What it sees**: the kinds of structured data the page declares (JSON-LD
+``@type`` values and ``og:type``), counts and shares of its elements (paragraphs,
+list items, headings, tables, code, forms, ``<article>`` and ``<time>``
+elements), runs of look-alike siblings (a product grid, a list of posts), words
+of its class and id names (``price``, ``cart``, ``reply``, ``toc`` …), and what
+the rules found (before the block model): how much of the page's text they
+kept, in how many paragraphs, how long they are, how the kept text speaks
+(to "you", as "we", reporting what someone "said"), how much of the page is
+link text, whether a byline and a date were found, and how many prices the
+text shows.
+
+**What it does not see**: the URL, the domain or the site's name. It cannot
+recognise a site; it can only learn what kinds of pages look like.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsclean.extract.trees import compile_trees, walk_tree
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.html.blocks import Block, Elements
+
+#: The model shipped with the package.
+DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "pagetype.json"
+
+#: WCXB's page types, in the model's class order.
+TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+
+#: JSON-LD / og:type values, grouped (lower case).
+LD_GROUPS = {
+    "article": (
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "review",
+    ),
+    "product": (
+        "product",
+        "offer",
+        "aggregateoffer",
+        "productgroup",
+        "individualproduct",
+        "car",
+        "book",
+    ),
+    "rating": ("aggregaterating", "rating"),
+    "forum": (
+        "discussionforumposting",
+        "qapage",
+        "question",
+        "answer",
+        "comment",
+        "socialmediaposting",
+    ),
+    "list": ("itemlist", "collectionpage", "searchresultspage", "offercatalog", "listitem"),
+    "faq": ("faqpage",),
+    "docs": ("techarticle", "apireference", "softwaresourcecode", "howto", "course"),
+    "org": (
+        "organization",
+        "corporation",
+        "localbusiness",
+        "service",
+        "professionalservice",
+        "softwareapplication",
+        "webapplication",
+        "store",
+        "brand",
+    ),
+    "person": ("person", "profilepage"),
+    "website": ("website", "webpage", "aboutpage", "contactpage"),
+    "breadcrumb": ("breadcrumblist",),
+    "event": ("event", "recipe", "video", "videoobject", "jobposting"),
+}
+_LD_GROUP = {kind: group for group, kinds in LD_GROUPS.items() for kind in kinds}
+
+#: Element tags counted (share of the page's elements, and whether any).
+TAG_GROUPS = {
+    "p": ("p",),
+    "li": ("li",),
+    "h1": ("h1",),
+    "h2": ("h2",),
+    "h3": ("h3", "h4", "h5", "h6"),
+    "table": ("table", "tr", "td", "th"),
+    "code": ("pre", "code", "kbd", "samp"),
+    "article": ("article",),
+    "section": ("section",),
+    "form": ("form", "label", "fieldset"),
+    "dl": ("dl", "dt", "dd"),
+    "blockquote": ("blockquote",),
+    "time": ("time",),
+    "nav": ("nav",),
+    "aside": ("aside",),
+    "a": ("a",),
+    "figure": ("figure", "figcaption"),
+    "span": ("span",),
+    "strong": ("strong", "b", "em", "i"),
+}
+_TAG_GROUP = {tag: group for group, tags in TAG_GROUPS.items() for tag in tags}
+
+#: Words of class and id names that say what a page holds (counted over all elements).
+NAME_WORDS = (
+    "product",
+    "price",
+    "cart",
+    "sku",
+    "stock",
+    "rating",
+    "review",
+    "post",
+    "reply",
+    "thread",
+    "forum",
+    "comment",
+    "answer",
+    "vote",
+    "user",
+    "avatar",
+    "doc",
+    "toc",
+    "api",
+    "sidebar",
+    "pricing",
+    "plan",
+    "faq",
+    "hero",
+    "feature",
+    "card",
+    "grid",
+    "item",
+    "list",
+    "result",
+    "pagination",
+    "filter",
+    "sort",
+    "breadcrumb",
+    "article",
+    "author",
+    "byline",
+    "date",
+    "content",
+    "code",
+    "highlight",
+    "tab",
+    "testimonial",
+    "cta",
+    "team",
+    "category",
+    "tag",
+    "share",
+)
+_NAME_WORD = re.compile("|".join(sorted(NAME_WORDS, key=len, reverse=True)))
+#: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
+_VOICE = re.compile(
+    r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
+    r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
+    r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
+)
+#: Characters of the kept text read for its voice, of the page's text read for prices.
+_VOICE_CHARS = 5000
+_PRICE_CHARS = 30000
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b)")
+
+FEATURES: tuple[str, ...] = (
+    tuple(f"ld {group}" for group in LD_GROUPS)
+    + ("og article", "og product", "og website", "og other")
+    + ("elements", "blocks", "words")
+    + tuple(f"share <{group}>" for group in TAG_GROUPS)
+    + tuple(
+        f"count <{group}>"
+        for group in ("h2", "h3", "article", "time", "code", "table", "form", "li")
+    )
+    + ("siblings", "sibling share", "teaser runs")
+    + tuple(f"name '{word}'" for word in NAME_WORDS)
+    + (
+        "link blocks",
+        "link words",
+        "words per block",
+        "sentence blocks",
+        "kept words",
+        "kept share",
+        "paragraphs",
+        "words per paragraph",
+        "byline",
+        "date",
+        "prices",
+        "hint comment",
+        "hint related",
+        "hint byline",
+        "hint date",
+        "hint share",
+        "hint nav",
+        "hint article",
+        "you",
+        "we",
+        "said",
+        "heading lines",
+        "short kept lines",
+        "kept <p>",
+    )
+)
+
+
+def _log(value: float) -> float:
+    return math.log1p(value)
+
+
+def page_row(
+    elements: Elements,
+    blocks: Sequence[Block],
+    ld_types: Sequence[str],
+    og_type: str | None,
+    body: Sequence[str],
+    byline: bool,
+    date: bool,
+) -> list[float]:
+    """The :data:`FEATURES` row of one page.
+
+    *elements* is the page's element table and *blocks* its text blocks
+    (:mod:`newsclean.extract.html.blocks`), *ld_types* the JSON-LD ``@type``
+    values, *og_type* the ``og:type``; *body* the paragraphs the rules kept
+    (before the block model: the type does not depend on it), *byline* and
+    *date* whether the page has them. The function is long because it is one flat
+    list of figures, written in the order of :data:`FEATURES` so the two read alike.
+    """
+    row: list[float] = []
+    groups = Counter(_LD_GROUP.get(kind.lower()) for kind in ld_types)
+    row += [float(groups[group] > 0) for group in LD_GROUPS]
+    og = (og_type or "").lower()
+    row += [
+        float("article" in og),
+        float("product" in og),
+        float(og == "website"),
+        float(bool(og) and not any(word in og for word in ("article", "product", "website"))),
+    ]
+    tags = elements.tag
+    size = len(tags) or 1
+    counted: Counter = Counter()
+    for tag, number in Counter(tags).items():
+        counted[_TAG_GROUP.get(tag)] += number
+    words = [len(block.text.split()) for block in blocks]
+    total_words = sum(words) or 1
+    row += [_log(size), _log(len(blocks)), _log(total_words)]
+    row += [counted[group] / size for group in TAG_GROUPS]
+    row += [
+        _log(counted[group])
+        for group in ("h2", "h3", "article", "time", "code", "table", "form", "li")
+    ]
+    # Runs of look-alike siblings: the same tag and class under one parent (a grid, a thread).
+    names = elements.names
+    siblings = Counter(zip(elements.parent, tags, names))
+    runs = [
+        count
+        for (_, tag, name), count in siblings.items()
+        if count >= 3 and tag not in ("p", "br", "span")
+    ]
+    longest = max(runs, default=0)
+    row += [_log(longest), longest / size, _log(len(runs))]
+    # Each distinct class/id value once: a grid of 200 cards says "card" as loudly as 20.
+    found = Counter(_NAME_WORD.findall(" ".join(dict.fromkeys(names)).lower()))
+    row += [_log(found[word]) for word in NAME_WORDS]
+    count = len(blocks) or 1
+    link_blocks = [block.link_density > 0.5 for block in blocks]
+    row += [
+        sum(link_blocks) / count,
+        sum(w for w, link in zip(words, link_blocks) if link) / total_words,
+        total_words / count,
+        sum(block.text.endswith((".", "!", "?", "。")) for block in blocks) / count,
+    ]
+    kept = sum(len(p.split()) for p in body)
+    paragraphs = len(body)
+    text = "\n".join(block.text for block in blocks)[:_PRICE_CHARS]
+    row += [
+        _log(kept),
+        kept / total_words,
+        _log(paragraphs),
+        kept / paragraphs if paragraphs else 0.0,
+        float(byline),
+        float(date),
+        _log(len(_PRICE.findall(text))),
+    ]
+    hints = Counter(hint for found in elements.hints if found for hint in found)
+    row += [
+        _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
+    ]
+    prose = "\n".join(body)[:_VOICE_CHARS].lower()
+    voice = _VOICE.findall(prose)
+    sample_words = len(prose.split()) or 1
+    row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
+    heading = sum(block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for block in blocks)
+    short = sum(len(p.split()) < 8 for p in body)
+    row += [
+        heading / count,
+        short / paragraphs if paragraphs else 0.0,
+        sum(block.tag == "p" for block in blocks) / count,
+    ]
+    return row
+
+
+class PageTypeModel:
+    """One tree ensemble per page type over :data:`FEATURES` rows, as exported by
+    ``scripts/train_pagetype.py``; the type's probability is the softmax of the sums."""
+
+    def __init__(self, data: dict) -> None:
+        if data.get("features") != list(FEATURES) or data.get("types") != list(TYPES):
+            raise ValueError("page-type model: its features or types are not this version's")
+        self.data = data
+        self._sums: list | None = None
+        self._walked = 0
+
+    @classmethod
+    def load(cls, path: str | Path) -> PageTypeModel:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def probabilities(self, row: Sequence[float]) -> list[float]:
+        """The probability of each of :data:`TYPES` for *row*.
+
+        The first :data:`WALKED_PAGES` pages walk the tree arrays; then the trees are
+        compiled (which costs as much as walking them for about that many pages, so a
+        command cleaning one page does not pay for it).
+        """
+        if self._sums is not None:
+            raw = [evaluate(row) for evaluate in self._sums]
+        elif self._walked < WALKED_PAGES:
+            self._walked += 1
+            raw = [sum(walk_tree(tree, row) for tree in trees) for trees in self.data["trees"]]
+        else:
+            self._sums = [compile_trees(trees) for trees in self.data["trees"]]
+            raw = [evaluate(row) for evaluate in self._sums]
+        top = max(raw)
+        exps = [math.exp(value - top) for value in raw]
+        total = sum(exps)
+        return [value / total for value in exps]
+
+    def predict(self, row: Sequence[float]) -> tuple[str, float]:
+        """The most likely type and its probability."""
+        probabilities = self.probabilities(row)
+        best = max(range(len(TYPES)), key=probabilities.__getitem__)
+        return TYPES[best], probabilities[best]
+
+
+#: Pages typed by walking the trees before they are compiled.
+WALKED_PAGES = 100
+
+
+_DEFAULT: PageTypeModel | None = None
+
+
+def resolve(choice: Any) -> Any:
+    """The model an ``Options.page_type_model`` value asks for: None or True the package's
+    model (when shipped), False none, a path or a model that one."""
+    global _DEFAULT
+    if choice is False:
+        return None
+    if choice is None or choice is True:
+        if _DEFAULT is None:
+            if not DEFAULT_PATH.exists():
+                return None
+            _DEFAULT = PageTypeModel.load(DEFAULT_PATH)
+        return _DEFAULT
+    if hasattr(choice, "predict"):
+        return choice
+    return PageTypeModel.load(choice)

@@ -1,0 +1,65 @@
+"""Tree ensembles as plain arrays, evaluated without the library that trained them.
+
+A tree is five lists — split feature, threshold, left child, right child (a
+negative child ``~k`` is leaf *k*) and leaf values — and, optionally, the
+internal nodes' values (for explaining a score). A row goes left when its value
+is ``<=`` the threshold. The block model (:mod:`~newsclean.extract.blockmodel`)
+and the page-type model (:mod:`~newsclean.extract.html.pagetype`) are such
+ensembles, exported from LightGBM by their training scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+
+def compile_trees(
+    trees: Sequence[Sequence[list]],
+    condition: Callable[[int, float], str] | None = None,
+    leaves: bool = False,
+) -> Callable:
+    """One Python function evaluating tree arrays as nested conditional expressions.
+
+    It returns the sum of the leaf values, or (with *leaves*) the tuple of the
+    leaves reached. A node tests ``condition(feature, threshold)`` on the row
+    ``x`` (by default ``x[feature] <= threshold``). Shared by the block and
+    page-type models.
+
+    >>> tree = [[0], [0.5], [~0], [~1], [-1.0, 2.0], [0.0]]
+    >>> compile_trees([tree])([0.7]), compile_trees([tree], leaves=True)([0.2])
+    (2.0, (0,))
+    """
+    test = condition or (lambda feature, threshold: f"x[{feature}] <= {threshold!r}")
+    terms = []
+    for feature, threshold, left, right, values, *_ in trees:
+
+        def expr(node: int) -> str:
+            if node < 0:
+                return str(~node) if leaves else repr(values[~node])
+            return f"({expr(left[node])} if {test(feature[node], threshold[node])} else {expr(right[node])})"
+
+        terms.append(expr(0) if feature else ("0" if leaves else repr(values[0])))
+    if leaves:
+        source = "def raw(x):\n    return (" + ",\n        ".join(terms) + ",)\n"
+    else:
+        source = "def raw(x):\n    return (" + "\n        + ".join(terms or ["0.0"]) + ")\n"
+    namespace: dict = {}
+    exec(compile(source, "<trees>", "exec"), namespace)  # our own arrays: numbers only
+    return namespace["raw"]
+
+
+def walk_tree(tree: Sequence[list], row: Sequence[float]) -> float:
+    """The leaf value *row* reaches in one tree's arrays (the reference evaluator).
+
+    >>> walk_tree([[0], [0.5], [~0], [~1], [-1.0, 2.0]], [0.7])
+    2.0
+    """
+    feature, threshold, left, right, leaves = tree[:5]
+    if not feature:
+        return leaves[0]
+    node = 0
+    while True:
+        child = left[node] if row[feature[node]] <= threshold[node] else right[node]
+        if child < 0:
+            return leaves[~child]
+        node = child

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Train the page-type model (``newsclean/data/pagetype.json``) on the WCXB dev pages.
+
+    pip install -e '.[train]'
+    python scripts/train_pagetype.py               # train on all dev pages, write the model
+    python scripts/train_pagetype.py --out FILE    # elsewhere
+
+Each WCXB dev page (``bench/devdata.py``) is cleaned by newsclean as usual and
+its page-level feature row read (:func:`newsclean.extract.html.pagetype.page_row`,
+through the same call the pipeline makes), so training and running read the
+same figures. The row reads what the rules kept before the block model, so the
+page type's cross-validation needs no block model per fold. The label is WCXB's ``page_type``; the Zyte dev pages, all news
+articles, join as articles.
+
+**Weights.** WCXB has 793 articles and 91 documentation pages: a page weighs
+the square root of the inverse of its type's share, halfway between counting
+every page the same (the rare types are lost) and every type the same (articles
+are mistaken for the rest).
+
+**Model.** LightGBM multiclass gradient-boosted trees (:data:`PARAMS`), fixed
+seeds, one thread order, inputs sorted by page: the same data gives the same
+file. The trees are exported as arrays (one list of trees per type) that
+:class:`newsclean.extract.html.pagetype.PageTypeModel` evaluates without LightGBM.
+
+``bench/pagetype.py`` uses :func:`collect` and :func:`train` to cross-validate
+by domain (5 folds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+PARAMS = {
+    "objective": "multiclass",
+    "learning_rate": 0.1,
+    "num_leaves": 7,
+    "max_depth": 4,
+    "min_child_samples": 10,
+    "feature_fraction": 0.7,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "seed": 13,
+    "deterministic": True,
+    "force_row_wise": True,
+    "num_threads": 2,
+    "verbosity": -1,
+}
+ROUNDS = 60
+
+
+class Collector:
+    """Stands in for the page-type model during cleaning: keeps the row, says "article"."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = rows
+
+    def predict(self, row: list[float]) -> tuple[str, float]:
+        self.rows.append(row)
+        return "article", 0.0
+
+
+def page_features(page) -> tuple[str, str, int, list[float]]:
+    """(key, label, fold, feature row) of one dev page."""
+    import newsclean
+
+    collected: list[list[float]] = []
+    # The row reads what the rules kept, before the block model: it is the same without it.
+    newsclean.clean(
+        page.html.encode("utf-8"),
+        input="html",
+        block_model=False,
+        page_type_model=Collector(collected),
+    )
+    label = "article" if page.set == "zyte" else page.page_type
+    return page.key, label, page.fold, collected[0]
+
+
+def _nice() -> None:
+    import os
+
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def collect(pages, jobs: int = 2) -> list[tuple[str, str, int, list[float]]]:
+    """The feature rows of every page, in the pages' order."""
+    if jobs <= 1:
+        return [page_features(p) for p in pages]
+    with Pool(jobs, initializer=_nice) as pool:
+        return pool.map(page_features, pages, chunksize=8)
+
+
+def train(rows, rounds: int = ROUNDS) -> dict:
+    """A LightGBM multiclass model on *rows*, exported as the model file's dictionary."""
+    import lightgbm
+    import numpy as np
+
+    from newsclean.extract.html.pagetype import FEATURES, TYPES
+
+    rows = sorted(rows, key=lambda r: r[0])
+    counts = Counter(r[1] for r in rows)
+    x = np.asarray([r[3] for r in rows], dtype=np.float64)
+    y = np.asarray([TYPES.index(r[1]) for r in rows])
+    w = np.asarray([(len(rows) / (len(counts) * counts[r[1]])) ** 0.5 for r in rows])
+    params = dict(PARAMS, num_class=len(TYPES))
+    data = lightgbm.Dataset(x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))])
+    return export(lightgbm.train(params, data, num_boost_round=rounds))
+
+
+def export(booster) -> dict:
+    """The model file's dictionary: for each page type, its trees as arrays (``train_blocks.export_trees``)."""
+    from train_blocks import export_trees
+
+    from newsclean.extract.html.pagetype import FEATURES, TYPES
+
+    trees = export_trees(booster)
+    # LightGBM orders a multiclass model's trees round by round, one per class.
+    return {
+        "format": "newsclean-pagetype-1",
+        "features": list(FEATURES),
+        "types": list(TYPES),
+        "trees": [trees[k :: len(TYPES)] for k in range(len(TYPES))],
+    }
+
+
+def main() -> None:
+    from devdata import all_pages
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "pagetype.json")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    bench = args.shared / "bench"
+    if not (bench / "wcxb" / "dev").is_dir():
+        sys.exit(
+            f"train_pagetype: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)"
+        )
+    rows = collect(all_pages(bench), args.jobs)
+    model = train(rows)
+    args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    print(
+        f"{len(rows)} pages ({', '.join(f'{t} {n}' for t, n in Counter(r[1] for r in rows).most_common())}), "
+        f"{sum(len(t) for t in model['trees'])} trees -> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

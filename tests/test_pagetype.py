@@ -1,0 +1,169 @@
+"""The page type of an HTML page: its features, its evaluator, and what the document says."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+import newsclean
+from newsclean.extract.html import pagetype
+from newsclean.extract.html.pagetype import FEATURES, TYPES, PageTypeModel, resolve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+import train_pagetype
+
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+ARTICLE = """<html><head><title>Council approves the new bridge - The Daily</title>
+<meta property="og:type" content="article">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Council approves the new bridge", "author": {"@type": "Person", "name": "Ann Lee"}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council approves the new bridge</h1><p class="byline">By Ann Lee</p>
+<p>The council approved the plans for a new bridge over the river on Monday, after a debate that lasted all day.</p>
+<p>Work is expected to start next spring, and the bridge should open to traffic two years later, officials said.</p>
+<p>Residents who had campaigned for the bridge for a decade said they were pleased with the decision.</p>
+</article></body></html>"""
+
+PRODUCT = """<html><head><title>Oak desk 120 cm | Shop</title><meta property="og:type" content="product">
+<script type="application/ld+json">{"@type": "Product", "name": "Oak desk",
+ "offers": {"@type": "Offer", "price": "249.00", "priceCurrency": "EUR"}}</script></head><body>
+<div class="product-page"><h1>Oak desk 120 cm</h1><div class="product-price">€249.00</div>
+<div class="add-to-cart"><a href="/cart">Add to cart</a></div>
+<ul class="product-specs"><li>Width: 120 cm</li><li>Depth: 60 cm</li><li>Solid oak, oiled finish</li></ul>
+<p>A sturdy desk of solid oak with room for two screens.</p></div></body></html>"""
+
+
+class _Collect:
+    def __init__(self):
+        self.rows = []
+
+    def predict(self, row):
+        self.rows.append(row)
+        return "article", 0.0
+
+
+def _row(page: str) -> list[float]:
+    seen = _Collect()
+    newsclean.clean(page, input="html", page_type_model=seen)
+    assert len(seen.rows) == 1 and len(seen.rows[0]) == len(FEATURES)
+    return seen.rows[0]
+
+
+def test_rows_describe_the_page():
+    article, product = _row(ARTICLE), _row(PRODUCT)
+    assert article[INDEX["ld article"]] == 1.0 and article[INDEX["og article"]] == 1.0
+    assert article[INDEX["ld product"]] == 0.0 and article[INDEX["prices"]] == 0.0
+    assert article[INDEX["byline"]] == 1.0 and article[INDEX["said"]] > 0
+    assert product[INDEX["ld product"]] == 1.0 and product[INDEX["og product"]] == 1.0
+    assert product[INDEX["prices"]] > 0 and product[INDEX["name 'cart'"]] > 0
+    assert product[INDEX["ld article"]] == 0.0
+
+
+def test_json_ld_types_are_read_nested_and_in_graphs():
+    from newsclean.extract.html.blocks import parse
+    from newsclean.extract.html.meta import page_meta
+
+    page = """<html><head><meta property="og:type" content="website"><script type="application/ld+json">
+    {"@graph": [{"@type": "WebPage", "mainEntity": {"@type": "QAPage"}}, {"@type": ["Organization"]}]}
+    </script></head><body><p>x</p></body></html>"""
+    meta = page_meta(parse(page))
+    assert meta.types == ("WebPage", "QAPage", "Organization") and meta.og_type == "website"
+
+
+def _model(rng, rounds: int = 1) -> PageTypeModel:
+    """A random model: one tree per type and round over random features."""
+
+    def tree():
+        feature = [rng.randrange(len(FEATURES)) for _ in range(3)]
+        return [
+            feature,
+            [rng.random() for _ in range(3)],
+            [1, ~0, ~2],
+            [2, ~1, ~3],
+            [rng.random() for _ in range(4)],
+            [0.0] * 3,
+        ]
+
+    trees = [[tree() for _ in range(rounds)] for _ in TYPES]
+    return PageTypeModel({"features": list(FEATURES), "types": list(TYPES), "trees": trees})
+
+
+def test_probabilities_are_a_softmax_of_the_types_sums():
+    import random
+
+    model = _model(random.Random(3), rounds=4)
+    row = _row(ARTICLE)
+    probabilities = model.probabilities(row)
+    assert sum(probabilities) == pytest.approx(1.0) and all(0 < p < 1 for p in probabilities)
+    kind, confidence = model.predict(row)
+    assert confidence == max(probabilities) and kind == TYPES[probabilities.index(confidence)]
+
+
+def test_export_matches_lightgbm():
+    lightgbm = pytest.importorskip("lightgbm")
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(1)
+    x = rng.random((1400, len(FEATURES)))
+    y = (x[:, 0] * 3 + x[:, 10] * 4).astype(int) % len(TYPES)
+    params = {**train_pagetype.PARAMS, "num_class": len(TYPES), "num_threads": 1}
+    booster = lightgbm.train(params, lightgbm.Dataset(x, y), num_boost_round=15)
+    model = PageTypeModel(json.loads(json.dumps(train_pagetype.export(booster))))
+    expected = booster.predict(x[:50])
+    for row, want in zip(x[:50].tolist(), expected):
+        assert model.probabilities(row) == pytest.approx(want.tolist(), abs=1e-4)
+
+
+def test_the_document_and_its_json_carry_the_type(validate):
+    import random
+
+    model = _model(random.Random(8))
+    document = newsclean.clean(ARTICLE, input="html", page_type_model=model)
+    assert document.page_type in TYPES and 0 < document.page_type_confidence <= 1
+    data = document.to_dict()
+    assert data["page_type"] == document.page_type
+    validate(data)
+    off = newsclean.clean(ARTICLE, input="html", page_type_model=False)
+    assert off.page_type is None and off.page_type_confidence is None and off.body == document.body
+    text = newsclean.clean(
+        "Just a line of text.\n\nAnother one that is a little longer than the first."
+    )
+    assert text.page_type is None
+    validate(text.to_dict())
+    assert resolve(False) is None and resolve(model) is model
+
+
+@pytest.mark.skipif(
+    not pagetype.DEFAULT_PATH.exists(), reason="no page-type model file in the package"
+)
+def test_the_shipped_model_types_an_article_and_a_product_page():
+    assert pagetype.DEFAULT_PATH.stat().st_size < 500_000
+    article = newsclean.clean(ARTICLE, input="html")
+    product = newsclean.clean(PRODUCT, input="html")
+    assert article.page_type == "article" and product.page_type == "product"
+    assert article.page_type_confidence > 0.5
+
+
+def test_text_input_does_not_load_the_page_type_model():
+    code = (
+        "import sys, newsclean; newsclean.clean('Just a line of text.\\n\\nAnother one.');"
+        "sys.exit('newsclean.extract.html.pagetype' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_walked_and_compiled_trees_agree(monkeypatch):
+    import random
+
+    rng = random.Random(11)
+    model = _model(rng, rounds=6)
+    rows = [[rng.choice([0.0, 1.0, rng.random()]) for _ in FEATURES] for _ in range(40)]
+    monkeypatch.setattr(pagetype, "WALKED_PAGES", 20)
+    first = [model.probabilities(row) for row in rows]  # 20 walked, then compiled
+    again = [model.probabilities(row) for row in rows]  # all compiled
+    assert model._sums is not None and first == again
