@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
-from newsclean.extract.trees import compile_trees, walk_tree
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
+from newsclean.extract.trees import compile_trees, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
