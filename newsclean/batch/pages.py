@@ -172,7 +172,6 @@ class ArchiveOutputs:
                 stack.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
 
 
-
 def page_record(document: Any, page: Page) -> dict:
     """The output record of a page.
 

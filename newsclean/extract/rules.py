@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from newsclean.extract import lexicon
 
@@ -347,10 +348,21 @@ class _OnFirstSearch:
         return self._pattern.search(text)
 
 
+class _Step(NamedTuple):
+    """One matching step: rules tried together, and when they can fire at all."""
+
+    #: The step is skipped for lines of more words than this.
+    limit: int
+    #: One pattern for the step's rules, each a named group (``r0``, ``r1`` …).
+    pattern: Any
+    names: dict[str, Rule]
+    #: A search step runs only on lines with one of these words or substrings.
+    words: frozenset[str]
+    subs: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> list[
-    tuple[int, re.Pattern[str] | _OnFirstSearch, dict[str, Rule], frozenset[str], tuple[str, ...]]
-]:
+def _compiled() -> list[_Step]:
     """Compile the rules on first use, narrowest word limit first.
 
     ``full`` rules of one word limit are joined into one alternation; each
@@ -358,7 +370,7 @@ def _compiled() -> list[
     needed). Lines are lowercased before matching, so the patterns are compiled
     without IGNORECASE (faster).
     """
-    steps = []
+    steps: list[_Step] = []
     full: list[Rule] = []
     for rule in RULES:
         if rule.mode == "full":
@@ -367,7 +379,7 @@ def _compiled() -> list[
             words = frozenset(t for t in rule.triggers.split() if re.fullmatch(r"\w+", t))
             subs = tuple(t for t in rule.triggers.split() if not re.fullmatch(r"\w+", t))
             steps.append(
-                (
+                _Step(
                     rule.max_words or 10**9,
                     _OnFirstSearch(f"(?P<r0>{rule.pattern})"),
                     {"r0": rule},
@@ -380,10 +392,10 @@ def _compiled() -> list[
     full.sort(key=lambda rule: rule.max_words)
     names = {f"r{index}": rule for index, rule in enumerate(full)}
     body = "|".join(f"(?P<r{index}>{rule.pattern})" for index, rule in enumerate(full))
-    steps.sort(key=lambda step: step[0])
+    steps.sort(key=lambda step: step.limit)
     steps.insert(
         0,
-        (
+        _Step(
             max(rule.max_words for rule in full),
             re.compile(rf"(?:{body})[\s.:!?…]*\Z"),
             names,
@@ -399,9 +411,9 @@ def _all_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
     """The union of all search rules' trigger words and substrings."""
     words: set[str] = set()
     subs: set[str] = set()
-    for _, _, _, trigger_words, trigger_subs in _compiled()[1:]:
-        words |= trigger_words
-        subs.update(trigger_subs)
+    for step in _compiled()[1:]:
+        words |= step.words
+        subs.update(step.subs)
     return frozenset(words), tuple(sorted(subs))
 
 
@@ -456,6 +468,7 @@ _CACHE_WORDS = 8
 def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> Hit | None:
     steps = _compiled()
     any_words, any_subs = _all_triggers()
+    tokens = tokens or []
     if not scan_all and any_words.isdisjoint(tokens) and not any(s in lower for s in any_subs):
         steps = steps[:1]  # no search rule can fire: only the whole-line rules remain
     for limit, pattern, names, trigger_words, trigger_subs in steps:
@@ -473,7 +486,7 @@ def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> 
         else:
             m = pattern.match(lower)
         if m:
-            rule = names[m.lastgroup]
+            rule = names[m.lastgroup or ""]
             if rule.max_words and words > rule.max_words:
                 continue
             return Hit(rule.name, rule.reason, f"matched {m.group(0).strip()[:40]!r}")

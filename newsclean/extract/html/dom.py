@@ -31,12 +31,16 @@ parents, so a reverse pass adds each child into its parent).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newsclean.extract.features import Line
 from newsclean.extract.html.blocks import Block, Elements
 from newsclean.extract.languages import WORD
 from newsclean.extract.region import Weights, line_score
 from newsclean.extract.rules import Hit
+
+if TYPE_CHECKING:
+    from newsclean.extract.blockmodel import BlockModel
 
 #: An element with less than this share of the container's prose is a widget
 #: inside the article, and its class/id names or landmark tag are believed.
@@ -113,7 +117,7 @@ class PageStructure:
         self.title_at = -1
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
-        self.model = None
+        self.model: BlockModel | None = None
         #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
         self.rules_body: list[str] = []
 
