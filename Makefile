@@ -2,7 +2,7 @@
 PYTHON ?= python
 SHARED ?= ../shared
 
-.PHONY: test bench bench-quick bench-suites suites bench-wcxb
+.PHONY: test bench bench-quick bench-suites suites bench-wcxb bench-text bench-pagetype lint
 
 test:
 	$(PYTHON) -m pytest
@@ -12,6 +12,8 @@ bench: suites
 	$(PYTHON) bench/batch.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/warc.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md
+	$(PYTHON) bench/text_cv.py --shared $(SHARED) --layout all --update BENCHMARKS.md
+	$(PYTHON) bench/pagetype.py --shared $(SHARED) --update BENCHMARKS.md
 
 bench-quick:
 	$(PYTHON) bench/run.py --shared $(SHARED) --repeat 1
@@ -26,3 +28,17 @@ bench-suites: suites
 
 bench-wcxb:
 	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md
+
+# Text dumps cross-validated by domain (line model), in three dump layouts.
+bench-text:
+	$(PYTHON) bench/text_cv.py --shared $(SHARED) --layout all --update BENCHMARKS.md
+
+# Page type accuracy and article-vs-other F1, cross-validated by domain.
+bench-pagetype:
+	$(PYTHON) bench/pagetype.py --shared $(SHARED) --update BENCHMARKS.md
+
+# The house style, as CI checks it.
+lint:
+	ruff check newsclean tests bench scripts docs
+	ruff format --check newsclean tests bench scripts docs
+	mypy
