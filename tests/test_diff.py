@@ -21,13 +21,12 @@ from newsclean.output.diff import (
     Fold,
     LineView,
     build_view,
-    cell_len,
     fold,
     render_plain,
     render_rich,
-    render_side_by_side,
     summary_lines,
 )
+from newsclean.output.side_by_side import cell_len, render_side_by_side
 from newsclean.text.decode import Decoded
 from newsclean.text.record import Step
 from newsclean.text.repair import Repair

@@ -152,7 +152,7 @@ def diff(
 
 
 def _min_width() -> int:
-    from newsclean.output.diff import MIN_SIDE_BY_SIDE_WIDTH
+    from newsclean.output.side_by_side import MIN_SIDE_BY_SIDE_WIDTH
 
     return MIN_SIDE_BY_SIDE_WIDTH
 
@@ -174,16 +174,17 @@ def _console(use_colour: bool, width: int):
 
 def _render(view, context, side_by_side, width, line_numbers, summary, console) -> str:
     """The plain text of one document's diff view, or "" after printing it in colour to *console*."""
-    from newsclean.output import diff as view_module
+    from newsclean.output import side_by_side as columns
+    from newsclean.output.diff import render_plain, render_rich
 
     if console is None:
         if side_by_side:
-            return view_module.render_side_by_side(view, width, context, summary)
-        return view_module.render_plain(view, context, line_numbers, summary)
+            return columns.render_side_by_side(view, width, context, summary)
+        return render_plain(view, context, line_numbers, summary)
     if side_by_side:
-        lines = view_module.render_side_by_side_rich(view, width, context, summary)
+        lines = columns.render_side_by_side_rich(view, width, context, summary)
     else:
-        lines = view_module.render_rich(view, context, line_numbers, summary)
+        lines = render_rich(view, context, line_numbers, summary)
     for line in lines:
         console.print(line)
     return ""
