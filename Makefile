@@ -2,7 +2,7 @@
 PYTHON ?= python
 SHARED ?= ../shared
 
-.PHONY: test bench bench-quick bench-suites suites bench-wcxb
+.PHONY: test bench bench-quick bench-suites suites bench-wcxb bench-pagetype
 
 test:
 	$(PYTHON) -m pytest
@@ -12,6 +12,7 @@ bench: suites
 	$(PYTHON) bench/batch.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/warc.py --shared $(SHARED) --update BENCHMARKS.md
 	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md
+	$(PYTHON) bench/pagetype.py --shared $(SHARED) --update BENCHMARKS.md
 
 bench-quick:
 	$(PYTHON) bench/run.py --shared $(SHARED) --repeat 1
@@ -26,3 +27,6 @@ bench-suites: suites
 
 bench-wcxb:
 	$(PYTHON) bench/wcxb.py --shared $(SHARED) --cv --update BENCHMARKS.md
+
+bench-pagetype:
+	$(PYTHON) bench/pagetype.py --shared $(SHARED) --update BENCHMARKS.md
