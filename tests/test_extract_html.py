@@ -499,3 +499,13 @@ def test_a_print_note_after_the_article_is_removed_with_its_reason():
         note, "The print edition of the council's minutes was published on Monday, a week late."
     )
     assert "The print edition" in newsclean.clean(story).body
+
+
+def test_a_byline_label_alone_is_no_author():
+    page = (
+        "<html><body><article><h1>Council approves the new bridge</h1>"
+        '<p class="byline">Written by:</p>' + _PROSE + "</article></body></html>"
+    )
+    assert newsclean.clean(page).byline is None
+    named = page.replace("Written by:", "Written by: Ann Lee")
+    assert newsclean.clean(named).byline == "Ann Lee"
