@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsclean.text.decode import decode, decode_text
+from newsclean.text.detect import CANDIDATES, decode_counting, decode_lines
+from newsclean.text.repair import repair
 
 RU = "Правительство объявило новые меры поддержки малого бизнеса и семей с детьми. " * 3
 ZH = "北京市政府今天发布了新的交通规定，市民可以通过网站查询详细信息。" * 3
@@ -93,23 +95,38 @@ def test_ascii_heavy_with_a_legacy_sentence():
     assert "市长表示，新的预算将帮助城市发展。" in d.text
 
 
-def test_segments_when_no_single_codec_fits():
+def test_a_file_mixing_code_pages_takes_the_model_reading_whole():
+    # every byte decodes in several single-byte code pages, so the segments rung is not
+    # reached: the model rung reads the whole file as cp1251 (its Russian line wins) and
+    # the GBK line is left in that reading; repair does not undo GBK read as cp1251
+    zh = "第二行是中文。"
     data = (
         "Первая строка по-русски.\n".encode("cp1251")
         + b"\x81\x81 broken \xff\n"
-        + "第二行是中文。\n".encode("gbk")
+        + zh.encode("gbk")
+        + b"\n"
     )
     d = decode(data)
-    assert d.method in ("segments", "model", "fallback")
-    assert d.text.count("\n") == 3
+    assert (d.method, d.encoding) == ("model", "cp1251")
+    assert d.text.splitlines() == [
+        "Первая строка по-русски.",
+        "ЃЃ broken я",
+        zh.encode("gbk").decode("cp1251"),
+    ]
+    assert repair(d.text).text == d.text
+
+
+def test_segments_decode_each_line_with_its_own_code_page():
+    zh = "第二行是中文。"
+    data = "Первая строка по-русски.\n".encode("cp1251") + zh.encode("gbk") + b"\n"
+    d = decode_lines(data, ["cp1251", "gbk"])
+    assert (d.method, d.text) == ("segments", "Первая строка по-русски.\n" + zh + "\n")
 
 
 def test_fallback_counts_replacements():
     # decode() itself never gets this far on such bytes (some code page, e.g. mac-cyrillic,
     # decodes every byte), so the fallback's decoding is checked directly
-    from newsclean.text.decode import _decode_counting
-
-    assert _decode_counting(b"\x81\x8d\x8f\x90\x9d" * 3, "cp1252") == ("\ufffd" * 15, 15)
+    assert decode_counting(b"\x81\x8d\x8f\x90\x9d" * 3, "cp1252") == ("\ufffd" * 15, 15)
 
 
 def test_decode_text():
@@ -189,12 +206,11 @@ def test_big_legacy_file_decodes_in_seconds(make):
 
 
 def test_segments_stay_bounded():
-    from newsclean.text.decode import CANDIDATES, _segments
 
     line = RU.encode("cp1251") + b"\n" + "第二行是中文。\n".encode("gbk")
     data = line * 50_000 + b"".join(b"%d " % i + line for i in range(50_000))
     start = time.perf_counter()
-    d = _segments(data, [codecs.lookup(c).name for c in CANDIDATES])
+    d = decode_lines(data, [codecs.lookup(c).name for c in CANDIDATES])
     assert time.perf_counter() - start < 10.0
     # lines judged before the budget was spent, and their repeats, are right
     assert d.text.splitlines()[:4] == [RU, "第二行是中文。"] * 2

@@ -29,7 +29,10 @@ from newsclean.output.diff import (
     summary_lines,
 )
 from newsclean.text.decode import Decoded
+from newsclean.text.record import Step
 from newsclean.text.repair import Repair
+
+UTF8_AS_CP1252 = (Step("UTF-8", "cp1252"),)
 
 SAMPLE = SAMPLES / "000_327f9b9f446e87e2.txt"
 
@@ -63,7 +66,7 @@ def _document() -> Document:
                     offset + match.end(),
                     match.group(),
                     FIXES[match.group()],
-                    "UTF-8 read as cp1252",
+                    UTF8_AS_CP1252,
                 )
             )
         for bad, good in FIXES.items():
@@ -170,7 +173,7 @@ def test_repairs_found_by_text_when_offsets_do_not_fit():
 
 def test_repair_that_no_line_holds_is_listed_apart():
     doc = _document()
-    doc.repairs.append(Repair(10_000, 10_003, "â€™", "’", "UTF-8 read as cp1252"))
+    doc.repairs.append(Repair(10_000, 10_003, "â€™", "’", UTF8_AS_CP1252))
     view = build_view(doc)
     assert [r.after for r in view.unplaced_repairs] == ["’"]
     out = render_plain(view)
@@ -344,7 +347,7 @@ def test_every_removed_line_is_shown_with_its_reason(data):
     for x in kept:
         assert numbered[x.line][0] in " ~"
     for rep in doc.repairs:
-        assert f"    {rep.before} → {rep.after}  ({rep.undone})" in out
+        assert f"    {rep.before} → {rep.after}  ({rep.description})" in out
     figures = "\n".join(row for row in out if row.startswith("# "))
     by_reason = Counter(r.reason for r in doc.removed)
     assert (

@@ -22,10 +22,6 @@ MAX_LONG_FUNCTIONS = 2
 #: Known exceptions being worked off: this list may only shrink. A new breach fails.
 KNOWN_PRIVATE_IMPORTS = {
     "newsclean.extract.blockmodel imports newsclean.extract.judge._set",
-    "newsclean.text.decode imports newsclean.text.plausibility._WORD",
-    "newsclean.text.repair imports newsclean.text.recode._cp1252_bytes",
-    "newsclean.text.repair imports newsclean.text.plausibility._WORD",
-    "newsclean.text.repair imports newsclean.text.recode._latin_label",
 }
 #: Tests that still reach for private names of the package.
 KNOWN_PRIVATE_IN_TESTS = {
@@ -36,18 +32,11 @@ KNOWN_PRIVATE_IN_TESTS = {
 }
 KNOWN_BIG_MODULES = {
     "newsclean.output.diff",
-    "newsclean.text.decode",
-    "newsclean.text.recode",
-    "newsclean.text.repair",
 }
 KNOWN_LONG_FUNCTIONS = {
     "newsclean.extract.blockmodel.page_rows",
     "newsclean.extract.features.line_features",
     "newsclean.extract.html.blocks.blocks",
-    "newsclean.text.decode._detect",
-    "newsclean.text.recode.decode_gaps",
-    "newsclean.text.recode.decode_lattice",
-    "newsclean.text.recode._readings",
 }
 
 

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.text.rebuild import codec_name
+from newsclean.text.record import UTF8_FIRST, Restored, Step
 from newsclean.text.repair import Repair, Repaired, looks_suspicious, repair, repair_text
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
@@ -41,7 +43,10 @@ def test_idempotent(case):
 def test_masthead_alone():
     r = repair(MASTHEAD)
     assert r.text == "麻豆传媒映画"
-    assert "GBK" in r.repairs[0].undone and "0xAD" in r.repairs[0].undone
+    assert r.repairs[0].undone == (Step("GBK", "Latin-1", UTF8_FIRST, (Restored("0xAD", 1),)),)
+    assert r.repairs[0].description == (
+        "GBK read as Latin-1 by a UTF-8-first decoder; lost 0xAD restored"
+    )
 
 
 def test_masthead_in_sentence_is_local():
@@ -128,7 +133,7 @@ def test_latin_code_page_read_as_another(text, codec, reader):
     assert r.text == text
     for rep in r.repairs:
         assert broken[rep.start : rep.end] == rep.before
-        assert rep.undone.startswith(("cp125", "iso8859", "ISO"))
+        assert rep.undone[0].encoding.startswith(("cp125", "iso8859", "ISO"))
     assert repair(r.text).text == r.text
 
 
@@ -187,7 +192,7 @@ def test_utf8_read_as_cp1255_with_undefined_bytes():
         for b in text.encode("utf-8")
     )
     r = repair(broken)
-    assert r.text == text and "cp1255" in r.repairs[0].undone
+    assert r.text == text and [s.read_as for s in r.repairs[0].undone] == ["cp1255"]
 
 
 def test_ftfy_change_is_kept():
@@ -272,7 +277,9 @@ def test_dropped_c1_bytes_are_restored_together(text):
     assert broken != text
     r = repair(broken)
     assert r.text == text
-    assert r.repairs and "C1" in r.repairs[0].undone
+    assert r.repairs and [
+        [x.what for x in step.restored] for step in r.repairs[0].undone if step.encoding == "UTF-8"
+    ] == [["C1 byte"]]
     assert repair(r.text).text == r.text
 
 
@@ -419,7 +426,9 @@ def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
     assert "\ufffd" in broken
     r = repair(broken)
     assert r.text == text
-    assert "lost byte guessed" in r.repairs[0].undone
+    assert [(s.encoding, s.read_as, [x.what for x in s.restored]) for s in r.repairs[0].undone] == [
+        ("UTF-8", codec_name(codec), ["lost byte guessed"])
+    ]
 
 
 def test_too_much_lost_is_left_alone():

@@ -20,7 +20,10 @@ from newsclean.output.report import (
     script_json,
     write_report,
 )
+from newsclean.text.record import Step
 from newsclean.text.repair import Repair
+
+UTF8_AS_CP1252 = (Step("UTF-8", "cp1252"),)
 
 HOSTILE_SCRIPT = "<script>document.title='pwned'</script>"
 HOSTILE_IMG = """<img src=x onerror="document.body.setAttribute('data-pwned','1')">"""
@@ -69,9 +72,7 @@ def plain_document(removed_share: int = 1, repairs: int = 0) -> Document:
         else:
             decisions.append(Decision(number, text, True, "body"))
             if len(fixes) < repairs:
-                fixes.append(
-                    Repair(offset, offset + 8, "SchoolsÂ", "Schools", "UTF-8 read as cp1252")
-                )
+                fixes.append(Repair(offset, offset + 8, "SchoolsÂ", "Schools", UTF8_AS_CP1252))
         offset += (
             len(text)
             + 1

@@ -45,7 +45,7 @@ def check_input(data: bytes, max_bytes: int = 0) -> None:
     if data[257:262] == b"ustar":
         raise BinaryInput("input is a tar archive, not text")
     head = data[:65536]
-    if b"\x00" in head and not _looks_like_utf16_or_32(data) and not _stray_nuls(head):
+    if b"\x00" in head and not _wide_text(data) and not _stray_nuls(head):
         raise BinaryInput("input contains NUL bytes, so it is binary, not text")
 
 
@@ -68,23 +68,15 @@ def _stray_nuls(head: bytes) -> bool:
     return nuls <= max(4, len(head) // 1000) and others == 0
 
 
-def _looks_like_utf16_or_32(data: bytes) -> bool:
-    """True when NULs sit at regular positions, as in UTF-16/32 text without a BOM."""
-    head = data[:4096]
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    if len(head) < 4:
-        return False
-    for width in (2, 4):
-        size = len(head) - len(head) % width
-        units = [head[i : i + width] for i in range(0, size, width)]
-        for position in range(width):
-            nul_elsewhere = sum(
-                1 for u in units if any(u[j] == 0 for j in range(width) if j != position)
-            )
-            nul_here = sum(1 for u in units if u[position] == 0)
-            if width == 2 and nul_here == 0 and nul_elsewhere >= 0.3 * len(units):
-                return True
-            if width == 4 and nul_elsewhere >= 0.9 * len(units) * 2:
-                return True
-    return False
+def _wide_text(data: bytes) -> bool:
+    r"""Is *data* UTF-16 or UTF-32 text: with a byte-order mark, or without one as the
+    decoding ladder's own ``nul-pattern`` rung recognises it?
+
+    >>> _wide_text("plain text".encode("utf-16-le")), _wide_text(b"text\x00\x01\x02")
+    (True, False)
+    """
+    from newsclean.text.decode import BOMS, nul_pattern
+
+    return any(data.startswith(bom) for bom, name in BOMS if name != "utf-8") or (
+        nul_pattern(data) is not None
+    )

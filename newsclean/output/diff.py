@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 from newsclean.document import Document
 from newsclean.notice import Notice
+from newsclean.text.record import Step, describe
 
 #: Roles whose line leaves the body for a metadata field.
 METADATA_ROLES = ("title", "byline", "dateline", "caption", "date", "site_name")
@@ -72,7 +73,13 @@ class LineRepair:
     column: int
     before: str
     after: str
-    undone: str
+    #: What was undone (see :class:`newsclean.text.record.Step`).
+    undone: tuple[Step, ...]
+
+    @property
+    def description(self) -> str:
+        """What was undone, in words."""
+        return describe(self.undone)
 
 
 @dataclass(frozen=True)
@@ -283,7 +290,10 @@ def summarize(document: Document, lines: Sequence[LineView] | None = None) -> Su
         removed_by_reason=stats["removed_by_reason"],
         moved_by_role=dict(Counter(line.role for line in lines if line.status == MOVED)),
         repairs=len(document.repairs),
-        repairs_by_kind=dict(Counter(r.undone for r in document.repairs).most_common()),
+        repairs_by_kind={
+            describe(undone): n
+            for undone, n in Counter(r.undone for r in document.repairs).most_common()
+        },
         characters_in=stats["characters_in"],
         characters_removed=sum(len(r.text) for r in document.removed),
         encoding=document.decoded.to_dict() if document.decoded else None,
@@ -439,7 +449,7 @@ def _repair_segments(rep: LineRepair) -> list[Segment]:
         (printable(before), "before"),
         (ARROW, ""),
         (printable(after), "after"),
-        (f"  ({printable(rep.undone)}{note})", "undone"),
+        (f"  ({printable(rep.description)}{note})", "undone"),
     ]
 
 

@@ -246,7 +246,7 @@ def _tooltip(line: LineView) -> str:
 
 def _repair_html(rep: LineRepair) -> str:
     return (
-        f'<span class="rep" title="{esc("repaired: " + rep.undone)}">'
+        f'<span class="rep" title="{esc("repaired: " + rep.description)}">'
         f"<del>{esc(rep.before)}</del><ins>{esc(rep.after)}</ins></span>"
     )
 

@@ -57,9 +57,9 @@ def _readings(codec: str, sloppy: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _decoded(lo: int, hi: int) -> str:
+def decoded_chars(lo: int, hi: int) -> str:
     """Every character a byte in ``lo..hi`` reads as in any of the code pages."""
-    chars = set()
+    chars: set[str] = set()
     for codec, sloppy in CHARMAP_ENCODINGS:
         chars.update(_readings(codec, sloppy)[lo : hi + 1])
     chars.discard("")
@@ -67,15 +67,17 @@ def _decoded(lo: int, hi: int) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], re.Pattern[str]]:
+def gate_tables() -> tuple[frozenset[str], re.Pattern[str]]:
+    """What some code page of ftfy's list encodes above ASCII, and a pattern that finds
+    all that ftfy's UTF-8 detector finds (and more)."""
     # what some code page of the list can encode above ASCII (0x1A is U+FFFD in the sloppy ones)
-    encodable = frozenset(_decoded(0x80, 0xFF) + "\ufffd")
-    cont = re.escape(_decoded(0x80, 0xBF) + " ")  # ftfy lets a space stand for a lost 0xA0
+    encodable = frozenset(decoded_chars(0x80, 0xFF) + "\ufffd")
+    cont = re.escape(decoded_chars(0x80, 0xBF) + " ")  # ftfy lets a space stand for a lost 0xA0
     # where ftfy's UTF8_DETECTOR_RE can match: a lead character (of a 2-, 3- or 4-byte
     # sequence) then a continuation, not after a character every reading of a
     # continuation byte includes. Wider classes, a shorter match and a narrower
     # look-behind than ftfy's: it finds all that ftfy's finds, and more
-    detector = re.compile(f"(?<![\x80-\xbf])[{re.escape(_decoded(0xC2, 0xF4))}][{cont}]")
+    detector = re.compile(f"(?<![\x80-\xbf])[{re.escape(decoded_chars(0xC2, 0xF4))}][{cont}]")
     return encodable, detector
 
 
@@ -87,7 +89,7 @@ def leaves_unchanged(text: str) -> bool:
     """
     if not text or text.isascii():
         return True
-    encodable, detector = _tables()
+    encodable, detector = gate_tables()
     # 1. some character no code page of the list encodes: no "encode, decode UTF-8" plan,
     #    and no Latin-1 / cp1252 plan
     if all(ch < "\x80" or ch in encodable for ch in text):
@@ -102,4 +104,5 @@ def fix_encoding_and_explain(text: str) -> Explained:
         return Explained(text, [])
     import ftfy
 
-    return ftfy.fix_encoding_and_explain(text)
+    fixed = ftfy.fix_encoding_and_explain(text)
+    return Explained(fixed.text, fixed.explanation or [])

@@ -44,6 +44,8 @@ _C_CASE_SWITCH = 3.0
 _C_KANA_HANGUL = 4.0
 #: Cost of an ideograph touching a letter of an alphabetic script.
 _C_HAN_TOUCH = 2.5
+#: A symbol or sign wedged between two letters ("Ã½Ó", "´«").
+_C_SYMBOL_IN_WORD = 3.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,7 +62,7 @@ def _data() -> dict:
     except OSError:
         from importlib import resources
 
-        raw = resources.files("newsclean").joinpath("data", _DATA).read_bytes()
+        raw = resources.files("newsclean").joinpath("data").joinpath(_DATA).read_bytes()
     return json.loads(gzip.decompress(raw))
 
 
@@ -239,10 +241,6 @@ def cost(text: str, left: str = "", right: str = "") -> float:
     return total
 
 
-#: A symbol or sign wedged between two letters ("Ã½Ó", "´«").
-_C_SYMBOL_IN_WORD = 3.0
-
-
 @functools.cache
 def _odd_inside_word(ch: str) -> bool:
     cat = unicodedata.category(ch)
@@ -262,6 +260,9 @@ _L_UNSEEN = 13.0
 _L_OTHER = 4.0
 #: Cost of switching language between two words (an embedded foreign name or phrase).
 _L_SWITCH = 14.0
+#: A pair costing this much in its most likely language (seen once in a while at best)
+#: is rare everywhere.
+_L_RARE = 8.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -339,11 +340,6 @@ def rare_in_every_language(pair: str, limit: float | None = None) -> bool:
     return _best_pair_costs().get(pair, _L_UNSEEN) >= (_L_RARE if limit is None else limit)
 
 
-#: A pair costing this much in its most likely language (seen once in a while at best)
-#: is rare everywhere.
-_L_RARE = 8.0
-
-
 #: Non-ASCII punctuation (Latin-1 and General Punctuation); all of it but dashes and
 #: apostrophes may stand inside a word. Opening marks stand before a word, closing
 #: marks after it.
@@ -360,7 +356,7 @@ _WORD_CHAR = f"(?:[^\\W\\d_]|[^\\x00-\\x7f\\s\\w{_PUNCT}{_SIGNS}])"
 #: not belong ("wzd³u¿", "¿" after a word): quotes and signs where typography puts them
 #: are not part of the word (``«Koh``, ``Lanta»``, ``Roomba®``, ``©Viva``), and a dash
 #: or an apostrophe ends a word as ASCII ``-`` and ``'`` do.
-_WORD = re.compile(
+WORD = re.compile(
     f"[{_CLOSING}]*{_WORD_CHAR}+(?:[{_PUNCT_INSIDE}{_SIGNS}]+{_WORD_CHAR}+)*[{_OPENING}]*"
 )
 
@@ -377,7 +373,7 @@ def language_cost(text: str) -> tuple[float, str]:
     >>> language_cost("Nepostojeći tip geometrije.")[1]
     'hr'
     """
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     names, _ = _language_tables()
     if not words or not names:
         return 0.0, ""
