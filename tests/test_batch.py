@@ -593,3 +593,36 @@ def test_the_fingerprint_keeps_its_format(tmp_path):
     }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:20]
     assert fingerprint(config) == (digest, settings)
+
+
+def test_page_types_are_counted_and_can_be_kept(tmp_path, run):
+    """--page-types writes only documents of those types; every document's type is in the
+    report and the summary counts them."""
+    import shutil
+
+    import newsclean
+
+    fixtures = Path(__file__).parent / "fixtures" / "html"
+    src = tmp_path / "src"
+    src.mkdir()
+    types = {}
+    for name in ("story.html", "processing-instruction.html", "results.html"):
+        shutil.copy(fixtures / name, src / name)
+        types[name] = newsclean.clean((fixtures / name).read_bytes()).page_type
+    assert len(set(types.values())) > 1, types  # the fixtures must differ in type
+    keep = types["story.html"]
+
+    out = tmp_path / "out"
+    proc = run("batch", src, "-o", out, "--page-types", keep, "--report", tmp_path / "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    written = {p.name for p in out.rglob("*.txt")}
+    assert written == {f"{n[:-5]}.txt" for n, t in types.items() if t == keep}
+    records = report(tmp_path / "r.jsonl")
+    assert {r["id"]: r["page_type"] for r in records.values()} == types
+    assert sum(bool(r.get("excluded")) for r in records.values()) == sum(
+        t != keep for t in types.values()
+    )
+    assert "page types:" in proc.stderr and "not written" in proc.stderr
+
+    bad = run("batch", src, "-o", tmp_path / "out2", "--page-types", "article,recipe")
+    assert bad.returncode == 2 and "unknown page type recipe" in bad.stderr

@@ -65,11 +65,22 @@ class BatchConfig:
     min_docs: int = 5
     scheduler: str | None = None
     cleaner: str = DEFAULT_CLEANER
+    #: Keep only documents of these page types (``page_type``; empty: all). The others are
+    #: cleaned and counted, but get no output.
+    page_types: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
             raise BatchUsageError(f"format must be one of {', '.join(FORMATS)}, not {self.fmt!r}")
         site_depth(self.site_key)
+        if self.page_types:
+            from newsclean.extract.html.pagetype import TYPES
+
+            unknown = sorted(set(self.page_types) - set(TYPES))
+            if unknown:
+                raise BatchUsageError(
+                    f"unknown page type {', '.join(unknown)}; choose from {', '.join(TYPES)}"
+                )
         if not 0 < self.min_share <= 1:
             raise BatchUsageError("min-share must be above 0 and at most 1")
 
@@ -128,6 +139,10 @@ class BatchSummary:
     learned: dict | None = None
     #: Records of archives that are not pages (requests, images …), by reason.
     records_skipped: Counter = field(default_factory=Counter)
+    #: Cleaned documents by ``page_type`` (``unknown`` when none was found).
+    page_types: Counter = field(default_factory=Counter)
+    #: Cleaned documents given no output: their page type is not among ``--page-types``.
+    excluded: int = 0
 
     MAX_FAILURES = 50
 
@@ -145,6 +160,8 @@ class BatchSummary:
             self.repairs += record.get("repairs", 0)
             self.removed_by_reason.update(record.get("removed_by_reason", {}))
             self.bytes_in += record.get("bytes", 0)
+            self.page_types[record.get("page_type") or "unknown"] += 1
+            self.excluded += bool(record.get("excluded"))
         elif status == "skipped":
             self.skipped += 1
         elif status == "archive":
@@ -168,6 +185,8 @@ class BatchSummary:
             "seconds": round(self.seconds, 3),
             "learned": self.learned,
             "records_skipped": dict(sorted(self.records_skipped.items())),
+            "page_types": dict(self.page_types.most_common()),
+            "excluded": self.excluded,
         }
 
 

@@ -172,11 +172,6 @@ class ArchiveOutputs:
                 stack.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
 
 
-# ---------------------------------------------------------------------------- on a Dask worker
-
-
-# ---------------------------------------------------------------------------- the worker side
-
 
 def page_record(document: Any, page: Page) -> dict:
     """The output record of a page.

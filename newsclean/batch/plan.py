@@ -406,6 +406,8 @@ def fingerprint(config: BatchConfig, table_digest: str | None = None) -> tuple[s
         "cleaner": config.cleaner,
         "learn_boilerplate": None,
     }
+    if config.page_types:  # only when set: older outputs keep their fingerprint
+        settings["page_types"] = sorted(config.page_types)
     if options.block_model is not None:  # only when set: older outputs keep their fingerprint
         settings["block_model"] = str(options.block_model)
     if config.learn_boilerplate:

@@ -147,7 +147,9 @@ def clean_file(task: Task, context: WorkerContext) -> dict:
     record = document_record(document, len(data))
     if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
         record["document"] = document
-    if task.out is None:
+    if excluded(document, context.config):
+        record["excluded"] = True
+    elif task.out is None:
         record["jsonl"] = render.render_jsonl(document, task.id)
     else:
         write_output(
@@ -174,7 +176,13 @@ def document_record(document: Any, size: int) -> dict:
         "characters_out": stats["characters_out"],
         "thin": document.thin,
         "warnings": [w.code for w in document.warnings],
+        "page_type": document.page_type,
     }
+
+
+def excluded(document: Any, config: BatchConfig) -> bool:
+    """Whether ``--page-types`` leaves *document* without an output."""
+    return bool(config.page_types) and document.page_type not in config.page_types
 
 
 def write_output(task: Task, text: str) -> None:
@@ -301,7 +309,10 @@ def clean_page(task: Task, context: WorkerContext) -> dict:
     record = document_record(document, size)
     if context.config.report_html and task.index < REPORT_HTML_DOCUMENTS:
         record["document"] = document
-    record["jsonl"] = page_jsonl(document, page)
+    if excluded(document, context.config):
+        record["excluded"] = True
+    else:
+        record["jsonl"] = page_jsonl(document, page)
     return record
 
 

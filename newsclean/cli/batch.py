@@ -128,6 +128,15 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
     help="Files handed to a worker at a time [default: 8, or 64 with --scheduler].",
 )
 @click.option(
+    "--page-types",
+    callback=lambda ctx, param, value: tuple(
+        t.strip() for t in (value or "").split(",") if t.strip()
+    ),
+    metavar="TYPE[,TYPE]",
+    help="Write only documents of these page types (article, forum, product, collection, "
+    "listing, documentation, service; HTML pages); the others are counted, not written.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True, help="No progress, no summary, no per-file error lines."
 )
 @cleaning_options
@@ -356,6 +365,9 @@ class _View:
             if summary.thin
             else "0",
         )
+        table.add_row("page types", _counts(summary.page_types) or "–")
+        if summary.excluded:
+            table.add_row("not written", f"{summary.excluded:,} (page type not in --page-types)")
         table.add_row("encodings seen", _counts(summary.encodings) or "–")
         table.add_row("repairs", f"{summary.repairs:,}")
         table.add_row("lines removed", _counts(summary.removed_by_reason) or "–")
@@ -405,6 +417,9 @@ def plain_summary(summary: Any) -> list[str]:
         f"{head}{summary.total:,} files: {summary.cleaned:,} cleaned, {summary.skipped:,} skipped, "
         f"{summary.failed:,} failed{thin}; {_throughput(summary)}"
     ]
+    if summary.page_types:
+        excluded = f" ({summary.excluded:,} not written)" if summary.excluded else ""
+        lines.append(f"page types: {_counts(summary.page_types)}{excluded}")
     if summary.encodings:
         lines.append(f"encodings: {_counts(summary.encodings)}; repairs: {summary.repairs:,}")
     if summary.removed_by_reason:

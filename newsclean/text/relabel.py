@@ -132,7 +132,13 @@ def relabel_line(line: str) -> tuple[str, Step] | None:
 
 
 def word_changes(line: str, new: str, undone: tuple[Step, ...]) -> list[Repair]:
-    """One repair per changed word of a same-length rewrite of *line*."""
+    """One repair per changed word of a same-length rewrite of *line*.
+
+    A changed character that counts as white space (U+0085) is part of its word:
+
+    >>> [r.after for r in word_changes("a\x85b", "a\u2026b", ())]
+    ['a…b']
+    """
     out: list[Repair] = []
     i, n = 0, len(line)
     while i < n:
@@ -142,7 +148,7 @@ def word_changes(line: str, new: str, undone: tuple[Step, ...]) -> list[Repair]:
         start = i
         while start > 0 and not line[start - 1].isspace():
             start -= 1
-        end = i
+        end = i + 1  # the changed character belongs to the word even if it is a space (U+0085)
         while end < n and not line[end].isspace():
             end += 1
         out.append(Repair(start, end, line[start:end], new[start:end], undone))

@@ -331,7 +331,7 @@ def hidden(attributes: dict) -> bool:
     """
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
-    style = attributes.get("style")
+    style = attributes.get("style") or ""
     return (
         bool(style)
         and ("none" in style or "hidden" in style)
@@ -385,6 +385,19 @@ _NESTING = re.compile(rf"</?(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
 _NESTING_BYTES = re.compile(_NESTING.pattern.encode("ascii"))
 
 
+def _deepest(tags: list) -> int:
+    """The deepest running count of opening minus closing tags (``</`` closes)."""
+    opening = deepest = 0
+    for tag in tags:
+        if tag[1] in (47, "/"):
+            opening -= 1
+        else:
+            opening += 1
+            if opening > deepest:
+                deepest = opening
+    return deepest
+
+
 def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | bytes:
     """Drop the tags of elements nested deeper than *max_depth*; their text is kept.
 
@@ -397,51 +410,42 @@ def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | 
     >>> limit_nesting(b"<div><div><div>deep</div></div></div>", max_depth=2)
     '<div><div> deep </div></div>'
     """
-    raw = isinstance(html, bytes)
-    if html.count(b"<" if raw else "<") < max_depth:
-        return html
     # Cheap bound first: the depth never exceeds the deepest running count of opening
     # minus closing tags (self-closing ones counted as open), which C code computes.
-    opening = 0
-    deepest = 0
-    slash = 47 if raw else "/"
-    for tag in (_NESTING_BYTES if raw else _NESTING).findall(html):
-        if tag[1] == slash:
-            opening -= 1
-        else:
-            opening += 1
-            if opening > deepest:
-                deepest = opening
-    if deepest < max_depth:
-        return html
-    if raw:
-        html = html.decode("utf-8", errors="replace")
+    if isinstance(html, bytes):
+        if html.count(b"<") < max_depth or _deepest(_NESTING_BYTES.findall(html)) < max_depth:
+            return html
+        text = html.decode("utf-8", errors="replace")
+    else:
+        if html.count("<") < max_depth or _deepest(_NESTING.findall(html)) < max_depth:
+            return html
+        text = html
     depth = 0
     dropped = 0
     pieces: list[str] = []
     last = 0
-    for match in _TAG.finditer(html):
+    for match in _TAG.finditer(text):
         closing, name, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
         if name in _VOID or selfclosing:
             continue
         if closing:
             if dropped:
                 dropped -= 1
-                pieces.append(html[last : match.start()])
+                pieces.append(text[last : match.start()])
                 pieces.append(" ")
                 last = match.end()
             elif depth:
                 depth -= 1
         elif depth >= max_depth:
             dropped += 1
-            pieces.append(html[last : match.start()])
+            pieces.append(text[last : match.start()])
             pieces.append(" ")
             last = match.end()
         else:
             depth += 1
     if not pieces:
-        return html
-    pieces.append(html[last:])
+        return text
+    pieces.append(text[last:])
     return "".join(pieces)
 
 
@@ -533,9 +537,8 @@ def blocks(tree) -> list[Block]:
             value = attributes.get("class")
             if value:
                 class_id = value
-                hints = name_hints.get(value)  # (an empty set is a cached answer too)
-                if hints is None:
-                    hints = _name_hints(value)
+                cached = name_hints.get(value)  # (an empty set is a cached answer too)
+                hints = _name_hints(value) if cached is None else cached
             value = attributes.get("id")
             if value:
                 class_id = f"{class_id} {value}" if class_id else value

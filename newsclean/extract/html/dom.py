@@ -347,12 +347,10 @@ class PageStructure:
             if inside[serial] and good[serial] >= limit:
                 continue
             if tag in LANDMARK_REASONS:
-                reasons[serial] = (
-                    LANDMARK_REASONS[tag],
-                    LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"),
-                )
+                landmark = (LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"))
+                reasons[serial] = landmark
                 if tag == "header":
-                    weak[serial] = reasons[serial]
+                    weak[serial] = landmark
                 else:
                     continue
             found = hints[serial]
