@@ -30,6 +30,10 @@ class Options:
         For HTML pages: ``None`` (default: the package's block model when it is on by
         default), ``True`` (the package's block model), ``False`` (rules only), or a
         model file's path or a loaded :class:`newsclean.extract.blockmodel.BlockModel`.
+    line_model:
+        For text dumps: ``None`` (default: the package's line model when it is on by
+        default), ``True`` (the package's line model), ``False`` (rules only), or a
+        model file's path or a loaded :class:`newsclean.extract.linemodel.LineModel`.
     page_type_model:
         For HTML pages: ``None`` (default: the package's page-type model), ``False``
         (no page type), or a model file's path or a loaded
@@ -43,6 +47,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     input: str = "auto"
     block_model: Any = None
+    line_model: Any = None
     page_type_model: Any = None
 
     def __post_init__(self) -> None:

@@ -165,8 +165,13 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.extract.judge import extract
 
+    model = None
+    if options.line_model is not False:
+        from newsclean.extract.linemodel import resolve
+
+        model = resolve(options.line_model)
     fixed = _repair(text, options)
-    return _with_repairs(extract(fixed.text, options), fixed)
+    return _with_repairs(extract(fixed.text, options, model), fixed)
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:

@@ -107,6 +107,12 @@ BLOCK_MODEL_OPTION = click.option(
     default=None,
     help="HTML: let the learned block model judge the blocks after the rules (default: on).",
 )
+#: For text dumps: the learned line model (on by default).
+LINE_MODEL_OPTION = click.option(
+    "--line-model/--no-line-model",
+    default=None,
+    help="Text dumps: let the learned line model judge the lines after the rules (default: on).",
+)
 
 
 #: Help of ``--record`` (clean, diff).
@@ -146,7 +152,16 @@ def cleaning_options(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(
-        *args, favor, rules_file, no_repair, input_kind, encoding, max_bytes, block_model, **kwargs
+        *args,
+        favor,
+        rules_file,
+        no_repair,
+        input_kind,
+        encoding,
+        max_bytes,
+        block_model,
+        line_model,
+        **kwargs,
     ):
         return func(
             *args,
@@ -158,11 +173,14 @@ def cleaning_options(func: Callable) -> Callable:
                 encoding=encoding,
                 max_bytes=max_bytes,
                 block_model=block_model,
+                line_model=line_model,
             ),
             **kwargs,
         )
 
-    return input_options(with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION])(wrapper))
+    return input_options(
+        with_options(CLEANING_OPTIONS + [BLOCK_MODEL_OPTION, LINE_MODEL_OPTION])(wrapper)
+    )
 
 
 def build_options(
@@ -174,6 +192,7 @@ def build_options(
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     block_model: bool | None = None,
+    line_model: bool | None = None,
 ):
     """The library's :class:`~newsclean.options.Options` from command-line values (usage errors raised)."""
     from newsclean.options import Options
@@ -195,6 +214,7 @@ def build_options(
         max_bytes=max_bytes,
         input=input_kind,
         block_model=block_model,
+        line_model=line_model,
     )
 
 

@@ -489,9 +489,14 @@ class BlockModel:
     ``<=`` the threshold. The score is the logistic of the summed leaf values.
     """
 
+    #: The names of a row's features (a subclass over other rows sets its own) and what
+    #: the model is called in messages and explanations.
+    feature_names: tuple[str, ...] = FEATURES
+    kind = "block model"
+
     def __init__(self, data: dict) -> None:
-        if data.get("features") != list(FEATURES):
-            raise ValueError("block model: its features are not this version's")
+        if data.get("features") != list(self.feature_names):
+            raise ValueError(f"{self.kind}: its features are not this version's")
         self.data = data
         self.trees = data["trees"]
         #: A line the rules kept is dropped below this score.
@@ -543,13 +548,13 @@ class BlockModel:
         """
         if self._paths is None:
             self._leaves, self._paths = self._compile(leaves=True), self._leaf_paths()
-        contribution = [0.0] * len(FEATURES)
+        contribution = [0.0] * len(self.feature_names)
         assert self._leaves is not None
         for paths, leaf in zip(self._paths, self._leaves(row)):
             for feature, change in paths[leaf]:
                 contribution[feature] += change
         ranked = sorted(((abs(c), f) for f, c in enumerate(contribution) if c), reverse=True)[:top]
-        return [(FEATURES[f], contribution[f]) for _, f in ranked]
+        return [(self.feature_names[f], contribution[f]) for _, f in ranked]
 
     def _leaf_paths(self) -> list[list[list[tuple[int, float]]]]:
         """For each tree and leaf: the (feature, change of node value) of each split on its path."""
@@ -579,7 +584,7 @@ class BlockModel:
             f"{name} {'+' if value >= 0 else '−'}{abs(value):.2f}"
             for name, value in self.strongest(row)
         )
-        return f"block model score {score:.2f}; strongest: {parts}"
+        return f"{self.kind} score {score:.2f}; strongest: {parts}"
 
     # ------------------------------------------------------------------------- applying
     def apply(

@@ -55,6 +55,11 @@ _URL = re.compile(
 )
 
 
+#: The evidence of a note that closes a news story ("This report was first published ..."),
+#: which the rules keep as part of it.
+CLOSING_NOTE = "closing note of a news story"
+
+
 @dataclass(slots=True)
 class Line:
     """One input line with its features and, later, its verdict."""
@@ -215,7 +220,7 @@ def line_features(
         line.cls, line.why = "short", f"{words} words"
     elif words <= 40 and not _TAIL_WORDS.isdisjoint(tokens) and _TAIL_NOTE.search(text):
         # Notes that close a news story belong to it ("This report was first published ...").
-        line.cls, line.why = "good", "closing note of a news story"
+        line.cls, line.why = "good", CLOSING_NOTE
     elif words < limits.headline_words and not line.ends_sentence:
         # Headlines, teasers, menu entries and subheads do not end like a sentence.
         line.cls, line.why = "short", f"{words} words, no sentence end"

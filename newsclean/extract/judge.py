@@ -25,7 +25,15 @@ from newsclean.document import Decision, Document, Removal
 from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
-from newsclean.extract.metadata import YEAR, parse_date, parse_dateline
+from newsclean.extract.lexicon import BOILERPLATE_WORDS, CREDIT_LABELS
+from newsclean.extract.metadata import (
+    YEAR,
+    byline_names,
+    parse_date,
+    parse_dateline,
+    site_from_copyright,
+    site_from_title,
+)
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.options import Options
@@ -54,12 +62,22 @@ DOM_REPEAT_WORDS = 25
 #: Share of its words a title-like line shares with the page's first line (its ``<title>``)
 #: to be taken for the headline.
 TITLE_OVERLAP = 0.6
+#: Share of the page title's words a line further up must hold to be taken for the headline.
+TITLE_COVER = 0.5
 #: How many lines before the region's start the headline is looked for.
 TITLE_WINDOW = 25
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
+#: A person's name alone on a line: 2 to 4 capitalised words (initials, particles allowed).
+_NAME_LINE = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:de|da|van|von|der|di|del|la|le|bin|al)\s+)?[A-ZÀ-Ý][\w'’-]*\.?){1,3}"
+)
 
 _BY_PREFIX = lexicon.byline_prefix()
+_UPDATED = re.compile(
+    r"updated|modified|atualizad|actualizad|mis à jour|aktualisiert|aggiornat|обновлен|수정|更新",
+    re.IGNORECASE,
+)
 _PUBLISHED = re.compile(
     r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
     r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
@@ -76,13 +94,14 @@ def settings(favor: str) -> tuple[Limits, Weights]:
     return _SETTINGS[favor]
 
 
-def extract(text: str, options: Options) -> Document:
-    """Build a :class:`Document` from repaired plain text."""
-    return extract_lines(text.split("\n"), options)
+def extract(text: str, options: Options, line_model=None) -> Document:
+    """Build a :class:`Document` from repaired plain text; a *line_model*
+    (:class:`~newsclean.extract.linemodel.LineModel`) judges the lines after the rules."""
+    return extract_lines(text.split("\n"), options, line_model=line_model)
 
 
 def extract_lines(
-    raw_lines: list[str], options: Options, dom: PageStructure | None = None
+    raw_lines: list[str], options: Options, dom: PageStructure | None = None, line_model=None
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
@@ -118,9 +137,11 @@ def extract_lines(
         dom.rules_body = [line.text for line in content if line.keep and line.role == "body"]
     if dom is not None and dom.model is not None and not fallback:
         dom.model.apply(content, start, end, dom, language)
+    elif dom is None and line_model is not None and not fallback:
+        line_model.apply(content, start, end, language)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
-    return _assemble(
+    document = _assemble(
         lines,
         content,
         start,
@@ -130,6 +151,9 @@ def extract_lines(
         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
         body_lo=body_lo,
     )
+    if dom is None:
+        document.site_name = _find_site(content, title_at)
+    return document
 
 
 # ----------------------------------------------------------------------------- steps
@@ -230,13 +254,23 @@ def _keep_clean(lines: list[Line], content: list[Line], language: str | None) ->
     return _assemble(lines, content, 0, len(content) - 1, title_at, language, dedupe=False)
 
 
-def _title_like(line: Line, max_words: int = 40) -> bool:
+def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
     """Whether a line can be a headline: no boilerplate signal, 3 to *max_words* words,
-    not ending like a sentence, a list intro or a cut-off teaser, not a link or a tag."""
+    not ending like a sentence (with *period*, a full stop is allowed), a list intro or
+    a cut-off teaser, not a link or a tag, not a "By NAME DATE" line, not a short line
+    with a date (a category and date line), not a credit ("Chart: ...", "Source: ...")."""
     if line.hit is not None or line.byline or line.date_line or not (3 <= line.words <= max_words):
         return False
     text = line.text
-    if text.endswith((":", "…", ".", "。", ",")) or text.startswith(("http", "@", "#")):
+    ends = (":", "…", "。", ",") if period else (":", "…", ".", "。", ",")
+    if text.endswith(ends) or text.startswith(("http", "@", "#")):
+        return False
+    if YEAR.search(text) and (
+        byline_names(text) or (line.words <= 12 and parse_date(text) is not None)
+    ):
+        return False
+    label, colon, _ = text.partition(":")
+    if colon and label.strip().lower() in CREDIT_LABELS:
         return False
     if line.link:
         # The rules skipped a line of link text; a headline is none that they reject.
@@ -284,14 +318,25 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
             break
     for position in range(high - 1, low - 1, -1):
         line = content[position]
-        if not _title_like(line):
+        if not _title_like(line, period=True):
             continue
         if position > 0:
             overlap = _overlap(line.text, first)
             if overlap >= TITLE_OVERLAP and overlap > best_overlap:
                 best, best_overlap = position, overlap
-        if nearest == -1 and line.words <= 30:
+        if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
             nearest = position
+    if best < 0:
+        # The headline further up, repeating the page's title: the region started late.
+        for position in range(low - 1, 0, -1):
+            line = content[position]
+            if (
+                _title_like(line, period=True)
+                and _overlap(line.text, first) >= TITLE_OVERLAP
+                and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
+            ):
+                best = position
+                break
     if best >= 0:
         return best
     if nearest >= 0 and start - nearest <= 6:
@@ -526,39 +571,97 @@ def drop_title_repeats(document: Document) -> None:
 
 
 def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
-    """The byline near the headline, else the agency or author line right after the body."""
+    """The byline near the headline, else the agency or author line right after the body,
+    else the names of a "By NAME DATE" line near the headline or the body's end."""
     near, trailing = None, None
     for position, line in enumerate(content):
         if not line.byline:
             continue
         if lo - META_WINDOW <= line.number <= first + META_WINDOW * 2 and near is None:
-            text = _BY_PREFIX.sub("", line.text).strip()
+            text = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
             if not text and position + 1 < len(content):
                 text = content[position + 1].text
             near = text or None
         elif last < line.number <= last + META_WINDOW * 2 and trailing is None:
-            trailing = _BY_PREFIX.sub("", line.text).strip() or None
-    return near or trailing
+            trailing = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip() or None
+    if near or trailing:
+        return near or trailing
+    for line in content:
+        if line.number > last + META_WINDOW * 2:
+            break
+        near_head = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
+        if (near_head or line.number > last) and line.words <= 30:
+            names = byline_names(line.text)
+            if names:
+                return names
+    return _name_line(content, lo, first)
+
+
+def _name_line(content: list[Line], lo: int, first: int) -> str | None:
+    """A person's name alone on a line near the headline, that the page repeats (the
+    byline above the body and the author box after it): 2 to 4 capitalised words, no
+    function word, digit or boilerplate word."""
+    counts: dict[str, int] = {}
+    for line in content:
+        if 2 <= line.words <= 4 and len(line.text) <= 40:
+            counts[line.text] = counts.get(line.text, 0) + 1
+    for line in content:
+        if line.number > first + META_WINDOW:
+            break
+        if line.number < lo - 2 or counts.get(line.text, 0) < 2 or line.role == "title":
+            continue
+        if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
+            continue
+        if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
+            continue
+        return line.text
+    return None
+
+
+def _find_site(content: list[Line], title_at: int) -> str | None:
+    """The site's name: what the page's first line (its ``<title>``) adds to the headline
+    below it ("Headline | Site"), else the owner of a copyright line."""
+    if title_at > 0:
+        headline = content[title_at].text
+        if _overlap(headline, _tokens(content[0].text)) >= TITLE_OVERLAP:
+            name = site_from_title(content[0].text, headline)
+            if name:
+                return name
+    for line in content:
+        if line.hit is not None and line.hit.rule == "copyright":
+            name = site_from_copyright(line.text)
+            if name:
+                return name
+    return None
 
 
 def _find_date(
     content: list[Line], lo: int, first: int, last: int, language: str | None
 ) -> str | None:
-    """The publication date: a date line near the headline, else a "published ..." line, else the first date."""
+    """The publication date: a date line near the headline (one that says "updated" only
+    when no other does), else a "published ..." line, else the first date near the
+    headline, else the first short line of a date on the page."""
     month_first = language in (None, "en")
     published = None
     any_date = None
+    updated = None
+    anywhere = None
     for line in content:
         if line.number > last + META_WINDOW * 3:
             break
-        if line.date_line and lo - META_WINDOW <= line.number <= first + META_WINDOW * 2:
-            found = parse_date(line.text, month_first)
-            if found:
-                return found
         if line.words > 60 or not YEAR.search(line.text):
             continue
-        if published is None and _PUBLISHED.search(line.text):
+        near = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
+        if line.date_line and near:
+            found = parse_date(line.text, month_first)
+            if found and _UPDATED.search(line.text):
+                updated = updated or found
+            elif found:
+                return found
+        if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
             published = parse_date(line.text, month_first)
         if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
             any_date = parse_date(line.text, month_first)
-    return published or any_date
+        if anywhere is None and line.words <= 12 and line.number <= last:
+            anywhere = parse_date(line.text, month_first)
+    return published or any_date or updated or anywhere

@@ -244,6 +244,33 @@ PHOTO_SERVICES: tuple[str, ...] = (
     "imago",
 )
 
+#: Labels that open a credit or a source line under a chart, a map or a photo
+#: ("Chart: The Daily", "Source: Weather Service"): such a line is never a headline.
+CREDIT_LABELS = frozenset(
+    "chart charts graphic graphics map maps source sources photo photos image images picture "
+    "illustration video credit credits data gráfico fonte fuente quelle grafik bild foto fotos "
+    "graphique carte источник фото".split()
+)
+
+#: Words of boilerplate phrases (menus, widgets, prompts, legal and footer lines), in the
+#: languages the rules know: the line model counts them in a line, whatever the phrase.
+BOILERPLATE_WORDS = frozenset(
+    """
+    home menu search login log sign subscribe subscription newsletter share tweet email print
+    follow facebook twitter instagram youtube linkedin pinterest whatsapp tiktok telegram
+    reddit rss cookie cookies privacy policy terms conditions consent accept reject settings
+    preferences advertisement advertise advertising sponsored ad ads promoted partner partners
+    copyright rights reserved contact about careers jobs help faq sitemap imprint impressum
+    related popular trending recommended latest more read next previous prev back top comment
+    comments reply replies register account password click tap here download app apps store
+    shop cart checkout skip content navigation toggle close open view all see show load
+    compartilhar compartilhe assine entrar buscar leia mais publicidade comentários teilen
+    anmelden suche mehr werbung kommentare datenschutz partager connexion rechercher
+    publicité commentaires compartir más publicidad comentarios suscríbete condividi cerca
+    accedi pubblicità commenti поделиться поиск войти реклама комментарии подписаться
+    """.split()
+)
+
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
     """The words as one regular-expression alternation (they may hold regex syntax)."""

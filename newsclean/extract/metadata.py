@@ -209,6 +209,131 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     return bool(_BYLINE_CI.fullmatch(text.strip(" .")))
 
 
+#: One word of a name: capitalised (or all capitals), with inner apostrophes, hyphens, dots.
+_NAME_WORD = r"[A-ZÀ-ÝА-Я][\w'’.-]*"
+_NAME_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al|ter|du)"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+#: "By NAME" opening a line or after a separator, then anything (a date, "Published: ...").
+_BYLINE_IN_LINE = _OnFirstUse(
+    rf"(?:^|[·|•,;–—-]\s*|\s)(?i:{lexicon.BYLINE_PREFIX_ALT}|authors?|writer|reporter)\s*:?\s+"
+    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|and|&|und|et|e|y|и)\s+{_ONE_NAME})*)"
+)
+#: Words that end a name read from a byline: months, weekdays, and what follows a byline.
+_NOT_NAME = frozenset(
+    MONTH_NUMBER.keys()
+    | set(
+        "published updated posted last modified on at am pm in the for with photo photos read "
+        "min minutes staff contributor mon tue wed thu fri sat sun monday tuesday wednesday "
+        "thursday friday saturday sunday".split()
+    )
+)
+
+
+def byline_names(text: str) -> str | None:
+    """The names of a "By NAME ..." line that goes on with a date or more ("By NAME DATE").
+
+    >>> byline_names("By JEFFREY GETTLEMAN JAN. 13, 2017")
+    'JEFFREY GETTLEMAN'
+    >>> byline_names("By Rebecca Norris Published: Jun 25, 2025")
+    'Rebecca Norris'
+    >>> byline_names("0 · by Dennis Moons · Updated on 8 January 2026")
+    'Dennis Moons'
+    >>> byline_names("Authors: Julie Weisenhorn and Natalie Hoidal, Extension educators")
+    'Julie Weisenhorn and Natalie Hoidal'
+    >>> byline_names("By Nick van Mead. Last updated on December 11, 2025")
+    'Nick van Mead'
+    >>> byline_names("By the time the vote closed, most delegates had gone home.") is None
+    True
+    """
+    if len(text) > 160:
+        return None
+    m = _BYLINE_IN_LINE.search(text)
+    if m is None:
+        return None
+    kept: list[str] = []
+    for word in m.group("names").split():
+        if word.lower().strip(".,") in _NOT_NAME:
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in ("and", "&", "und", "et", "e", "y", "и", ","):
+        kept.pop()
+    # A one-word part after a comma is a title or a place ("Jane Doe, Editor"), not a name.
+    parts = " ".join(kept).split(",")
+    while len(parts) > 1 and len(parts[-1].split()) < 2:
+        parts.pop()
+    names = ",".join(parts).strip(" ,.")
+    capitals = [w for w in names.split() if w[:1].isupper()]
+    if len(capitals) < 2 or len(names) > 80:
+        return None
+    return names
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*")
+_COPYRIGHT_NAME = _OnFirstUse(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<name>[^\W\d][^.|•·,©]{1,50}?)\s*(?:\.|,|\||•|·|\b(?:19|20)\d\d|\ball rights|\btodos os|$)",
+    re.IGNORECASE,
+)
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def site_from_title(page_title: str, headline: str = "") -> str | None:
+    """The site's name in a page title that adds it to the headline ("Headline | Site").
+
+    >>> site_from_title("Storm hits the coast - The Daily", "Storm hits the coast")
+    'The Daily'
+    >>> site_from_title("The Daily | Storm hits the coast", "Storm hits the coast")
+    'The Daily'
+    >>> site_from_title("Storm hits the coast", "Storm hits the coast") is None
+    True
+    """
+    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    head = set(_words_of(headline))
+    first, last = parts[0], parts[-1]
+    if head and head >= set(_words_of(last)) and not head >= set(_words_of(first)):
+        candidate = first
+    else:
+        candidate = last
+    if not 1 <= len(candidate.split()) <= 5 or not any(c.isalpha() for c in candidate):
+        return None
+    if head and set(_words_of(candidate)) <= head:
+        return None
+    return candidate
+
+
+def site_from_copyright(text: str) -> str | None:
+    """The owner named in a copyright line.
+
+    >>> site_from_copyright("© 2005-2019 SlashGear, All Rights Reserved.")
+    'SlashGear'
+    >>> site_from_copyright("Copyright © 2010 AUTORACING. Todos os direitos reservados.")
+    'AUTORACING'
+    >>> site_from_copyright("©The Anti-June Cleaver 2011-2019")
+    'The Anti-June Cleaver'
+    >>> site_from_copyright("Copyright Policy") is None
+    True
+    """
+    if len(text) > 300:
+        return None
+    m = _COPYRIGHT_NAME.search(text)
+    if m is None:
+        return None
+    name = m.group("name").strip(" -–:")
+    if name.count("(") < name.count(")"):
+        name = name.rstrip(")").strip()
+    lowered = name.lower()
+    if not name or "rights" in lowered or lowered in ("policy", "notice", "information", "the"):
+        return None
+    if len(name.split()) > 6 or not name[:1].isupper():
+        return None
+    return name
+
+
 _DATELINE = _OnFirstUse(
     r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"

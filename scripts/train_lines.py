@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Train the text line model (``newsclean/data/linemodel.json``) on the dev pages' text dumps.
+
+    pip install -e '.[train]'
+    python scripts/train_lines.py                 # train on all dev pages, write the model
+    python scripts/train_lines.py --out FILE      # elsewhere
+
+The pages are the WCXB dev split (its ``scraped`` text) and the Zyte dev pages
+(``scraped.txt``) in ``../shared/bench`` (``bench/devdata.py``). Each dump is cleaned
+by newsclean as usual, with a *collector* in place of the line model: it keeps the
+feature row of every line the model would judge
+(:func:`newsclean.extract.linemodel.candidates`), so training and running read exactly
+the same features.
+
+**Labels** come from the reference text of each page, projected onto the lines as for
+the HTML block model (``scripts/train_blocks.py``'s ``label``): a line of three words or
+more is content when at least half of its word trigrams occur in the reference; a
+shorter one when its words occur there in a row.
+
+**Weights, model, export**: as for the block model (each page counts the same, a line
+by its share of the page's words, Zyte pages :data:`ZYTE_WEIGHT` times; LightGBM with
+``train_blocks.PARAMS``, fixed seeds; the trees exported by ``train_blocks.export``).
+
+``bench/text_cv.py`` uses :func:`collect` and :func:`train` to train one model per
+fold, grouped by domain, and scores each on the pages it did not see.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from train_blocks import PARAMS, TOKEN, export, label  # noqa: E402
+
+ROUNDS = 60
+ZYTE_WEIGHT = 3.0
+#: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
+#: a line they dropped is kept from KEEP_THRESHOLD on.
+THRESHOLD = 0.6
+KEEP_THRESHOLD = 0.7
+FORMAT = "newsclean-linemodel-1"
+
+
+@dataclass
+class PageRows:
+    key: str
+    fold: int
+    page_type: str
+    rows: object  # numpy array, one row per judged line
+    labels: object
+    weights: object
+
+
+class Collector:
+    """Stands in for the line model during cleaning: keeps the rows, changes nothing."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[float]] = []
+        self.texts: list[str] = []
+
+    def apply(self, content, start, end, language=None) -> None:
+        from newsclean.extract.linemodel import candidates
+
+        for position, row in candidates(content, start, end, language):
+            self.rows.append(row)
+            self.texts.append(content[position].text)
+
+
+def page_rows(item) -> PageRows:
+    """The rows, labels and weights of one page; *item* is a ``devdata.Page`` or
+    ``(page, text)`` for another dump of it."""
+    import numpy as np
+
+    import newsclean
+    from newsclean.extract.linemodel import FEATURES
+
+    page, text = item if isinstance(item, tuple) else (item, item.scraped)
+    collector = Collector()
+    newsclean.clean(text, input="text", line_model=collector)
+    labels = label(collector.texts, page.gold["main_content"])
+    sizes = [len(TOKEN.findall(t)) for t in collector.texts]
+    total = sum(sizes) or 1
+    rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, len(FEATURES))
+    return PageRows(
+        page.key,
+        page.fold,
+        page.page_type,
+        rows,
+        np.asarray(labels, dtype=np.int8),
+        np.asarray([s / total for s in sizes], dtype=np.float64),
+    )
+
+
+def _nice() -> None:
+    import os
+
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def collect(pages, jobs: int = 2) -> list[PageRows]:
+    """Feature rows, labels and weights of every page, in the pages' order."""
+    if jobs <= 1:
+        return [page_rows(p) for p in pages]
+    with Pool(jobs, initializer=_nice) as pool:
+        return pool.map(page_rows, pages, chunksize=8)
+
+
+def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
+    """A LightGBM model on the rows of *pages*, exported as the model file's dictionary."""
+    import lightgbm
+    import numpy as np
+
+    from newsclean.extract.linemodel import FEATURES
+
+    pages = sorted((p for p in pages if len(p.rows)), key=lambda p: p.key)
+    x = np.vstack([p.rows for p in pages])
+    y = np.concatenate([p.labels for p in pages])
+    w = np.concatenate(
+        [p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0) for p in pages]
+    )
+    w = w * (len(w) / w.sum())  # mean weight 1, so LightGBM's leaf-size limits read as usual
+    names = [f"f{i}" for i in range(len(FEATURES))]
+    data = lightgbm.Dataset(x, y, weight=w, feature_name=names, free_raw_data=True)
+    booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
+    model = export(booster)
+    model.update(
+        format=FORMAT,
+        features=list(FEATURES),
+        threshold=THRESHOLD,
+        keep_threshold=KEEP_THRESHOLD,
+    )
+    return model
+
+
+def main() -> None:
+    from devdata import all_pages
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "linemodel.json")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    bench = args.shared / "bench"
+    if not (bench / "wcxb" / "dev").is_dir():
+        sys.exit(f"train_lines: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
+    try:
+        import lightgbm  # noqa: F401
+    except ImportError as error:
+        sys.exit(f"train_lines: needs the train extra (pip install -e '.[train]'): {error}")
+    pages = all_pages(bench)
+    rows = collect(pages, args.jobs)
+    model = train(rows)
+    args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
+    lines = sum(len(p.labels) for p in rows)
+    content = sum(int(p.labels.sum()) for p in rows)
+    print(
+        f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
+        f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""The text line model: its features, how it changes verdicts, the shipped model, and its training helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+import newsclean
+from newsclean.cli import cli
+from newsclean.extract import linemodel
+from newsclean.extract.linemodel import FEATURES, LineModel, boiler_words, candidates, resolve
+
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+PROSE_1 = (
+    "The storm reached the coast on Tuesday night, and the town was left without power for most "
+    "of the day while crews worked in the rain."
+)
+PROSE_2 = (
+    "Officials said that the damage was worse than they had expected, and that the main roads "
+    "would stay closed until the end of the week."
+)
+PROSE_3 = (
+    "Residents were told to stay at home until the water has gone down and the power lines in "
+    "their streets are safe again."
+)
+PROSE_4 = (
+    "The mayor said that the town would ask the government for help with the cost of the repairs "
+    "to the harbour and the school."
+)
+PROSE_5 = (
+    "Most of the shops in the centre were open again by Thursday, although many of them had lost "
+    "their stock to the flood water."
+)
+PROSE_6 = (
+    "The school will stay closed until the heating has been checked, and pupils will have their "
+    "lessons in the town hall for the rest of the month."
+)
+CHART = ["Rainfall by day (mm)", "Mon", "12", "Tue", "48", "Wed", "31", "Thu", "7", "Fri", "2",
+         "Sat", "0", "Sun", "0", "Wind by day (km/h)", "Mon", "40", "Tue", "95", "Wed", "70",
+         "Thu", "20", "Fri", "15", "Sat", "5", "Sun", "5", "Source: Weather Service",
+         "Chart: The Daily"]  # fmt: skip
+HEAD = ["Storm hits the coast - The Daily", "", "Skip to content", "Home", "World", "Sport",
+        "Business", "Culture", "Opinion", "Sign in", "Subscribe", ""]  # fmt: skip
+FOOT = ["Share on Facebook", "", "More from The Daily", "Harbour repairs to start in spring",
+        "School reopens after the flood", "New bridge opens to traffic", "Council votes on the budget",
+        "", "About us", "Contact", "Advertise", "Careers", "Privacy Policy", "Terms of Use",
+        "© 2025 The Daily. All rights reserved."]  # fmt: skip
+ARTICLE = {PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5, PROSE_6}
+
+
+def _page(cut: int) -> str:
+    """The page with the chart after the first *cut* paragraphs."""
+    body: list[str] = []
+    for k, paragraph in enumerate([PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5, PROSE_6]):
+        if k == cut:
+            body += [*CHART, ""]
+        body += [paragraph, ""]
+    return "\n".join(
+        [*HEAD, "Storm hits the coast", "By Jane Doe", "March 3, 2025", "", *body, *FOOT]
+    )
+
+
+# The article cut in two by a chart: the rules' densest run of prose holds one side of
+# it; with the headline far above, the rules keep the prose between it and the region.
+DUMP = _page(3)
+# The chart near the end: the two paragraphs after it fall outside the region.
+DUMP_AFTER = _page(4)
+
+
+def _model(trees: list, threshold: float = 0.5, keep_threshold: float | None = None) -> LineModel:
+    data = {"features": list(FEATURES), "threshold": threshold, "trees": trees}
+    if keep_threshold is not None:
+        data["keep_threshold"] = keep_threshold
+    return LineModel(data)
+
+
+def _stump(feature: str, threshold: float, low: float, high: float, **kw) -> LineModel:
+    """One split on *feature*: *low* at or below the threshold, *high* above."""
+    return _model([[[INDEX[feature]], [threshold], [~0], [~1], [low, high], [0.0]]], **kw)
+
+
+class _Collect:
+    def __init__(self):
+        self.rows, self.lines = [], []
+
+    def apply(self, content, start, end, language=None):
+        for position, row in candidates(content, start, end, language):
+            self.rows.append(row)
+            self.lines.append(content[position])
+
+
+def _rows() -> dict[str, list[float]]:
+    seen = _Collect()
+    newsclean.clean(DUMP, input="text", line_model=seen)
+    assert seen.rows and all(len(row) == len(FEATURES) for row in seen.rows)
+    return {line.text: row for line, row in zip(seen.lines, seen.rows)}
+
+
+def test_rows_describe_the_lines():
+    rows = _rows()
+    prose = rows[PROSE_1]
+    assert prose[INDEX["cls=good"]] == 1.0 and prose[INDEX["ends_sentence"]] == 1.0
+    assert prose[INDEX["density"]] > 0.2 and prose[INDEX["boiler_words"]] == 0.0
+    assert rows["Mon"][INDEX["cls=short"]] == 1.0 or rows["Mon"][INDEX["cls=bad"]] == 1.0
+    # Neighbours: the line after PROSE_1 is PROSE_2, a good line kept by the rules.
+    assert prose[INDEX["good[+1]"]] == 1.0 and prose[INDEX["sentence[+1]"]] == 1.0
+    # The chart's lines stand in one block with no blank line.
+    assert rows["Wed"][INDEX["block_lines"]] == rows["Thu"][INDEX["block_lines"]] > 2
+
+
+def test_named_rule_lines_are_not_judged():
+    rows = _rows()
+    assert "Share on Facebook" not in rows and "© 2025 The Daily. All rights reserved." not in rows
+
+
+def test_boiler_words_count_the_lexicon():
+    assert boiler_words("Subscribe | Sign in | Search") == 3
+    assert boiler_words("Mayor opens the new bridge") == 0
+
+
+def test_the_rules_alone_cut_the_article_at_the_chart():
+    rules = newsclean.clean(DUMP_AFTER, input="text", line_model=False)
+    kept = set(rules.paragraphs)
+    assert kept >= {PROSE_1, PROSE_2, PROSE_3, PROSE_4} and not kept & {PROSE_5, PROSE_6}
+    lost = next(r for r in rules.removed if r.text == PROSE_5)
+    assert lost.reason == "outside-article" and "after the article region" in lost.evidence
+
+
+def test_a_model_keeps_prose_the_region_left_out():
+    model = _stump("cls=good", 0.5, -3.0, 3.0)  # a good line scores high, anything else low
+    document = newsclean.clean(DUMP_AFTER, input="text", line_model=model)
+    assert set(document.paragraphs) >= ARTICLE
+    assert "Home" not in document.paragraphs
+    kept = [d for d in document.decisions if d.keep and d.rule == "model"]
+    assert {d.text for d in kept} == {PROSE_5, PROSE_6}
+    assert all("line model score" in d.evidence for d in kept)
+
+
+def test_a_model_drops_with_a_reason_and_its_strongest_features():
+    model = _stump("density", 0.605, 2.0, -2.0)  # the densest prose scores low
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    dropped = [r for r in document.removed if r.reason == "model"]
+    assert [r.text for r in dropped] == [PROSE_3, PROSE_4]  # density 0.61 and 0.62
+    assert "line model score 0.12" in dropped[0].evidence and "density" in dropped[0].evidence
+
+
+def test_a_model_that_would_drop_most_of_the_article_drops_nothing():
+    rules = newsclean.clean(DUMP, input="text", line_model=False)
+    model = _stump("density", 0.1, 2.0, -2.0, keep_threshold=0.95)  # prose scores low
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    assert document.paragraphs == rules.paragraphs
+    kept = next(d for d in document.decisions if d.text == rules.paragraphs[0])
+    assert kept.keep and "line model score 0.12" in kept.evidence
+
+
+def test_a_line_the_model_agrees_with_keeps_its_reason_and_gets_the_score():
+    model = _stump("cls=good", 0.5, -3.0, 3.0)
+    document = newsclean.clean(DUMP, input="text", line_model=model)
+    home = next(d for d in document.decisions if d.text == "Home")
+    assert not home.keep and home.reason in ("nav", "outside-article", "short")
+    menu = next(d for d in document.decisions if d.text == "Mon")
+    assert not menu.keep and "line model score" in menu.evidence
+
+
+def test_features_must_match():
+    with pytest.raises(ValueError, match="line model"):
+        LineModel({"features": ["words"], "trees": []})
+
+
+def test_resolve():
+    assert resolve(False) is None
+    model = _stump("words", 1.0, 0.0, 0.0)
+    assert resolve(model) is model
+
+
+# ----------------------------------------------------------------------------- shipped model
+shipped = pytest.mark.skipif(not linemodel.DEFAULT_PATH.exists(), reason="no shipped line model")
+
+
+@shipped
+def test_shipped_model_loads_and_is_small():
+    model = LineModel.load(linemodel.DEFAULT_PATH)
+    assert model.trees and linemodel.DEFAULT_PATH.stat().st_size < 400_000
+    assert 0 < model.threshold <= model.keep_threshold < 1
+    assert json.loads(linemodel.DEFAULT_PATH.read_text())["format"] == "newsclean-linemodel-1"
+
+
+@shipped
+def test_shipped_model_reads_the_article_across_the_chart():
+    document = newsclean.clean(DUMP, input="text")
+    assert set(document.paragraphs) >= ARTICLE
+    assert document.title == "Storm hits the coast"
+    for boilerplate in ("Home", "Share on Facebook", "© 2025 The Daily. All rights reserved."):
+        assert boilerplate not in document.paragraphs
+
+
+@shipped
+def test_shipped_model_keeps_a_list_inside_the_article():
+    items = [
+        "Bring drinking water for three days",
+        "Charge your phone and a power bank",
+        "Move the car to higher ground",
+        "Keep the radio on for news",
+        "Check on your older neighbours",
+    ]
+    text = "\n".join(
+        ["Storm hits the coast", "", PROSE_1, "", PROSE_2, "",
+         "The council asked every household to prepare:", *items, "", PROSE_3, "", PROSE_4]
+    )  # fmt: skip
+    document = newsclean.clean(text, input="text")
+    assert set(items) <= set(document.paragraphs)
+
+
+def test_cli_no_line_model_turns_it_off(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    rules = CliRunner().invoke(cli, ["clean", "--no-line-model", "--explain", str(page)])
+    assert rules.exit_code == 0, rules.output
+    assert "line model score" not in rules.output
+    rules_text = newsclean.clean(DUMP, input="text", line_model=False).text
+    plain = CliRunner().invoke(cli, ["clean", "--no-line-model", str(page)])
+    assert plain.output.strip() == rules_text.strip()
+
+
+@shipped
+def test_cli_explain_shows_the_line_model(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["clean", "--explain", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "line model score" in result.output
+
+
+# ----------------------------------------------------------------------------- training helpers
+def test_training_collects_rows_and_labels():
+    pytest.importorskip("numpy")
+    import train_lines
+    from devdata import Page
+
+    page = Page("wcxb", "x", "", DUMP, "article", "example.org",
+                {"main_content": "\n\n".join([PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5])})  # fmt: skip
+    rows = train_lines.page_rows(page)
+    assert rows.rows.shape[1] == len(FEATURES) and len(rows.labels) == rows.rows.shape[0]
+    assert rows.labels.sum() == 5 and abs(rows.weights.sum() - 1.0) < 1e-9
+
+
+def test_training_is_deterministic():
+    pytest.importorskip("lightgbm")
+    import numpy as np
+    import train_lines
+
+    rng = np.random.default_rng(0)
+    pages = []
+    for k in range(30):
+        x = rng.random((40, len(FEATURES)))
+        y = (x[:, 0] > 0.5).astype(np.int8)
+        pages.append(train_lines.PageRows(f"wcxb/{k}", k % 5, "article", x, y, np.full(40, 1 / 40)))
+    first, second = train_lines.train(pages, rounds=5), train_lines.train(pages, rounds=5)
+    assert first == second and first["features"] == list(FEATURES)
+    model = LineModel(first)
+    row = list(pages[0].rows[0])
+    assert abs(model.raw(row) - model.raw_slow(row)) < 1e-9
+
+
+def test_lines_far_from_prose_are_left_to_the_rules():
+    menu = [f"Section {k}" for k in range(30)]
+    text = "\n".join([*menu, "", "Storm hits the coast", "", PROSE_1, "", PROSE_2, "", PROSE_3])
+    document = newsclean.clean(text, input="text", line_model=_stump("cls=good", 0.5, -3.0, 3.0))
+    first = next(d for d in document.decisions if d.text == "Section 0")
+    near = next(d for d in document.decisions if d.text == "Section 29")
+    assert not first.keep and "line model score" not in first.evidence
+    assert not near.keep and "line model score" in near.evidence
+
+
+@shipped
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known limit: on a short page the shipped model scores "
+    "the two paragraphs after a long chart near the end 0.5-0.6, under its keep bar",
+)
+def test_shipped_model_keeps_the_paragraphs_after_a_chart_near_the_end():
+    document = newsclean.clean(DUMP_AFTER, input="text")
+    assert set(document.paragraphs) >= ARTICLE
