@@ -499,3 +499,30 @@ def test_a_print_note_after_the_article_is_removed_with_its_reason():
         note, "The print edition of the council's minutes was published on Monday, a week late."
     )
     assert "The print edition" in newsclean.clean(story).body
+
+
+def test_a_byline_label_alone_is_no_author():
+    page = (
+        "<html><body><article><h1>Council approves the new bridge</h1>"
+        '<p class="byline">Written by:</p>' + _PROSE + "</article></body></html>"
+    )
+    assert newsclean.clean(page).byline is None
+    named = page.replace("Written by:", "Written by: Ann Lee")
+    assert newsclean.clean(named).byline == "Ann Lee"
+
+
+def test_a_page_of_captions_keeps_its_headline_once_and_cleans_the_same_again():
+    # Found by the property test: with no prose but captions, the fallback body was the
+    # page's <title> line, which repeats the headline; cleaned again, it was not the same.
+    caption = (
+        "<figure><img src='x.jpg'><figcaption>The city council voted on Monday to close the old "
+        "bridge for repairs that are expected to last until the end of the year.</figcaption></figure>"
+    )
+    page = (
+        "<html><head><title>City council votes to close the old bridge</title></head><body><article>"
+        "<header><h1>City council votes to close the old bridge</h1><p class='byline'>By Jane Doe</p>"
+        "</header>" + caption * 4 + "</article></body></html>"
+    )
+    once = newsclean.clean(page.encode("utf-8"))
+    assert once.title == "City council votes to close the old bridge" and once.paragraphs == []
+    assert newsclean.clean(once.text).text == once.text

@@ -510,9 +510,9 @@ def _assemble(
 
     body = [line for line in content if line.keep and line.role == "body"]
     if not body and start <= end and end >= 0:
-        # Never return an empty body for a page with prose: keep the best block.
+        # Never an empty body for a page with prose: the best block, if it is not the headline.
         fallback = _best_block(content)
-        if fallback >= 0 and fallback != title_at:
+        if fallback >= 0 and fallback != title_at and _normal(content[fallback].text) != title_key:
             _set(content[fallback], True, "body", evidence="best block (fallback)")
             body = [content[fallback]]
 

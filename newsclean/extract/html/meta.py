@@ -196,6 +196,10 @@ def clean_byline(value: str | None) -> str | None:
     'TOM KRISHER, AP Auto Writer'
     >>> clean_byline("https://www.example.com/people/jane") is None
     True
+    >>> clean_byline("Written by:") is None, clean_byline("Authors") is None
+    (True, True)
+    >>> clean_byline("The council met on Monday and approved the plans for the bridge.") is None
+    True
     """
     if not value:
         return None
@@ -206,7 +210,28 @@ def clean_byline(value: str | None) -> str | None:
     value = _BYLINE_TAIL.sub("", value).strip(" ,;:|-–—")
     if not value or len(value) > 100 or not any(c.isalpha() for c in value):
         return None
+    if value.casefold() in _BYLINE_LABELS:
+        return None  # the label of a byline whose name is elsewhere
+    words = len(value.split())
+    if words > 12 or (words > 6 and value.endswith((".", "!", "?"))):
+        return None  # a sentence, not names (the line after a label, when the name was not there)
     return value
+
+
+#: What a byline's label says when the name stands apart from it ("Author", "Written by:").
+_BYLINE_LABELS = frozenset(
+    {
+        "author",
+        "authors",
+        "the author",
+        "about the author",
+        "article by",
+        "written by",
+        "posted by",
+        "by",
+        "name",
+    }
+)
 
 
 def _texts(tree, selector: str, most: int) -> list[str]:
