@@ -177,8 +177,8 @@ def _clean_text(text: str, options: Options) -> Document:
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
     from newsclean.extract.html.blocks import blocks, parse, title_text
     from newsclean.extract.html.dom import structure_lines
-    from newsclean.extract.html.meta import clean_byline, iso_date, page_meta, weak_author
-    from newsclean.extract.judge import drop_title_repeats, extract_lines
+    from newsclean.extract.html.meta import page_meta, settle_metadata
+    from newsclean.extract.judge import extract_lines
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
@@ -191,43 +191,11 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
         structure.model = resolve(options.block_model)
     fixed = _repair("\n".join(lines), options)
     document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
-    page_title = meta.headline or meta.title or ""
-    if not document.title or (
-        page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)
-    ):
-        # The headline the classifier found is the <title> line ("Headline - Site"): the
-        # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
-        document.title = page_title or document.title
-        drop_title_repeats(document)
-    # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
-    byline = clean_byline(document.byline)
-    if byline and document.title and byline.lower() in document.title.lower():
-        byline = None  # a headline read as "X by Y" is not a byline
-    author = meta.author
-    if author and byline and weak_author(author, meta.site_name):
-        author = None  # the site signing as itself, or a login name: the visible byline says more
-    document.byline = author or byline or meta.author_org
-    document.date = iso_date(meta.date) or document.date
-    document.site_name = meta.site_name or document.site_name
-    # The language of the text beats <html lang>, which templates often leave unchanged.
-    document.language = document.language or meta.language
+    settle_metadata(document, meta)
     if options.page_type_model is not False:
-        from newsclean.extract.html.pagetype import page_row
-        from newsclean.extract.html.pagetype import resolve as page_type_model
+        from newsclean.extract.html.pagetype import classify
 
-        typer = page_type_model(options.page_type_model)
-        if typer is not None:
-            row = page_row(
-                structure.elements,
-                page_blocks,
-                meta.types,
-                meta.og_type,
-                structure.rules_body,
-                bool(document.byline),
-                bool(document.date),
-            )
-            document.page_type, confidence = typer.predict(row)
-            document.page_type_confidence = round(confidence, 3)
+        classify(document, options.page_type_model, structure, page_blocks, meta)
     return document
 
 

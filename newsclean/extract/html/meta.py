@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
+from newsclean.document import Document
 from newsclean.extract import lexicon
 
 
@@ -456,3 +457,30 @@ def iso_date(value: str | None) -> str | None:
     if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def settle_metadata(document: Document, meta: PageMeta) -> None:
+    """Settle *document*'s title, byline, date, site and language between what the text
+    gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
+    from newsclean.extract.judge import drop_title_repeats
+
+    page_title = meta.headline or meta.title or ""
+    if not document.title or (
+        page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)
+    ):
+        # The headline the classifier found is the <title> line ("Headline - Site"): the
+        # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
+        document.title = page_title or document.title
+        drop_title_repeats(document)
+    # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
+    byline = clean_byline(document.byline)
+    if byline and document.title and byline.lower() in document.title.lower():
+        byline = None  # a headline read as "X by Y" is not a byline
+    author = meta.author
+    if author and byline and weak_author(author, meta.site_name):
+        author = None  # the site signing as itself, or a login name: the visible byline says more
+    document.byline = author or byline or meta.author_org
+    document.date = iso_date(meta.date) or document.date
+    document.site_name = meta.site_name or document.site_name
+    # The language of the text beats <html lang>, which templates often leave unchanged.
+    document.language = document.language or meta.language

@@ -381,3 +381,22 @@ def resolve(choice: Any) -> Any:
     if hasattr(choice, "predict"):
         return choice
     return PageTypeModel.load(choice)
+
+
+def classify(document: Any, choice: Any, structure: Any, page_blocks: Any, meta: Any) -> None:
+    """Set *document*'s ``page_type`` and ``page_type_confidence`` with the model *choice*
+    asks for (see :func:`resolve`), from the page's structure, blocks and markup metadata."""
+    typer = resolve(choice)
+    if typer is None:
+        return
+    row = page_row(
+        structure.elements,
+        page_blocks,
+        meta.types,
+        meta.og_type,
+        structure.rules_body,
+        bool(document.byline),
+        bool(document.date),
+    )
+    document.page_type, confidence = typer.predict(row)
+    document.page_type_confidence = round(confidence, 3)
