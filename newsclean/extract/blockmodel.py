@@ -608,18 +608,15 @@ class BlockModel:
         keep the rules' verdict: the model cannot read their words, and sees
         class names only as hashed bits.
         """
-        from newsclean.extract.judge import _set
-
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]
             score = self.score(row)
             if line.keep and score < self.threshold:
-                _set(line, False, "boilerplate", "model", "model", self.describe(row, score))
+                line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
             elif not line.keep and score >= self.keep_threshold:
                 # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
                 was = line.reason
-                _set(
-                    line,
+                line.judge(
                     True,
                     "body",
                     evidence=f"block model score {score:.2f}; the rules said {was}",

@@ -89,6 +89,18 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
+    def judge(
+        self, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = ""
+    ) -> None:
+        """Give the line its verdict: kept or not, its role, and why."""
+        self.keep, self.role, self.reason, self.rule, self.evidence = (
+            keep,
+            role,
+            reason,
+            rule,
+            evidence,
+        )
+
 
 @dataclass(frozen=True)
 class Limits:

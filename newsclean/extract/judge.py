@@ -242,10 +242,9 @@ def _keep_clean(lines: list[Line], content: list[Line], language: str | None) ->
     title_at = 0 if _title_like(content[0]) else -1
     for position, line in enumerate(content):
         if position == title_at:
-            _set(line, True, "title", "title", "headline", "first line of a cleaned article")
+            line.judge(True, "title", "title", "headline", "first line of a cleaned article")
         else:
-            _set(
-                line,
+            line.judge(
                 True,
                 "body",
                 rule="clean-shape",
@@ -347,12 +346,6 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     return -1
 
 
-def _set(
-    line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = ""
-) -> None:
-    line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
-
-
 def _judge(
     content: list[Line], start: int, end: int, title_at: int, forced: set[int], lead: bool = True
 ) -> int:
@@ -371,20 +364,19 @@ def _judge(
     for position, line in enumerate(content):
         inside = body_lo <= position <= end
         if line.number in forced:
-            _set(line, True, "body", rule="user-rule", evidence=line.why)
+            line.judge(True, "body", rule="user-rule", evidence=line.why)
         elif position == title_at:
-            _set(line, True, "title", "title", "headline", "title-like line before the body")
+            line.judge(True, "title", "title", "headline", "title-like line before the body")
         elif line.hit is not None:
             role = "caption" if line.hit.reason in CAPTION_REASONS else "boilerplate"
-            _set(line, False, role, line.hit.reason, line.hit.rule, line.hit.evidence)
+            line.judge(False, role, line.hit.reason, line.hit.rule, line.hit.evidence)
         elif line.byline:
-            _set(line, False, "byline", "byline", "byline", "author or agency line")
+            line.judge(False, "byline", "byline", "byline", "author or agency line")
         elif line.date_line:
-            _set(line, False, "date", "date", "date-line", "a date alone")
+            line.judge(False, "date", "date", "date-line", "a date alone")
         elif not inside:
             if position == 0 < body_lo:  # (the headline, when it is line 0, was judged above)
-                _set(
-                    line,
+                line.judge(
                     False,
                     "boilerplate",
                     "masthead",
@@ -393,8 +385,7 @@ def _judge(
                 )
             else:
                 where = "before" if position < body_lo else "after"
-                _set(
-                    line,
+                line.judge(
                     False,
                     "boilerplate",
                     "outside-article",
@@ -402,13 +393,13 @@ def _judge(
                     f"{where} the article region; {line.why}",
                 )
         elif line.cls in ("good", "near"):
-            _set(line, True, "body", evidence=line.why)
+            line.judge(True, "body", evidence=line.why)
         else:
             # Short or low-density lines inside the article: kept between prose (subheads, list items).
             prev_ok = _neighbour_class(content, position, -1, body_lo, end)
             next_ok = _neighbour_class(content, position, +1, body_lo, end)
             if prev_ok and next_ok:
-                _set(line, True, "body", evidence=f"{line.why}; between prose lines")
+                line.judge(True, "body", evidence=f"{line.why}; between prose lines")
             else:
                 _drop_out_of_context(line)
     return body_lo
@@ -416,7 +407,7 @@ def _judge(
 
 def _drop_out_of_context(line: Line) -> None:
     reason = "short" if line.cls == "short" else "outside-article"
-    _set(line, False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
+    line.judge(False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
 
 
 def _recheck_context(content: list[Line], lo: int, hi: int) -> None:
@@ -490,13 +481,12 @@ def _assemble(
             continue
         key = _normal(line.text)
         if title_key and key == title_key:
-            _set(line, False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
+            line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
             dropped = True
             continue
         earlier = seen.get(key)
         if earlier is not None and line.words >= repeat_words:
-            _set(
-                earlier,
+            earlier.judge(
                 False,
                 "boilerplate",
                 "duplicate",
@@ -513,7 +503,7 @@ def _assemble(
         # Never an empty body for a page with prose: the best block, if it is not the headline.
         fallback = _best_block(content)
         if fallback >= 0 and fallback != title_at and _normal(content[fallback].text) != title_key:
-            _set(content[fallback], True, "body", evidence="best block (fallback)")
+            content[fallback].judge(True, "body", evidence="best block (fallback)")
             body = [content[fallback]]
 
     first_body = body[0].number if body else 0

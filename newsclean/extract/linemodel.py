@@ -350,11 +350,10 @@ class LineModel(BlockModel):
         for (position, row), score in zip(rows, scores):
             line = content[position]
             if line.keep and score < self.threshold and may_drop:
-                _verdict(line, False, "boilerplate", "model", "model", self.describe(row, score))
+                line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
                 dropped.append(line)
             elif not line.keep and score >= self.keep_threshold:
-                _verdict(
-                    line,
+                line.judge(
                     True,
                     "body",
                     rule="model",
@@ -368,12 +367,6 @@ class LineModel(BlockModel):
             for line in dropped:
                 if line.text in kept:
                     line.reason = "duplicate"
-
-
-def _verdict(
-    line: Line, keep: bool, role: str, reason: str = "", rule: str = "", evidence: str = ""
-) -> None:
-    line.keep, line.role, line.reason, line.rule, line.evidence = keep, role, reason, rule, evidence
 
 
 _DEFAULT: LineModel | None = None
