@@ -19,17 +19,6 @@ MAX_MODULE_LINES = 700
 MAX_FUNCTION_LINES = 80
 MAX_LONG_FUNCTIONS = 2
 
-#: Known exceptions being worked off: this list may only shrink. A new breach fails.
-KNOWN_PRIVATE_IMPORTS: set[str] = set()
-#: Tests that still reach for private names of the package.
-KNOWN_PRIVATE_IN_TESTS: set[str] = set()
-KNOWN_BIG_MODULES: set[str] = set()
-KNOWN_LONG_FUNCTIONS = {
-    "newsclean.extract.blockmodel.page_rows",
-    "newsclean.extract.features.line_features",
-    "newsclean.extract.html.blocks.blocks",
-}
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -130,8 +119,7 @@ def test_no_private_name_is_imported_from_another_module() -> None:
         for n in names
         if n.startswith("_") and not n.startswith("__") and target != name
     }
-    assert private - KNOWN_PRIVATE_IMPORTS == set()
-    assert private >= KNOWN_PRIVATE_IMPORTS, "a known exception is gone: take it off the list"
+    assert private == set()
 
 
 def test_tests_use_public_names() -> None:
@@ -145,14 +133,13 @@ def test_tests_use_public_names() -> None:
                     for a in node.names
                     if a.name.startswith("_") and not a.name.startswith("__")
                 }
-    assert found - KNOWN_PRIVATE_IN_TESTS == set()
+    assert found == set()
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_module_size(name: str) -> None:
     lines = MODULES[name].read_text(encoding="utf-8").count("\n")
-    if name not in KNOWN_BIG_MODULES:
-        assert lines <= MAX_MODULE_LINES, f"{name} has {lines} lines"
+    assert lines <= MAX_MODULE_LINES, f"{name} has {lines} lines"
 
 
 def test_long_functions_are_few_and_say_why() -> None:
@@ -163,8 +150,6 @@ def test_long_functions_are_few_and_say_why() -> None:
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > MAX_FUNCTION_LINES:
                     long.append((f"{name}.{node.name}", length, ast.get_docstring(node) or ""))
-    assert {name for name, _, _ in long} >= KNOWN_LONG_FUNCTIONS, "take a fixed one off the list"
-    long = [entry for entry in long if entry[0] not in KNOWN_LONG_FUNCTIONS]
     assert len(long) <= MAX_LONG_FUNCTIONS, [(n, k) for n, k, _ in long]
     for function, length, doc in long:
         assert "long" in doc.lower(), f"{function} ({length} lines) does not say why it is long"

@@ -51,6 +51,7 @@ from newsclean.extract.trees import compile_trees
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
+    from newsclean.extract.html.blocks import Block
     from newsclean.extract.html.dom import PageStructure
 
 #: The model shipped with the package (absent: no default model).
@@ -320,34 +321,6 @@ def page_rows(
     the lines it accepts get a row, and none of the lines the rules dropped inside a
     ``<nav>`` element (their neighbours are all the block lines).
     """
-    elements = dom.elements
-    parent, tags, hints = elements.parent, elements.tag, elements.hints
-    names = getattr(elements, "names", None)
-    size = len(tags)
-    container = dom.container
-    inside_flags = dom._within(container) if container >= 0 else [False] * size
-    depth = [0] * size
-    masks = [0] * size
-    landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
-    for serial in range(1, size):  # parents come before their children
-        up = parent[serial]
-        depth[serial] = depth[up] + 1
-        bits = masks[up] | landmark_bit(tags[serial], 0)
-        found = hints[serial]
-        if found:
-            for hint in found:
-                bits |= hint_bit(hint, 0)
-        masks[serial] = bits
-    cache = _NAME_CACHE
-
-    def near(serial: int) -> int:
-        """The class-word buckets of an element (only the elements of judged lines are read)."""
-        value = names[serial] if names is not None else ""
-        if not value:
-            return 0
-        mask = cache.get(value)
-        return _name_buckets(value) if mask is None else mask
-
     placed = []
     for position, line in enumerate(content):
         block = dom.block(line)
@@ -355,62 +328,121 @@ def page_rows(
             placed.append((position, line, block))
     if not placed:
         return []
-    container_depth = depth[container] if container >= 0 else 0
-    repeats = Counter(line.text for _, line, _ in placed)
-    # Lines per parent of the element holding the text (a list, a section, an article body).
-    holders = [_holder(block, parent, tags) for _, _, block in placed]
-    groups = [parent[h] if h > 0 else 0 for h in holders]
-    group_lines: Counter = Counter(groups)
-    group_links: Counter = Counter()
-    group_words: Counter = Counter()
-    container_words = 0
-    for (_, line, block), group in zip(placed, groups):
-        group_links[group] += block.link_density > 0.5
-        group_words[group] += line.words
-        if inside_flags[block.element]:
-            container_words += line.words
-    n = len(content)
-    count = len(placed)
-    page_words = sum(line.words for _, line, _ in placed)
-    kept_words = sum(line.words for _, line, _ in placed if line.keep)
-    # The page's figures are shares, never sizes: a page ten times as long reads the same.
-    page = [
-        kept_words / page_words if page_words else 0.0,
-        sum(line.cls == "good" for _, line, _ in placed) / count,
-        sum(line.keep for _, line, _ in placed) / count,
-        sum(block.link_density > 0.5 for _, _, block in placed) / count,
-    ]
-    typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+    page = _Page(content, start, end, dom, language, placed)
+    parent, near, masks = page.parent, page.near, page.masks
     rows = []
-    basics = [
-        (
-            math.log1p(line.words),
-            block.link_density,
-            line.density,
-            float(line.cls == "good"),
-            float(line.keep),
-            float(inside_flags[block.element]),
-            group,
-        )
-        for (_, line, block), group in zip(placed, groups)
-    ]
-    for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
+    for index, ((position, line, block), group) in enumerate(zip(placed, page.groups)):
         if wanted is not None and not wanted(line):
             continue
         serial = block.element
         mask = masks[serial]
         if wanted is not None and mask & _NAV_BIT and not line.keep:
             continue  # a line the rules dropped in a <nav> element is not judged
+        up = parent[serial] if serial > 0 else 0
+        up2 = parent[up] if up > 0 else 0
+        bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
+        row = page.line_row(position, line, block, group, mask, bucket)
+        rows.append((position, row))
+        for offset in _NEIGHBOURS:
+            other = index + offset
+            if 0 <= other < page.count:
+                b = page.basics[other]
+                row += (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6] == group))
+            else:
+                row += (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
+    return rows
+
+
+class _Page:
+    """What the rows of one page share: its element tables, the groups of its lines and
+    the page's own figures (shares, never sizes: a page ten times as long reads the same)."""
+
+    def __init__(
+        self,
+        content: Sequence[Line],
+        start: int,
+        end: int,
+        dom: PageStructure,
+        language: str | None,
+        placed: list,
+    ) -> None:
+        elements = dom.elements
+        parent, tags, hints = elements.parent, elements.tag, elements.hints
+        self.names = getattr(elements, "names", None)
+        size = len(tags)
+        container = dom.container
+        inside_flags = dom._within(container) if container >= 0 else [False] * size
+        depth = [0] * size
+        masks = [0] * size
+        landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
+        for serial in range(1, size):  # parents come before their children
+            up = parent[serial]
+            depth[serial] = depth[up] + 1
+            bits = masks[up] | landmark_bit(tags[serial], 0)
+            found = hints[serial]
+            if found:
+                for hint in found:
+                    bits |= hint_bit(hint, 0)
+            masks[serial] = bits
+        self.parent, self.depth, self.masks, self.inside_flags = parent, depth, masks, inside_flags
+        self.start, self.end, self.language, self.n = start, end, language, len(content)
+        self.container_depth = depth[container] if container >= 0 else 0
+        self.repeats = Counter(line.text for _, line, _ in placed)
+        # Lines per parent of the element holding the text (a list, a section, an article body).
+        holders = [_holder(block, parent, tags) for _, _, block in placed]
+        self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
+        self.group_lines: Counter = Counter(groups)
+        self.group_links: Counter = Counter()
+        self.group_words: Counter = Counter()
+        self.container_words = 0
+        for (_, line, block), group in zip(placed, groups):
+            self.group_links[group] += block.link_density > 0.5
+            self.group_words[group] += line.words
+            if inside_flags[block.element]:
+                self.container_words += line.words
+        self.count = count = len(placed)
+        self.page_words = page_words = sum(line.words for _, line, _ in placed)
+        kept_words = sum(line.words for _, line, _ in placed if line.keep)
+        self.figures = [
+            kept_words / page_words if page_words else 0.0,
+            sum(line.cls == "good" for _, line, _ in placed) / count,
+            sum(line.keep for _, line, _ in placed) / count,
+            sum(block.link_density > 0.5 for _, _, block in placed) / count,
+        ]
+        self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+        self.basics = [
+            (
+                math.log1p(line.words),
+                block.link_density,
+                line.density,
+                float(line.cls == "good"),
+                float(line.keep),
+                float(inside_flags[block.element]),
+                group,
+            )
+            for (_, line, block), group in zip(placed, groups)
+        ]
+
+    def near(self, serial: int) -> int:
+        """The class-word buckets of an element (only the elements of judged lines are read)."""
+        value = self.names[serial] if self.names is not None else ""
+        if not value:
+            return 0
+        mask = _NAME_CACHE.get(value)
+        return _name_buckets(value) if mask is None else mask
+
+    def line_row(
+        self, position: int, line: Line, block: Block, group: int, mask: int, bucket: int
+    ) -> list[float]:
+        """The row of one line, before its neighbours' figures."""
+        serial = block.element
         text = line.text
         punct, digits, upper = _ratios(text)
         hit = line.hit
         dom_hit = hit is not None and hit.rule.startswith("dom-")
         cls = line.cls
-        up = parent[serial] if serial > 0 else 0
-        up2 = parent[up] if up > 0 else 0
-        bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
-        inside = inside_flags[serial]
-        where = -1.0 if position < start else (1.0 if position > end else 0.0)
+        where = -1.0 if position < self.start else (1.0 if position > self.end else 0.0)
+        group_lines, page_words = self.group_lines[group], self.page_words
         row = [
             math.log1p(line.words),
             math.log1p(len(text)),
@@ -426,39 +458,31 @@ def page_rows(
             float(line.byline),
             float(line.date_line),
             float(line.keep),
-            float(inside),
+            float(self.inside_flags[serial]),
             where,
-            position / n,
-            float(depth[serial]),
-            float(depth[serial] - container_depth),
+            position / self.n,
+            float(self.depth[serial]),
+            float(self.depth[serial] - self.container_depth),
             punct,
             digits,
             upper,
-            float(repeats[text] - 1),
+            float(self.repeats[text] - 1),
             float(bucket >> BUCKETS & 1),
-            float(language is not None),
-            group_lines[group] / count,
-            group_links[group] / group_lines[group],
-            group_words[group] / page_words if page_words else 0.0,
-            group_words[group] / container_words if container_words else 0.0,
-            math.log((line.words + 1) / typical),
+            float(self.language is not None),
+            group_lines / self.count,
+            self.group_links[group] / group_lines,
+            self.group_words[group] / page_words if page_words else 0.0,
+            self.group_words[group] / self.container_words if self.container_words else 0.0,
+            math.log((line.words + 1) / self.typical),
         ]
-        row += page
+        row += self.figures
         row += (
             _REASON_INDEX.get(line.reason, -1) if not line.keep else -1,
             _TAG_INDEX[_TAG_GROUP.get(block.tag, "other")],
             mask,
             bucket,
         )
-        rows.append((position, row))
-        for offset in _NEIGHBOURS:
-            other = index + offset
-            if 0 <= other < count:
-                b = basics[other]
-                row += (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6] == group))
-            else:
-                row += (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
-    return rows
+        return row
 
 
 def _holder(block, parent: list[int], tags: list[str]) -> int:

@@ -148,28 +148,13 @@ def page_rows(
     """One feature row per line of *content* (a page's non-blank lines, each with the
     rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
     rules found; with *wanted*, only the lines it accepts get a row; with *reach*, a
-    line the rules dropped gets one only with a ``good`` line that near.
-
-    The function is long on purpose: the page-wide figures (blocks, runs, prose before
-    and after, distances) and the rows are made in one pass over local lists, since it
-    runs on every line of every text page and calls cost more than the work.
-    """
+    line the rules dropped gets one only with a ``good`` line that near. The page-wide
+    figures are made once (:class:`_TextPage`); the loop reads them as local lists."""
     n = len(content)
     if not n:
         return []
-    words = [line.words for line in content]
-    good = [line.cls == "good" for line in content]
-    near_before, near_after = [0] * n, [0] * n
-    last = -1000
-    for i in range(n):
-        near_before[i] = min(i - last, 1000)
-        if good[i]:
-            last = i
-    last = n + 1000
-    for i in range(n - 1, -1, -1):
-        near_after[i] = min(last - i, 1000)
-        if good[i]:
-            last = i
+    page = _TextPage(content, start, end)
+    near_before, near_after = page.near_before, page.near_after
     chosen = [
         i
         for i, line in enumerate(content)
@@ -178,80 +163,20 @@ def page_rows(
     ]
     if not chosen:
         return []
-    texts = [line.text for line in content]
-    repeats = Counter(texts)
-    sentence = [line.ends_sentence for line in content]
-    prose_words = [line.words if line.cls in ("good", "near") else 0 for line in content]
-    # Boilerplate words: only for the chosen lines and their neighbours (the costliest count).
-    boiler = [0] * n
-    needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
-    for j in needed:
-        boiler[j] = boiler_words(texts[j])
-    # Blocks: runs of lines with no blank line between them.
-    gap_before = [True] + [content[i].number - content[i - 1].number > 1 for i in range(1, n)]
-    block_of: list[int] = []
-    block_lines: Counter[int] = Counter()
-    block_words: Counter[int] = Counter()
-    block = -1
-    for i in range(n):
-        block += gap_before[i]
-        block_of.append(block)
-        block_lines[block] += 1
-        block_words[block] += words[i]
-    # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence end.
-    headline = [3 < words[i] <= 25 and not sentence[i] for i in range(n)]
-    run_of: list[int] = []
-    run_lines: Counter[int] = Counter()
-    run = -1
-    for i in range(n):
-        run += not headline[i] or i == 0 or not headline[i - 1]
-        run_of.append(run)
-        run_lines[run] += headline[i]
-    cum_good, cum_sentence, before = [0], [0], []
-    total = 0
-    for i in range(n):
-        cum_good.append(cum_good[-1] + good[i])
-        cum_sentence.append(cum_sentence[-1] + (sentence[i] and words[i] > 5))
-        before.append(total)
-        total += prose_words[i]
-    total_prose = total or 1
-    median = sorted(len(text) for text in texts)[n // 2] or 1
-    page = [
-        math.log1p(n),
-        math.log1p(sum(words)),
-        cum_good[n] / n,
-        (end - start + 1) / n if end >= start else 0.0,
-    ]
-    basics: dict[int, tuple[float, ...]] = {}
-    for i in needed:
-        line = content[i]
-        basics[i] = (
-            math.log1p(words[i]),
-            line.density,
-            float(good[i]),
-            float(line.keep),
-            float(gap_before[i]),
-            float(boiler[i] > 0),
-            float(sentence[i]),
-            float(line.hit is not None),
-        )
-    out = []
-    log1p = math.log1p
-    punct_table, digits_of, capitals_of, word_capitals_of = (
-        _PUNCT_TABLE,
-        _DIGITS.findall,
-        _CAPITALS.findall,
-        _WORD_CAPITALS.findall,
-    )
+    basics = page.neighbour_figures(chosen)
+    words, texts, sentence, boiler = page.words, page.texts, page.sentence, page.boiler
+    gap_before, block_of, cum_good = page.gap_before, page.block_of, page.cum_good
+    block_lines, block_words, repeats = page.block_lines, page.block_words, page.repeats
+    before, prose_words, total_prose = page.before, page.prose_words, page.total_prose
+    headline, run_lines, run_of = page.headline, page.run_lines, page.run_of
+    cum_sentence, median, figures = page.cum_sentence, page.median, page.figures
+    out, log1p = [], math.log1p
     no_language = 0.0 if language is None else 1.0
     for i in chosen:
         line = content[i]
         text = texts[i]
-        head = text[:_RATIO_CHARS]
-        m = len(head)
         tokens = len(text.split())
         distance = start - i if i < start else (i - end if i > end else 0)
-        block = block_of[i]
         row = [
             log1p(words[i]),
             log1p(len(text)),
@@ -264,23 +189,15 @@ def page_rows(
             -1.0 if i < start else (1.0 if i > end else 0.0),
             log1p(distance),
             i / n,
-            (m - len(head.translate(punct_table))) / m,
-            len(digits_of(head)) / m,
-            len(capitals_of(head)) / m,
-            len(word_capitals_of(head)) / (min(tokens, 30) or 1),
-            1.0 if text.isupper() else 0.0,
-            1.0 if text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit() else 0.0,
-            1.0 if text.endswith((":", "：")) else 0.0,
-            1.0 if "http" in text or "www." in text or "@" in text else 0.0,
-            float(text.count("|") + text.count("·") + text.count("•")),
+            *_text_shape(text, tokens),
             float(repeats[text] - 1),
             float(boiler[i]),
             boiler[i] / (tokens or 1),
             no_language,
             1.0 if gap_before[i] else 0.0,
             1.0 if i + 1 >= n or gap_before[i + 1] else 0.0,
-            log1p(block_lines[block]),
-            log1p(block_words[block]),
+            log1p(block_lines[block_of[i]]),
+            log1p(block_words[block_of[i]]),
             (cum_good[min(n, i + 3)] - cum_good[max(0, i - 2)]) / 5,
             (cum_good[min(n, i + 8)] - cum_good[max(0, i - 7)]) / 15,
             before[i] / total_prose,
@@ -288,7 +205,7 @@ def page_rows(
             log1p(near_before[i]),
             log1p(near_after[i]),
             len(text) / median,
-            *page,
+            *figures,
             log1p(run_lines[run_of[i]]) if headline[i] else 0.0,
             (cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5,
         ]
@@ -300,6 +217,115 @@ def page_rows(
             row += basics[j] if 0 <= j < n else _NO_NEIGHBOUR
         out.append((i, row))
     return out
+
+
+def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
+    """Punctuation, digits, capitals, title case, all capitals, a bullet, a closing colon,
+    a link left as text, separators: the shape of a line's text."""
+    head = text[:_RATIO_CHARS]
+    m = len(head)
+    return (
+        (m - len(head.translate(_PUNCT_TABLE))) / m,
+        len(_DIGITS.findall(head)) / m,
+        len(_CAPITALS.findall(head)) / m,
+        len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
+        1.0 if text.isupper() else 0.0,
+        1.0 if text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit() else 0.0,
+        1.0 if text.endswith((":", "：")) else 0.0,
+        1.0 if "http" in text or "www." in text or "@" in text else 0.0,
+        float(text.count("|") + text.count("·") + text.count("•")),
+    )
+
+
+class _TextPage:
+    """The page-wide figures of a text page's rows: distances to prose, blocks of lines
+    between blank lines, runs of headline-like lines, prose before and after each line."""
+
+    def __init__(self, content: Sequence[Line], start: int, end: int) -> None:
+        self.content = content
+        n = len(content)
+        self.words = words = [line.words for line in content]
+        self.good = good = [line.cls == "good" for line in content]
+        self.near_before = near_before = [0] * n
+        self.near_after = near_after = [0] * n
+        last = -1000
+        for i in range(n):
+            near_before[i] = min(i - last, 1000)
+            if good[i]:
+                last = i
+        last = n + 1000
+        for i in range(n - 1, -1, -1):
+            near_after[i] = min(last - i, 1000)
+            if good[i]:
+                last = i
+        self.texts = texts = [line.text for line in content]
+        self.repeats = Counter(texts)
+        self.sentence = sentence = [line.ends_sentence for line in content]
+        self.prose_words = prose_words = [
+            line.words if line.cls in ("good", "near") else 0 for line in content
+        ]
+        # Blocks: runs of lines with no blank line between them.
+        self.gap_before = gap_before = [True] + [
+            content[i].number - content[i - 1].number > 1 for i in range(1, n)
+        ]
+        self.block_of: list[int] = []
+        self.block_lines: Counter[int] = Counter()
+        self.block_words: Counter[int] = Counter()
+        block = -1
+        for i in range(n):
+            block += gap_before[i]
+            self.block_of.append(block)
+            self.block_lines[block] += 1
+            self.block_words[block] += words[i]
+        # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence end.
+        self.headline = headline = [3 < words[i] <= 25 and not sentence[i] for i in range(n)]
+        self.run_of: list[int] = []
+        self.run_lines: Counter[int] = Counter()
+        run = -1
+        for i in range(n):
+            run += not headline[i] or i == 0 or not headline[i - 1]
+            self.run_of.append(run)
+            self.run_lines[run] += headline[i]
+        self.cum_good = cum_good = [0]
+        self.cum_sentence = cum_sentence = [0]
+        self.before: list[int] = []
+        total = 0
+        for i in range(n):
+            cum_good.append(cum_good[-1] + good[i])
+            cum_sentence.append(cum_sentence[-1] + (sentence[i] and words[i] > 5))
+            self.before.append(total)
+            total += prose_words[i]
+        self.total_prose = total or 1
+        self.median = sorted(len(text) for text in texts)[n // 2] or 1
+        self.figures = [
+            math.log1p(n),
+            math.log1p(sum(words)),
+            cum_good[n] / n,
+            (end - start + 1) / n if end >= start else 0.0,
+        ]
+        self.boiler = [0] * n
+
+    def neighbour_figures(self, chosen: list[int]) -> dict[int, tuple[float, ...]]:
+        """The figures of the chosen lines and their neighbours that a row repeats; counts
+        their boilerplate words (the costliest count) on the way."""
+        content, n, words, good = self.content, len(self.content), self.words, self.good
+        needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
+        for j in needed:
+            self.boiler[j] = boiler_words(self.texts[j])
+        basics: dict[int, tuple[float, ...]] = {}
+        for i in needed:
+            line = content[i]
+            basics[i] = (
+                math.log1p(words[i]),
+                line.density,
+                float(good[i]),
+                float(line.keep),
+                float(self.gap_before[i]),
+                float(self.boiler[i] > 0),
+                float(self.sentence[i]),
+                float(line.hit is not None),
+            )
+        return basics
 
 
 def candidates(

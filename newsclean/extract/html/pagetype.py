@@ -240,12 +240,20 @@ def page_row(
     (:mod:`newsclean.extract.html.blocks`), *ld_types* the JSON-LD ``@type``
     values, *og_type* the ``og:type``; *body* the paragraphs the rules kept
     (before the block model: the type does not depend on it), *byline* and
-    *date* whether the page has them. The function is long because it is one flat
-    list of figures, written in the order of :data:`FEATURES` so the two read alike.
+    *date* whether the page has them. The parts follow the order of :data:`FEATURES`.
     """
-    row: list[float] = []
+    words = [len(block.text.split()) for block in blocks]
+    return (
+        _markup_figures(ld_types, og_type)
+        + _structure_figures(elements, blocks, words)
+        + _text_figures(elements, blocks, words, body, byline, date)
+    )
+
+
+def _markup_figures(ld_types: Sequence[str], og_type: str | None) -> list[float]:
+    """What the page says it is: JSON-LD type groups and ``og:type``."""
     groups = Counter(_LD_GROUP.get(kind.lower()) for kind in ld_types)
-    row += [float(groups[group] > 0) for group in LD_GROUPS]
+    row = [float(groups[group] > 0) for group in LD_GROUPS]
     og = (og_type or "").lower()
     row += [
         float("article" in og),
@@ -253,14 +261,20 @@ def page_row(
         float(og == "website"),
         float(bool(og) and not any(word in og for word in ("article", "product", "website"))),
     ]
+    return row
+
+
+def _structure_figures(
+    elements: Elements, blocks: Sequence[Block], words: list[int]
+) -> list[float]:
+    """The page's shape: sizes, tag groups, runs of look-alike siblings, class words."""
     tags = elements.tag
     size = len(tags) or 1
     counted: Counter = Counter()
     for tag, number in Counter(tags).items():
         counted[_TAG_GROUP.get(tag)] += number
-    words = [len(block.text.split()) for block in blocks]
     total_words = sum(words) or 1
-    row += [_log(size), _log(len(blocks)), _log(total_words)]
+    row = [_log(size), _log(len(blocks)), _log(total_words)]
     row += [counted[group] / size for group in TAG_GROUPS]
     row += [
         _log(counted[group])
@@ -279,9 +293,22 @@ def page_row(
     # Each distinct class/id value once: a grid of 200 cards says "card" as loudly as 20.
     found = Counter(_NAME_WORD.findall(" ".join(dict.fromkeys(names)).lower()))
     row += [_log(found[word]) for word in NAME_WORDS]
+    return row
+
+
+def _text_figures(
+    elements: Elements,
+    blocks: Sequence[Block],
+    words: list[int],
+    body: Sequence[str],
+    byline: bool,
+    date: bool,
+) -> list[float]:
+    """The page's text: links, sentences, the kept body, prices, hints, voice, headings."""
+    total_words = sum(words) or 1
     count = len(blocks) or 1
     link_blocks = [block.link_density > 0.5 for block in blocks]
-    row += [
+    row = [
         sum(link_blocks) / count,
         sum(w for w, link in zip(words, link_blocks) if link) / total_words,
         total_words / count,
