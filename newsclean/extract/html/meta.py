@@ -21,7 +21,6 @@ class PageMeta:
     date: str | None = None
     site_name: str | None = None
     language: str | None = None
-    description: str | None = None
     #: Every ``@type`` the page's JSON-LD declares, nested ones included (for the page type).
     types: tuple[str, ...] = ()
     og_type: str | None = None
@@ -91,7 +90,6 @@ def page_meta(tree) -> PageMeta:
     meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
         "-"
     )[0].split("_")[0].lower() or None
-    meta.description = props.get("og:description") or props.get("description")
     return meta
 
 
