@@ -55,6 +55,22 @@ _URL = re.compile(
 )
 
 
+#: Language detection reads the page's longer lines of prose: at least this many
+#: characters, at most this many lines, and the tokens of at most this many lines of at
+#: least this many tokens.
+LANGUAGE_LINE_CHARS = 25
+LANGUAGE_LINES = 200
+LANGUAGE_TOKEN_LINES = 80
+LANGUAGE_LINE_TOKENS = 10
+#: The longest lines (in words) that are tried as a bare link, a byline, a date line or a
+#: closing note; longer lines are prose, whatever they hold.
+BARE_URL_MAX_WORDS = 12
+BYLINE_MAX_WORDS = 20
+DATE_LINE_MAX_WORDS = 16
+CLOSING_NOTE_MAX_WORDS = 40
+#: A single token at least this long with a hex or digit run is an image id.
+IMAGE_ID_CHARS = 16
+
 #: The evidence of a note that closes a news story ("This report was first published ..."),
 #: which the rules keep as part of it.
 CLOSING_NOTE = "closing note of a news story"
@@ -141,8 +157,12 @@ def page_lines(
     flags += [False] * (len(raw_lines) - len(flags))
     # The longer lines of prose are enough to tell the language (and cheaper than all of them).
     language = detect_language(
-        [t for t, link in zip(stripped, flags) if len(t) >= 25 and not link][:200],
-        [k for k, link in zip(tokens, flags) if len(k) >= 10 and not link][:80],
+        [t for t, link in zip(stripped, flags) if len(t) >= LANGUAGE_LINE_CHARS and not link][
+            :LANGUAGE_LINES
+        ],
+        [k for k, link in zip(tokens, flags) if len(k) >= LANGUAGE_LINE_TOKENS and not link][
+            :LANGUAGE_TOKEN_LINES
+        ],
     )
     lines = []
     for number, (raw, text, toks, link) in enumerate(
@@ -212,15 +232,15 @@ def line_features(
         line.density = density(tokens, text, language)
     line.ends_sentence = text.endswith(SENTENCE_END)
 
-    if " " not in text and len(text) >= 16 and _IMAGE_ID.search(text):
+    if " " not in text and len(text) >= IMAGE_ID_CHARS and _IMAGE_ID.search(text):
         line.hit = Hit(
             "image-id", "image-id", "one token with a long hex/digit run or an image file name"
         )
-    elif words <= 12 and "." in text and _URL.match(text):
+    elif words <= BARE_URL_MAX_WORDS and "." in text and _URL.match(text):
         line.hit = Hit("bare-url", "nav", "a bare link")
-    elif words <= 20 and is_byline(text, tokens):
+    elif words <= BYLINE_MAX_WORDS and is_byline(text, tokens):
         line.byline = True
-    elif words <= 16 and _DIGIT.search(text) and is_date_line(text):
+    elif words <= DATE_LINE_MAX_WORDS and _DIGIT.search(text) and is_date_line(text):
         line.date_line = True
     else:
         line.hit = match_rule(text, words, tokens, cjk_script)
@@ -234,7 +254,11 @@ def line_features(
         line.cls, line.why = "bad", "no words"
     elif words < limits.short_words:
         line.cls, line.why = "short", f"{words} words"
-    elif words <= 40 and not _TAIL_WORDS.isdisjoint(tokens) and _TAIL_NOTE.search(text):
+    elif (
+        words <= CLOSING_NOTE_MAX_WORDS
+        and not _TAIL_WORDS.isdisjoint(tokens)
+        and _TAIL_NOTE.search(text)
+    ):
         # Notes that close a news story belong to it ("This report was first published ...").
         line.cls, line.why = "good", CLOSING_NOTE
     elif words < limits.headline_words and not line.ends_sentence:
