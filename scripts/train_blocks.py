@@ -123,17 +123,23 @@ class Collector:
 
 
 def page_rows(page) -> PageRows:
-    import numpy as np
-
     import newsclean
     from newsclean.extract.blockmodel import FEATURES
 
     collector = Collector()
     newsclean.clean(page.html.encode("utf-8"), input="html", block_model=collector)
+    return labelled(page, collector, len(FEATURES))
+
+
+def labelled(page, collector, features: int) -> PageRows:
+    """*page*'s collected rows with their labels (:func:`label`) and weights: each line by
+    its share of the page's words, so that each page counts the same."""
+    import numpy as np
+
     labels = label(collector.texts, page.gold["main_content"])
     sizes = [len(TOKEN.findall(t)) for t in collector.texts]
     total = sum(sizes) or 1
-    rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, len(FEATURES))
+    rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, features)
     return PageRows(
         page.key,
         page.fold,
@@ -144,7 +150,8 @@ def page_rows(page) -> PageRows:
     )
 
 
-def _nice() -> None:
+def nice() -> None:
+    """Run below the machine's other work (the pool's initializer)."""
     import os
 
     try:
@@ -153,39 +160,39 @@ def _nice() -> None:
         pass
 
 
-def collect(pages, jobs: int = 2) -> list[PageRows]:
-    """Feature rows, labels and weights of every page, in the pages' order."""
+def collect(pages, jobs: int = 2, rows_of=None) -> list:
+    """``rows_of(page)`` (default :func:`page_rows`) for every page, in the pages' order."""
+    rows_of = rows_of or page_rows
     if jobs <= 1:
-        return [page_rows(p) for p in pages]
-    with Pool(jobs, initializer=_nice) as pool:
-        return pool.map(page_rows, pages, chunksize=8)
+        return [rows_of(p) for p in pages]
+    with Pool(jobs, initializer=nice) as pool:
+        return pool.map(rows_of, pages, chunksize=8)
 
 
 # ----------------------------------------------------------------------------- training
 def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
     """A LightGBM model on the rows of *pages*, exported as the model file's dictionary."""
+    from newsclean.extract.blockmodel import FEATURES
+
+    return export(fit(pages, len(FEATURES), rounds))
+
+
+def fit(pages: list[PageRows], features: int, rounds: int, zyte_weight: float = ZYTE_WEIGHT):
+    """The LightGBM booster on the rows of *pages* (in key order, a Zyte page's lines
+    weighing *zyte_weight* times), with :data:`PARAMS`."""
     import lightgbm
     import numpy as np
 
-    from newsclean.extract.blockmodel import FEATURES
-
-    pages = sorted(pages, key=lambda p: p.key)
-    x = np.vstack([p.rows for p in pages if len(p.rows)])
-    y = np.concatenate([p.labels for p in pages if len(p.rows)])
+    pages = sorted((p for p in pages if len(p.rows)), key=lambda p: p.key)
+    x = np.vstack([p.rows for p in pages])
+    y = np.concatenate([p.labels for p in pages])
     w = np.concatenate(
-        [
-            p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0)
-            for p in pages
-            if len(p.rows)
-        ]
+        [p.weights * (zyte_weight if p.key.startswith("zyte/") else 1.0) for p in pages]
     )
-    # Mean weight 1, so LightGBM's leaf-size limits read as usual.
-    w = w * (len(w) / w.sum())
-    data = lightgbm.Dataset(
-        x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))], free_raw_data=True
-    )
-    booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
-    return export(booster)
+    w = w * (len(w) / w.sum())  # mean weight 1, so LightGBM's leaf-size limits read as usual
+    names = [f"f{i}" for i in range(features)]
+    data = lightgbm.Dataset(x, y, weight=w, feature_name=names, free_raw_data=True)
+    return lightgbm.train(PARAMS, data, num_boost_round=rounds)
 
 
 def _round(value: float) -> float:

@@ -30,8 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
-from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +37,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from train_blocks import PARAMS, TOKEN, export, label  # noqa: E402
+from train_blocks import PageRows, export, fit, labelled  # noqa: E402
+from train_blocks import collect as collect_rows  # noqa: E402
 
 ROUNDS = 60
 ZYTE_WEIGHT = 3.0
@@ -48,16 +47,6 @@ ZYTE_WEIGHT = 3.0
 THRESHOLD = 0.6
 KEEP_THRESHOLD = 0.7
 FORMAT = "newsclean-linemodel-1"
-
-
-@dataclass
-class PageRows:
-    key: str
-    fold: int
-    page_type: str
-    rows: object  # numpy array, one row per judged line
-    labels: object
-    weights: object
 
 
 class Collector:
@@ -78,63 +67,25 @@ class Collector:
 def page_rows(item) -> PageRows:
     """The rows, labels and weights of one page; *item* is a ``devdata.Page`` or
     ``(page, text)`` for another dump of it."""
-    import numpy as np
-
     import newsclean
     from newsclean.extract.linemodel import FEATURES
 
     page, text = item if isinstance(item, tuple) else (item, item.scraped)
     collector = Collector()
     newsclean.clean(text, input="text", line_model=collector)
-    labels = label(collector.texts, page.gold["main_content"])
-    sizes = [len(TOKEN.findall(t)) for t in collector.texts]
-    total = sum(sizes) or 1
-    rows = np.asarray(collector.rows, dtype=np.float64).reshape(-1, len(FEATURES))
-    return PageRows(
-        page.key,
-        page.fold,
-        page.page_type,
-        rows,
-        np.asarray(labels, dtype=np.int8),
-        np.asarray([s / total for s in sizes], dtype=np.float64),
-    )
-
-
-def _nice() -> None:
-    import os
-
-    try:
-        os.nice(10)
-    except OSError:
-        pass
+    return labelled(page, collector, len(FEATURES))
 
 
 def collect(pages, jobs: int = 2) -> list[PageRows]:
     """Feature rows, labels and weights of every page, in the pages' order."""
-    if jobs <= 1:
-        return [page_rows(p) for p in pages]
-    with Pool(jobs, initializer=_nice) as pool:
-        return pool.map(page_rows, pages, chunksize=8)
+    return collect_rows(pages, jobs, page_rows)
 
 
 def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
     """A LightGBM model on the rows of *pages*, exported as the model file's dictionary."""
-    import lightgbm
-    import numpy as np
-
     from newsclean.extract.linemodel import FEATURES
 
-    pages = sorted((p for p in pages if len(p.rows)), key=lambda p: p.key)
-    x = np.vstack([p.rows for p in pages])
-    y = np.concatenate([p.labels for p in pages])
-    w = np.concatenate(
-        [p.weights * (ZYTE_WEIGHT if p.key.startswith("zyte/") else 1.0) for p in pages]
-    )
-    w = w * (len(w) / w.sum())  # mean weight 1, so LightGBM's leaf-size limits read as usual
-    names = [f"f{i}" for i in range(len(FEATURES))]
-    data = lightgbm.Dataset(x, y, weight=w, feature_name=names, free_raw_data=True)
-    booster = lightgbm.train(PARAMS, data, num_boost_round=rounds)
-    model = export(booster)
+    model = export(fit(pages, len(FEATURES), rounds, ZYTE_WEIGHT))
     model.update(
         format=FORMAT,
         features=list(FEATURES),

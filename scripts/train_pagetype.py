@@ -32,7 +32,6 @@ import argparse
 import json
 import sys
 from collections import Counter
-from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,21 +84,11 @@ def page_features(page) -> tuple[str, str, int, list[float]]:
     return page.key, label, page.fold, collected[0]
 
 
-def _nice() -> None:
-    import os
-
-    try:
-        os.nice(10)
-    except OSError:
-        pass
-
-
 def collect(pages, jobs: int = 2) -> list[tuple[str, str, int, list[float]]]:
     """The feature rows of every page, in the pages' order."""
-    if jobs <= 1:
-        return [page_features(p) for p in pages]
-    with Pool(jobs, initializer=_nice) as pool:
-        return pool.map(page_features, pages, chunksize=8)
+    from train_blocks import collect as collect_rows
+
+    return collect_rows(pages, jobs, page_features)
 
 
 def train(rows, rounds: int = ROUNDS) -> dict:

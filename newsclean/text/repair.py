@@ -38,7 +38,7 @@ from newsclean.text.record import (
     ftfy_step,
     whole_change,
 )
-from newsclean.text.suspect import latin_suspect, looks_recodable
+from newsclean.text.suspect import latin_suspect, looks_recodable, looks_suspicious
 
 __all__ = ["Repair", "Repaired", "looks_suspicious", "repair", "repair_text"]
 
@@ -69,19 +69,6 @@ GAP_MARGIN = 2.0
 GAP_SHARE = 0.2
 #: A line read as cp1252 needs at least this many complete sequences per lost soft hyphen.
 GAP_SHY_RATIO = 1
-
-
-def looks_suspicious(text: str) -> bool:
-    """Cheap test: could *text* hold mojibake at all?
-
-    >>> looks_suspicious("Crème brûlée au café"), looks_suspicious("CafÃ© au lait")
-    (False, True)
-    >>> looks_suspicious("中文已經根據"), looks_suspicious("浣犲ソ涓栫晫")
-    (False, True)
-    >>> looks_suspicious("Nepostojeæi tip geometrije.")
-    True
-    """
-    return looks_recodable(text) or latin_suspect(text)
 
 
 def repair(text: str) -> Repaired:
