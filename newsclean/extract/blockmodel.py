@@ -47,7 +47,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsclean.extract.trees import compile_trees
+from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
@@ -528,7 +528,7 @@ class BlockModel:
         #: A line the rules dropped is kept from this score on (a higher bar: the rules'
         #: reasons carry knowledge the features do not).
         self.keep_threshold = float(data.get("keep_threshold", self.threshold))
-        self._raw: Callable[[Sequence[float]], float] | None = None
+        self._raw = self._sum()
         self._leaves: Callable | None = None
         self._paths: list | None = None
 
@@ -540,22 +540,14 @@ class BlockModel:
         """The summed leaf values for a compact *row*, spread out (:func:`expand`) and walked
         through the arrays (the reference evaluator)."""
         row = expand(row)
-        total = 0.0
-        for feature, threshold, left, right, leaves, _ in self.trees:
-            node = 0
-            while True:
-                child = left[node] if row[feature[node]] <= threshold[node] else right[node]
-                if child < 0:
-                    total += leaves[~child]
-                    break
-                node = child
-        return total
+        return sum(walk_tree(tree, row) for tree in self.trees)
 
     def raw(self, row: Sequence[float]) -> float:
-        """The summed leaf values for *row* (a compiled expression: the fast path)."""
-        if self._raw is None:
-            self._raw = self._compile()
+        """The summed leaf values for *row* (walked at first, then compiled: :class:`TreeSum`)."""
         return self._raw(row)
+
+    def _sum(self) -> TreeSum:
+        return TreeSum(self.trees, _condition, self.raw_slow)
 
     def score(self, row: Sequence[float]) -> float:
         return 1.0 / (1.0 + math.exp(-self.raw(row)))

@@ -44,7 +44,7 @@ from newsclean.extract.blockmodel import BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.trees import compile_trees, walk_tree
+from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
@@ -344,6 +344,9 @@ class LineModel(BlockModel):
 
     def _compile(self, leaves: bool = False) -> Callable:
         return compile_trees(self.trees, None, leaves)  # rows are plain: x[feature] <= threshold
+
+    def _sum(self) -> TreeSum:
+        return TreeSum(self.trees)
 
     def raw_slow(self, row: Sequence[float]) -> float:
         """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""

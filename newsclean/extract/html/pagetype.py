@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsclean.extract.trees import compile_trees, walk_tree
+from newsclean.extract.trees import TreeSum
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.html.blocks import Block, Elements
@@ -344,6 +344,10 @@ def _text_figures(
     return row
 
 
+#: Pages typed by walking the trees before they are compiled.
+WALKED_PAGES = 100
+
+
 class PageTypeModel:
     """One tree ensemble per page type over :data:`FEATURES` rows, as exported by
     ``scripts/train_pagetype.py``; the type's probability is the softmax of the sums."""
@@ -352,8 +356,7 @@ class PageTypeModel:
         if data.get("features") != list(FEATURES) or data.get("types") != list(TYPES):
             raise ValueError("page-type model: its features or types are not this version's")
         self.data = data
-        self._sums: list | None = None
-        self._walked = 0
+        self._sums = [TreeSum(trees, walked=WALKED_PAGES) for trees in data["trees"]]
 
     @classmethod
     def load(cls, path: str | Path) -> PageTypeModel:
@@ -363,17 +366,10 @@ class PageTypeModel:
         """The probability of each of :data:`TYPES` for *row*.
 
         The first :data:`WALKED_PAGES` pages walk the tree arrays; then the trees are
-        compiled (which costs as much as walking them for about that many pages, so a
-        command cleaning one page does not pay for it).
+        compiled (:class:`~newsclean.extract.trees.TreeSum`), so a command cleaning one
+        page does not pay for compiling them.
         """
-        if self._sums is not None:
-            raw = [evaluate(row) for evaluate in self._sums]
-        elif self._walked < WALKED_PAGES:
-            self._walked += 1
-            raw = [sum(walk_tree(tree, row) for tree in trees) for trees in self.data["trees"]]
-        else:
-            self._sums = [compile_trees(trees) for trees in self.data["trees"]]
-            raw = [evaluate(row) for evaluate in self._sums]
+        raw = [add(row) for add in self._sums]
         top = max(raw)
         exps = [math.exp(value - top) for value in raw]
         total = sum(exps)
@@ -384,10 +380,6 @@ class PageTypeModel:
         probabilities = self.probabilities(row)
         best = max(range(len(TYPES)), key=probabilities.__getitem__)
         return TYPES[best], probabilities[best]
-
-
-#: Pages typed by walking the trees before they are compiled.
-WALKED_PAGES = 100
 
 
 _DEFAULT: PageTypeModel | None = None
