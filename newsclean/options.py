@@ -7,6 +7,8 @@ from typing import Any
 
 #: Default limit on input size: news pages are rarely over a few MB.
 DEFAULT_MAX_BYTES = 20_000_000
+#: The output formats of ``clean`` and ``batch``.
+FORMATS = ("text", "json", "jsonl")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from newsclean.errors import NewscleanError
 from newsclean.io.files import (
     ARCHIVE_GLOBS,
 )
-from newsclean.options import Options
+from newsclean.options import FORMATS, Options
 
 #: Files a batch picks up when no ``--glob`` is given (matched case-insensitively, and
 #: compressed too: a glob also matches the name without ``.gz``, ``.bz2``, ``.xz``, ``.zst``):
@@ -20,7 +20,6 @@ from newsclean.options import Options
 DEFAULT_GLOBS = ("*.txt", "*.text", "*.html", "*.htm", "*.xhtml", "*.shtml", "*.md") + ARCHIVE_GLOBS
 #: Extension of the output file of each per-file format.
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json"}
-FORMATS = ("text", "json", "jsonl")
 MANIFEST_NAME = ".newsclean-batch.json"
 LOCK_NAME = ".newsclean-batch.lock"
 #: The worker function: ``module:function`` taking ``(task, context)``, returning a record.

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from newsclean.cli.common import cleaning_options, printable
+from newsclean.options import FORMATS
 
 _GLOBS = (
     "*.txt *.text *.html *.htm *.xhtml *.shtml *.md "
@@ -47,7 +48,7 @@ def _site_key(ctx: click.Context, param: click.Parameter, value: str) -> str:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "jsonl"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="text: OUT/PATH.txt per input; json: OUT/PATH.json; jsonl: one record per input in OUT.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from newsclean.cli.common import (
-    FORMATS,
     RECORD_HELP,
     cleaning_options,
     output_stream,
@@ -13,6 +12,7 @@ from newsclean.cli.common import (
     results,
     validate_output,
 )
+from newsclean.options import FORMATS
 
 
 @click.command()

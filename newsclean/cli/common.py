@@ -19,8 +19,6 @@ import click
 from newsclean.errors import NewscleanError
 from newsclean.options import DEFAULT_MAX_BYTES
 
-FORMATS = ("text", "json", "jsonl")
-
 #: Set (to 1) by ``newsclean --debug``: internal errors show their traceback. Worker
 #: processes inherit it.
 DEBUG_VARIABLE = "NEWSCLEAN_DEBUG"
