@@ -59,7 +59,7 @@ class Outcome:
 
 
 @pytest.fixture
-def run(run_process, monkeypatch):
+def run():
     """Run ``newsclean ARGS`` in this process (click's test runner) and return an
     :class:`Outcome`. With *cwd*, the command runs there. Tests that need a real
     process (pipes, signals, a terminal, start-up) use :func:`run_process`."""
@@ -68,9 +68,9 @@ def run(run_process, monkeypatch):
     from newsclean.cli import cli
 
     def _run(*args, input: bytes | None = None, cwd=None, env=None):
-        saved = dict(os.environ)
+        saved, here = dict(os.environ), os.getcwd()
         if cwd is not None:
-            monkeypatch.chdir(cwd)
+            os.chdir(cwd)
         try:
             result = CliRunner().invoke(
                 cli,
@@ -81,9 +81,8 @@ def run(run_process, monkeypatch):
             )
         finally:
             os.environ.clear()
-            os.environ.update(saved)
-            if cwd is not None:
-                monkeypatch.undo()
+            os.environ.update(saved)  # --debug sets NEWSCLEAN_DEBUG: it must not leak
+            os.chdir(here)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception  # a bug: the installed program would say it in one line
         return Outcome([str(a) for a in args], result.exit_code, result.stdout_bytes, result.stderr)
