@@ -155,7 +155,8 @@ _HIDING = frozenset(
     }
 )
 _NAME_WORD = re.compile(r"[a-z]{2,}")
-_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•|«»“”‘’–—…©®™")
+#: Punctuation, ASCII and typographic, whose share of a line is a feature of both models.
+PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•«»“”‘’–—…©®™")
 #: The rules' reason for a line they dropped (one feature each).
 _REASONS = (
     "nav",
@@ -279,28 +280,28 @@ def _name_buckets(names: str) -> int:
     return mask
 
 
-_PUNCT_TABLE = str.maketrans("", "", "".join(sorted(_PUNCT)))
+PUNCT_TABLE = str.maketrans("", "", "".join(sorted(PUNCTUATION)))
 _DIGIT_TABLE = str.maketrans("", "", "0123456789")
 #: Capital letters of the Latin, Greek and Cyrillic alphabets.
 _CAPITAL_TABLE = str.maketrans(
     "", "", "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 )
 #: Characters of a line read for its punctuation, digit and capital shares.
-_RATIO_CHARS = 120
+RATIO_CHARS = 120
 
 
 def _ratios(text: str) -> tuple[float, float, float]:
     """Shares of punctuation, digit (0-9) and capital (Latin, Greek, Cyrillic) characters,
-    in the first :data:`_RATIO_CHARS`.
+    in the first :data:`RATIO_CHARS`.
 
     >>> _ratios("Hello, World 42!")
     (0.125, 0.125, 0.125)
     """
-    if len(text) > _RATIO_CHARS:
-        text = text[:_RATIO_CHARS]
+    if len(text) > RATIO_CHARS:
+        text = text[:RATIO_CHARS]
     n = len(text) or 1
     return (
-        (n - len(text.translate(_PUNCT_TABLE))) / n,
+        (n - len(text.translate(PUNCT_TABLE))) / n,
         (n - len(text.translate(_DIGIT_TABLE))) / n,
         (n - len(text.translate(_CAPITAL_TABLE))) / n,
     )

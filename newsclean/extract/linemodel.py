@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsclean.extract.blockmodel import BlockModel
+from newsclean.extract.blockmodel import PUNCT_TABLE, RATIO_CHARS, BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
@@ -54,8 +54,6 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "linemodel.json
 #: Whether :func:`resolve` uses the shipped model when no model is asked for.
 DEFAULT_ON = True
 
-_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~·•«»“”‘’–—…©®™"
-_PUNCT_TABLE = str.maketrans("", "", _PUNCT)
 _DIGITS = re.compile(r"\d")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 _WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
@@ -74,8 +72,6 @@ _CLASSES = ("good", "near", "short", "bad")
 _NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _NEIGHBOUR_FEATURES = ("words", "density", "good", "keep", "gap", "boiler", "sentence", "hit")
 _NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
-#: Characters of a line read for its punctuation, digit and capital shares.
-_RATIO_CHARS = 120
 
 
 def _one_hot(names: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
@@ -222,10 +218,10 @@ def page_rows(
 def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
     """Punctuation, digits, capitals, title case, all capitals, a bullet, a closing colon,
     a link left as text, separators: the shape of a line's text."""
-    head = text[:_RATIO_CHARS]
+    head = text[:RATIO_CHARS]
     m = len(head)
     return (
-        (m - len(head.translate(_PUNCT_TABLE))) / m,
+        (m - len(head.translate(PUNCT_TABLE))) / m,
         len(_DIGITS.findall(head)) / m,
         len(_CAPITALS.findall(head)) / m,
         len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
