@@ -508,3 +508,11 @@ def test_lost_quote_bytes_restored_by_the_word_model():
 def test_restored_sign_that_splits_a_word_is_no_evidence():
     line = "The new plant near GroÃ\x9fbottwar opens in May."
     assert repair(line).text == "The new plant near Großbottwar opens in May."
+
+
+def test_c1_byte_of_a_cut_utf8_sequence_is_not_a_sign():
+    # † is E2 80 A0: read as Latin-1, its no-break space turned into a space, "â\x80" is
+    # UTF-8 cut short, not cp1250's "â€"
+    line = "Advice from a lawyer chosen by state, years of experience, and ratingâ\x80 "
+    assert all("€" not in r.text for r in latin_relabels(line))
+    assert repair(line).text == line[:-3] + "†"

@@ -34,7 +34,7 @@ from newsclean.text.record import UNDER_UTF8, UTF8_FIRST, Step, restored
 #: The reader of a run read as Latin-1 / cp1252 (by a Latin-1, cp1252 or UTF-8-first decoder).
 LATIN = "L"
 #: A complete UTF-8 sequence of two or more bytes: evidence that a run is UTF-8 at all.
-UTF8_COMPLETE = re.compile(
+_UTF8_COMPLETE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 #: Restored bytes at most in the inner layer of a two-layer reading.
@@ -108,7 +108,7 @@ def _latin_readings(run: str, data: bytes, mixed: bool) -> list[Reading]:
                 step = _latin_step(name, run, mixed, lat.fixes)
                 prior = reading_prior(target, lat.fixes) + lat.prior
                 out.append(Reading(lat.text, (step,), prior, route))
-        if target == "utf-8" and got is None and UTF8_COMPLETE.search(data):
+        if target == "utf-8" and got is None and _UTF8_COMPLETE.search(data):
             gaps = decode_gaps(data)
             if gaps is not None:
                 fixes = ["C1 byte (gap)"] * gaps[1]

@@ -9,9 +9,10 @@ a clear margin (:data:`LATIN_MARGIN`).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from newsclean.text.readings import UTF8_COMPLETE, latin_label
+from newsclean.text.readings import latin_label
 from newsclean.text.rebuild import latin_bytes
 from newsclean.text.record import Repair, Step
 
@@ -116,14 +117,21 @@ def foreign_change(line: str, new: str) -> bool:
     )
 
 
+#: A UTF-8 lead byte and the continuation bytes after it, complete or not (the last one
+#: may have been lost: ``â\x80`` of a ``”`` whose 0x9D a cp1252 reader dropped).
+_UTF8_START = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{1,2}|[\xf0-\xf4][\x80-\xbf]{1,3}"
+)
+
+
 def _utf8_positions(line: str) -> set[int]:
-    """Positions of *line* (read as Latin-1 / cp1252) that belong to a complete UTF-8
-    sequence of its bytes: there a sign between letters is UTF-8's evidence (``moÅ¾nost``),
-    not a code page's."""
+    """Positions of *line* (read as Latin-1 / cp1252) that belong to a UTF-8 sequence of
+    its bytes, whole or cut short: there a sign between letters is UTF-8's evidence
+    (``moÅ¾nost``), and a C1 control a continuation byte, not a code page's sign."""
     data, mixed = latin_bytes(line)
     if mixed:
         return set()
-    return {i for m in UTF8_COMPLETE.finditer(data) for i in range(m.start(), m.end())}
+    return {i for m in _UTF8_START.finditer(data) for i in range(m.start(), m.end())}
 
 
 def _sign_in_word(line: str, i: int) -> bool:
