@@ -283,13 +283,22 @@ def _single_byte(codec: str) -> bool:
 def _unigram_cost(counts: list[int], codec: str) -> float:
     """Character costs of the non-ASCII bytes counted in *counts*, read with *codec*,
     plus its prior."""
-    from newsclean.text.plausibility import char_cost
-
+    costs = _byte_costs(codec)
     total = encoding_prior(codec)
     for b in range(0x80, 0x100):
-        if counts[b]:
-            total += counts[b] * char_cost(bytes([b]).decode(codec, "replace"))
+        n = counts[b]
+        if n:
+            total += n * costs[b - 0x80]
     return total
+
+
+@functools.cache
+def _byte_costs(codec: str) -> tuple[float, ...]:
+    """The character cost of each byte 0x80-0xFF read alone with *codec* (worked out once
+    per codec: the model rung asks for it on every file)."""
+    from newsclean.text.plausibility import char_cost
+
+    return tuple(char_cost(bytes([b]).decode(codec, "replace")) for b in range(0x80, 0x100))
 
 
 def _sibling(data: bytes, name: str) -> str:
