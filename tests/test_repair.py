@@ -516,3 +516,16 @@ def test_c1_byte_of_a_cut_utf8_sequence_is_not_a_sign():
     line = "Advice from a lawyer chosen by state, years of experience, and ratingâ\x80 "
     assert all("€" not in r.text for r in latin_relabels(line))
     assert repair(line).text == line[:-3] + "†"
+
+
+@pytest.mark.parametrize("text", ["A carregar a lista, aguarde…", "Loading the latest figures…"])
+def test_lone_lead_byte_of_punctuation_at_a_word_end(text):
+    # … is E2 80 A6; read as Latin-1 with its C1 byte 0x80 removed: "â¦"
+    line = "".join(ch for ch in text.encode().decode("latin-1") if not "\x80" <= ch <= "\x9f")
+    assert line.endswith("â¦")
+    assert repair(line).text == text
+
+
+def test_lone_a_circumflex_in_words_is_left_alone():
+    for text in ("O hâlâ burada mı?", "Le château est beau.", "Bara gyda â chaws"):
+        assert repair(text).text == text
