@@ -38,7 +38,7 @@ def _suspect_re() -> re.Pattern[str]:
         "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
         # at the end of a word or before a sign ("contactâ.", "popupâ¦")
-        "(?<=[^\\W\\d_])\u00e2(?![^\\W\\d_])",
+        "\u00e2(?<=[^\\W\\d_]\u00e2)(?![^\\W\\d_])",
     ]
     return re.compile("|".join(parts))
 
