@@ -25,6 +25,9 @@ class PageMeta:
     types: tuple[str, ...] = ()
     og_type: str | None = None
     author_org: str | None = None
+    #: The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
+    #: "author" or "byline" class): used when neither the markup nor the text names one.
+    visible_author: str | None = None
 
 
 def page_meta(tree) -> PageMeta:
@@ -75,6 +78,7 @@ def page_meta(tree) -> PageMeta:
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
     # An organisation named as the author in JSON-LD: used when no person is found.
     meta.author_org = clean_byline(ld.get("author_org"))
+    meta.visible_author = visible_author(tree)
     meta.date = (
         props.get("article:published_time")
         or ld.get("datePublished")
@@ -207,14 +211,115 @@ def clean_byline(value: str | None) -> str | None:
         return None
     value = _BY.sub("", value)
     value = _BYLINE_TAIL.sub("", value).strip(" ,;:|-–—")
-    if not value or len(value) > 100 or not any(c.isalpha() for c in value):
+    if not value or not any(c.isalpha() for c in value):
+        return None
+    if len(value) > 100 and not _name_list(value):
         return None
     if value.casefold() in _BYLINE_LABELS:
         return None  # the label of a byline whose name is elsewhere
     words = len(value.split())
-    if words > 12 or (words > 6 and value.endswith((".", "!", "?"))):
+    if (words > 12 and not _name_list(value)) or (words > 6 and value.endswith((".", "!", "?"))):
         return None  # a sentence, not names (the line after a label, when the name was not there)
     return value
+
+
+def _name_list(value: str) -> bool:
+    """Whether *value* is a list of names (several authors): up to 20 parts joined by commas
+    or "and", each of one to four words with a capital and no full stop at its end.
+
+    >>> _name_list("Ann Lee, Bo Kim, Cy Tan, Di Wu, Ed Roe, Flo Ray, Gus Poe and Hal Dee")
+    True
+    >>> _name_list("The council met on Monday, and then it approved the plans.")
+    False
+    """
+    parts = [p.strip() for p in re.split(r",|&|\band\b", value) if p.strip()]
+    return 2 <= len(parts) <= 20 and all(
+        1 <= len(p.split()) <= 4 and p[0].isupper() and not p.endswith(".") for p in parts
+    )
+
+
+#: Where a visible byline's name is, best first.
+_AUTHOR_SELECTORS = (
+    '[itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"]',
+    '[rel="author"]',
+    '[class*="author-name"]',
+    '[class*="byline"] a',
+    '[class*="author"] a',
+    '[class*="byline"]',
+    '[class*="author"]',
+)
+#: The label before a visible name ("Author", "The Author:", "Posted by:").
+_AUTHOR_LABEL = re.compile(r"^(?:(?:the|about the)\s+)?authors?\b\s*:?\s*", re.IGNORECASE)
+
+
+def visible_author(tree) -> str | None:
+    """The name a reader sees in the page's byline element: the first element marked as the
+    author (``itemprop``, ``rel``, an "author" or "byline" class) whose text, once its label
+    and date are gone, is a short name (one to five words, no digits, no sentence).
+
+    >>> from newsclean.extract.html.blocks import parse
+    >>> visible_author(parse('<p class="post-author">Written by: <a href="/u/1">Ann Lee</a></p>'))
+    'Ann Lee'
+    >>> visible_author(parse('<div class="author-box">Author Sam Roe</div>'))
+    'Sam Roe'
+    >>> visible_author(parse('<div class="byline"><span>Sam Roe</span> <span>Senior Writer</span></div>'))
+    'Sam Roe'
+    >>> visible_author(parse('<div class="author-bio">Sam writes about food and travel for us.</div>')) is None
+    True
+    """
+    for selector in _AUTHOR_SELECTORS:
+        for node in tree.css(selector)[:5]:
+            if node.tag in _NOT_BYLINE or _inside(node, _NOT_BYLINE):
+                continue
+            text = node.text(separator="\n")
+            if len(text) > 300 or "{" in text:
+                continue
+            # The name is one piece of the element's text; a job title or date is another.
+            for piece in text.split("\n"):
+                name = clean_byline(_AUTHOR_LABEL.sub("", piece.strip()))
+                if name and _looks_like_name(name):
+                    return name
+    return None
+
+
+#: Elements (and ancestors) a byline is never in: the head, menus, forms and buttons.
+_NOT_BYLINE = frozenset(
+    {"meta", "link", "script", "style", "head", "nav", "form", "button", "select", "label"}
+)
+
+
+def _inside(node, tags: frozenset, depth: int = 12) -> bool:
+    parent = node.parent
+    while parent is not None and depth > 0:
+        if parent.tag in tags:
+            return True
+        parent, depth = parent.parent, depth - 1
+    return False
+
+
+def _looks_like_name(value: str) -> bool:
+    """Whether *value* reads as a person's or a team's name rather than a label or sentence.
+
+    >>> _looks_like_name("Jane van Doe"), _looks_like_name("5 min read"), _looks_like_name("Share this")
+    (True, False, False)
+    """
+    words = value.split()
+    if not 1 <= len(words) <= 5 or len(value) > 50 or any(c.isdigit() for c in value):
+        return False
+    if value.casefold() in _BYLINE_LABELS or value.endswith((".", "!", "?", ":")):
+        return False
+    if len(value) > 1 and value.isupper():
+        return False  # a shouted label ("HERE", "GARDEN TIPS")
+    if len(words) == 1:  # a name or a handle
+        return bool(re.fullmatch(r"[\w.-]+", value))
+    return all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+#: Lower-case words inside names ("Jane van Doe", "Ali bin Omar").
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "and", "y"}
+)
 
 
 #: What a byline's label says when the name stands apart from it ("Author", "Written by:").
@@ -411,14 +516,20 @@ def _ld_authors(value, ids: dict) -> tuple[str | None, str | None]:
     )
 
 
+#: Account names a content system signs with when nobody set the author.
+_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin"})
+
+
 def weak_author(author: str, site_name: str | None) -> bool:
     """Whether an author field names no person a reader would see: the site itself, or a
     login slug ("devindra", "ops").
 
     >>> weak_author("devindra", None), weak_author("The Daily", "The Daily"), weak_author("Jane Doe", "The Daily")
     (True, True, False)
+    >>> weak_author("Administrator", None)
+    True
     """
-    if " " not in author and author.islower():
+    if " " not in author and (author.islower() or author.casefold() in _ACCOUNTS):
         return True
     if not site_name:
         return False
@@ -475,9 +586,11 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     if byline and document.title and byline.lower() in document.title.lower():
         byline = None  # a headline read as "X by Y" is not a byline
     author = meta.author
-    if author and byline and weak_author(author, meta.site_name):
-        author = None  # the site signing as itself, or a login name: the visible byline says more
-    document.byline = author or byline or meta.author_org
+    # The site signing as itself, or a login name: a visible byline (a full name) says more.
+    visible = meta.visible_author
+    if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
+        author = None
+    document.byline = author or byline or meta.visible_author or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.

@@ -1,0 +1,57 @@
+"""Metadata read from HTML pages: the author, date and title a reader of the page would give."""
+
+from __future__ import annotations
+
+from newsclean import clean
+from newsclean.extract.html.blocks import parse
+from newsclean.extract.html.meta import page_meta
+
+BODY = "".join(
+    f"<p>The council voted on the new bridge plan for the {n} time this week, and the residents "
+    f"who came to the meeting said they had waited years for a decision on the crossing.</p>"
+    for n in ("first", "second", "third", "fourth", "fifth")
+)
+
+
+def page(
+    head: str = "", top: str = "", after: str = "", title: str = "Council approves the bridge plan"
+) -> bytes:
+    """A small article page: *head* in its ``<head>``, *top* between the headline and the text,
+    *after* after the article."""
+    return (
+        f"<html><head><title>{title} | The Town Paper</title>{head}</head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>{title}</h1>"
+        f"{top}{BODY}</article>{after}<footer>© The Town Paper</footer></body></html>"
+    ).encode()
+
+
+def test_author_from_a_visible_byline_element_when_the_markup_names_nobody() -> None:
+    after = (
+        '<aside class="author-box"><a href="/u/ann">Ann Lee</a><p>Ann covers transport.</p></aside>'
+    )
+    assert clean(page(after=after), input="html").byline == "Ann Lee"
+
+
+def test_a_job_title_next_to_the_visible_name_is_left_out() -> None:
+    after = (
+        '<aside class="author-box"><span>Sam Roe</span><span>Senior Transport Writer</span></aside>'
+    )
+    assert page_meta(parse(page(after=after).decode())).visible_author == "Sam Roe"
+
+
+def test_no_author_from_menus_or_shouted_labels() -> None:
+    after = '<form class="author-search"><label>Search Authors</label></form><div class="authors">HOME</div>'
+    assert clean(page(after=after), input="html").byline is None
+
+
+def test_a_login_name_in_the_meta_tag_gives_way_to_the_visible_name() -> None:
+    after = '<aside class="author-box"><a rel="author" href="/u/kim">David Kim</a></aside>'
+    for login in ("administrator", "david.kim"):
+        head = f'<meta name="author" content="{login}">'
+        assert clean(page(head=head, after=after), input="html").byline == "David Kim"
+
+
+def test_a_long_list_of_authors_is_kept() -> None:
+    names = "Ann Lee, Bo Kim, Cy Tan, Di Wu, Ed Roe, Flo Ray, Gus Poe, Hal Dee, Ida Fox"
+    head = f'<meta name="author" content="{names}">'
+    assert clean(page(head=head), input="html").byline == names
