@@ -55,3 +55,32 @@ def test_a_long_list_of_authors_is_kept() -> None:
     names = "Ann Lee, Bo Kim, Cy Tan, Di Wu, Ed Roe, Flo Ray, Gus Poe, Hal Dee, Ida Fox"
     head = f'<meta name="author" content="{names}">'
     assert clean(page(head=head), input="html").byline == names
+
+
+def test_publication_date_from_a_meta_field_of_another_name() -> None:
+    for key, value in (
+        ("itemprop", "datePublished"),
+        ("name", "parsely-pub-date"),
+        ("name", "published-date"),
+    ):
+        date = "January 7, 2023" if value == "published-date" else "2023-01-07T10:00:00Z"
+        head = f'<meta {key}="{value}" content="{date}"><meta name="publisher" content="The Paper">'
+        assert clean(page(head=head), input="html").date == "2023-01-07"
+
+
+def test_a_modified_date_is_not_taken_for_the_publication_date() -> None:
+    head = '<meta itemprop="dateModified" content="2024-05-01">'
+    assert clean(page(head=head), input="html").date is None
+
+
+def test_a_time_without_a_year_gives_way_to_the_next_date() -> None:
+    top = '<p><time datetime="Dec 23">Dec 23</time></p>'
+    head = '<meta itemprop="datePublished" content="2020-12-23T11:48:54-0800">'
+    assert clean(page(head=head, top=top), input="html").date == "2020-12-23"
+
+
+def test_the_date_of_another_post_in_an_aside_is_not_the_page_date() -> None:
+    after = '<aside><h3>Previous post</h3><a href="/old"><time datetime="2019-03-02">Old news</time></a></aside>'
+    assert clean(page(after=after), input="html").date is None
+    top = '<p class="meta"><time datetime="2021-06-05T09:00:00Z">June 5, 2021</time></p>'
+    assert clean(page(top=top, after=after), input="html").date == "2021-06-05"

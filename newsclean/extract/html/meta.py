@@ -9,6 +9,7 @@ from html import unescape
 
 from newsclean.document import Document
 from newsclean.extract import lexicon
+from newsclean.extract.metadata import parse_date
 
 
 @dataclass
@@ -28,6 +29,9 @@ class PageMeta:
     #: The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
     #: "author" or "byline" class): used when neither the markup nor the text names one.
     visible_author: str | None = None
+    #: A publication date from a meta field of another name ("datepublished",
+    #: "parsely-pub-date"): used when the page's text shows none.
+    date_fallback: str | None = None
 
 
 def page_meta(tree) -> PageMeta:
@@ -89,6 +93,7 @@ def page_meta(tree) -> PageMeta:
         or props.get("og:published_time")
         or _time_element(tree)
     )
+    meta.date_fallback = _published_prop(props)
     html = tree.css_first("html")
     lang = html.attributes.get("lang") if html is not None else None
     meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
@@ -385,12 +390,44 @@ def agreed_headline(
     return declared[0] if declared else (visible[0] if visible else None)
 
 
+#: A meta field that names the publication date, whatever its prefix ("datePublished",
+#: "parsely-pub-date", "citation_publication_date", "w-published-date").
+_PUBLISHED_KEY = re.compile(r"published|pub[-_.]?date|publication[-_.]?date")
+
+
+def _published_prop(props: dict[str, str]) -> str | None:
+    """The first meta value whose name says it is the publication date and that holds one.
+
+    >>> _published_prop({"publisher": "The Daily", "w-published-date": "July 17, 2025"})
+    '2025-07-17'
+    """
+    for key, value in props.items():
+        if _PUBLISHED_KEY.search(key) and "modif" not in key and "updat" not in key:
+            date = iso_date(value) or parse_date(value)
+            if date:
+                return date
+    return None
+
+
 def _time_element(tree) -> str | None:
+    """The ``datetime`` of the page's own ``<time>``: one marked as the publication date,
+    else the first that is not in a menu, an aside or a footer (the date of another post)."""
+    first = None
     for node in tree.css("time[datetime]"):
         value = (node.attributes.get("datetime") or "").strip()
-        if value:
+        if not value:
+            continue
+        if not (iso_date(value) or parse_date(value)):
+            continue  # "Dec 23": no year to go on
+        if (node.attributes.get("itemprop") or "").lower() == "datepublished":
             return value
-    return None
+        if first is None and not _inside(node, _OTHER_POSTS):
+            first = value
+    return first
+
+
+#: Where the dates of other posts are: menus, asides and footers.
+_OTHER_POSTS = frozenset({"nav", "aside", "footer"})
 
 
 _LD_TYPES = (
@@ -591,7 +628,7 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
         author = None
     document.byline = author or byline or meta.visible_author or meta.author_org
-    document.date = iso_date(meta.date) or document.date
+    document.date = iso_date(meta.date) or document.date or meta.date_fallback
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
