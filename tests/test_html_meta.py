@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsclean import clean
+from newsclean.document import Document
 from newsclean.extract.html.blocks import parse
-from newsclean.extract.html.meta import page_meta
+from newsclean.extract.html.meta import page_meta, settle_metadata
 
 BODY = "".join(
     f"<p>The council voted on the new bridge plan for the {n} time this week, and the residents "
@@ -84,3 +85,41 @@ def test_the_date_of_another_post_in_an_aside_is_not_the_page_date() -> None:
     assert clean(page(after=after), input="html").date is None
     top = '<p class="meta"><time datetime="2021-06-05T09:00:00Z">June 5, 2021</time></p>'
     assert clean(page(top=top, after=after), input="html").date == "2021-06-05"
+
+
+def settled_title(found: str, head: str, body: str = "") -> str:
+    """The title settled between a headline the text gave (*found*) and the page's markup."""
+    html = f"<html><head>{head}</head><body>{body}{BODY}</body></html>"
+    document = Document(title=found, paragraphs=["The council voted on the bridge plan."])
+    settle_metadata(document, page_meta(parse(html)))
+    return document.title
+
+
+def test_a_headline_that_is_none_of_the_page_titles_gives_way_to_the_declared_one() -> None:
+    head = (
+        "<title>Council approves the bridge plan | The Town Paper</title>"
+        '<meta property="og:title" content="Council approves the bridge plan">'
+    )
+    for stray in ("What are you looking for?", "Table of contents", "Log In Start a free trial"):
+        assert settled_title(stray, head) == "Council approves the bridge plan"
+
+
+def test_a_headline_the_page_titles_agree_with_is_kept() -> None:
+    head = (
+        "<title>Bridge plan approved | Council backs crossing after ten years | The Town Paper"
+        "</title>"
+    )
+    # a part of the <title>, and a rewording of it, are both the page's own headline
+    found = "Council backs crossing after ten years"
+    assert settled_title(found, head) == found
+    assert settled_title("The bridge plan is approved", head) == "The bridge plan is approved"
+
+
+def test_a_headline_stays_when_the_page_declares_no_title() -> None:
+    assert settled_title("Table of contents", "") == "Table of contents"
+
+
+def test_invisible_characters_are_taken_out_of_the_title() -> None:
+    html = b"<html><head><title>The 10 B\xef\xbb\xbfest bridges</title></head><body>"
+    title = clean(html + BODY.encode() + b"</body></html>", input="html").title
+    assert title == "The 10 Best bridges"

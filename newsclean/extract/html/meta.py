@@ -26,6 +26,9 @@ class PageMeta:
     types: tuple[str, ...] = ()
     og_type: str | None = None
     author_org: str | None = None
+    #: The titles the page declares (JSON-LD ``headline``, ``og:title``, ``twitter:title``,
+    #: ``<title>``), as written.
+    declared: tuple[str, ...] = ()
     #: The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
     #: "author" or "byline" class): used when neither the markup nor the text names one.
     visible_author: str | None = None
@@ -61,12 +64,14 @@ def page_meta(tree) -> PageMeta:
         or (site_from_title(page_title) if page_title else None)
     )
     declared = [ld.get("headline"), props.get("og:title"), props.get("twitter:title")]
+    visible = _texts(tree, "h1", 5)
     headline = agreed_headline(
-        _texts(tree, "h1", 5),
+        visible,
         [strip_site_name(t, meta.site_name) for t in declared if t],
         strip_site_name(page_title, meta.site_name) if page_title else None,
     )
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
+    meta.declared = tuple(t for t in (*declared, page_title) if t)
     meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
     authors = [
         props.get("author"),
@@ -175,10 +180,16 @@ def clean_text(value: str) -> str:
 
     >>> clean_text("We needed to win this&nbsp;game &#8220;now&#8221;")
     'We needed to win this game “now”'
+    >>> clean_text("The 10 B\ufeffest Projects")
+    'The 10 Best Projects'
     """
     if "&" in value:
         value = unescape(value)
-    return " ".join(value.split())
+    return " ".join(value.translate(_INVISIBLE).split())
+
+
+#: Characters that show nothing, left inside words by editors ("B\ufeffest"): taken out.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 _BY = lexicon.byline_prefix()
@@ -347,7 +358,7 @@ def _texts(tree, selector: str, most: int) -> list[str]:
     """The texts of the first *most* elements matching *selector*, white space collapsed."""
     found = []
     for node in tree.css(selector)[:most]:
-        text = " ".join(node.text(separator=" ").split())
+        text = clean_text(node.text(separator=" "))
         if text:
             found.append(text)
     return found
@@ -374,15 +385,10 @@ def agreed_headline(
     """
     best, best_share = None, 0.0
     for text in visible:
-        words = set(re.findall(r"\w+", text.casefold()))
-        if not words or len(words) > 40:
+        if len(_words(text)) > 40:
             continue
         for title in [*declared, page_title] if page_title else declared:
-            other = set(re.findall(r"\w+", title.casefold()))
-            if not other:
-                continue
-            shared = len(words & other)
-            share = min(shared / len(words), shared / len(other))
+            share = agreement(text, title)
             if share >= HEADLINE_AGREEMENT and share > best_share:
                 best, best_share = text, share
     if best is not None:
@@ -407,6 +413,47 @@ def _published_prop(props: dict[str, str]) -> str | None:
             if date:
                 return date
     return None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def agreement(a: str, b: str) -> float:
+    """The share of words two titles have in common: the smaller of its shares of each.
+
+    >>> agreement("Storm closes all schools", "Storm closes schools: live today")
+    0.6
+    """
+    words, other = _words(a), _words(b)
+    if not words or not other:
+        return 0.0
+    shared = len(words & other)
+    return min(shared / len(words), shared / len(other))
+
+
+#: Below this agreement with every title the page declares, a headline found in the text
+#: is a search box, a table of contents or a banner, not the article's headline.
+TITLE_DISAGREEMENT = 0.3
+
+
+def stray_title(title: str, meta: PageMeta) -> bool:
+    """Whether the headline found in the text (*title*) is none of the page's titles, nor a
+    part of one ("Headline | Tagline | Site"), while the markup's headline agrees with one.
+
+    >>> meta = PageMeta(headline="Storm closes all schools", declared=("Storm closes all schools | The Daily",))
+    >>> stray_title("What are you looking for?", meta), stray_title("The Daily", meta)
+    (True, False)
+    """
+    if not meta.headline or not meta.declared or title == meta.headline:
+        return False
+    parts = [*meta.declared]
+    for declared in meta.declared:
+        for sep in _SEPARATORS:
+            parts.extend(declared.split(sep) if sep in declared else ())
+    if max(agreement(title, part) for part in parts) >= TITLE_DISAGREEMENT:
+        return False
+    return max(agreement(meta.headline, d) for d in meta.declared) >= HEADLINE_AGREEMENT
 
 
 def _time_element(tree) -> str | None:
@@ -612,12 +659,18 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
 
     page_title = meta.headline or meta.title or ""
     if not document.title or (
-        page_title and any(d.line == 1 and d.role == "title" for d in document.decisions)
+        page_title
+        and (
+            any(d.line == 1 and d.role == "title" for d in document.decisions)
+            or stray_title(document.title, meta)
+        )
     ):
         # The headline the classifier found is the <title> line ("Headline - Site"): the
         # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
         document.title = page_title or document.title
         drop_title_repeats(document)
+    if document.title:
+        document.title = clean_text(document.title)
     # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
     byline = clean_byline(document.byline)
     if byline and document.title and byline.lower() in document.title.lower():
