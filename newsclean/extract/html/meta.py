@@ -319,18 +319,46 @@ def _looks_like_name(value: str) -> bool:
 
     >>> _looks_like_name("Jane van Doe"), _looks_like_name("5 min read"), _looks_like_name("Share this")
     (True, False, False)
+    >>> _looks_like_name("Sign In"), _looks_like_name("on"), _looks_like_name("siteadmin")
+    (False, False, False)
     """
     words = value.split()
     if not 1 <= len(words) <= 5 or len(value) > 50 or any(c.isdigit() for c in value):
         return False
-    if value.casefold() in _BYLINE_LABELS or value.endswith((".", "!", "?", ":")):
+    folded = value.casefold()
+    if folded in _BYLINE_LABELS or folded in _NOT_NAMES or value.endswith((".", "!", "?", ":")):
         return False
+    if "admin" in folded:
+        return False  # an account, not a person
     if len(value) > 1 and value.isupper():
         return False  # a shouted label ("HERE", "GARDEN TIPS")
-    if len(words) == 1:  # a name or a handle
-        return bool(re.fullmatch(r"[\w.-]+", value))
+    if len(words) == 1:  # a name or a handle, not a stray word ("on", "J")
+        return len(value) >= 3 and bool(re.fullmatch(r"[\w.-]+", value))
     return all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
 
+
+#: What stands where a name would, in a byline element or next to one: never a name.
+_NOT_NAMES = frozenset(
+    {
+        "posted",
+        "published",
+        "updated",
+        "anonymous",
+        "guest",
+        "unknown",
+        "sign in",
+        "log in",
+        "login",
+        "register",
+        "search",
+        "search this site",
+        "share",
+        "follow",
+        "press release",
+        "authorized dealer",
+        "unofficial",
+    }
+)
 
 #: Lower-case words inside names ("Jane van Doe", "Ali bin Omar").
 _NAME_PARTICLES = frozenset(
