@@ -51,7 +51,7 @@ PROFILES: dict[str, Profile] = {
 }
 
 #: The page type's probability from which extraction follows it.
-CONFIDENCE = 0.6
+CONFIDENCE = 0.45
 
 
 def profile_for(page_type: str | None, confidence: float | None) -> Profile | None:
