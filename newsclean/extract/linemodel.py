@@ -41,7 +41,7 @@ from itertools import accumulate, groupby, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsclean.extract.blockmodel import PUNCT_TABLE, RATIO_CHARS, BlockModel
+from newsclean.extract.blockmodel import PUNCTUATION, RATIO_CHARS, BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
@@ -56,6 +56,9 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "linemodel.json
 DEFAULT_ON = True
 
 _DIGITS = re.compile(r"\d")
+#: The block model's punctuation (its ``PUNCT_TABLE`` deletes the same characters): one
+#: regex pass counts them several times faster than a translation does.
+_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 _WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
 #: The largest share of the words the rules kept that the model may drop on one page.
@@ -113,14 +116,17 @@ def judged(line: Line) -> bool:
     )
 
 
-def boiler_words(text: str) -> int:
-    """How many different words of boilerplate phrases the first 200 characters of *text* hold.
+def boiler_words(text: str, tokens: list[str] | None = None) -> int:
+    """How many different words of boilerplate phrases the first 200 characters of *text* hold
+    (*tokens*: the lowercased ``\\w+`` words of all of *text*, when known).
 
     >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
     4
     >>> boiler_words("The council met on Monday.")
     0
     """
+    if tokens is not None and len(text) <= 200:
+        return len(BOILERPLATE_WORDS.intersection(tokens))
     count = _BOILER_CACHE.get(text)
     if count is None:
         count = len(BOILERPLATE_WORDS.intersection(WORD.findall(text[:200].lower())))
@@ -218,7 +224,7 @@ def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
     head = text[:RATIO_CHARS]
     m = len(head)
     return (
-        (m - len(head.translate(PUNCT_TABLE))) / m,
+        len(_PUNCT.findall(head)) / m,
         len(_DIGITS.findall(head)) / m,
         len(_CAPITALS.findall(head)) / m,
         len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
@@ -351,7 +357,7 @@ class _TextPage:
         log1p = math.log1p
         for j in needed:
             line = content[j]
-            count = boiler[j] = boiler_words(texts[j])
+            count = boiler[j] = boiler_words(texts[j], line.tokens)
             around[j + 3] = (
                 log1p(words[j]),
                 line.density,
