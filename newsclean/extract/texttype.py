@@ -174,6 +174,12 @@ _DATE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+\s?(?:am|pm|hours? ago|minutes? ago|days? ago)\b", re.I)
 _BULLET = re.compile(r"^(?:[•·▪◦‣*\-–—>]\s|\d{1,3}[.)]\s)")
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+#: Every price, date and time holds a digit: lines without one are not searched for them.
+_DIGIT = re.compile(r"\d")
+#: A code-like line (:data:`_CODE`, on a stripped line) holds one of these characters or
+#: starts with one of :data:`_CODE_STARTS`: other lines are not searched for code.
+_CODE_SIGN = re.compile(r"[{};$>(<:]")
+_CODE_STARTS = ("import ", "from ", "def ", "return ", "#include")
 _CODE = re.compile(
     r"[{};]\s*$|^\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)|\w\(.*\)|=>|::"
 )
@@ -264,16 +270,22 @@ def _shape_figures(content: list[str], counts: list[int]) -> list[float]:
         len(shapes) / count,
         sum(bool(_BULLET.match(line)) for line in content) / count,
         sum(bool(_NUMBERED_HEADING.match(line)) for line in content) / count,
-        sum(bool(_CODE.search(line)) for line in content) / count,
+        sum(
+            bool(_CODE.search(line))
+            for line in content
+            if _CODE_SIGN.search(line) or line.startswith(_CODE_STARTS)
+        )
+        / count,
     ]
-    prices = [len(_PRICE.findall(line)) for line in content]
+    digits = [line for line in content if _DIGIT.search(line)]
+    prices = [len(_PRICE.findall(line)) for line in digits]
     row += [
         sum(not any(c.isalpha() for c in line) for line in content) / count,
         sum(line.endswith("?") for line in content) / count,
         sum(p > 0 for p in prices) / count,
         _log(sum(prices)),
-        sum(bool(_DATE.search(line)) for line in content) / count,
-        sum(bool(_TIME.search(line)) for line in content) / count,
+        sum(bool(_DATE.search(line)) for line in digits) / count,
+        sum(bool(_TIME.search(line)) for line in digits) / count,
         sum(
             line[:1].isupper() and n <= 7 and not end for line, n, end in zip(content, counts, ends)
         )
