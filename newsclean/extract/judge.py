@@ -94,12 +94,10 @@ def settings(favor: str) -> tuple[Limits, Weights]:
     return _SETTINGS[favor]
 
 
-def extract(
-    text: str, options: Options, line_model=None, rules_body: list[str] | None = None
-) -> Document:
+def extract(text: str, options: Options, line_model=None) -> Document:
     """Build a :class:`Document` from repaired plain text; a *line_model*
     (:class:`~newsclean.extract.linemodel.LineModel`) judges the lines after the rules."""
-    return extract_lines(text.split("\n"), options, line_model=line_model, rules_body=rules_body)
+    return extract_lines(text.split("\n"), options, line_model=line_model)
 
 
 def extract_lines(
