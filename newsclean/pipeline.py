@@ -210,7 +210,7 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
     from newsclean.extract.html.blocks import blocks, parse, title_text
     from newsclean.extract.html.dom import structure_lines
-    from newsclean.extract.html.meta import page_meta, settle_metadata
+    from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
     from newsclean.extract.judge import extract_lines
 
     tree = parse(raw if raw is not None else text)
@@ -244,6 +244,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
                 document.page_type_confidence,
             )
             document = again
+    fill_from_markup(document, meta)
     return document
 
 

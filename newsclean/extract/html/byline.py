@@ -154,7 +154,7 @@ def _looks_like_name(value: str) -> bool:
 
     >>> _looks_like_name("Jane van Doe"), _looks_like_name("5 min read"), _looks_like_name("Share this")
     (True, False, False)
-    >>> _looks_like_name("Sign In"), _looks_like_name("on"), _looks_like_name("siteadmin")
+    >>> _looks_like_name("Sign In"), _looks_like_name("said"), _looks_like_name("siteadmin")
     (False, False, False)
     """
     words = value.split()
@@ -167,8 +167,9 @@ def _looks_like_name(value: str) -> bool:
         return False  # an account, not a person
     if len(value) > 1 and value.isupper():
         return False  # a shouted label ("HERE", "GARDEN TIPS")
-    if len(words) == 1:  # a name or a handle, not a stray word ("on", "J")
-        return len(value) >= 3 and bool(re.fullmatch(r"[\w.-]+", value))
+    if len(words) == 1:  # a name or a handle, not a stray word ("on", "said", "J")
+        shortest = 5 if value.islower() else 3
+        return len(value) >= shortest and bool(re.fullmatch(r"[\w.-]+", value))
     return all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
 
 

@@ -486,8 +486,16 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     visible = meta.visible_author
     if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
         author = None
-    document.byline = author or byline or meta.visible_author or meta.author_org
-    document.date = iso_date(meta.date) or document.date or meta.date_fallback
+    document.byline = author or byline or meta.author_org
+    document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+
+
+def fill_from_markup(document: Document, meta: PageMeta) -> None:
+    """What the page shows that neither its text nor its usual fields named: the author in a
+    byline element, a publication date under another field name. Filled in after the page
+    type, which reads the byline and date the text and the usual fields gave."""
+    document.byline = document.byline or meta.visible_author
+    document.date = document.date or meta.date_fallback
