@@ -502,7 +502,7 @@ def _condition(feature: int, threshold: float) -> str:
     # A one-hot or bit feature is 0 or 1.
     if threshold >= 1.0 or threshold < 0.0:
         return "True" if threshold >= 1.0 else "False"
-    return f"x[{index}] != {value}" if kind == "eq" else f"not x[{index}] >> {value} & 1"
+    return f"x[{index}] != {value}" if kind == "eq" else f"not x[{index}] & {1 << value}"
 
 
 class BlockModel:
