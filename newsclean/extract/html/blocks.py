@@ -244,7 +244,7 @@ class Elements:
 class Block:
     """One line of page text and what the markup says about it."""
 
-    __slots__ = ("element", "elements", "link_density", "tag", "text")
+    __slots__ = ("element", "elements", "link_density", "tag", "text", "words")
 
     def __init__(
         self,
@@ -253,8 +253,11 @@ class Block:
         link_density: float,
         element: int = 0,
         elements: Elements | None = None,
+        words: int = -1,
     ) -> None:
         self.text = text
+        #: Words of the text, separated by white space.
+        self.words = len(text.split()) if words < 0 else words
         #: The block element that holds the text (``p``, ``h2``, ``li``, ``tr``, ``div`` …).
         self.tag = tag
         #: Characters inside links divided by all characters.
@@ -484,9 +487,10 @@ def blocks(tree) -> list[Block]:
 
     def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
-        text = " ".join("".join(parts).split())
+        words = "".join(parts).split()
         parts.clear()
-        if text:
+        if words:
+            text = " ".join(words)
             out.append(
                 Block(
                     text,
@@ -494,6 +498,7 @@ def blocks(tree) -> list[Block]:
                     min(1.0, link_chars / len(text)) if link_chars else 0.0,
                     top[0],
                     elements,
+                    len(words),
                 )
             )
         link_chars = 0

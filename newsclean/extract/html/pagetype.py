@@ -169,7 +169,36 @@ NAME_WORDS = (
     "tag",
     "share",
 )
-_NAME_WORD = re.compile("|".join(sorted(NAME_WORDS, key=len, reverse=True)))
+
+
+def _longest_first(words: Sequence[str]) -> str:
+    """A pattern matching the longest of *words* at a position, as their alternation sorted
+    longest first would, but written as a tree of shared prefixes (``ca(?:rd|rt|tegory)``),
+    which the regular expression engine tries far faster.
+
+    >>> re.findall(_longest_first(["tag", "tags", "toc"]), "tags-toc tag")
+    ['tags', 'toc', 'tag']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if "" in node else inner
+
+    return pattern(trie)
+
+
+_NAME_WORD = re.compile(_longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
 _VOICE = re.compile(
     r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
@@ -179,7 +208,9 @@ _VOICE = re.compile(
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b)")
+#: A currency sign before a digit, or a digit before a currency. (The pattern starts with
+#: the set of its first characters, so that the engine skips to them.)
+_PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b))")
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -242,7 +273,7 @@ def page_row(
     (before the block model: the type does not depend on it), *byline* and
     *date* whether the page has them. The parts follow the order of :data:`FEATURES`.
     """
-    words = [len(block.text.split()) for block in blocks]
+    words = [block.words for block in blocks]
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
@@ -316,7 +347,13 @@ def _text_figures(
     ]
     kept = sum(len(p.split()) for p in body)
     paragraphs = len(body)
-    text = "\n".join(block.text for block in blocks)[:_PRICE_CHARS]
+    size, shown = 0, []
+    for block in blocks:  # the first _PRICE_CHARS characters of the page's text
+        if size >= _PRICE_CHARS:
+            break
+        shown.append(block.text)
+        size += len(block.text) + 1
+    text = "\n".join(shown)[:_PRICE_CHARS]
     row += [
         _log(kept),
         kept / total_words,
@@ -326,7 +363,10 @@ def _text_figures(
         float(date),
         _log(len(_PRICE.findall(text))),
     ]
-    hints = Counter(hint for found in elements.hints if found for hint in found)
+    hints: Counter = Counter()
+    for found, number in Counter(elements.hints).items():  # the same few sets, shared
+        for hint in found:
+            hints[hint] += number
     row += [
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
