@@ -317,14 +317,17 @@ def page_rows(
     ``<nav>`` element (their neighbours are all the block lines).
     """
     placed = []
+    blocks, size = dom.blocks, len(dom.blocks)
     for position, line in enumerate(content):
-        block = dom.block(line)
+        index = line.number - 1
+        block = blocks[index] if 0 <= index < size else None
         if block is not None:
             placed.append((position, line, block))
     if not placed:
         return []
     page = _Page(content, start, end, dom, language, placed)
     parent, near, masks = page.parent, page.near, page.masks
+    buckets: dict[int, int] = {}  # element -> class-word buckets of it and three ancestors
     rows = []
     for index, ((position, line, block), group) in enumerate(zip(placed, page.groups)):
         if wanted is not None and not wanted(line):
@@ -333,9 +336,12 @@ def page_rows(
         mask = masks[serial]
         if wanted is not None and mask & _NAV_BIT and not line.keep:
             continue  # a line the rules dropped in a <nav> element is not judged
-        up = parent[serial] if serial > 0 else 0
-        up2 = parent[up] if up > 0 else 0
-        bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
+        bucket = buckets.get(serial)
+        if bucket is None:
+            up = parent[serial] if serial > 0 else 0
+            up2 = parent[up] if up > 0 else 0
+            bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
+            buckets[serial] = bucket
         row = page.line_row(position, line, block, group, mask, bucket)
         rows.append((position, row))
         for offset in _NEIGHBOURS:
@@ -387,14 +393,17 @@ class _Page:
         holders = [_holder(block, parent, tags) for _, _, block in placed]
         self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
         self.group_lines: Counter = Counter(groups)
-        self.group_links: Counter = Counter()
-        self.group_words: Counter = Counter()
-        self.container_words = 0
+        self.group_links: dict[int, int] = dict.fromkeys(self.group_lines, 0)
+        self.group_words: dict[int, int] = dict.fromkeys(self.group_lines, 0)
+        links, group_words = self.group_links, self.group_words
+        container_words = 0
         for (_, line, block), group in zip(placed, groups):
-            self.group_links[group] += block.link_density > 0.5
-            self.group_words[group] += line.words
+            if block.link_density > 0.5:
+                links[group] += 1
+            group_words[group] += line.words
             if inside_flags[block.element]:
-                self.container_words += line.words
+                container_words += line.words
+        self.container_words = container_words
         self.count = count = len(placed)
         self.page_words = page_words = sum(line.words for _, line, _ in placed)
         kept_words = sum(line.words for _, line, _ in placed if line.keep)
