@@ -345,15 +345,10 @@ def _text_figures(
         total_words / count,
         sum(block.text.endswith((".", "!", "?", "。")) for block in blocks) / count,
     ]
-    kept = sum(len(p.split()) for p in body)
+    body_words = [len(p.split()) for p in body]
+    kept = sum(body_words)
     paragraphs = len(body)
-    size, shown = 0, []
-    for block in blocks:  # the first _PRICE_CHARS characters of the page's text
-        if size >= _PRICE_CHARS:
-            break
-        shown.append(block.text)
-        size += len(block.text) + 1
-    text = "\n".join(shown)[:_PRICE_CHARS]
+    text = _head([block.text for block in blocks], _PRICE_CHARS)
     row += [
         _log(kept),
         kept / total_words,
@@ -370,18 +365,32 @@ def _text_figures(
     row += [
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
-    prose = "\n".join(body)[:_VOICE_CHARS].lower()
+    prose = _head(body, _VOICE_CHARS).lower()
     voice = _VOICE.findall(prose)
     sample_words = len(prose.split()) or 1
     row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
     heading = sum(block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for block in blocks)
-    short = sum(len(p.split()) < 8 for p in body)
+    short = sum(n < 8 for n in body_words)
     row += [
         heading / count,
         short / paragraphs if paragraphs else 0.0,
         sum(block.tag == "p" for block in blocks) / count,
     ]
     return row
+
+
+def _head(texts: Sequence[str], chars: int) -> str:
+    """``"\\n".join(texts)[:chars]``, joining only the texts it needs.
+
+    >>> _head(["ab", "cd", "ef"], 4), _head(["ab"], 4)
+    ('ab\\nc', 'ab')
+    """
+    size = 0
+    for count, text in enumerate(texts, 1):
+        size += len(text) + 1
+        if size > chars:
+            return "\n".join(texts[:count])[:chars]
+    return "\n".join(texts)
 
 
 #: Pages typed by walking the trees before they are compiled.
