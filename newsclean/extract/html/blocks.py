@@ -210,6 +210,7 @@ HINT_WORDS = {
 _SPLIT_NAME = re.compile(r"[^a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NO_HINTS: frozenset = frozenset()
+_HINT_NAMES = frozenset(HINT_WORDS)
 
 
 class Elements:
@@ -301,9 +302,8 @@ def _name_hints(value: str) -> frozenset[str]:
     """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
     found = _HINT_CACHE.get(value)
     if found is None:
-        found = frozenset(
-            HINT_WORDS[name] for name in _SPLIT_NAME.split(value.lower()) if name in HINT_WORDS
-        )
+        names = _HINT_NAMES.intersection(_SPLIT_NAME.split(value.lower()))
+        found = frozenset(HINT_WORDS[name] for name in names) if names else NO_HINTS
         if len(_HINT_CACHE) > 50_000:
             _HINT_CACHE.clear()
         _HINT_CACHE[value] = found
