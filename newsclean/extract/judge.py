@@ -479,7 +479,7 @@ def _assemble(
     for line in content:
         if not dedupe or not line.keep or line.role != "body":
             continue
-        key = _normal(line.text)
+        key = " ".join(line.tokens) if line.tokens is not None else _normal(line.text)
         if title_key and key == title_key:
             line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
             dropped = True

@@ -129,7 +129,11 @@ class PageStructure:
         """
         in_nav = self._flags()[0]
         return [
-            block is not None and (_menu_block(block) or in_nav[block.element])
+            block is not None
+            and (
+                (block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS)  # _menu_block
+                or in_nav[block.element]
+            )
             for block in self.blocks
         ]
 
@@ -209,6 +213,7 @@ class PageStructure:
             container, inside, good, good[container], self._teaser_items(count, linked)
         )
         first = last = -1
+        hits: dict[tuple[str, str], Hit] = {}
         for position, line, block in placed:
             if inside[block.element]:
                 if first < 0:
@@ -227,7 +232,10 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                line.hit = Hit(f"dom-{reason}", reason, evidence)
+                hit = hits.get(found)  # one (frozen) Hit for all the lines of a widget
+                if hit is None:
+                    hit = hits[found] = Hit(f"dom-{reason}", reason, evidence)
+                line.hit = hit
                 line.cls = "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
@@ -247,7 +255,9 @@ class PageStructure:
                 break
             if not 0 < line.words <= 2 * len(wanted) + 5 or self.block(line) is None:
                 continue
-            tokens = set(WORD.findall(line.text.lower()))
+            tokens = set(
+                line.tokens if line.tokens is not None else WORD.findall(line.text.lower())
+            )
             shared = len(tokens & wanted)
             if shared < HEADLINE_MATCH * len(wanted) or shared < HEADLINE_MATCH * len(tokens):
                 continue
