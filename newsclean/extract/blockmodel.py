@@ -62,19 +62,7 @@ DEFAULT_ON = True
 #: Hash buckets for class/id words.
 BUCKETS = 64
 
-_LANDMARKS = (
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "article",
-    "main",
-    "form",
-    "figure",
-    "li",
-    "table",
-    "blockquote",
-)
+_LANDMARKS = tuple("nav header footer aside article main form figure li table blockquote".split())
 _LANDMARK_BIT = {tag: 1 << i for i, tag in enumerate(_LANDMARKS)}
 _LANDMARK_BIT["figcaption"] = _LANDMARK_BIT["figure"]
 _NAV_BIT = _LANDMARK_BIT["nav"]
@@ -97,20 +85,7 @@ _HINTS = (
     "embed",
 )
 _HINT_BIT = {hint: 1 << (len(_LANDMARKS) + i) for i, hint in enumerate(_HINTS)}
-_TAGS = (
-    "p",
-    "div",
-    "li",
-    "h1",
-    "h2",
-    "h3+",
-    "tr",
-    "dd",
-    "blockquote",
-    "pre",
-    "figcaption",
-    "other",
-)
+_TAGS = tuple("p div li h1 h2 h3+ tr dd blockquote pre figcaption other".split())
 _TAG_GROUP = {
     "p": "p",
     "div": "div",
@@ -376,14 +351,20 @@ class _Page:
         depth = [0] * size
         masks = [0] * size
         landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
+        hint_bits: dict[frozenset, int] = {}  # the hint sets are few, and shared
         for serial in range(1, size):  # parents come before their children
             up = parent[serial]
             depth[serial] = depth[up] + 1
             bits = masks[up] | landmark_bit(tags[serial], 0)
             found = hints[serial]
             if found:
-                for hint in found:
-                    bits |= hint_bit(hint, 0)
+                more = hint_bits.get(found)
+                if more is None:
+                    more = 0
+                    for hint in found:
+                        more |= hint_bit(hint, 0)
+                    hint_bits[found] = more
+                bits |= more
             masks[serial] = bits
         self.parent, self.depth, self.masks, self.inside_flags = parent, depth, masks, inside_flags
         self.start, self.end, self.language, self.n = start, end, language, len(content)
@@ -396,22 +377,29 @@ class _Page:
         self.group_links: dict[int, int] = dict.fromkeys(self.group_lines, 0)
         self.group_words: dict[int, int] = dict.fromkeys(self.group_lines, 0)
         links, group_words = self.group_links, self.group_words
-        container_words = 0
+        container_words = page_words = kept_words = good = kept = linked = 0
         for (_, line, block), group in zip(placed, groups):
+            words = line.words
             if block.link_density > 0.5:
                 links[group] += 1
-            group_words[group] += line.words
+                linked += 1
+            group_words[group] += words
+            page_words += words
             if inside_flags[block.element]:
-                container_words += line.words
+                container_words += words
+            if line.keep:
+                kept_words += words
+                kept += 1
+            if line.cls == "good":
+                good += 1
         self.container_words = container_words
         self.count = count = len(placed)
-        self.page_words = page_words = sum(line.words for _, line, _ in placed)
-        kept_words = sum(line.words for _, line, _ in placed if line.keep)
+        self.page_words = page_words
         self.figures = [
             kept_words / page_words if page_words else 0.0,
-            sum(line.cls == "good" for _, line, _ in placed) / count,
-            sum(line.keep for _, line, _ in placed) / count,
-            sum(block.link_density > 0.5 for _, _, block in placed) / count,
+            good / count,
+            kept / count,
+            linked / count,
         ]
         self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
         self.basics = [
