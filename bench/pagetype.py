@@ -9,7 +9,8 @@ against the other six, each type's precision and recall, and the confusion
 matrix (WCXB pages only; the Zyte pages, all articles, are in the training data
 and in a separate line).
 
-    python bench/pagetype.py                         # 2 processes
+    python bench/pagetype.py                         # from the HTML and the text dumps
+    python bench/pagetype.py --input text            # from the text dumps only
     python bench/pagetype.py --update BENCHMARKS.md  # replace the bench-pagetype section
 """
 
@@ -30,7 +31,7 @@ from devdata import FOLDS, all_pages  # noqa: E402
 from mdtables import table, update_section  # noqa: E402
 
 
-def cross_validate(rows) -> dict[str, tuple[str, float]]:
+def cross_validate(rows, input: str = "html") -> dict[str, tuple[str, float]]:
     """{page key: (predicted type, confidence)}, each from the model of the other folds."""
     import train_pagetype
 
@@ -38,7 +39,10 @@ def cross_validate(rows) -> dict[str, tuple[str, float]]:
 
     predicted = {}
     for fold in range(FOLDS):
-        model = PageTypeModel(train_pagetype.train([r for r in rows if r[2] != fold]))
+        model = PageTypeModel(
+            train_pagetype.train([r for r in rows if r[2] != fold], input=input),
+            train_pagetype.features_of(input),
+        )
         for key, _, page_fold, row in rows:
             if page_fold == fold:
                 predicted[key] = model.predict(row)
@@ -107,6 +111,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--input",
+        choices=("html", "text", "all"),
+        default="all",
+        help="type the pages from their HTML, their text dumps, or both (default)",
+    )
     parser.add_argument("--save", type=Path, help="write the figures as JSON here")
     parser.add_argument(
         "--update",
@@ -122,12 +132,23 @@ def main() -> None:
         import lightgbm  # noqa: F401
     except ImportError as error:
         sys.exit(f"pagetype: training needs the train extra (pip install -e '.[train]'): {error}")
-    rows = train_pagetype.collect(all_pages(bench), args.jobs)
-    predicted = cross_validate(rows)
-    text, figures = report(rows, predicted, "python bench/pagetype.py")
+    pages = all_pages(bench)
+    inputs = ("html", "text") if args.input == "all" else (args.input,)
+    command = "python bench/pagetype.py" + ("" if args.input == "all" else f" --input {args.input}")
+    parts, saved = [], {}
+    for input in inputs:
+        rows = train_pagetype.collect(pages, args.jobs, input)
+        predicted = cross_validate(rows, input)
+        text, figures = report(rows, predicted, command)
+        heading = (
+            "From the page's HTML" if input == "html" else "From the page's text dump (`scraped`)"
+        )
+        parts.append(f"#### {heading}\n\n{text}")
+        saved[input] = figures
+    text = "\n".join(parts)
     print(text)
     if args.save:
-        args.save.write_text(json.dumps(figures, indent=1))
+        args.save.write_text(json.dumps(saved, indent=1))
     if args.update:
         update_section(args.update, "bench-pagetype", text)
 

@@ -37,9 +37,10 @@ class Options:
         default), ``True`` (the package's line model), ``False`` (rules only), or a
         model file's path or a loaded :class:`newsclean.extract.linemodel.LineModel`.
     page_type_model:
-        For HTML pages: ``None`` (default: the package's page-type model), ``False``
-        (no page type), or a model file's path or a loaded
-        :class:`newsclean.extract.html.pagetype.PageTypeModel`.
+        ``None`` (default: the package's page-type model, one for HTML pages and one
+        for text dumps), ``False`` (no page type), or a model file's path or a loaded
+        :class:`newsclean.extract.html.pagetype.PageTypeModel` (for the one kind of
+        input it was trained on).
     """
 
     favor: str = "balanced"

@@ -171,7 +171,14 @@ def _clean_text(text: str, options: Options) -> Document:
 
         model = resolve(options.line_model)
     fixed = _repair(text, options)
-    return _with_repairs(extract(fixed.text, options, model), fixed)
+    if options.page_type_model is False:
+        return _with_repairs(extract(fixed.text, options, model), fixed)
+    from newsclean.extract.texttype import classify
+
+    kept: list[str] = []
+    document = _with_repairs(extract(fixed.text, options, model, rules_body=kept), fixed)
+    classify(document, options.page_type_model, fixed.text.split("\n"), kept)
+    return document
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:

@@ -4,6 +4,7 @@
     pip install -e '.[train]'
     python scripts/train_pagetype.py               # train on all dev pages, write the model
     python scripts/train_pagetype.py --out FILE    # elsewhere
+    python scripts/train_pagetype.py --input text  # from the text dumps: pagetype-text.json
 
 Each WCXB dev page (``bench/devdata.py``) is cleaned by newsclean as usual and
 its page-level feature row read (:func:`newsclean.extract.html.pagetype.page_row`,
@@ -69,7 +70,7 @@ class Collector:
 
 
 def page_features(page) -> tuple[str, str, int, list[float]]:
-    """(key, label, fold, feature row) of one dev page."""
+    """(key, label, fold, feature row) of one dev page, from its HTML."""
     import newsclean
 
     collected: list[list[float]] = []
@@ -84,41 +85,68 @@ def page_features(page) -> tuple[str, str, int, list[float]]:
     return page.key, label, page.fold, collected[0]
 
 
-def collect(pages, jobs: int = 2) -> list[tuple[str, str, int, list[float]]]:
-    """The feature rows of every page, in the pages' order."""
+def text_features(page) -> tuple[str, str, int, list[float]]:
+    """(key, label, fold, feature row) of one dev page, from its text dump (``scraped``)."""
+    import newsclean
+
+    collected: list[list[float]] = []
+    # The row reads what the line rules kept, before the line model (which was trained on
+    # these pages): without it, cross-validation reads no model that saw the page.
+    newsclean.clean(
+        page.scraped.encode("utf-8"),
+        input="text",
+        line_model=False,
+        page_type_model=Collector(collected),
+    )
+    label = "article" if page.set == "zyte" else page.page_type
+    return page.key, label, page.fold, collected[0]
+
+
+def collect(pages, jobs: int = 2, input: str = "html") -> list[tuple[str, str, int, list[float]]]:
+    """The feature rows of every page (from its HTML or its text dump), in the pages' order."""
     from train_blocks import collect as collect_rows
 
-    return collect_rows(pages, jobs, page_features)
+    return collect_rows(pages, jobs, text_features if input == "text" else page_features)
 
 
-def train(rows, rounds: int = ROUNDS) -> dict:
+def features_of(input: str) -> tuple[str, ...]:
+    """The feature names of the model for *input* ("html" or "text")."""
+    if input == "text":
+        from newsclean.extract.texttype import FEATURES
+    else:
+        from newsclean.extract.html.pagetype import FEATURES
+    return FEATURES
+
+
+def train(rows, rounds: int = ROUNDS, input: str = "html") -> dict:
     """A LightGBM multiclass model on *rows*, exported as the model file's dictionary."""
     import lightgbm
     import numpy as np
 
-    from newsclean.extract.html.pagetype import FEATURES, TYPES
+    from newsclean.extract.html.pagetype import TYPES
 
+    features = features_of(input)
     rows = sorted(rows, key=lambda r: r[0])
     counts = Counter(r[1] for r in rows)
     x = np.asarray([r[3] for r in rows], dtype=np.float64)
     y = np.asarray([TYPES.index(r[1]) for r in rows])
     w = np.asarray([(len(rows) / (len(counts) * counts[r[1]])) ** 0.5 for r in rows])
     params = dict(PARAMS, num_class=len(TYPES))
-    data = lightgbm.Dataset(x, y, weight=w, feature_name=[f"f{i}" for i in range(len(FEATURES))])
-    return export(lightgbm.train(params, data, num_boost_round=rounds))
+    data = lightgbm.Dataset(x, y, weight=w, feature_name=[f"f{i}" for i in range(len(features))])
+    return export(lightgbm.train(params, data, num_boost_round=rounds), features)
 
 
-def export(booster) -> dict:
+def export(booster, features: tuple[str, ...]) -> dict:
     """The model file's dictionary: for each page type, its trees as arrays (``train_blocks.export_trees``)."""
     from train_blocks import export_trees
 
-    from newsclean.extract.html.pagetype import FEATURES, TYPES
+    from newsclean.extract.html.pagetype import TYPES
 
     trees = export_trees(booster)
     # LightGBM orders a multiclass model's trees round by round, one per class.
     return {
         "format": "newsclean-pagetype-1",
-        "features": list(FEATURES),
+        "features": list(features),
         "types": list(TYPES),
         "trees": [trees[k :: len(TYPES)] for k in range(len(TYPES))],
     }
@@ -129,16 +157,26 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "pagetype.json")
+    parser.add_argument(
+        "--input",
+        choices=("html", "text"),
+        default="html",
+        help="train on the pages' HTML (pagetype.json) or their text dumps (pagetype-text.json)",
+    )
+    parser.add_argument(
+        "--out", type=Path, help="where to write the model (default: the package's)"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
+    name = "pagetype-text.json" if args.input == "text" else "pagetype.json"
+    args.out = args.out or ROOT / "newsclean" / "data" / name
     bench = args.shared / "bench"
     if not (bench / "wcxb" / "dev").is_dir():
         sys.exit(
             f"train_pagetype: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)"
         )
-    rows = collect(all_pages(bench), args.jobs)
-    model = train(rows)
+    rows = collect(all_pages(bench), args.jobs, args.input)
+    model = train(rows, input=args.input)
     args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     print(
         f"{len(rows)} pages ({', '.join(f'{t} {n}' for t, n in Counter(r[1] for r in rows).most_common())}), "

@@ -94,20 +94,28 @@ def settings(favor: str) -> tuple[Limits, Weights]:
     return _SETTINGS[favor]
 
 
-def extract(text: str, options: Options, line_model=None) -> Document:
+def extract(
+    text: str, options: Options, line_model=None, rules_body: list[str] | None = None
+) -> Document:
     """Build a :class:`Document` from repaired plain text; a *line_model*
     (:class:`~newsclean.extract.linemodel.LineModel`) judges the lines after the rules."""
-    return extract_lines(text.split("\n"), options, line_model=line_model)
+    return extract_lines(text.split("\n"), options, line_model=line_model, rules_body=rules_body)
 
 
 def extract_lines(
-    raw_lines: list[str], options: Options, dom: PageStructure | None = None, line_model=None
+    raw_lines: list[str],
+    options: Options,
+    dom: PageStructure | None = None,
+    line_model=None,
+    rules_body: list[str] | None = None,
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
     With *dom* (the lines came from an HTML page), the markup finds the article
     region and marks the lines of navigation, share widgets, captions and the like;
-    otherwise the region is the densest run of prose lines.
+    otherwise the region is the densest run of prose lines. A *rules_body* list
+    receives the body lines the rules kept, before a model changes them (the page
+    type reads them; for HTML they go to ``dom.rules_body``).
     """
     limits, weights = settings(options.favor)
     lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
@@ -132,9 +140,13 @@ def extract_lines(
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
-    if dom is not None:
+    if dom is not None or rules_body is not None:
         # What the rules kept, before a model changes it (the page type reads it).
-        dom.rules_body = [line.text for line in content if line.keep and line.role == "body"]
+        kept = [line.text for line in content if line.keep and line.role == "body"]
+        if dom is not None:
+            dom.rules_body = kept
+        elif rules_body is not None:
+            rules_body[:] = kept
     if dom is not None and dom.model is not None and not fallback:
         dom.model.apply(content, start, end, dom, language)
     elif dom is None and line_model is not None and not fallback:

@@ -401,15 +401,18 @@ class PageTypeModel:
     """One tree ensemble per page type over :data:`FEATURES` rows, as exported by
     ``scripts/train_pagetype.py``; the type's probability is the softmax of the sums."""
 
-    def __init__(self, data: dict) -> None:
-        if data.get("features") != list(FEATURES) or data.get("types") != list(TYPES):
+    def __init__(self, data: dict, features: Sequence[str] = FEATURES) -> None:
+        #: The features its rows hold: :data:`FEATURES` for HTML pages, or those of text
+        #: dumps (:data:`newsclean.extract.texttype.FEATURES`).
+        self.features = tuple(features)
+        if data.get("features") != list(features) or data.get("types") != list(TYPES):
             raise ValueError("page-type model: its features or types are not this version's")
         self.data = data
         self._sums = [TreeSum(trees, walked=WALKED_PAGES) for trees in data["trees"]]
 
     @classmethod
-    def load(cls, path: str | Path) -> PageTypeModel:
-        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+    def load(cls, path: str | Path, features: Sequence[str] = FEATURES) -> PageTypeModel:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")), features)
 
     def probabilities(self, row: Sequence[float]) -> list[float]:
         """The probability of each of :data:`TYPES` for *row*.
@@ -436,7 +439,8 @@ _DEFAULT: PageTypeModel | None = None
 
 def resolve(choice: Any) -> Any:
     """The model an ``Options.page_type_model`` value asks for: None or True the package's
-    model (when shipped), False none, a path or a model that one."""
+    model (when shipped), False none, a path or a model that one (a model for HTML pages:
+    one for text dumps is refused with a ValueError)."""
     global _DEFAULT
     if choice is False:
         return None
@@ -446,9 +450,10 @@ def resolve(choice: Any) -> Any:
                 return None
             _DEFAULT = PageTypeModel.load(DEFAULT_PATH)
         return _DEFAULT
-    if hasattr(choice, "predict"):
-        return choice
-    return PageTypeModel.load(choice)
+    model = choice if hasattr(choice, "predict") else PageTypeModel.load(choice)
+    if tuple(getattr(model, "features", FEATURES)) != FEATURES:
+        raise ValueError("this page-type model reads text dumps, not HTML pages")
+    return model
 
 
 def classify(document: Any, choice: Any, structure: Any, page_blocks: Any, meta: Any) -> None:

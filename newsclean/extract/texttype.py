@@ -1,0 +1,359 @@
+"""What kind of page a text dump comes from: the same seven page types as for HTML.
+
+A text dump has lost its markup, so the page type is read from the lines alone:
+a tree ensemble trained by ``scripts/train_pagetype.py --input text`` on the
+text dumps of the WCXB dev pages (shipped as ``newsclean/data/pagetype-text.json``)
+reads one row of figures (:data:`FEATURES`) and gives the probability of each of
+the types of :data:`newsclean.extract.html.pagetype.TYPES`.
+
+**What it sees**: the shape of the dump's lines (how long, how many end like a
+sentence, runs of prose, repeated lines, bullets, numbered headings, code-like
+lines, prices, dates and times), the words that mark a kind of page (a forum's
+"replies" and "joined", a shop's "add to cart", a listing's "read more", a
+manual's "parameters", a company's "contact us"), the words of the first line
+(the page's ``<title>`` in most dumps), and what the line rules kept (before the
+line model, so that the type does not depend on it): how much, in how many
+paragraphs, how the kept text speaks, and whether a byline and a date were found.
+
+**What it does not see**: the URL, the domain or the site's name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newsclean.extract.features import SENTENCE_END
+from newsclean.extract.languages import cjk_count
+from newsclean.extract.lexicon import EN_MONTH_WORD
+
+#: The model shipped with the package.
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "pagetype-text.json"
+
+#: Words that mark a kind of page, by group (lower case, matched as whole words).
+MARKERS: dict[str, tuple[str, ...]] = {
+    "forum": (
+        "reply",
+        "replies",
+        "replied",
+        "posted",
+        "joined",
+        "quote",
+        "views",
+        "members",
+        "thread",
+        "topic",
+        "solved",
+        "upvote",
+        "likes",
+        "answered",
+        "asked",
+        "moderator",
+    ),
+    "product": (
+        "add to cart",
+        "add to bag",
+        "add to basket",
+        "in stock",
+        "out of stock",
+        "sku",
+        "quantity",
+        "qty",
+        "size guide",
+        "free shipping",
+        "free returns",
+        "buy now",
+        "checkout",
+        "wishlist",
+        "reviews",
+        "specifications",
+        "warranty",
+    ),
+    "listing": (
+        "read more",
+        "load more",
+        "show more",
+        "view all",
+        "see all",
+        "next page",
+        "older posts",
+        "newer posts",
+        "sort by",
+        "filter",
+        "filters",
+        "results",
+        "categories",
+        "archives",
+        "page 1",
+    ),
+    "docs": (
+        "parameters",
+        "returns",
+        "example",
+        "examples",
+        "install",
+        "installation",
+        "usage",
+        "syntax",
+        "api",
+        "function",
+        "method",
+        "class",
+        "table of contents",
+        "on this page",
+        "edit this page",
+        "tutorial",
+        "documentation",
+        "note",
+    ),
+    "service": (
+        "contact us",
+        "get started",
+        "get in touch",
+        "book",
+        "schedule",
+        "request",
+        "quote",
+        "pricing",
+        "plans",
+        "our services",
+        "our team",
+        "learn more",
+        "free trial",
+        "testimonials",
+        "clients",
+        "solutions",
+        "appointment",
+    ),
+    "article": (
+        "said",
+        "says",
+        "according to",
+        "reported",
+        "published",
+        "updated",
+        "min read",
+        "reporter",
+        "editor",
+        "photo",
+        "getty images",
+    ),
+}
+#: Words of the first line (the page's title in most dumps) that say what the page is.
+TITLE_WORDS: dict[str, tuple[str, ...]] = {
+    "forum": ("forum", "forums", "community", "discussion", "question", "thread", "help"),
+    "docs": ("docs", "documentation", "api", "reference", "guide", "manual", "tutorial"),
+    "product": ("buy", "shop", "price", "sale", "store"),
+    "listing": ("news", "blog", "latest", "archive", "archives", "category", "page", "search"),
+    "service": ("services", "solutions", "contact", "about", "pricing", "agency", "company"),
+    "collection": ("collection", "collections", "all", "best", "top", "shop"),
+}
+
+
+def _words_pattern(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One pattern whose named groups are *groups*' words (longest first, whole words)."""
+    parts = [
+        f"(?P<{group}>" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        for group, words in groups.items()
+    ]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b")
+
+
+_MARKER = _words_pattern(MARKERS)
+_TITLE_WORD = _words_pattern(TITLE_WORDS)
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b)")
+_DATE = re.compile(
+    rf"\b(?:{EN_MONTH_WORD}\s+\d{{1,2}}\b|\d{{1,2}}\s+{EN_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+\s?(?:am|pm|hours? ago|minutes? ago|days? ago)\b", re.I)
+_BULLET = re.compile(r"^(?:[•·▪◦‣*\-–—>]\s|\d{1,3}[.)]\s)")
+_NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
+_CODE = re.compile(
+    r"[{};]\s*$|^\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)|\w\(.*\)|=>|::"
+)
+_VOICE = re.compile(
+    r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
+    r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
+    r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
+)
+#: Characters of the dump read for its words, and of the kept text for its voice.
+_READ_CHARS = 60_000
+_VOICE_CHARS = 5_000
+#: A line is prose with this many words and a sentence end, or twice as many.
+_PROSE_WORDS = 8
+
+FEATURES: tuple[str, ...] = (
+    ("lines", "words", "words per line")
+    + ("lines 1-2 words", "lines 3-7 words", "lines 8-20 words", "lines 21+ words")
+    + ("sentence lines", "prose words", "longest prose run", "prose runs")
+    + ("repeated lines", "distinct shapes", "bullets", "numbered headings", "code lines")
+    + ("number lines", "question lines", "price lines", "prices", "date lines", "time lines")
+    + ("capitalised lines", "upper-case lines")
+    + tuple(f"marker {group}" for group in MARKERS)
+    + tuple(f"title {group}" for group in TITLE_WORDS)
+    + ("title words", "title separators")
+    + ("kept words", "kept share", "paragraphs", "words per paragraph", "short kept lines")
+    + ("you", "we", "said", "byline", "date", "title found")
+)
+
+
+def _log(value: float) -> float:
+    return math.log1p(value)
+
+
+def _words(line: str) -> int:
+    """Words of *line*: separated by spaces, or two CJK characters for one."""
+    found = len(line.split())
+    if not line.isascii() and (found - 1) * 12 < len(line):
+        found = max(found, cjk_count(line) // 2)
+    return found
+
+
+def text_row(
+    lines: Sequence[str], kept: Sequence[str], byline: bool, date: bool, title: bool
+) -> list[float]:
+    """The :data:`FEATURES` row of a dump: its *lines* (all of them, blank ones included),
+    the body lines the rules *kept*, and whether a *byline*, *date* and *title* were found.
+    The parts follow the order of :data:`FEATURES`."""
+    content = [line.strip() for line in lines if line.strip()]
+    counts = [_words(line) for line in content]
+    return (
+        _shape_figures(content, counts)
+        + _word_figures(content)
+        + _kept_figures(kept, sum(counts) or 1)
+        + [float(byline), float(date), float(title)]
+    )
+
+
+def _shape_figures(content: list[str], counts: list[int]) -> list[float]:
+    """The lines' shape: lengths, sentences, runs of prose, repeats, bullets, code, figures."""
+    count = len(content) or 1
+    total = sum(counts) or 1
+    row = [_log(len(content)), _log(total), total / count]
+    row += [
+        sum(lo <= n <= hi for n in counts) / count
+        for lo, hi in ((1, 2), (3, 7), (8, 20), (21, 1 << 30))
+    ]
+    ends = [line.endswith(SENTENCE_END) for line in content]
+    prose = [n >= 2 * _PROSE_WORDS or (n >= _PROSE_WORDS and end) for n, end in zip(counts, ends)]
+    runs, run = [], 0
+    for flag in prose + [False]:
+        if flag:
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    row += [
+        sum(ends) / count,
+        sum(n for n, flag in zip(counts, prose) if flag) / total,
+        _log(max(runs, default=0)),
+        _log(len(runs)),
+    ]
+    seen = Counter(content)
+    shapes = Counter(
+        (min(n, 12), line[:1].isupper(), end) for n, line, end in zip(counts, content, ends)
+    )
+    row += [
+        sum(n for n in seen.values() if n > 1) / count,
+        len(shapes) / count,
+        sum(bool(_BULLET.match(line)) for line in content) / count,
+        sum(bool(_NUMBERED_HEADING.match(line)) for line in content) / count,
+        sum(bool(_CODE.search(line)) for line in content) / count,
+    ]
+    prices = [len(_PRICE.findall(line)) for line in content]
+    row += [
+        sum(not any(c.isalpha() for c in line) for line in content) / count,
+        sum(line.endswith("?") for line in content) / count,
+        sum(p > 0 for p in prices) / count,
+        _log(sum(prices)),
+        sum(bool(_DATE.search(line)) for line in content) / count,
+        sum(bool(_TIME.search(line)) for line in content) / count,
+        sum(
+            line[:1].isupper() and n <= 7 and not end for line, n, end in zip(content, counts, ends)
+        )
+        / count,
+        sum(line.isupper() for line in content) / count,
+    ]
+    return row
+
+
+def _word_figures(content: list[str]) -> list[float]:
+    """Marker words per thousand words of the dump, and the words of its first line."""
+    text = "\n".join(content)[:_READ_CHARS].lower()
+    read = _words(text) or 1
+    markers = Counter(match.lastgroup for match in _MARKER.finditer(text))
+    row = [1000 * markers[group] / read for group in MARKERS]
+    first = content[0].lower() if content else ""
+    named = Counter(match.lastgroup for match in _TITLE_WORD.finditer(first))
+    row += [float(named[group] > 0) for group in TITLE_WORDS]
+    row += [
+        _log(len(first.split())),
+        float(any(s in first for s in (" | ", " - ", " – ", " — ", " :: "))),
+    ]
+    return row
+
+
+def _kept_figures(kept: Sequence[str], total: int) -> list[float]:
+    """What the rules kept: how much, in how many paragraphs, and how it speaks."""
+    kept_counts = [_words(p) for p in kept]
+    kept_words = sum(kept_counts)
+    paragraphs = len(kept)
+    row = [
+        _log(kept_words),
+        kept_words / total,
+        _log(paragraphs),
+        kept_words / paragraphs if paragraphs else 0.0,
+        sum(n < _PROSE_WORDS for n in kept_counts) / paragraphs if paragraphs else 0.0,
+    ]
+    voice_text = "\n".join(kept)[:_VOICE_CHARS].lower()
+    voice = _VOICE.findall(voice_text)
+    sample = len(voice_text.split()) or 1
+    row += [sum(bool(found[k]) for found in voice) / sample for k in range(3)]
+    return row
+
+
+_DEFAULT: Any = None
+
+
+def resolve(choice: Any) -> Any:
+    """The model an ``Options.page_type_model`` value asks for, for a text dump: None or
+    True the package's text model (when shipped), False none, a path or a model that one
+    (a model for text dumps: one for HTML pages is refused with a ValueError)."""
+    global _DEFAULT
+    from newsclean.extract.html.pagetype import PageTypeModel
+
+    if choice is False:
+        return None
+    if choice is None or choice is True:
+        if _DEFAULT is None:
+            if not DEFAULT_PATH.exists():
+                return None
+            _DEFAULT = PageTypeModel.load(DEFAULT_PATH, FEATURES)
+        return _DEFAULT
+    model = choice if hasattr(choice, "predict") else PageTypeModel.load(choice, FEATURES)
+    if tuple(getattr(model, "features", FEATURES)) != FEATURES:
+        raise ValueError("this page-type model reads HTML pages, not text dumps")
+    return model
+
+
+def classify(document: Any, choice: Any, lines: Sequence[str], kept: Sequence[str]) -> None:
+    """Set *document*'s ``page_type`` and ``page_type_confidence`` from its input *lines*
+    and the body lines the rules *kept*, with the model *choice* asks for (:func:`resolve`)."""
+    typer = resolve(choice)
+    if typer is None:
+        return
+    row = text_row(
+        lines,
+        kept or document.paragraphs,
+        bool(document.byline),
+        bool(document.date),
+        bool(document.title),
+    )
+    document.page_type, confidence = typer.predict(row)
+    document.page_type_confidence = round(confidence, 3)

@@ -1,0 +1,108 @@
+"""The page type of a text dump: its features, the shipped model, and what the document says."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import ROOT
+
+import newsclean
+from newsclean.extract import texttype
+from newsclean.extract.html import pagetype
+from newsclean.extract.html.pagetype import TYPES, PageTypeModel
+from newsclean.extract.texttype import FEATURES, text_row
+
+DUMPS = ROOT / "tests" / "fixtures" / "dumps"
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+class _Collect:
+    def __init__(self):
+        self.rows = []
+
+    def predict(self, row):
+        self.rows.append(row)
+        return "article", 0.0
+
+
+def _row(path) -> list[float]:
+    seen = _Collect()
+    newsclean.clean(path.read_bytes(), input="text", page_type_model=seen)
+    assert len(seen.rows) == 1 and len(seen.rows[0]) == len(FEATURES)
+    return seen.rows[0]
+
+
+def test_rows_describe_the_dump():
+    forum, product, wire = (
+        _row(DUMPS / "forum.txt"),
+        _row(DUMPS / "product.txt"),
+        _row(PAGES / "en_wire.txt"),
+    )
+    assert forum[INDEX["marker forum"]] > product[INDEX["marker forum"]]
+    assert forum[INDEX["title forum"]] == 1.0 and wire[INDEX["title forum"]] == 0.0
+    assert product[INDEX["prices"]] > 0 and product[INDEX["price lines"]] > 0
+    assert product[INDEX["marker product"]] > wire[INDEX["marker product"]]
+    assert wire[INDEX["prices"]] == 0.0
+    # An article is prose: long sentence lines, kept by the rules, with a byline.
+    assert wire[INDEX["prose words"]] > product[INDEX["prose words"]]
+    assert wire[INDEX["kept share"]] > product[INDEX["kept share"]]
+    assert wire[INDEX["said"]] > 0
+
+
+def test_cjk_lines_count_two_characters_as_a_word():
+    row = text_row(["東京都の人口は増え続けている。", ""], [], False, False, False)
+    assert row[INDEX["words"]] > 1.0  # log1p of about 7 words, not of 1
+
+
+def test_the_rules_before_the_line_model_are_read():
+    """The row reads what the line rules kept, so it is the same with and without the line model."""
+    with_model, without = _Collect(), _Collect()
+    data = (PAGES / "en_wire.txt").read_bytes()
+    newsclean.clean(data, input="text", page_type_model=with_model)
+    newsclean.clean(data, input="text", page_type_model=without, line_model=False)
+    assert with_model.rows == without.rows
+
+
+def _model(rng) -> PageTypeModel:
+    def tree():
+        feature = [rng.randrange(len(FEATURES)) for _ in range(3)]
+        return [
+            feature,
+            [rng.random() for _ in range(3)],
+            [1, ~0, ~2],
+            [2, ~1, ~3],
+            [rng.random() for _ in range(4)],
+            [0.0] * 3,
+        ]
+
+    data = {"features": list(FEATURES), "types": list(TYPES), "trees": [[tree()] for _ in TYPES]}
+    return PageTypeModel(data, FEATURES)
+
+
+def test_a_model_reads_only_the_input_it_was_made_for(validate):
+    model = _model(random.Random(5))
+    data = (DUMPS / "forum.txt").read_bytes()
+    document = newsclean.clean(data, input="text", page_type_model=model)
+    assert document.page_type in TYPES and 0 < document.page_type_confidence <= 1
+    validate(document.to_dict())
+    off = newsclean.clean(data, input="text", page_type_model=False)
+    assert off.page_type is None and off.body == document.body
+    with pytest.raises(ValueError, match="reads text dumps, not HTML"):
+        pagetype.resolve(model)
+    with pytest.raises(ValueError, match="features or types"):
+        PageTypeModel(model.data)  # the text model's features are not the HTML model's
+
+
+@pytest.mark.skipif(
+    not texttype.DEFAULT_PATH.exists(), reason="no text page-type model in the package"
+)
+def test_the_shipped_model_types_dumps():
+    assert texttype.DEFAULT_PATH.stat().st_size < 500_000
+    types = {
+        path.stem: newsclean.clean(path.read_bytes()).page_type for path in DUMPS.glob("*.txt")
+    }
+    assert types == {"forum": "forum", "product": "product"}
+    news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
+    assert [d.page_type for d in news] == ["article"] * len(news)
