@@ -348,24 +348,7 @@ class _Page:
         size = len(tags)
         container = dom.container
         inside_flags = dom._within(container) if container >= 0 else [False] * size
-        depth = [0] * size
-        masks = [0] * size
-        landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
-        hint_bits: dict[frozenset, int] = {}  # the hint sets are few, and shared
-        for serial in range(1, size):  # parents come before their children
-            up = parent[serial]
-            depth[serial] = depth[up] + 1
-            bits = masks[up] | landmark_bit(tags[serial], 0)
-            found = hints[serial]
-            if found:
-                more = hint_bits.get(found)
-                if more is None:
-                    more = 0
-                    for hint in found:
-                        more |= hint_bit(hint, 0)
-                    hint_bits[found] = more
-                bits |= more
-            masks[serial] = bits
+        depth, masks = _depths_and_masks(parent, tags, hints)
         self.parent, self.depth, self.masks, self.inside_flags = parent, depth, masks, inside_flags
         self.start, self.end, self.language, self.n = start, end, language, len(content)
         self.container_depth = depth[container] if container >= 0 else 0
@@ -475,6 +458,32 @@ class _Page:
             bucket,
         )
         return row
+
+
+def _depths_and_masks(
+    parent: list[int], tags: list[str], hints: list[frozenset]
+) -> tuple[list[int], list[int]]:
+    """Each element's depth, and the landmark and hint bits of it and its ancestors."""
+    size = len(tags)
+    depth = [0] * size
+    masks = [0] * size
+    landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
+    hint_bits: dict[frozenset, int] = {}  # the hint sets are few, and shared
+    for serial in range(1, size):  # parents come before their children
+        up = parent[serial]
+        depth[serial] = depth[up] + 1
+        bits = masks[up] | landmark_bit(tags[serial], 0)
+        found = hints[serial]
+        if found:
+            more = hint_bits.get(found)
+            if more is None:
+                more = 0
+                for hint in found:
+                    more |= hint_bit(hint, 0)
+                hint_bits[found] = more
+            bits |= more
+        masks[serial] = bits
+    return depth, masks
 
 
 def _holder(block, parent: list[int], tags: list[str]) -> int:
