@@ -536,6 +536,9 @@ def blocks(tree) -> list[Block]:
                 names[tag_id] = tag
         if tag in skip or tag[0] in "-_!#":
             continue
+        last = node.last_child
+        if last is None and tag not in block_tags and tag not in CELL:
+            continue  # an empty inline element (an image, an icon): its attributes change nothing
         attributes = node.attributes
         hints = NO_HINTS
         class_id = ""
@@ -569,7 +572,6 @@ def blocks(tree) -> list[Block]:
             is_block = False
             if tag in CELL:
                 add_part(" ")
-        last = node.last_child
         if last is None:
             continue  # no text inside: nothing to record
         if "-" in tag:
