@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsclean.document import Document
+from newsclean.document import Decision, Document, Removal
 from newsclean.notice import Notice
 from newsclean.options import Options
 from newsclean.text.decode import Decoded, decode
@@ -163,7 +163,8 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
 
 
 def _clean_text(text: str, options: Options) -> Document:
-    from newsclean.extract.judge import extract
+    from newsclean.extract.judge import extract_lines
+    from newsclean.extract.layout import normalize
 
     model = None
     if options.line_model is not False:
@@ -171,14 +172,39 @@ def _clean_text(text: str, options: Options) -> Document:
 
         model = resolve(options.line_model)
     fixed = _repair(text, options)
-    if options.page_type_model is False:
-        return _with_repairs(extract(fixed.text, options, model), fixed)
-    from newsclean.extract.texttype import classify
+    inputs = fixed.text.split("\n")
+    lines, numbers = normalize(inputs)
+    kept: list[str] | None = None if options.page_type_model is False else []
+    document = extract_lines(lines, options, line_model=model, rules_body=kept)
+    if kept is not None:
+        from newsclean.extract.texttype import classify
 
-    kept: list[str] = []
-    document = _with_repairs(extract(fixed.text, options, model, rules_body=kept), fixed)
-    classify(document, options.page_type_model, fixed.text.split("\n"), kept)
-    return document
+        classify(document, options.page_type_model, lines, kept)
+    if numbers is not None:
+        renumber(document, numbers, inputs)
+    return _with_repairs(document, fixed)
+
+
+def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
+    """Give *document* one decision (and one removal for a dropped line) per line of its
+    *inputs*: the extractor judged the lines after wrapped paragraphs were joined, the
+    joined line *k* beginning at input line ``numbers[k]``; every input line of a joined
+    line gets that line's verdict."""
+    ends = [*numbers[1:], len(inputs) + 1]
+    decisions: list[Decision] = []
+    removed: list[Removal] = []
+    dropped = {removal.line: removal for removal in document.removed}
+    for d in document.decisions:
+        removal = dropped.get(d.line)
+        for line in range(numbers[d.line - 1], ends[d.line - 1]):
+            text = inputs[line - 1]
+            decisions.append(Decision(line, text, d.keep, d.role, d.reason, d.rule, d.evidence))
+            if removal is not None:
+                removed.append(
+                    Removal(line, text.strip(), removal.reason, removal.rule, removal.evidence)
+                )
+    document.decisions[:] = decisions
+    document.removed[:] = removed
 
 
 def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
@@ -200,9 +226,24 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
     settle_metadata(document, meta)
     if options.page_type_model is not False:
+        from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.html.pagetype import classify
 
         classify(document, options.page_type_model, structure, page_blocks, meta)
+        profile = profile_for(document.page_type, document.page_type_confidence)
+        if profile is not None and options.follow_type:
+            # Again, reading the page as its type asks (a forum's replies, a listing's items).
+            _, typed = structure_lines(None, page_blocks)
+            typed.headline, typed.profile = meta.headline, profile
+            typed.model = structure.model if profile.model else None
+            again = extract_lines(fixed.text.split("\n"), options, dom=typed)
+            again = _with_repairs(again, fixed)
+            settle_metadata(again, meta)
+            again.page_type, again.page_type_confidence = (
+                document.page_type,
+                document.page_type_confidence,
+            )
+            document = again
     return document
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from newsclean.text.rebuild import codec_name
 from newsclean.text.record import UTF8_FIRST, Restored, Step
+from newsclean.text.relabel import latin_relabels, relabel_line
 from newsclean.text.repair import Repair, Repaired, looks_suspicious, repair, repair_text
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
@@ -469,3 +470,62 @@ def test_soft_hyphen_lost_as_a_big5_lead_byte():
     text = "您輸入的值不正確。"
     broken = as_cp1252(text.encode("big5")).replace("\xad", "")
     assert repair(broken).text == text
+
+
+# ---------------------------------------------------------------- C1 controls, signs, lost quotes
+
+
+def test_c1_control_may_be_a_quote_of_the_code_page():
+    # cp1250 read as Latin-1: 0x84 and 0x94 are the quotes „ ”, 0x9C is ś
+    line = "Zapisz \x84szkic\x94 i wróæ pó\x9fniej do Kra\x9cnika."
+    texts = [r.text for r in latin_relabels(line)]
+    assert "Zapisz „szkic” i wróć później do Kraśnika." in texts
+    assert relabel_line(line) is not None
+    assert repair(line).text == "Zapisz „szkic” i wróć później do Kraśnika."
+
+
+def test_c1_control_inside_a_word_is_not_a_sign():
+    # cp1257 reads 0x9E as an ogonek: never a reading of a byte between two letters
+    line = "Ne podr\x9eava ovaj format."
+    for r in latin_relabels(line):
+        assert r.text[7].isalpha()
+
+
+def test_sign_between_letters_inside_utf8_stays_utf8():
+    # "Å¾" is UTF-8 for ž, not a cp1250 "Ĺž"
+    line = "Vlada je vÄ\x8deraj predstavila moÅ¾nost novega zakona."
+    assert repair(line).text == "Vlada je včeraj predstavila možnost novega zakona."
+
+
+def test_lost_quote_bytes_restored_by_the_word_model():
+    # UTF-8 read as Latin-1, C1 controls removed: each “ and ” kept only its lead byte
+    line = "Digite “sim” para confirmar a operação.".encode().decode("latin-1")
+    line = "".join(ch for ch in line if not "\x80" <= ch <= "\x9f")
+    assert line == "Digite âsimâ para confirmar a operaÃ§Ã£o."
+    assert repair(line).text == "Digite “sim” para confirmar a operação."
+
+
+def test_restored_sign_that_splits_a_word_is_no_evidence():
+    line = "The new plant near GroÃ\x9fbottwar opens in May."
+    assert repair(line).text == "The new plant near Großbottwar opens in May."
+
+
+def test_c1_byte_of_a_cut_utf8_sequence_is_not_a_sign():
+    # † is E2 80 A0: read as Latin-1, its no-break space turned into a space, "â\x80" is
+    # UTF-8 cut short, not cp1250's "â€"
+    line = "Advice from a lawyer chosen by state, years of experience, and ratingâ\x80 "
+    assert all("€" not in r.text for r in latin_relabels(line))
+    assert repair(line).text == line[:-3] + "†"
+
+
+@pytest.mark.parametrize("text", ["A carregar a lista, aguarde…", "Loading the latest figures…"])
+def test_lone_lead_byte_of_punctuation_at_a_word_end(text):
+    # … is E2 80 A6; read as Latin-1 with its C1 byte 0x80 removed: "â¦"
+    line = "".join(ch for ch in text.encode().decode("latin-1") if not "\x80" <= ch <= "\x9f")
+    assert line.endswith("â¦")
+    assert repair(line).text == text
+
+
+def test_lone_a_circumflex_in_words_is_left_alone():
+    for text in ("O hâlâ burada mı?", "Le château est beau.", "Bara gyda â chaws"):
+        assert repair(text).text == text

@@ -36,6 +36,7 @@ from newsclean.extract.metadata import (
 )
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
+from newsclean.extract.tail import trim_tail
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,12 +95,10 @@ def settings(favor: str) -> tuple[Limits, Weights]:
     return _SETTINGS[favor]
 
 
-def extract(
-    text: str, options: Options, line_model=None, rules_body: list[str] | None = None
-) -> Document:
+def extract(text: str, options: Options, line_model=None) -> Document:
     """Build a :class:`Document` from repaired plain text; a *line_model*
     (:class:`~newsclean.extract.linemodel.LineModel`) judges the lines after the rules."""
-    return extract_lines(text.split("\n"), options, line_model=line_model, rules_body=rules_body)
+    return extract_lines(text.split("\n"), options, line_model=line_model)
 
 
 def extract_lines(
@@ -151,6 +150,8 @@ def extract_lines(
         dom.model.apply(content, start, end, dom, language)
     elif dom is None and line_model is not None and not fallback:
         line_model.apply(content, start, end, language)
+    if not fallback:
+        trim_tail(content)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(

@@ -178,7 +178,7 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     for code, words_of in stopwords().items():
         if code in CJK_LANGUAGES or code == "ko":
             continue
-        hits = sum(counts[w] for w in words_of.intersection(counts))
+        hits = sum(map(counts.__getitem__, words_of.intersection(counts)))
         if hits > best_hits:
             best, best_hits = code, hits
     if best is None or best_hits < 0.08 * total:

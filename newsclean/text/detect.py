@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+from collections import Counter
 from typing import NamedTuple, cast
 
 from newsclean.text.evidence import (
@@ -186,9 +187,7 @@ def _score(
     # a single-byte reading costs at least its characters alone (pairs only add), so
     # the rest are tried by that lower bound, and none whose bound is dearer than the
     # best reading so far
-    counts = [0] * 256
-    for b in part.translate(None, _ASCII):
-        counts[b] += 1
+    counts = _high_counts(part)
     floor = {n: _unigram_cost(counts, n) if _single_byte(n) else encoding_prior(n) for n in tried}
     rest = sorted((n for n in tried if n not in favoured), key=floor.__getitem__)
     for name in favoured + rest:
@@ -280,16 +279,28 @@ def _single_byte(codec: str) -> bool:
         return False
 
 
-def _unigram_cost(counts: list[int], codec: str) -> float:
-    """Character costs of the non-ASCII bytes counted in *counts*, read with *codec*,
-    plus its prior."""
+def _high_counts(part: bytes) -> list[tuple[int, int]]:
+    """Each byte value over 0x7F in *part* with its count, by value."""
+    return sorted(Counter(part.translate(None, _ASCII)).items())
+
+
+def _unigram_cost(counts: list[tuple[int, int]], codec: str) -> float:
+    """Character costs of the non-ASCII bytes counted in *counts* (:func:`_high_counts`),
+    read with *codec*, plus its prior."""
+    costs = _byte_costs(codec)
+    total = encoding_prior(codec)
+    for b, n in counts:
+        total += n * costs[b - 0x80]
+    return total
+
+
+@functools.cache
+def _byte_costs(codec: str) -> tuple[float, ...]:
+    """The character cost of each byte 0x80-0xFF read alone with *codec* (worked out once
+    per codec: the model rung asks for it on every file)."""
     from newsclean.text.plausibility import char_cost
 
-    total = encoding_prior(codec)
-    for b in range(0x80, 0x100):
-        if counts[b]:
-            total += counts[b] * char_cost(bytes([b]).decode(codec, "replace"))
-    return total
+    return tuple(char_cost(bytes([b]).decode(codec, "replace")) for b in range(0x80, 0x100))
 
 
 def _sibling(data: bytes, name: str) -> str:
@@ -300,9 +311,7 @@ def _sibling(data: bytes, name: str) -> str:
         return name
     part = sample(data)
     # a cheap look first: the characters alone, each byte value once with its count
-    counts = [0] * 256
-    for b in part.translate(None, _ASCII):
-        counts[b] += 1
+    counts = _high_counts(part)
     mine = _unigram_cost(counts, name)
     siblings = [n for n in siblings if _unigram_cost(counts, n) < mine]
     if not siblings:

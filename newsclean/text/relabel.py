@@ -9,6 +9,7 @@ a clear margin (:data:`LATIN_MARGIN`).
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from newsclean.text.readings import latin_label
@@ -50,7 +51,9 @@ def latin_relabels(line: str) -> list[Relabel]:
     The line is turned back into the bytes a cp1252 / Latin-1 decoder saw and decoded
     with each code page of :data:`LATIN_RELABELS`. A reading is kept only if every
     character it changes becomes a letter, and every sign it turns into a letter
-    touches a letter (``Va¹e`` → ``Vaše``; a lone ``©`` stays). Lengths never change.
+    touches a letter (``Va¹e`` → ``Vaše``; a lone ``©`` stays); a C1 control, which is
+    no text, may also become a sign outside a word (``\x84nag³ówek`` → ``„nagłówek``).
+    Lengths never change.
 
     >>> [(t, c) for t, c, _ in latin_relabels("Nepostojeæi tip")][:2]
     [('Nepostojeći tip', 'cp1250'), ('Nepostojeęi tip', 'cp1257')]
@@ -60,6 +63,7 @@ def latin_relabels(line: str) -> list[Relabel]:
         return []
     out: list[Relabel] = []
     seen = {line}
+    in_utf8 = _utf8_positions(line)
     n = len(line)
     for codec, prior in LATIN_RELABELS:
         try:
@@ -73,6 +77,14 @@ def latin_relabels(line: str) -> list[Relabel]:
         for i, (a, b) in enumerate(zip(line, text)):
             if a == b:
                 continue
+            if (
+                "\x80" <= a <= "\x9f"
+                and b.isprintable()
+                and not b.isspace()
+                and i not in in_utf8
+                and not _sign_in_word(line, i)
+            ):
+                continue  # a C1 control is no text: a sign outside a word (``„``) may be it
             if not b.isalpha() or (
                 not a.isalpha()
                 and not "\x80" <= a <= "\x9f"
@@ -105,6 +117,36 @@ def foreign_change(line: str, new: str) -> bool:
     )
 
 
+#: A UTF-8 lead byte and the continuation bytes after it, complete or not (the last one
+#: may have been lost: ``â\x80`` of a ``”`` whose 0x9D a cp1252 reader dropped).
+_UTF8_START = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{1,2}|[\xf0-\xf4][\x80-\xbf]{1,3}"
+)
+
+
+def _utf8_positions(line: str) -> set[int]:
+    """Positions of *line* (read as Latin-1 / cp1252) that belong to a UTF-8 sequence of
+    its bytes, whole or cut short: there a sign between letters is UTF-8's evidence
+    (``moÅ¾nost``), and a C1 control a continuation byte, not a code page's sign."""
+    data, mixed = latin_bytes(line)
+    if mixed:
+        return set()
+    return {i for m in _UTF8_START.finditer(data) for i in range(m.start(), m.end())}
+
+
+def _sign_in_word(line: str, i: int) -> bool:
+    """Is character *i* of *line* a sign or a control standing between two letters
+    (``Zru¹it``)? Reading it as a letter repairs the word and costs no change."""
+    ch = line[i]
+    return (
+        not ch.isalpha()
+        and not ch.isspace()
+        and 0 < i < len(line) - 1
+        and line[i - 1].isalpha()
+        and line[i + 1].isalpha()
+    )
+
+
 def relabel_line(line: str) -> tuple[str, Step] | None:
     """The line read with the Latin code page the language model prefers, if clearly
     better, and the step undone.
@@ -118,9 +160,14 @@ def relabel_line(line: str) -> tuple[str, Step] | None:
     if not cands:
         return None
     base = language_cost(line)[0]
+    in_utf8 = _utf8_positions(line)
     best = None
     for text, codec, prior in cands:
-        changed = sum(1 for a, b in zip(line, text) if a != b)
+        changed = sum(
+            1
+            for i, (a, b) in enumerate(zip(line, text))
+            if a != b and not (_sign_in_word(line, i) and i not in in_utf8)
+        )
         if not foreign_change(line, text):
             continue  # every letter it changes belongs to the language of its word
         c = language_cost(text)[0] + prior + LATIN_PER_CHANGE * changed

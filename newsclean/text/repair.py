@@ -69,6 +69,11 @@ GAP_MARGIN = 2.0
 GAP_SHARE = 0.2
 #: A line read as cp1252 needs at least this many complete sequences per lost soft hyphen.
 GAP_SHY_RATIO = 1
+#: A Latin-script line read with its lost bytes restored is also taken when it is no
+#: less plausible character by character and the per-language word model prefers it by
+#: this much (``contactâ`` for ``contact”``: the lone ``â`` is a cheap letter, but not
+#: at the end of a word).
+GAP_WORD_MARGIN = 16.0
 
 
 def repair(text: str) -> Repaired:
@@ -226,7 +231,10 @@ def _repair_line(line: str) -> tuple[str, list[Repair]]:
         # soft hyphens can be lost) also where it read a space as a no-break space
         cp1252 = any(ord(ch) > 0xFF for ch in line)
         if explained.text == line or (
-            cost(gapped[0]) + GAP_MARGIN < cost(explained.text)
+            (
+                cost(gapped[0]) + GAP_MARGIN < cost(explained.text)
+                or _words_prefer(gapped[0], explained.text, cost(explained.text))
+            )
             and not (cp1252 and gapped[0].count(" ") > explained.text.count(" "))
         ):
             return gapped
@@ -288,13 +296,29 @@ def _gap_line(line: str) -> tuple[str, list[Repair]] | None:
     if fill != GAP_FILL and restored * GAP_SHY_RATIO > len(UTF8_SEQ.findall(data)):
         return None  # a soft hyphen is one continuation byte in 64: most sequences stay whole
     base = cost(line)
-    if cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored >= base - GAP_MARGIN - GAP_SHARE * base:
+    own = cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored
+    if own >= base - GAP_MARGIN - GAP_SHARE * base and not _words_prefer(text, line, base - own):
         return None
     if fill == GAP_FILL:
         step = Step("UTF-8", "Latin-1", C1_REMOVED, (Restored("C1 byte", restored),))
     else:
         step = Step("UTF-8", "cp1252", SHY_REMOVED, (Restored("0xAD", restored),))
     return text, [whole_change(line, text, (step,))]
+
+
+def _words_prefer(new: str, old: str, slack: float) -> bool:
+    """Does the per-language word model prefer *new* to *old* by :data:`GAP_WORD_MARGIN`,
+    *new* being no less plausible character by character (*slack*, the character
+    model's cost of *old* less that of *new*, is not negative) and cut into no more words
+    (a restored sign that splits a word, ``Gro߀enhain``, is no evidence)?"""
+    if slack < 0:
+        return False
+    from newsclean.text.plausibility import WORD, language_cost
+
+    if len(WORD.findall(new.lower())) > len(WORD.findall(old.lower())):
+        return False
+
+    return language_cost(new)[0] + GAP_WORD_MARGIN <= language_cost(old)[0]
 
 
 def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:

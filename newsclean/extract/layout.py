@@ -1,0 +1,172 @@
+"""Dumps in other layouts: lines a converter wrapped, and Markdown marks.
+
+:func:`normalize` undoes both before the lines are judged; the line numbers of the
+input are kept (:func:`unwrap` says where each joined line began).
+
+**Wrapped lines.** Tools such as lynx, w3m, html2text or ``fmt`` wrap each paragraph at a fixed width
+(72, 78 or 80 columns): a sentence then spans three or four short lines, none of
+which reads as prose to the line rules. A dump is taken as wrapped at width *W*
+when nearly every line that has a space fits in *W* characters and many lines end
+near *W* with text going on below. A line is then joined to the next one when the
+next line's first word would not have fitted after it (the converter broke the line
+there), unless the next line starts a list item, a heading or a quote.
+
+Text that is not wrapped (a line per paragraph, as most scrapers write) has lines
+of every length and is left as it is. The sign that tells wrapped prose from a list
+of short items is a sentence going on in lower case on the next line, so text in a
+script without case (Chinese, Japanese, Arabic, Hebrew, Thai) is not unwrapped
+(converters rarely wrap CJK text anyway, as they break lines at spaces), and a short
+German text, whose lines often go on with a capitalised noun, may need a few more
+paragraphs than an English one before it is recognised as wrapped.
+
+**Markdown.** Converters such as html2text write headings as ``# Title``, bold as
+``**word**`` and italics as ``_word_``. When a dump has at least :data:`MIN_MARKS`
+such marks, headings and bold both, heading hashes and emphasis marks are taken off
+(list bullets stay: they say the line is a list item). A heading that reads as code
+(a shell comment with ``=`` or brackets) and marks with nothing inside (``(**)``)
+stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+#: Widths a dump can be wrapped at.
+MIN_WIDTH = 40
+MAX_WIDTH = 160
+#: The width is an edge: many lines end in the BAND characters up to it, and fewer
+#: than EDGE times as many in the BAND characters past it (unbreakable words, tables
+#: and headings some converters do not wrap go past it).
+BAND = 10
+EDGE = 0.25
+#: A dump is wrapped when at least this many lines, and this share of the lines ending
+#: near the width, were broken there with the sentence going on in lower case; and
+#: when no more than OVER_SHARE of its lines with a space are longer than the width.
+MIN_BROKEN = 2
+GOES_ON_SHARE = 0.2
+OVER_SHARE = 0.1
+#: A line "ends near the width" within this many characters of it.
+NEAR = 25
+
+_STARTS_BLOCK = re.compile(r"\s*(?:[*+•·>|#-]\s|\d{1,3}[.)]\s|#{1,6}\S)")
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width *lines* were wrapped at, or 0 when they do not look wrapped."""
+    size = MAX_WIDTH + BAND + 2
+    spaced = [0] * size  # lines with a space, by length
+    going = [0] * size  # the same, followed by a line that goes on in lower case
+    total = 0
+    for line, following in zip(lines, [*lines[1:], ""]):
+        length = len(line.rstrip())
+        if length and " " in line.strip():
+            spaced[min(length, size - 1)] += 1
+            total += 1
+            if following.lstrip()[:1].islower():
+                going[min(length, size - 1)] += 1
+    best, width = 0, 0
+    for edge in range(MIN_WIDTH, MAX_WIDTH + 1):
+        below = sum(going[edge - BAND + 1 : edge + 1])
+        above = sum(spaced[edge + 1 : edge + BAND + 1])
+        if below > best and above <= EDGE * sum(spaced[edge - BAND + 1 : edge + 1]):
+            best, width = below, edge
+    if best < MIN_BROKEN:
+        return 0
+    # The band's edge may fall a character or two short of the longest lines it holds.
+    for _ in range(BAND):
+        if spaced[width + 1] < EDGE * spaced[width] or not spaced[width + 1]:
+            break
+        width += 1
+    if total - sum(spaced[: width + 1]) > OVER_SHARE * total:
+        return 0
+    # Prose broken mid-sentence goes on in lower case (menus, titles and lists do not).
+    goes_on = sum(
+        _broken(line, following, width) and following.lstrip()[:1].islower()
+        for line, following in pairwise(lines)
+    )
+    return width if goes_on >= max(MIN_BROKEN, GOES_ON_SHARE * best) else 0
+
+
+def _broken(line: str, following: str, width: int) -> bool:
+    """Whether the converter broke *line* at *width* before *following*."""
+    text, after = line.rstrip(), following.strip()
+    if not text or not after or len(text) > width or _STARTS_BLOCK.match(following):
+        return False
+    return len(text) + 1 + len(after.split(maxsplit=1)[0]) > width and len(text) > width - NEAR
+
+
+def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
+    """*lines* with the wrapped paragraphs joined, and the 1-based number of each joined
+    line's first input line (None when nothing was joined: the lines are returned as
+    they are).
+
+    A word broken at a hyphen (``plant-`` / ``based``) is joined without a space.
+    """
+    width = wrap_width(lines)
+    if not width:
+        return lines, None
+    joined: list[str] = []
+    numbers: list[int] = []
+    previous = ""
+    for number, line in enumerate(lines, start=1):
+        if joined and _broken(previous, line, width):
+            head = joined[-1].rstrip()
+            glue = "" if head.endswith("-") and head[-2:-1].isalpha() else " "
+            joined[-1] = head + glue + line.strip()
+        else:
+            joined.append(line)
+            numbers.append(number)
+        previous = line
+    return joined, numbers
+
+
+#: A dump is Markdown when it has at least this many headings (``# Title``) and
+#: emphasised spans (``**word**``), one of each at least.
+MIN_MARKS = 3
+_HEADING = re.compile(r"^(\s*)#{1,6}\s+([A-Z0-9\u00c0-\uffff*_\"“‘'].*?)(?:\s+#+)?\s*$")
+_CODE = re.compile(r"[=;{}()\[\]<>]")
+_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
+_EMPTY_MARKS = re.compile(r"\*{4,}")
+
+
+def _heading(line: str) -> re.Match[str] | None:
+    if "#" not in line[:8]:
+        return None
+    found = _HEADING.match(line)
+    return found if found and not _CODE.search(found.group(2)) else None
+
+
+def unmark(lines: list[str]) -> list[str]:
+    """*lines* without Markdown heading hashes and emphasis marks, when they hold at least
+    :data:`MIN_MARKS` of them, headings and emphasis both; else *lines* as they are."""
+    headings = strong = 0
+    for line in lines:
+        if _heading(line):
+            headings += 1
+        elif "**" in line and _STRONG.search(line):
+            strong += 1
+        if headings and strong and headings + strong >= MIN_MARKS:
+            break
+    else:
+        return lines
+    return [_unmark_line(line) for line in lines]
+
+
+def _unmark_line(line: str) -> str:
+    heading = _heading(line)
+    if heading:
+        line = heading.group(1) + heading.group(2)
+    if "**" in line:
+        line = _EMPTY_MARKS.sub("", _STRONG.sub(r"\1", line))
+    if "_" in line:
+        line = _EMPHASIS.sub(r"\1", line)
+    return line
+
+
+def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
+    """*lines* unwrapped (:func:`unwrap`: the widths are those the converter saw, marks
+    included), then unmarked (:func:`unmark`: an emphasis that spanned a break is whole)."""
+    joined, numbers = unwrap(lines)
+    return unmark(joined), numbers

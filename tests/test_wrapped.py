@@ -1,0 +1,95 @@
+"""Dumps in other layouts: paragraphs a converter hard-wrapped, and Markdown marks."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from conftest import ROOT
+
+import newsclean
+from newsclean.extract.layout import normalize, unmark, unwrap, wrap_width
+
+PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
+#: German capitalises nouns, so fewer of its wrapped lines go on in lower case: its four
+#: short paragraphs are too few at some widths (see newsclean.extract.layout).
+CASED = [page for page in PAGES if not page.stem.startswith("de_")]
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        textwrap.fill(line, width) if line.strip() else line for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize("width", [60, 72, 78, 80])
+@pytest.mark.parametrize("page", CASED, ids=lambda p: p.stem)
+def test_a_wrapped_dump_cleans_as_the_unwrapped_one(page, width):
+    text = page.read_text(encoding="utf-8")
+    wrapped = _wrap(text, width)
+    plain, joined = newsclean.clean(text, input="text"), newsclean.clean(wrapped, input="text")
+    assert joined.paragraphs == plain.paragraphs
+    assert (joined.title, joined.byline, joined.date) == (plain.title, plain.byline, plain.date)
+
+
+def test_dumps_that_are_not_wrapped_are_left_alone():
+    for page in PAGES:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        assert wrap_width(lines) == 0 and unwrap(lines) == (lines, None)
+    # A menu of short items that happen to reach the same width is not prose going on.
+    menu = ["Home", "News and features from our newsroom and the region", "World", "Sport"] * 20
+    assert wrap_width(menu) == 0
+
+
+def test_every_input_line_keeps_its_own_decision():
+    text = (ROOT / "tests" / "fixtures" / "pages" / "en_wire.txt").read_text(encoding="utf-8")
+    wrapped = _wrap(text, 72)
+    inputs = wrapped.split("\n")
+    assert unwrap(inputs)[1] is not None  # it was joined
+    document = newsclean.clean(wrapped, input="text")
+    assert [d.line for d in document.decisions] == list(range(1, len(inputs) + 1))
+    assert [d.text for d in document.decisions] == inputs
+    for removal in document.removed:
+        assert removal.text == inputs[removal.line - 1].strip()
+    # A kept paragraph's input lines are all kept, with the paragraph's role.
+    plain = newsclean.clean(text, input="text")
+    kept = [d.text.strip() for d in document.decisions if d.keep and d.role == "body"]
+    assert " ".join(kept).split() == " ".join(plain.paragraphs).split()
+
+
+def test_a_word_broken_at_its_hyphen_is_whole_again():
+    lines = _wrap(
+        "The plant-based menu was a success with the guests, the owner said on Friday "
+        "evening after the last of the tables had been cleared away by the staff. "
+        "Her well-known restaurant has served the town for thirty years and was full. "
+        "Next year the owners plan to open a second restaurant in the old harbour-side "
+        "warehouse, which has stood empty since the shipping company moved away.",
+        40,
+    ).split("\n")
+    joined, numbers = unwrap(lines)
+    assert numbers == [1] and "plant-based" in joined[0] and "harbour-side" in joined[0]
+    assert "  " not in joined[0]
+
+
+def test_markdown_marks_are_taken_off_but_not_from_code():
+    lines = [
+        "# Council approves the new bridge",
+        "**By Ann Lee** | _March 3, 2025_",
+        "The **council** approved the plans on Monday.",
+        "Exponentiation (**) and x ** 2 stay as they are, as do __init__ and snake_case.",
+        "# max_connections = 200",
+    ]
+    out = unmark(lines)
+    assert out[:3] == [
+        "Council approves the new bridge",
+        "By Ann Lee | March 3, 2025",
+        "The council approved the plans on Monday.",
+    ]
+    assert out[3:] == lines[3:]
+    # Without headings and bold both, nothing is Markdown.
+    assert unmark(["# a comment", "x = 1", "# Another Heading"]) == [
+        "# a comment",
+        "x = 1",
+        "# Another Heading",
+    ]
+    assert normalize(lines) == (out, None)
