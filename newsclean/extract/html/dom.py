@@ -221,7 +221,6 @@ class PageStructure:
             set() if links else self._teaser_items(count, linked),
         )
         first = last = -1
-        hits: dict[tuple[str, str], Hit] = {}
         for position, line, block in placed:
             if inside[block.element]:
                 if first < 0:
@@ -240,10 +239,7 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                hit = hits.get(found)  # one (frozen) Hit for all the lines of a widget
-                if hit is None:
-                    hit = hits[found] = Hit(f"dom-{reason}", reason, evidence)
-                line.hit = hit
+                line.hit = Hit(f"dom-{reason}", reason, evidence)
                 line.cls = "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
