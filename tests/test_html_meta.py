@@ -123,3 +123,13 @@ def test_invisible_characters_are_taken_out_of_the_title() -> None:
     html = b"<html><head><title>The 10 B\xef\xbb\xbfest bridges</title></head><body>"
     title = clean(html + BODY.encode() + b"</body></html>", input="html").title
     assert title == "The 10 Best bridges"
+
+
+def test_every_author_of_a_tag_repeated_per_author() -> None:
+    head = "".join(
+        f'<meta name="citation_author" content="{name}">'
+        for name in ("Ann Lee", "Bo Kim", "Cy Tan")
+    )
+    assert clean(page(head=head), input="html").byline == "Ann Lee, Bo Kim, Cy Tan"
+    head = '<meta name="dc.creator" content="Lee, Ann"><meta name="dc.creator" content="Kim, Bo">'
+    assert clean(page(head=head), input="html").byline == "Lee, Ann; Kim, Bo"

@@ -46,6 +46,7 @@ def page_meta(tree) -> PageMeta:
     """Read :class:`PageMeta` from a parsed page (see :func:`newsclean.extract.html.blocks.parse`)."""
     meta = PageMeta()
     props: dict[str, str] = {}
+    repeated: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
         key = (
@@ -56,6 +57,12 @@ def page_meta(tree) -> PageMeta:
         content = clean_text(attrs.get("content") or "")
         if key and content and key not in props:
             props[key] = content
+        if key in _ONE_PER_AUTHOR and content:
+            repeated.setdefault(key, []).append(content)
+    for key, names in repeated.items():
+        # One tag per author: all of them, in order ("Roy, Aniruddha; Patel, Jyoti").
+        names = list(dict.fromkeys(names))
+        props[key] = ("; " if any("," in name for name in names) else ", ").join(names)
     types: list[str] = []
     ld = _json_ld(tree, types)
     meta.types = tuple(types)
@@ -111,6 +118,9 @@ def page_meta(tree) -> PageMeta:
     )[0].split("_")[0].lower() or None
     return meta
 
+
+#: Meta fields a page repeats once for each author (scholarly and Dublin Core tags).
+_ONE_PER_AUTHOR = frozenset({"citation_author", "dc.creator"})
 
 #: What joins a site's name to a page title ("Headline | Site").
 _SITE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
