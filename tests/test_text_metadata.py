@@ -88,3 +88,50 @@ def test_a_chart_credit_is_no_headline():
     )  # fmt: skip
     assert document.title == "Storm hits the coast"
     assert "Chart: The Daily" not in document.paragraphs
+
+
+MENU = ["* Home", "* News", "* Sport", "* Weather", "Search"]
+
+
+def test_without_a_page_title_the_headline_is_the_line_above_the_byline():
+    # A converter's dump (inscriptis, html2text) starts with the menu, not the <title>:
+    # the headline is the line the byline and the date stand under, past a standfirst.
+    document = _clean(
+        [*MENU, "Why the town keeps its harbour",
+         "The council voted to repair it, whatever the cost.",
+         "By Jane Doe", "April 29, 2014", "Share", "Save", "Print", "Email", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Why the town keeps its harbour"
+    assert document.byline == "Jane Doe"
+    assert document.date == "2014-04-29"
+
+
+def test_the_headline_above_a_by_name_date_line():
+    document = _clean(
+        [*MENU, "Home » Harbour", "Ten ways to keep a harbour open",
+         "By Sarah Miller | September 07, 2023", "Category: Towns", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Ten ways to keep a harbour open"
+    assert document.byline == "Sarah Miller"
+    assert document.date == "2023-09-07"
+
+
+def test_list_marked_byline_and_date_lines_are_metadata_not_the_headline():
+    document = _clean(
+        [*MENU, "A guide to the harbour repairs", "* by Jane Doe", "* on February 11, 2025",
+         "* at 12:16 pm", *PROSE]
+    )  # fmt: skip
+    assert document.title == "A guide to the harbour repairs"
+    assert document.byline == "Jane Doe"
+    assert document.date == "2025-02-11"
+    assert not any(p.startswith("* ") for p in document.paragraphs)
+
+
+def test_a_bare_written_by_line_is_a_byline():
+    from newsclean.extract.metadata import is_byline, is_date_line
+
+    assert is_byline("Written by:")
+    assert is_byline("* by BBK Web")
+    assert not is_byline("* by the time the vote closed")
+    assert is_date_line("* December 19, 2025")
+    assert not is_date_line("* Ten things to do in December 2025")

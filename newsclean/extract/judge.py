@@ -7,7 +7,7 @@ The steps, each in its own module:
    punctuation and the named line rules (:mod:`~newsclean.extract.rules`);
 2. :mod:`~newsclean.extract.region` — the densest run of prose lines;
 3. context smoothing — short lines (subheads, list items) between prose are kept;
-4. assembly — title, byline, date, dateline (:mod:`~newsclean.extract.metadata`),
+4. assembly — title, byline, date (:mod:`~newsclean.extract.textmeta`), dateline,
    captions, duplicates, paragraphs, and one :class:`~newsclean.document.Decision`
    per input line.
 
@@ -18,14 +18,12 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
-from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
-from newsclean.extract.lexicon import BOILERPLATE_WORDS, CREDIT_LABELS
+from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
     byline_names,
@@ -36,6 +34,7 @@ from newsclean.extract.metadata import (
 )
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
+from newsclean.extract.textmeta import find_byline, find_date, meta_line
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,23 +65,8 @@ TITLE_OVERLAP = 0.6
 TITLE_COVER = 0.5
 #: How many lines before the region's start the headline is looked for.
 TITLE_WINDOW = 25
-#: Lines around the region where a byline or a date line still belongs to the article.
-META_WINDOW = 8
-#: A person's name alone on a line: 2 to 4 capitalised words (initials, particles allowed).
-_NAME_LINE = re.compile(
-    r"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:de|da|van|von|der|di|del|la|le|bin|al)\s+)?[A-ZÀ-Ý][\w'’-]*\.?){1,3}"
-)
-
-_BY_PREFIX = lexicon.byline_prefix()
-_UPDATED = re.compile(
-    r"updated|modified|atualizad|actualizad|mis à jour|aktualisiert|aggiornat|обновлен|수정|更新",
-    re.IGNORECASE,
-)
-_PUBLISHED = re.compile(
-    r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
-    r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
-    re.IGNORECASE,
-)
+#: Lines after the region's start where the byline or date under the headline is still looked for.
+META_LEAD = 3
 
 
 def settings(favor: str) -> tuple[Limits, Weights]:
@@ -272,7 +256,7 @@ def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
         return False
     text = line.text
     ends = (":", "…", "。", ",") if period else (":", "…", ".", "。", ",")
-    if text.endswith(ends) or text.startswith(("http", "@", "#")):
+    if text.endswith(ends) or text.startswith(("http", "@", "#", "* ", "+ ", "• ")):
         return False
     if YEAR.search(text) and (
         byline_names(text) or (line.words <= 12 and parse_date(text) is not None)
@@ -348,11 +332,39 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
                 break
     if best >= 0:
         return best
+    anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
+    if anchored >= 0:
+        return anchored
     if nearest >= 0 and start - nearest <= 6:
         return nearest
     head = content[0] if content else None
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
+    return -1
+
+
+def _above_meta(content: list[Line], low: int, high: int) -> int:
+    """Position of the headline that a byline or date line stands under, or -1.
+
+    A dump without the page's ``<title>`` on its first line gives no title to
+    match; the article's own head still reads headline, (a standfirst,) then
+    the byline and the date. The run of byline and date lines nearest the body
+    (before *high*, back to *low*) names the line above it, or the one above a
+    standfirst that ends like a sentence.
+    """
+    position = high - 1
+    while position >= low:
+        if not meta_line(content[position]):
+            position -= 1
+            continue
+        while position > low and meta_line(content[position - 1]):
+            position -= 1
+        above = position - 1
+        if above >= low and _title_like(content[above]):
+            return above
+        if above - 1 >= low and content[above].ends_sentence and _title_like(content[above - 1]):
+            return above - 1
+        position -= 1
     return -1
 
 
@@ -519,8 +531,8 @@ def _assemble(
     first_body = body[0].number if body else 0
     last_body = body[-1].number if body else 0
     lo_number = content[title_at].number if title_at >= 0 else first_body
-    document.byline = _find_byline(content, lo_number, first_body, last_body)
-    document.date = _find_date(content, lo_number, first_body, last_body, language)
+    document.byline = find_byline(content, lo_number, first_body, last_body)
+    document.date = find_date(content, lo_number, first_body, last_body, language)
     for line in body[:2]:
         place = parse_dateline(line.text)
         if place:
@@ -570,54 +582,6 @@ def drop_title_repeats(document: Document) -> None:
     document.paragraphs = paragraphs
 
 
-def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
-    """The byline near the headline, else the agency or author line right after the body,
-    else the names of a "By NAME DATE" line near the headline or the body's end."""
-    near, trailing = None, None
-    for position, line in enumerate(content):
-        if not line.byline:
-            continue
-        if lo - META_WINDOW <= line.number <= first + META_WINDOW * 2 and near is None:
-            text = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
-            if not text and position + 1 < len(content):
-                text = content[position + 1].text
-            near = text or None
-        elif last < line.number <= last + META_WINDOW * 2 and trailing is None:
-            trailing = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip() or None
-    if near or trailing:
-        return near or trailing
-    for line in content:
-        if line.number > last + META_WINDOW * 2:
-            break
-        near_head = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
-        if (near_head or line.number > last) and line.words <= 30:
-            names = byline_names(line.text)
-            if names:
-                return names
-    return _name_line(content, lo, first)
-
-
-def _name_line(content: list[Line], lo: int, first: int) -> str | None:
-    """A person's name alone on a line near the headline, that the page repeats (the
-    byline above the body and the author box after it): 2 to 4 capitalised words, no
-    function word, digit or boilerplate word."""
-    counts: dict[str, int] = {}
-    for line in content:
-        if 2 <= line.words <= 4 and len(line.text) <= 40:
-            counts[line.text] = counts.get(line.text, 0) + 1
-    for line in content:
-        if line.number > first + META_WINDOW:
-            break
-        if line.number < lo - 2 or counts.get(line.text, 0) < 2 or line.role == "title":
-            continue
-        if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
-            continue
-        if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
-            continue
-        return line.text
-    return None
-
-
 def _find_site(content: list[Line], title_at: int) -> str | None:
     """The site's name: what the page's first line (its ``<title>``) adds to the headline
     below it ("Headline | Site"), else the owner of a copyright line."""
@@ -633,35 +597,3 @@ def _find_site(content: list[Line], title_at: int) -> str | None:
             if name:
                 return name
     return None
-
-
-def _find_date(
-    content: list[Line], lo: int, first: int, last: int, language: str | None
-) -> str | None:
-    """The publication date: a date line near the headline (one that says "updated" only
-    when no other does), else a "published ..." line, else the first date near the
-    headline, else the first short line of a date on the page."""
-    month_first = language in (None, "en")
-    published = None
-    any_date = None
-    updated = None
-    anywhere = None
-    for line in content:
-        if line.number > last + META_WINDOW * 3:
-            break
-        if line.words > 60 or not YEAR.search(line.text):
-            continue
-        near = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
-        if line.date_line and near:
-            found = parse_date(line.text, month_first)
-            if found and _UPDATED.search(line.text):
-                updated = updated or found
-            elif found:
-                return found
-        if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
-            published = parse_date(line.text, month_first)
-        if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
-            any_date = parse_date(line.text, month_first)
-        if anywhere is None and line.words <= 12 and line.number <= last:
-            anywhere = parse_date(line.text, month_first)
-    return published or any_date or updated or anywhere
