@@ -135,3 +135,39 @@ def test_a_bare_written_by_line_is_a_byline():
     assert not is_byline("* by the time the vote closed")
     assert is_date_line("* December 19, 2025")
     assert not is_date_line("* Ten things to do in December 2025")
+
+
+def test_the_headline_that_says_the_whole_page_title_beats_a_shorter_line():
+    # Both lines are made of the page title's words; the one that says most of it wins.
+    document = _clean(
+        ["Storm leaves the coastal town without power for days | The Daily", "", *MENU,
+         "Storm leaves the coastal town without power for days", "The coastal town", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm leaves the coastal town without power for days"
+
+
+def test_a_question_headline_that_opens_the_region_repeats_the_page_title():
+    document = _clean(
+        ["Why did the town lose its power? | The Daily", "", *MENU, "Download our app today",
+         "Why did the town lose its power?", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Why did the town lose its power?"
+    assert document.paragraphs[0] == PROSE[0]
+
+
+def test_a_name_alone_above_the_date_is_the_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "LEONARDO GARCIA",
+         "Sep 26, 2022", "2 min read", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "LEONARDO GARCIA"
+    assert document.date == "2022-09-26"
+
+
+def test_the_date_of_the_byline_beats_an_earlier_date_on_the_page():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Most read: prices rise again 2024-05-02",
+         "Storm hits the coast", "", "By Randy Thompson • 20 Dec 2025", "", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Randy Thompson"
+    assert document.date == "2025-12-20"

@@ -293,7 +293,7 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     first line of the page itself when it looks like a headline.
     """
     first = _tokens(content[0].text) if content else set()
-    best, best_overlap, nearest = -1, 0.0, -1
+    best, best_score, nearest = -1, 0.0, -1
     low = max(0, start - TITLE_WINDOW)
     high = start
     if (
@@ -314,22 +314,25 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
         if not _title_like(line, period=True):
             continue
         if position > 0:
+            # Most of its words in the page title, and most of the page title's in it.
             overlap = _overlap(line.text, first)
-            if overlap >= TITLE_OVERLAP and overlap > best_overlap:
-                best, best_overlap = position, overlap
+            score = overlap + _overlap(content[0].text, _tokens(line.text))
+            if overlap >= TITLE_OVERLAP and score > best_score:
+                best, best_score = position, score
         if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
             nearest = position
-    if best < 0:
-        # The headline further up, repeating the page's title: the region started late.
+    if best < 0 or not _repeats_title(content, best, first):
+        # The page title said again: as the region's first line (a question ends like a
+        # sentence), or further up (the region started late).
+        if (
+            start < len(content)
+            and content[start].words <= 30
+            and _repeats_title(content, start, first)
+        ):
+            return start
         for position in range(low - 1, 0, -1):
-            line = content[position]
-            if (
-                _title_like(line, period=True)
-                and _overlap(line.text, first) >= TITLE_OVERLAP
-                and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
-            ):
-                best = position
-                break
+            if _repeats_title(content, position, first):
+                return position
     if best >= 0:
         return best
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
@@ -341,6 +344,17 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
     return -1
+
+
+def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
+    """Whether the line at *position* reads like a headline that says most of the page's
+    title (its first line) in words mostly from it."""
+    line = content[position]
+    return (
+        _title_like(line, period=True)
+        and _overlap(line.text, first) >= TITLE_OVERLAP
+        and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
+    )
 
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:

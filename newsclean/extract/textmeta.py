@@ -58,16 +58,23 @@ def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | No
 
 def _name_line(content: list[Line], lo: int, first: int) -> str | None:
     """A person's name alone on a line near the headline, that the page repeats (the
-    byline above the body and the author box after it): 2 to 4 capitalised words, no
-    function word, digit or boilerplate word."""
+    byline above the body and the author box after it) or that a date line follows or
+    precedes (a byline without its "By"): 2 to 4 capitalised words, no function word,
+    digit or boilerplate word."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
-    for line in content:
+    for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
-        if line.number < lo - 2 or counts.get(line.text, 0) < 2 or line.role == "title":
+        if line.number < lo - 2 or line.role == "title" or counts.get(line.text, 0) == 0:
+            continue
+        dated = any(
+            0 <= near < len(content) and content[near].date_line
+            for near in (position - 1, position + 1)
+        )
+        if counts[line.text] < 2 and not dated:
             continue
         if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
             continue
@@ -81,9 +88,11 @@ def find_date(
     content: list[Line], lo: int, first: int, last: int, language: str | None
 ) -> str | None:
     """The publication date: a date line near the headline (one that says "updated" only
-    when no other does), else a "published ..." line, else the first date near the
-    headline, else the first short line of a date on the page."""
+    when no other does), else the date of a byline near it ("By NAME • DATE"), else a
+    "published ..." line, else the first date near the headline, else the first short
+    line of a date on the page."""
     month_first = language in (None, "en")
+    by_date = None
     published = None
     any_date = None
     updated = None
@@ -100,13 +109,20 @@ def find_date(
                 updated = updated or found
             elif found:
                 return found
+        if (
+            by_date is None
+            and near
+            and line.words <= 30
+            and (line.byline or byline_names(line.text))
+        ):
+            by_date = parse_date(line.text, month_first)
         if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
             published = parse_date(line.text, month_first)
         if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
             any_date = parse_date(line.text, month_first)
         if anywhere is None and line.words <= 12 and line.number <= last:
             anywhere = parse_date(line.text, month_first)
-    return published or any_date or updated or anywhere
+    return by_date or published or any_date or updated or anywhere
 
 
 def meta_line(line: Line) -> bool:
