@@ -171,3 +171,13 @@ def test_the_date_of_the_byline_beats_an_earlier_date_on_the_page():
     )  # fmt: skip
     assert document.byline == "Randy Thompson"
     assert document.date == "2025-12-20"
+
+
+def test_a_markdown_top_heading_is_the_headline():
+    # html2text writes the page's <h1> as "# Headline"; the marks stay in a dump with
+    # too few of them to be taken off.
+    document = _clean(
+        [*MENU, "Apply Now", "# Kickstart your harbour education: degree or certificate",
+         "Jennifer Newmann", "FAQ # Harbours, Boats", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Kickstart your harbour education: degree or certificate"

@@ -335,6 +335,9 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
                 return position
     if best >= 0:
         return best
+    heading = _top_heading(content, min(len(content), start + 2))
+    if heading >= 0:
+        return heading
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
     if anchored >= 0:
         return anchored
@@ -343,6 +346,24 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     head = content[0] if content else None
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
+    return -1
+
+
+def _top_heading(content: list[Line], high: int) -> int:
+    """Position of the last Markdown top-level heading ("# Headline") before *high*, or -1.
+
+    A converter that writes Markdown (html2text) marks the page's ``<h1>`` so; the marks
+    stay when the dump has too few of them to be taken off.
+    """
+    for position in range(high - 1, -1, -1):
+        line = content[position]
+        if (
+            line.text.startswith("# ")
+            and line.hit is None
+            and not (line.byline or line.date_line)
+            and 2 <= line.words <= 40
+        ):
+            return position
     return -1
 
 
@@ -505,7 +526,7 @@ def _assemble(
 ) -> Document:
     document = Document(language=language)
     if title_at >= 0:
-        document.title = content[title_at].text
+        document.title = content[title_at].text.removeprefix("# ").strip()
 
     # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
     # quote) keeps its later place; a repeat of the headline goes.
