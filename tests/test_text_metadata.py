@@ -181,3 +181,11 @@ def test_a_markdown_top_heading_is_the_headline():
          "Jennifer Newmann", "FAQ # Harbours, Boats", *PROSE]
     )  # fmt: skip
     assert document.title == "Kickstart your harbour education: degree or certificate"
+
+
+def test_the_line_a_breadcrumb_ends_with_is_the_headline():
+    document = _clean(
+        [*MENU, "Car Talk / Car Reviews / Best boats of the year", "Best boats of the year",
+         "Share on Facebook", "View Full Profile", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Best boats of the year"

@@ -18,6 +18,7 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
@@ -67,6 +68,10 @@ TITLE_COVER = 0.5
 TITLE_WINDOW = 25
 #: Lines after the region's start where the byline or date under the headline is still looked for.
 META_LEAD = 3
+
+
+#: The separators of a breadcrumb trail.
+_CRUMBS = re.compile(r"\s+[/>»›|]\s+|\s*[»›]\s*")
 
 
 def settings(favor: str) -> tuple[Limits, Weights]:
@@ -336,6 +341,8 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     if best >= 0:
         return best
     heading = _top_heading(content, min(len(content), start + 2))
+    if heading < 0:
+        heading = _under_breadcrumb(content, min(len(content), start + 2))
     if heading >= 0:
         return heading
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
@@ -364,6 +371,20 @@ def _top_heading(content: list[Line], high: int) -> int:
             and 2 <= line.words <= 40
         ):
             return position
+    return -1
+
+
+def _under_breadcrumb(content: list[Line], high: int) -> int:
+    """Position of the headline that a breadcrumb ends with ("Home / Reviews / Best EVs"
+    above "Best EVs"), the nearest before *high*, or -1."""
+    for position in range(high - 1, 0, -1):
+        line = content[position]
+        if not _title_like(line, period=True):
+            continue
+        for above in content[max(0, position - 2) : position]:
+            parts = _CRUMBS.split(above.text)
+            if len(parts) >= 3 and _normal(parts[-1]) == _normal(line.text):
+                return position
     return -1
 
 
