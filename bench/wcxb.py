@@ -88,9 +88,12 @@ def run_tool(tool: str, page_input: str, model_path: str | None = None) -> dict:
     else:
         options = {}
         if model_path is not None:
-            options["block_model"] = _model(model_path)
-        elif tool == "newsclean-rules":
+            # Cross-validated: the fold's page-type model too (extraction follows the type).
+            options["page_type_model"] = _typer(model_path)
+        if tool == "newsclean-rules":
             options["block_model"] = False
+        elif model_path is not None:
+            options["block_model"] = _model(model_path)
         doc = newsclean.clean(page_input.encode("utf-8"), input="html", **options)
     return {
         "text": doc.text,
@@ -110,6 +113,21 @@ def _model(path: str):
 
         _MODELS[path] = BlockModel.load(path)
     return _MODELS[path]
+
+
+def typer_path(model_path: str) -> Path:
+    """The page-type model trained on the same folds as the block model at *model_path*."""
+    path = Path(model_path)
+    return path.with_name(f"pagetype-{path.name}")
+
+
+def _typer(path: str):
+    key = ("pagetype", path)
+    if key not in _MODELS:
+        from newsclean.extract.html.pagetype import PageTypeModel
+
+        _MODELS[key] = PageTypeModel.load(typer_path(path))
+    return _MODELS[key]
 
 
 def _task(args: tuple) -> tuple[str, str, dict]:
@@ -141,7 +159,8 @@ def run_all(
                 if file.exists():
                     results[tool][page.key] = json.loads(file.read_text(encoding="utf-8"))
                     continue
-            model_path = models[page.fold] if tool == "newsclean+model" else None
+            cv = models is not None and tool in ("newsclean+model", "newsclean-rules")
+            model_path = models[page.fold] if cv else None
             page_input = page.scraped if tool == "newsclean-text" else page.html
             tasks.append((tool, page.key, page_input, model_path))
     if tasks:
@@ -327,15 +346,27 @@ def speed(
 
 # ----------------------------------------------------------------- cross-validated model
 def cv_models(pages: list[Page], jobs: int) -> dict[int, str]:
-    """Train one block model per fold on the other folds' pages; {fold: model file}."""
+    """Train one block model and one page-type model per fold on the other folds' pages;
+    {fold: block model file} (the page-type model beside it: :func:`typer_path`)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import train_blocks
+    import train_pagetype
 
-    rows = train_blocks.collect(pages, jobs)
+    from newsclean.extract.html.pagetype import PageTypeModel
+
+    # Page types first: extraction follows the type, so the block model's rows of a page
+    # are those of the reading its fold's page-type model chooses.
+    typed = train_pagetype.collect(pages, jobs)
+    for fold in range(FOLDS):
+        typer = train_pagetype.train([r for r in typed if r[2] != fold])
+        path = OUT / "cv" / f"pagetype-fold-{fold}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(typer), encoding="utf-8")
+        train_blocks.TYPERS[fold] = PageTypeModel(typer)
+    rows = train_blocks.collect(pages, jobs, train_blocks.typed_rows)
     models = {}
     for fold in range(FOLDS):
         path = OUT / "cv" / f"fold-{fold}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
         train = [r for r in rows if r.fold != fold]
         model = train_blocks.train(train)
         path.write_text(json.dumps(model), encoding="utf-8")

@@ -41,6 +41,10 @@ class Options:
         for text dumps), ``False`` (no page type), or a model file's path or a loaded
         :class:`newsclean.extract.html.pagetype.PageTypeModel` (for the one kind of
         input it was trained on).
+    follow_type:
+        For HTML pages: extract a page the page-type model is sure is not an article
+        (a forum, a listing …) as its type asks (:mod:`newsclean.extract.html.bytype`;
+        default on).
     """
 
     favor: str = "balanced"
@@ -52,6 +56,7 @@ class Options:
     block_model: Any = None
     line_model: Any = None
     page_type_model: Any = None
+    follow_type: bool = True
 
     def __post_init__(self) -> None:
         if self.favor not in ("balanced", "precision", "recall"):

@@ -226,9 +226,24 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
     settle_metadata(document, meta)
     if options.page_type_model is not False:
+        from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.html.pagetype import classify
 
         classify(document, options.page_type_model, structure, page_blocks, meta)
+        profile = profile_for(document.page_type, document.page_type_confidence)
+        if profile is not None and options.follow_type:
+            # Again, reading the page as its type asks (a forum's replies, a listing's items).
+            _, typed = structure_lines(None, page_blocks)
+            typed.headline, typed.profile = meta.headline, profile
+            typed.model = structure.model if profile.model else None
+            again = extract_lines(fixed.text.split("\n"), options, dom=typed)
+            again = _with_repairs(again, fixed)
+            settle_metadata(again, meta)
+            again.page_type, again.page_type_confidence = (
+                document.page_type,
+                document.page_type_confidence,
+            )
+            document = again
     return document
 
 

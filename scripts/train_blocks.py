@@ -117,18 +117,33 @@ class Collector:
     def apply(self, content, start, end, dom, language=None) -> None:
         from newsclean.extract.blockmodel import candidates, expand
 
+        # A page read again as its type asks: the rows of the reading that is kept.
+        self.rows.clear()
+        self.texts.clear()
         for position, row in candidates(content, start, end, dom, language):
             self.rows.append(expand(row))
             self.texts.append(content[position].text)
 
 
-def page_rows(page) -> PageRows:
+#: Page-type models by fold, for :func:`typed_rows` (set before :func:`collect` forks).
+TYPERS: dict = {}
+
+
+def page_rows(page, typer=None) -> PageRows:
+    """*page*'s rows, read as the page-type model *typer* (default: the shipped one) types it."""
     import newsclean
     from newsclean.extract.blockmodel import FEATURES
 
     collector = Collector()
-    newsclean.clean(page.html.encode("utf-8"), input="html", block_model=collector)
+    options = {} if typer is None else {"page_type_model": typer}
+    newsclean.clean(page.html.encode("utf-8"), input="html", block_model=collector, **options)
     return labelled(page, collector, len(FEATURES))
+
+
+def typed_rows(page) -> PageRows:
+    """*page*'s rows with the page typed by the model of its fold (:data:`TYPERS`): for
+    cross-validation, no page is read by a type its own domain taught."""
+    return page_rows(page, TYPERS[page.fold])
 
 
 def labelled(page, collector, features: int) -> PageRows:

@@ -9,6 +9,7 @@ from conftest import ROOT
 from newsclean.cli import cli
 from newsclean.extract.html import dom
 from newsclean.extract.rules import RULES
+from newsclean.extract.tail import TAIL_PATTERNS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -44,6 +45,7 @@ def test_every_reason_code_is_documented():
         | set(dom.LANDMARK_REASONS.values())
         | set(dom.HINT_REASONS.values())
         | CONTEXT_REASONS
+        | {reason for _, reason, _ in TAIL_PATTERNS}
     )
     documented = _documented_reasons()
     assert produced - documented == set()

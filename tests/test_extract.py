@@ -43,6 +43,7 @@ REASONS = {
     "short",
     "user-rule",
     "print-note",
+    "bio",
 }
 
 

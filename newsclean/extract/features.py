@@ -18,7 +18,7 @@ class, as in jusText:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsclean.extract.languages import (
@@ -100,6 +100,8 @@ class Line:
     reason: str = ""
     rule: str = ""
     evidence: str = ""
+    #: The lowercased ``\\w+`` tokens of the text, when :func:`page_lines` made them.
+    tokens: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def blank(self) -> bool:
@@ -176,6 +178,7 @@ def page_lines(
             )
         else:
             lines.append(line_features(number, raw, language, limits, toks, text))
+        lines[-1].tokens = toks
     return lines, language
 
 

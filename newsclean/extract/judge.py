@@ -35,6 +35,7 @@ from newsclean.extract.metadata import (
 )
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
+from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import find_byline, find_date, meta_line
 from newsclean.options import Options
 
@@ -138,6 +139,8 @@ def extract_lines(
         dom.model.apply(content, start, end, dom, language)
     elif dom is None and line_model is not None and not fallback:
         line_model.apply(content, start, end, language)
+    if not fallback:
+        trim_tail(content)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(
@@ -557,7 +560,7 @@ def _assemble(
     for line in content:
         if not dedupe or not line.keep or line.role != "body":
             continue
-        key = _normal(line.text)
+        key = " ".join(line.tokens) if line.tokens is not None else _normal(line.text)
         if title_key and key == title_key:
             line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
             dropped = True

@@ -17,6 +17,7 @@ import os
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import chain
 
 #: Languages whose text has no spaces between words.
 CJK_LANGUAGES = frozenset({"ja", "zh"})
@@ -169,8 +170,7 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     if token_lists is None:
         counts.update(WORD.findall(joined.lower()))
     else:
-        for tokens in token_lists[:400]:
-            counts.update(tokens)
+        counts.update(chain.from_iterable(token_lists[:400]))
     total = sum(counts.values())
     if not total:
         return None
@@ -178,7 +178,7 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     for code, words_of in stopwords().items():
         if code in CJK_LANGUAGES or code == "ko":
             continue
-        hits = sum(counts[w] for w in words_of.intersection(counts))
+        hits = sum(map(counts.__getitem__, words_of.intersection(counts)))
         if hits > best_hits:
             best, best_hits = code, hits
     if best is None or best_hits < 0.08 * total:

@@ -37,10 +37,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import accumulate, groupby, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsclean.extract.blockmodel import PUNCT_TABLE, RATIO_CHARS, BlockModel
+from newsclean.extract.blockmodel import PUNCTUATION, RATIO_CHARS, BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
@@ -55,6 +56,9 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "linemodel.json
 DEFAULT_ON = True
 
 _DIGITS = re.compile(r"\d")
+#: The block model's punctuation (its ``PUNCT_TABLE`` deletes the same characters): one
+#: regex pass counts them several times faster than a translation does.
+_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 _WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
 #: The largest share of the words the rules kept that the model may drop on one page.
@@ -112,14 +116,17 @@ def judged(line: Line) -> bool:
     )
 
 
-def boiler_words(text: str) -> int:
-    """How many different words of boilerplate phrases the first 200 characters of *text* hold.
+def boiler_words(text: str, tokens: list[str] | None = None) -> int:
+    """How many different words of boilerplate phrases the first 200 characters of *text* hold
+    (*tokens*: the lowercased ``\\w+`` words of all of *text*, when known).
 
     >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
     4
     >>> boiler_words("The council met on Monday.")
     0
     """
+    if tokens is not None and len(text) <= 200:
+        return len(BOILERPLATE_WORDS.intersection(tokens))
     count = _BOILER_CACHE.get(text)
     if count is None:
         count = len(BOILERPLATE_WORDS.intersection(WORD.findall(text[:200].lower())))
@@ -145,34 +152,27 @@ def page_rows(
     rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
     rules found; with *wanted*, only the lines it accepts get a row; with *reach*, a
     line the rules dropped gets one only with a ``good`` line that near. The page-wide
-    figures are made once (:class:`_TextPage`); the loop reads them as local lists."""
+    figures are made once (:class:`_TextPage`); the loop reads them as local lists (the
+    cumulative counts padded: line i at i + :data:`_PAD`)."""
     n = len(content)
     if not n:
         return []
     page = _TextPage(content, start, end)
-    near_before, near_after = page.near_before, page.near_after
-    chosen = [
-        i
-        for i, line in enumerate(content)
-        if (wanted is None or wanted(line))
-        and (not reach or line.keep or near_before[i] <= reach or near_after[i] <= reach)
-    ]
-    if not chosen:
-        return []
-    basics = page.neighbour_figures(chosen)
+    chosen = page.chosen(wanted, reach)
+    around = page.neighbour_figures(chosen)  # lines i-3 .. i+3 at i .. i+6
     words, texts, sentence, boiler = page.words, page.texts, page.sentence, page.boiler
     gap_before, block_of, cum_good = page.gap_before, page.block_of, page.cum_good
     block_lines, block_words, repeats = page.block_lines, page.block_words, page.repeats
     before, prose_words, total_prose = page.before, page.prose_words, page.total_prose
-    headline, run_lines, run_of = page.headline, page.run_lines, page.run_of
-    cum_sentence, median, figures = page.cum_sentence, page.median, page.figures
-    out, log1p = [], math.log1p
-    no_language = 0.0 if language is None else 1.0
+    run_length, cum_sentence, median = page.run_length, page.cum_sentence, page.median
+    near_before, near_after, figures = page.near_before, page.near_after, page.figures
+    gap_after = gap_before[1:] + [True]
+    out, log1p, no_language = [], math.log1p, float(language is not None)
+    class_row, role_row, reason_row = _CLASS_ROW.get, _ROLE_ROW.get, _REASON_ROW.get
     for i in chosen:
-        line = content[i]
-        text = texts[i]
+        line, text, p = content[i], texts[i], i + _PAD
         tokens = len(text.split())
-        distance = start - i if i < start else (i - end if i > end else 0)
+        keep = line.keep
         row = [
             log1p(words[i]),
             log1p(len(text)),
@@ -181,9 +181,9 @@ def page_rows(
             0.0 if line.hit is None else 1.0,
             1.0 if line.byline else 0.0,
             1.0 if line.date_line else 0.0,
-            1.0 if line.keep else 0.0,
+            1.0 if keep else 0.0,
             -1.0 if i < start else (1.0 if i > end else 0.0),
-            log1p(distance),
+            log1p(start - i if i < start else (i - end if i > end else 0)),
             i / n,
             *_text_shape(text, tokens),
             float(repeats[text] - 1),
@@ -191,26 +191,29 @@ def page_rows(
             boiler[i] / (tokens or 1),
             no_language,
             1.0 if gap_before[i] else 0.0,
-            1.0 if i + 1 >= n or gap_before[i + 1] else 0.0,
+            1.0 if gap_after[i] else 0.0,
             log1p(block_lines[block_of[i]]),
             log1p(block_words[block_of[i]]),
-            (cum_good[min(n, i + 3)] - cum_good[max(0, i - 2)]) / 5,
-            (cum_good[min(n, i + 8)] - cum_good[max(0, i - 7)]) / 15,
+            (cum_good[p + 3] - cum_good[p - 2]) / 5,
+            (cum_good[p + 8] - cum_good[p - 7]) / 15,
             before[i] / total_prose,
             (total_prose - before[i] - prose_words[i]) / total_prose,
             log1p(near_before[i]),
             log1p(near_after[i]),
             len(text) / median,
             *figures,
-            log1p(run_lines[run_of[i]]) if headline[i] else 0.0,
-            (cum_sentence[min(n, i + 3)] - cum_sentence[max(0, i - 2)]) / 5,
+            log1p(run_length[i]) if run_length[i] else 0.0,
+            (cum_sentence[p + 3] - cum_sentence[p - 2]) / 5,
+            *class_row(line.cls, _NO_CLASS),
+            *role_row(line.role, _NO_ROLE),
+            *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
+            *around[i],
+            *around[i + 1],
+            *around[i + 2],
+            *around[i + 4],
+            *around[i + 5],
+            *around[i + 6],
         ]
-        row += _CLASS_ROW.get(line.cls, _NO_CLASS)
-        row += _ROLE_ROW.get(line.role, _NO_ROLE)
-        row += _NO_REASON if line.keep else _REASON_ROW.get(line.reason, _NO_REASON)
-        for offset in _NEIGHBOURS:
-            j = i + offset
-            row += basics[j] if 0 <= j < n else _NO_NEIGHBOUR
         out.append((i, row))
     return out
 
@@ -221,7 +224,7 @@ def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
     head = text[:RATIO_CHARS]
     m = len(head)
     return (
-        (m - len(head.translate(PUNCT_TABLE))) / m,
+        len(_PUNCT.findall(head)) / m,
         len(_DIGITS.findall(head)) / m,
         len(_CAPITALS.findall(head)) / m,
         len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
@@ -233,27 +236,56 @@ def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
     )
 
 
+#: Cumulative counts are padded by this many entries at each end (the widest window
+#: reaches 7 lines beyond a line).
+_PAD = 8
+#: Distances to the nearest prose line are counted up to this many lines.
+_FAR = 1000
+
+
+def _distances(good_at: list[int], n: int) -> tuple[list[int], list[int]]:
+    """For each of *n* lines, the distance to the nearest ``good`` line before it and
+    after it (*good_at*: their positions, in order), at most :data:`_FAR`.
+
+    >>> _distances([1, 3], 5)
+    ([1000, 1000, 1, 2, 1], [1, 2, 1, 1000, 1000])
+    """
+    if not good_at:
+        return [_FAR] * n, [_FAR] * n
+    before = [_FAR] * (good_at[0] + 1)
+    after: list[int] = []
+    previous = 0
+    for a, b in zip(good_at, good_at[1:] + [n - 1]):
+        size = b - a  # the lines after a, up to b: 1, 2, ... lines from a
+        before += range(1, min(size, _FAR) + 1)
+        if size > _FAR:
+            before += [_FAR] * (size - _FAR)
+    for b in good_at:
+        size = b - previous  # the lines from previous up to b: size, ..., 1 lines to b
+        if size > _FAR:
+            after += [_FAR] * (size - _FAR)
+        after += range(min(size, _FAR), 0, -1)
+        previous = b
+    after += [_FAR] * (n - previous)
+    return before, after
+
+
 class _TextPage:
     """The page-wide figures of a text page's rows: distances to prose, blocks of lines
-    between blank lines, runs of headline-like lines, prose before and after each line."""
+    between blank lines, runs of headline-like lines, prose before and after each line.
+
+    Each figure is a list over the page's lines made in one pass of C-level builtins
+    (``accumulate``, ``groupby``, slices) where the obvious loop would run Python code
+    per line."""
 
     def __init__(self, content: Sequence[Line], start: int, end: int) -> None:
         self.content = content
         n = len(content)
         self.words = words = [line.words for line in content]
         self.good = good = [line.cls == "good" for line in content]
-        self.near_before = near_before = [0] * n
-        self.near_after = near_after = [0] * n
-        last = -1000
-        for i in range(n):
-            near_before[i] = min(i - last, 1000)
-            if good[i]:
-                last = i
-        last = n + 1000
-        for i in range(n - 1, -1, -1):
-            near_after[i] = min(last - i, 1000)
-            if good[i]:
-                last = i
+        self.near_before, self.near_after = _distances(
+            [i for i, is_good in enumerate(good) if is_good], n
+        )
         self.texts = texts = [line.text for line in content]
         self.repeats = Counter(texts)
         self.sentence = sentence = [line.ends_sentence for line in content]
@@ -261,67 +293,82 @@ class _TextPage:
             line.words if line.cls in ("good", "near") else 0 for line in content
         ]
         # Blocks: runs of lines with no blank line between them.
-        self.gap_before = gap_before = [True] + [
-            content[i].number - content[i - 1].number > 1 for i in range(1, n)
+        numbers = [line.number for line in content]
+        self.gap_before = gap_before = [True, *[b - a > 1 for a, b in pairwise(numbers)]]
+        self.block_of = list(accumulate(gap_before, initial=-1))[1:]
+        bounds = [i for i, gap in enumerate(gap_before) if gap] + [n]
+        cum_words = list(accumulate(words, initial=0))
+        self.block_lines = [b - a for a, b in pairwise(bounds)]
+        self.block_words = [cum_words[b] - cum_words[a] for a, b in pairwise(bounds)]
+        # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence
+        # end; for each headline-like line, the length of its run.
+        self.headline = headline = [
+            3 < count <= 25 and not ends for count, ends in zip(words, sentence)
         ]
-        self.block_of: list[int] = []
-        self.block_lines: Counter[int] = Counter()
-        self.block_words: Counter[int] = Counter()
-        block = -1
-        for i in range(n):
-            block += gap_before[i]
-            self.block_of.append(block)
-            self.block_lines[block] += 1
-            self.block_words[block] += words[i]
-        # Runs of headline-like lines (teasers of other stories): 4 to 25 words, no sentence end.
-        self.headline = headline = [3 < words[i] <= 25 and not sentence[i] for i in range(n)]
-        self.run_of: list[int] = []
-        self.run_lines: Counter[int] = Counter()
-        run = -1
-        for i in range(n):
-            run += not headline[i] or i == 0 or not headline[i - 1]
-            self.run_of.append(run)
-            self.run_lines[run] += headline[i]
-        self.cum_good = cum_good = [0]
-        self.cum_sentence = cum_sentence = [0]
-        self.before: list[int] = []
-        total = 0
-        for i in range(n):
-            cum_good.append(cum_good[-1] + good[i])
-            cum_sentence.append(cum_sentence[-1] + (sentence[i] and words[i] > 5))
-            self.before.append(total)
-            total += prose_words[i]
-        self.total_prose = total or 1
-        self.median = sorted(len(text) for text in texts)[n // 2] or 1
+        run_length: list[int] = []
+        for is_headline, run in groupby(headline):
+            size = len(list(run))
+            run_length += [size if is_headline else 0] * size
+        self.run_length = run_length
+        # Cumulative counts, padded with their first and last value so that a window
+        # reaching over either end of the page reads the count at that end.
+        cum_good = list(accumulate(good, initial=0))
+        cum_sentence = list(
+            accumulate([ends and count > 5 for ends, count in zip(sentence, words)], initial=0)
+        )
+        self.cum_good = [0] * _PAD + cum_good + [cum_good[-1]] * _PAD
+        self.cum_sentence = [0] * _PAD + cum_sentence + [cum_sentence[-1]] * _PAD
+        self.before = list(accumulate(prose_words, initial=0))
+        self.total_prose = self.before[-1] or 1
+        self.median = sorted(map(len, texts))[n // 2] or 1
         self.figures = [
             math.log1p(n),
-            math.log1p(sum(words)),
+            math.log1p(cum_words[-1]),
             cum_good[n] / n,
             (end - start + 1) / n if end >= start else 0.0,
         ]
         self.boiler = [0] * n
 
-    def neighbour_figures(self, chosen: list[int]) -> dict[int, tuple[float, ...]]:
-        """The figures of the chosen lines and their neighbours that a row repeats; counts
-        their boilerplate words (the costliest count) on the way."""
+    def chosen(self, wanted: Callable[[Line], bool] | None, reach: int) -> list[int]:
+        """The positions of the lines that get a row: those *wanted* accepts, and with
+        *reach*, of those the rules dropped, only the ones with a ``good`` line that near."""
+        near_before, near_after = self.near_before, self.near_after
+        return [
+            i
+            for i, line in enumerate(self.content)
+            if (wanted is None or wanted(line))
+            and (not reach or line.keep or near_before[i] <= reach or near_after[i] <= reach)
+        ]
+
+    def neighbour_figures(self, chosen: list[int]) -> list[tuple[float, ...]]:
+        """The figures of the chosen lines and their neighbours that a row repeats, for the
+        lines -3 .. n+2 (the figures of line j at j + 3; lines off the page have
+        :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count) on the
+        way."""
         content, n, words, good = self.content, len(self.content), self.words, self.good
+        texts, boiler, gap_before, sentence = (
+            self.texts,
+            self.boiler,
+            self.gap_before,
+            self.sentence,
+        )
         needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
+        around = [_NO_NEIGHBOUR] * (n + 6)
+        log1p = math.log1p
         for j in needed:
-            self.boiler[j] = boiler_words(self.texts[j])
-        basics: dict[int, tuple[float, ...]] = {}
-        for i in needed:
-            line = content[i]
-            basics[i] = (
-                math.log1p(words[i]),
+            line = content[j]
+            count = boiler[j] = boiler_words(texts[j], line.tokens)
+            around[j + 3] = (
+                log1p(words[j]),
                 line.density,
-                float(good[i]),
+                float(good[j]),
                 float(line.keep),
-                float(self.gap_before[i]),
-                float(self.boiler[i] > 0),
-                float(self.sentence[i]),
+                float(gap_before[j]),
+                float(count > 0),
+                float(sentence[j]),
                 float(line.hit is not None),
             )
-        return basics
+        return around
 
 
 def candidates(
@@ -348,6 +395,11 @@ class LineModel(BlockModel):
         """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""
         return sum(walk_tree(tree, row) for tree in self.trees)
 
+    def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """:meth:`score` of each of *rows*, evaluated together (:meth:`TreeSum.many`)."""
+        exp = math.exp
+        return [1.0 / (1.0 + exp(-raw)) for raw in self._raw.many(rows)]
+
     def apply(  # type: ignore[override]
         self, content: list[Line], start: int, end: int, language: str | None = None
     ) -> None:
@@ -361,7 +413,7 @@ class LineModel(BlockModel):
         drop more than :data:`MAX_DROP_SHARE` of the words the rules kept, it drops nothing.
         """
         rows = candidates(content, start, end, language)
-        scores = [self.score(row) for _, row in rows]
+        scores = self.scores([row for _, row in rows])
         # A model that would drop most of what the rules kept is out of its depth (a page
         # unlike any it was trained on, such as a very long uniform one): it only keeps.
         kept_words = sum(line.words for line in content if line.keep and line.role == "body")

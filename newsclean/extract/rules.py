@@ -407,6 +407,21 @@ def _compiled() -> list[_Step]:
 
 
 @lru_cache(maxsize=1)
+def _long_lines() -> tuple[int, re.Pattern[str]]:
+    """``(words, pattern)``: a line of more than *words* words can only be taken by the
+    whole-line rules of the widest word limit (or of none), and *pattern* joins those
+    alone. It is a necessary test, much cheaper than the whole alternation on the long
+    lines of prose, which match none: where it matches, the whole alternation decides."""
+    full = [rule for rule in RULES if rule.mode == "full"]
+    widest = max(rule.max_words for rule in full)
+    words = max((rule.max_words for rule in full if rule.max_words < widest), default=0)
+    body = "|".join(
+        f"(?:{rule.pattern})" for rule in full if not rule.max_words or rule.max_words > words
+    )
+    return words, re.compile(rf"(?:{body})[\s.:!?…]*\Z")
+
+
+@lru_cache(maxsize=1)
 def _all_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
     """The union of all search rules' trigger words and substrings."""
     words: set[str] = set()
@@ -484,6 +499,9 @@ def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> 
             text = lower if len(lower) <= 200 else lower[:100] + "\n" + lower[-100:]
             m = pattern.search(text)
         else:
+            long, only = _long_lines()
+            if words > long and only.match(lower) is None:
+                continue
             m = pattern.match(lower)
         if m:
             rule = names[m.lastgroup or ""]

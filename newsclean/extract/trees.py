@@ -48,6 +48,49 @@ def compile_trees(
     return namespace["raw"]
 
 
+def compile_batch(trees: Sequence[Sequence[list]]) -> Callable[[Sequence[Sequence[float]]], list]:
+    """One Python function giving the sums of the leaf values of tree arrays for many rows.
+
+    As :func:`compile_trees` with the default test ``x[feature] <= threshold``, but the
+    loop over the rows is inside the function and each row's features that a split reads
+    are taken out once into local names, so a comparison reads a local variable instead
+    of indexing the row (the same leaves, added in the same order: the same sums).
+
+    >>> tree = [[0], [0.5], [~0], [~1], [-1.0, 2.0], [0.0]]
+    >>> compile_batch([tree, tree])([[0.7], [0.2]])
+    [4.0, -2.0]
+    """
+    used = sorted({feature for tree in trees for feature in tree[0]})
+    terms = []
+    for feature, threshold, left, right, values, *_ in trees:
+
+        def expr(node: int) -> str:
+            if node < 0:
+                return repr(values[~node])
+            return f"({expr(left[node])} if f{feature[node]} <= {threshold[node]!r} else {expr(right[node])})"
+
+        terms.append(expr(0) if feature else repr(values[0]))
+    take = (
+        "        "
+        + ", ".join(f"f{u}" for u in used)
+        + ", = "
+        + ", ".join(f"x[{u}]" for u in used)
+        + ",\n"
+        if used
+        else ""
+    )
+    source = (
+        "def raw_rows(rows):\n    out = []\n    add = out.append\n    for x in rows:\n"
+        + take
+        + "        add(("
+        + "\n            + ".join(terms or ["0.0"])
+        + "))\n    return out\n"
+    )
+    namespace: dict = {}
+    exec(compile(source, "<trees>", "exec"), namespace)  # our own arrays: numbers only
+    return namespace["raw_rows"]
+
+
 def walk_tree(tree: Sequence[list], row: Sequence[float]) -> float:
     """The leaf value *row* reaches in one tree's arrays (the reference evaluator).
 
@@ -92,6 +135,7 @@ class TreeSum:
         self.trees, self.condition, self.left = trees, condition, walked
         self.walk = walk or (lambda row: sum(walk_tree(tree, row) for tree in trees))
         self.compiled: Callable[[Sequence[float]], float] | None = None
+        self.batch: Callable[[Sequence[Sequence[float]]], list] | None = None
 
     def __call__(self, row: Sequence[float]) -> float:
         if self.compiled is not None:
@@ -101,3 +145,18 @@ class TreeSum:
             return self.walk(row)
         self.compiled = compile_trees(self.trees, self.condition)
         return self.compiled(row)
+
+    def many(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """The sums for each of *rows*, as calling this for each row gives them; once the
+        rows to walk are used up, by one compiled function for all the rows (for the
+        default test only: with a *condition*, one compiled call per row).
+
+        >>> tree = [[0], [0.5], [~0], [~1], [-1.0, 2.0], [0.0]]
+        >>> TreeSum([tree, tree], walked=1).many([[0.7], [0.2], [0.7]])
+        [4.0, -2.0, 4.0]
+        """
+        if self.left > 0 or self.condition is not None:
+            return [self(row) for row in rows]
+        if self.batch is None:
+            self.batch = compile_batch(self.trees)
+        return self.batch(rows)

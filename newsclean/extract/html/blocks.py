@@ -449,6 +449,16 @@ def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | 
     return "".join(pieces)
 
 
+#: A ``<noscript>`` holding this many characters of text is read: it is the page itself,
+#: as the site serves it to readers without scripts (a forum's posts, a shop's grid).
+NOSCRIPT_CHARS = 500
+
+
+def page_in_noscript(node) -> bool:
+    """Whether a ``<noscript>`` element holds a page's text rather than a notice or a pixel."""
+    return len(node.text(deep=True)) >= NOSCRIPT_CHARS
+
+
 #: Tag names by Lexbor tag id, for the standard elements (custom elements get
 #: per-document ids above this bound and are looked up each time).
 _TAG_NAMES: dict[int, str] = {}
@@ -529,7 +539,7 @@ def blocks(tree) -> list[Block]:
             tag = node.tag or "#other"
             if tag_id < _STANDARD_IDS:
                 names[tag_id] = tag
-        if tag in skip or tag[0] in "-_!#":
+        if (tag in skip or tag[0] in "-_!#") and not (tag == "noscript" and page_in_noscript(node)):
             continue
         attributes = node.attributes
         hints = NO_HINTS

@@ -41,6 +41,7 @@ from newsclean.extract.rules import Hit
 
 if TYPE_CHECKING:
     from newsclean.extract.blockmodel import BlockModel
+    from newsclean.extract.html.bytype import Profile
 
 #: An element with less than this share of the container's prose is a widget
 #: inside the article, and its class/id names or landmark tag are believed.
@@ -120,6 +121,8 @@ class PageStructure:
         self.model: BlockModel | None = None
         #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
         self.rules_body: list[str] = []
+        #: What the page's type changes in the region (:mod:`~newsclean.extract.html.bytype`).
+        self.profile: Profile | None = None
 
     def link_lines(self) -> list[bool]:
         """For each line: whether it is made mostly of link text or sits in navigation.
@@ -128,8 +131,9 @@ class PageStructure:
         rules need not read them.
         """
         in_nav = self._flags()[0]
+        links = self.profile is not None and self.profile.links
         return [
-            block is not None and (_menu_block(block) or in_nav[block.element])
+            block is not None and ((_menu_block(block) and not links) or in_nav[block.element])
             for block in self.blocks
         ]
 
@@ -143,6 +147,9 @@ class PageStructure:
         if self._flag_cache is None:
             parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
             size = len(tags)
+            demoting = DEMOTED_HINTS
+            if self.profile is not None and self.profile.comments:
+                demoting = DEMOTED_HINTS - {"comment"}
             in_nav = [False] * size
             demoted = [False] * size
             for serial in range(1, size):
@@ -152,7 +159,7 @@ class PageStructure:
                 demoted[serial] = (
                     demoted[up]
                     or tag in DEMOTED_TAGS
-                    or (bool(hints[serial]) and not DEMOTED_HINTS.isdisjoint(hints[serial]))
+                    or (bool(hints[serial]) and not demoting.isdisjoint(hints[serial]))
                 )
             self._flag_cache = in_nav, demoted
         return self._flag_cache
@@ -168,13 +175,14 @@ class PageStructure:
         count = [0] * size
         linked = [0] * size
         placed: list[tuple[int, Line, Block]] = []
+        links = self.profile is not None and self.profile.links
         for position, line in enumerate(content):
             block = self.block(line)
             if block is None:
                 continue
             placed.append((position, line, block))
             serial = block.element
-            link = block.link_density > LINK_SHARE
+            link = block.link_density > LINK_SHARE and not links
             # Prose adds its size. Links cost by their size, so that menus and teaser
             # lists weigh against their element; other lines cost little, because in
             # HTML the markup, not the line's length, tells a list item from a menu entry.
@@ -206,7 +214,11 @@ class PageStructure:
         self.container = container
         inside = self._within(container)
         reasons = self._widget_reasons(
-            container, inside, good, good[container], self._teaser_items(count, linked)
+            container,
+            inside,
+            good,
+            good[container],
+            set() if links else self._teaser_items(count, linked),
         )
         first = last = -1
         for position, line, block in placed:
@@ -217,7 +229,7 @@ class PageStructure:
             if line.hit is not None or line.number in forced:
                 continue
             found = reasons[block.element]
-            if found is None and _menu_block(block):
+            if found is None and _menu_block(block) and not links:
                 found = "nav", f"link text {block.link_density:.0%} of the line"
             if found is None:
                 continue
@@ -281,7 +293,8 @@ class PageStructure:
         for _, line, block in placed:
             if line.cls == "good" and line.hit is None and inside[block.element]:
                 flow.add(parent[self._holder(block)])
-        if not flow:
+        items = self.profile is not None and self.profile.items
+        if not flow and not items:
             return
         for _, line, block in placed:
             if (
@@ -291,7 +304,12 @@ class PageStructure:
                 or line.date_line
             ):
                 continue
-            if not inside[block.element] or block.link_density > LINK_SHARE:
+            if not inside[block.element] or (
+                block.link_density > LINK_SHARE and (line.link or not items)
+            ):
+                continue
+            if items:
+                line.cls, line.why = "near", f"{line.why}; an item of the page's main element"
                 continue
             serial = parent[self._holder(block)]
             for _ in range(FLOW_LEVELS):
@@ -330,6 +348,9 @@ class PageStructure:
         reasons: list[tuple[str, str] | None] = [None] * size
         weak: dict[int, tuple[str, str]] = {}
         limit = SMALL_SHARE * prose
+        order = _HINT_ORDER
+        if self.profile is not None and self.profile.comments:
+            order = [hint for hint in _HINT_ORDER if hint != "comment"]
         for serial in range(1, size):
             up = parent[serial]
             if serial == container:
@@ -359,7 +380,7 @@ class PageStructure:
                     continue
             found = hints[serial]
             if found and "embed" not in found:
-                for hint in _HINT_ORDER:
+                for hint in order:
                     if hint in found:
                         reasons[serial] = (
                             HINT_REASONS[hint],

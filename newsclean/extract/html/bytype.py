@@ -1,0 +1,65 @@
+"""Extraction that follows the page type: what counts as content on a forum, a listing, a shop.
+
+The rules and the DOM region (:mod:`~newsclean.extract.html.dom`) are written for
+articles: one element of prose, and around it menus, teasers for other stories,
+comments. On other kinds of page that reading drops the content itself: a
+forum's replies are named "comment", a listing's items are link text and
+teasers, a product page's specifications and a service page's sections are short
+lines between headings.
+
+When the page-type model (:mod:`~newsclean.extract.html.pagetype`) is sure
+enough of a type other than article (:data:`CONFIDENCE`), the page is extracted
+again with that type's :class:`Profile`, which changes a few general mechanisms
+of the region and never names a site:
+
+* ``comments``: elements named like comments neither demote the container nor
+  mark their lines (a thread's posts are the content);
+* ``links``: link text inside the page counts as text, not as a menu (a
+  listing's item titles), and runs of teaser items are not "related stories";
+* ``items``: every line inside the container that no rule rejects is content
+  (headings, list items, specifications), not only the lines between prose.
+
+Navigation, footers, forms and the named line rules (share widgets, cookie
+notices, newsletter prompts …) still apply on every kind of page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one page type changes the region (see the module's description)."""
+
+    kind: str
+    comments: bool = False
+    links: bool = False
+    items: bool = False
+    #: Whether the block model (trained on every kind of page) judges the lines after the rules.
+    model: bool = True
+
+
+#: The profiles of the page types that are not articles.
+PROFILES: dict[str, Profile] = {
+    "forum": Profile("forum", comments=True, items=True),
+    "listing": Profile("listing", links=True, items=True),
+    "collection": Profile("collection", links=True, items=True),
+    "product": Profile("product", items=True),
+    "service": Profile("service", items=True),
+    "documentation": Profile("documentation", items=True),
+}
+
+#: The page type's probability from which extraction follows it.
+CONFIDENCE = 0.45
+
+
+def profile_for(page_type: str | None, confidence: float | None) -> Profile | None:
+    """The profile of a page of *page_type* typed with *confidence*, or None (read as an article).
+
+    >>> profile_for("forum", 0.9).comments, profile_for("forum", 0.3), profile_for("article", 0.99)
+    (True, None, None)
+    """
+    if page_type is None or confidence is None or confidence < CONFIDENCE:
+        return None
+    return PROFILES.get(page_type)

@@ -1,0 +1,114 @@
+"""The end of an article: author bios, print notes, prompts and teasers left after the last paragraph.
+
+What follows a story's last paragraph inside its own element often reads like
+prose: "Jane Doe is a reporter covering health for The Courier.", "A version of
+this article appears in print on …", "Sign up for our morning briefing …",
+"Read more: Council delays vote on bridge repairs". The region keeps such lines,
+as they sit in the article's flow; the line rules cannot drop them everywhere, as
+the same words can open a paragraph in the middle of a story ("Smith, who is a
+reporter at the Post, said …").
+
+:func:`trim_tail` walks back from the last kept paragraph and drops, each with
+its reason code, the lines that read as the end matter of a page, until the first
+line that does not; at most :data:`MAX_TAIL` of them, and never the article's
+first :data:`KEEP_AT_LEAST` paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
+
+#: At most this many lines are dropped from an article's end.
+MAX_TAIL = 6
+#: Paragraphs an article keeps whatever its end looks like.
+KEEP_AT_LEAST = 2
+#: Longest line (in words) read as end matter.
+MAX_WORDS = 80
+
+_JOBS = (
+    r"reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|critic"
+    r"|photographer|photojournalist|author|freelancer|intern|host|anchor|reporting fellow"
+)
+_NAME = r"(?!(?:The|This|That|These|Our|An?|It|He|She|They|We|Its|Their)\b)[A-ZÀ-Ý][\w'’.-]+(?: (?:de|da|van|von|der|di|del|la|le|bin|al) )?(?: [A-ZÀ-Ý][\w'’.-]+){0,3}"
+
+#: (rule, reason, pattern): what ends an article but is no part of it.
+TAIL_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "author-bio",
+        "bio",
+        re.compile(
+            rf"(?:{_NAME}) (?:is|was|has been|covers|writes|reports)\b[^.!?]{{0,120}}?\b(?:{_JOBS}|covers|covering|writes about|reports on)\b"
+            r"|about the author\b|(?:follow|contact|email|reach|find) (?:him|her|them|me|the author|[A-ZÀ-Ý][\w'’-]+)"
+            r" (?:on|at|via) (?:twitter|x|instagram|facebook|bluesky|threads|linkedin|@|\S+@)"
+        ),
+    ),
+    (
+        "print-note",
+        "print-note",
+        re.compile(
+            r"a version of this (?:article|story|review|column|essay|interview) (?:appears|appeared|was published) in print"
+            r"|(?:this|the) (?:article|story) (?:appears|appeared|was published) in (?:the )?[\w ]{0,40}(?:print edition|print issue|magazine|issue of)"
+            r"|(?:this|the) (?:article|story) (?:was|has been) (?:updated|amended|corrected) (?:to|on|since)"
+            r"|(?:an earlier|a previous) version of this (?:article|story)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "newsletter-prompt",
+        "newsletter",
+        re.compile(
+            r"(?:sign up|subscribe|register)\b[^.]{0,80}\b(?:newsletter|briefing|digest|bulletin|emails?|inbox|alerts?)"
+            r"|(?:get|receive) (?:our|the) [^.]{0,60}(?:newsletter|briefing|digest) "
+            r"|(?:support|subscribe to) (?:our|independent|local) (?:journalism|reporting)"
+            r"|(?:become|already) a (?:subscriber|member)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "story-teaser",
+        "related",
+        re.compile(
+            r"(?:read more|read also|also read|related|more from|more on|see also|watch|listen|recommended|next|previously|further reading)"
+            r"\s*(?::|»|>|›|—|–|\|)\s*\S",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def tail_hit(text: str) -> tuple[str, str] | None:
+    """``(rule, reason)`` when *text* reads as the end matter of an article, else None.
+
+    >>> tail_hit("Jane Doe is a health reporter for The Courier.")
+    ('author-bio', 'bio')
+    >>> tail_hit("A version of this article appears in print on May 3, 2024, Section A, Page 1.")
+    ('print-note', 'print-note')
+    >>> tail_hit("Read more: Council delays vote on bridge repairs")
+    ('story-teaser', 'related')
+    >>> tail_hit("The council is a partner of the writers' guild, the mayor said.") is None
+    True
+    """
+    for rule, reason, pattern in TAIL_PATTERNS:
+        if pattern.match(text):
+            return rule, reason
+    return None
+
+
+def trim_tail(content: list[Line]) -> int:
+    """Drop the end matter after an article's last paragraph (see the module); the lines dropped."""
+    body = [line for line in content if line.keep and line.role == "body"]
+    dropped = 0
+    for line in reversed(body[KEEP_AT_LEAST:]):
+        if dropped >= MAX_TAIL or line.words > MAX_WORDS:
+            break
+        found = tail_hit(line.text)
+        if found is None:
+            break
+        rule, reason = found
+        line.judge(False, "boilerplate", reason, rule, "after the article's last paragraph")
+        dropped += 1
+    return dropped
