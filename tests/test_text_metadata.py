@@ -189,3 +189,10 @@ def test_the_line_a_breadcrumb_ends_with_is_the_headline():
          "Share on Facebook", "View Full Profile", *PROSE]
     )  # fmt: skip
     assert document.title == "Best boats of the year"
+
+
+def test_the_first_line_is_not_its_own_repeat():
+    # The page title is the first line: it cannot also be the headline that repeats it.
+    document = _clean(PROSE)
+    assert document.title == ""
+    assert document.paragraphs == PROSE
