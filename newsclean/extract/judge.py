@@ -333,7 +333,8 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
         # The page title said again: as the region's first line (a question ends like a
         # sentence), or further up (the region started late).
         if (
-            0 < start < len(content)
+            include_start
+            and 0 < start < len(content)
             and content[start].words <= 30
             and _repeats_title(content, start, first)
         ):
