@@ -123,7 +123,11 @@ def extract_lines(
     if dom is not None and dom.title_at >= 0 and not fallback:
         title_at = dom.title_at
     else:
-        title_at = _find_title(content, start, include_start=not fallback) if end >= 0 else -1
+        title_at = (
+            _find_title(content, start, include_start=not fallback, dump=dom is None)
+            if end >= 0
+            else -1
+        )
     if title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
@@ -290,7 +294,9 @@ def _overlap(text: str, first: set[str]) -> float:
     return len(tokens & first) / len(tokens) if tokens else 0.0
 
 
-def _find_title(content: list[Line], start: int, include_start: bool = True) -> int:
+def _find_title(
+    content: list[Line], start: int, include_start: bool = True, dump: bool = True
+) -> int:
     """Position of the headline: the title-like line before the body that best matches the page title.
 
     Candidates are the lines just before the region (and its first line when
@@ -298,7 +304,10 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     lines after such a header are teasers of other stories. The page's first
     line is usually the HTML title ("Headline | Site"): the candidate sharing
     most of its words wins; otherwise the nearest title-like line, else the
-    first line of the page itself when it looks like a headline.
+    first line of the page itself when it looks like a headline. In a text *dump*
+    (not an HTML page), a weak match gives way to a line that says the page title,
+    and with no match the headline is a Markdown heading, the end of a breadcrumb
+    or the line a byline or date stands under, before the nearest title-like line.
     """
     first = _tokens(content[0].text) if content else set()
     best, best_score, nearest = -1, 0.0, -1
@@ -329,11 +338,12 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
                 best, best_score = position, score
         if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
             nearest = position
-    if best < 0 or not _repeats_title(content, best, first):
+    if best < 0 or (dump and not _repeats_title(content, best, first)):
         # The page title said again: as the region's first line (a question ends like a
         # sentence), or further up (the region started late).
         if (
-            include_start
+            dump
+            and include_start
             and 0 < start < len(content)
             and content[start].words <= 30
             and _repeats_title(content, start, first)
@@ -342,8 +352,8 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
         for position in range(low - 1, 0, -1):
             if _repeats_title(content, position, first):
                 return position
-    if best >= 0:
-        return best
+    if best >= 0 or not dump:
+        return best if best >= 0 else _nearest_or_head(content, start, nearest)
     heading = _top_heading(content, min(len(content), start + 2))
     if heading < 0:
         heading = _under_breadcrumb(content, min(len(content), start + 2))
@@ -352,6 +362,12 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
     if anchored >= 0:
         return anchored
+    return _nearest_or_head(content, start, nearest)
+
+
+def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
+    """The nearest title-like line when close to the body, else the page's first line
+    when it reads like a headline, else -1."""
     if nearest >= 0 and start - nearest <= 6:
         return nearest
     head = content[0] if content else None
