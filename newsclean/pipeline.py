@@ -55,9 +55,9 @@ def clean(
         text = data
         html = opts.input == "html" or (opts.input == "auto" and looks_like_html(text))
     nuls = text.count("\x00")
-    text = normalize_newlines(text)
     if html:
-        # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy).
+        # Valid UTF-8 bytes go to the parser as they are (it reads them without a copy),
+        # and then the decoded text is not read again.
         raw = (
             data
             if isinstance(data, bytes)
@@ -66,9 +66,9 @@ def clean(
             and b"\x00" not in data
             else None
         )
-        document = _clean_html(text, opts, raw)
+        document = _clean_html(text if raw is not None else normalize_newlines(text), opts, raw)
     else:
-        document = _clean_text(text, opts)
+        document = _clean_text(normalize_newlines(text), opts)
     document.decoded = decoded
     document.source = source
     if nuls:

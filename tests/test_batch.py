@@ -329,6 +329,9 @@ def _start_and_wait_for_outputs(args, out: Path, count: int) -> subprocess.Popen
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "NO_COLOR": "1"},
+        # A shell's background job ignores SIGINT and its children inherit that: give the
+        # batch the default handling a terminal's Ctrl-C meets, however the suite runs.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and proc.poll() is None:

@@ -62,19 +62,7 @@ DEFAULT_ON = True
 #: Hash buckets for class/id words.
 BUCKETS = 64
 
-_LANDMARKS = (
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "article",
-    "main",
-    "form",
-    "figure",
-    "li",
-    "table",
-    "blockquote",
-)
+_LANDMARKS = tuple("nav header footer aside article main form figure li table blockquote".split())
 _LANDMARK_BIT = {tag: 1 << i for i, tag in enumerate(_LANDMARKS)}
 _LANDMARK_BIT["figcaption"] = _LANDMARK_BIT["figure"]
 _NAV_BIT = _LANDMARK_BIT["nav"]
@@ -97,20 +85,7 @@ _HINTS = (
     "embed",
 )
 _HINT_BIT = {hint: 1 << (len(_LANDMARKS) + i) for i, hint in enumerate(_HINTS)}
-_TAGS = (
-    "p",
-    "div",
-    "li",
-    "h1",
-    "h2",
-    "h3+",
-    "tr",
-    "dd",
-    "blockquote",
-    "pre",
-    "figcaption",
-    "other",
-)
+_TAGS = tuple("p div li h1 h2 h3+ tr dd blockquote pre figcaption other".split())
 _TAG_GROUP = {
     "p": "p",
     "div": "div",
@@ -137,22 +112,7 @@ _TAG_GROUP = {
 }
 _TAG_INDEX = {tag: i for i, tag in enumerate(_TAGS)}
 _HIDING = frozenset(
-    {
-        "hidden",
-        "hide",
-        "sr",
-        "visually",
-        "invisible",
-        "offscreen",
-        "collapse",
-        "collapsed",
-        "modal",
-        "popup",
-        "tooltip",
-        "dropdown",
-        "overlay",
-        "none",
-    }
+    "hidden hide sr visually invisible offscreen collapse collapsed modal popup tooltip dropdown overlay none".split()
 )
 _NAME_WORD = re.compile(r"[a-z]{2,}")
 #: Punctuation, ASCII and typographic, whose share of a line is a feature of both models.
@@ -286,6 +246,8 @@ _DIGIT_TABLE = str.maketrans("", "", "0123456789")
 _CAPITAL_TABLE = str.maketrans(
     "", "", "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 )
+_PUNCT_ASCII = "".join(sorted(c for c in PUNCTUATION if c.isascii())).encode("ascii")
+_CAPITAL_ASCII = bytes(range(ord("A"), ord("Z") + 1))
 #: Characters of a line read for its punctuation, digit and capital shares.
 RATIO_CHARS = 120
 
@@ -300,6 +262,13 @@ def _ratios(text: str) -> tuple[float, float, float]:
     if len(text) > RATIO_CHARS:
         text = text[:RATIO_CHARS]
     n = len(text) or 1
+    if text.isascii():  # most lines: bytes delete characters faster than str's tables
+        data = text.encode("ascii")
+        return (
+            (n - len(data.translate(None, _PUNCT_ASCII))) / n,
+            (n - len(data.translate(None, b"0123456789"))) / n,
+            (n - len(data.translate(None, _CAPITAL_ASCII))) / n,
+        )
     return (
         (n - len(text.translate(PUNCT_TABLE))) / n,
         (n - len(text.translate(_DIGIT_TABLE))) / n,
@@ -323,14 +292,17 @@ def page_rows(
     ``<nav>`` element (their neighbours are all the block lines).
     """
     placed = []
+    blocks, size = dom.blocks, len(dom.blocks)
     for position, line in enumerate(content):
-        block = dom.block(line)
+        index = line.number - 1
+        block = blocks[index] if 0 <= index < size else None
         if block is not None:
             placed.append((position, line, block))
     if not placed:
         return []
     page = _Page(content, start, end, dom, language, placed)
     parent, near, masks = page.parent, page.near, page.masks
+    buckets: dict[int, int] = {}  # element -> class-word buckets of it and three ancestors
     rows = []
     for index, ((position, line, block), group) in enumerate(zip(placed, page.groups)):
         if wanted is not None and not wanted(line):
@@ -339,9 +311,12 @@ def page_rows(
         mask = masks[serial]
         if wanted is not None and mask & _NAV_BIT and not line.keep:
             continue  # a line the rules dropped in a <nav> element is not judged
-        up = parent[serial] if serial > 0 else 0
-        up2 = parent[up] if up > 0 else 0
-        bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
+        bucket = buckets.get(serial)
+        if bucket is None:
+            up = parent[serial] if serial > 0 else 0
+            up2 = parent[up] if up > 0 else 0
+            bucket = near(serial) | near(up) | near(up2) | (near(parent[up2]) if up2 > 0 else 0)
+            buckets[serial] = bucket
         row = page.line_row(position, line, block, group, mask, bucket)
         rows.append((position, row))
         for offset in _NEIGHBOURS:
@@ -373,18 +348,7 @@ class _Page:
         size = len(tags)
         container = dom.container
         inside_flags = dom._within(container) if container >= 0 else [False] * size
-        depth = [0] * size
-        masks = [0] * size
-        landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
-        for serial in range(1, size):  # parents come before their children
-            up = parent[serial]
-            depth[serial] = depth[up] + 1
-            bits = masks[up] | landmark_bit(tags[serial], 0)
-            found = hints[serial]
-            if found:
-                for hint in found:
-                    bits |= hint_bit(hint, 0)
-            masks[serial] = bits
+        depth, masks = _depths_and_masks(parent, tags, hints)
         self.parent, self.depth, self.masks, self.inside_flags = parent, depth, masks, inside_flags
         self.start, self.end, self.language, self.n = start, end, language, len(content)
         self.container_depth = depth[container] if container >= 0 else 0
@@ -393,22 +357,32 @@ class _Page:
         holders = [_holder(block, parent, tags) for _, _, block in placed]
         self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
         self.group_lines: Counter = Counter(groups)
-        self.group_links: Counter = Counter()
-        self.group_words: Counter = Counter()
-        self.container_words = 0
+        self.group_links: dict[int, int] = dict.fromkeys(self.group_lines, 0)
+        self.group_words: dict[int, int] = dict.fromkeys(self.group_lines, 0)
+        links, group_words = self.group_links, self.group_words
+        container_words = page_words = kept_words = good = kept = linked = 0
         for (_, line, block), group in zip(placed, groups):
-            self.group_links[group] += block.link_density > 0.5
-            self.group_words[group] += line.words
+            words = line.words
+            if block.link_density > 0.5:
+                links[group] += 1
+                linked += 1
+            group_words[group] += words
+            page_words += words
             if inside_flags[block.element]:
-                self.container_words += line.words
+                container_words += words
+            if line.keep:
+                kept_words += words
+                kept += 1
+            if line.cls == "good":
+                good += 1
+        self.container_words = container_words
         self.count = count = len(placed)
-        self.page_words = page_words = sum(line.words for _, line, _ in placed)
-        kept_words = sum(line.words for _, line, _ in placed if line.keep)
+        self.page_words = page_words
         self.figures = [
             kept_words / page_words if page_words else 0.0,
-            sum(line.cls == "good" for _, line, _ in placed) / count,
-            sum(line.keep for _, line, _ in placed) / count,
-            sum(block.link_density > 0.5 for _, _, block in placed) / count,
+            good / count,
+            kept / count,
+            linked / count,
         ]
         self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
         self.basics = [
@@ -486,6 +460,32 @@ class _Page:
         return row
 
 
+def _depths_and_masks(
+    parent: list[int], tags: list[str], hints: list[frozenset]
+) -> tuple[list[int], list[int]]:
+    """Each element's depth, and the landmark and hint bits of it and its ancestors."""
+    size = len(tags)
+    depth = [0] * size
+    masks = [0] * size
+    landmark_bit, hint_bit = _LANDMARK_BIT.get, _HINT_BIT.get
+    hint_bits: dict[frozenset, int] = {}  # the hint sets are few, and shared
+    for serial in range(1, size):  # parents come before their children
+        up = parent[serial]
+        depth[serial] = depth[up] + 1
+        bits = masks[up] | landmark_bit(tags[serial], 0)
+        found = hints[serial]
+        if found:
+            more = hint_bits.get(found)
+            if more is None:
+                more = 0
+                for hint in found:
+                    more |= hint_bit(hint, 0)
+                hint_bits[found] = more
+            bits |= more
+        masks[serial] = bits
+    return depth, masks
+
+
 def _holder(block, parent: list[int], tags: list[str]) -> int:
     serial = block.element
     while serial > 0 and tags[serial] != block.tag:
@@ -502,7 +502,7 @@ def _condition(feature: int, threshold: float) -> str:
     # A one-hot or bit feature is 0 or 1.
     if threshold >= 1.0 or threshold < 0.0:
         return "True" if threshold >= 1.0 else "False"
-    return f"x[{index}] != {value}" if kind == "eq" else f"not x[{index}] >> {value} & 1"
+    return f"x[{index}] != {value}" if kind == "eq" else f"not x[{index}] & {1 << value}"
 
 
 class BlockModel:

@@ -10,7 +10,11 @@ ensembles, exported from LightGBM by their training scripts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+
+#: A row value read by a compiled tree (``x[12]``): read once into a local name instead.
+_READ = re.compile(r"x\[(\d+)\]")
 
 
 def compile_trees(
@@ -40,9 +44,18 @@ def compile_trees(
 
         terms.append(expr(0) if feature else ("0" if leaves else repr(values[0])))
     if leaves:
-        source = "def raw(x):\n    return (" + ",\n        ".join(terms) + ",)\n"
+        body = "(" + ",\n        ".join(terms) + ",)"
     else:
-        source = "def raw(x):\n    return (" + "\n        + ".join(terms or ["0.0"]) + ")\n"
+        body = "(" + "\n        + ".join(terms or ["0.0"]) + ")"
+    # The row's values are unpacked into locals once: a tree reads a local faster than
+    # it indexes the row, and the trees read the same few values again and again.
+    used = {int(index) for index in _READ.findall(body)}
+    unpack = ""
+    if used:
+        names = ", ".join(f"x_{index}" for index in range(max(used) + 1))
+        unpack = f"    {names}, *_ = x\n"
+        body = _READ.sub(r"x_\1", body)
+    source = f"def raw(x):\n{unpack}    return {body}\n"
     namespace: dict = {}
     exec(compile(source, "<trees>", "exec"), namespace)  # our own arrays: numbers only
     return namespace["raw"]

@@ -210,6 +210,7 @@ HINT_WORDS = {
 _SPLIT_NAME = re.compile(r"[^a-z]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NO_HINTS: frozenset = frozenset()
+_HINT_NAMES = frozenset(HINT_WORDS)
 
 
 class Elements:
@@ -244,7 +245,7 @@ class Elements:
 class Block:
     """One line of page text and what the markup says about it."""
 
-    __slots__ = ("element", "elements", "link_density", "tag", "text")
+    __slots__ = ("element", "elements", "link_density", "tag", "text", "words")
 
     def __init__(
         self,
@@ -253,8 +254,11 @@ class Block:
         link_density: float,
         element: int = 0,
         elements: Elements | None = None,
+        words: int = -1,
     ) -> None:
         self.text = text
+        #: Words of the text, separated by white space.
+        self.words = len(text.split()) if words < 0 else words
         #: The block element that holds the text (``p``, ``h2``, ``li``, ``tr``, ``div`` …).
         self.tag = tag
         #: Characters inside links divided by all characters.
@@ -298,9 +302,8 @@ def _name_hints(value: str) -> frozenset[str]:
     """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
     found = _HINT_CACHE.get(value)
     if found is None:
-        found = frozenset(
-            HINT_WORDS[name] for name in _SPLIT_NAME.split(value.lower()) if name in HINT_WORDS
-        )
+        names = _HINT_NAMES.intersection(_SPLIT_NAME.split(value.lower()))
+        found = frozenset(HINT_WORDS[name] for name in names) if names else NO_HINTS
         if len(_HINT_CACHE) > 50_000:
             _HINT_CACHE.clear()
         _HINT_CACHE[value] = found
@@ -494,9 +497,10 @@ def blocks(tree) -> list[Block]:
 
     def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
-        text = " ".join("".join(parts).split())
+        words = "".join(parts).split()
         parts.clear()
-        if text:
+        if words:
+            text = " ".join(words)
             out.append(
                 Block(
                     text,
@@ -504,6 +508,7 @@ def blocks(tree) -> list[Block]:
                     min(1.0, link_chars / len(text)) if link_chars else 0.0,
                     top[0],
                     elements,
+                    len(words),
                 )
             )
         link_chars = 0
@@ -541,6 +546,9 @@ def blocks(tree) -> list[Block]:
                 names[tag_id] = tag
         if (tag in skip or tag[0] in "-_!#") and not (tag == "noscript" and page_in_noscript(node)):
             continue
+        last = node.last_child
+        if last is None and tag not in block_tags and tag not in CELL:
+            continue  # an empty inline element (an image, an icon): its attributes change nothing
         attributes = node.attributes
         hints = NO_HINTS
         class_id = ""
@@ -574,7 +582,6 @@ def blocks(tree) -> list[Block]:
             is_block = False
             if tag in CELL:
                 add_part(" ")
-        last = node.last_child
         if last is None:
             continue  # no text inside: nothing to record
         if "-" in tag:

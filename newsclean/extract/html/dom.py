@@ -259,7 +259,9 @@ class PageStructure:
                 break
             if not 0 < line.words <= 2 * len(wanted) + 5 or self.block(line) is None:
                 continue
-            tokens = set(WORD.findall(line.text.lower()))
+            tokens = set(
+                line.tokens if line.tokens is not None else WORD.findall(line.text.lower())
+            )
             shared = len(tokens & wanted)
             if shared < HEADLINE_MATCH * len(wanted) or shared < HEADLINE_MATCH * len(tokens):
                 continue

@@ -169,7 +169,36 @@ NAME_WORDS = (
     "tag",
     "share",
 )
-_NAME_WORD = re.compile("|".join(sorted(NAME_WORDS, key=len, reverse=True)))
+
+
+def _longest_first(words: Sequence[str]) -> str:
+    """A pattern matching the longest of *words* at a position, as their alternation sorted
+    longest first would, but written as a tree of shared prefixes (``ca(?:rd|rt|tegory)``),
+    which the regular expression engine tries far faster.
+
+    >>> re.findall(_longest_first(["tag", "tags", "toc"]), "tags-toc tag")
+    ['tags', 'toc', 'tag']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if "" in node else inner
+
+    return pattern(trie)
+
+
+_NAME_WORD = re.compile(_longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
 _VOICE = re.compile(
     r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
@@ -179,7 +208,9 @@ _VOICE = re.compile(
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b)")
+#: A currency sign before a digit, or a digit before a currency. (The pattern starts with
+#: the set of its first characters, so that the engine skips to them.)
+_PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b))")
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -242,7 +273,7 @@ def page_row(
     (before the block model: the type does not depend on it), *byline* and
     *date* whether the page has them. The parts follow the order of :data:`FEATURES`.
     """
-    words = [len(block.text.split()) for block in blocks]
+    words = [block.words for block in blocks]
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
@@ -314,9 +345,10 @@ def _text_figures(
         total_words / count,
         sum(block.text.endswith((".", "!", "?", "。")) for block in blocks) / count,
     ]
-    kept = sum(len(p.split()) for p in body)
+    body_words = [len(p.split()) for p in body]
+    kept = sum(body_words)
     paragraphs = len(body)
-    text = "\n".join(block.text for block in blocks)[:_PRICE_CHARS]
+    text = _head([block.text for block in blocks], _PRICE_CHARS)
     row += [
         _log(kept),
         kept / total_words,
@@ -326,22 +358,39 @@ def _text_figures(
         float(date),
         _log(len(_PRICE.findall(text))),
     ]
-    hints = Counter(hint for found in elements.hints if found for hint in found)
+    hints: Counter = Counter()
+    for found, number in Counter(elements.hints).items():  # the same few sets, shared
+        for hint in found:
+            hints[hint] += number
     row += [
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
-    prose = "\n".join(body)[:_VOICE_CHARS].lower()
+    prose = _head(body, _VOICE_CHARS).lower()
     voice = _VOICE.findall(prose)
     sample_words = len(prose.split()) or 1
     row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
     heading = sum(block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for block in blocks)
-    short = sum(len(p.split()) < 8 for p in body)
+    short = sum(n < 8 for n in body_words)
     row += [
         heading / count,
         short / paragraphs if paragraphs else 0.0,
         sum(block.tag == "p" for block in blocks) / count,
     ]
     return row
+
+
+def _head(texts: Sequence[str], chars: int) -> str:
+    """``"\\n".join(texts)[:chars]``, joining only the texts it needs.
+
+    >>> _head(["ab", "cd", "ef"], 4), _head(["ab"], 4)
+    ('ab\\nc', 'ab')
+    """
+    size = 0
+    for count, text in enumerate(texts, 1):
+        size += len(text) + 1
+        if size > chars:
+            return "\n".join(texts[:count])[:chars]
+    return "\n".join(texts)
 
 
 #: Pages typed by walking the trees before they are compiled.
