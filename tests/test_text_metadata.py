@@ -88,3 +88,111 @@ def test_a_chart_credit_is_no_headline():
     )  # fmt: skip
     assert document.title == "Storm hits the coast"
     assert "Chart: The Daily" not in document.paragraphs
+
+
+MENU = ["* Home", "* News", "* Sport", "* Weather", "Search"]
+
+
+def test_without_a_page_title_the_headline_is_the_line_above_the_byline():
+    # A converter's dump (inscriptis, html2text) starts with the menu, not the <title>:
+    # the headline is the line the byline and the date stand under, past a standfirst.
+    document = _clean(
+        [*MENU, "Why the town keeps its harbour",
+         "The council voted to repair it, whatever the cost.",
+         "By Jane Doe", "April 29, 2014", "Share", "Save", "Print", "Email", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Why the town keeps its harbour"
+    assert document.byline == "Jane Doe"
+    assert document.date == "2014-04-29"
+
+
+def test_the_headline_above_a_by_name_date_line():
+    document = _clean(
+        [*MENU, "Home » Harbour", "Ten ways to keep a harbour open",
+         "By Sarah Miller | September 07, 2023", "Category: Towns", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Ten ways to keep a harbour open"
+    assert document.byline == "Sarah Miller"
+    assert document.date == "2023-09-07"
+
+
+def test_list_marked_byline_and_date_lines_are_metadata_not_the_headline():
+    document = _clean(
+        [*MENU, "A guide to the harbour repairs", "* by Jane Doe", "* on February 11, 2025",
+         "* at 12:16 pm", *PROSE]
+    )  # fmt: skip
+    assert document.title == "A guide to the harbour repairs"
+    assert document.byline == "Jane Doe"
+    assert document.date == "2025-02-11"
+    assert not any(p.startswith("* ") for p in document.paragraphs)
+
+
+def test_a_bare_written_by_line_is_a_byline():
+    from newsclean.extract.metadata import is_byline, is_date_line
+
+    assert is_byline("Written by:")
+    assert is_byline("* by BBK Web")
+    assert not is_byline("* by the time the vote closed")
+    assert is_date_line("* December 19, 2025")
+    assert not is_date_line("* Ten things to do in December 2025")
+
+
+def test_the_headline_that_says_the_whole_page_title_beats_a_shorter_line():
+    # Both lines are made of the page title's words; the one that says most of it wins.
+    document = _clean(
+        ["Storm leaves the coastal town without power for days | The Daily", "", *MENU,
+         "Storm leaves the coastal town without power for days", "The coastal town", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm leaves the coastal town without power for days"
+
+
+def test_a_question_headline_that_opens_the_region_repeats_the_page_title():
+    document = _clean(
+        ["Why did the town lose its power? | The Daily", "", *MENU, "Download our app today",
+         "Why did the town lose its power?", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Why did the town lose its power?"
+    assert document.paragraphs[0] == PROSE[0]
+
+
+def test_a_name_alone_above_the_date_is_the_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "LEONARDO GARCIA",
+         "Sep 26, 2022", "2 min read", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "LEONARDO GARCIA"
+    assert document.date == "2022-09-26"
+
+
+def test_the_date_of_the_byline_beats_an_earlier_date_on_the_page():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Most read: prices rise again 2024-05-02",
+         "Storm hits the coast", "", "By Randy Thompson • 20 Dec 2025", "", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Randy Thompson"
+    assert document.date == "2025-12-20"
+
+
+def test_a_markdown_top_heading_is_the_headline():
+    # html2text writes the page's <h1> as "# Headline"; the marks stay in a dump with
+    # too few of them to be taken off.
+    document = _clean(
+        [*MENU, "Apply Now", "# Kickstart your harbour education: degree or certificate",
+         "Jennifer Newmann", "FAQ # Harbours, Boats", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Kickstart your harbour education: degree or certificate"
+
+
+def test_the_line_a_breadcrumb_ends_with_is_the_headline():
+    document = _clean(
+        [*MENU, "Car Talk / Car Reviews / Best boats of the year", "Best boats of the year",
+         "Share on Facebook", "View Full Profile", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Best boats of the year"
+
+
+def test_the_first_line_is_not_its_own_repeat():
+    # The page title is the first line: it cannot also be the headline that repeats it.
+    document = _clean(PROSE)
+    assert document.title == ""
+    assert document.paragraphs == PROSE

@@ -7,7 +7,7 @@ The steps, each in its own module:
    punctuation and the named line rules (:mod:`~newsclean.extract.rules`);
 2. :mod:`~newsclean.extract.region` — the densest run of prose lines;
 3. context smoothing — short lines (subheads, list items) between prose are kept;
-4. assembly — title, byline, date, dateline (:mod:`~newsclean.extract.metadata`),
+4. assembly — title, byline, date (:mod:`~newsclean.extract.textmeta`), dateline,
    captions, duplicates, paragraphs, and one :class:`~newsclean.document.Decision`
    per input line.
 
@@ -22,10 +22,9 @@ import re
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
-from newsclean.extract import lexicon
 from newsclean.extract.features import Limits, Line, line_features, page_lines
 from newsclean.extract.languages import WORD
-from newsclean.extract.lexicon import BOILERPLATE_WORDS, CREDIT_LABELS
+from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
     byline_names,
@@ -37,6 +36,7 @@ from newsclean.extract.metadata import (
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.extract.tail import trim_tail
+from newsclean.extract.textmeta import find_byline, find_date, meta_line
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,23 +67,12 @@ TITLE_OVERLAP = 0.6
 TITLE_COVER = 0.5
 #: How many lines before the region's start the headline is looked for.
 TITLE_WINDOW = 25
-#: Lines around the region where a byline or a date line still belongs to the article.
-META_WINDOW = 8
-#: A person's name alone on a line: 2 to 4 capitalised words (initials, particles allowed).
-_NAME_LINE = re.compile(
-    r"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:de|da|van|von|der|di|del|la|le|bin|al)\s+)?[A-ZÀ-Ý][\w'’-]*\.?){1,3}"
-)
+#: Lines after the region's start where the byline or date under the headline is still looked for.
+META_LEAD = 3
 
-_BY_PREFIX = lexicon.byline_prefix()
-_UPDATED = re.compile(
-    r"updated|modified|atualizad|actualizad|mis à jour|aktualisiert|aggiornat|обновлен|수정|更新",
-    re.IGNORECASE,
-)
-_PUBLISHED = re.compile(
-    r"publish|updated|posted|publicad|atualizad|actualizad|publié|veröffentlicht|pubblicat"
-    r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
-    re.IGNORECASE,
-)
+
+#: The separators of a breadcrumb trail.
+_CRUMBS = re.compile(r"\s+[/>»›|]\s+|\s*[»›]\s*")
 
 
 def settings(favor: str) -> tuple[Limits, Weights]:
@@ -134,7 +123,11 @@ def extract_lines(
     if dom is not None and dom.title_at >= 0 and not fallback:
         title_at = dom.title_at
     else:
-        title_at = _find_title(content, start, include_start=not fallback) if end >= 0 else -1
+        title_at = (
+            _find_title(content, start, include_start=not fallback, dump=dom is None)
+            if end >= 0
+            else -1
+        )
     if title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
@@ -275,7 +268,7 @@ def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
         return False
     text = line.text
     ends = (":", "…", "。", ",") if period else (":", "…", ".", "。", ",")
-    if text.endswith(ends) or text.startswith(("http", "@", "#")):
+    if text.endswith(ends) or text.startswith(("http", "@", "#", "* ", "+ ", "• ")):
         return False
     if YEAR.search(text) and (
         byline_names(text) or (line.words <= 12 and parse_date(text) is not None)
@@ -301,7 +294,9 @@ def _overlap(text: str, first: set[str]) -> float:
     return len(tokens & first) / len(tokens) if tokens else 0.0
 
 
-def _find_title(content: list[Line], start: int, include_start: bool = True) -> int:
+def _find_title(
+    content: list[Line], start: int, include_start: bool = True, dump: bool = True
+) -> int:
     """Position of the headline: the title-like line before the body that best matches the page title.
 
     Candidates are the lines just before the region (and its first line when
@@ -309,10 +304,13 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
     lines after such a header are teasers of other stories. The page's first
     line is usually the HTML title ("Headline | Site"): the candidate sharing
     most of its words wins; otherwise the nearest title-like line, else the
-    first line of the page itself when it looks like a headline.
+    first line of the page itself when it looks like a headline. In a text *dump*
+    (not an HTML page), a weak match gives way to a line that says the page title,
+    and with no match the headline is a Markdown heading, the end of a breadcrumb
+    or the line a byline or date stands under, before the nearest title-like line.
     """
     first = _tokens(content[0].text) if content else set()
-    best, best_overlap, nearest = -1, 0.0, -1
+    best, best_score, nearest = -1, 0.0, -1
     low = max(0, start - TITLE_WINDOW)
     high = start
     if (
@@ -333,29 +331,116 @@ def _find_title(content: list[Line], start: int, include_start: bool = True) -> 
         if not _title_like(line, period=True):
             continue
         if position > 0:
+            # Most of its words in the page title, and most of the page title's in it.
             overlap = _overlap(line.text, first)
-            if overlap >= TITLE_OVERLAP and overlap > best_overlap:
-                best, best_overlap = position, overlap
+            score = overlap + _overlap(content[0].text, _tokens(line.text))
+            if overlap >= TITLE_OVERLAP and score > best_score:
+                best, best_score = position, score
         if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
             nearest = position
-    if best < 0:
-        # The headline further up, repeating the page's title: the region started late.
+    if best < 0 or (dump and not _repeats_title(content, best, first)):
+        # The page title said again: as the region's first line (a question ends like a
+        # sentence), or further up (the region started late).
+        if (
+            dump
+            and include_start
+            and 0 < start < len(content)
+            and content[start].words <= 30
+            and _repeats_title(content, start, first)
+        ):
+            return start
         for position in range(low - 1, 0, -1):
-            line = content[position]
-            if (
-                _title_like(line, period=True)
-                and _overlap(line.text, first) >= TITLE_OVERLAP
-                and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
-            ):
-                best = position
-                break
-    if best >= 0:
-        return best
+            if _repeats_title(content, position, first):
+                return position
+    if best >= 0 or not dump:
+        return best if best >= 0 else _nearest_or_head(content, start, nearest)
+    heading = _top_heading(content, min(len(content), start + 2))
+    if heading < 0:
+        heading = _under_breadcrumb(content, min(len(content), start + 2))
+    if heading >= 0:
+        return heading
+    anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
+    if anchored >= 0:
+        return anchored
+    return _nearest_or_head(content, start, nearest)
+
+
+def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
+    """The nearest title-like line when close to the body, else the page's first line
+    when it reads like a headline, else -1."""
     if nearest >= 0 and start - nearest <= 6:
         return nearest
     head = content[0] if content else None
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
+    return -1
+
+
+def _top_heading(content: list[Line], high: int) -> int:
+    """Position of the last Markdown top-level heading ("# Headline") before *high*, or -1.
+
+    A converter that writes Markdown (html2text) marks the page's ``<h1>`` so; the marks
+    stay when the dump has too few of them to be taken off.
+    """
+    for position in range(high - 1, -1, -1):
+        line = content[position]
+        if (
+            line.text.startswith("# ")
+            and line.hit is None
+            and not (line.byline or line.date_line)
+            and 2 <= line.words <= 40
+        ):
+            return position
+    return -1
+
+
+def _under_breadcrumb(content: list[Line], high: int) -> int:
+    """Position of the headline that a breadcrumb ends with ("Home / Reviews / Best EVs"
+    above "Best EVs"), the nearest before *high*, or -1."""
+    for position in range(high - 1, 0, -1):
+        line = content[position]
+        if not _title_like(line, period=True):
+            continue
+        for above in content[max(0, position - 2) : position]:
+            parts = _CRUMBS.split(above.text)
+            if len(parts) >= 3 and _normal(parts[-1]) == _normal(line.text):
+                return position
+    return -1
+
+
+def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
+    """Whether the line at *position* reads like a headline that says most of the page's
+    title (its first line) in words mostly from it."""
+    line = content[position]
+    return (
+        _title_like(line, period=True)
+        and _overlap(line.text, first) >= TITLE_OVERLAP
+        and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
+    )
+
+
+def _above_meta(content: list[Line], low: int, high: int) -> int:
+    """Position of the headline that a byline or date line stands under, or -1.
+
+    A dump without the page's ``<title>`` on its first line gives no title to
+    match; the article's own head still reads headline, (a standfirst,) then
+    the byline and the date. The run of byline and date lines nearest the body
+    (before *high*, back to *low*) names the line above it, or the one above a
+    standfirst that ends like a sentence.
+    """
+    position = high - 1
+    while position >= low:
+        if not meta_line(content[position]):
+            position -= 1
+            continue
+        while position > low and meta_line(content[position - 1]):
+            position -= 1
+        above = position - 1
+        if above >= low and _title_like(content[above]):
+            return above
+        if above - 1 >= low and content[above].ends_sentence and _title_like(content[above - 1]):
+            return above - 1
+        position -= 1
     return -1
 
 
@@ -482,7 +567,7 @@ def _assemble(
 ) -> Document:
     document = Document(language=language)
     if title_at >= 0:
-        document.title = content[title_at].text
+        document.title = content[title_at].text.removeprefix("# ").strip()
 
     # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
     # quote) keeps its later place; a repeat of the headline goes.
@@ -522,8 +607,8 @@ def _assemble(
     first_body = body[0].number if body else 0
     last_body = body[-1].number if body else 0
     lo_number = content[title_at].number if title_at >= 0 else first_body
-    document.byline = _find_byline(content, lo_number, first_body, last_body)
-    document.date = _find_date(content, lo_number, first_body, last_body, language)
+    document.byline = find_byline(content, lo_number, first_body, last_body)
+    document.date = find_date(content, lo_number, first_body, last_body, language)
     for line in body[:2]:
         place = parse_dateline(line.text)
         if place:
@@ -573,54 +658,6 @@ def drop_title_repeats(document: Document) -> None:
     document.paragraphs = paragraphs
 
 
-def _find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
-    """The byline near the headline, else the agency or author line right after the body,
-    else the names of a "By NAME DATE" line near the headline or the body's end."""
-    near, trailing = None, None
-    for position, line in enumerate(content):
-        if not line.byline:
-            continue
-        if lo - META_WINDOW <= line.number <= first + META_WINDOW * 2 and near is None:
-            text = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
-            if not text and position + 1 < len(content):
-                text = content[position + 1].text
-            near = text or None
-        elif last < line.number <= last + META_WINDOW * 2 and trailing is None:
-            trailing = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip() or None
-    if near or trailing:
-        return near or trailing
-    for line in content:
-        if line.number > last + META_WINDOW * 2:
-            break
-        near_head = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
-        if (near_head or line.number > last) and line.words <= 30:
-            names = byline_names(line.text)
-            if names:
-                return names
-    return _name_line(content, lo, first)
-
-
-def _name_line(content: list[Line], lo: int, first: int) -> str | None:
-    """A person's name alone on a line near the headline, that the page repeats (the
-    byline above the body and the author box after it): 2 to 4 capitalised words, no
-    function word, digit or boilerplate word."""
-    counts: dict[str, int] = {}
-    for line in content:
-        if 2 <= line.words <= 4 and len(line.text) <= 40:
-            counts[line.text] = counts.get(line.text, 0) + 1
-    for line in content:
-        if line.number > first + META_WINDOW:
-            break
-        if line.number < lo - 2 or counts.get(line.text, 0) < 2 or line.role == "title":
-            continue
-        if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
-            continue
-        if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
-            continue
-        return line.text
-    return None
-
-
 def _find_site(content: list[Line], title_at: int) -> str | None:
     """The site's name: what the page's first line (its ``<title>``) adds to the headline
     below it ("Headline | Site"), else the owner of a copyright line."""
@@ -636,35 +673,3 @@ def _find_site(content: list[Line], title_at: int) -> str | None:
             if name:
                 return name
     return None
-
-
-def _find_date(
-    content: list[Line], lo: int, first: int, last: int, language: str | None
-) -> str | None:
-    """The publication date: a date line near the headline (one that says "updated" only
-    when no other does), else a "published ..." line, else the first date near the
-    headline, else the first short line of a date on the page."""
-    month_first = language in (None, "en")
-    published = None
-    any_date = None
-    updated = None
-    anywhere = None
-    for line in content:
-        if line.number > last + META_WINDOW * 3:
-            break
-        if line.words > 60 or not YEAR.search(line.text):
-            continue
-        near = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
-        if line.date_line and near:
-            found = parse_date(line.text, month_first)
-            if found and _UPDATED.search(line.text):
-                updated = updated or found
-            elif found:
-                return found
-        if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
-            published = parse_date(line.text, month_first)
-        if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
-            any_date = parse_date(line.text, month_first)
-        if anywhere is None and line.words <= 12 and line.number <= last:
-            anywhere = parse_date(line.text, month_first)
-    return published or any_date or updated or anywhere

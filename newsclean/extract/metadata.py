@@ -128,7 +128,7 @@ _DATE_NOISE = _OnFirstUse(
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
-    r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()+-]+",
+    r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
 
@@ -158,8 +158,10 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
-    rf"|(?i:by)\s*:?)\s*\Z"
+    rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?)\s*\Z"
 )
+#: A list item's mark that a converter writes before the item ("* by Jane Doe").
+_BULLET = re.compile(r"[*+•·-]\s+")
 #: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
 #: a cheap test before the full pattern.
 _BYLINE_CUE = _OnFirstUse(
@@ -201,6 +203,9 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
             pass
         elif text.isascii() or not _BYLINE_CJK.search(text):
             return False
+    bullet = _BULLET.match(text)
+    if bullet:
+        text = text[bullet.end() :]
     if _BYLINE_CUE.search(text) is None:
         return False
     if _BYLINE.match(text):
