@@ -503,9 +503,16 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     document.language = document.language or meta.language
 
 
+#: Page types whose byline elements name one author among many.
+MANY_AUTHORS = frozenset({"forum", "product", "collection", "listing"})
+
+
 def fill_from_markup(document: Document, meta: PageMeta) -> None:
     """What the page shows that neither its text nor its usual fields named: the author in a
     byline element, a publication date under another field name. Filled in after the page
-    type, which reads the byline and date the text and the usual fields gave."""
-    document.byline = document.byline or meta.visible_author
+    type, which reads the byline and date the text and the usual fields gave. On a page of
+    many authors (a forum's posts, a shop's reviews, a list of stories) a name in a byline
+    element is one of them, not the page's author: it is left out there."""
+    if document.page_type not in MANY_AUTHORS:
+        document.byline = document.byline or meta.visible_author
     document.date = document.date or meta.date_fallback
