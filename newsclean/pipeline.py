@@ -164,7 +164,7 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
 
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.extract.judge import extract_lines
-    from newsclean.extract.layout import normalize
+    from newsclean.extract.layout import normalize, unmark_paragraphs
 
     model = None
     if options.line_model is not False:
@@ -180,6 +180,7 @@ def _clean_text(text: str, options: Options) -> Document:
         from newsclean.extract.texttype import classify
 
         classify(document, options.page_type_model, lines, kept)
+    document.paragraphs = unmark_paragraphs(document.paragraphs)
     if numbers is not None:
         renumber(document, numbers, inputs)
     return _with_repairs(document, fixed)

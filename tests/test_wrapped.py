@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 import newsclean
-from newsclean.extract.layout import normalize, unmark, unwrap, wrap_width
+from newsclean.extract.layout import normalize, unmark, unmark_paragraphs, unwrap, wrap_width
 
 PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
 #: German capitalises nouns, so fewer of its wrapped lines go on in lower case: its four
@@ -81,7 +81,7 @@ def test_markdown_marks_are_taken_off_but_not_from_code():
     ]
     out = unmark(lines)
     assert out[:3] == [
-        "Council approves the new bridge",
+        "# Council approves the new bridge",  # the <h1> mark stays for the headline search
         "By Ann Lee | March 3, 2025",
         "The council approved the plans on Monday.",
     ]
@@ -93,3 +93,18 @@ def test_markdown_marks_are_taken_off_but_not_from_code():
         "# Another Heading",
     ]
     assert normalize(lines) == (out, None)
+    # The headline loses its mark, and so does a top-level heading in the body.
+    plain_text = (ROOT / "tests" / "fixtures" / "pages" / "en_wire.txt").read_text(encoding="utf-8")
+    plain = newsclean.clean(plain_text, input="text")
+    marked = [
+        f"# {line}" if line.strip() == plain.title else line for line in plain_text.split("\n")
+    ]
+    marked += ["", "**Share** this story", "", "**Follow** us"]
+    document = newsclean.clean("\n".join(marked), input="text")
+    assert document.title == plain.title and document.paragraphs == plain.paragraphs
+    body = plain.paragraphs[0]
+    assert unmark_paragraphs(["# Works start in May", "#hashtag", body]) == [
+        "Works start in May",
+        "#hashtag",
+        body,
+    ]

@@ -22,7 +22,9 @@ paragraphs than an English one before it is recognised as wrapped.
 **Markdown.** Converters such as html2text write headings as ``# Title``, bold as
 ``**word**`` and italics as ``_word_``. When a dump has at least :data:`MIN_MARKS`
 such marks, headings and bold both, heading hashes and emphasis marks are taken off
-(list bullets stay: they say the line is a list item). A heading that reads as code
+(list bullets stay: they say the line is a list item), except the ``# `` of a top-level
+heading: it marks the page's ``<h1>``, which the headline search looks for; it is taken
+off the body by :func:`unmark_paragraphs`. A heading that reads as code
 (a shell comment with ``=`` or brackets) and marks with nothing inside (``(**)``)
 stay as they are.
 """
@@ -156,7 +158,7 @@ def unmark(lines: list[str]) -> list[str]:
 
 def _unmark_line(line: str) -> str:
     heading = _heading(line)
-    if heading:
+    if heading and not line.lstrip().startswith("# "):  # "# " marks the <h1>: the headline
         line = heading.group(1) + heading.group(2)
     if "**" in line:
         line = _EMPTY_MARKS.sub("", _STRONG.sub(r"\1", line))
@@ -170,3 +172,8 @@ def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
     included), then unmarked (:func:`unmark`: an emphasis that spanned a break is whole)."""
     joined, numbers = unwrap(lines)
     return unmark(joined), numbers
+
+
+def unmark_paragraphs(paragraphs: list[str]) -> list[str]:
+    """*paragraphs* without the ``# `` of a Markdown top-level heading (see :func:`unmark`)."""
+    return [p[2:].lstrip() if p.startswith("# ") else p for p in paragraphs]
