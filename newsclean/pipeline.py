@@ -88,30 +88,17 @@ THIN_SHARE = 0.05
 PROSE_WORDS = 8
 
 
-def words(text: str) -> int:
-    """Words in *text*: separated by white space, or two CJK characters for one word.
-
-    >>> words("The council met on Monday."), words("東京都の人口は増えた")
-    (5, 5)
-    """
-    found = len(text.split())
-    if (found - 1) * 12 < len(text) and not text.isascii():  # long runs without spaces: CJK?
-        from newsclean.extract.languages import cjk_count
-
-        found = max(found, cjk_count(text) // 2)
-    return found
-
-
 def prose_words(document: Document) -> int:
     """Words in the input lines that read as sentences (menus, buttons and lists left out)."""
     from newsclean.extract.features import SENTENCE_END
+    from newsclean.extract.languages import word_count
 
     total = 0
     for decision in document.decisions:
         text = decision.text.strip()
         if not text:
             continue
-        count = words(text)
+        count = word_count(text)
         if count >= 2 * PROSE_WORDS or (count >= PROSE_WORDS and text.endswith(SENTENCE_END)):
             total += count
     return total
@@ -120,8 +107,10 @@ def prose_words(document: Document) -> int:
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
+    from newsclean.extract.languages import word_count
+
     document.warnings[:] = [w for w in document.warnings if w.code != "thin"]
-    kept = words(document.title) + sum(words(p) for p in document.paragraphs)
+    kept = word_count(document.title) + sum(word_count(p) for p in document.paragraphs)
     # A line of n characters has at most (n + 1) // 2 words: when even that bound leaves
     # the kept text over its share, the prose need not be counted (most pages).
     most = sum((len(decision.text) + 1) // 2 for decision in document.decisions)

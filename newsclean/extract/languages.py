@@ -112,6 +112,18 @@ def _beyond_kana_start() -> re.Pattern[str]:
     return re.compile(r"[^\x00-\u303f]")
 
 
+def word_count(text: str) -> int:
+    """Words in *text*: separated by white space, or two CJK characters for one word.
+
+    >>> word_count("The council met on Monday."), word_count("東京都の人口は増えた")
+    (5, 5)
+    """
+    found = len(text.split())
+    if (found - 1) * 12 < len(text) and not text.isascii():  # long runs without spaces: CJK?
+        found = max(found, cjk_count(text) // 2)
+    return found
+
+
 def cjk_count(text: str) -> int:
     """Number of CJK characters (Han, kana, Hangul) in *text*.
 

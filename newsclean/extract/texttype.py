@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.extract.features import SENTENCE_END
-from newsclean.extract.languages import cjk_count
+from newsclean.extract.html.pagetype import PRICE, VOICE, resolve_model, set_type
+from newsclean.extract.languages import word_count
 from newsclean.extract.lexicon import EN_MONTH_WORD
 
 #: The model shipped with the package.
@@ -171,7 +172,6 @@ def _words_pattern(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 _MARKER = _words_pattern(MARKERS)
 _TITLE_WORD = _words_pattern(TITLE_WORDS)
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b)")
 #: (The lookahead lets most positions fail at once: a date starts with a digit or with the
 #: first letter of an English month name, :data:`~newsclean.extract.lexicon.EN_MONTH_WORD`.)
 _DATE = re.compile(
@@ -188,11 +188,6 @@ _CODE_SIGN = re.compile(r"[{};()=:$>#<]|import |def |return ")
 _NO_LETTER = re.compile(r"[^\W\d_]")
 _CODE = re.compile(
     r"[{};]\s*$|^\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)|\w\(.*\)|=>|::"
-)
-_VOICE = re.compile(
-    r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
-    r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
-    r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
 )
 #: Characters of the dump read for its words, and of the kept text for its voice.
 _READ_CHARS = 5_000
@@ -223,14 +218,6 @@ def _log(value: float) -> float:
     return math.log1p(value)
 
 
-def _words(line: str) -> int:
-    """Words of *line*: separated by spaces, or two CJK characters for one."""
-    found = len(line.split())
-    if not line.isascii() and (found - 1) * 12 < len(line):
-        found = max(found, cjk_count(line) // 2)
-    return found
-
-
 def text_row(
     lines: Sequence[str], kept: Sequence[str], byline: bool, date: bool, title: bool
 ) -> list[float]:
@@ -238,7 +225,7 @@ def text_row(
     the body lines the rules *kept*, and whether a *byline*, *date* and *title* were found.
     The parts follow the order of :data:`FEATURES`."""
     content = [line.strip() for line in lines if line.strip()]
-    counts = [_words(line) for line in content]
+    counts = [word_count(line) for line in content]
     return (
         _shape_figures(content, counts)
         + _word_figures(content)
@@ -291,7 +278,7 @@ def _shape_figures(content: list[str], counts: list[int]) -> list[float]:
         sum(bool(_NUMBERED_HEADING.match(line)) for line in digits) / read,
         sum(bool(_CODE.search(line)) for line in signs) / read,
     ]
-    prices = [len(_PRICE.findall(line)) for line in digits]
+    prices = [len(PRICE.findall(line)) for line in digits]
     row += [
         sum(not _NO_LETTER.search(line) for line in content) / count,
         sum(line.endswith("?") for line in content) / count,
@@ -311,7 +298,7 @@ def _shape_figures(content: list[str], counts: list[int]) -> list[float]:
 def _word_figures(content: list[str]) -> list[float]:
     """Marker words per thousand words of the dump, and the words of its first line."""
     text = "\n".join(content)[:_READ_CHARS].lower()
-    read = _words(text) or 1
+    read = word_count(text) or 1
     markers = Counter(match.lastgroup for match in _MARKER.finditer(text))
     row = [1000 * markers[group] / read for group in MARKERS]
     first = content[0].lower() if content else ""
@@ -326,7 +313,7 @@ def _word_figures(content: list[str]) -> list[float]:
 
 def _kept_figures(kept: Sequence[str], total: int) -> list[float]:
     """What the rules kept: how much, in how many paragraphs, and how it speaks."""
-    kept_counts = [_words(p) for p in kept]
+    kept_counts = [word_count(p) for p in kept]
     kept_words = sum(kept_counts)
     paragraphs = len(kept)
     row = [
@@ -337,34 +324,16 @@ def _kept_figures(kept: Sequence[str], total: int) -> list[float]:
         sum(n < _PROSE_WORDS for n in kept_counts) / paragraphs if paragraphs else 0.0,
     ]
     voice_text = "\n".join(kept)[:_VOICE_CHARS].lower()
-    voice = _VOICE.findall(voice_text)
+    voice = VOICE.findall(voice_text)
     sample = len(voice_text.split()) or 1
     row += [sum(bool(found[k]) for found in voice) / sample for k in range(3)]
     return row
 
 
-_DEFAULT: Any = None
-
-
 def resolve(choice: Any) -> Any:
-    """The model an ``Options.page_type_model`` value asks for, for a text dump: None or
-    True the package's text model (when shipped), False none, a path or a model that one
-    (a model for text dumps: one for HTML pages is refused with a ValueError)."""
-    global _DEFAULT
-    from newsclean.extract.html.pagetype import PageTypeModel
-
-    if choice is False:
-        return None
-    if choice is None or choice is True:
-        if _DEFAULT is None:
-            if not DEFAULT_PATH.exists():
-                return None
-            _DEFAULT = PageTypeModel.load(DEFAULT_PATH, FEATURES)
-        return _DEFAULT
-    model = choice if hasattr(choice, "predict") else PageTypeModel.load(choice, FEATURES)
-    if tuple(getattr(model, "features", FEATURES)) != FEATURES:
-        raise ValueError("this page-type model reads HTML pages, not text dumps")
-    return model
+    """The model *choice* asks for, for a text dump
+    (:func:`~newsclean.extract.html.pagetype.resolve_model`)."""
+    return resolve_model(choice, DEFAULT_PATH, FEATURES, ("text dumps", "HTML pages"))
 
 
 def classify(document: Any, choice: Any, lines: Sequence[str], kept: Sequence[str]) -> None:
@@ -380,5 +349,4 @@ def classify(document: Any, choice: Any, lines: Sequence[str], kept: Sequence[st
         bool(document.date),
         bool(document.title),
     )
-    document.page_type, confidence = typer.predict(row)
-    document.page_type_confidence = round(confidence, 3)
+    set_type(document, typer, row)

@@ -200,7 +200,7 @@ def _longest_first(words: Sequence[str]) -> str:
 
 _NAME_WORD = re.compile(_longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
-_VOICE = re.compile(
+VOICE = re.compile(
     r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
     r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
     r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
@@ -210,7 +210,7 @@ _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
 #: A currency sign before a digit, or a digit before a currency. (The pattern starts with
 #: the set of its first characters, so that the engine skips to them.)
-_PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b))")
+PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b))")
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -356,7 +356,7 @@ def _text_figures(
         kept / paragraphs if paragraphs else 0.0,
         float(byline),
         float(date),
-        _log(len(_PRICE.findall(text))),
+        _log(len(PRICE.findall(text))),
     ]
     hints: Counter = Counter()
     for found, number in Counter(elements.hints).items():  # the same few sets, shared
@@ -366,7 +366,7 @@ def _text_figures(
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
     prose = _head(body, _VOICE_CHARS).lower()
-    voice = _VOICE.findall(prose)
+    voice = VOICE.findall(prose)
     sample_words = len(prose.split()) or 1
     row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
     heading = sum(block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for block in blocks)
@@ -434,26 +434,40 @@ class PageTypeModel:
         return TYPES[best], probabilities[best]
 
 
-_DEFAULT: PageTypeModel | None = None
+#: The models loaded from files, by path.
+_LOADED: dict[Path, PageTypeModel] = {}
 
 
-def resolve(choice: Any) -> Any:
-    """The model an ``Options.page_type_model`` value asks for: None or True the package's
-    model (when shipped), False none, a path or a model that one (a model for HTML pages:
-    one for text dumps is refused with a ValueError)."""
-    global _DEFAULT
+def resolve_model(
+    choice: Any, default: Path, features: Sequence[str], kinds: tuple[str, str]
+) -> PageTypeModel | Any | None:
+    """The model an ``Options.page_type_model`` value asks for, for rows of *features*:
+    None or True the model shipped at *default* (when it is), False none, a path or a model
+    that one. *kinds* names the input these rows are of and the other one: a model for
+    the other is refused with a ValueError."""
     if choice is False:
         return None
     if choice is None or choice is True:
-        if _DEFAULT is None:
-            if not DEFAULT_PATH.exists():
+        if default not in _LOADED:
+            if not default.exists():
                 return None
-            _DEFAULT = PageTypeModel.load(DEFAULT_PATH)
-        return _DEFAULT
-    model = choice if hasattr(choice, "predict") else PageTypeModel.load(choice)
-    if tuple(getattr(model, "features", FEATURES)) != FEATURES:
-        raise ValueError("this page-type model reads text dumps, not HTML pages")
+            _LOADED[default] = PageTypeModel.load(default, features)
+        return _LOADED[default]
+    model = choice if hasattr(choice, "predict") else PageTypeModel.load(choice, features)
+    if tuple(getattr(model, "features", features)) != tuple(features):
+        raise ValueError(f"this page-type model reads {kinds[1]}, not {kinds[0]}")
     return model
+
+
+def resolve(choice: Any) -> Any:
+    """The model *choice* asks for, for an HTML page (:func:`resolve_model`)."""
+    return resolve_model(choice, DEFAULT_PATH, FEATURES, ("HTML pages", "text dumps"))
+
+
+def set_type(document: Any, typer: Any, row: Sequence[float]) -> None:
+    """Set *document*'s ``page_type`` and ``page_type_confidence`` as *typer* reads *row*."""
+    document.page_type, confidence = typer.predict(row)
+    document.page_type_confidence = round(confidence, 3)
 
 
 def classify(document: Any, choice: Any, structure: Any, page_blocks: Any, meta: Any) -> None:
@@ -471,5 +485,4 @@ def classify(document: Any, choice: Any, structure: Any, page_blocks: Any, meta:
         bool(document.byline),
         bool(document.date),
     )
-    document.page_type, confidence = typer.predict(row)
-    document.page_type_confidence = round(confidence, 3)
+    set_type(document, typer, row)
