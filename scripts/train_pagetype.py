@@ -69,37 +69,25 @@ class Collector:
         return "article", 0.0
 
 
-def page_features(page) -> tuple[str, str, int, list[float]]:
-    """(key, label, fold, feature row) of one dev page, from its HTML."""
+def page_features(page, input: str = "html") -> tuple[str, str, int, list[float]]:
+    """(key, label, fold, feature row) of one dev page, from its HTML or its text dump.
+
+    The row reads what the rules kept before the block or line model: it is the same
+    without them, and cross-validation reads no model that saw the page."""
     import newsclean
 
     collected: list[list[float]] = []
-    # The row reads what the rules kept, before the block model: it is the same without it.
+    text, model = (page.scraped, "line_model") if input == "text" else (page.html, "block_model")
     newsclean.clean(
-        page.html.encode("utf-8"),
-        input="html",
-        block_model=False,
-        page_type_model=Collector(collected),
+        text.encode("utf-8"), input=input, page_type_model=Collector(collected), **{model: False}
     )
     label = "article" if page.set == "zyte" else page.page_type
     return page.key, label, page.fold, collected[0]
 
 
 def text_features(page) -> tuple[str, str, int, list[float]]:
-    """(key, label, fold, feature row) of one dev page, from its text dump (``scraped``)."""
-    import newsclean
-
-    collected: list[list[float]] = []
-    # The row reads what the line rules kept, before the line model (which was trained on
-    # these pages): without it, cross-validation reads no model that saw the page.
-    newsclean.clean(
-        page.scraped.encode("utf-8"),
-        input="text",
-        line_model=False,
-        page_type_model=Collector(collected),
-    )
-    label = "article" if page.set == "zyte" else page.page_type
-    return page.key, label, page.fold, collected[0]
+    """:func:`page_features` of a page's text dump (a function of one page, for the pool)."""
+    return page_features(page, "text")
 
 
 def collect(pages, jobs: int = 2, input: str = "html") -> list[tuple[str, str, int, list[float]]]:

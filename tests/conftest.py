@@ -42,6 +42,36 @@ _CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if _CI else "dev"))
 
 
+class RowCollector:
+    """Stands in for a page-type model: keeps the rows it is asked about, says "article"."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[float]] = []
+
+    def predict(self, row: list[float]) -> tuple[str, float]:
+        self.rows.append(row)
+        return "article", 0.0
+
+
+def random_pagetype_model(rng, features, rounds: int = 1):
+    """A random page-type model over *features*: one tree per type and round."""
+    from newsclean.extract.html.pagetype import TYPES, PageTypeModel
+
+    def tree():
+        return [
+            [rng.randrange(len(features)) for _ in range(3)],
+            [rng.random() for _ in range(3)],
+            [1, ~0, ~2],
+            [2, ~1, ~3],
+            [rng.random() for _ in range(4)],
+            [0.0] * 3,
+        ]
+
+    trees = [[tree() for _ in range(rounds)] for _ in TYPES]
+    data = {"features": list(features), "types": list(TYPES), "trees": trees}
+    return PageTypeModel(data, features)
+
+
 def newsclean_command() -> list[str]:
     """The installed ``newsclean`` program (or ``python -m newsclean``), as a user runs it."""
     exe = shutil.which("newsclean", path=os.path.dirname(sys.executable)) or shutil.which(

@@ -6,7 +6,7 @@ import json
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, RowCollector, random_pagetype_model
 
 import newsclean
 from newsclean.extract.html import pagetype
@@ -38,17 +38,8 @@ PRODUCT = """<html><head><title>Oak desk 120 cm | Shop</title><meta property="og
 <p>A sturdy desk of solid oak with room for two screens.</p></div></body></html>"""
 
 
-class _Collect:
-    def __init__(self):
-        self.rows = []
-
-    def predict(self, row):
-        self.rows.append(row)
-        return "article", 0.0
-
-
 def _row(page: str) -> list[float]:
-    seen = _Collect()
+    seen = RowCollector()
     newsclean.clean(page, input="html", page_type_model=seen)
     assert len(seen.rows) == 1 and len(seen.rows[0]) == len(FEATURES)
     return seen.rows[0]
@@ -75,28 +66,10 @@ def test_json_ld_types_are_read_nested_and_in_graphs():
     assert meta.types == ("WebPage", "QAPage", "Organization") and meta.og_type == "website"
 
 
-def _model(rng, rounds: int = 1) -> PageTypeModel:
-    """A random model: one tree per type and round over random features."""
-
-    def tree():
-        feature = [rng.randrange(len(FEATURES)) for _ in range(3)]
-        return [
-            feature,
-            [rng.random() for _ in range(3)],
-            [1, ~0, ~2],
-            [2, ~1, ~3],
-            [rng.random() for _ in range(4)],
-            [0.0] * 3,
-        ]
-
-    trees = [[tree() for _ in range(rounds)] for _ in TYPES]
-    return PageTypeModel({"features": list(FEATURES), "types": list(TYPES), "trees": trees})
-
-
 def test_probabilities_are_a_softmax_of_the_types_sums():
     import random
 
-    model = _model(random.Random(3), rounds=4)
+    model = random_pagetype_model(random.Random(3), FEATURES, rounds=4)
     row = _row(ARTICLE)
     probabilities = model.probabilities(row)
     assert sum(probabilities) == pytest.approx(1.0) and all(0 < p < 1 for p in probabilities)
@@ -121,7 +94,7 @@ def test_export_matches_lightgbm():
 def test_the_document_and_its_json_carry_the_type(validate):
     import random
 
-    model = _model(random.Random(8))
+    model = random_pagetype_model(random.Random(8), FEATURES)
     document = newsclean.clean(ARTICLE, input="html", page_type_model=model)
     assert document.page_type in TYPES and 0 < document.page_type_confidence <= 1
     data = document.to_dict()
@@ -147,7 +120,7 @@ def test_walked_and_compiled_trees_agree(monkeypatch):
     import random
 
     rng = random.Random(11)
-    model = _model(rng, rounds=6)
+    model = random_pagetype_model(rng, FEATURES, rounds=6)
     rows = [[rng.choice([0.0, 1.0, rng.random()]) for _ in FEATURES] for _ in range(40)]
     monkeypatch.setattr(pagetype, "WALKED_PAGES", 20)
     first = [model.probabilities(row) for row in rows]  # 20 walked, then compiled

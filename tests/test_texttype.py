@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, RowCollector, random_pagetype_model
 
 import newsclean
 from newsclean.extract import texttype
@@ -18,17 +18,8 @@ PAGES = ROOT / "tests" / "fixtures" / "pages"
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
-class _Collect:
-    def __init__(self):
-        self.rows = []
-
-    def predict(self, row):
-        self.rows.append(row)
-        return "article", 0.0
-
-
 def _row(path) -> list[float]:
-    seen = _Collect()
+    seen = RowCollector()
     newsclean.clean(path.read_bytes(), input="text", page_type_model=seen)
     assert len(seen.rows) == 1 and len(seen.rows[0]) == len(FEATURES)
     return seen.rows[0]
@@ -58,31 +49,15 @@ def test_cjk_lines_count_two_characters_as_a_word():
 
 def test_the_rules_before_the_line_model_are_read():
     """The row reads what the line rules kept, so it is the same with and without the line model."""
-    with_model, without = _Collect(), _Collect()
+    with_model, without = RowCollector(), RowCollector()
     data = (PAGES / "en_wire.txt").read_bytes()
     newsclean.clean(data, input="text", page_type_model=with_model)
     newsclean.clean(data, input="text", page_type_model=without, line_model=False)
     assert with_model.rows == without.rows
 
 
-def _model(rng) -> PageTypeModel:
-    def tree():
-        feature = [rng.randrange(len(FEATURES)) for _ in range(3)]
-        return [
-            feature,
-            [rng.random() for _ in range(3)],
-            [1, ~0, ~2],
-            [2, ~1, ~3],
-            [rng.random() for _ in range(4)],
-            [0.0] * 3,
-        ]
-
-    data = {"features": list(FEATURES), "types": list(TYPES), "trees": [[tree()] for _ in TYPES]}
-    return PageTypeModel(data, FEATURES)
-
-
 def test_a_model_reads_only_the_input_it_was_made_for(validate):
-    model = _model(random.Random(5))
+    model = random_pagetype_model(random.Random(5), FEATURES)
     data = (DUMPS / "forum.txt").read_bytes()
     document = newsclean.clean(data, input="text", page_type_model=model)
     assert document.page_type in TYPES and 0 < document.page_type_confidence <= 1
