@@ -259,20 +259,25 @@ def export_trees(booster) -> list[list[list]]:
     return trees
 
 
-def main() -> None:
+def train_and_write(name: str, model_file: str, collect_rows, train_rows, doc: str) -> None:
+    """The command line of a line or block model's training script *name*: collect the dev
+    pages' rows, train, write the model (default ``newsclean/data/`` *model_file*)."""
     from devdata import all_pages
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "blockmodel.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / model_file)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     bench = args.shared / "bench"
     if not (bench / "wcxb" / "dev").is_dir():
-        sys.exit(f"train_blocks: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
-    pages = all_pages(bench)
-    rows = collect(pages, args.jobs)
-    model = train(rows)
+        sys.exit(f"{name}: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
+    try:
+        import lightgbm  # noqa: F401
+    except ImportError as error:
+        sys.exit(f"{name}: needs the train extra (pip install -e '.[train]'): {error}")
+    rows = collect_rows(all_pages(bench), args.jobs)
+    model = train_rows(rows)
     args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     lines = sum(len(p.labels) for p in rows)
     content = sum(int(p.labels.sum()) for p in rows)
@@ -280,6 +285,10 @@ def main() -> None:
         f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
         f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
     )
+
+
+def main() -> None:
+    train_and_write("train_blocks", "blockmodel.json", collect, train, __doc__ or "")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,6 @@ fold, grouped by domain, and scores each on the pages it did not see.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -37,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from train_blocks import PageRows, export, fit, labelled  # noqa: E402
+from train_blocks import PageRows, export, fit, labelled, train_and_write  # noqa: E402
 from train_blocks import collect as collect_rows  # noqa: E402
 
 ROUNDS = 60
@@ -96,30 +94,7 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
 
 
 def main() -> None:
-    from devdata import all_pages
-
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=ROOT / "newsclean" / "data" / "linemodel.json")
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    bench = args.shared / "bench"
-    if not (bench / "wcxb" / "dev").is_dir():
-        sys.exit(f"train_lines: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
-    try:
-        import lightgbm  # noqa: F401
-    except ImportError as error:
-        sys.exit(f"train_lines: needs the train extra (pip install -e '.[train]'): {error}")
-    pages = all_pages(bench)
-    rows = collect(pages, args.jobs)
-    model = train(rows)
-    args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
-    lines = sum(len(p.labels) for p in rows)
-    content = sum(int(p.labels.sum()) for p in rows)
-    print(
-        f"{len(rows)} pages, {lines:,} lines ({content:,} content), {len(model['trees'])} trees "
-        f"-> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
-    )
+    train_and_write("train_lines", "linemodel.json", collect, train, __doc__ or "")
 
 
 if __name__ == "__main__":
