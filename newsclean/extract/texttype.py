@@ -224,7 +224,7 @@ def text_row(
     """The :data:`FEATURES` row of a dump: its *lines* (all of them, blank ones included),
     the body lines the rules *kept*, and whether a *byline*, *date* and *title* were found.
     The parts follow the order of :data:`FEATURES`."""
-    content = [line.strip() for line in lines if line.strip()]
+    content = [line for line in map(str.strip, lines) if line]
     counts = [word_count(line) for line in content]
     return (
         _shape_figures(content, counts)
