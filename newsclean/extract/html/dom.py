@@ -119,8 +119,6 @@ class PageStructure:
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model: BlockModel | None = None
-        #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
-        self.rules_body: list[str] = []
         #: What the page's type changes in the region (:mod:`~newsclean.extract.html.bytype`).
         self.profile: Profile | None = None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsclean.document import Document
 from newsclean.extract.html.byline import (
@@ -15,6 +16,10 @@ from newsclean.extract.html.byline import (
     weak_author,
 )
 from newsclean.extract.metadata import parse_date
+from newsclean.extract.textmeta import find_byline, find_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.judge import Reading
 
 
 @dataclass
@@ -473,34 +478,64 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
     from newsclean.extract.judge import drop_title_repeats
 
-    page_title = meta.headline or meta.title or ""
-    if not document.title or (
-        page_title
-        and (
-            any(d.line == 1 and d.role == "title" for d in document.decisions)
-            or stray_title(document.title, meta)
-        )
-    ):
-        # The headline the classifier found is the <title> line ("Headline - Site"): the
-        # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
-        document.title = page_title or document.title
+    first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
+    title = settled_title(document.title, first_line, meta)
+    if title is not None:
+        document.title = title
         drop_title_repeats(document)
     if document.title:
         document.title = clean_text(document.title)
-    # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
-    byline = clean_byline(document.byline)
-    if byline and document.title and byline.lower() in document.title.lower():
-        byline = None  # a headline read as "X by Y" is not a byline
-    author = meta.author
-    # The site signing as itself, or a login name: a visible byline (a full name) says more.
-    visible = meta.visible_author
-    if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
-        author = None
-    document.byline = author or byline or meta.author_org
+    document.byline = settled_byline(document.byline, document.title, meta)
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+
+
+def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
+    """The page's own headline (og:title, JSON-LD, ``<h1>``) when the text gave no title,
+    or took the ``<title>`` line (*first_line*: "Headline - Site") or a stray line for
+    it; None when the text's *title* stands."""
+    page_title = meta.headline or meta.title or ""
+    if not title or (page_title and (first_line or stray_title(title, meta))):
+        return page_title or title
+    return None
+
+
+def settled_byline(byline: str | None, title: str, meta: PageMeta) -> str | None:
+    """The author: the page's own author field, cleaner than a byline line ("By X - Nov 19,
+    2019"), unless it is the site signing as itself or a login name and the text or a
+    visible byline names someone; else the byline the text gave (*byline*), else the
+    organisation the markup names."""
+    byline = clean_byline(byline)
+    if byline and title and byline.lower() in title.lower():
+        byline = None  # a headline read as "X by Y" is not a byline
+    author = meta.author
+    visible = meta.visible_author
+    if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
+        author = None
+    return author or byline or meta.author_org
+
+
+def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
+    """Whether the page has a byline and a date, as :func:`settle_metadata` would settle
+    them on the body the rules kept in *reading* (before a model judges it: what the
+    page type reads)."""
+    from newsclean.extract.judge import best_block
+
+    content, title_at = reading.content, reading.title_at
+    body = [line for line in content if line.keep and line.role == "body"]
+    if not body and 0 <= reading.start <= reading.end:
+        # The assembly's fallback: the page's best block.
+        best = best_block(content)
+        body = [content[best]] if best >= 0 and best != title_at else []
+    first, last = (body[0].number, body[-1].number) if body else (0, 0)
+    lo = content[title_at].number if title_at >= 0 else first
+    title = content[title_at].text.removeprefix("# ").strip() if title_at >= 0 else ""
+    title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
+    byline = settled_byline(find_byline(content, lo, first, last), title, meta)
+    date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
+    return bool(byline), bool(date)
 
 
 #: Page types whose byline elements name one author among many.
