@@ -234,7 +234,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
             _, structure = structure_lines(None, page_blocks)
             structure.headline, structure.profile = meta.headline, profile
             model = model if profile.model else None
-            reading = cast(Reading, read_lines(fixed_lines, options, structure))
+            reading = cast(Reading, read_lines(fixed_lines, options, structure, reading))
     structure.model = model
     document = _with_repairs(finish(reading, structure), fixed)
     settle_metadata(document, meta)

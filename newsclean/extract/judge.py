@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
-from newsclean.extract.features import Limits, Line, line_features, page_lines
+from newsclean.extract.features import (
+    Limits,
+    Line,
+    line_classes,
+    line_features,
+    page_lines,
+    restore_classes,
+)
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
@@ -47,7 +54,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Reading",
     "best_block",
-    "drop_title_repeats",
     "extract",
     "extract_lines",
     "finish",
@@ -141,6 +147,9 @@ class Reading:
     title_at: int
     body_lo: int
     fallback: bool
+    #: The lines' link flags and classes before the region (:func:`line_classes`).
+    links: list[bool] | None
+    classes: list[tuple]
 
     def body(self) -> list[str]:
         """The body lines the rules kept."""
@@ -148,12 +157,22 @@ class Reading:
 
 
 def read_lines(
-    raw_lines: list[str], options: Options, dom: PageStructure | None = None
+    raw_lines: list[str],
+    options: Options,
+    dom: PageStructure | None = None,
+    previous: Reading | None = None,
 ) -> Reading | Document:
     """The rules' reading of a page's lines (the first step of :func:`extract_lines`); a
-    text that reads as clean already (:func:`reads_as_clean`) gives its document."""
+    text that reads as clean already (:func:`reads_as_clean`) gives its document. The
+    lines of a *previous* reading of the same lines with the same link flags are used again."""
     limits, weights = settings(options.favor)
-    lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
+    links = dom.link_lines() if dom is not None else None
+    if previous is not None and previous.links == links:
+        lines, language = previous.lines, previous.language
+        restore_classes(lines, previous.classes)
+    else:
+        lines, language = page_lines(raw_lines, limits, links)
+    classes = line_classes(lines) if dom is not None else []
     forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
     if dom is None and reads_as_clean(lines):
@@ -178,7 +197,9 @@ def read_lines(
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
-    return Reading(lines, content, language, start, end, title_at, body_lo, fallback)
+    return Reading(
+        lines, content, language, start, end, title_at, body_lo, fallback, links, classes
+    )
 
 
 def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) -> Document:
@@ -657,29 +678,6 @@ def _assemble(
                 Removal(line.number, line.text, line.reason, line.rule, line.evidence)
             )
     return document
-
-
-def drop_title_repeats(document: Document) -> None:
-    """Drop the paragraphs that repeat the document's title, as :func:`extract` does.
-
-    For a title set after extraction (an HTML page's own headline replacing the
-    line the classifier took for it): the article then does not say its headline twice.
-    """
-    key = _normal(document.title)
-    paragraphs = [p for p in document.paragraphs if _normal(p) != key]
-    if not key or len(paragraphs) == len(document.paragraphs):
-        return
-    evidence = "repeats the headline"
-    for index, d in enumerate(document.decisions):
-        if d.keep and d.role == "body" and _normal(d.text) == key:
-            document.decisions[index] = Decision(
-                d.line, d.text, False, "boilerplate", "duplicate", "duplicate", evidence
-            )
-            document.removed.append(
-                Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence)
-            )
-    document.removed.sort(key=lambda removal: removal.line)
-    document.paragraphs = paragraphs
 
 
 def _find_site(content: list[Line], title_at: int) -> str | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsclean.document import Document
+from newsclean.document import Decision, Document, Removal
 from newsclean.extract.html.byline import (
     clean_byline,
     clean_text,
@@ -15,6 +15,7 @@ from newsclean.extract.html.byline import (
     visible_author,
     weak_author,
 )
+from newsclean.extract.languages import WORD
 from newsclean.extract.metadata import parse_date
 from newsclean.extract.textmeta import find_byline, find_date
 
@@ -476,8 +477,6 @@ def iso_date(value: str | None) -> str | None:
 def settle_metadata(document: Document, meta: PageMeta) -> None:
     """Settle *document*'s title, byline, date, site and language between what the text
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
-    from newsclean.extract.judge import drop_title_repeats
-
     first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
     title = settled_title(document.title, first_line, meta)
     if title is not None:
@@ -490,6 +489,34 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+
+
+def drop_title_repeats(document: Document) -> None:
+    """Drop the paragraphs that repeat the document's title, as the assembly does
+    (:func:`newsclean.extract.judge.extract_lines`).
+
+    For a title set after extraction (an HTML page's own headline replacing the
+    line the classifier took for it): the article then does not say its headline twice.
+    """
+    key = _words_of(document.title)
+    paragraphs = [p for p in document.paragraphs if _words_of(p) != key]
+    if not key or len(paragraphs) == len(document.paragraphs):
+        return
+    evidence = "repeats the headline"
+    for index, d in enumerate(document.decisions):
+        if d.keep and d.role == "body" and _words_of(d.text) == key:
+            document.decisions[index] = Decision(
+                d.line, d.text, False, "boilerplate", "duplicate", "duplicate", evidence
+            )
+            document.removed.append(
+                Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence)
+            )
+    document.removed.sort(key=lambda removal: removal.line)
+    document.paragraphs = paragraphs
+
+
+def _words_of(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
 
 
 def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
