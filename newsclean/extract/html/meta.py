@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.extract.html.byline import (
@@ -21,6 +21,10 @@ from newsclean.extract.textmeta import find_byline, find_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.judge import Reading
+
+
+#: Not read yet.
+_UNREAD = object()
 
 
 @dataclass
@@ -40,12 +44,21 @@ class PageMeta:
     #: The titles the page declares (JSON-LD ``headline``, ``og:title``, ``twitter:title``,
     #: ``<title>``), as written.
     declared: tuple[str, ...] = ()
-    #: The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
-    #: "author" or "byline" class): used when neither the markup nor the text names one.
-    visible_author: str | None = None
+    #: The parsed page, for what is read from it only when asked (:attr:`visible_author`).
+    tree: Any = field(default=None, repr=False, compare=False)
+    _visible: Any = field(default=_UNREAD, repr=False, compare=False)
     #: A publication date from a meta field of another name ("datepublished",
     #: "parsely-pub-date"): used when the page's text shows none.
     date_fallback: str | None = None
+
+    @property
+    def visible_author(self) -> str | None:
+        """The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
+        "author" or "byline" class): used when neither the markup nor the text names one.
+        Read from :attr:`tree` the first time it is asked for (most pages never need it)."""
+        if self._visible is _UNREAD:
+            self._visible = visible_author(self.tree) if self.tree is not None else None
+        return self._visible
 
 
 def page_meta(tree) -> PageMeta:
@@ -105,7 +118,7 @@ def page_meta(tree) -> PageMeta:
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
     # An organisation named as the author in JSON-LD: used when no person is found.
     meta.author_org = clean_byline(ld.get("author_org"))
-    meta.visible_author = visible_author(tree)
+    meta.tree = tree
     meta.date = (
         props.get("article:published_time")
         or ld.get("datePublished")
@@ -538,8 +551,11 @@ def settled_byline(byline: str | None, title: str, meta: PageMeta) -> str | None
     if byline and title and byline.lower() in title.lower():
         byline = None  # a headline read as "X by Y" is not a byline
     author = meta.author
-    visible = meta.visible_author
-    if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
+    if (
+        author
+        and weak_author(author, meta.site_name)
+        and (byline or " " in (meta.visible_author or ""))
+    ):
         author = None
     return author or byline or meta.author_org
 
