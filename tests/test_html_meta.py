@@ -198,3 +198,14 @@ def test_author_from_a_labelled_line_when_nothing_else_names_one() -> None:
 def test_no_author_from_a_menu_of_filters() -> None:
     after = "<nav><p>Browse stories</p><ul><li>By State</li><li>By Topic</li></ul></nav>"
     assert clean(page(after=after), input="html", page_type_model=ARTICLE).byline is None
+
+
+def test_a_list_of_authors_is_written_as_the_page_shows_it() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+        '{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Kim"},'
+        '{"@type": "Person", "name": "Cy Tan"}]}</script>'
+    )
+    top = '<p class="meta">By Ann Lee, Bo Kim, and Cy Tan</p>'
+    assert clean(page(head=head, top=top), input="html").byline == "Ann Lee, Bo Kim, and Cy Tan"
+    assert clean(page(head=head), input="html").byline == "Ann Lee, Bo Kim, Cy Tan"

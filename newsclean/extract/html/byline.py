@@ -182,6 +182,29 @@ def labelled_author(lines: Iterable[str]) -> str | None:
     return None
 
 
+def as_shown(names: str, lines: Iterable[str]) -> str:
+    """A list of names as the page's text writes it ("A, B, and C" for "A, B, C" from the
+    markup), or *names* when no short line shows them all in that order.
+
+    >>> as_shown("Ann Lee, Bo Kim", ["Home", "By Ann Lee and Bo Kim | May 2"])
+    'Ann Lee and Bo Kim'
+    >>> as_shown("Ann Lee, Bo Kim", ["Ann Lee , Bo Kim"])
+    'Ann Lee, Bo Kim'
+    >>> as_shown("Ann Lee, Bo Kim", ["Ann Lee wrote this with a friend."])
+    'Ann Lee, Bo Kim'
+    """
+    parts = [part.strip() for part in names.split(",")]
+    if len(parts) < 2 or not all(parts):
+        return names
+    joined = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&|und|et|y|e|en)\s+)".join(map(re.escape, parts)))
+    for text in lines:
+        if len(text) <= 300 and parts[-1] in text:
+            match = joined.search(text)
+            if match:
+                return re.sub(r"\s+,", ",", match.group(0))
+    return names
+
+
 def _without_role(name: str | None) -> str | None:
     """*name* without the job title after its last comma ("Ann Lee, Extension educators"):
     a part with a lower-case word that is no name particle.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from newsclean.document import Document
 from newsclean.extract.html.byline import (
+    as_shown,
     clean_byline,
     clean_text,
     inside,
@@ -548,4 +549,6 @@ def fill_from_markup(document: Document, meta: PageMeta) -> None:
             document.byline = visible
         if not document.byline:
             document.byline = labelled_author(d.text for d in document.decisions)
+    if document.byline and "," in document.byline:
+        document.byline = as_shown(document.byline, (d.text for d in document.decisions))
     document.date = document.date or meta.date_fallback
