@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.extract.html.byline import (
+    as_shown,
     clean_byline,
     clean_text,
     inside,
+    is_account,
+    labelled_author,
     visible_author,
     weak_author,
 )
@@ -114,6 +117,7 @@ def page_meta(tree) -> PageMeta:
         props.get("parsely-author"),
         props.get("sailthru.author"),
         props.get("cxenseparse:author"),
+        _labelled_prop(props, _AUTHOR_LABELS),
     ]
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
     # An organisation named as the author in JSON-LD: used when no person is found.
@@ -136,6 +140,30 @@ def page_meta(tree) -> PageMeta:
         "-"
     )[0].split("_")[0].lower() or None
     return meta
+
+
+#: What a Slack/Twitter card's label says before the author's name in its data field.
+_AUTHOR_LABELS = frozenset({"written by", "author", "by"})
+
+
+def _labelled_prop(props: dict[str, str], labels: frozenset[str]) -> str | None:
+    """The data of the card field whose label is one of *labels* (``twitter:label1``
+    "Written by", ``twitter:data1`` the name).
+
+    >>> _labelled_prop({"twitter:label1": "Written by", "twitter:data1": "Ann Lee"}, _AUTHOR_LABELS)
+    'Ann Lee'
+    >>> _labelled_prop({"twitter:label1": "Est. reading time", "twitter:data1": "4 minutes"}, _AUTHOR_LABELS) is None
+    True
+    """
+    for n in "1234":
+        label = props.get(f"twitter:label{n}")
+        if label is None:
+            return None
+        if label.casefold() in labels:
+            value = props.get(f"twitter:data{n}")
+            # A content system's account ("admin"): nobody's name.
+            return None if not value or is_account(value) else value
+    return None
 
 
 #: Meta fields a page repeats once for each author (scholarly and Dublin Core tags).
@@ -497,7 +525,11 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
         drop_title_repeats(document)
     if document.title:
         document.title = clean_text(document.title)
-    document.byline = settled_byline(document.byline, document.title, meta)
+    # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
+    byline = text_byline(document.byline, document.title)
+    if weak_markup_author(byline, meta):
+        meta.author = None  # for good: fill_from_markup reads it too
+    document.byline = meta.author or byline or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
@@ -542,22 +574,23 @@ def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
     return None
 
 
-def settled_byline(byline: str | None, title: str, meta: PageMeta) -> str | None:
-    """The author: the page's own author field, cleaner than a byline line ("By X - Nov 19,
-    2019"), unless it is the site signing as itself or a login name and the text or a
-    visible byline names someone; else the byline the text gave (*byline*), else the
-    organisation the markup names."""
+def text_byline(byline: str | None, title: str) -> str | None:
+    """The byline the text gave, cleaned; None for a headline read as "X by Y"."""
     byline = clean_byline(byline)
     if byline and title and byline.lower() in title.lower():
-        byline = None  # a headline read as "X by Y" is not a byline
+        return None
+    return byline
+
+
+def weak_markup_author(byline: str | None, meta: PageMeta) -> bool:
+    """Whether the page's author field is the site signing as itself or a login name while
+    the text (*byline*) or a visible byline element (a full name) says more."""
     author = meta.author
-    if (
+    return bool(
         author
         and weak_author(author, meta.site_name)
         and (byline or " " in (meta.visible_author or ""))
-    ):
-        author = None
-    return author or byline or meta.author_org
+    )
 
 
 def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
@@ -576,9 +609,10 @@ def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
     lo = content[title_at].number if title_at >= 0 else first
     title = content[title_at].text.removeprefix("# ").strip() if title_at >= 0 else ""
     title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
-    byline = settled_byline(find_byline(content, lo, first, last), title, meta)
+    byline = text_byline(find_byline(content, lo, first, last), title)
+    author = None if weak_markup_author(byline, meta) else meta.author
     date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
-    return bool(byline), bool(date)
+    return bool(author or byline or meta.author_org), bool(date)
 
 
 #: Page types whose byline elements name one author among many.
@@ -591,6 +625,15 @@ def fill_from_markup(document: Document, meta: PageMeta) -> None:
     type, which reads the byline and date the text and the usual fields gave. On a page of
     many authors (a forum's posts, a shop's reviews, a list of stories) a name in a byline
     element is one of them, not the page's author: it is left out there."""
-    if document.page_type not in MANY_AUTHORS:
-        document.byline = document.byline or meta.visible_author
+    byline = document.byline
+    if document.page_type not in MANY_AUTHORS and (not byline or byline != meta.author):
+        visible = meta.visible_author
+        if visible and (not document.byline or " " in visible):
+            # The element the markup marks as the byline is cleaner than a line the text
+            # took for one ("Full bio", "Ann Lee - Product marketer") or an organisation.
+            document.byline = visible
+        if not document.byline:
+            document.byline = labelled_author(d.text for d in document.decisions)
+    if document.byline and "," in document.byline:
+        document.byline = as_shown(document.byline, (d.text for d in document.decisions))
     document.date = document.date or meta.date_fallback
