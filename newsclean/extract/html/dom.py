@@ -174,8 +174,10 @@ class PageStructure:
         linked = [0] * size
         placed: list[tuple[int, Line, Block]] = []
         links = self.profile is not None and self.profile.links
+        blocks, lines = self.blocks, len(self.blocks)
         for position, line in enumerate(content):
-            block = self.block(line)
+            index = line.number - 1
+            block = blocks[index] if 0 <= index < lines else None
             if block is None:
                 continue
             placed.append((position, line, block))
@@ -197,6 +199,8 @@ class PageStructure:
         if not any(good):
             return 0, -1
         for serial in range(size - 1, 0, -1):
+            if not count[serial]:
+                continue  # no line inside: nothing to add
             up = parent[serial]
             good[up] += good[serial]
             bad[up] += bad[serial]
