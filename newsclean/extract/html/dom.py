@@ -198,14 +198,7 @@ class PageStructure:
             linked[serial] += link
         if not any(good):
             return 0, -1
-        for serial in range(size - 1, 0, -1):
-            if not count[serial]:
-                continue  # no line inside: nothing to add
-            up = parent[serial]
-            good[up] += good[serial]
-            bad[up] += bad[serial]
-            count[up] += count[serial]
-            linked[up] += linked[serial]
+        _sum_up(parent, good, bad, count, linked)
         container, best = 0, float("-inf")
         for serial in range(size):
             value = good[serial] - BAD_WEIGHT * bad[serial]
@@ -406,6 +399,20 @@ class PageStructure:
         for serial in items:
             siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1
         return {serial for serial in items if siblings[parent[serial]] >= 3}
+
+
+def _sum_up(
+    parent: list[int], good: list[float], bad: list[float], count: list[int], linked: list[int]
+) -> None:
+    """Add each element's figures into its parent's, children first (one reverse pass)."""
+    for serial in range(len(parent) - 1, 0, -1):
+        if not count[serial]:
+            continue  # no line inside: nothing to add
+        up = parent[serial]
+        good[up] += good[serial]
+        bad[up] += bad[serial]
+        count[up] += count[serial]
+        linked[up] += linked[serial]
 
 
 def _menu_block(block: Block) -> bool:
