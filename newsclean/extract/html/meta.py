@@ -607,12 +607,17 @@ def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
         body = [content[best]] if best >= 0 and best != title_at else []
     first, last = (body[0].number, body[-1].number) if body else (0, 0)
     lo = content[title_at].number if title_at >= 0 else first
-    title = content[title_at].text.removeprefix("# ").strip() if title_at >= 0 else ""
-    title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
-    byline = text_byline(find_byline(content, lo, first, last), title)
-    author = None if weak_markup_author(byline, meta) else meta.author
+    author = meta.author
+    # An organisation, or an author field that is no site or login name, is the byline
+    # whatever the text says; else the text's byline decides.
+    named = bool(meta.author_org or (author and not weak_author(author, meta.site_name)))
+    if not named:
+        title = content[title_at].text.removeprefix("# ").strip() if title_at >= 0 else ""
+        title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
+        byline = text_byline(find_byline(content, lo, first, last), title)
+        named = bool(byline or (author and not weak_markup_author(byline, meta)))
     date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
-    return bool(author or byline or meta.author_org), bool(date)
+    return named, bool(date)
 
 
 #: Page types whose byline elements name one author among many.
