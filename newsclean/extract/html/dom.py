@@ -200,7 +200,8 @@ class PageStructure:
             return 0, -1
         _sum_up(parent, good, bad, count, linked)
         container, best = 0, float("-inf")
-        for serial in range(size):
+        whole = self.profile is not None and self.profile.whole_page
+        for serial in range(0 if whole else size):
             value = good[serial] - BAD_WEIGHT * bad[serial]
             if demoted[serial]:
                 value *= DEMOTED_FACTOR
