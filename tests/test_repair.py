@@ -419,7 +419,7 @@ def test_decomposed_vietnamese_is_not_suspicious():
     [
         ("東京都は新しい計画を発表しました。", "gbk"),
         ("市政府今天发布了新的交通计划。", "shift_jis"),
-        ("メインメニューからテンプレートを選んでください。", "cp932"),
+        ("メニューからファイルを選んでください。", "cp932"),
     ],
 )
 def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
@@ -430,6 +430,30 @@ def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
     assert [(s.encoding, s.read_as, [x.what for x in s.restored]) for s in r.repairs[0].undone] == [
         ("UTF-8", codec_name(codec), ["lost byte guessed"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text,codec",
+    [
+        ("选择一个文件夹来保存下载的文件。", "gbk"),  # 个, not a second 一
+        ("请输入您的用户名和密码。", "shift_jis"),  # 密, not 寄
+    ],
+)
+def test_lost_bytes_are_guessed_with_character_pairs(text, codec):
+    # the commonest character a lost byte can complete is not the one that follows its
+    # neighbour in real text: the CJK pair table tells them apart
+    broken = text.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in broken
+    assert repair(broken).text == text
+
+
+def test_cjk_pairs_seen_in_text_cost_less():
+    from newsclean.text.plausibility import cost, pair_cost
+
+    assert pair_cost("密", "码") < 0 == pair_cost("寄", "码")
+    assert cost("文件夹") < cost("文件央")
+    # a pair table never makes kana and hangul neighbours cheap
+    assert pair_cost("ッ", "쌈") > 0
 
 
 def test_too_much_lost_is_left_alone():
