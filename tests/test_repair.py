@@ -553,3 +553,39 @@ def test_lone_lead_byte_of_punctuation_at_a_word_end(text):
 def test_lone_a_circumflex_in_words_is_left_alone():
     for text in ("O hâlâ burada mı?", "Le château est beau.", "Bara gyda â chaws"):
         assert repair(text).text == text
+
+
+def _c1_dropped(text: str) -> str:
+    """UTF-8 read as Latin-1, its C1 controls then removed."""
+    return "".join(
+        ch for ch in text.encode("utf-8").decode("latin-1") if not "\x80" <= ch <= "\x9f"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It’s the company’s first loss since 2009.",
+        "We don’t know what they’ll do next.",
+        "Il n’est pas possible d’ouvrir ce fichier.",
+    ],
+)
+def test_apostrophe_that_lost_two_bytes_between_letters(text):
+    # only the lead byte of ’ is left ("itâs"): a cheap letter in Latin-1, but foreign to
+    # the word, and the apostrophe stands where apostrophes do
+    broken = _c1_dropped(text)
+    assert "\u00e2" in broken
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mâine vom merge la câmara.",
+        "Le câble est branché au mur.",
+        "Siân Evans teaches in Cardiff.",
+        "Bu hâlâ böyle.",
+    ],
+)
+def test_a_circumflex_between_letters_of_real_words_stays(text):
+    assert repair(text).text == text

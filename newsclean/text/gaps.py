@@ -47,6 +47,10 @@ _GAP_PAIR_MAX = 7.0
 _GEMINATE = frozenset("KGSZTDHBPJC")
 #: Cost of two kana that cannot touch (see :func:`_kana_misfit`).
 _KANA_MISFIT = 6.0
+#: Cost of a restored sign (``№``, ``™``) touching a Latin, Cyrillic or Greek letter, on
+#: each side; of a restored dash touching one (an apostrophe is commoner there).
+_SIGN_BY_LETTER = 1.5
+_DASH_BY_LETTER = 1.0
 #: Cost of a restored ideographic comma at the end of a run.
 _END_COMMA = 3.0
 #: Lines up to this long are judged whole when gaps are re-chosen; longer ones in a
@@ -119,7 +123,21 @@ def _gap_pair_cost_raw(a: str, b: str) -> float:
         unicodedata.category(b) == "Cf" and not a.isalpha()
     ):
         return 4.0  # joiners and marks of direction sit between letters
+    if a.isalpha() != b.isalpha() and _no_joiners(a if a.isalpha() else b):
+        mark = b if a.isalpha() else a
+        if unicodedata.category(mark) == "Cf":
+            return 4.0  # ... but not between Latin, Cyrillic or Greek ones
+        if unicodedata.category(mark)[0] in "SN" and unicodedata.category(mark) != "Nd":
+            return _SIGN_BY_LETTER  # a sign touching a letter (quotes do, outside a word)
+        if unicodedata.category(mark) == "Pd":
+            return _DASH_BY_LETTER  # a dash touching a letter: an apostrophe is commoner
     return pair_cost(a, b)
+
+
+def _no_joiners(letter: str) -> bool:
+    """Is *letter* of a script that does not use zero-width joiners (Latin, Cyrillic,
+    Greek)?"""
+    return script(letter) in ("LATIN", "CYRILLIC", "GREEK")
 
 
 @functools.lru_cache(maxsize=1024)

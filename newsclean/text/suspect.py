@@ -37,8 +37,10 @@ def _suspect_re() -> re.Pattern[str]:
         "|(?<=[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff].)"
         "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
-        # at the end of a word or before a sign ("contactâ.", "popupâ¦")
-        "\u00e2(?<=[^\\W\\d_]\u00e2)(?![^\\W\\d_])",
+        # after a letter: at the end of a word or before a sign ("contactâ.", "popupâ¦"),
+        # or before another letter ("itâs", an apostrophe; the search then tells it from
+        # "mâine")
+        "\u00e2(?<=[^\\W\\d_]\u00e2)",
     ]
     return re.compile("|".join(parts))
 
