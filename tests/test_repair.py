@@ -589,3 +589,24 @@ def test_apostrophe_that_lost_two_bytes_between_letters(text):
 )
 def test_a_circumflex_between_letters_of_real_words_stays(text):
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ファイルが見つかりません。",
+        "メニュー、ツールバー、ステータスバー",
+        "パスワードを変更してください。",
+    ],
+)
+def test_shift_jis_read_as_cp1252_with_replacement(text):
+    # 0x81 leads ー, 、 and 。 in Shift-JIS and is undefined in cp1252: each U+FFFD is one
+    # of the five bytes cp1252 leaves undefined
+    broken = text.encode("shift_jis").decode("cp1252", "replace")
+    assert "\ufffd" in broken
+    assert repair(broken).text == text
+
+
+def test_mostly_replacement_characters_are_not_guessed():
+    line = "We\ufffd\u00a2\ufffd\ufffdre open on Sunday."
+    assert repair(line).text == line
