@@ -11,8 +11,9 @@ Source
     The translated messages (``msgstr``) of the gettext catalogs Debian installs under
     ``/usr/share/locale/{zh_CN,zh_TW,ja,ko}/LC_MESSAGES/`` — every catalog there except the
     domains the project's own test suites draw their sentences from
-    (``bench/text_sources.py``: ``CATALOGS``, and the GTK and ISO-code domains that repeat
-    them), and except any message that is also a message of those domains. The catalogs are
+    (``bench/text_sources.py``: ``CATALOGS``, and the GTK domains that repeat them), and
+    except any message that is also a message of those domains (the other ISO-code
+    domains, place and language names, stay: their messages are not the suites'). The catalogs are
     the translations of free software packages (GPL, LGPL, MIT, BSD); only counts of
     character pairs are kept. Nothing from newsclean's benchmarks is read.
 
@@ -46,7 +47,7 @@ OUT = ROOT / "newsclean" / "data" / "cjkpairs.json.gz"
 LOCALE_DIR = Path("/usr/share/locale")
 DIRECTORIES = ("zh_CN", "zh_TW", "ja", "ko")
 #: Domains that hold (or repeat) the messages the own test suites are made from.
-SUITE_DOMAIN = re.compile(r"^(gtk|iso_)")
+SUITE_DOMAIN = re.compile(r"^gtk")
 MIN_COUNT = 3
 #: A catalog counts as at most this many CJK characters (the database server's messages
 #: alone are a fifth of the Japanese text, and would make its terms look common).
