@@ -39,11 +39,11 @@ def _suspect_re() -> re.Pattern[str]:
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
         # after a letter: at the end of a word or before a sign ("contactâ.", "popupâ¦"),
         # or where an apostrophe would stand: before an English clitic ending the word
-        # ("itâs", "donât"), or after an elided word before a vowel or an h
+        # ("itâs", "donât": 't after an n only), or after an elided word before a vowel or an h
         # ("dâeffacement", "quâil"); the search then tells them from "mâine" ("Târgu",
         # "pâte", "Tây" are not sent on)
         "\u00e2(?<=[^\\W\\d_]\u00e2)(?![^\\W\\d_])",
-        "\u00e2(?<=[^\\W\\d_]\u00e2)(?i:s|t|d|m|ll|re|ve)(?![^\\W\\d_])",
+        "\u00e2(?<=[^\\W\\d_]\u00e2)(?i:s|d|m|ll|re|ve|(?<=n\u00e2)t)(?![^\\W\\d_])",
         "(?<![^\\W\\d_])(?i:[cdjlmnst]|qu)\u00e2"
         "(?i:[aeiouh\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f9-\u00fc\u0153])",
     ]
