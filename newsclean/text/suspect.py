@@ -44,7 +44,8 @@ def _suspect_re() -> re.Pattern[str]:
         # "pâte", "Tây" are not sent on)
         "\u00e2(?<=[^\\W\\d_]\u00e2)(?![^\\W\\d_])",
         "\u00e2(?<=[^\\W\\d_]\u00e2)(?i:s|d|m|ll|re|ve|(?<=n\u00e2)t)(?![^\\W\\d_])",
-        "(?<![^\\W\\d_])(?i:[cdjlmnst]|qu)\u00e2"
+        "\u00e2(?:(?<=[cdjlmnstCDJLMNST]\u00e2)(?<![^\\W\\d_].\u00e2)"
+        "|(?<=[qQ][uU]\u00e2)(?<![^\\W\\d_]..\u00e2))"
         "(?i:[aeiouh\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f9-\u00fc\u0153])",
     ]
     return re.compile("|".join(parts))
