@@ -114,17 +114,19 @@ def extract_lines(
     dom: PageStructure | None = None,
     line_model=None,
     rules_body: list[str] | None = None,
+    whole_page: bool = False,
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
     With *dom* (the lines came from an HTML page), the markup finds the article
     region and marks the lines of navigation, share widgets, captions and the like;
-    otherwise the region is the densest run of prose lines. A *rules_body* list
-    receives the body lines the rules kept, before a model changes them (the page
-    type reads them). The two steps, for a caller that reads between them (an HTML
-    page's type): :func:`read_lines`, then :func:`finish`.
+    otherwise the region is the densest run of prose lines, or with *whole_page* the
+    whole dump (a page that is no article: a forum, a shop, a listing, a service
+    page, a manual). A *rules_body* list receives the body lines the rules kept,
+    before a model changes them (the page type reads them). The steps, for a caller
+    that reads between them: :func:`read_lines`, then :func:`finish`.
     """
-    reading = read_lines(raw_lines, options, dom)
+    reading = read_lines(raw_lines, options, dom, whole_page=whole_page)
     if isinstance(reading, Document):
         return reading
     if rules_body is not None:
@@ -136,8 +138,8 @@ def extract_lines(
 class Reading:
     """What the rules make of a page's lines, before a model judges them: the lines, the
     non-blank ones (*content*) and positions in them (the region's first and last line,
-    -1: none; the headline's; the body's first), and whether no region was found (the
-    page's best block stands in for it)."""
+    -1: none; the headline's; the body's first), whether no region was found (the best
+    block stands in), and the lines' link flags and classes before the region."""
 
     lines: list[Line]
     content: list[Line]
@@ -147,12 +149,10 @@ class Reading:
     title_at: int
     body_lo: int
     fallback: bool
-    #: The lines' link flags and classes before the region (:func:`line_classes`).
     links: list[bool] | None
     classes: list[tuple]
 
-    def body(self) -> list[str]:
-        """The body lines the rules kept."""
+    def body(self) -> list[str]:  # the body lines the rules kept
         return [line.text for line in self.content if line.keep and line.role == "body"]
 
 
@@ -161,6 +161,7 @@ def read_lines(
     options: Options,
     dom: PageStructure | None = None,
     previous: Reading | None = None,
+    whole_page: bool = False,
 ) -> Reading | Document:
     """The rules' reading of a page's lines (the first step of :func:`extract_lines`); a
     text that reads as clean already (:func:`reads_as_clean`) gives its document. The
@@ -181,6 +182,8 @@ def read_lines(
         start, end = dom.region(content, weights, forced_keep)
     else:
         start, end = find_region(content, weights)
+        if whole_page and end >= 0:
+            start, end = 0, len(content) - 1
         end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:
