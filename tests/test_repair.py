@@ -610,3 +610,25 @@ def test_shift_jis_read_as_cp1252_with_replacement(text):
 def test_mostly_replacement_characters_are_not_guessed():
     line = "We\ufffd\u00a2\ufffd\ufffdre open on Sunday."
     assert repair(line).text == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wrote “Dziękuję bardzo” on the card.",
+        "Our guide said “Wszystko będzie dobrze” and left.",
+    ],
+)
+def test_utf8_sign_after_a_letter_inside_curly_quotes(text):
+    # ftfy's badness check lets “Ä™” through inside typographic quotes; a small letter, a
+    # UTF-8 lead of a Latin letter and a continuation byte cp1252 reads as a sign is
+    # still UTF-8 read as cp1252
+    inner = text[text.index("“") + 1 : text.index("”")]
+    broken = text.replace(inner, inner.encode("utf-8").decode("cp1252"))
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("name", ["AHÅ™ sofa", "PÅ‚ Ltd"])
+def test_sign_after_a_capital_lead_stays(name):
+    line = f"The {name} is back in stock."
+    assert repair(line).text == line
