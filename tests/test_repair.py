@@ -632,3 +632,19 @@ def test_utf8_sign_after_a_letter_inside_curly_quotes(text):
 def test_sign_after_a_capital_lead_stays(name):
     line = f"The {name} is back in stock."
     assert repair(line).text == line
+
+
+@pytest.mark.parametrize("text", ["Tarix ensiklopediyası", "Kitab kolleksiyası"])
+def test_letter_foreign_to_its_word_sends_the_line_to_relabel(text):
+    # cp1254 read as cp1252: ý is foreign to the Turkic language that best explains the
+    # word (ı is its letter), though no letter pair of the line is rare in every language
+    broken = text.encode("cp1254").decode("cp1252")
+    assert broken != text
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Crème brûlée au café.", "Þór býr í Reykjavík.", "São Paulo não é Lisboa."]
+)
+def test_letters_native_to_their_words_stay(text):
+    assert repair(text).text == text
