@@ -7,7 +7,7 @@ that carry DOM evidence (:mod:`newsclean.extract.html.blocks`), and its own meta
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.notice import Notice
@@ -208,39 +208,45 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     from newsclean.extract.html.blocks import blocks, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
-    from newsclean.extract.judge import extract_lines
+    from newsclean.extract.judge import Reading, finish, read_lines
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
     page_blocks = blocks(tree)
     lines, structure = structure_lines(title_text(tree), page_blocks)
     structure.headline = meta.headline
+    model = None
     if options.block_model is not False:
         from newsclean.extract.blockmodel import resolve
 
-        structure.model = resolve(options.block_model)
+        model = resolve(options.block_model)
     fixed = _repair("\n".join(lines), options)
-    document = _with_repairs(extract_lines(fixed.text.split("\n"), options, dom=structure), fixed)
-    settle_metadata(document, meta)
+    fixed_lines = fixed.text.split("\n")
+    # An HTML page is never taken for a text that reads as clean: read_lines gives a Reading.
+    reading = cast(Reading, read_lines(fixed_lines, options, structure))
+    typed = None
     if options.page_type_model is not False:
         from newsclean.extract.html.bytype import profile_for
+        from newsclean.extract.html.meta import rules_marks
         from newsclean.extract.html.pagetype import classify
 
-        classify(document, options.page_type_model, structure, page_blocks, meta)
-        profile = profile_for(document.page_type, document.page_type_confidence)
+        # The type reads what the rules kept, before the block model; the model then judges
+        # the lines once, of the reading the type asks for (a forum's replies, a listing's items).
+        marks = rules_marks(reading, meta)
+        typed = classify(
+            options.page_type_model, structure, page_blocks, meta, reading.body(), marks
+        )
+        profile = profile_for(*typed) if typed is not None else None
         if profile is not None and options.follow_type:
-            # Again, reading the page as its type asks (a forum's replies, a listing's items).
-            _, typed = structure_lines(None, page_blocks)
-            typed.headline, typed.profile = meta.headline, profile
-            typed.model = structure.model if profile.model else None
-            again = extract_lines(fixed.text.split("\n"), options, dom=typed)
-            again = _with_repairs(again, fixed)
-            settle_metadata(again, meta)
-            again.page_type, again.page_type_confidence = (
-                document.page_type,
-                document.page_type_confidence,
-            )
-            document = again
+            _, structure = structure_lines(None, page_blocks)
+            structure.headline, structure.profile = meta.headline, profile
+            model = model if profile.model else None
+            reading = cast(Reading, read_lines(fixed_lines, options, structure, reading))
+    structure.model = model
+    document = _with_repairs(finish(reading, structure), fixed)
+    settle_metadata(document, meta)
+    if typed is not None:
+        document.page_type, document.page_type_confidence = typed
     fill_from_markup(document, meta)
     return document
 

@@ -117,7 +117,7 @@ class Collector:
     def apply(self, content, start, end, dom, language=None) -> None:
         from newsclean.extract.blockmodel import candidates, expand
 
-        # A page read again as its type asks: the rows of the reading that is kept.
+        # One reading per page (the one its type asks for), collected once.
         self.rows.clear()
         self.texts.clear()
         for position, row in candidates(content, start, end, dom, language):

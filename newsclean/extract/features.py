@@ -182,6 +182,20 @@ def page_lines(
     return lines, language
 
 
+def line_classes(lines: list[Line]) -> list[tuple]:
+    """What the steps after :func:`page_lines` change on each of *lines* (its rule hit,
+    byline and date marks, class and evidence), to be put back by :func:`restore_classes`."""
+    return [(line.hit, line.byline, line.date_line, line.cls, line.why) for line in lines]
+
+
+def restore_classes(lines: list[Line], classes: list[tuple]) -> None:
+    """Give *lines* back the *classes* :func:`line_classes` saved, and no verdict: the lines
+    :func:`page_lines` made, for reading the page again."""
+    for line, saved in zip(lines, classes):
+        line.hit, line.byline, line.date_line, line.cls, line.why = saved
+        line.keep, line.role, line.reason, line.rule, line.evidence = False, "blank", "", "", ""
+
+
 def line_features(
     number: int,
     raw: str,

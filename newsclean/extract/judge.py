@@ -19,10 +19,18 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
-from newsclean.extract.features import Limits, Line, line_features, page_lines
+from newsclean.extract.features import (
+    Limits,
+    Line,
+    line_classes,
+    line_features,
+    page_lines,
+    restore_classes,
+)
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
@@ -34,15 +42,25 @@ from newsclean.extract.metadata import (
     site_from_title,
 )
 from newsclean.extract.region import Weights, extend_over_list, find_region
-from newsclean.extract.rules import CAPTION_REASONS, Hit
+from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import find_byline, find_date, meta_line
+from newsclean.extract.userrules import apply_user_rules
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.html.dom import PageStructure
 
-__all__ = ["drop_title_repeats", "extract", "extract_lines", "reads_as_clean", "settings"]
+__all__ = [
+    "Reading",
+    "best_block",
+    "extract",
+    "extract_lines",
+    "finish",
+    "read_lines",
+    "reads_as_clean",
+    "settings",
+]
 
 #: Class thresholds and region weights for each ``Options.favor``.
 _SETTINGS = {
@@ -105,16 +123,61 @@ def extract_lines(
     otherwise the region is the densest run of prose lines, or with *whole_page* the
     whole dump (a page that is no article: a forum, a shop, a listing, a service
     page, a manual). A *rules_body* list receives the body lines the rules kept,
-    before a model changes them (the page type reads them; for HTML they go to
-    ``dom.rules_body``).
+    before a model changes them (the page type reads them). The steps, for a caller
+    that reads between them: :func:`read_lines`, then :func:`finish`.
     """
+    reading = read_lines(raw_lines, options, dom, whole_page=whole_page)
+    if isinstance(reading, Document):
+        return reading
+    if rules_body is not None:
+        rules_body[:] = reading.body()
+    return finish(reading, dom, line_model)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the rules make of a page's lines, before a model judges them: the lines, the
+    non-blank ones (*content*) and positions in them (the region's first and last line,
+    -1: none; the headline's; the body's first), whether no region was found (the best
+    block stands in), and the lines' link flags and classes before the region."""
+
+    lines: list[Line]
+    content: list[Line]
+    language: str | None
+    start: int
+    end: int
+    title_at: int
+    body_lo: int
+    fallback: bool
+    links: list[bool] | None
+    classes: list[tuple]
+
+    def body(self) -> list[str]:  # the body lines the rules kept
+        return [line.text for line in self.content if line.keep and line.role == "body"]
+
+
+def read_lines(
+    raw_lines: list[str],
+    options: Options,
+    dom: PageStructure | None = None,
+    previous: Reading | None = None,
+    whole_page: bool = False,
+) -> Reading | Document:
+    """The rules' reading of a page's lines (the first step of :func:`extract_lines`); a
+    text that reads as clean already (:func:`reads_as_clean`) gives its document. The
+    lines of a *previous* reading of the same lines with the same link flags are used again."""
     limits, weights = settings(options.favor)
-    lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
-    forced_keep = _apply_user_rules(lines, options.rules)
+    links = dom.link_lines() if dom is not None else None
+    if previous is not None and previous.links == links:
+        lines, language = previous.lines, previous.language
+        restore_classes(lines, previous.classes)
+    else:
+        lines, language = page_lines(raw_lines, limits, links)
+    classes = line_classes(lines) if dom is not None else []
+    forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
     if dom is None and reads_as_clean(lines):
         return _keep_clean(lines, content, language)
-
     if dom is not None:
         start, end = dom.region(content, weights, forced_keep)
     else:
@@ -124,7 +187,7 @@ def extract_lines(
         end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:
-        start = end = _best_block(content)
+        start = end = best_block(content)
     if dom is not None and dom.title_at >= 0 and not fallback:
         title_at = dom.title_at
     else:
@@ -137,61 +200,41 @@ def extract_lines(
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
-    if dom is not None or rules_body is not None:
-        # What the rules kept, before a model changes it (the page type reads it).
-        kept = [line.text for line in content if line.keep and line.role == "body"]
-        if dom is not None:
-            dom.rules_body = kept
-        elif rules_body is not None:
-            rules_body[:] = kept
-    if dom is not None and dom.model is not None and not fallback:
-        dom.model.apply(content, start, end, dom, language)
-    elif dom is None and line_model is not None and not fallback:
-        line_model.apply(content, start, end, language)
-    if not fallback:
+    return Reading(
+        lines, content, language, start, end, title_at, body_lo, fallback, links, classes
+    )
+
+
+def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) -> Document:
+    """The model's verdict (``dom.model`` for an HTML page, else *line_model*), the
+    article's end, and the assembly of the :class:`Document` (the second step of
+    :func:`extract_lines`)."""
+    content, start, end = reading.content, reading.start, reading.end
+    if not reading.fallback:
+        if dom is not None and dom.model is not None:
+            dom.model.apply(content, start, end, dom, reading.language)
+        elif dom is None and line_model is not None:
+            line_model.apply(content, start, end, reading.language)
         trim_tail(content)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(
-        lines,
+        reading.lines,
         content,
         start,
         end,
-        title_at,
-        language,
+        reading.title_at,
+        reading.language,
         repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
-        body_lo=body_lo,
+        body_lo=reading.body_lo,
     )
     if dom is None:
-        document.site_name = _find_site(content, title_at)
+        document.site_name = _find_site(content, reading.title_at)
     return document
 
 
 # ----------------------------------------------------------------------------- steps
-def _apply_user_rules(lines: list[Line], rules) -> set[int]:
-    """Apply user rules first: a ``drop`` rule marks the line, a ``keep`` rule protects it."""
-    forced: set[int] = set()
-    if rules is None:
-        return forced
-    for line in lines:
-        if line.blank:
-            continue
-        verdict = rules.match(line.text)
-        if verdict is None:
-            continue
-        if verdict.action == "keep":
-            forced.add(line.number)
-            line.hit, line.byline, line.date_line = None, False, False
-            line.cls, line.why = "good", f"user rule line {verdict.line}: keep"
-        else:
-            line.hit = Hit(
-                f"user-rule:{verdict.line}", verdict.reason, f"user rule line {verdict.line}"
-            )
-            line.cls, line.why = "bad", line.hit.evidence
-    return forced
-
-
-def _best_block(content: list[Line]) -> int:
+def best_block(content: list[Line]) -> int:
     """Position of the longest line that no rule rejected (the fallback body), or -1."""
     best, best_words = -1, 2
     for position, line in enumerate(content):
@@ -604,7 +647,7 @@ def _assemble(
     body = [line for line in content if line.keep and line.role == "body"]
     if not body and start <= end and end >= 0:
         # Never an empty body for a page with prose: the best block, if it is not the headline.
-        fallback = _best_block(content)
+        fallback = best_block(content)
         if fallback >= 0 and fallback != title_at and _normal(content[fallback].text) != title_key:
             content[fallback].judge(True, "body", evidence="best block (fallback)")
             body = [content[fallback]]
@@ -638,29 +681,6 @@ def _assemble(
                 Removal(line.number, line.text, line.reason, line.rule, line.evidence)
             )
     return document
-
-
-def drop_title_repeats(document: Document) -> None:
-    """Drop the paragraphs that repeat the document's title, as :func:`extract` does.
-
-    For a title set after extraction (an HTML page's own headline replacing the
-    line the classifier took for it): the article then does not say its headline twice.
-    """
-    key = _normal(document.title)
-    paragraphs = [p for p in document.paragraphs if _normal(p) != key]
-    if not key or len(paragraphs) == len(document.paragraphs):
-        return
-    evidence = "repeats the headline"
-    for index, d in enumerate(document.decisions):
-        if d.keep and d.role == "body" and _normal(d.text) == key:
-            document.decisions[index] = Decision(
-                d.line, d.text, False, "boilerplate", "duplicate", "duplicate", evidence
-            )
-            document.removed.append(
-                Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence)
-            )
-    document.removed.sort(key=lambda removal: removal.line)
-    document.paragraphs = paragraphs
 
 
 def _find_site(content: list[Line], title_at: int) -> str | None:

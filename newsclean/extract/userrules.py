@@ -30,8 +30,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsclean.errors import RulesError
+from newsclean.extract.rules import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
 
 _LINE = re.compile(
     r"^(?P<action>drop|keep)(?:\s+(?P<reason>[A-Za-z0-9][\w-]*))?\s*:\s*(?P<pattern>.*?)\s*$",
@@ -133,3 +138,28 @@ def load_rules(path: str | Path) -> UserRules:
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(f"cannot read rules file {str(path)!r}: {error}") from None
     return replace(parse_rules(text, str(path)), sha256=hashlib.sha256(data).hexdigest())
+
+
+def apply_user_rules(lines: list[Line], rules) -> set[int]:
+    """Apply user *rules* (a :class:`UserRules`, or None) to a page's *lines* before the
+    classifier: a ``drop`` rule marks the line, a ``keep`` rule protects it. Returns the
+    numbers of the lines kept by a rule."""
+    forced: set[int] = set()
+    if rules is None:
+        return forced
+    for line in lines:
+        if line.blank:
+            continue
+        verdict = rules.match(line.text)
+        if verdict is None:
+            continue
+        if verdict.action == "keep":
+            forced.add(line.number)
+            line.hit, line.byline, line.date_line = None, False, False
+            line.cls, line.why = "good", f"user rule line {verdict.line}: keep"
+        else:
+            line.hit = Hit(
+                f"user-rule:{verdict.line}", verdict.reason, f"user rule line {verdict.line}"
+            )
+            line.cls, line.why = "bad", line.hit.evidence
+    return forced

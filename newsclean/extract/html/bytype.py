@@ -7,10 +7,11 @@ forum's replies are named "comment", a listing's items are link text and
 teasers, a product page's specifications and a service page's sections are short
 lines between headings.
 
-When the page-type model (:mod:`~newsclean.extract.html.pagetype`) is sure
-enough of a type other than article (:data:`CONFIDENCE`), the page is extracted
-again with that type's :class:`Profile`, which changes a few general mechanisms
-of the region and never names a site:
+The page-type model (:mod:`~newsclean.extract.html.pagetype`) reads what the
+rules kept, before the block model. When it is sure enough of a type other than
+article (:data:`CONFIDENCE`), the rules read the page again with that type's
+:class:`Profile`, and the block model judges only that reading. A profile changes
+a few general mechanisms of the region and never names a site:
 
 * ``comments``: elements named like comments neither demote the container nor
   mark their lines (a thread's posts are the content);

@@ -119,8 +119,6 @@ class PageStructure:
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model: BlockModel | None = None
-        #: The body paragraphs the rules kept, before the block model (set by ``extract_lines``).
-        self.rules_body: list[str] = []
         #: What the page's type changes in the region (:mod:`~newsclean.extract.html.bytype`).
         self.profile: Profile | None = None
 
@@ -176,8 +174,10 @@ class PageStructure:
         linked = [0] * size
         placed: list[tuple[int, Line, Block]] = []
         links = self.profile is not None and self.profile.links
+        blocks, lines = self.blocks, len(self.blocks)
         for position, line in enumerate(content):
-            block = self.block(line)
+            index = line.number - 1
+            block = blocks[index] if 0 <= index < lines else None
             if block is None:
                 continue
             placed.append((position, line, block))
@@ -198,12 +198,7 @@ class PageStructure:
             linked[serial] += link
         if not any(good):
             return 0, -1
-        for serial in range(size - 1, 0, -1):
-            up = parent[serial]
-            good[up] += good[serial]
-            bad[up] += bad[serial]
-            count[up] += count[serial]
-            linked[up] += linked[serial]
+        _sum_up(parent, good, bad, count, linked)
         container, best = 0, float("-inf")
         whole = self.profile is not None and self.profile.whole_page
         for serial in range(0 if whole else size):
@@ -405,6 +400,20 @@ class PageStructure:
         for serial in items:
             siblings[parent[serial]] = siblings.get(parent[serial], 0) + 1
         return {serial for serial in items if siblings[parent[serial]] >= 3}
+
+
+def _sum_up(
+    parent: list[int], good: list[float], bad: list[float], count: list[int], linked: list[int]
+) -> None:
+    """Add each element's figures into its parent's, children first (one reverse pass)."""
+    for serial in range(len(parent) - 1, 0, -1):
+        if not count[serial]:
+            continue  # no line inside: nothing to add
+        up = parent[serial]
+        good[up] += good[serial]
+        bad[up] += bad[serial]
+        count[up] += count[serial]
+        linked[up] += linked[serial]
 
 
 def _menu_block(block: Block) -> bool:

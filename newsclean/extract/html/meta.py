@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from newsclean.document import Document
+from newsclean.document import Decision, Document, Removal
 from newsclean.extract.html.byline import (
     as_shown,
     clean_byline,
@@ -17,7 +18,16 @@ from newsclean.extract.html.byline import (
     visible_author,
     weak_author,
 )
+from newsclean.extract.languages import WORD
 from newsclean.extract.metadata import parse_date
+from newsclean.extract.textmeta import find_byline, find_date
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.judge import Reading
+
+
+#: Not read yet.
+_UNREAD = object()
 
 
 @dataclass
@@ -37,12 +47,21 @@ class PageMeta:
     #: The titles the page declares (JSON-LD ``headline``, ``og:title``, ``twitter:title``,
     #: ``<title>``), as written.
     declared: tuple[str, ...] = ()
-    #: The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
-    #: "author" or "byline" class): used when neither the markup nor the text names one.
-    visible_author: str | None = None
+    #: The parsed page, for what is read from it only when asked (:attr:`visible_author`).
+    tree: Any = field(default=None, repr=False, compare=False)
+    _visible: Any = field(default=_UNREAD, repr=False, compare=False)
     #: A publication date from a meta field of another name ("datepublished",
     #: "parsely-pub-date"): used when the page's text shows none.
     date_fallback: str | None = None
+
+    @property
+    def visible_author(self) -> str | None:
+        """The name in a visible byline element (``itemprop="author"``, ``rel="author"``, an
+        "author" or "byline" class): used when neither the markup nor the text names one.
+        Read from :attr:`tree` the first time it is asked for (most pages never need it)."""
+        if self._visible is _UNREAD:
+            self._visible = visible_author(self.tree) if self.tree is not None else None
+        return self._visible
 
 
 def page_meta(tree) -> PageMeta:
@@ -103,7 +122,7 @@ def page_meta(tree) -> PageMeta:
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
     # An organisation named as the author in JSON-LD: used when no person is found.
     meta.author_org = clean_byline(ld.get("author_org"))
-    meta.visible_author = visible_author(tree)
+    meta.tree = tree
     meta.date = (
         props.get("article:published_time")
         or ld.get("datePublished")
@@ -499,36 +518,106 @@ def iso_date(value: str | None) -> str | None:
 def settle_metadata(document: Document, meta: PageMeta) -> None:
     """Settle *document*'s title, byline, date, site and language between what the text
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
-    from newsclean.extract.judge import drop_title_repeats
-
-    page_title = meta.headline or meta.title or ""
-    if not document.title or (
-        page_title
-        and (
-            any(d.line == 1 and d.role == "title" for d in document.decisions)
-            or stray_title(document.title, meta)
-        )
-    ):
-        # The headline the classifier found is the <title> line ("Headline - Site"): the
-        # page's own headline (og:title, JSON-LD, <h1>) is cleaner.
-        document.title = page_title or document.title
+    first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
+    title = settled_title(document.title, first_line, meta)
+    if title is not None:
+        document.title = title
         drop_title_repeats(document)
     if document.title:
         document.title = clean_text(document.title)
     # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
-    byline = clean_byline(document.byline)
-    if byline and document.title and byline.lower() in document.title.lower():
-        byline = None  # a headline read as "X by Y" is not a byline
-    author = meta.author
-    # The site signing as itself, or a login name: a visible byline (a full name) says more.
-    visible = meta.visible_author
-    if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
-        meta.author = author = None  # for good: fill_from_markup reads it too
-    document.byline = author or byline or meta.author_org
+    byline = text_byline(document.byline, document.title)
+    if weak_markup_author(byline, meta):
+        meta.author = None  # for good: fill_from_markup reads it too
+    document.byline = meta.author or byline or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+
+
+def drop_title_repeats(document: Document) -> None:
+    """Drop the paragraphs that repeat the document's title, as the assembly does
+    (:func:`newsclean.extract.judge.extract_lines`).
+
+    For a title set after extraction (an HTML page's own headline replacing the
+    line the classifier took for it): the article then does not say its headline twice.
+    """
+    key = _words_of(document.title)
+    paragraphs = [p for p in document.paragraphs if _words_of(p) != key]
+    if not key or len(paragraphs) == len(document.paragraphs):
+        return
+    evidence = "repeats the headline"
+    for index, d in enumerate(document.decisions):
+        if d.keep and d.role == "body" and _words_of(d.text) == key:
+            document.decisions[index] = Decision(
+                d.line, d.text, False, "boilerplate", "duplicate", "duplicate", evidence
+            )
+            document.removed.append(
+                Removal(d.line, d.text.strip(), "duplicate", "duplicate", evidence)
+            )
+    document.removed.sort(key=lambda removal: removal.line)
+    document.paragraphs = paragraphs
+
+
+def _words_of(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
+    """The page's own headline (og:title, JSON-LD, ``<h1>``) when the text gave no title,
+    or took the ``<title>`` line (*first_line*: "Headline - Site") or a stray line for
+    it; None when the text's *title* stands."""
+    page_title = meta.headline or meta.title or ""
+    if not title or (page_title and (first_line or stray_title(title, meta))):
+        return page_title or title
+    return None
+
+
+def text_byline(byline: str | None, title: str) -> str | None:
+    """The byline the text gave, cleaned; None for a headline read as "X by Y"."""
+    byline = clean_byline(byline)
+    if byline and title and byline.lower() in title.lower():
+        return None
+    return byline
+
+
+def weak_markup_author(byline: str | None, meta: PageMeta) -> bool:
+    """Whether the page's author field is the site signing as itself or a login name while
+    the text (*byline*) or a visible byline element (a full name) says more."""
+    author = meta.author
+    return bool(
+        author
+        and weak_author(author, meta.site_name)
+        and (byline or " " in (meta.visible_author or ""))
+    )
+
+
+def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
+    """Whether the page has a byline and a date, as :func:`settle_metadata` would settle
+    them on the body the rules kept in *reading* (before a model judges it: what the
+    page type reads)."""
+    from newsclean.extract.judge import best_block
+
+    content, title_at = reading.content, reading.title_at
+    body = [line for line in content if line.keep and line.role == "body"]
+    if not body and 0 <= reading.start <= reading.end:
+        # The assembly's fallback: the page's best block.
+        best = best_block(content)
+        body = [content[best]] if best >= 0 and best != title_at else []
+    first, last = (body[0].number, body[-1].number) if body else (0, 0)
+    lo = content[title_at].number if title_at >= 0 else first
+    author = meta.author
+    # An organisation, or an author field that is no site or login name, is the byline
+    # whatever the text says; else the text's byline decides.
+    named = bool(meta.author_org or (author and not weak_author(author, meta.site_name)))
+    if not named:
+        title = content[title_at].text.removeprefix("# ").strip() if title_at >= 0 else ""
+        title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
+        byline = text_byline(find_byline(content, lo, first, last), title)
+        named = bool(byline or (author and not weak_markup_author(byline, meta)))
+    date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
+    return named, bool(date)
 
 
 #: Page types whose byline elements name one author among many.
@@ -541,9 +630,10 @@ def fill_from_markup(document: Document, meta: PageMeta) -> None:
     type, which reads the byline and date the text and the usual fields gave. On a page of
     many authors (a forum's posts, a shop's reviews, a list of stories) a name in a byline
     element is one of them, not the page's author: it is left out there."""
-    if document.page_type not in MANY_AUTHORS:
+    byline = document.byline
+    if document.page_type not in MANY_AUTHORS and (not byline or byline != meta.author):
         visible = meta.visible_author
-        if visible and (not document.byline or (" " in visible and document.byline != meta.author)):
+        if visible and (not document.byline or " " in visible):
             # The element the markup marks as the byline is cleaner than a line the text
             # took for one ("Full bio", "Ann Lee - Product marketer") or an organisation.
             document.byline = visible

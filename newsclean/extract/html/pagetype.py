@@ -470,19 +470,23 @@ def set_type(document: Any, typer: Any, row: Sequence[float]) -> None:
     document.page_type_confidence = round(confidence, 3)
 
 
-def classify(document: Any, choice: Any, structure: Any, page_blocks: Any, meta: Any) -> None:
-    """Set *document*'s ``page_type`` and ``page_type_confidence`` with the model *choice*
-    asks for (see :func:`resolve`), from the page's structure, blocks and markup metadata."""
+def classify(
+    choice: Any,
+    structure: Any,
+    page_blocks: Any,
+    meta: Any,
+    body: Sequence[str],
+    marks: tuple[bool, bool],
+) -> tuple[str, float] | None:
+    """The page's type and its probability (rounded), by the model *choice* asks for (see
+    :func:`resolve`; None: no model), from the page's structure, blocks and markup
+    metadata, the body paragraphs the rules kept and whether the page has a byline and a
+    date (*marks*)."""
     typer = resolve(choice)
     if typer is None:
-        return
+        return None
     row = page_row(
-        structure.elements,
-        page_blocks,
-        meta.types,
-        meta.og_type,
-        structure.rules_body,
-        bool(document.byline),
-        bool(document.date),
+        structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1]
     )
-    set_type(document, typer, row)
+    kind, confidence = typer.predict(row)
+    return kind, round(confidence, 3)
