@@ -7,13 +7,16 @@ that carry DOM evidence (:mod:`newsclean.extract.html.blocks`), and its own meta
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.notice import Notice
 from newsclean.options import Options
 from newsclean.text.decode import Decoded, decode
 from newsclean.text.repair import Repaired, repair
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
 
 
 def clean(
@@ -164,11 +167,12 @@ def _clean_text(text: str, options: Options) -> Document:
     inputs = fixed.text.split("\n")
     lines, numbers = normalize(inputs)
     kept: list[str] | None = None if options.page_type_model is False else []
-    document = extract_lines(lines, options, line_model=model, rules_body=kept)
+    read: list[Line] = []
+    document = extract_lines(lines, options, line_model=model, rules_body=kept, read=read)
     if kept is not None:
         from newsclean.extract.texttype import classify
 
-        classify(document, options.page_type_model, lines, kept)
+        classify(document, options.page_type_model, lines, kept, read)
     document.paragraphs = unmark_paragraphs(document.paragraphs)
     if numbers is not None:
         renumber(document, numbers, inputs)

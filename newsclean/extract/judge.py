@@ -96,6 +96,7 @@ def extract_lines(
     dom: PageStructure | None = None,
     line_model=None,
     rules_body: list[str] | None = None,
+    read: list[Line] | None = None,
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
@@ -103,12 +104,15 @@ def extract_lines(
     region and marks the lines of navigation, share widgets, captions and the like;
     otherwise the region is the densest run of prose lines. A *rules_body* list
     receives the body lines the rules kept, before a model changes them (the page
-    type reads them; for HTML they go to ``dom.rules_body``).
+    type reads them; for HTML they go to ``dom.rules_body``). A *read* list receives the
+    non-blank lines with their features (the text page type reads them too).
     """
     limits, weights = settings(options.favor)
     lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
     forced_keep = _apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
+    if read is not None:
+        read[:] = content
     if dom is None and reads_as_clean(lines):
         return _keep_clean(lines, content, language)
 
