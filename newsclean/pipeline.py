@@ -110,13 +110,15 @@ def prose_words(document: Document) -> int:
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
-    from newsclean.extract.languages import word_count
+    from newsclean.extract.languages import word_count, word_counts
 
     document.warnings[:] = [w for w in document.warnings if w.code != "thin"]
-    kept = word_count(document.title) + sum(word_count(p) for p in document.paragraphs)
+    kept = word_count(document.title) + sum(word_counts(document.paragraphs))
     # A line of n characters has at most (n + 1) // 2 words: when even that bound leaves
-    # the kept text over its share, the prose need not be counted (most pages).
-    most = sum((len(decision.text) + 1) // 2 for decision in document.decisions)
+    # the kept text over its share, the prose need not be counted (most pages). (The sum
+    # of (n + 1) // 2 is half the sum of the lengths and of the odd lengths.)
+    sizes = [len(decision.text) for decision in document.decisions]
+    most = (sum(sizes) + sum(map((1).__and__, sizes))) // 2
     prose = prose_words(document) if kept >= THIN_WORDS and kept < THIN_SHARE * most else 0
     if kept < THIN_WORDS:
         message = f"thin result: {kept} word{'s' * (kept != 1)} kept (fewer than {THIN_WORDS})"

@@ -623,19 +623,20 @@ def _assemble(
         if line.role == "caption":
             document.captions.append(line.text)
     document.paragraphs = [line.text for line in body]
-    for line in lines:
-        if line.blank:
-            document.decisions.append(Decision(line.number, line.raw, False, "blank"))
-            continue
-        document.decisions.append(
-            Decision(
-                line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
-            )
+    document.decisions[:] = [
+        Decision(line.number, line.raw, False, "blank")
+        if line.blank
+        else Decision(
+            line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
         )
-        if not line.keep:
-            document.removed.append(
-                Removal(line.number, line.text, line.reason, line.rule, line.evidence)
-            )
+        for line in lines
+    ]
+    # (*content*: the lines that are not blank, in order)
+    document.removed[:] = [
+        Removal(line.number, line.text, line.reason, line.rule, line.evidence)
+        for line in content
+        if not line.keep
+    ]
     return document
 
 
