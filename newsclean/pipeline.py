@@ -7,13 +7,16 @@ that carry DOM evidence (:mod:`newsclean.extract.html.blocks`), and its own meta
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.notice import Notice
 from newsclean.options import Options
 from newsclean.text.decode import Decoded, decode
 from newsclean.text.repair import Repaired, repair
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
 
 
 def clean(
@@ -107,13 +110,15 @@ def prose_words(document: Document) -> int:
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
-    from newsclean.extract.languages import word_count
+    from newsclean.extract.languages import word_count, word_counts
 
     document.warnings[:] = [w for w in document.warnings if w.code != "thin"]
-    kept = word_count(document.title) + sum(word_count(p) for p in document.paragraphs)
+    kept = word_count(document.title) + sum(word_counts(document.paragraphs))
     # A line of n characters has at most (n + 1) // 2 words: when even that bound leaves
-    # the kept text over its share, the prose need not be counted (most pages).
-    most = sum((len(decision.text) + 1) // 2 for decision in document.decisions)
+    # the kept text over its share, the prose need not be counted (most pages). (The sum
+    # of (n + 1) // 2 is half the sum of the lengths and of the odd lengths.)
+    sizes = [len(decision.text) for decision in document.decisions]
+    most = (sum(sizes) + sum(map((1).__and__, sizes))) // 2
     prose = prose_words(document) if kept >= THIN_WORDS and kept < THIN_SHARE * most else 0
     if kept < THIN_WORDS:
         message = f"thin result: {kept} word{'s' * (kept != 1)} kept (fewer than {THIN_WORDS})"
@@ -164,12 +169,13 @@ def _clean_text(text: str, options: Options) -> Document:
     inputs = fixed.text.split("\n")
     lines, numbers = normalize(inputs)
     kept: list[str] | None = None if options.page_type_model is False else []
-    document = extract_lines(lines, options, line_model=model, rules_body=kept)
+    read: list[Line] = []
+    document = extract_lines(lines, options, line_model=model, rules_body=kept, read=read)
     if kept is not None:
         from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.texttype import classify
 
-        classify(document, options.page_type_model, lines, kept)
+        classify(document, options.page_type_model, lines, kept, read)
         if options.follow_type and profile_for(document.page_type, document.page_type_confidence):
             # No article: its content is the whole dump that no rule rejects, not one run of prose.
             again = extract_lines(lines, options, line_model=model, whole_page=True)

@@ -324,3 +324,25 @@ def line_features(
 _CACHE: dict[tuple, tuple] = {}
 _CACHE_SIZE = 50_000
 _CACHE_WORDS = 8
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the rules make of a page's lines, before a model judges them: the lines, the
+    non-blank ones (*content*) and positions in them (the region's first and last line,
+    -1: none; the headline's; the body's first), whether no region was found (the best
+    block stands in), and the lines' link flags and classes before the region."""
+
+    lines: list[Line]
+    content: list[Line]
+    language: str | None
+    start: int
+    end: int
+    title_at: int
+    body_lo: int
+    fallback: bool
+    links: list[bool] | None
+    classes: list[tuple]
+
+    def body(self) -> list[str]:  # the body lines the rules kept
+        return [line.text for line in self.content if line.keep and line.role == "body"]

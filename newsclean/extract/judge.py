@@ -19,13 +19,13 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.extract.features import (
     Limits,
     Line,
+    Reading,
     line_classes,
     line_features,
     page_lines,
@@ -115,6 +115,7 @@ def extract_lines(
     line_model=None,
     rules_body: list[str] | None = None,
     whole_page: bool = False,
+    read: list[Line] | None = None,
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
@@ -123,37 +124,16 @@ def extract_lines(
     otherwise the region is the densest run of prose lines, or with *whole_page* the
     whole dump (a page that is no article: a forum, a shop, a listing, a service
     page, a manual). A *rules_body* list receives the body lines the rules kept,
-    before a model changes them (the page type reads them). The steps, for a caller
-    that reads between them: :func:`read_lines`, then :func:`finish`.
+    before a model changes them, and a *read* list the non-blank lines with their
+    features (the page type reads them). The steps, for a caller that reads between
+    them: :func:`read_lines`, then :func:`finish`.
     """
-    reading = read_lines(raw_lines, options, dom, whole_page=whole_page)
+    reading = read_lines(raw_lines, options, dom, whole_page=whole_page, read=read)
     if isinstance(reading, Document):
         return reading
     if rules_body is not None:
         rules_body[:] = reading.body()
     return finish(reading, dom, line_model)
-
-
-@dataclass(slots=True)
-class Reading:
-    """What the rules make of a page's lines, before a model judges them: the lines, the
-    non-blank ones (*content*) and positions in them (the region's first and last line,
-    -1: none; the headline's; the body's first), whether no region was found (the best
-    block stands in), and the lines' link flags and classes before the region."""
-
-    lines: list[Line]
-    content: list[Line]
-    language: str | None
-    start: int
-    end: int
-    title_at: int
-    body_lo: int
-    fallback: bool
-    links: list[bool] | None
-    classes: list[tuple]
-
-    def body(self) -> list[str]:  # the body lines the rules kept
-        return [line.text for line in self.content if line.keep and line.role == "body"]
 
 
 def read_lines(
@@ -162,6 +142,7 @@ def read_lines(
     dom: PageStructure | None = None,
     previous: Reading | None = None,
     whole_page: bool = False,
+    read: list[Line] | None = None,
 ) -> Reading | Document:
     """The rules' reading of a page's lines (the first step of :func:`extract_lines`); a
     text that reads as clean already (:func:`reads_as_clean`) gives its document. The
@@ -176,6 +157,8 @@ def read_lines(
     classes = line_classes(lines) if dom is not None else []
     forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
+    if read is not None:
+        read[:] = content
     if dom is None and reads_as_clean(lines):
         return _keep_clean(lines, content, language)
     if dom is not None:
@@ -667,19 +650,20 @@ def _assemble(
         if line.role == "caption":
             document.captions.append(line.text)
     document.paragraphs = [line.text for line in body]
-    for line in lines:
-        if line.blank:
-            document.decisions.append(Decision(line.number, line.raw, False, "blank"))
-            continue
-        document.decisions.append(
-            Decision(
-                line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
-            )
+    document.decisions[:] = [
+        Decision(line.number, line.raw, False, "blank")
+        if line.blank
+        else Decision(
+            line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
         )
-        if not line.keep:
-            document.removed.append(
-                Removal(line.number, line.text, line.reason, line.rule, line.evidence)
-            )
+        for line in lines
+    ]
+    # (*content*: the lines that are not blank, in order)
+    document.removed[:] = [
+        Removal(line.number, line.text, line.reason, line.rule, line.evidence)
+        for line in content
+        if not line.keep
+    ]
     return document
 
 

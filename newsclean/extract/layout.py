@@ -32,7 +32,7 @@ stay as they are.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import accumulate, compress, pairwise
 
 #: Widths a dump can be wrapped at.
 MIN_WIDTH = 40
@@ -59,19 +59,22 @@ def wrap_width(lines: list[str]) -> int:
     size = MAX_WIDTH + BAND + 2
     spaced = [0] * size  # lines with a space, by length
     going = [0] * size  # the same, followed by a line that goes on in lower case
-    total = 0
-    for line, following in zip(lines, [*lines[1:], ""]):
-        length = len(line.rstrip())
-        if length and " " in line.strip():
-            spaced[min(length, size - 1)] += 1
-            total += 1
-            if following.lstrip()[:1].islower():
-                going[min(length, size - 1)] += 1
+    # (a line with a space inside is not empty: only those are looked at one by one)
+    inside = [" " in text for text in map(str.strip, lines)]
+    for i in compress(range(len(lines)), inside):
+        length = min(len(lines[i].rstrip()), size - 1)
+        spaced[length] += 1
+        if i + 1 < len(lines) and lines[i + 1].lstrip()[:1].islower():
+            going[length] += 1
+    total = sum(spaced)
+    # Counts in a band of lengths, as differences of running sums.
+    spaced_upto = list(accumulate(spaced, initial=0))
+    going_upto = list(accumulate(going, initial=0))
     best, width = 0, 0
     for edge in range(MIN_WIDTH, MAX_WIDTH + 1):
-        below = sum(going[edge - BAND + 1 : edge + 1])
-        above = sum(spaced[edge + 1 : edge + BAND + 1])
-        if below > best and above <= EDGE * sum(spaced[edge - BAND + 1 : edge + 1]):
+        below = going_upto[edge + 1] - going_upto[edge - BAND + 1]
+        above = spaced_upto[edge + BAND + 1] - spaced_upto[edge + 1]
+        if below > best and above <= EDGE * (spaced_upto[edge + 1] - spaced_upto[edge - BAND + 1]):
             best, width = below, edge
     if best < MIN_BROKEN:
         return 0
@@ -143,6 +146,9 @@ def _heading(line: str) -> re.Match[str] | None:
 def unmark(lines: list[str]) -> list[str]:
     """*lines* without Markdown heading hashes and emphasis marks, when they hold at least
     :data:`MIN_MARKS` of them, headings and emphasis both; else *lines* as they are."""
+    joined = "\n".join(lines)
+    if "#" not in joined or "**" not in joined:
+        return lines  # no heading, or no emphasis: not Markdown
     headings = strong = 0
     for line in lines:
         if _heading(line):

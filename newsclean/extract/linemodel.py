@@ -60,7 +60,9 @@ _DIGITS = re.compile(r"\d")
 #: regex pass counts them several times faster than a translation does.
 _PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
-_WORD_CAPITALS = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯΑ-Ω]")
+#: A capital that starts a word: at the start or after white space (tested behind it, so
+#: that the engine skips to the capitals instead of trying two alternatives everywhere).
+_WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
 #: The largest share of the words the rules kept that the model may drop on one page.
 MAX_DROP_SHARE = 0.5
 #: A line the rules dropped with no prose line within this many lines (a menu, a footer)
@@ -220,7 +222,25 @@ def page_rows(
 
 def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
     """Punctuation, digits, capitals, title case, all capitals, a bullet, a closing colon,
-    a link left as text, separators: the shape of a line's text."""
+    a link left as text, separators: the shape of a line's text (*tokens*: its white-space
+    words). Short lines (menus, widgets), which repeat across a site's pages, are measured
+    once."""
+    if len(text) > _SHAPE_CACHE_CHARS:
+        return _measure_shape(text, tokens)
+    shape = _SHAPE_CACHE.get(text)
+    if shape is None:
+        if len(_SHAPE_CACHE) >= 50_000:
+            _SHAPE_CACHE.clear()
+        shape = _SHAPE_CACHE[text] = _measure_shape(text, tokens)
+    return shape
+
+
+#: The shapes of lines up to this long, by text.
+_SHAPE_CACHE_CHARS = 60
+_SHAPE_CACHE: dict[str, tuple[float, ...]] = {}
+
+
+def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
     head = text[:RATIO_CHARS]
     m = len(head)
     return (
@@ -333,11 +353,12 @@ class _TextPage:
         """The positions of the lines that get a row: those *wanted* accepts, and with
         *reach*, of those the rules dropped, only the ones with a ``good`` line that near."""
         near_before, near_after = self.near_before, self.near_after
+        # (the reach first: it is cheaper than *wanted*, and most menu lines fail it)
         return [
             i
             for i, line in enumerate(self.content)
-            if (wanted is None or wanted(line))
-            and (not reach or line.keep or near_before[i] <= reach or near_after[i] <= reach)
+            if (not reach or line.keep or near_before[i] <= reach or near_after[i] <= reach)
+            and (wanted is None or wanted(line))
         ]
 
     def neighbour_figures(self, chosen: list[int]) -> list[tuple[float, ...]]:
@@ -355,9 +376,15 @@ class _TextPage:
         needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
         around = [_NO_NEIGHBOUR] * (n + 6)
         log1p = math.log1p
+        intersection = BOILERPLATE_WORDS.intersection
         for j in needed:
-            line = content[j]
-            count = boiler[j] = boiler_words(texts[j], line.tokens)
+            line, text = content[j], texts[j]
+            tokens = line.tokens
+            count = boiler[j] = (
+                len(intersection(tokens))
+                if tokens is not None and len(text) <= 200
+                else boiler_words(text, tokens)
+            )
             around[j + 3] = (
                 log1p(words[j]),
                 line.density,

@@ -484,7 +484,8 @@ def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> 
     steps = _compiled()
     any_words, any_subs = _all_triggers()
     tokens = tokens or []
-    if not scan_all and any_words.isdisjoint(tokens) and not any(s in lower for s in any_subs):
+    has = lower.__contains__  # (mapped over the substrings: no Python frame per test)
+    if not scan_all and any_words.isdisjoint(tokens) and not any(map(has, any_subs)):
         steps = steps[:1]  # no search rule can fire: only the whole-line rules remain
     for limit, pattern, names, trigger_words, trigger_subs in steps:
         if words > limit:
@@ -493,7 +494,7 @@ def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> 
             if (
                 not scan_all
                 and trigger_words.isdisjoint(tokens)
-                and not (trigger_subs and any(s in lower for s in trigger_subs))
+                and not (trigger_subs and any(map(has, trigger_subs)))
             ):
                 continue
             text = lower if len(lower) <= 200 else lower[:100] + "\n" + lower[-100:]

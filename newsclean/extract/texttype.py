@@ -22,16 +22,21 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, methodcaller
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.features import SENTENCE_END
 from newsclean.extract.html.pagetype import PRICE, VOICE, resolve_model, set_type
-from newsclean.extract.languages import word_count
+from newsclean.extract.languages import word_count, word_counts
 from newsclean.extract.lexicon import EN_MONTH_WORD
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsclean.extract.features import Line
 
 #: The model shipped with the package.
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "pagetype-text.json"
@@ -186,9 +191,11 @@ _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
 _DIGIT = re.compile(r"\d")
 _CODE_SIGN = re.compile(r"[{};()=:$>#<]|import |def |return ")
 _NO_LETTER = re.compile(r"[^\W\d_]")
-_CODE = re.compile(
-    r"[{};]\s*$|^\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)|\w\(.*\)|=>|::"
-)
+#: A line of code: a call, a closing brace or semicolon, an arrow or a scope sign anywhere
+#: (*_CODE*), or a prompt or keyword at its start (*_CODE_HEAD*). Each alternative of the
+#: first begins with one of a few characters, which the engine then skips to.
+_CODE = re.compile(r"\((?<=\w\().*\)|[{};]\s*$|=>|::")
+_CODE_HEAD = re.compile(r"\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)")
 #: Characters of the dump read for its words, and of the kept text for its voice.
 _READ_CHARS = 5_000
 _VOICE_CHARS = 5_000
@@ -219,80 +226,99 @@ def _log(value: float) -> float:
 
 
 def text_row(
-    lines: Sequence[str], kept: Sequence[str], byline: bool, date: bool, title: bool
+    lines: Sequence[str],
+    kept: Sequence[str],
+    byline: bool,
+    date: bool,
+    title: bool,
+    content: Sequence[Line] | None = None,
 ) -> list[float]:
     """The :data:`FEATURES` row of a dump: its *lines* (all of them, blank ones included),
     the body lines the rules *kept*, and whether a *byline*, *date* and *title* were found.
-    The parts follow the order of :data:`FEATURES`."""
-    content = [line for line in map(str.strip, lines) if line]
-    counts = [word_count(line) for line in content]
+    The parts follow the order of :data:`FEATURES`. *content* (the non-blank lines of
+    *lines* as the line rules read them, :func:`~newsclean.extract.features.page_lines`)
+    gives their stripped text and sentence ends without reading the lines again."""
+    if content is None:
+        texts = [line for line in map(str.strip, lines) if line]
+        ends = list(map(methodcaller("endswith", SENTENCE_END), texts))
+    else:
+        texts = [line.text for line in content]
+        ends = [line.ends_sentence for line in content]
+    counts = word_counts(texts)
     return (
-        _shape_figures(content, counts)
-        + _word_figures(content)
+        _shape_figures(texts, counts, ends)
+        + _word_figures(texts)
         + _kept_figures(kept, sum(counts) or 1)
         + [float(byline), float(date), float(title)]
     )
 
 
-def _shape_figures(content: list[str], counts: list[int]) -> list[float]:
-    """The lines' shape: lengths, sentences, runs of prose, repeats, bullets, code, figures."""
-    count = len(content) or 1
+def _shape_figures(content: list[str], counts: list[int], ends: list[bool]) -> list[float]:
+    """The lines' shape: lengths, sentences, runs of prose, repeats, bullets, code, figures.
+
+    Each figure is counted by C-level builtins over the lines (``map``, ``compress``,
+    ``list.count``, a sorted list's bisection) rather than a Python loop per line."""
+    lines = len(content)
+    count = lines or 1
     total = sum(counts) or 1
-    row = [_log(len(content)), _log(total), total / count]
-    row += [
-        sum(lo <= n <= hi for n in counts) / count
-        for lo, hi in ((1, 2), (3, 7), (8, 20), (21, 1 << 30))
-    ]
-    ends = [line.endswith(SENTENCE_END) for line in content]
+    row = [_log(lines), _log(total), total / count]
+    ordered = sorted(counts)
+    edges = [bisect_left(ordered, 1), *(bisect_right(ordered, hi) for hi in (2, 7, 20, 1 << 30))]
+    row += [(hi - lo) / count for lo, hi in pairwise(edges)]
     prose = [n >= 2 * _PROSE_WORDS or (n >= _PROSE_WORDS and end) for n, end in zip(counts, ends)]
-    runs, run = [], 0
-    for flag in prose + [False]:
-        if flag:
-            run += 1
-        elif run:
-            runs.append(run)
-            run = 0
+    runs = [len(run) for run in bytes(prose).split(b"\0") if run]
     row += [
         sum(ends) / count,
-        sum(n for n, flag in zip(counts, prose) if flag) / total,
+        sum(compress(counts, prose)) / total,
         _log(max(runs, default=0)),
         _log(len(runs)),
     ]
-    seen = Counter(content)
-    shapes = Counter(
-        zip(map(min, counts, repeat(12)), [line[:1].isupper() for line in content], ends)
-    )
+    singles = list(Counter(content).values()).count(1)
+    capital = list(map(str.isupper, map(itemgetter(0), content)))
+    shapes = Counter(zip(map(min, counts, repeat(12)), capital, ends))
     # The patterns below are costly over every line: each reads only the lines that
     # can match it (a date, a time, a price have a digit; code has a sign of code),
     # and only the heads of every *step*-th line: a listing's dates and prices stand in
     # short lines, and a long dump shows its kind in a sample as well as in the whole.
-    step = max(1, len(content) // _SAMPLE_LINES)
+    step = max(1, lines // _SAMPLE_LINES)
     heads = [line[:_HEAD_CHARS] for line in content[::step]]
     read = len(heads) or 1
-    digits = [line for line in heads if _DIGIT.search(line)]
-    signs = [line for line in heads if _CODE_SIGN.search(line)]
+    digits = list(compress(heads, map(_DIGIT.search, heads)))
+    signs = compress(heads, map(_CODE_SIGN.search, heads))
     row += [
-        sum(n for n in seen.values() if n > 1) / count,
+        (lines - singles) / count,
         len(shapes) / count,
-        sum(bool(_BULLET.match(line)) for line in content) / count,
-        sum(bool(_NUMBERED_HEADING.match(line)) for line in digits) / read,
-        sum(bool(_CODE.search(line)) for line in signs) / read,
+        (lines - list(map(_BULLET.match, content)).count(None)) / count,
+        _found(_NUMBERED_HEADING.match, digits) / read,
+        _found(_code_like, signs) / read,
     ]
     prices = [len(PRICE.findall(line)) for line in digits]
     row += [
-        sum(not _NO_LETTER.search(line) for line in content) / count,
-        sum(line.endswith("?") for line in content) / count,
-        sum(p > 0 for p in prices) / read,
+        list(map(_NO_LETTER.search, content)).count(None) / count,
+        sum(map(methodcaller("endswith", "?"), content)) / count,
+        (len(prices) - prices.count(0)) / read,
         _log(sum(prices) * step),
-        sum(bool(_DATE.search(line)) for line in digits) / read,
-        sum(bool(_TIME.search(line)) for line in digits) / read,
+        _found(_DATE.search, digits) / read,
+        _found(_TIME.search, digits) / read,
         sum(
-            line[:1].isupper() and n <= 7 and not end for line, n, end in zip(content, counts, ends)
+            number
+            for (words, upper, end), number in shapes.items()
+            if upper and words <= 7 and not end
         )
         / count,
-        sum(line.isupper() for line in content) / count,
+        sum(map(str.isupper, content)) / count,
     ]
     return row
+
+
+def _code_like(line: str) -> re.Match[str] | None:
+    return _CODE.search(line) or _CODE_HEAD.match(line)
+
+
+def _found(find: Callable[[str], Any], lines: Iterable[str]) -> int:
+    """How many of *lines* the pattern method *find* finds something in."""
+    found = list(map(find, lines))
+    return len(found) - found.count(None)
 
 
 def _word_figures(content: list[str]) -> list[float]:
@@ -313,7 +339,7 @@ def _word_figures(content: list[str]) -> list[float]:
 
 def _kept_figures(kept: Sequence[str], total: int) -> list[float]:
     """What the rules kept: how much, in how many paragraphs, and how it speaks."""
-    kept_counts = [word_count(p) for p in kept]
+    kept_counts = word_counts(kept)
     kept_words = sum(kept_counts)
     paragraphs = len(kept)
     row = [
@@ -336,9 +362,16 @@ def resolve(choice: Any) -> Any:
     return resolve_model(choice, DEFAULT_PATH, FEATURES, ("text dumps", "HTML pages"))
 
 
-def classify(document: Any, choice: Any, lines: Sequence[str], kept: Sequence[str]) -> None:
+def classify(
+    document: Any,
+    choice: Any,
+    lines: Sequence[str],
+    kept: Sequence[str],
+    content: Sequence[Line] | None = None,
+) -> None:
     """Set *document*'s ``page_type`` and ``page_type_confidence`` from its input *lines*
-    and the body lines the rules *kept*, with the model *choice* asks for (:func:`resolve`)."""
+    and the body lines the rules *kept*, with the model *choice* asks for (:func:`resolve`);
+    *content*: the non-blank lines as the line rules read them (see :func:`text_row`)."""
     typer = resolve(choice)
     if typer is None:
         return
@@ -348,5 +381,6 @@ def classify(document: Any, choice: Any, lines: Sequence[str], kept: Sequence[st
         bool(document.byline),
         bool(document.date),
         bool(document.title),
+        content,
     )
     set_type(document, typer, row)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 #: A row value read by a compiled tree (``x[12]``): read once into a local name instead.
 _READ = re.compile(r"x\[(\d+)\]")
@@ -83,12 +84,14 @@ def compile_batch(trees: Sequence[Sequence[list]]) -> Callable[[Sequence[Sequenc
             return f"({expr(left[node])} if f{feature[node]} <= {threshold[node]!r} else {expr(right[node])})"
 
         terms.append(expr(0) if feature else repr(values[0]))
+    # (two or more values are taken by one itemgetter call, a C-level tuple, instead of
+    # an index per value)
     take = (
         "        "
         + ", ".join(f"f{u}" for u in used)
         + ", = "
-        + ", ".join(f"x[{u}]" for u in used)
-        + ",\n"
+        + ("take(x)" if len(used) > 1 else ", ".join(f"x[{u}]" for u in used) + ",")
+        + "\n"
         if used
         else ""
     )
@@ -99,7 +102,7 @@ def compile_batch(trees: Sequence[Sequence[list]]) -> Callable[[Sequence[Sequenc
         + "\n            + ".join(terms or ["0.0"])
         + "))\n    return out\n"
     )
-    namespace: dict = {}
+    namespace: dict = {"take": itemgetter(*used) if len(used) > 1 else None}
     exec(compile(source, "<trees>", "exec"), namespace)  # our own arrays: numbers only
     return namespace["raw_rows"]
 

@@ -24,7 +24,9 @@ How a line is repaired:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from itertools import accumulate, compress
+from operator import not_
 
 from newsclean.notice import Notice
 from newsclean.text.record import (
@@ -92,17 +94,16 @@ def repair(text: str) -> Repaired:
     # judged line by line: a document of several scripts can make every code page fail
     # on the whole text, and so hide a broken line
     repairs: list[Repair] = []
-    out: list[str] = []
-    offset = 0
+    pieces = _pieces(text)
+    # Only the pieces that are not ASCII are looked at (in order: the budgets are spent
+    # along the text); a piece starts where the lengths of those before it add up to.
+    starts = list(accumulate(map(len, pieces), initial=0))
     search_left, ftfy_left = SEARCH_BUDGET, FTFY_BUDGET
     skipped = 0
     # lines repeat on a page (menus, bylines): each distinct one is repaired once
     seen: dict[str, tuple[str, tuple[Repair, ...]]] = {}
-    for line in _pieces(text):
-        if line.isascii():
-            out.append(line)
-            offset += len(line)
-            continue
+    for index in compress(range(len(pieces)), map(not_, map(str.isascii, pieces))):
+        line = pieces[index]
         known = seen.get(line)
         if known is None and search_left <= 0 and ftfy_left <= 0:
             skipped += 1  # both budgets spent: the rest is not even examined
@@ -121,16 +122,15 @@ def repair(text: str) -> Repaired:
             if len(seen) < _SEEN_MAX:
                 seen[line] = known
         fixed, found = known
-        out.append(fixed)
-        repairs.extend(_shifted(r, offset) for r in found)
-        offset += len(line)
+        pieces[index] = fixed
+        repairs.extend(_shifted(r, starts[index]) for r in found)
     warnings: tuple[Notice, ...] = ()
     if skipped:
         note = f"repair budget spent: the last {skipped} line(s) with non-ASCII text were left as they are"
         warnings = (Notice("repair-budget", note),)
     if not repairs:
         return Repaired(text, (), warnings)
-    return Repaired("".join(out), tuple(repairs), _warnings(text, repairs) + warnings)
+    return Repaired("".join(pieces), tuple(repairs), _warnings(text, repairs) + warnings)
 
 
 def repair_text(text: str) -> str:
@@ -138,20 +138,25 @@ def repair_text(text: str) -> str:
     return repair(text).text
 
 
-def _pieces(text: str) -> Iterator[str]:
+def _pieces(text: str) -> list[str]:
     """The lines of *text* (ending at LF), long ones cut into pieces of at most
     :data:`LINE_PIECE` characters."""
-    for line in _LINES.findall(text):
+    lines = _LINES.findall(text)
+    if max(map(len, lines), default=0) <= LINE_PIECE:
+        return lines
+    pieces = []
+    for line in lines:
         if len(line) <= LINE_PIECE:
-            yield line
+            pieces.append(line)
             continue
         start, n = 0, len(line)
         while n - start > LINE_PIECE:
             cut = line.rfind(" ", start + LINE_PIECE // 2, start + LINE_PIECE)
             cut = cut + 1 if cut > start else start + LINE_PIECE
-            yield line[start:cut]
+            pieces.append(line[start:cut])
             start = cut
-        yield line[start:]
+        pieces.append(line[start:])
+    return pieces
 
 
 def _shifted(r: Repair, offset: int) -> Repair:
@@ -352,11 +357,13 @@ def _warnings(text: str, repairs: list[Repair]) -> tuple[Notice, ...]:
     from newsclean.text.plausibility import script
 
     def main_script(s: str) -> str:
+        # Each distinct character once, weighted by its count: the scripts come in the
+        # order of their first character in *s*, as a walk over its characters meets them.
         counts: dict[str, int] = {}
-        for ch in s:
+        for ch, number in Counter(s).items():
             sc = script(ch)
             if sc:
-                counts[sc] = counts.get(sc, 0) + 1
+                counts[sc] = counts.get(sc, 0) + number
         return max(counts, key=counts.__getitem__) if counts else ""
 
     rest, last = [], 0
