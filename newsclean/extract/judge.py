@@ -36,7 +36,7 @@ from newsclean.extract.metadata import (
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.extract.tail import trim_tail
-from newsclean.extract.textmeta import find_byline, find_date, meta_line
+from newsclean.extract.textmeta import find_byline, find_date, meta_line, name_alone
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -433,7 +433,15 @@ def _above_meta(content: list[Line], low: int, high: int) -> int:
         if not meta_line(content[position]):
             position -= 1
             continue
-        while position > low and meta_line(content[position - 1]):
+        while position > low and (
+            meta_line(content[position - 1])
+            or (
+                # A name alone in the run ("Headline / Jane Doe / May 2, 2025").
+                position - 2 >= low
+                and name_alone(content[position - 1])
+                and (meta_line(content[position - 2]) or _title_like(content[position - 2]))
+            )
+        ):
             position -= 1
         above = position - 1
         if above >= low and _title_like(content[above]):

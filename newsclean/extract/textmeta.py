@@ -7,9 +7,18 @@ import re
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.metadata import YEAR, byline_names, parse_date
+from newsclean.extract.metadata import NOT_NAME, YEAR, byline_names, date_span, parse_date
 
-__all__ = ["META_WINDOW", "find_byline", "find_date", "meta_line"]
+__all__ = [
+    "META_WINDOW",
+    "dated_name",
+    "find_byline",
+    "find_date",
+    "meta_line",
+    "name_alone",
+    "reading_time",
+    "short_by_line",
+]
 
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
@@ -51,37 +60,46 @@ def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | No
         near_head = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
         if (near_head or line.number > last) and line.words <= 30:
             names = byline_names(line.text)
+            if names is None and near_head and line.words <= 16 and YEAR.search(line.text):
+                names = dated_name(line.text)
+            if names is None and near_head and short_by_line(line):
+                names = _BY_PREFIX.sub("", line.text).strip()
             if names:
                 return names
     return _name_line(content, lo, first)
 
 
 def _name_line(content: list[Line], lo: int, first: int) -> str | None:
-    """A person's name alone on a line near the headline, that the page repeats (the
-    byline above the body and the author box after it) or that a date line follows or
-    precedes (a byline without its "By"): 2 to 4 capitalised words, no function word,
-    digit or boilerplate word."""
+    """A person's name alone on a line near the headline (:func:`name_alone`): first one
+    that the page repeats (the byline above the body and the author box after it) with
+    a date line or a reading time at most two lines away, then one right next to such a
+    line (a byline without its "By"), then a repeated one just around the headline."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
+    best, best_rank = None, 3
     for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
-        if line.number < lo - 2 or line.role == "title" or counts.get(line.text, 0) == 0:
+        if line.number < lo - META_WINDOW or line.role == "title" or not name_alone(line):
             continue
-        dated = any(
-            0 <= near < len(content) and content[near].date_line
-            for near in (position - 1, position + 1)
-        )
-        if counts[line.text] < 2 and not dated:
-            continue
-        if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
-            continue
-        if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
-            continue
-        return line.text
-    return None
+        gaps = [
+            abs(near - position)
+            for near in range(position - 2, position + 3)
+            if 0 <= near < len(content) and near != position and _dated(content[near])
+        ]
+        repeated = counts[line.text] >= 2
+        if repeated and gaps:
+            return line.text
+        rank = 1 if gaps and min(gaps) == 1 else 2 if repeated and line.number >= lo - 2 else 3
+        if rank < best_rank:
+            best, best_rank = line.text, rank
+    return best
+
+
+def _dated(line: Line) -> bool:
+    return line.date_line or reading_time(line.text)
 
 
 def find_date(
@@ -126,9 +144,108 @@ def find_date(
 
 
 def meta_line(line: Line) -> bool:
-    """A byline, a date alone, or a "By NAME DATE" line."""
+    """A byline, a date alone, a "By NAME DATE" line, a short "By ..." line the byline
+    rules do not read ("By The Currency editors"), or a reading time ("5 min read")."""
     return (
         line.byline
         or line.date_line
+        or reading_time(line.text)
+        or short_by_line(line)
         or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
     )
+
+
+def short_by_line(line: Line) -> bool:
+    """Whether the line is "By" and a few words that start with a capital ("By Ask the
+    Doctors"): a byline, though not a name the byline rules read."""
+    if not 2 <= line.words <= 6 or line.ends_sentence or line.hit is not None:
+        return False
+    m = _BY_PREFIX.match(line.text)
+    return m is not None and line.text[m.end() : m.end() + 1].isupper()
+
+
+#: "5 min read", "8 min", "Reading time: 4 minutes", "12 minute read".
+_READ_TIME = re.compile(
+    r"(?:reading time:?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?"
+    r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|reading)(?:\s+time)?)?",
+    re.IGNORECASE,
+)
+
+
+def reading_time(text: str) -> bool:
+    """Whether the line only says how long the article takes to read.
+
+    >>> reading_time("5 min read"), reading_time("Reading time: 4 minutes"), reading_time("8 min")
+    (True, True, True)
+    >>> reading_time("5 minutes to midnight")
+    False
+    """
+    if len(text) > 30 or not (text[:1].isdigit() or text[:1] in "Rr"):
+        return False
+    return _READ_TIME.fullmatch(text.strip(" .·•|")) is not None
+
+
+#: Words of buttons, menu entries and sections, written in capitals like a name
+#: ("Get Started", "Find Care", "HR Strategy", "Key Takeaways").
+_NOT_NAME_WORDS = BOILERPLATE_WORDS | frozenset(
+    """
+    get started start find apply now join learn explore discover request order book buy
+    try free demo quote strategy insights takeaways summary contents table overview
+    industry services solutions products resources news gallery program programs
+    """.split()
+)
+
+
+def name_alone(line: Line) -> bool:
+    """Whether the line could be a person's name alone: 2 to 4 capitalised words, no
+    function word, digit, boilerplate or button word, no rule against it."""
+    return (
+        2 <= line.words <= 4
+        and len(line.text) <= 40
+        and line.hit is None
+        and line.density == 0
+        and _NAME_LINE.fullmatch(line.text) is not None
+        and _NOT_NAME_WORDS.isdisjoint(line.text.lower().split())
+    )
+
+
+#: What separates the parts of a byline: "Jane Doe • May 2, 2025 • 5 min read".
+_BYLINE_PARTS = re.compile(r"\s*[•·|—–]\s*|\s+-\s+|\s+/\s+")
+#: A category or place after the name: "Jane Doe in Finance", "Jane Doe on behalf of ...".
+_NAME_TAIL = re.compile(r"\s+(?:in|on behalf of|for)\s+.*\Z")
+
+
+def dated_name(text: str) -> str | None:
+    """The name of a byline that goes with its date but without "By": "Jane Doe May 2,
+    2025", "Jane Doe • Updated on May 2, 2025", "May 2, 2025 • Jane Doe in Finance",
+    "Jane Doe | Senior Writer | May 2, 2025". The name stands before the date, or after
+    it behind a dot separator; a word such as "Updated" or a month is never part of it.
+
+    >>> dated_name("Tom Talbot October 14, 2025"), dated_name("Dec 26, 2025 • Mahua Das in Tools")
+    ('Tom Talbot', 'Mahua Das')
+    >>> dated_name("Aaron Ricadela | Senior Writer | July 2, 2025")
+    'Aaron Ricadela'
+    >>> dated_name("March 20, 2023 | Wellness Prevention") is None
+    True
+    >>> dated_name("Last Updated Dec 17, 2025") is None
+    True
+    """
+    if len(text) > 120:
+        return None
+    found = date_span(text)
+    if found is None:
+        return None
+    _, start, end = found
+    after = text[end:].lstrip(" ,")
+    parts = _BYLINE_PARTS.split(text[:start].strip())
+    if after[:1] in ("•", "·"):
+        parts += _BYLINE_PARTS.split(after.lstrip("•· "))[:1]
+    for part in parts:
+        part = _NAME_TAIL.sub("", _BY_PREFIX.sub("", part.strip(" ,:"))).strip(" ,")
+        words = part.split()
+        if not 2 <= len(words) <= 4 or not _NAME_LINE.fullmatch(part):
+            continue
+        lowered = {w.lower().strip(".,") for w in words}
+        if lowered.isdisjoint(NOT_NAME) and lowered.isdisjoint(BOILERPLATE_WORDS):
+            return part
+    return None
