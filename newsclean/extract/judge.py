@@ -36,7 +36,7 @@ from newsclean.extract.metadata import (
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.extract.tail import trim_tail
-from newsclean.extract.textmeta import find_byline, find_date, meta_line, name_alone
+from newsclean.extract.textmeta import find_byline, find_date, head_above_meta
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -420,36 +420,9 @@ def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
 
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:
-    """Position of the headline that a byline or date line stands under, or -1.
-
-    A dump without the page's ``<title>`` on its first line gives no title to
-    match; the article's own head still reads headline, (a standfirst,) then
-    the byline and the date. The run of byline and date lines nearest the body
-    (before *high*, back to *low*) names the line above it, or the one above a
-    standfirst that ends like a sentence.
-    """
-    position = high - 1
-    while position >= low:
-        if not meta_line(content[position]):
-            position -= 1
-            continue
-        while position > low and (
-            meta_line(content[position - 1])
-            or (
-                # A name alone in the run ("Headline / Jane Doe / May 2, 2025").
-                position - 2 >= low
-                and name_alone(content[position - 1])
-                and (meta_line(content[position - 2]) or _title_like(content[position - 2]))
-            )
-        ):
-            position -= 1
-        above = position - 1
-        if above >= low and _title_like(content[above]):
-            return above
-        if above - 1 >= low and content[above].ends_sentence and _title_like(content[above - 1]):
-            return above - 1
-        position -= 1
-    return -1
+    """Position of the headline that a byline or date line stands under, or -1
+    (:func:`~newsclean.extract.textmeta.head_above_meta`)."""
+    return head_above_meta(content, low, high, _title_like)
 
 
 def _judge(

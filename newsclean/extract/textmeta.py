@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
@@ -14,6 +15,7 @@ __all__ = [
     "dated_name",
     "find_byline",
     "find_date",
+    "head_above_meta",
     "meta_line",
     "name_alone",
     "reading_time",
@@ -73,7 +75,8 @@ def _name_line(content: list[Line], lo: int, first: int) -> str | None:
     """A person's name alone on a line near the headline (:func:`name_alone`): first one
     that the page repeats (the byline above the body and the author box after it) with
     a date line or a reading time at most two lines away, then one right next to such a
-    line (a byline without its "By"), then a repeated one just around the headline."""
+    line or with a job title between (a byline without its "By"), then a repeated one
+    just around the headline."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
@@ -92,7 +95,15 @@ def _name_line(content: list[Line], lo: int, first: int) -> str | None:
         repeated = counts[line.text] >= 2
         if repeated and gaps:
             return line.text
-        rank = 1 if gaps and min(gaps) == 1 else 2 if repeated and line.number >= lo - 2 else 3
+        # Right next to the date, or with a job title between ("Jane Doe / Editor / May 2").
+        beside = 1 in gaps or (
+            position + 2 < len(content)
+            and 2 in gaps
+            and _dated(content[position + 2])
+            and content[position + 1].words <= 5
+            and not content[position + 1].ends_sentence
+        )
+        rank = 1 if beside else 2 if repeated and line.number >= lo - 2 else 3
         if rank < best_rank:
             best, best_rank = line.text, rank
     return best
@@ -249,3 +260,56 @@ def dated_name(text: str) -> str | None:
         if lowered.isdisjoint(NOT_NAME) and lowered.isdisjoint(BOILERPLATE_WORDS):
             return part
     return None
+
+
+def head_above_meta(
+    content: list[Line], low: int, high: int, title_like: Callable[[Line], bool]
+) -> int:
+    """Position of the headline that a byline or date line stands under, or -1.
+
+    A dump without the page's ``<title>`` on its first line gives no title to
+    match; the article's own head still reads headline, (a standfirst,) then
+    the byline and the date. The run of byline, date and reading-time lines nearest
+    the body (before *high*, back to *low*), with a name alone and the job title
+    under it ("Jane Doe / Senior Writer / May 2, 2025"), names the *title_like* line
+    above it, or the one above a standfirst that ends like a sentence.
+    """
+    position = high - 1
+    while position >= low:
+        if not meta_line(content[position]):
+            position -= 1
+            continue
+        position = _run_top(content, position, low, title_like)
+        above = position - 1
+        if above >= low and title_like(content[above]):
+            return above
+        if above - 1 >= low and content[above].ends_sentence and title_like(content[above - 1]):
+            return above - 1
+        position -= 1
+    return -1
+
+
+def _run_top(
+    content: list[Line], position: int, low: int, title_like: Callable[[Line], bool]
+) -> int:
+    """The first line of the run of byline and date lines that ends at *position*."""
+    while position > low:
+        prev = content[position - 1]
+        if meta_line(prev):
+            position -= 1
+        elif (
+            position - 2 >= low
+            and name_alone(prev)
+            and (meta_line(content[position - 2]) or title_like(content[position - 2]))
+        ):
+            position -= 1  # a name alone in the run ("Headline / Jane Doe / May 2, 2025")
+        elif (
+            position - 3 >= low
+            and prev.words <= 5
+            and not prev.ends_sentence
+            and name_alone(content[position - 2])
+        ):
+            position -= 2  # a name and the job title under it
+        else:
+            break
+    return position
