@@ -124,3 +124,29 @@ def test_the_headline_stands_above_the_name_and_job_title_of_its_byline():
     assert document.title == "Storm hits the coast of the northern bay"
     assert document.byline == "Jack Shepherd"
     assert document.date == "2025-10-23"
+
+
+MENU = [f"Section {k}" for k in range(20)]
+
+
+def test_a_byline_far_above_the_body_is_still_the_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Written by", "Jane Doe", *MENU,
+         "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+
+
+def test_a_name_under_an_author_label_far_above_the_body():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Author:", "Jane Doe", *MENU,
+         "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+
+
+def test_no_byline_from_a_name_without_a_label_far_above_the_body():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Jane Doe", *MENU, "Storm hits the coast", *PROSE]
+    )
+    assert document.byline is None

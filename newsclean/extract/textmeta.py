@@ -42,7 +42,9 @@ _PUBLISHED = re.compile(
 
 def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
     """The byline near the headline, else the agency or author line right after the body,
-    else the names of a "By NAME DATE" line near the headline or the body's end."""
+    else the names of a "By NAME DATE" line near the headline or the body's end, else a
+    name alone near the headline (:func:`_name_line`), else the nearest byline above the
+    body (:func:`_byline_above_body`)."""
     near, trailing = None, None
     for position, line in enumerate(content):
         if not line.byline:
@@ -68,7 +70,42 @@ def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | No
                 names = _BY_PREFIX.sub("", line.text).strip()
             if names:
                 return names
-    return _name_line(content, lo, first)
+    return _name_line(content, lo, first) or _byline_above_body(content, first)
+
+
+#: A line that only announces the author on the next line ("Author:", "Written by").
+_AUTHOR_LABELS = frozenset(
+    ("author", "author:", "authors:", "written by", "written by:", "article by", "article by:",
+     "words by", "by", "by:", "posted by", "posted by:", "article written by:")
+)  # fmt: skip
+#: How many lines above the body a byline is still looked for when none is near the headline.
+BYLINE_REACH = 80
+
+
+def _byline_above_body(content: list[Line], first: int) -> str | None:
+    """The nearest byline above the body, within :data:`BYLINE_REACH` lines, when none is
+    near the headline (the headline the dump shows may be another than the one found): a
+    "By ..." line, or a name alone under a label such as "Author:" or "Written by"."""
+    above = [position for position, line in enumerate(content) if line.number < first]
+    for position in reversed(above[-BYLINE_REACH:]):
+        line = content[position]
+        if line.words > 20:
+            continue
+        if line.byline or short_by_line(line):
+            names = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
+            if names:
+                return names
+        following = content[position + 1] if position + 1 < len(content) else None
+        if (
+            following is not None
+            and (line.byline or line.text.lower() in _AUTHOR_LABELS)
+            and name_alone(following)
+        ):
+            return following.text
+        in_line = byline_names(line.text)
+        if in_line:
+            return in_line
+    return None
 
 
 def _name_line(content: list[Line], lo: int, first: int) -> str | None:
