@@ -150,3 +150,22 @@ def test_no_byline_from_a_name_without_a_label_far_above_the_body():
         ["Storm hits the coast | The Daily", "", "Jane Doe", *MENU, "Storm hits the coast", *PROSE]
     )
     assert document.byline is None
+
+
+def test_a_credit_under_a_caption_is_not_the_headline_above_the_byline():
+    document = _clean(
+        ["Quanta Magazine", "Physics", "Biology", "Storm hits the coast of the northern bay",
+         "By Carrie Arnold", "November 15, 2019", "Read Later",
+         "Boats lie on their sides in the harbour after the storm passed over the town at night.",
+         "Photo Agency for The Daily", "Carrie Arnold", "Contributing Writer", "November 15, 2019",
+         "View PDF/Print Mode", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm hits the coast of the northern bay"
+
+
+def test_a_menu_entry_with_by_is_no_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Desks by Brand One, Brand Two, Brand Three",
+         *MENU, "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline is None

@@ -89,8 +89,8 @@ def _byline_above_body(content: list[Line], first: int) -> str | None:
     above = [position for position, line in enumerate(content) if line.number < first]
     for position in reversed(above[-BYLINE_REACH:]):
         line = content[position]
-        if line.words > 20:
-            continue
+        if line.words > 20 or (line.hit is not None and not line.byline):
+            continue  # a menu's "Desks by Brand A, Brand B" is nobody's byline
         if line.byline or short_by_line(line):
             names = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
             if names:
@@ -102,9 +102,11 @@ def _byline_above_body(content: list[Line], first: int) -> str | None:
             and name_alone(following)
         ):
             return following.text
-        in_line = byline_names(line.text)
-        if in_line:
-            return in_line
+        # "By NAME DATE" or a line that opens with "By"; not "Desks by Brand A, Brand B".
+        if YEAR.search(line.text) or _BY_PREFIX.match(line.text):
+            in_line = byline_names(line.text)
+            if in_line:
+                return in_line
     return None
 
 
@@ -318,12 +320,20 @@ def head_above_meta(
             continue
         position = _run_top(content, position, low, title_like)
         above = position - 1
-        if above >= low and title_like(content[above]):
+        if above >= low and title_like(content[above]) and not _after_prose(content, above):
             return above
         if above - 1 >= low and content[above].ends_sentence and title_like(content[above - 1]):
             return above - 1
         position -= 1
     return -1
+
+
+def _after_prose(content: list[Line], position: int) -> bool:
+    """Whether the line comes right after a sentence of prose: a caption's credit, or a
+    teaser's title, not a headline (a page's head starts after its menus)."""
+    return (
+        position > 0 and content[position - 1].ends_sentence and content[position - 1].words >= 12
+    )
 
 
 def _run_top(
