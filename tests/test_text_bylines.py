@@ -169,3 +169,21 @@ def test_a_menu_entry_with_by_is_no_byline():
          *MENU, "Storm hits the coast", *PROSE]
     )  # fmt: skip
     assert document.byline is None
+
+
+def test_the_date_beside_the_byline_beats_a_date_near_another_headline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "By Jane Doe",
+         "May 2, 2025", *MENU, "Storm hits the coast", "December 1, 2025", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+    assert document.date == "2025-05-02"
+
+
+def test_the_date_on_the_byline_line():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Updated December 1, 2025", *MENU,
+         "Storm hits the coast", "by Daniel Gibson | Mar 11, 2023 | Storms", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Daniel Gibson"
+    assert document.date == "2023-03-11"

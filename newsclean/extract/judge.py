@@ -36,7 +36,7 @@ from newsclean.extract.metadata import (
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS, Hit
 from newsclean.extract.tail import trim_tail
-from newsclean.extract.textmeta import find_byline, find_date, head_above_meta
+from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
 from newsclean.options import Options
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -589,7 +589,8 @@ def _assemble(
     last_body = body[-1].number if body else 0
     lo_number = content[title_at].number if title_at >= 0 else first_body
     document.byline = find_byline(content, lo_number, first_body, last_body)
-    document.date = find_date(content, lo_number, first_body, last_body, language)
+    document.date = date_by_byline(content, document.byline, language)
+    document.date = document.date or find_date(content, lo_number, first_body, last_body, language)
     for line in body[:2]:
         place = parse_dateline(line.text)
         if place:

@@ -12,6 +12,7 @@ from newsclean.extract.metadata import NOT_NAME, YEAR, byline_names, date_span, 
 
 __all__ = [
     "META_WINDOW",
+    "date_by_byline",
     "dated_name",
     "find_byline",
     "find_date",
@@ -360,3 +361,29 @@ def _run_top(
         else:
             break
     return position
+
+
+def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
+    """The date the byline's own line gives ("By Jane Doe | May 2, 2025"), else that of a
+    date line right above or below it (one that does not say "updated" first): where the
+    byline stands is the article's head, even when the headline found is another line."""
+    if not byline:
+        return None
+    month_first = language in (None, "en")
+    for position, line in enumerate(content):
+        if line.words > 30 or byline not in line.text:
+            continue
+        if YEAR.search(line.text):
+            found = parse_date(line.text, month_first)
+            if found:
+                return found
+        near = [
+            content[k] for k in (position + 1, position - 1, position + 2) if 0 <= k < len(content)
+        ]
+        dated = [n for n in near if n.date_line]
+        for n in sorted(dated, key=lambda n: _UPDATED.search(n.text) is not None):
+            found = parse_date(n.text, month_first)
+            if found:
+                return found
+        return None
+    return None
