@@ -112,3 +112,21 @@ def test_a_noscript_notice_is_not_read():
     document = newsclean.clean(html, input="html", block_model=False)
     assert "enable JavaScript" not in document.body
     assert "enable JavaScript" not in " ".join(d.text for d in document.decisions)
+
+
+def test_a_product_page_keeps_the_sections_beside_its_description():
+    article = read("product_sections.html", None)
+    product = read("product_sections.html", PROFILES["product"])
+    sections = (
+        "Shell: recycled nylon with a waterproof membrane",
+        "Trim fit, room for a light fleece",
+    )
+    assert "The Trail Runner 2 is a light, packable rain jacket" in article.body
+    assert not all(
+        section in article.body for section in sections
+    )  # the container is the description
+    assert "The Trail Runner 2 is a light, packable rain jacket" in product.body
+    for section in sections:
+        assert section in product.body
+    for boilerplate in ("Women", "Sign up for our newsletter", "All rights reserved"):
+        assert boilerplate not in product.body

@@ -207,7 +207,7 @@ def test_widgets_inside_the_article_and_its_header_are_removed(results):
 
 def test_metadata_from_json_ld_graph_and_language_of_the_text(results):
     assert results.title == "Final standings after the last race of the season"
-    assert results.byline == "Ana Costa, Jon Berg"
+    assert results.byline == "Ana Costa and Jon Berg"  # the JSON-LD names, as the byline shows them
     assert results.date == "2023-11-20"
     assert results.site_name == "Motor Weekly"
     assert results.language == "en"  # the text is English although <html lang="de">

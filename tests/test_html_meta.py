@@ -161,3 +161,51 @@ def test_a_name_in_a_byline_element_is_not_the_author_of_a_page_of_many() -> Non
     }
     assert typed["article"].byline == "Dale Jackson"
     assert [typed[kind].byline for kind in ("forum", "product", "listing")] == [None] * 3
+
+
+def test_author_from_the_card_field_labelled_written_by() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 min">'
+        '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Ann Lee">'
+    )
+    assert clean(page(head=head), input="html").byline == "Ann Lee"
+    admin = head.replace("Ann Lee", "admin")
+    assert clean(page(head=admin), input="html").byline is None
+
+
+def test_the_byline_element_beats_a_line_the_text_took_for_a_byline() -> None:
+    # The text reads "By Ann Lee - Product marketer" as the byline; the element marked as
+    # the author names her alone.
+    top = '<p class="meta">By Ann Lee - Product marketer</p>'
+    after = '<aside class="author-box"><a rel="author" href="/u/ann">Ann Lee</a></aside>'
+    document = clean(page(top=top, after=after), input="html", page_type_model=ARTICLE)
+    assert document.byline == "Ann Lee"
+
+
+def test_author_from_a_labelled_line_when_nothing_else_names_one() -> None:
+    for after, name in (
+        (
+            "<div><h3>Written by Cassidy Horn</h3><p>Cassidy writes on money.</p></div>",
+            "Cassidy Horn",
+        ),
+        ("<div><h3>Author</h3><p>Lisa D. Ellis</p></div>", "Lisa D. Ellis"),
+        ("<p>Authors: Ann Lee and Bo Kim, extension educators</p>", "Ann Lee and Bo Kim"),
+    ):
+        document = clean(page(after=after), input="html", page_type_model=ARTICLE)
+        assert document.byline == name, after
+
+
+def test_no_author_from_a_menu_of_filters() -> None:
+    after = "<nav><p>Browse stories</p><ul><li>By State</li><li>By Topic</li></ul></nav>"
+    assert clean(page(after=after), input="html", page_type_model=ARTICLE).byline is None
+
+
+def test_a_list_of_authors_is_written_as_the_page_shows_it() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+        '{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Kim"},'
+        '{"@type": "Person", "name": "Cy Tan"}]}</script>'
+    )
+    top = '<p class="meta">By Ann Lee, Bo Kim, and Cy Tan</p>'
+    assert clean(page(head=head, top=top), input="html").byline == "Ann Lee, Bo Kim, and Cy Tan"
+    assert clean(page(head=head), input="html").byline == "Ann Lee, Bo Kim, Cy Tan"

@@ -4,6 +4,7 @@ date and job title, and whether a meta field's author is a person at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import unescape
 
 from newsclean.extract import lexicon
@@ -133,6 +134,92 @@ def visible_author(tree) -> str | None:
     return None
 
 
+#: A line that names the author after a label ("Written by Ann Lee", "Authors: Ann Lee and
+#: Bo Kim"), or the label alone, with the name on the next line.
+_LABELLED = re.compile(
+    r"^(?:(?:written|posted|words|story|article|text)\s+by|by|authors?|author\(s\)|contributors?)"
+    r"(?!\w)\s*:?\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_author(lines: Iterable[str]) -> str | None:
+    """The first name a line gives after an author label, or on the line after a label
+    alone: one to five words that read as a name, a job title after a comma left out.
+    "By" and one word is a menu's filter ("By State", "By Topic"), not a name.
+
+    >>> labelled_author(["Home", "Written by Ann Lee", "Ann Lee is a writer."])
+    'Ann Lee'
+    >>> labelled_author(["Author", "Lisa D. Ellis"])
+    'Lisa D. Ellis'
+    >>> labelled_author(["Authors: Ann Lee and Bo Kim, Extension educators"])
+    'Ann Lee and Bo Kim'
+    >>> labelled_author(["By Topic", "Authorization required", "Contributors: Sam Roe"])
+    'Sam Roe'
+    >>> labelled_author(["By the 15th century, coffee had reached the Arabian Peninsula."]) is None
+    True
+    """
+    label_alone = False
+    for text in lines:
+        if label_alone:
+            name = _without_role(clean_byline(text))
+            if name and _looks_like_name(name):
+                return name
+        label_alone = False
+        if len(text) > 90:
+            continue
+        match = _LABELLED.match(text)
+        if match is None:
+            continue
+        if not match.group(1).strip(" :"):
+            label_alone = True
+            continue
+        name = _without_role(clean_byline(match.group(1)))
+        if name and " " not in name and text[:3].casefold() == "by ":
+            continue  # a menu's filter, not a name
+        if name and _looks_like_name(name):
+            return name
+    return None
+
+
+def as_shown(names: str, lines: Iterable[str]) -> str:
+    """A list of names as the page's text writes it ("A, B, and C" for "A, B, C" from the
+    markup), or *names* when no short line shows them all in that order.
+
+    >>> as_shown("Ann Lee, Bo Kim", ["Home", "By Ann Lee and Bo Kim | May 2"])
+    'Ann Lee and Bo Kim'
+    >>> as_shown("Ann Lee, Bo Kim", ["Ann Lee , Bo Kim"])
+    'Ann Lee, Bo Kim'
+    >>> as_shown("Ann Lee, Bo Kim", ["Ann Lee wrote this with a friend."])
+    'Ann Lee, Bo Kim'
+    """
+    parts = [part.strip() for part in names.split(",")]
+    if len(parts) < 2 or not all(parts):
+        return names
+    joined = re.compile(r"(?:\s*,\s*|,?\s+(?:and|&|und|et|y|e|en)\s+)".join(map(re.escape, parts)))
+    for text in lines:
+        if len(text) <= 300 and parts[-1] in text:
+            match = joined.search(text)
+            if match:
+                return re.sub(r"\s+,", ",", match.group(0))
+    return names
+
+
+def _without_role(name: str | None) -> str | None:
+    """*name* without the job title after its last comma ("Ann Lee, Extension educators"):
+    a part with a lower-case word that is no name particle.
+
+    >>> _without_role("Ann Lee, staff writer"), _without_role("Ann Lee, Bo Kim")
+    ('Ann Lee', 'Ann Lee, Bo Kim')
+    """
+    if not name or "," not in name:
+        return name
+    head, _, tail = name.rpartition(",")
+    if any(w[0].islower() and w not in _NAME_PARTICLES for w in tail.split()):
+        return head.strip()
+    return name
+
+
 #: Elements (and ancestors) a byline is never in: the head, menus, forms and buttons.
 _NOT_BYLINE = frozenset(
     {"meta", "link", "script", "style", "head", "nav", "form", "button", "select", "label"}
@@ -193,6 +280,12 @@ _NOT_NAMES = frozenset(
         "press release",
         "authorized dealer",
         "unofficial",
+        "email",
+        "learn more",
+        "read more",
+        "view profile",
+        "full bio",
+        "contact",
     }
 )
 
@@ -222,6 +315,15 @@ _BYLINE_LABELS = frozenset(
 _ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin"})
 
 
+def is_account(name: str) -> bool:
+    """Whether *name* is the account a content system signs with ("admin").
+
+    >>> is_account("Administrator"), is_account("Ann Lee")
+    (True, False)
+    """
+    return name.casefold() in _ACCOUNTS
+
+
 def weak_author(author: str, site_name: str | None) -> bool:
     """Whether an author field names no person a reader would see: the site itself, or a
     login slug ("devindra", "ops").
@@ -231,7 +333,7 @@ def weak_author(author: str, site_name: str | None) -> bool:
     >>> weak_author("Administrator", None)
     True
     """
-    if " " not in author and (author.islower() or author.casefold() in _ACCOUNTS):
+    if " " not in author and (author.islower() or is_account(author)):
         return True
     if not site_name:
         return False

@@ -17,7 +17,10 @@ of the region and never names a site:
 * ``links``: link text inside the page counts as text, not as a menu (a
   listing's item titles), and runs of teaser items are not "related stories";
 * ``items``: every line inside the container that no rule rejects is content
-  (headings, list items, specifications), not only the lines between prose.
+  (headings, list items, specifications), not only the lines between prose;
+* ``whole_page``: the container is the whole page (a shop's, a listing's, a service
+  page's or a manual's content is spread over sections no one element holds alone):
+  menus, footers, asides and forms in it are still dropped as small widgets.
 
 Navigation, footers, forms and the named line rules (share widgets, cookie
 notices, newsletter prompts …) still apply on every kind of page.
@@ -38,16 +41,20 @@ class Profile:
     items: bool = False
     #: Whether the block model (trained on every kind of page) judges the lines after the rules.
     model: bool = True
+    #: Whether the whole page is the region's container, rather than the one element that
+    #: holds the most prose for the fewest menus: the content of a shop, a listing, a
+    #: service page or a manual is spread over sections that no one element holds alone.
+    whole_page: bool = False
 
 
 #: The profiles of the page types that are not articles.
 PROFILES: dict[str, Profile] = {
     "forum": Profile("forum", comments=True, items=True),
-    "listing": Profile("listing", links=True, items=True),
-    "collection": Profile("collection", links=True, items=True),
-    "product": Profile("product", items=True),
-    "service": Profile("service", items=True),
-    "documentation": Profile("documentation", items=True),
+    "listing": Profile("listing", links=True, items=True, whole_page=True),
+    "collection": Profile("collection", links=True, items=True, whole_page=True),
+    "product": Profile("product", items=True, whole_page=True),
+    "service": Profile("service", items=True, whole_page=True),
+    "documentation": Profile("documentation", items=True, whole_page=True),
 }
 
 #: The page type's probability from which extraction follows it.

@@ -205,7 +205,8 @@ class PageStructure:
             count[up] += count[serial]
             linked[up] += linked[serial]
         container, best = 0, float("-inf")
-        for serial in range(size):
+        whole = self.profile is not None and self.profile.whole_page
+        for serial in range(0 if whole else size):
             value = good[serial] - BAD_WEIGHT * bad[serial]
             if demoted[serial]:
                 value *= DEMOTED_FACTOR

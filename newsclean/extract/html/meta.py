@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from newsclean.document import Document
 from newsclean.extract.html.byline import (
+    as_shown,
     clean_byline,
     clean_text,
     inside,
+    is_account,
+    labelled_author,
     visible_author,
     weak_author,
 )
@@ -95,6 +98,7 @@ def page_meta(tree) -> PageMeta:
         props.get("parsely-author"),
         props.get("sailthru.author"),
         props.get("cxenseparse:author"),
+        _labelled_prop(props, _AUTHOR_LABELS),
     ]
     meta.author = next((name for name in map(clean_byline, authors) if name), None)
     # An organisation named as the author in JSON-LD: used when no person is found.
@@ -117,6 +121,30 @@ def page_meta(tree) -> PageMeta:
         "-"
     )[0].split("_")[0].lower() or None
     return meta
+
+
+#: What a Slack/Twitter card's label says before the author's name in its data field.
+_AUTHOR_LABELS = frozenset({"written by", "author", "by"})
+
+
+def _labelled_prop(props: dict[str, str], labels: frozenset[str]) -> str | None:
+    """The data of the card field whose label is one of *labels* (``twitter:label1``
+    "Written by", ``twitter:data1`` the name).
+
+    >>> _labelled_prop({"twitter:label1": "Written by", "twitter:data1": "Ann Lee"}, _AUTHOR_LABELS)
+    'Ann Lee'
+    >>> _labelled_prop({"twitter:label1": "Est. reading time", "twitter:data1": "4 minutes"}, _AUTHOR_LABELS) is None
+    True
+    """
+    for n in "1234":
+        label = props.get(f"twitter:label{n}")
+        if label is None:
+            return None
+        if label.casefold() in labels:
+            value = props.get(f"twitter:data{n}")
+            # A content system's account ("admin"): nobody's name.
+            return None if not value or is_account(value) else value
+    return None
 
 
 #: Meta fields a page repeats once for each author (scholarly and Dublin Core tags).
@@ -495,7 +523,7 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     # The site signing as itself, or a login name: a visible byline (a full name) says more.
     visible = meta.visible_author
     if author and (byline or (visible and " " in visible)) and weak_author(author, meta.site_name):
-        author = None
+        meta.author = author = None  # for good: fill_from_markup reads it too
     document.byline = author or byline or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
@@ -514,5 +542,13 @@ def fill_from_markup(document: Document, meta: PageMeta) -> None:
     many authors (a forum's posts, a shop's reviews, a list of stories) a name in a byline
     element is one of them, not the page's author: it is left out there."""
     if document.page_type not in MANY_AUTHORS:
-        document.byline = document.byline or meta.visible_author
+        visible = meta.visible_author
+        if visible and (not document.byline or (" " in visible and document.byline != meta.author)):
+            # The element the markup marks as the byline is cleaner than a line the text
+            # took for one ("Full bio", "Ann Lee - Product marketer") or an organisation.
+            document.byline = visible
+        if not document.byline:
+            document.byline = labelled_author(d.text for d in document.decisions)
+    if document.byline and "," in document.byline:
+        document.byline = as_shown(document.byline, (d.text for d in document.decisions))
     document.date = document.date or meta.date_fallback
