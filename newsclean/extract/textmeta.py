@@ -17,7 +17,6 @@ __all__ = [
     "find_byline",
     "find_date",
     "head_above_meta",
-    "meta_line",
     "name_alone",
     "reading_time",
     "short_by_line",
@@ -194,18 +193,6 @@ def find_date(
     return by_date or published or any_date or updated or anywhere
 
 
-def meta_line(line: Line) -> bool:
-    """A byline, a date alone, a "By NAME DATE" line, a short "By ..." line the byline
-    rules do not read ("By The Currency editors"), or a reading time ("5 min read")."""
-    return (
-        line.byline
-        or line.date_line
-        or reading_time(line.text)
-        or short_by_line(line)
-        or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
-    )
-
-
 def short_by_line(line: Line) -> bool:
     """Whether the line is "By" and a few words that start with a capital ("By Ask the
     Doctors"): a byline, though not a name the byline rules read."""
@@ -309,19 +296,21 @@ def head_above_meta(
 
     A dump without the page's ``<title>`` on its first line gives no title to
     match; the article's own head still reads headline, (a standfirst,) then
-    the byline and the date. The run of byline, date and reading-time lines nearest
-    the body (before *high*, back to *low*), with a name alone and the job title
-    under it ("Jane Doe / Senior Writer / May 2, 2025"), names the *title_like* line
-    above it, or the one above a standfirst that ends like a sentence.
+    the byline and the date. The run of byline and date lines nearest the body
+    (before *high*, back to *low*) names the *title_like* line above it, or the one
+    above a standfirst that ends like a sentence. (Only the lines the byline rules
+    read make the run: the headline decides where the body starts, which the line
+    model learns from.)
     """
     position = high - 1
     while position >= low:
-        if not meta_line(content[position]):
+        if not _byline_or_date(content[position]):
             position -= 1
             continue
-        position = _run_top(content, position, low, title_like)
+        while position > low and _byline_or_date(content[position - 1]):
+            position -= 1
         above = position - 1
-        if above >= low and title_like(content[above]) and not _after_prose(content, above):
+        if above >= low and title_like(content[above]):
             return above
         if above - 1 >= low and content[above].ends_sentence and title_like(content[above - 1]):
             return above - 1
@@ -329,38 +318,13 @@ def head_above_meta(
     return -1
 
 
-def _after_prose(content: list[Line], position: int) -> bool:
-    """Whether the line comes right after a sentence of prose: a caption's credit, or a
-    teaser's title, not a headline (a page's head starts after its menus)."""
+def _byline_or_date(line: Line) -> bool:
+    """A byline, a date alone, or a "By NAME DATE" line."""
     return (
-        position > 0 and content[position - 1].ends_sentence and content[position - 1].words >= 12
+        line.byline
+        or line.date_line
+        or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
     )
-
-
-def _run_top(
-    content: list[Line], position: int, low: int, title_like: Callable[[Line], bool]
-) -> int:
-    """The first line of the run of byline and date lines that ends at *position*."""
-    while position > low:
-        prev = content[position - 1]
-        if meta_line(prev):
-            position -= 1
-        elif (
-            position - 2 >= low
-            and name_alone(prev)
-            and (meta_line(content[position - 2]) or title_like(content[position - 2]))
-        ):
-            position -= 1  # a name alone in the run ("Headline / Jane Doe / May 2, 2025")
-        elif (
-            position - 3 >= low
-            and prev.words <= 5
-            and not prev.ends_sentence
-            and name_alone(content[position - 2])
-        ):
-            position -= 2  # a name and the job title under it
-        else:
-            break
-    return position
 
 
 def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
