@@ -7,9 +7,11 @@ per page type; Zyte: the shingle metric of ``extraction/score.py`` on the body):
 
 * **rules**: the line rules and the prose region alone (``line_model=False``);
 * **line model, CV**: the pages are split into 5 folds grouped by domain
-  (``bench/devdata.py``); for each fold a line model is trained on the other four
-  (``scripts/train_lines.py``) and judges only the pages of this one, so no page is
-  judged by a model that saw its site;
+  (``bench/devdata.py``); for each fold a text page-type model and a line model are
+  trained on the other four (``scripts/train_pagetype.py --input text``,
+  ``scripts/train_lines.py``) and read only the pages of this one, so no page is
+  typed or judged by a model that saw its site (the rules-only run uses the same
+  fold page-type models; with ``--no-cv``, the shipped one);
 * metadata hit rates on the WCXB articles (title, author, date, as ``bench/wcxb.py``
   counts them) and how many Zyte news pages get a site name.
 
@@ -114,17 +116,25 @@ def layout_texts(pages: list[Page], layout: str, jobs: int) -> dict[str, str]:
 _MODELS: dict = {}
 
 
-def _clean(args: tuple[str, str, str | bool]) -> tuple[str, dict]:
+def _clean(args: tuple[str, str, str | bool, str | None]) -> tuple[str, dict]:
     import newsclean
 
-    key, text, model = args
+    key, text, model, typer = args
     if isinstance(model, str):
         if model not in _MODELS:
             from newsclean.extract.linemodel import LineModel
 
             _MODELS[model] = LineModel.load(model)
         model = _MODELS[model]
-    doc = newsclean.clean(text, input="text", line_model=model)
+    options = {}
+    if typer is not None:
+        if typer not in _MODELS:
+            from newsclean.extract.html.pagetype import PageTypeModel
+            from newsclean.extract.texttype import FEATURES
+
+            _MODELS[typer] = PageTypeModel.load(typer, FEATURES)
+        options["page_type_model"] = _MODELS[typer]
+    doc = newsclean.clean(text, input="text", line_model=model, **options)
     return key, {
         "text": doc.text,
         "body": doc.body,
@@ -142,18 +152,55 @@ def _nice() -> None:
         pass
 
 
-def run(pages: list[Page], texts: dict[str, str], models: dict[int, str] | None, jobs: int) -> dict:
-    """newsclean's output on every page: rules only (*models* None) or each page's fold model."""
-    tasks = [(p.key, texts[p.key], models[p.fold] if models else False) for p in pages]
+def run(
+    pages: list[Page],
+    texts: dict[str, str],
+    models: dict[int, str] | None,
+    jobs: int,
+    typers: dict[int, str] | None = None,
+) -> dict:
+    """newsclean's output on every page: rules only (*models* None) or each page's fold
+    model, the page typed by its fold's text page-type model (*typers*; default the shipped one)."""
+    tasks = [
+        (
+            p.key,
+            texts[p.key],
+            models[p.fold] if models else False,
+            typers[p.fold] if typers else None,
+        )
+        for p in pages
+    ]
     with Pool(jobs, initializer=_nice) as pool:
         return dict(pool.imap_unordered(_clean, tasks, chunksize=8))
 
 
-def cv_models(pages: list[Page], jobs: int) -> dict[int, str]:
-    """Train one line model per fold on the other folds' html_text dumps; {fold: model file}."""
+def cv_typers(pages: list[Page], jobs: int) -> dict[int, str]:
+    """Train one text page-type model per fold on the other folds' html_text dumps; {fold:
+    model file}. Extraction follows the type, so the type of a page is never taught by its domain."""
+    import train_pagetype
+
+    rows = train_pagetype.collect(pages, jobs, "text")
+    typers = {}
+    for fold in range(FOLDS):
+        path = OUT / "cv-lines" / f"pagetype-text-fold-{fold}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        model = train_pagetype.train([r for r in rows if r[2] != fold], input="text")
+        path.write_text(json.dumps(model), encoding="utf-8")
+        typers[fold] = str(path)
+    return typers
+
+
+def cv_models(pages: list[Page], jobs: int, typers: dict[int, str]) -> dict[int, str]:
+    """Train one line model per fold on the other folds' html_text dumps, each page read as
+    its fold's text page-type model types it; {fold: model file}."""
     import train_lines
 
-    rows = train_lines.collect(pages, jobs)
+    from newsclean.extract.html.pagetype import PageTypeModel
+    from newsclean.extract.texttype import FEATURES
+
+    for fold, path in typers.items():
+        train_lines.TYPERS[fold] = PageTypeModel.load(path, FEATURES)
+    rows = train_lines.collect(pages, jobs, train_lines.typed_rows)
     models = {}
     for fold in range(FOLDS):
         path = OUT / "cv-lines" / f"fold-{fold}.json"
@@ -240,7 +287,8 @@ def main() -> None:
     _nice()
     pages = all_pages(bench, limit=args.limit)
     print(f"{len(pages)} pages", file=sys.stderr)
-    models = None if args.no_cv else cv_models(pages, args.jobs)
+    typers = None if args.no_cv else cv_typers(pages, args.jobs)
+    models = None if typers is None else cv_models(pages, args.jobs, typers)
     scorers = Scorers(bench)
     summaries: dict[str, dict] = {}
     metas: dict[str, dict] = {}
@@ -251,7 +299,7 @@ def main() -> None:
             if name != "rules" and fold_models is None:
                 continue
             label = name if len(layouts) == 1 else f"{layout}: {name}"
-            outputs = run(pages, texts, fold_models, args.jobs)
+            outputs = run(pages, texts, fold_models, args.jobs, typers)
             summaries[label] = scorers.summary(pages, outputs)
             metas[label] = meta_rates(pages, outputs)
             sites[label] = site_names(pages, outputs)

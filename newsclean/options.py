@@ -42,9 +42,10 @@ class Options:
         :class:`newsclean.extract.html.pagetype.PageTypeModel` (for the one kind of
         input it was trained on).
     follow_type:
-        For HTML pages: extract a page the page-type model is sure is not an article
-        (a forum, a listing …) as its type asks (:mod:`newsclean.extract.html.bytype`;
-        default on).
+        Extract a page the page-type model is sure is not an article (a forum, a
+        listing …) as its type asks (default on): for HTML see
+        :mod:`newsclean.extract.html.bytype`; a text dump's region is then the whole
+        dump rather than its densest run of prose.
     """
 
     favor: str = "balanced"

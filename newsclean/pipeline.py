@@ -166,9 +166,16 @@ def _clean_text(text: str, options: Options) -> Document:
     kept: list[str] | None = None if options.page_type_model is False else []
     document = extract_lines(lines, options, line_model=model, rules_body=kept)
     if kept is not None:
+        from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.texttype import classify
 
         classify(document, options.page_type_model, lines, kept)
+        if options.follow_type and profile_for(document.page_type, document.page_type_confidence):
+            # No article: its content is the whole dump that no rule rejects, not one run of prose.
+            again = extract_lines(lines, options, line_model=model, whole_page=True)
+            again.page_type = document.page_type
+            again.page_type_confidence = document.page_type_confidence
+            document = again
     document.paragraphs = unmark_paragraphs(document.paragraphs)
     if numbers is not None:
         renumber(document, numbers, inputs)

@@ -57,26 +57,42 @@ class Collector:
     def apply(self, content, start, end, language=None) -> None:
         from newsclean.extract.linemodel import candidates
 
+        # A dump read again as its type asks: the rows of the reading that is kept.
+        self.rows.clear()
+        self.texts.clear()
         for position, row in candidates(content, start, end, language):
             self.rows.append(row)
             self.texts.append(content[position].text)
 
 
-def page_rows(item) -> PageRows:
+#: Text page-type models by fold, for :func:`typed_rows` (set before :func:`collect` forks).
+TYPERS: dict = {}
+
+
+def page_rows(item, typer=None) -> PageRows:
     """The rows, labels and weights of one page; *item* is a ``devdata.Page`` or
-    ``(page, text)`` for another dump of it."""
+    ``(page, text)`` for another dump of it, read as the text page-type model *typer*
+    (default: the shipped one) types it."""
     import newsclean
     from newsclean.extract.linemodel import FEATURES
 
     page, text = item if isinstance(item, tuple) else (item, item.scraped)
     collector = Collector()
-    newsclean.clean(text, input="text", line_model=collector)
+    options = {} if typer is None else {"page_type_model": typer}
+    newsclean.clean(text, input="text", line_model=collector, **options)
     return labelled(page, collector, len(FEATURES))
 
 
-def collect(pages, jobs: int = 2) -> list[PageRows]:
-    """Feature rows, labels and weights of every page, in the pages' order."""
-    return collect_rows(pages, jobs, page_rows)
+def typed_rows(page) -> PageRows:
+    """*page*'s rows with the dump typed by the model of its fold (:data:`TYPERS`): for
+    cross-validation, no page is read by a type its own domain taught."""
+    return page_rows(page, TYPERS[page.fold])
+
+
+def collect(pages, jobs: int = 2, rows_of=None) -> list[PageRows]:
+    """Feature rows, labels and weights of every page (``rows_of(page)``, default
+    :func:`page_rows`), in the pages' order."""
+    return collect_rows(pages, jobs, rows_of or page_rows)
 
 
 def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:

@@ -419,7 +419,7 @@ def test_decomposed_vietnamese_is_not_suspicious():
     [
         ("東京都は新しい計画を発表しました。", "gbk"),
         ("市政府今天发布了新的交通计划。", "shift_jis"),
-        ("メインメニューからテンプレートを選んでください。", "cp932"),
+        ("メニューからファイルを選んでください。", "cp932"),
     ],
 )
 def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
@@ -430,6 +430,30 @@ def test_bytes_lost_to_replacement_are_guessed_together(text, codec):
     assert [(s.encoding, s.read_as, [x.what for x in s.restored]) for s in r.repairs[0].undone] == [
         ("UTF-8", codec_name(codec), ["lost byte guessed"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text,codec",
+    [
+        ("选择一个文件夹来保存下载的文件。", "gbk"),  # 个, not a second 一
+        ("请输入您的用户名和密码。", "shift_jis"),  # 密, not 寄
+    ],
+)
+def test_lost_bytes_are_guessed_with_character_pairs(text, codec):
+    # the commonest character a lost byte can complete is not the one that follows its
+    # neighbour in real text: the CJK pair table tells them apart
+    broken = text.encode("utf-8").decode(codec, "replace")
+    assert "\ufffd" in broken
+    assert repair(broken).text == text
+
+
+def test_cjk_pairs_seen_in_text_cost_less():
+    from newsclean.text.plausibility import cost, pair_cost
+
+    assert pair_cost("密", "码") < 0 == pair_cost("寄", "码")
+    assert cost("文件夹") < cost("文件央")
+    # a pair table never makes kana and hangul neighbours cheap
+    assert pair_cost("ッ", "쌈") > 0
 
 
 def test_too_much_lost_is_left_alone():
@@ -529,3 +553,60 @@ def test_lone_lead_byte_of_punctuation_at_a_word_end(text):
 def test_lone_a_circumflex_in_words_is_left_alone():
     for text in ("O hâlâ burada mı?", "Le château est beau.", "Bara gyda â chaws"):
         assert repair(text).text == text
+
+
+def _c1_dropped(text: str) -> str:
+    """UTF-8 read as Latin-1, its C1 controls then removed."""
+    return "".join(
+        ch for ch in text.encode("utf-8").decode("latin-1") if not "\x80" <= ch <= "\x9f"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It’s the company’s first loss since 2009.",
+        "We don’t know what they’ll do next.",
+        "Il n’est pas possible d’ouvrir ce fichier.",
+    ],
+)
+def test_apostrophe_that_lost_two_bytes_between_letters(text):
+    # only the lead byte of ’ is left ("itâs"): a cheap letter in Latin-1, but foreign to
+    # the word, and the apostrophe stands where apostrophes do
+    broken = _c1_dropped(text)
+    assert "\u00e2" in broken
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mâine vom merge la câmara.",
+        "Le câble est branché au mur.",
+        "Siân Evans teaches in Cardiff.",
+        "Bu hâlâ böyle.",
+    ],
+)
+def test_a_circumflex_between_letters_of_real_words_stays(text):
+    assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ファイルが見つかりません。",
+        "メニュー、ツールバー、ステータスバー",
+        "パスワードを変更してください。",
+    ],
+)
+def test_shift_jis_read_as_cp1252_with_replacement(text):
+    # 0x81 leads ー, 、 and 。 in Shift-JIS and is undefined in cp1252: each U+FFFD is one
+    # of the five bytes cp1252 leaves undefined
+    broken = text.encode("shift_jis").decode("cp1252", "replace")
+    assert "\ufffd" in broken
+    assert repair(broken).text == text
+
+
+def test_mostly_replacement_characters_are_not_guessed():
+    line = "We\ufffd\u00a2\ufffd\ufffdre open on Sunday."
+    assert repair(line).text == line

@@ -81,3 +81,45 @@ def test_the_shipped_model_types_dumps():
     assert types == {"forum": "forum", "product": "product"}
     news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
     assert [d.page_type for d in news] == ["article"] * len(news)
+
+
+class _Typed:
+    """A text page-type model that gives every dump one type."""
+
+    features = FEATURES
+
+    def __init__(self, kind: str, confidence: float = 0.9) -> None:
+        self.kind, self.confidence = kind, confidence
+
+    def predict(self, row: list[float]) -> tuple[str, float]:
+        return self.kind, self.confidence
+
+
+def test_a_dump_that_is_no_article_is_read_whole():
+    text = (ROOT / "tests" / "fixtures" / "service_sections.txt").read_bytes()
+    after_the_list = "We run your payroll every week or every month and file the returns on time."
+    for line_model in (False, None):
+        article = newsclean.clean(
+            text, input="text", page_type_model=_Typed("article"), line_model=line_model
+        )
+        service = newsclean.clean(
+            text, input="text", page_type_model=_Typed("service"), line_model=line_model
+        )
+        unsure = newsclean.clean(
+            text, input="text", page_type_model=_Typed("service", 0.3), line_model=line_model
+        )
+        not_followed = newsclean.clean(
+            text,
+            input="text",
+            page_type_model=_Typed("service"),
+            line_model=line_model,
+            follow_type=False,
+        )
+        # Read as an article, the region is the first run of prose: the list and the
+        # section after it fall outside.
+        assert after_the_list not in article.paragraphs
+        assert unsure.paragraphs == article.paragraphs == not_followed.paragraphs
+        assert after_the_list in service.paragraphs and "Roofers in York" in service.paragraphs
+        assert service.page_type == "service" and service.page_type_confidence == 0.9
+        for menu in ("Home", "Pricing", "© 2025 Harbour Accounting"):
+            assert menu not in service.paragraphs

@@ -96,14 +96,17 @@ def extract_lines(
     dom: PageStructure | None = None,
     line_model=None,
     rules_body: list[str] | None = None,
+    whole_page: bool = False,
 ) -> Document:
     """Build a :class:`Document` from the lines of a page.
 
     With *dom* (the lines came from an HTML page), the markup finds the article
     region and marks the lines of navigation, share widgets, captions and the like;
-    otherwise the region is the densest run of prose lines. A *rules_body* list
-    receives the body lines the rules kept, before a model changes them (the page
-    type reads them; for HTML they go to ``dom.rules_body``).
+    otherwise the region is the densest run of prose lines, or with *whole_page* the
+    whole dump (a page that is no article: a forum, a shop, a listing, a service
+    page, a manual). A *rules_body* list receives the body lines the rules kept,
+    before a model changes them (the page type reads them; for HTML they go to
+    ``dom.rules_body``).
     """
     limits, weights = settings(options.favor)
     lines, language = page_lines(raw_lines, limits, dom.link_lines() if dom is not None else None)
@@ -116,6 +119,8 @@ def extract_lines(
         start, end = dom.region(content, weights, forced_keep)
     else:
         start, end = find_region(content, weights)
+        if whole_page and end >= 0:
+            start, end = 0, len(content) - 1
         end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:

@@ -22,9 +22,11 @@ import itertools
 import unicodedata
 
 from newsclean.text.plausibility import (
+    PAIR_BONUS_MAX,
     bigram_level,
     char_cost,
     cost,
+    end_cost,
     known,
     known_chars,
     language_cost,
@@ -45,6 +47,10 @@ _GAP_PAIR_MAX = 7.0
 _GEMINATE = frozenset("KGSZTDHBPJC")
 #: Cost of two kana that cannot touch (see :func:`_kana_misfit`).
 _KANA_MISFIT = 6.0
+#: Cost of a restored sign (``№``, ``™``) touching a Latin, Cyrillic or Greek letter, on
+#: each side; of a restored dash touching one (an apostrophe is commoner there).
+_SIGN_BY_LETTER = 1.5
+_DASH_BY_LETTER = 1.0
 #: Cost of a restored ideographic comma at the end of a run.
 _END_COMMA = 3.0
 #: Lines up to this long are judged whole when gaps are re-chosen; longer ones in a
@@ -117,7 +123,21 @@ def _gap_pair_cost_raw(a: str, b: str) -> float:
         unicodedata.category(b) == "Cf" and not a.isalpha()
     ):
         return 4.0  # joiners and marks of direction sit between letters
+    if a.isalpha() != b.isalpha() and _no_joiners(a if a.isalpha() else b):
+        mark = b if a.isalpha() else a
+        if unicodedata.category(mark) == "Cf":
+            return 4.0  # ... but not between Latin, Cyrillic or Greek ones
+        if unicodedata.category(mark)[0] in "SN" and unicodedata.category(mark) != "Nd":
+            return _SIGN_BY_LETTER  # a sign touching a letter (quotes do, outside a word)
+        if unicodedata.category(mark) == "Pd":
+            return _DASH_BY_LETTER  # a dash touching a letter: an apostrophe is commoner
     return pair_cost(a, b)
+
+
+def _no_joiners(letter: str) -> bool:
+    """Is *letter* of a script that does not use zero-width joiners (Latin, Cyrillic,
+    Greek)?"""
+    return script(letter) in ("LATIN", "CYRILLIC", "GREEK")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -245,9 +265,10 @@ def _best_path(slots: list[tuple[str, ...]], left: str, right: str) -> list[str]
         for opt in options:
             own = _gap_char_cost(opt) if len(options) > 1 else cost(opt)
             first = opt[0]
+            slack = PAIR_BONUS_MAX if first >= "\u3000" else 0.0
             best_t, best_k = 0.0, -1
-            for c, last, k in live:  # cheapest first: pair costs only add
-                if best_k >= 0 and c + own > best_t:
+            for c, last, k in live:  # cheapest first: pair costs only add (but CJK pairs)
+                if best_k >= 0 and c + own - slack > best_t:
                     break
                 t = c + own + (_gap_pair_cost(last, first) if last else 0.0)
                 if best_k < 0 or t < best_t or (t == best_t and k < best_k):
@@ -501,8 +522,9 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
             j = i + length
             own = _gap_char_cost(ch) if _guessed else char_cost(ch)
             best = None
+            slack = PAIR_BONUS_MAX if ch >= "\u3000" else 0.0
             for c, last in live:
-                if best is not None and c + own > best[0]:
+                if best is not None and c + own - slack > best[0]:
                     break
                 t = c + own + (_gap_pair_cost(last, ch) if last else 0.0)
                 if best is None or t < best[0]:
@@ -518,8 +540,11 @@ def decode_lost_utf8(buf: bytes, wild: frozenset[int], reader: str) -> str | Non
     final = states[n]
     if not final:
         return None
-    # a run (and a sentence) rarely ends on a comma
-    last = min(final, key=lambda k: final[k][0] + (_END_COMMA if k in "\u3001\uff0c" else 0.0))
+    # a run (and a sentence) rarely ends on a comma, and often on a full stop
+    last = min(
+        final,
+        key=lambda k: final[k][0] + end_cost(k) + (_END_COMMA if k in "\u3001\uff0c" else 0.0),
+    )
     out: list[str] = []
     i = n
     while i > 0:

@@ -145,7 +145,7 @@ def decode_lattice(run: str, codec: str) -> LatticeReading | None:
     leading = sum(1 for f in marks if f is SHY_LEAD)
     return LatticeReading(
         "".join(chars),
-        [f.byte for f in marks],
+        [f.byte for f in marks] + ["lost byte guessed"] * _guessed(run),
         PRIOR_UTF8_ALT * best.alts + PRIOR_SILENT_SHY * silent + PRIOR_LOST_LEAD * leading,
     )
 
@@ -258,19 +258,37 @@ def _pair(codec: str, lead: int, trail: int) -> str | None:
     return ch if len(ch) == 1 else None
 
 
+#: The bytes cp1252 leaves undefined: a cp1252 reader that replaces what it cannot
+#: decode made each of them a U+FFFD (in Shift-JIS 0x81 leads ``ー``, ``。``, ``、``).
+_CP1252_UNDEFINED = tuple((bytes([b]), 0.0) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+#: A run in which U+FFFD are more than this share of the non-ASCII characters is not
+#: guessed (``It�¢��s``: too little is left to go on).
+_LOST_SHARE = 0.5
+
+
+def _guessed(run: str) -> int:
+    """How many U+FFFD of *run* the lattice guesses (see :func:`_byte_options`)."""
+    lost = run.count("\ufffd")
+    return 0 if lost > _LOST_SHARE * sum(1 for ch in run if ord(ch) > 0x7F) else lost
+
+
 def _byte_options(run: str) -> list[tuple[tuple[bytes, float], ...]]:
     """For each character of *run*, the byte strings it may stand for, with a prior.
 
     Only where the run holds characters a Latin-1 / cp1252 decoder cannot have made
-    (so a UTF-8-first decoder read it) may a Latin-1 character be a UTF-8 sequence.
+    (so a UTF-8-first decoder read it) may a Latin-1 character be a UTF-8 sequence. A
+    U+FFFD is one of the bytes cp1252 leaves undefined (a cp1252 reader replaced it).
     """
     cp = cp1252_bytes()
-    mixed = any(ord(ch) > 0xFF and ch not in cp for ch in run)
+    lost = _guessed(run)
+    mixed = any(ord(ch) > 0xFF and ch not in cp and (ch != "\ufffd" or not lost) for ch in run)
     out: list[tuple[tuple[bytes, float], ...]] = []
     for ch in run:
         o = ord(ch)
         if o < 0x80:
             out.append(((bytes([o]), 0.0),))
+        elif ch == "\ufffd" and lost:
+            out.append(_CP1252_UNDEFINED)
         elif o <= 0xFF or ch in cp:
             one = bytes([o]) if o <= 0xFF else bytes([cp[ch]])
             if mixed and (o >= 0xA0 or ch in cp):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 import functools
 
-from newsclean.text.plausibility import char_cost, pair_cost
+from newsclean.text.plausibility import PAIR_BONUS_MAX, char_cost, pair_cost
 
 LATIN_TARGETS = (
     "utf-8",
@@ -264,11 +264,13 @@ def _completions(head: bytes, need: int) -> tuple[tuple[float, int, str, bytes, 
 
 def _best_completion(head: bytes, need: int, prev: str) -> tuple[float, bytes, str] | None:
     """The most plausible completion of *head* after *prev* (lowest cost, earliest fill on
-    a tie). Pair costs are never negative, so the search stops at the first character
-    whose own cost already exceeds the best total."""
+    a tie). Pair costs are never negative but between CJK characters, so the search
+    stops at the first character whose own cost, less the largest CJK pair bonus after
+    a CJK character, already exceeds the best total."""
     best: tuple[float, int, bytes, str] | None = None
+    slack = PAIR_BONUS_MAX if prev >= "\u3000" else 0.0
     for own, k, ch, combo, label in _completions(head, need):
-        if best is not None and own > best[0]:
+        if best is not None and own - slack > best[0]:
             break
         s = own + (pair_cost(prev, ch) if prev else 0.0)
         if best is None or (s, k) < (best[0], best[1]):

@@ -37,8 +37,16 @@ def _suspect_re() -> re.Pattern[str]:
         "|(?<=[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff].)"
         "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
-        # at the end of a word or before a sign ("contactâ.", "popupâ¦")
+        # after a letter: at the end of a word or before a sign ("contactâ.", "popupâ¦"),
+        # or where an apostrophe would stand: before an English clitic ending the word
+        # ("itâs", "donât": 't after an n only), or after an elided word before a vowel or an h
+        # ("dâeffacement", "quâil"); the search then tells them from "mâine" ("Târgu",
+        # "pâte", "Tây" are not sent on)
         "\u00e2(?<=[^\\W\\d_]\u00e2)(?![^\\W\\d_])",
+        "\u00e2(?<=[^\\W\\d_]\u00e2)(?i:s|d|m|ll|re|ve|(?<=n\u00e2)t)(?![^\\W\\d_])",
+        "\u00e2(?:(?<=[cdjlmnstCDJLMNST]\u00e2)(?<![^\\W\\d_].\u00e2)"
+        "|(?<=[qQ][uU]\u00e2)(?<![^\\W\\d_]..\u00e2))"
+        "(?i:[aeiouh\u00e0-\u00e6\u00e8-\u00ef\u00f2-\u00f6\u00f9-\u00fc\u0153])",
     ]
     return re.compile("|".join(parts))
 
