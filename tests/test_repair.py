@@ -610,3 +610,41 @@ def test_shift_jis_read_as_cp1252_with_replacement(text):
 def test_mostly_replacement_characters_are_not_guessed():
     line = "We\ufffd\u00a2\ufffd\ufffdre open on Sunday."
     assert repair(line).text == line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wrote “Dziękuję bardzo” on the card.",
+        "Our guide said “Wszystko będzie dobrze” and left.",
+    ],
+)
+def test_utf8_sign_after_a_letter_inside_curly_quotes(text):
+    # ftfy's badness check lets “Ä™” through inside typographic quotes; a small letter, a
+    # UTF-8 lead of a Latin letter and a continuation byte cp1252 reads as a sign is
+    # still UTF-8 read as cp1252
+    inner = text[text.index("“") + 1 : text.index("”")]
+    broken = text.replace(inner, inner.encode("utf-8").decode("cp1252"))
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("name", ["AHÅ™ sofa", "PÅ‚ Ltd"])
+def test_sign_after_a_capital_lead_stays(name):
+    line = f"The {name} is back in stock."
+    assert repair(line).text == line
+
+
+@pytest.mark.parametrize("text", ["Tarix ensiklopediyası", "Kitab kolleksiyası"])
+def test_letter_foreign_to_its_word_sends_the_line_to_relabel(text):
+    # cp1254 read as cp1252: ý is foreign to the Turkic language that best explains the
+    # word (ı is its letter), though no letter pair of the line is rare in every language
+    broken = text.encode("cp1254").decode("cp1252")
+    assert broken != text
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Crème brûlée au café.", "Þór býr í Reykjavík.", "São Paulo não é Lisboa."]
+)
+def test_letters_native_to_their_words_stay(text):
+    assert repair(text).text == text

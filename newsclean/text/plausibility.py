@@ -367,16 +367,19 @@ def _alphabets() -> tuple[frozenset[str], ...]:
     )
 
 
-def foreign_letter(word: str, ch: str) -> bool:
+def foreign_letter(word: str, ch: str, unexplained: bool = True) -> bool:
     """Is letter *ch* foreign to the language that best explains the lower-cased *word*
-    on its own (or does no language explain it better than the "other" state)?
+    on its own (or does no language explain it better than the "other" state: then
+    *unexplained*)?
 
     >>> foreign_letter("planète", "è"), foreign_letter("nepostojeæi", "æ")
     (False, True)
     """
     costs = _word_costs(word)
     best = min(range(len(costs)), key=costs.__getitem__)
-    return best == len(costs) - 1 or ch.lower() not in _alphabets()[best]
+    if best == len(costs) - 1:
+        return unexplained
+    return ch.lower() not in _alphabets()[best]
 
 
 def rare_in_every_language(pair: str, limit: float | None = None) -> bool:

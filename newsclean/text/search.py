@@ -49,6 +49,15 @@ _LATIN_UTF8_ROUTES = frozenset(
 _UTF8_PUNCT = re.compile(
     "\u00e2[\u20ac\u0080][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
+#: A small letter, then the lead byte of a Latin letter (C3-C5: Ã, Ä, Å) and a
+#: continuation byte that cp1252 reads as a sign (``liczbÄ™``, ``caÅ‚``, ``ChropynÄ›``):
+#: a word never holds that, yet ftfy's badness check lets some through, so its refusal
+#: is no answer there (after a capital it may be a name: ``AHÅ™``).
+_SIGN_TRAIL = re.compile(
+    "(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[\u00c3-\u00c5][\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160"
+    "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
+    "\u0153\u017e\u0178]"
+)
 #: Typographic quotation marks, opening and closing: a run that starts and ends with a
 #: pair is read without them too (Latin-1's guillemets are left out: as bytes they are
 #: common in mojibake, ``Ó³»``).
@@ -291,8 +300,9 @@ def _options(
             ftfy_refused
             and route == Route(LATIN, "utf-8")
             and not any(step.restored for step in undone)
+            and not _SIGN_TRAIL.search(left[-1:] + run)
         ):
-            continue  # ftfy knows UTF-8 mojibake best; it said no
+            continue  # ftfy knows UTF-8 mojibake best; it said no (but see _SIGN_TRAIL)
         if ftfy_refused and route in _LATIN_UTF8_ROUTES:
             continue  # the same, for code pages whose text looks like Latin-1
         if len(set(run)) < 2 or (_UNWANTED.search(cand) and not _UNWANTED.search(run)):

@@ -288,7 +288,23 @@ def latin_suspect(line: str) -> bool:
                 for other in _other_readings(ch)
             ):
                 return True
+        if _foreign_in_word(low, i):
+            return True
     return False
+
+
+def _foreign_in_word(low: str, i: int) -> bool:
+    """Is letter *i* of the lower-cased *low* foreign to the language that best explains
+    its word (``gyûjtemény``: Hungarian writes ``ű``; not ``sûr`` or ``planète``)? A word
+    no language explains counts too (``gyûjtemény`` is not Hungarian enough)."""
+    from newsclean.text.plausibility import foreign_letter
+
+    start, end = i, i + 1
+    while start > 0 and low[start - 1].isalpha():
+        start -= 1
+    while end < len(low) and low[end].isalpha():
+        end += 1
+    return end - start > 2 and foreign_letter(low[start:end], low[i], unexplained=False)
 
 
 def lead_chars() -> dict[str, int]:
