@@ -44,7 +44,7 @@ from newsclean.extract.metadata import (
 from newsclean.extract.region import Weights, extend_over_list, find_region
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
-from newsclean.extract.textmeta import find_byline, find_date, meta_line
+from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
 from newsclean.extract.userrules import apply_user_rules
 from newsclean.options import Options
 
@@ -451,28 +451,9 @@ def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
 
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:
-    """Position of the headline that a byline or date line stands under, or -1.
-
-    A dump without the page's ``<title>`` on its first line gives no title to
-    match; the article's own head still reads headline, (a standfirst,) then
-    the byline and the date. The run of byline and date lines nearest the body
-    (before *high*, back to *low*) names the line above it, or the one above a
-    standfirst that ends like a sentence.
-    """
-    position = high - 1
-    while position >= low:
-        if not meta_line(content[position]):
-            position -= 1
-            continue
-        while position > low and meta_line(content[position - 1]):
-            position -= 1
-        above = position - 1
-        if above >= low and _title_like(content[above]):
-            return above
-        if above - 1 >= low and content[above].ends_sentence and _title_like(content[above - 1]):
-            return above - 1
-        position -= 1
-    return -1
+    """Position of the headline that a byline or date line stands under, or -1
+    (:func:`~newsclean.extract.textmeta.head_above_meta`)."""
+    return head_above_meta(content, low, high, _title_like)
 
 
 def _judge(
@@ -585,6 +566,30 @@ def _normal(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
+def _drop_repeats(content: list[Line], title_key: str, repeat_words: int) -> bool:
+    """Drop the body lines that repeat: a paragraph kept twice (a summary repeated as the
+    lead, a pull quote) keeps its later place; a repeat of the headline goes. Whether
+    any was dropped."""
+    seen: dict[str, Line] = {}
+    dropped = False
+    for line in content:
+        if not line.keep or line.role != "body":
+            continue
+        key = " ".join(line.tokens) if line.tokens is not None else _normal(line.text)
+        if title_key and key == title_key:
+            line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
+            dropped = True
+            continue
+        earlier = seen.get(key)
+        if earlier is not None and line.words >= repeat_words:
+            earlier.judge(
+                False, "boilerplate", "duplicate", "duplicate", f"repeated at line {line.number}"
+            )
+            dropped = True
+        seen[key] = line
+    return dropped
+
+
 def _assemble(
     lines: list[Line],
     content: list[Line],
@@ -600,31 +605,8 @@ def _assemble(
     if title_at >= 0:
         document.title = content[title_at].text.removeprefix("# ").strip()
 
-    # Duplicates: a paragraph kept twice (a summary repeated as the lead, a pull
-    # quote) keeps its later place; a repeat of the headline goes.
-    seen: dict[str, Line] = {}
     title_key = _normal(document.title)
-    dropped = False
-    for line in content:
-        if not dedupe or not line.keep or line.role != "body":
-            continue
-        key = " ".join(line.tokens) if line.tokens is not None else _normal(line.text)
-        if title_key and key == title_key:
-            line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
-            dropped = True
-            continue
-        earlier = seen.get(key)
-        if earlier is not None and line.words >= repeat_words:
-            earlier.judge(
-                False,
-                "boilerplate",
-                "duplicate",
-                "duplicate",
-                f"repeated at line {line.number}",
-            )
-            dropped = True
-        seen[key] = line
-    if dropped and body_lo is not None:
+    if dedupe and _drop_repeats(content, title_key, repeat_words) and body_lo is not None:
         _recheck_context(content, body_lo, end)
 
     body = [line for line in content if line.keep and line.role == "body"]
@@ -639,7 +621,9 @@ def _assemble(
     last_body = body[-1].number if body else 0
     lo_number = content[title_at].number if title_at >= 0 else first_body
     document.byline = find_byline(content, lo_number, first_body, last_body)
-    document.date = find_date(content, lo_number, first_body, last_body, language)
+    document.date = date_by_byline(content, document.byline, language) or find_date(
+        content, lo_number, first_body, last_body, language
+    )
     for line in body[:2]:
         place = parse_dateline(line.text)
         if place:
@@ -658,7 +642,6 @@ def _assemble(
         )
         for line in lines
     ]
-    # (*content*: the lines that are not blank, in order)
     document.removed[:] = [
         Removal(line.number, line.text, line.reason, line.rule, line.evidence)
         for line in content

@@ -101,6 +101,17 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
     >>> parse_date("no date here, only 2019") is None
     True
     """
+    found = date_span(text, month_first)
+    return found[0] if found else None
+
+
+def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | None:
+    """The first date in *text* as :func:`parse_date` reads it, with where it stands:
+    ``(YYYY-MM-DD, start, end)``, or ``None``.
+
+    >>> date_span("Jane Doe • May 2, 2025 • 5 min read")
+    ('2025-05-02', 11, 22)
+    """
     for kind, pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -117,7 +128,7 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
             if month > 12 and day <= 12:
                 month, day = day, month
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
+            return f"{year:04d}-{month:02d}-{day:02d}", m.start(), m.end()
     return None
 
 
@@ -224,7 +235,7 @@ _BYLINE_IN_LINE = _OnFirstUse(
     rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|and|&|und|et|e|y|и)\s+{_ONE_NAME})*)"
 )
 #: Words that end a name read from a byline: months, weekdays, and what follows a byline.
-_NOT_NAME = frozenset(
+NOT_NAME = frozenset(
     MONTH_NUMBER.keys()
     | set(
         "published updated posted last modified on at am pm in the for with photo photos read "
@@ -257,7 +268,7 @@ def byline_names(text: str) -> str | None:
         return None
     kept: list[str] = []
     for word in m.group("names").split():
-        if word.lower().strip(".,") in _NOT_NAME:
+        if word.lower().strip(".,") in NOT_NAME:
             break
         kept.append(word)
     while kept and kept[-1].lower() in ("and", "&", "und", "et", "e", "y", "и", ","):

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.metadata import YEAR, byline_names, parse_date
+from newsclean.extract.metadata import NOT_NAME, YEAR, byline_names, date_span, parse_date
 
-__all__ = ["META_WINDOW", "find_byline", "find_date", "meta_line"]
+__all__ = [
+    "META_WINDOW",
+    "date_by_byline",
+    "dated_name",
+    "find_byline",
+    "find_date",
+    "head_above_meta",
+    "name_alone",
+    "reading_time",
+    "short_by_line",
+]
 
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
@@ -31,7 +42,9 @@ _PUBLISHED = re.compile(
 
 def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
     """The byline near the headline, else the agency or author line right after the body,
-    else the names of a "By NAME DATE" line near the headline or the body's end."""
+    else the names of a "By NAME DATE" line near the headline or the body's end, else a
+    name alone near the headline (:func:`_name_line`), else the nearest byline above the
+    body (:func:`_byline_above_body`)."""
     near, trailing = None, None
     for position, line in enumerate(content):
         if not line.byline:
@@ -51,37 +64,92 @@ def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | No
         near_head = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
         if (near_head or line.number > last) and line.words <= 30:
             names = byline_names(line.text)
+            if names is None and near_head and line.words <= 16 and YEAR.search(line.text):
+                names = dated_name(line.text)
+            if names is None and near_head and short_by_line(line):
+                names = _BY_PREFIX.sub("", line.text).strip()
             if names:
                 return names
-    return _name_line(content, lo, first)
+    return _name_line(content, lo, first) or _byline_above_body(content, first)
+
+
+#: A line that only announces the author on the next line ("Author:", "Written by").
+_AUTHOR_LABELS = frozenset(
+    ("author", "author:", "authors:", "written by", "written by:", "article by", "article by:",
+     "words by", "by", "by:", "posted by", "posted by:", "article written by:")
+)  # fmt: skip
+#: How many lines above the body a byline is still looked for when none is near the headline.
+BYLINE_REACH = 80
+
+
+def _byline_above_body(content: list[Line], first: int) -> str | None:
+    """The nearest byline above the body, within :data:`BYLINE_REACH` lines, when none is
+    near the headline (the headline the dump shows may be another than the one found): a
+    "By ..." line, or a name alone under a label such as "Author:" or "Written by"."""
+    above = [position for position, line in enumerate(content) if line.number < first]
+    for position in reversed(above[-BYLINE_REACH:]):
+        line = content[position]
+        if line.words > 20 or (line.hit is not None and not line.byline):
+            continue  # a menu's "Desks by Brand A, Brand B" is nobody's byline
+        if line.byline or short_by_line(line):
+            names = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
+            if names:
+                return names
+        following = content[position + 1] if position + 1 < len(content) else None
+        if (
+            following is not None
+            and (line.byline or line.text.lower() in _AUTHOR_LABELS)
+            and name_alone(following)
+        ):
+            return following.text
+        # "By NAME DATE" or a line that opens with "By"; not "Desks by Brand A, Brand B".
+        if YEAR.search(line.text) or _BY_PREFIX.match(line.text):
+            in_line = byline_names(line.text)
+            if in_line:
+                return in_line
+    return None
 
 
 def _name_line(content: list[Line], lo: int, first: int) -> str | None:
-    """A person's name alone on a line near the headline, that the page repeats (the
-    byline above the body and the author box after it) or that a date line follows or
-    precedes (a byline without its "By"): 2 to 4 capitalised words, no function word,
-    digit or boilerplate word."""
+    """A person's name alone on a line near the headline (:func:`name_alone`): first one
+    that the page repeats (the byline above the body and the author box after it) with
+    a date line or a reading time at most two lines away, then one right next to such a
+    line or with a job title between (a byline without its "By"), then a repeated one
+    just around the headline."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
+    best, best_rank = None, 3
     for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
-        if line.number < lo - 2 or line.role == "title" or counts.get(line.text, 0) == 0:
+        if line.number < lo - META_WINDOW or line.role == "title" or not name_alone(line):
             continue
-        dated = any(
-            0 <= near < len(content) and content[near].date_line
-            for near in (position - 1, position + 1)
+        gaps = [
+            abs(near - position)
+            for near in range(position - 2, position + 3)
+            if 0 <= near < len(content) and near != position and _dated(content[near])
+        ]
+        repeated = counts[line.text] >= 2
+        if repeated and gaps:
+            return line.text
+        # Right next to the date, or with a job title between ("Jane Doe / Editor / May 2").
+        beside = 1 in gaps or (
+            position + 2 < len(content)
+            and 2 in gaps
+            and _dated(content[position + 2])
+            and content[position + 1].words <= 5
+            and not content[position + 1].ends_sentence
         )
-        if counts[line.text] < 2 and not dated:
-            continue
-        if line.hit is not None or line.density > 0 or not _NAME_LINE.fullmatch(line.text):
-            continue
-        if not BOILERPLATE_WORDS.isdisjoint(line.text.lower().split()):
-            continue
-        return line.text
-    return None
+        rank = 1 if beside else 2 if repeated and line.number >= lo - 2 else 3
+        if rank < best_rank:
+            best, best_rank = line.text, rank
+    return best
+
+
+def _dated(line: Line) -> bool:
+    return line.date_line or reading_time(line.text)
 
 
 def find_date(
@@ -125,10 +193,161 @@ def find_date(
     return by_date or published or any_date or updated or anywhere
 
 
-def meta_line(line: Line) -> bool:
+def short_by_line(line: Line) -> bool:
+    """Whether the line is "By" and a few words that start with a capital ("By Ask the
+    Doctors"): a byline, though not a name the byline rules read."""
+    if not 2 <= line.words <= 6 or line.ends_sentence or line.hit is not None:
+        return False
+    m = _BY_PREFIX.match(line.text)
+    return m is not None and line.text[m.end() : m.end() + 1].isupper()
+
+
+#: "5 min read", "8 min", "Reading time: 4 minutes", "12 minute read".
+_READ_TIME = re.compile(
+    r"(?:reading time:?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?"
+    r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|reading)(?:\s+time)?)?",
+    re.IGNORECASE,
+)
+
+
+def reading_time(text: str) -> bool:
+    """Whether the line only says how long the article takes to read.
+
+    >>> reading_time("5 min read"), reading_time("Reading time: 4 minutes"), reading_time("8 min")
+    (True, True, True)
+    >>> reading_time("5 minutes to midnight")
+    False
+    """
+    if len(text) > 30 or not (text[:1].isdigit() or text[:1] in "Rr"):
+        return False
+    return _READ_TIME.fullmatch(text.strip(" .·•|")) is not None
+
+
+#: Words of buttons, menu entries and sections, written in capitals like a name
+#: ("Get Started", "Find Care", "HR Strategy", "Key Takeaways").
+_NOT_NAME_WORDS = BOILERPLATE_WORDS | frozenset(
+    """
+    get started start find apply now join learn explore discover request order book buy
+    try free demo quote strategy insights takeaways summary contents table overview
+    industry services solutions products resources news gallery program programs
+    """.split()
+)
+
+
+def name_alone(line: Line) -> bool:
+    """Whether the line could be a person's name alone: 2 to 4 capitalised words, no
+    function word, digit, boilerplate or button word, no rule against it."""
+    return (
+        2 <= line.words <= 4
+        and len(line.text) <= 40
+        and line.hit is None
+        and line.density == 0
+        and _NAME_LINE.fullmatch(line.text) is not None
+        and _NOT_NAME_WORDS.isdisjoint(line.text.lower().split())
+    )
+
+
+#: What separates the parts of a byline: "Jane Doe • May 2, 2025 • 5 min read".
+_BYLINE_PARTS = re.compile(r"\s*[•·|—–]\s*|\s+-\s+|\s+/\s+")
+#: A category or place after the name: "Jane Doe in Finance", "Jane Doe on behalf of ...".
+_NAME_TAIL = re.compile(r"\s+(?:in|on behalf of|for)\s+.*\Z")
+
+
+def dated_name(text: str) -> str | None:
+    """The name of a byline that goes with its date but without "By": "Jane Doe May 2,
+    2025", "Jane Doe • Updated on May 2, 2025", "May 2, 2025 • Jane Doe in Finance",
+    "Jane Doe | Senior Writer | May 2, 2025". The name stands before the date, or after
+    it behind a dot separator; a word such as "Updated" or a month is never part of it.
+
+    >>> dated_name("Tom Talbot October 14, 2025"), dated_name("Dec 26, 2025 • Mahua Das in Tools")
+    ('Tom Talbot', 'Mahua Das')
+    >>> dated_name("Aaron Ricadela | Senior Writer | July 2, 2025")
+    'Aaron Ricadela'
+    >>> dated_name("March 20, 2023 | Wellness Prevention") is None
+    True
+    >>> dated_name("Last Updated Dec 17, 2025") is None
+    True
+    """
+    if len(text) > 120:
+        return None
+    found = date_span(text)
+    if found is None:
+        return None
+    _, start, end = found
+    after = text[end:].lstrip(" ,")
+    parts = _BYLINE_PARTS.split(text[:start].strip())
+    if after[:1] in ("•", "·"):
+        parts += _BYLINE_PARTS.split(after.lstrip("•· "))[:1]
+    for part in parts:
+        part = _NAME_TAIL.sub("", _BY_PREFIX.sub("", part.strip(" ,:"))).strip(" ,")
+        words = part.split()
+        if not 2 <= len(words) <= 4 or not _NAME_LINE.fullmatch(part):
+            continue
+        lowered = {w.lower().strip(".,") for w in words}
+        if lowered.isdisjoint(NOT_NAME) and lowered.isdisjoint(BOILERPLATE_WORDS):
+            return part
+    return None
+
+
+def head_above_meta(
+    content: list[Line], low: int, high: int, title_like: Callable[[Line], bool]
+) -> int:
+    """Position of the headline that a byline or date line stands under, or -1.
+
+    A dump without the page's ``<title>`` on its first line gives no title to
+    match; the article's own head still reads headline, (a standfirst,) then
+    the byline and the date. The run of byline and date lines nearest the body
+    (before *high*, back to *low*) names the *title_like* line above it, or the one
+    above a standfirst that ends like a sentence. (Only the lines the byline rules
+    read make the run: the headline decides where the body starts, which the line
+    model learns from.)
+    """
+    position = high - 1
+    while position >= low:
+        if not _byline_or_date(content[position]):
+            position -= 1
+            continue
+        while position > low and _byline_or_date(content[position - 1]):
+            position -= 1
+        above = position - 1
+        if above >= low and title_like(content[above]):
+            return above
+        if above - 1 >= low and content[above].ends_sentence and title_like(content[above - 1]):
+            return above - 1
+        position -= 1
+    return -1
+
+
+def _byline_or_date(line: Line) -> bool:
     """A byline, a date alone, or a "By NAME DATE" line."""
     return (
         line.byline
         or line.date_line
         or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
     )
+
+
+def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
+    """The date the byline's own line gives ("By Jane Doe | May 2, 2025"), else that of a
+    date line right above or below it (one that does not say "updated" first): where the
+    byline stands is the article's head, even when the headline found is another line."""
+    if not byline:
+        return None
+    month_first = language in (None, "en")
+    for position, line in enumerate(content):
+        if line.words > 30 or byline not in line.text:
+            continue
+        if YEAR.search(line.text):
+            found = parse_date(line.text, month_first)
+            if found:
+                return found
+        near = [
+            content[k] for k in (position + 1, position - 1, position + 2) if 0 <= k < len(content)
+        ]
+        dated = [n for n in near if n.date_line]
+        for n in sorted(dated, key=lambda n: _UPDATED.search(n.text) is not None):
+            found = parse_date(n.text, month_first)
+            if found:
+                return found
+        return None
+    return None

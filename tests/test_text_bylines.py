@@ -1,0 +1,188 @@
+"""Bylines of text dumps that carry no "By NAME" pattern: a name with its date, a name
+alone beside a date or a reading time, a short "By ..." line (rules only)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.extract.features import Limits, line_features
+from newsclean.extract.textmeta import dated_name, name_alone, reading_time, short_by_line
+
+PROSE = [
+    "The storm reached the coast on Tuesday night, and the town was left without power for most "
+    "of the day while crews worked in the rain.",
+    "Officials said that the damage was worse than they had expected, and that the main roads "
+    "would stay closed until the end of the week.",
+    "Residents were told to stay at home until the water has gone down and the power lines in "
+    "their streets are safe again.",
+    "The mayor said that the town would ask the government for help with the cost of the repairs "
+    "to the harbour and the school.",
+]
+
+
+def _clean(lines: list[str]):
+    return newsclean.clean("\n".join(lines), input="text", line_model=False)
+
+
+def _line(text: str):
+    return line_features(1, text, None, Limits())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tom Talbot October 14, 2025", "Tom Talbot"),
+        ("Faith Katunga • Oct 20, 2025", "Faith Katunga"),
+        ("David Hartshorne • Updated on Jul 4, 2024 • 28 min read", "David Hartshorne"),
+        ("Dec 26, 2025 • Mahua Das in Project Management", "Mahua Das"),
+        ("Aaron Ricadela | Senior Writer | July 2, 2025", "Aaron Ricadela"),
+        ("Kristian Larsen July 13, 2025 — 7 minutes read", "Kristian Larsen"),
+        ("March 20, 2023 | Wellness Prevention", None),
+        ("Last Updated Dec 17, 2025", None),
+        ("Published on Oct 31, 2025", None),
+        ("The vote took place on March 3, 2020 in the capital.", None),
+    ],
+)
+def test_the_name_of_a_dated_byline(text, name):
+    assert dated_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("5 min read", True), ("8 min", True), ("Reading time: 4 minutes", True),
+     ("12 minute read", True), ("5 minutes to midnight", False), ("2025", False)],
+)  # fmt: skip
+def test_reading_time(text, expected):
+    assert reading_time(text) is expected
+
+
+def test_a_name_alone_is_no_button_or_section():
+    assert name_alone(_line("Kelia Losa Reinoso"))
+    assert not name_alone(_line("Get Started"))
+    assert not name_alone(_line("Key Takeaways"))
+    assert not name_alone(_line("the storm"))
+
+
+def test_a_short_by_line():
+    assert short_by_line(_line("By The Currency editors"))
+    assert not short_by_line(_line("By the time the vote closed, most had gone home."))
+    assert not short_by_line(_line("Bylines and credits"))
+
+
+def test_name_and_date_on_one_line_give_byline_and_date():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast",
+         "Tom Talbot October 14, 2025", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm hits the coast"
+    assert document.byline == "Tom Talbot"
+    assert document.date == "2025-10-14"
+
+
+def test_a_name_above_the_headline_beside_the_date_is_the_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Order Now", "Andrew King", "September 4, 2025",
+         "5:50 am", "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Andrew King"
+    assert document.date == "2025-09-04"
+
+
+def test_a_button_beside_the_date_is_no_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Get Started", "December 17, 2025 • 8 minutes",
+         "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline is None
+
+
+def test_a_repeated_name_near_the_date_beats_a_title_beside_it():
+    document = _clean(
+        ["Storm hits the coast", "Insights from", "Liza Burke", "Marketing Director",
+         "May 14, 2025", "", *PROSE, "Insights from", "Liza Burke", "Marketing Director"]
+    )  # fmt: skip
+    assert document.byline == "Liza Burke"
+
+
+def test_a_short_by_line_is_the_byline_and_not_the_headline():
+    document = _clean(
+        ["1. Home", "2. News", "Storm hits the coast", "December 7, 2020",
+         "By Ask the Doctors", "3 min read", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm hits the coast"
+    assert document.byline == "Ask the Doctors"
+    assert document.date == "2020-12-07"
+
+
+def test_a_name_with_its_job_title_above_the_date_is_the_byline():
+    document = _clean(
+        ["* Our Services", "* Case Studies", "Get in touch", "16 min read",
+         "Top Agencies", "Storm hits the coast of the northern bay", "Jack Shepherd",
+         "Co-Founder & Marketing Director", "Updated on 23 Oct 2025", "Contents", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jack Shepherd"
+    assert document.date == "2025-10-23"
+
+
+MENU = [f"Section {k}" for k in range(20)]
+
+
+def test_a_byline_far_above_the_body_is_still_the_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Written by", "Jane Doe", *MENU,
+         "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+
+
+def test_a_name_under_an_author_label_far_above_the_body():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Author:", "Jane Doe", *MENU,
+         "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+
+
+def test_no_byline_from_a_name_without_a_label_far_above_the_body():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Jane Doe", *MENU, "Storm hits the coast", *PROSE]
+    )
+    assert document.byline is None
+
+
+def test_a_credit_under_a_caption_is_not_the_headline_above_the_byline():
+    document = _clean(
+        ["Quanta Magazine", "Physics", "Biology", "Storm hits the coast of the northern bay",
+         "By Carrie Arnold", "November 15, 2019", "Read Later",
+         "Boats lie on their sides in the harbour after the storm passed over the town at night.",
+         "Photo Agency for The Daily", "Carrie Arnold", "Contributing Writer", "November 15, 2019",
+         "View PDF/Print Mode", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm hits the coast of the northern bay"
+
+
+def test_a_menu_entry_with_by_is_no_byline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Desks by Brand One, Brand Two, Brand Three",
+         *MENU, "Storm hits the coast", *PROSE]
+    )  # fmt: skip
+    assert document.byline is None
+
+
+def test_the_date_beside_the_byline_beats_a_date_near_another_headline():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "By Jane Doe",
+         "May 2, 2025", *MENU, "Storm hits the coast", "December 1, 2025", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+    assert document.date == "2025-05-02"
+
+
+def test_the_date_on_the_byline_line():
+    document = _clean(
+        ["Storm hits the coast | The Daily", "", "Updated December 1, 2025", *MENU,
+         "Storm hits the coast", "by Daniel Gibson | Mar 11, 2023 | Storms", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Daniel Gibson"
+    assert document.date == "2023-03-11"
