@@ -165,8 +165,6 @@ def read_lines(
         start, end = dom.region(content, weights, forced_keep)
     else:
         start, end = find_region(content, weights)
-        if whole_page and end >= 0:
-            start, end = 0, len(content) - 1
         end = extend_over_list(content, end) if end >= 0 else end
     fallback = end < 0
     if fallback:
@@ -179,7 +177,11 @@ def read_lines(
             if end >= 0
             else -1
         )
-    if title_at >= 0 and title_at >= start:
+    if whole_page and not fallback:
+        # The headline is found by the prose under it, as on an article; the rest of the
+        # dump is the region.
+        start, end = (title_at + 1 if title_at >= 0 else 0), len(content) - 1
+    elif title_at >= 0 and title_at >= start:
         start = title_at + 1
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
