@@ -170,3 +170,23 @@ def validate(schema):
             ).validate(value)
 
     return _validate
+
+
+#: Four sentences of a news story, for text dumps built in the tests.
+PROSE = [
+    "The storm reached the coast on Tuesday night, and the town was left without power for most "
+    "of the day while crews worked in the rain.",
+    "Officials said that the damage was worse than they had expected, and that the main roads "
+    "would stay closed until the end of the week.",
+    "Residents were told to stay at home until the water has gone down and the power lines in "
+    "their streets are safe again.",
+    "The mayor said that the town would ask the government for help with the cost of the repairs "
+    "to the harbour and the school.",
+]
+
+
+def clean_rules(lines: list[str]):
+    """*lines* cleaned as a text dump by the rules alone (the line model cannot mask them)."""
+    import newsclean
+
+    return newsclean.clean("\n".join(lines), input="text", line_model=False)

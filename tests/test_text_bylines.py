@@ -4,25 +4,10 @@ alone beside a date or a reading time, a short "By ..." line (rules only)."""
 from __future__ import annotations
 
 import pytest
+from conftest import PROSE, clean_rules
 
-import newsclean
 from newsclean.extract.features import Limits, line_features
 from newsclean.extract.textmeta import dated_name, name_alone, reading_time, short_by_line
-
-PROSE = [
-    "The storm reached the coast on Tuesday night, and the town was left without power for most "
-    "of the day while crews worked in the rain.",
-    "Officials said that the damage was worse than they had expected, and that the main roads "
-    "would stay closed until the end of the week.",
-    "Residents were told to stay at home until the water has gone down and the power lines in "
-    "their streets are safe again.",
-    "The mayor said that the town would ask the government for help with the cost of the repairs "
-    "to the harbour and the school.",
-]
-
-
-def _clean(lines: list[str]):
-    return newsclean.clean("\n".join(lines), input="text", line_model=False)
 
 
 def _line(text: str):
@@ -71,7 +56,7 @@ def test_a_short_by_line():
 
 
 def test_name_and_date_on_one_line_give_byline_and_date():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast",
          "Tom Talbot October 14, 2025", "", *PROSE]
     )  # fmt: skip
@@ -81,7 +66,7 @@ def test_name_and_date_on_one_line_give_byline_and_date():
 
 
 def test_a_name_above_the_headline_beside_the_date_is_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Order Now", "Andrew King", "September 4, 2025",
          "5:50 am", "Storm hits the coast", *PROSE]
     )  # fmt: skip
@@ -90,7 +75,7 @@ def test_a_name_above_the_headline_beside_the_date_is_the_byline():
 
 
 def test_a_button_beside_the_date_is_no_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Get Started", "December 17, 2025 • 8 minutes",
          "Storm hits the coast", *PROSE]
     )  # fmt: skip
@@ -98,7 +83,7 @@ def test_a_button_beside_the_date_is_no_byline():
 
 
 def test_a_repeated_name_near_the_date_beats_a_title_beside_it():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast", "Insights from", "Liza Burke", "Marketing Director",
          "May 14, 2025", "", *PROSE, "Insights from", "Liza Burke", "Marketing Director"]
     )  # fmt: skip
@@ -106,7 +91,7 @@ def test_a_repeated_name_near_the_date_beats_a_title_beside_it():
 
 
 def test_a_short_by_line_is_the_byline_and_not_the_headline():
-    document = _clean(
+    document = clean_rules(
         ["1. Home", "2. News", "Storm hits the coast", "December 7, 2020",
          "By Ask the Doctors", "3 min read", *PROSE]
     )  # fmt: skip
@@ -116,7 +101,7 @@ def test_a_short_by_line_is_the_byline_and_not_the_headline():
 
 
 def test_a_name_with_its_job_title_above_the_date_is_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["* Our Services", "* Case Studies", "Get in touch", "16 min read",
          "Top Agencies", "Storm hits the coast of the northern bay", "Jack Shepherd",
          "Co-Founder & Marketing Director", "Updated on 23 Oct 2025", "Contents", *PROSE]
@@ -129,7 +114,7 @@ MENU = [f"Section {k}" for k in range(20)]
 
 
 def test_a_byline_far_above_the_body_is_still_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Written by", "Jane Doe", *MENU,
          "Storm hits the coast", *PROSE]
     )  # fmt: skip
@@ -137,7 +122,7 @@ def test_a_byline_far_above_the_body_is_still_the_byline():
 
 
 def test_a_name_under_an_author_label_far_above_the_body():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Author:", "Jane Doe", *MENU,
          "Storm hits the coast", *PROSE]
     )  # fmt: skip
@@ -145,14 +130,14 @@ def test_a_name_under_an_author_label_far_above_the_body():
 
 
 def test_no_byline_from_a_name_without_a_label_far_above_the_body():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Jane Doe", *MENU, "Storm hits the coast", *PROSE]
     )
     assert document.byline is None
 
 
 def test_a_credit_under_a_caption_is_not_the_headline_above_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["Quanta Magazine", "Physics", "Biology", "Storm hits the coast of the northern bay",
          "By Carrie Arnold", "November 15, 2019", "Read Later",
          "Boats lie on their sides in the harbour after the storm passed over the town at night.",
@@ -163,7 +148,7 @@ def test_a_credit_under_a_caption_is_not_the_headline_above_the_byline():
 
 
 def test_a_menu_entry_with_by_is_no_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Desks by Brand One, Brand Two, Brand Three",
          *MENU, "Storm hits the coast", *PROSE]
     )  # fmt: skip
@@ -171,7 +156,7 @@ def test_a_menu_entry_with_by_is_no_byline():
 
 
 def test_the_date_beside_the_byline_beats_a_date_near_another_headline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", "By Jane Doe",
          "May 2, 2025", *MENU, "Storm hits the coast", "December 1, 2025", *PROSE]
     )  # fmt: skip
@@ -180,7 +165,7 @@ def test_the_date_beside_the_byline_beats_a_date_near_another_headline():
 
 
 def test_the_date_on_the_byline_line():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Updated December 1, 2025", *MENU,
          "Storm hits the coast", "by Daniel Gibson | Mar 11, 2023 | Storms", *PROSE]
     )  # fmt: skip

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import newsclean
-
-PROSE = [
-    "The storm reached the coast on Tuesday night, and the town was left without power for most "
-    "of the day while crews worked in the rain.",
-    "Officials said that the damage was worse than they had expected, and that the main roads "
-    "would stay closed until the end of the week.",
-    "Residents were told to stay at home until the water has gone down and the power lines in "
-    "their streets are safe again.",
-    "The mayor said that the town would ask the government for help with the cost of the repairs "
-    "to the harbour and the school.",
-]
-
-
-def _clean(lines: list[str]):
-    return newsclean.clean("\n".join(lines), input="text", line_model=False)
+from conftest import PROSE, clean_rules
 
 
 def test_by_name_date_line_gives_byline_and_date():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast - The Daily", "", "Storm hits the coast",
          "By JEFFREY GETTLEMAN JAN. 13, 2017", "", *PROSE]
     )  # fmt: skip
@@ -32,7 +17,7 @@ def test_by_name_date_line_gives_byline_and_date():
 
 
 def test_byline_with_published_words_after_the_name():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", "",
          "By Rebecca Norris Published: Jun 25, 2025", "", *PROSE]
     )  # fmt: skip
@@ -41,7 +26,7 @@ def test_byline_with_published_words_after_the_name():
 
 
 def test_a_name_alone_that_the_page_repeats_is_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", "Alban Brooke", "",
          *PROSE, "", "About the author", "Alban Brooke", "Share on Facebook"]
     )  # fmt: skip
@@ -49,7 +34,7 @@ def test_a_name_alone_that_the_page_repeats_is_the_byline():
 
 
 def test_a_published_date_beats_an_updated_one():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast",
          "Updated: October 22, 2025", "Published: July 28, 2025", "", *PROSE]
     )  # fmt: skip
@@ -58,7 +43,7 @@ def test_a_published_date_beats_an_updated_one():
 
 def test_the_headline_far_above_the_body_repeats_the_page_title():
     menu = [f"Section {k}" for k in range(40)]
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast and leaves the town in the dark | The Daily", "",
          "Storm hits the coast and leaves the town in the dark", "", *menu, "", *PROSE]
     )  # fmt: skip
@@ -66,23 +51,25 @@ def test_the_headline_far_above_the_body_repeats_the_page_title():
 
 
 def test_a_category_and_date_line_is_no_headline():
-    document = _clean(["Sides, Sourdough · December 9, 2021", "", *PROSE])
+    document = clean_rules(["Sides, Sourdough · December 9, 2021", "", *PROSE])
     assert document.title != "Sides, Sourdough · December 9, 2021"
 
 
 def test_site_name_from_the_page_title_or_the_copyright_line():
-    document = _clean(["Storm hits the coast - The Daily", "", "Storm hits the coast", "", *PROSE])
+    document = clean_rules(
+        ["Storm hits the coast - The Daily", "", "Storm hits the coast", "", *PROSE]
+    )
     assert document.site_name == "The Daily"
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast", "", *PROSE, "", "© 2005-2019 Coast Media, All Rights Reserved."]
     )
     assert document.site_name == "Coast Media"
-    assert _clean(PROSE).site_name is None
+    assert clean_rules(PROSE).site_name is None
 
 
 def test_a_chart_credit_is_no_headline():
     chart = [f"Day {k}" for k in range(30)]
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast - The Daily", "", "Storm hits the coast", "", *chart,
          "Chart: The Daily", "", *PROSE]
     )  # fmt: skip
@@ -96,7 +83,7 @@ MENU = ["* Home", "* News", "* Sport", "* Weather", "Search"]
 def test_without_a_page_title_the_headline_is_the_line_above_the_byline():
     # A converter's dump (inscriptis, html2text) starts with the menu, not the <title>:
     # the headline is the line the byline and the date stand under, past a standfirst.
-    document = _clean(
+    document = clean_rules(
         [*MENU, "Why the town keeps its harbour",
          "The council voted to repair it, whatever the cost.",
          "By Jane Doe", "April 29, 2014", "Share", "Save", "Print", "Email", *PROSE]
@@ -107,7 +94,7 @@ def test_without_a_page_title_the_headline_is_the_line_above_the_byline():
 
 
 def test_the_headline_above_a_by_name_date_line():
-    document = _clean(
+    document = clean_rules(
         [*MENU, "Home » Harbour", "Ten ways to keep a harbour open",
          "By Sarah Miller | September 07, 2023", "Category: Towns", *PROSE]
     )  # fmt: skip
@@ -117,7 +104,7 @@ def test_the_headline_above_a_by_name_date_line():
 
 
 def test_list_marked_byline_and_date_lines_are_metadata_not_the_headline():
-    document = _clean(
+    document = clean_rules(
         [*MENU, "A guide to the harbour repairs", "* by Jane Doe", "* on February 11, 2025",
          "* at 12:16 pm", *PROSE]
     )  # fmt: skip
@@ -139,7 +126,7 @@ def test_a_bare_written_by_line_is_a_byline():
 
 def test_the_headline_that_says_the_whole_page_title_beats_a_shorter_line():
     # Both lines are made of the page title's words; the one that says most of it wins.
-    document = _clean(
+    document = clean_rules(
         ["Storm leaves the coastal town without power for days | The Daily", "", *MENU,
          "Storm leaves the coastal town without power for days", "The coastal town", *PROSE]
     )  # fmt: skip
@@ -147,7 +134,7 @@ def test_the_headline_that_says_the_whole_page_title_beats_a_shorter_line():
 
 
 def test_a_question_headline_that_opens_the_region_repeats_the_page_title():
-    document = _clean(
+    document = clean_rules(
         ["Why did the town lose its power? | The Daily", "", *MENU, "Download our app today",
          "Why did the town lose its power?", *PROSE]
     )  # fmt: skip
@@ -156,7 +143,7 @@ def test_a_question_headline_that_opens_the_region_repeats_the_page_title():
 
 
 def test_a_name_alone_above_the_date_is_the_byline():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", "LEONARDO GARCIA",
          "Sep 26, 2022", "2 min read", *PROSE]
     )  # fmt: skip
@@ -165,7 +152,7 @@ def test_a_name_alone_above_the_date_is_the_byline():
 
 
 def test_the_date_of_the_byline_beats_an_earlier_date_on_the_page():
-    document = _clean(
+    document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Most read: prices rise again 2024-05-02",
          "Storm hits the coast", "", "By Randy Thompson • 20 Dec 2025", "", *PROSE]
     )  # fmt: skip
@@ -176,7 +163,7 @@ def test_the_date_of_the_byline_beats_an_earlier_date_on_the_page():
 def test_a_markdown_top_heading_is_the_headline():
     # html2text writes the page's <h1> as "# Headline"; the marks stay in a dump with
     # too few of them to be taken off.
-    document = _clean(
+    document = clean_rules(
         [*MENU, "Apply Now", "# Kickstart your harbour education: degree or certificate",
          "Jennifer Newmann", "FAQ # Harbours, Boats", *PROSE]
     )  # fmt: skip
@@ -184,7 +171,7 @@ def test_a_markdown_top_heading_is_the_headline():
 
 
 def test_the_line_a_breadcrumb_ends_with_is_the_headline():
-    document = _clean(
+    document = clean_rules(
         [*MENU, "Car Talk / Car Reviews / Best boats of the year", "Best boats of the year",
          "Share on Facebook", "View Full Profile", *PROSE]
     )  # fmt: skip
@@ -193,6 +180,6 @@ def test_the_line_a_breadcrumb_ends_with_is_the_headline():
 
 def test_the_first_line_is_not_its_own_repeat():
     # The page title is the first line: it cannot also be the headline that repeats it.
-    document = _clean(PROSE)
+    document = clean_rules(PROSE)
     assert document.title == ""
     assert document.paragraphs == PROSE
