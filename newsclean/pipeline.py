@@ -210,7 +210,9 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
     document.removed[:] = removed
 
 
-def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Document:
+def _clean_html(
+    text: str, options: Options, raw: bytes | None = None, show_hidden: bool = False
+) -> Document:
     from newsclean.extract.html.blocks import blocks, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
@@ -218,7 +220,7 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
 
     tree = parse(raw if raw is not None else text)
     meta = page_meta(tree)
-    page_blocks = blocks(tree)
+    page_blocks = blocks(tree, show_hidden)
     lines, structure = structure_lines(title_text(tree), page_blocks)
     structure.headline = meta.headline
     model = None
@@ -254,7 +256,23 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None) -> Docume
     if typed is not None:
         document.page_type, document.page_type_confidence = typed
     fill_from_markup(document, meta)
+    if not show_hidden and _words(document) < THIN_WORDS:
+        # Some pages hide their text until a script shows it (a deferred block with
+        # display: none, a streamed <div hidden>, collapsed tabs): read them with their
+        # hidden elements, and keep that reading when it holds twice the words.
+        shown = _clean_html(text, options, raw, show_hidden=True)
+        if _words(shown) >= 2 * max(_words(document), 10):
+            shown.warnings.append(
+                Notice("hidden-text", "the page hides its text: its hidden elements were read")
+            )
+            return shown
     return document
+
+
+def _words(document: Document) -> int:
+    from newsclean.extract.languages import word_count, word_counts
+
+    return word_count(document.title) + sum(word_counts(document.paragraphs))
 
 
 def normalize_newlines(text: str) -> str:

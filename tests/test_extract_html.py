@@ -526,3 +526,31 @@ def test_a_page_of_captions_keeps_its_headline_once_and_cleans_the_same_again():
     once = newsclean.clean(page.encode("utf-8"))
     assert once.title == "City council votes to close the old bridge" and once.paragraphs == []
     assert newsclean.clean(once.text).text == once.text
+
+
+HIDDEN_PAGE = (
+    "<html><head><title>Almond thins | The Pantry</title></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>"
+    "<div class='deferred' style='display: none'><article><h1>Toasted almond thins</h1>"
+    + "".join(
+        f"<p>Our family bakes these {kind} crisps in small batches from a recipe that goes back "
+        f"three generations, with almonds, a little honey and nothing else that a kitchen would "
+        f"not hold.</p>"
+        for kind in ("cranberry", "cocoa", "sesame", "orange")
+    )
+    + "</article></div><footer>© The Pantry</footer></body></html>"
+)
+
+
+def test_a_page_that_hides_its_text_until_a_script_shows_it_is_read():
+    document = newsclean.clean(HIDDEN_PAGE.encode(), input="html")
+    assert "Our family bakes these cocoa crisps" in document.body
+    assert "hidden-text" in [w.code for w in document.warnings]
+    # A page whose text is visible never reads its hidden elements (a closed cookie box).
+    visible = HIDDEN_PAGE.replace("style='display: none'", "").replace(
+        "</article>", "</article><div hidden><p>We use cookies to improve your visit.</p></div>"
+    )
+    document = newsclean.clean(visible.encode(), input="html")
+    assert "Our family bakes these cocoa crisps" in document.body
+    assert "cookies" not in document.body
+    assert "hidden-text" not in [w.code for w in document.warnings]

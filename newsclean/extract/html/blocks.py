@@ -469,8 +469,9 @@ _STANDARD_IDS = 4096
 _TEXT_ID = 2
 
 
-def blocks(tree) -> list[Block]:
-    """The page's text blocks, in document order (they share one :class:`Elements` table).
+def blocks(tree, show_hidden: bool = False) -> list[Block]:
+    """The page's text blocks, in document order (they share one :class:`Elements` table);
+    with *show_hidden*, those of hidden elements too (a page a script shows).
 
     The function is long on purpose: it is the one walk over every node of the page,
     and keeping its state in local variables rather than in calls is what makes HTML
@@ -555,7 +556,7 @@ def blocks(tree) -> list[Block]:
         if attributes:
             if (
                 "hidden" in attributes or "style" in attributes or "aria-hidden" in attributes
-            ) and hidden(attributes):
+            ) and (not show_hidden and hidden(attributes)):
                 continue
             value = attributes.get("class")
             if value:
