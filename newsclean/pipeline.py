@@ -213,7 +213,7 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
 def _clean_html(
     text: str, options: Options, raw: bytes | None = None, show_hidden: bool = False
 ) -> Document:
-    from newsclean.extract.html.blocks import blocks, parse, title_text
+    from newsclean.extract.html.blocks import blocks, hides_text, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
     from newsclean.extract.judge import Reading, finish, read_lines
@@ -256,7 +256,7 @@ def _clean_html(
     if typed is not None:
         document.page_type, document.page_type_confidence = typed
     fill_from_markup(document, meta)
-    if not show_hidden and _words(document) < THIN_WORDS:
+    if not show_hidden and _words(document) < THIN_WORDS and hides_text(tree):
         # Some pages hide their text until a script shows it (a deferred block with
         # display: none, a streamed <div hidden>, collapsed tabs): read them with their
         # hidden elements, and keep that reading when it holds twice the words.

@@ -342,6 +342,24 @@ def hidden(attributes: dict) -> bool:
     )
 
 
+def hides_text(tree, least: int = 200) -> bool:
+    """Whether hidden elements of the page (:func:`hidden`) hold *least* characters of text
+    or more: a page a script shows, rather than a closed menu or an icon's label.
+
+    >>> hides_text(parse("<p>Menu</p><div hidden><p>" + "Text. " * 50 + "</p></div>"))
+    True
+    >>> hides_text(parse("<p>Visible text.</p><span aria-hidden='true'>x</span>"))
+    False
+    """
+    total = 0
+    for node in tree.css('[hidden], [aria-hidden="true"], [style*="none"], [style*="hidden"]'):
+        if node.attributes and hidden(node.attributes):
+            total += len(node.text(deep=True, strip=True))
+            if total >= least:
+                return True
+    return False
+
+
 def parse(html: str | bytes):
     """Parse *html* into a Lexbor tree (imported here so text input never loads it).
 
