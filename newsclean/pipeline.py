@@ -107,13 +107,18 @@ def prose_words(document: Document) -> int:
     return total
 
 
+def kept_words(document: Document) -> int:
+    """The words *document* kept: its title's and its paragraphs'."""
+    from newsclean.extract.languages import word_count, word_counts
+
+    return word_count(document.title) + sum(word_counts(document.paragraphs))
+
+
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
-    from newsclean.extract.languages import word_count, word_counts
-
     document.warnings[:] = [w for w in document.warnings if w.code != "thin"]
-    kept = word_count(document.title) + sum(word_counts(document.paragraphs))
+    kept = kept_words(document)
     # A line of n characters has at most (n + 1) // 2 words: when even that bound leaves
     # the kept text over its share, the prose need not be counted (most pages). (The sum
     # of (n + 1) // 2 is half the sum of the lengths and of the odd lengths.)
@@ -210,15 +215,16 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
     document.removed[:] = removed
 
 
-def _clean_html(
-    text: str, options: Options, raw: bytes | None = None, show_hidden: bool = False
-) -> Document:
+def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of=None) -> Document:
+    """*text* (or its UTF-8 *raw* bytes) read as an HTML page; with *hidden_of* (the page's
+    parsed tree), read again with its hidden elements."""
     from newsclean.extract.html.blocks import blocks, hides_text, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
     from newsclean.extract.judge import Reading, finish, read_lines
 
-    tree = parse(raw if raw is not None else text)
+    show_hidden = hidden_of is not None
+    tree = hidden_of if show_hidden else parse(raw if raw is not None else text)
     meta = page_meta(tree)
     page_blocks = blocks(tree, show_hidden)
     lines, structure = structure_lines(title_text(tree), page_blocks)
@@ -256,23 +262,17 @@ def _clean_html(
     if typed is not None:
         document.page_type, document.page_type_confidence = typed
     fill_from_markup(document, meta)
-    if not show_hidden and _words(document) < THIN_WORDS and hides_text(tree):
+    if not show_hidden and kept_words(document) < THIN_WORDS and hides_text(tree):
         # Some pages hide their text until a script shows it (a deferred block with
         # display: none, a streamed <div hidden>, collapsed tabs): read them with their
         # hidden elements, and keep that reading when it holds twice the words.
-        shown = _clean_html(text, options, raw, show_hidden=True)
-        if _words(shown) >= 2 * max(_words(document), 10):
+        shown = _clean_html(text, options, raw, hidden_of=tree)
+        if kept_words(shown) >= 2 * max(kept_words(document), 10):
             shown.warnings.append(
                 Notice("hidden-text", "the page hides its text: its hidden elements were read")
             )
             return shown
     return document
-
-
-def _words(document: Document) -> int:
-    from newsclean.extract.languages import word_count, word_counts
-
-    return word_count(document.title) + sum(word_counts(document.paragraphs))
 
 
 def normalize_newlines(text: str) -> str:
