@@ -527,9 +527,8 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
         document.title = clean_text(document.title)
     # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
     byline = text_byline(document.byline, document.title)
-    if weak_markup_author(byline, meta):
-        meta.author = None  # for good: fill_from_markup reads it too
-    document.byline = meta.author or byline or meta.author_org
+    author = None if weak_markup_author(byline, meta) else meta.author
+    document.byline = author or byline or meta.author_org
     document.date = iso_date(meta.date) or document.date
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
@@ -631,7 +630,10 @@ def fill_from_markup(document: Document, meta: PageMeta) -> None:
     many authors (a forum's posts, a shop's reviews, a list of stories) a name in a byline
     element is one of them, not the page's author: it is left out there."""
     byline = document.byline
-    if document.page_type not in MANY_AUTHORS and (not byline or byline != meta.author):
+    # A byline from the page's own author field stands, unless that is the site or a login.
+    author = meta.author
+    from_field = author is not None and byline == author and not weak_author(author, meta.site_name)
+    if document.page_type not in MANY_AUTHORS and not from_field:
         visible = meta.visible_author
         if visible and (not document.byline or " " in visible):
             # The element the markup marks as the byline is cleaner than a line the text
