@@ -199,9 +199,11 @@ class PageStructure:
         if not any(good):
             return 0, -1
         _sum_up(parent, good, bad, count, linked)
+        # The container: the whole page (element 0) for a profile that asks for it, else
+        # the element with the most prose for the fewest menu lines.
         container, best = 0, float("-inf")
         whole = self.profile is not None and self.profile.whole_page
-        for serial in range(0 if whole else size):
+        for serial in () if whole else range(size):
             value = good[serial] - BAD_WEIGHT * bad[serial]
             if demoted[serial]:
                 value *= DEMOTED_FACTOR
