@@ -63,3 +63,64 @@ def test_text_dumps_lose_their_end_matter_too():
 )
 def test_story_sentences_are_not_end_matter(line):
     assert tail_hit(line) is None
+
+
+STORY = [
+    "Home | Local | Business | Sport",
+    "River ferry returns after two-year pause",
+    "",
+    "The passenger ferry between Eastbank and the old town started running again on Monday, "
+    "two years after its only boat was taken out of service for engine repairs.",
+    "",
+    "About 400 people made the crossing on the first day, the operator said, many of them "
+    "commuters who had been driving the long way round through the ring road.",
+    "",
+    "The city has agreed to fund the service for three more years. Fares stay at two dollars, "
+    "and children under twelve travel free.",
+    "",
+]
+
+
+def test_a_dump_loses_the_about_section_under_its_story():
+    bio = (
+        "Marta Quintela writes about the harbour, the river and the people who work on them, "
+        "and has lived in Eastbank for twenty years."
+    )
+    text = "\n".join([*STORY, "Sobre Marta Quintela", "", bio, "", "Privacy policy"])
+    document = newsclean.clean(text, input="text", line_model=False)
+    assert document.paragraphs[-1].startswith("The city has agreed")
+    removed = {r.text: (r.reason, r.rule) for r in document.removed}
+    assert removed[bio] == ("bio", "about-heading")
+    # The story's own "About 400 people ..." is no heading.
+    assert any(p.startswith("About 400 people") for p in document.paragraphs)
+
+
+def test_an_about_heading_over_a_long_section_is_no_bio():
+    more = [
+        f"Paragraph {k} of the guide tells the reader how the ferry, the bridge and the buses "
+        "work together, and what a ticket for each of them costs."
+        for k in range(5)
+    ]
+    text = "\n".join([*STORY, "About Eastbank", "", *[p + "\n" for p in more]])
+    document = newsclean.clean(text, input="text", line_model=False)
+    assert not any(r.rule == "about-heading" for r in document.removed)
+    assert document.paragraphs[-1] == more[-1]
+
+
+def test_a_dump_loses_the_published_note_under_its_story():
+    note = "First published on November 19, 2019 / 8:16 AM"
+    document = newsclean.clean("\n".join([*STORY, note]), input="text", line_model=False)
+    assert note not in document.paragraphs
+    assert {r.text: r.rule for r in document.removed}[note] == "published-note"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published in 1998, the report is still quoted by both sides of the debate.",
+        "Updated timetables for the ferry and the buses are posted at the pier.",
+    ],
+)
+def test_story_sentences_are_no_published_note(line):
+    document = newsclean.clean("\n".join([*STORY, line]), input="text", line_model=False)
+    assert line in document.paragraphs

@@ -200,7 +200,7 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
             dom.model.apply(content, start, end, dom, reading.language)
         elif dom is None and line_model is not None:
             line_model.apply(content, start, end, reading.language)
-        trim_tail(content)
+        trim_tail(content, dump=dom is None)
     # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
     # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(

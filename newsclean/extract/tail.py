@@ -98,17 +98,69 @@ def tail_hit(text: str) -> tuple[str, str] | None:
     return None
 
 
-def trim_tail(content: list[Line]) -> int:
-    """Drop the end matter after an article's last paragraph (see the module); the lines dropped."""
+#: A heading that introduces the author or the publisher after a story, in a few languages:
+#: "About Jane Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann", "À propos de …".
+ABOUT_HEADING = re.compile(
+    rf"(?i:about|sobre|über|uber|à propos de|a propos de|acerca de|informazioni su|over|om) (?:{_NAME})$",
+)
+#: Lines under an "About NAME" heading read as its bio.
+BIO_LINES = 3
+#: A note of when the story was published or updated, left under it: "First published on
+#: November 19, 2019 / 8:16 AM", "Updated: 20 Nov 2019 13:38".
+PUBLISHED_NOTE = re.compile(
+    r"(?:first |originally |last )?(?:published|posted|updated)(?: on| at)?:? ?[^\n]{0,25}\d",
+    re.IGNORECASE,
+)
+#: Longest published note, in words.
+NOTE_WORDS = 12
+
+
+def trim_tail(content: list[Line], dump: bool = False) -> int:
+    """Drop the end matter after an article's last paragraph (see the module); the lines
+    dropped. In a text *dump* (no markup bounds the story) also a closing "About NAME"
+    section (:data:`ABOUT_HEADING`) and a published note (:data:`PUBLISHED_NOTE`)."""
     body = [line for line in content if line.keep and line.role == "body"]
-    dropped = 0
+    dropped = _drop_about(content, body) if dump else 0
     for line in reversed(body[KEEP_AT_LEAST:]):
+        if not line.keep:
+            continue
         if dropped >= MAX_TAIL or line.words > MAX_WORDS:
             break
         found = tail_hit(line.text)
+        if found is None and dump and line.words <= NOTE_WORDS and PUBLISHED_NOTE.match(line.text):
+            found = "published-note", "date"
         if found is None:
             break
         rule, reason = found
         line.judge(False, "boilerplate", reason, rule, "after the article's last paragraph")
         dropped += 1
     return dropped
+
+
+def _drop_about(content: list[Line], body: list[Line]) -> int:
+    """Drop an "About NAME" heading among the last lines of a dump and the bio under it
+    (at most :data:`BIO_LINES` kept lines to the end); the lines dropped.
+
+    The heading may have been dropped already (a short line), so it is looked for among
+    all the lines after the article's first :data:`KEEP_AT_LEAST` paragraphs."""
+    if len(body) <= KEEP_AT_LEAST:
+        return 0
+    first = content.index(body[KEEP_AT_LEAST])
+    tail = content[first:]
+    for at in range(len(tail) - 1, -1, -1):
+        line = tail[at]
+        if line.words > 6 or line.ends_sentence or not ABOUT_HEADING.match(line.text):
+            continue
+        after = [other for other in tail[at + 1 :] if other.keep and other.role == "body"]
+        if not after or len(after) > BIO_LINES:
+            return 0
+        for other in [line, *after] if line.keep else after:
+            other.judge(
+                False,
+                "boilerplate",
+                "bio",
+                "about-heading",
+                'under an "About" heading after the article',
+            )
+        return len(after) + line.keep
+    return 0
