@@ -42,8 +42,8 @@ ROUNDS = 60
 ZYTE_WEIGHT = 3.0
 #: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
 #: a line they dropped is kept from KEEP_THRESHOLD on.
-THRESHOLD = 0.6
-KEEP_THRESHOLD = 0.7
+THRESHOLD = 0.5
+KEEP_THRESHOLD = 0.6
 FORMAT = "newsclean-linemodel-1"
 
 

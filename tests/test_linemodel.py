@@ -289,3 +289,27 @@ def test_lines_far_from_prose_are_left_to_the_rules():
 def test_shipped_model_keeps_the_paragraphs_after_a_chart_near_the_end():
     document = newsclean.clean(DUMP_AFTER, input="text")
     assert set(document.paragraphs) >= ARTICLE
+
+
+def test_rows_see_teasers_the_region_and_the_page_meta():
+    teasers = []
+    for k, topic in enumerate(["Harbour", "School", "Bridge", "Budget"]):
+        headline = f"{topic} plan goes to a council vote next week"
+        teasers += [headline, f"{headline}, as the town counts the cost of the storm {k}.", ""]
+    seen = _Collect()
+    newsclean.clean(DUMP + "\n\n" + "\n".join(teasers), input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    teaser = rows["School plan goes to a council vote next week"]
+    # Headlines alternate with summaries around a teaser; none stand around a paragraph.
+    prose = [rows[p][INDEX["headline_window9"]] for p in ARTICLE if p in rows]
+    assert teaser[INDEX["headline_window9"]] >= 4 / 9 > max(prose)
+    # The teaser's headline opens its summary too; a paragraph's words open no other line.
+    assert (
+        teaser[INDEX["opening_repeats"]] == 1.0 and rows[PROSE_5][INDEX["opening_repeats"]] == 0.0
+    )
+    # The place inside the region: from 0 at its first line to 1 at its last, -1 outside.
+    places = [rows[p][INDEX["region_place"]] for p in (PROSE_4, PROSE_5, PROSE_6) if p in rows]
+    assert places and all(0.0 <= place <= 1.0 for place in places) and places == sorted(places)
+    assert rows["Mon"][INDEX["region_place"]] == -1.0 or rows["Mon"][INDEX["where"]] == 0.0
+    # The page has a byline and a date line ("By Jane Doe", "March 3, 2025").
+    assert teaser[INDEX["page_byline"]] == 1.0 and teaser[INDEX["page_date"]] == 1.0

@@ -18,9 +18,13 @@ closing colon, links left as text (``http``, ``www.``, ``@``) and separators, ho
 it repeats on the page, how many of its words are words of boilerplate phrases
 (:data:`newsclean.extract.lexicon.BOILERPLATE_WORDS`), its position on the page and
 against the region, the block of lines it stands in (no blank line between them),
-runs of headline-like lines around it (teasers of other stories), the share of prose
-before and after it, the distance to the nearest prose line, the rules' class,
-role and reason, and the same few figures for the three lines before and after it.
+runs of headline-like lines around it and their share of the nine lines around it
+(teasers of other stories, which alternate headlines and summaries), how many other
+lines begin with its first words (a teaser's headline said again in its summary), its
+place inside the region, whether the page has a byline or a date line (a news story),
+the share of prose before and after it, the distance to the nearest prose line, the
+rules' class, role and reason, and the same few figures for the three lines before and
+after it.
 
 **What it does not see**: the URL, the domain or the site's name, or the words of the
 text beyond the function-word and boilerplate-word counts. It cannot memorise a site.
@@ -67,7 +71,7 @@ _WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
 MAX_DROP_SHARE = 0.5
 #: A line the rules dropped with no prose line within this many lines (a menu, a footer)
 #: is left to the rules: the model is not asked.
-REACH = 8
+REACH = 16
 _BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
 _ROLES = ("title", "body", "byline", "date", "caption", "boilerplate")
 _REASONS = (
@@ -97,7 +101,8 @@ FEATURES: tuple[str, ...] = (
         "boiler_words", "boiler_share", "language", "blank_before", "blank_after", "block_lines",
         "block_words", "good_window5", "good_window15", "prose_words_before", "prose_words_after",
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
-        "page_good_share", "region_share", "headline_run", "sentence_window5",
+        "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
+        "headline_window9", "region_place", "opening_repeats",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -206,6 +211,7 @@ def page_rows(
             *figures,
             log1p(run_length[i]) if run_length[i] else 0.0,
             (cum_sentence[p + 3] - cum_sentence[p - 2]) / 5,
+            *page.context(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -259,6 +265,8 @@ def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
 #: Cumulative counts are padded by this many entries at each end (the widest window
 #: reaches 7 lines beyond a line).
 _PAD = 8
+#: Words of a line's opening, compared with the other lines' (:meth:`_TextPage.context`).
+_OPENING = 5
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -346,8 +354,33 @@ class _TextPage:
             math.log1p(cum_words[-1]),
             cum_good[n] / n,
             (end - start + 1) / n if end >= start else 0.0,
+            # A byline or a date line on the page: a news story, whose edges hold teasers.
+            float(any(line.byline for line in content)),
+            float(any(line.date_line for line in content)),
         ]
         self.boiler = [0] * n
+        self.start, self.end = start, end
+        cum_headline = list(accumulate(headline, initial=0))
+        self.cum_headline = [0] * _PAD + cum_headline + [cum_headline[-1]] * _PAD
+        # The first words of the longer lines: a teaser's headline said again as the start
+        # of its summary or of a link ("Storm hits coast" above "Storm hits coast: …").
+        self.openings = [
+            " ".join(text.split()[:_OPENING]) if count >= _OPENING else ""
+            for text, count in zip(texts, words)
+        ]
+        self.opening_counts = Counter(self.openings)
+
+    def context(self, i: int) -> tuple[float, float, float]:
+        """Headline-like lines among the nine around line *i* (teasers alternate headlines
+        and summaries), its place inside the region (-1 outside: 0 at its first line, 1 at
+        its last), how many other lines begin with its first words."""
+        p, start, end = i + _PAD, self.start, self.end
+        opening = self.openings[i]
+        return (
+            (self.cum_headline[p + 5] - self.cum_headline[p - 4]) / 9,
+            (i - start) / (end - start or 1) if start <= i <= end else -1.0,
+            float(min(self.opening_counts[opening] - 1, 5)) if opening else 0.0,
+        )
 
     def chosen(self, wanted: Callable[[Line], bool] | None, reach: int) -> list[int]:
         """The positions of the lines that get a row: those *wanted* accepts, and with
