@@ -41,9 +41,11 @@ from train_blocks import collect as collect_rows  # noqa: E402
 ROUNDS = 60
 ZYTE_WEIGHT = 3.0
 #: Thresholds written into the model: a line the rules kept is dropped below THRESHOLD;
-#: a line they dropped is kept from KEEP_THRESHOLD on.
+#: a line they dropped is kept from KEEP_THRESHOLD on, from NEWS_KEEP_THRESHOLD on a page
+#: with a byline or a date line (a news story, whose left-out lines are mostly teasers).
 THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.6
+NEWS_KEEP_THRESHOLD = 0.7
 FORMAT = "newsclean-linemodel-1"
 
 
@@ -105,6 +107,7 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
         features=list(FEATURES),
         threshold=THRESHOLD,
         keep_threshold=KEEP_THRESHOLD,
+        news_keep_threshold=NEWS_KEEP_THRESHOLD,
     )
     return model
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 
 import pytest
@@ -75,10 +76,17 @@ DUMP = _page(3)
 DUMP_AFTER = _page(4)
 
 
-def _model(trees: list, threshold: float = 0.5, keep_threshold: float | None = None) -> LineModel:
+def _model(
+    trees: list,
+    threshold: float = 0.5,
+    keep_threshold: float | None = None,
+    news_keep_threshold: float | None = None,
+) -> LineModel:
     data = {"features": list(FEATURES), "threshold": threshold, "trees": trees}
     if keep_threshold is not None:
         data["keep_threshold"] = keep_threshold
+    if news_keep_threshold is not None:
+        data["news_keep_threshold"] = news_keep_threshold
     return LineModel(data)
 
 
@@ -142,6 +150,21 @@ def test_a_model_keeps_prose_the_region_left_out():
     kept = [d for d in document.decisions if d.keep and d.rule == "model"]
     assert {d.text for d in kept} == {PROSE_5, PROSE_6}
     assert all("line model score" in d.evidence for d in kept)
+
+
+def test_a_news_story_keeps_what_the_rules_left_out_from_a_higher_score():
+    # Prose scores 0.65: over the keep bar of 0.6, under the news story's bar of 0.7.
+    model = _stump(
+        "cls=good", 0.5, -3.0, math.log(0.65 / 0.35), keep_threshold=0.6, news_keep_threshold=0.7
+    )
+    news = newsclean.clean(DUMP_AFTER, input="text", line_model=model)
+    guide = newsclean.clean(
+        DUMP_AFTER.replace("By Jane Doe\nMarch 3, 2025\n", ""), input="text", line_model=model
+    )
+    assert PROSE_6 not in news.paragraphs and news.byline
+    assert {PROSE_5, PROSE_6} <= set(guide.paragraphs) and not guide.byline and not guide.date
+    assert model.news_keep_threshold == 0.7
+    assert _stump("cls=good", 0.5, -3.0, 3.0, keep_threshold=0.6).news_keep_threshold == 0.6
 
 
 def test_a_model_drops_with_a_reason_and_its_strongest_features():

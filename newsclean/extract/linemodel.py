@@ -445,6 +445,11 @@ class LineModel(BlockModel):
     feature_names = FEATURES
     kind = "line model"
 
+    def __init__(self, data: dict) -> None:
+        super().__init__(data)
+        #: The keep threshold on a page with a byline or a date line (a news story).
+        self.news_keep_threshold = float(data.get("news_keep_threshold", self.keep_threshold))
+
     def _compile(self, leaves: bool = False) -> Callable:
         return compile_trees(self.trees, None, leaves)  # rows are plain: x[feature] <= threshold
 
@@ -467,13 +472,19 @@ class LineModel(BlockModel):
 
         A line the rules kept and the model scores below the threshold is dropped with
         reason ``model`` and the strongest features as evidence; a line the rules dropped
-        and the model scores from the keep threshold on is kept. A line whose verdict
+        and the model scores from the keep threshold on (on a page with a byline or a date
+        line, from :attr:`news_keep_threshold`) is kept. A line whose verdict
         stands gets the score added to its evidence. A dropped line that repeats a line
         still kept is a ``duplicate`` (the model's evidence kept). When the model would
         drop more than :data:`MAX_DROP_SHARE` of the words the rules kept, it drops nothing.
         """
         rows = candidates(content, start, end, language)
         scores = self.scores([row for _, row in rows])
+        # On a news story (a byline or a date line), what the rules left out is mostly
+        # teasers, captions and bios: a higher bar to keep it.
+        keep_threshold = self.keep_threshold
+        if any(line.byline or line.date_line for line in content):
+            keep_threshold = self.news_keep_threshold
         # A model that would drop most of what the rules kept is out of its depth (a page
         # unlike any it was trained on, such as a very long uniform one): it only keeps.
         kept_words = sum(line.words for line in content if line.keep and line.role == "body")
@@ -489,7 +500,7 @@ class LineModel(BlockModel):
             if line.keep and score < self.threshold and may_drop:
                 line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
                 dropped.append(line)
-            elif not line.keep and score >= self.keep_threshold:
+            elif not line.keep and score >= keep_threshold:
                 line.judge(
                     True,
                     "body",
