@@ -161,6 +161,11 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
     return document
 
 
+#: The page type's probability from which a text dump with a byline or a date is read as
+#: its type asks (the whole dump), rather than as an article.
+NEWS_TYPE_CONFIDENCE = 0.65
+
+
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.extract.judge import extract_lines
     from newsclean.extract.layout import normalize, unmark_paragraphs
@@ -181,7 +186,12 @@ def _clean_text(text: str, options: Options) -> Document:
         from newsclean.extract.texttype import classify
 
         classify(document, options.page_type_model, lines, kept, read)
-        if options.follow_type and profile_for(document.page_type, document.page_type_confidence):
+        confidence = document.page_type_confidence
+        if confidence is not None and (document.byline or document.date):
+            # A dump whose article reading found a byline or a date reads like a news story:
+            # it is read whole only when the type is surer (a news page read whole keeps its menus).
+            confidence = confidence if confidence >= NEWS_TYPE_CONFIDENCE else 0.0
+        if options.follow_type and profile_for(document.page_type, confidence):
             # No article: its content is the whole dump that no rule rejects, not one run of prose.
             again = extract_lines(lines, options, line_model=model, whole_page=True)
             again.page_type = document.page_type

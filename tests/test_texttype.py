@@ -127,3 +127,28 @@ def test_a_dump_that_is_no_article_is_read_whole():
         assert service.page_type == "service" and service.page_type_confidence == 0.9
         for menu in ("Home", "Pricing", "© 2025 Harbour Accounting"):
             assert menu not in service.paragraphs
+
+
+def test_a_dump_with_a_byline_is_read_whole_only_when_the_type_is_surer():
+    text = (ROOT / "tests" / "fixtures" / "service_sections.txt").read_text(encoding="utf-8")
+    news = text.replace(
+        "Bookkeeping for small firms\n", "Bookkeeping for small firms\nBy Jane Doe\n", 1
+    )
+    assert news != text
+
+    def read(data: str, confidence: float) -> newsclean.Document:
+        return newsclean.clean(
+            data, input="text", page_type_model=_Typed("service", confidence), line_model=False
+        )
+
+    article = newsclean.clean(
+        news, input="text", page_type_model=_Typed("article"), line_model=False
+    )
+    assert article.byline == "Jane Doe"
+    # Typed a service page at 0.5: a dump without a byline is read whole, one with it as
+    # an article, unless the type is surer.
+    assert "Roofers in York" in read(text, 0.5).paragraphs
+    unsure = read(news, 0.5)
+    assert unsure.paragraphs == article.paragraphs and "Roofers in York" not in unsure.paragraphs
+    assert unsure.page_type == "service" and unsure.page_type_confidence == 0.5
+    assert "Roofers in York" in read(news, 0.9).paragraphs
