@@ -648,3 +648,16 @@ def test_letter_foreign_to_its_word_sends_the_line_to_relabel(text):
 )
 def test_letters_native_to_their_words_stay(text):
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eski İstanbul evleri", "İlk yardım çantası", "Almanca ve İtalyanca", "Kuzey İrlandalı"],
+)
+@pytest.mark.parametrize(("codec", "read_as"), [("cp1254", "cp1252"), ("iso8859-9", "latin-1")])
+def test_turkish_capital_dotted_i_is_a_letter_of_its_word(text, codec, read_as):
+    # İ lower-cases to i and a combining dot: the word model must read it as i, or the
+    # Turkish reading of the line looks no better than Ý
+    broken = text.encode(codec).decode(read_as)
+    assert "\u00dd" in broken
+    assert repair(broken).text == text

@@ -426,8 +426,11 @@ def language_cost(text: str) -> tuple[float, str]:
     True
     >>> language_cost("Nepostojeći tip geometrije.")[1]
     'hr'
+    >>> language_cost("İspanyolcası")[0] < language_cost("Ýspanyolcasý")[0]
+    True
     """
-    words = WORD.findall(text.lower())
+    # Turkish İ lower-cases to i and a combining dot, which no table holds: "i" it is
+    words = WORD.findall(text.replace("\u0130", "i").lower())
     names, _ = _language_tables()
     if not words or not names:
         return 0.0, ""
