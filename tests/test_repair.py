@@ -661,3 +661,27 @@ def test_turkish_capital_dotted_i_is_a_letter_of_its_word(text, codec, read_as):
     broken = text.encode(codec).decode(read_as)
     assert "\u00dd" in broken
     assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Švedska reprezentanca je zmagala.", "Šta je novo u gradu?", "Šola je danes zaprta."]
+)
+def test_lead_byte_alone_before_a_word_lost_its_no_break_space(text):
+    # Š is C5 A0: read as cp1252 with no-break spaces turned into spaces, "Å " is left
+    # alone before the rest of its word
+    broken = text.encode("utf-8").decode("cp1252").replace("\u00a0", " ")
+    assert broken.startswith("\u00c5 ")
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Å være eller ikke være, det er spørsmålet.",
+        "Hun sa: Å nei, ikke igjen.",
+        "Å bo i byen er dyrt.",
+    ],
+)
+def test_a_ring_alone_before_a_word_stays(text):
+    # Norwegian å (to), capitalised: a word of its own, not the lead byte of Š
+    assert repair(text).text == text
