@@ -685,3 +685,24 @@ def test_lead_byte_alone_before_a_word_lost_its_no_break_space(text):
 def test_a_ring_alone_before_a_word_stays(text):
     # Norwegian å (to), capitalised: a word of its own, not the lead byte of Š
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("Zoznam metód pre triedu", "cp1250"),
+        ("Vyberte súbor na odoslanie", "iso8859-2"),
+        ("La página no existe", "mac-roman"),
+    ],
+)
+def test_one_utf8_letter_read_as_another_latin_code_page(text, reader):
+    # a capital or a sign of the code page (Ă, √) between a small letter and a
+    # continuation byte: ftfy leaves the one sequence alone, no word holds it
+    broken = text.encode("utf-8").decode(reader)
+    assert broken != text
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("text", ["Genève: ƒ(x) = 3√° x", "Ăla ĂŽle", "The Ĺ½ case"])
+def test_signs_and_capitals_not_inside_a_word_stay(text):
+    assert repair(text).text == text

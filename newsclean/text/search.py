@@ -16,6 +16,7 @@ The line is passed again (:data:`PASSES`), for text that was broken twice.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -58,6 +59,23 @@ _SIGN_TRAIL = re.compile(
     "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
     "\u0153\u017e\u0178]"
 )
+
+
+@functools.cache
+def _lead_in_word(reader: str) -> re.Pattern[str]:
+    """A small letter, then what *reader* makes of the lead byte of a Latin letter (C3-C5)
+    when that is a capital or a sign, then what it makes of a continuation byte
+    (``MetĂłdy``, cp1250; ``v√°lido``, mac-roman): no word of its text holds that, so
+    ftfy's refusal is no answer there."""
+    leads = "".join(
+        ch for ch in bytes(range(0xC3, 0xC6)).decode(reader, "replace") if not ch.islower()
+    )
+    conts = bytes(range(0x80, 0xC0)).decode(reader, "replace").replace("\ufffd", "")
+    return re.compile(
+        f"(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[{re.escape(leads)}][{re.escape(conts)}]"
+    )
+
+
 #: Typographic quotation marks, opening and closing: a run that starts and ends with a
 #: pair is read without them too (Latin-1's guillemets are left out: as bytes they are
 #: common in mojibake, ``Ó³»``).
@@ -303,8 +321,13 @@ def _options(
             and not _SIGN_TRAIL.search(left[-1:] + run)
         ):
             continue  # ftfy knows UTF-8 mojibake best; it said no (but see _SIGN_TRAIL)
-        if ftfy_refused and route in _LATIN_UTF8_ROUTES:
-            continue  # the same, for code pages whose text looks like Latin-1
+        if (
+            ftfy_refused
+            and route in _LATIN_UTF8_ROUTES
+            and not _lead_in_word(route.reader).search(left[-1:] + run)
+        ):
+            continue  # the same, for code pages whose text looks like Latin-1 (but see
+            # _lead_in_word)
         if len(set(run)) < 2 or (_UNWANTED.search(cand) and not _UNWANTED.search(run)):
             continue  # one character (however often) is no evidence; never bring in
             # controls or private use
