@@ -706,3 +706,26 @@ def test_one_utf8_letter_read_as_another_latin_code_page(text, reader):
 @pytest.mark.parametrize("text", ["Genève: ƒ(x) = 3√° x", "Ăla ĂŽle", "The Ĺ½ case"])
 def test_signs_and_capitals_not_inside_a_word_stay(text):
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("Prices rose in Città Alta this summer.", "gbk"),
+        ("The café in Zürich closes early.", "gbk"),
+        ("The café in Zürich closes early.", "big5"),
+        ("He studied at the Université Laval for two years.", "big5"),
+    ],
+)
+def test_one_ideograph_inside_a_latin_word(text, reader):
+    # a UTF-8 letter read with a CJK codec is one ideograph glued to Latin letters
+    # (Citt脿, caf茅): one character, yet no word is written so
+    broken = text.encode("utf-8").decode(reader)
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["한글 글꼴은 Arial체.", "这是PDF么.", "Arial체.", "用Python编程很有趣。"]
+)
+def test_ideographs_next_to_latin_words_in_cjk_text_stay(text):
+    assert repair(text).text == text
