@@ -31,14 +31,14 @@ def _suspect_re() -> re.Pattern[str]:
         #   rest as Latin-1;
         # - a capital leading a 2-byte UTF-8 sequence inside a small word, its
         #   continuation byte (a C1 control) dropped ("wartoÅci"), or a lead whose
-        #   no-break space was lost ("voilÃ le")
+        #   no-break space was lost ("voilÃ le");
+        # - a lead alone at a word start whose no-break space became a space, before a
+        #   small letter ("Å ablono" for "Šablono")
         "[\u00c0-\u00ff](?:"
         "[^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]"
         "|(?<=[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff].)"
-        "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
-        # a lead byte alone at a word start whose no-break space became a space, before a
-        # small letter ("Å ablono" for "Šablono")
-        "[\u00c4\u00c5](?<![^\\W\\d_].) [a-z]",
+        "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0])"
+        "|(?<=[\u00c4\u00c5])(?<![^\\W\\d_].) [a-z])",
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
         # after a letter: at the end of a word or before a sign ("contactâ.", "popupâ¦"),
         # or where an apostrophe would stand: before an English clitic ending the word
