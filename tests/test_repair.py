@@ -729,3 +729,19 @@ def test_one_ideograph_inside_a_latin_word(text, reader):
 )
 def test_ideographs_next_to_latin_words_in_cjk_text_stay(text):
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize("text", ["The prize went to 林惠玲 last night.", "密碼已經更新"])
+def test_big5_read_as_cp1252_with_ascii_trail_bytes(text):
+    # Big5 trail bytes below 0x80 read as ASCII: no four high characters in a row, but
+    # a Latin-1 sign, an ASCII character and a high one (ªL´f¬Â)
+    broken = text.encode("big5").decode("cp1252")
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿Qué pasa? ¡Hola!", "Temperature: 25°C à Paris", "1ª edição, 2º volume", "avail\u00adable"],
+)
+def test_latin1_signs_next_to_ascii_stay(text):
+    assert repair(text).text == text

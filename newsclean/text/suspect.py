@@ -22,7 +22,11 @@ def _suspect_re() -> re.Pattern[str]:
     high = "\u00a1-\u00ff" + re.escape("".join(cp1252_bytes()))
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
-        f"[{high}]{{4}}",  # four high Latin-1 / cp1252 characters in a row
+        # four high Latin-1 / cp1252 characters in a row, or a Latin-1 sign, an ASCII
+        # character and a high one (a double-byte code page read as cp1252: Big5
+        # "ªL´f¬Â" for "林惠玲", its trail bytes ASCII; not a soft hyphen: "Mar­i­on")
+        f"[{high}](?:[{high}]{{3}}"
+        "|(?<=[\u00a1-\u00ac\u00ae-\u00bf])[\x40-\x7e][\u00a1-\u00ac\u00ae-\u00ff])",
         # one alternative from a Latin-1 letter (a cheap first test at each position):
         # - glued to a far character after it (a combining mark is no sign)
         #   ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile);
