@@ -745,3 +745,12 @@ def test_big5_read_as_cp1252_with_ascii_trail_bytes(text):
 )
 def test_latin1_signs_next_to_ascii_stay(text):
     assert repair(text).text == text
+
+
+def test_letters_lost_the_same_way_are_chosen_together():
+    # UTF-8 ă (C4 83) read as Latin-1, its C1 byte dropped, three times: changed one at
+    # a time, each word alone looks Latvian (ā); together the line reads as Romanian
+    text = "Limba română (fără diacritice)"
+    broken = _c1_dropped(text)
+    assert broken.count("\u00c4") == 3
+    assert repair(broken).text == text

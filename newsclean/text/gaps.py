@@ -20,6 +20,7 @@ import codecs
 import functools
 import itertools
 import unicodedata
+from collections.abc import Callable
 
 from newsclean.text.plausibility import (
     PAIR_BONUS_MAX,
@@ -398,8 +399,47 @@ def _refine_latin(
                 if c < current - 1e-9:
                     current, keep, changed = c, opt, True
             chosen[k] = keep
+        if whole and _refine_together(chosen, slots, gaps, total, current):
+            current, changed = total(0, n), True
         if not changed:
             break
+
+
+def _refine_together(
+    chosen: list[str],
+    slots: list[tuple[str, ...]],
+    gaps: list[int],
+    total: Callable[[int, int], float],
+    current: float,
+) -> bool:
+    """Set every gap that can be a letter to that letter at once, and keep the cheapest:
+    a letter lost the same way twice in a line is often the same letter (``fārā`` for
+    ``fără``), and one changed alone leaves a word the model likes less than either.
+    True if anything changed."""
+    letters = sorted({o.rstrip(" ") for k in gaps for o in slots[k] if o.rstrip(" ").isalpha()})
+    n = len(slots)
+    changed = False
+    for letter in letters:
+        trial = {}
+        for k in gaps:
+            spaced = chosen[k].endswith(" ")
+            for opt in (letter + " ", letter) if spaced else (letter, letter + " "):
+                if opt in slots[k]:
+                    trial[k] = opt
+                    break
+        if len(trial) < 2 or all(chosen[k] == opt for k, opt in trial.items()):
+            continue
+        keep = {k: chosen[k] for k in trial}
+        for k, opt in trial.items():
+            chosen[k] = opt
+        if not any(opt[0].isupper() and _inside_small_word(chosen, k) for k, opt in trial.items()):
+            c = total(0, n)
+            if c < current - 1e-9:
+                current, changed = c, True
+                continue
+        for k, opt in keep.items():
+            chosen[k] = opt
+    return changed
 
 
 def _inside_small_word(parts: list[str], k: int) -> bool:
