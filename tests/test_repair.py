@@ -754,3 +754,10 @@ def test_letters_lost_the_same_way_are_chosen_together():
     broken = _c1_dropped(text)
     assert broken.count("\u00c4") == 3
     assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("text", ["Visit the Help Center©Acme page.", "Data©Initech report"])
+def test_sign_between_brand_names_is_no_capital_letter(text):
+    # © between a small letter and a capital: ISO-8859-3 reads it as İ, ISO-8859-2 as Š,
+    # but no word has a capital after a small letter
+    assert repair(text).text == text
