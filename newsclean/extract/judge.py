@@ -576,7 +576,7 @@ def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi:
     position += step
     while lo <= position <= hi:
         line = content[position]
-        if line.rule == "duplicate" and not line.keep:
+        if line.reason == "duplicate" and not line.keep:
             position += step
             continue
         if line.hit is not None or line.byline or line.date_line:
@@ -633,7 +633,11 @@ def _assemble(
         document.title = content[title_at].text.removeprefix("# ").strip()
 
     title_key = _normal(document.title)
-    if dedupe and _drop_repeats(content, title_key, repeat_words) and body_lo is not None:
+    # (a line the line model dropped that repeats a kept one is a duplicate too)
+    repeated = dedupe and _drop_repeats(content, title_key, repeat_words)
+    if body_lo is not None and (
+        repeated or any(line.reason == "duplicate" and not line.keep for line in content)
+    ):
         _recheck_context(content, body_lo, end)
 
     body = [line for line in content if line.keep and line.role == "body"]
