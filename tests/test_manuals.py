@@ -1,0 +1,62 @@
+"""Documentation pages: section anchors, generated class names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsclean.document import Document
+from newsclean.extract.html.blocks import blocks, parse
+from newsclean.extract.html.bytype import PROFILES, Profile
+from newsclean.extract.html.dom import structure_lines
+from newsclean.extract.html.names import heading_anchor, name_words
+from newsclean.extract.judge import extract_lines
+from newsclean.options import Options
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+MANUAL = FIXTURES / "manual_page.html"
+
+
+def read(html: str, profile: Profile | None) -> Document:
+    """The page read by the rules (no block model), as an article or with *profile*."""
+    tree = parse(html)
+    lines, structure = structure_lines(None, blocks(tree))
+    structure.profile = profile
+    return extract_lines(lines, Options(block_model=False), dom=structure)
+
+
+def test_section_anchors_are_not_widget_names():
+    document = read(MANUAL.read_text(encoding="utf-8"), PROFILES["documentation"])
+    # "real-time-…" is no date, "respond-to-…-comments" no comment box, "more-on-…" no teaser.
+    for sentence in (
+        "Consumers that stay connected receive each message",
+        "A message that fails five times in a row",
+        "A consumer may attach a short comment to a message it rejects",
+    ):
+        assert sentence in document.body
+    assert {r.reason for r in document.removed} >= {"nav", "ad"}
+
+
+def test_a_named_widget_with_a_heading_keeps_its_name():
+    story = (
+        "<article><h1>Library approved</h1>"
+        + "<p>The council approved the new library on Tuesday after two years of debate about "
+        "its cost, its site by the river and the number of parking spaces it would need.</p>"
+        * 3
+        + "</article><div id='related-stories'><h2>Related stories</h2>"
+        "<p><a href='/a'>Council to sell the old library on Station Road next year</a> and more "
+        "about the plans for the building that the town has used for a century.</p></div>"
+    )
+    tree = parse(story)
+    assert not heading_anchor(tree.css_first("#related-stories"), "div", "related-stories")
+    document = read(story, None)
+    assert "Council to sell the old library" not in document.body
+    heading = parse('<h2 id="time-management">Time management</h2>').css_first("h2")
+    assert heading_anchor(heading, "h2", "time-management")
+
+
+def test_generated_class_names_give_no_words():
+    assert name_words("css-1d8ad8q") == ["css"]
+    assert name_words("ad-slot footer2") == ["ad", "slot", "footer"]
+    document = read(MANUAL.read_text(encoding="utf-8"), PROFILES["documentation"])
+    assert "relay queue set orders --max-attempts 10" in document.body  # in "css-1d8ad8q"
+    assert "Try Relay Cloud free" not in document.body  # in "ad-slot"
