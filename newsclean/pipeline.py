@@ -218,7 +218,7 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
 def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of=None) -> Document:
     """*text* (or its UTF-8 *raw* bytes) read as an HTML page; with *hidden_of* (the page's
     parsed tree), read again with its hidden elements."""
-    from newsclean.extract.html.blocks import blocks, hides_text, parse, title_text
+    from newsclean.extract.html.blocks import blocks, hides_tabs, hides_text, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
     from newsclean.extract.judge import Reading, finish, read_lines
@@ -227,7 +227,8 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
     tree = hidden_of if show_hidden else parse(raw if raw is not None else text)
     meta = page_meta(tree)
     page_blocks = blocks(tree, show_hidden)
-    lines, structure = structure_lines(title_text(tree), page_blocks)
+    title = title_text(tree)
+    lines, structure = structure_lines(title, page_blocks)
     structure.headline = meta.headline
     model = None
     if options.block_model is not False:
@@ -252,10 +253,16 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
         )
         profile = profile_for(*typed) if typed is not None else None
         if profile is not None and options.follow_type:
+            previous: Reading | None = reading
+            if profile.tabs and not show_hidden and hides_tabs(tree):
+                # The panels of a set of tabs are one content shown a view at a time.
+                page_blocks, previous = blocks(tree, show_tabs=True), None
+                fixed = _repair("\n".join(structure_lines(title, page_blocks)[0]), options)
+                fixed_lines = fixed.text.split("\n")
             _, structure = structure_lines(None, page_blocks)
             structure.headline, structure.profile = meta.headline, profile
             model = model if profile.model else None
-            reading = cast(Reading, read_lines(fixed_lines, options, structure, reading))
+            reading = cast(Reading, read_lines(fixed_lines, options, structure, previous))
     structure.model = model
     document = _with_repairs(finish(reading, structure), fixed)
     settle_metadata(document, meta)

@@ -1,11 +1,12 @@
-"""Documentation pages: section anchors, generated class names."""
+"""Documentation pages: code samples in tabs, section anchors, generated class names."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import newsclean
 from newsclean.document import Document
-from newsclean.extract.html.blocks import blocks, parse
+from newsclean.extract.html.blocks import blocks, hides_tabs, parse
 from newsclean.extract.html.bytype import PROFILES, Profile
 from newsclean.extract.html.dom import structure_lines
 from newsclean.extract.html.names import heading_anchor, name_words
@@ -15,6 +16,9 @@ from newsclean.options import Options
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 MANUAL = FIXTURES / "manual_page.html"
 
+GO_SAMPLE = 'c := relay.NewClient("localhost")'
+RUBY_SAMPLE = 'client = Relay::Client.new("localhost")'
+
 
 def read(html: str, profile: Profile | None) -> Document:
     """The page read by the rules (no block model), as an article or with *profile*."""
@@ -22,6 +26,29 @@ def read(html: str, profile: Profile | None) -> Document:
     lines, structure = structure_lines(None, blocks(tree))
     structure.profile = profile
     return extract_lines(lines, Options(block_model=False), dom=structure)
+
+
+def test_a_manual_reads_the_code_of_every_tab():
+    document = newsclean.clean(MANUAL.read_bytes(), input="html")
+    assert document.page_type == "documentation", "the fixture must read as a manual"
+    body = document.body
+    assert 'client = Client("localhost")' in body  # the tab shown
+    assert GO_SAMPLE in body and RUBY_SAMPLE in body  # the tabs hidden until chosen
+    assert "go get" in body and "bundle install" in body
+    # A hidden element that is no tab panel stays hidden.
+    assert "Careers" not in " ".join(d.text for d in document.decisions)
+
+
+def test_hidden_tab_panels_are_read_only_when_asked():
+    tree = parse(MANUAL.read_text(encoding="utf-8"))
+    assert hides_tabs(tree)
+    plain = " ".join(block.text for block in blocks(tree))
+    tabs = " ".join(block.text for block in blocks(tree, show_tabs=True))
+    assert GO_SAMPLE not in plain and RUBY_SAMPLE not in plain
+    assert GO_SAMPLE in tabs and RUBY_SAMPLE in tabs
+    assert "Careers" not in tabs
+    assert not hides_tabs(parse("<div role=tabpanel><p>Shown</p></div><div hidden>Menu</div>"))
+    assert PROFILES["documentation"].tabs and not PROFILES["forum"].tabs
 
 
 def test_section_anchors_are_not_widget_names():

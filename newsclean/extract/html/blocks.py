@@ -29,6 +29,7 @@ from newsclean.extract.html.names import (
     heading_anchor,
     hidden,
     name_hints,
+    tab_panel,
 )
 from newsclean.extract.html.names import (
     hints as attribute_hints,
@@ -224,6 +225,26 @@ class Block:
         return landmarks, found
 
 
+def hides_tabs(tree) -> bool:
+    """Whether the page has hidden tab panels (:func:`tab_panel`) with text in them.
+
+    >>> hides_tabs(parse("<div role=tabpanel>Python</div><div role=tabpanel hidden>Go</div>"))
+    True
+    >>> hides_tabs(parse("<div role=tabpanel>Python</div><div hidden>Menu</div>"))
+    False
+    """
+    for node in tree.css('[role="tabpanel"], [class*="tab"], [class*="Tab"]'):
+        attributes = node.attributes
+        if (
+            attributes
+            and hidden(attributes)
+            and tab_panel(attributes)
+            and node.text(deep=True).strip()
+        ):
+            return True
+    return False
+
+
 def hides_text(tree, least: int = 200) -> bool:
     """Whether hidden elements of the page (:func:`hidden`) hold *least* characters of text
     or more: a page a script shows, rather than a closed menu or an icon's label.
@@ -369,9 +390,11 @@ _STANDARD_IDS = 4096
 _TEXT_ID = 2
 
 
-def blocks(tree, show_hidden: bool = False) -> list[Block]:
+def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Block]:
     """The page's text blocks, in document order (they share one :class:`Elements` table);
-    with *show_hidden*, those of hidden elements too (a page a script shows).
+    with *show_hidden*, those of hidden elements too (a page a script shows); with
+    *show_tabs*, those of hidden tab panels (:func:`tab_panel`: a manual's code in each
+    language, a service page's plans).
 
     The function is long on purpose: it is the one walk over every node of the page,
     and keeping its state in local variables rather than in calls is what makes HTML
@@ -456,7 +479,9 @@ def blocks(tree, show_hidden: bool = False) -> list[Block]:
         if attributes:
             if (
                 "hidden" in attributes or "style" in attributes or "aria-hidden" in attributes
-            ) and (not show_hidden and hidden(attributes)):
+            ) and (
+                not show_hidden and hidden(attributes) and not (show_tabs and tab_panel(attributes))
+            ):
                 continue
             value = attributes.get("class")
             if value:

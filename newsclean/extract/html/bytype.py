@@ -19,6 +19,9 @@ a few general mechanisms of the region and never names a site:
   listing's item titles), and runs of teaser items are not "related stories";
 * ``items``: every line inside the container that no rule rejects is content
   (headings, list items, specifications), not only the lines between prose;
+* ``tabs``: the hidden panels of a set of tabs are read with the shown one (a
+  manual's code sample in each language, a service page's plans): they are the
+  same content, one view at a time;
 * ``whole_page``: the container is the whole page (a shop's, a listing's, a service
   page's or a manual's content is spread over sections no one element holds alone):
   menus, footers, asides and forms in it are still dropped as small widgets.
@@ -46,6 +49,9 @@ class Profile:
     #: holds the most prose for the fewest menus: the content of a shop, a listing, a
     #: service page or a manual is spread over sections that no one element holds alone.
     whole_page: bool = False
+    #: Whether the hidden panels of a set of tabs are read (their text is the page's content
+    #: too, shown one panel at a time).
+    tabs: bool = False
 
 
 #: The profiles of the page types that are not articles.
@@ -53,9 +59,9 @@ PROFILES: dict[str, Profile] = {
     "forum": Profile("forum", comments=True, items=True),
     "listing": Profile("listing", links=True, items=True, whole_page=True),
     "collection": Profile("collection", links=True, items=True, whole_page=True),
-    "product": Profile("product", items=True, whole_page=True),
-    "service": Profile("service", items=True, whole_page=True),
-    "documentation": Profile("documentation", items=True, whole_page=True),
+    "product": Profile("product", items=True, whole_page=True, tabs=True),
+    "service": Profile("service", items=True, whole_page=True, tabs=True),
+    "documentation": Profile("documentation", items=True, whole_page=True, tabs=True),
 }
 
 #: The page type's probability from which extraction follows it.

@@ -201,3 +201,21 @@ def hidden(attributes: dict) -> bool:
         and ("none" in style or "hidden" in style)
         and _HIDDEN_STYLE.search(style) is not None
     )
+
+
+#: A class word of a tab panel (Bootstrap's ``tab-pane``, ``tab__content``, ``tabs-panel`` …).
+_TAB_CLASS = re.compile(r"(?<![a-z])tabs?[-_]*(?:pane|panel|content)(?![a-z])")
+
+
+def tab_panel(attributes: dict) -> bool:
+    """Whether an element is a panel of a set of tabs (one shown at a time, the others hidden).
+
+    >>> tab_panel({"role": "tabpanel", "hidden": None}), tab_panel({"class": "tab-pane fade"})
+    (True, True)
+    >>> tab_panel({"class": "table-content"}), tab_panel({"class": "tabs-nav"})
+    (False, False)
+    """
+    if attributes.get("role") == "tabpanel":
+        return True
+    value = (attributes.get("class") or "").lower()
+    return "tab" in value and _TAB_CLASS.search(value) is not None
