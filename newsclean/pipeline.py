@@ -114,6 +114,13 @@ def kept_words(document: Document) -> int:
     return word_count(document.title) + sum(word_counts(document.paragraphs))
 
 
+def kept_share(document: Document) -> float:
+    """The share of the words of *document*'s lines that it kept."""
+    total = sum(len(d.text.split()) for d in document.decisions)
+    kept = sum(len(d.text.split()) for d in document.decisions if d.keep)
+    return kept / total if total else 0.0
+
+
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
@@ -240,8 +247,9 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
     # An HTML page is never taken for a text that reads as clean: read_lines gives a Reading.
     reading = cast(Reading, read_lines(fixed_lines, options, structure))
     typed = None
+    document: Document | None = None
     if options.page_type_model is not False:
-        from newsclean.extract.html.bytype import profile_for
+        from newsclean.extract.html.bytype import THIN_READING, profile_for, unsure_profile
         from newsclean.extract.html.meta import rules_marks
         from newsclean.extract.html.pagetype import classify
 
@@ -251,7 +259,17 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
         typed = classify(
             options.page_type_model, structure, page_blocks, meta, reading.body(), marks
         )
-        profile = profile_for(*typed) if typed is not None else None
+        profile = profile_for(*typed[:2]) if typed is not None else None
+        unsure = unsure_profile(*typed) if typed is not None and profile is None else None
+        if unsure is not None and options.follow_type:
+            # Surely no article, though of no sure type: read as an article first, and as
+            # the likeliest type when that reading keeps little of the page.
+            structure.model = model
+            first = finish(reading, structure)
+            if kept_share(first) < THIN_READING:
+                profile = unsure
+            else:
+                document = first
         if profile is not None and options.follow_type:
             previous: Reading | None = reading
             if profile.tabs and not show_hidden and hides_tabs(tree):
@@ -263,11 +281,13 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
             structure.headline, structure.profile = meta.headline, profile
             model = model if profile.model else None
             reading = cast(Reading, read_lines(fixed_lines, options, structure, previous))
-    structure.model = model
-    document = _with_repairs(finish(reading, structure), fixed)
+    if document is None:
+        structure.model = model
+        document = finish(reading, structure)
+    document = _with_repairs(document, fixed)
     settle_metadata(document, meta)
     if typed is not None:
-        document.page_type, document.page_type_confidence = typed
+        document.page_type, document.page_type_confidence = typed[:2]
     fill_from_markup(document, meta)
     if not show_hidden and kept_words(document) < THIN_WORDS and hides_text(tree):
         # Some pages hide their text until a script shows it (a deferred block with

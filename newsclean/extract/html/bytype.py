@@ -66,6 +66,11 @@ PROFILES: dict[str, Profile] = {
 
 #: The page type's probability from which extraction follows it.
 CONFIDENCE = 0.45
+#: A less certain type is followed too when the page is surely no article (its probability
+#: of being one is under UNLIKE_ARTICLE) and the article reading keeps under THIN_READING
+#: of its words: a course's page or a catalogue that no one element of prose holds.
+UNLIKE_ARTICLE = 0.3
+THIN_READING = 0.15
 
 
 def profile_for(page_type: str | None, confidence: float | None) -> Profile | None:
@@ -75,5 +80,18 @@ def profile_for(page_type: str | None, confidence: float | None) -> Profile | No
     (True, None, None)
     """
     if page_type is None or confidence is None or confidence < CONFIDENCE:
+        return None
+    return PROFILES.get(page_type)
+
+
+def unsure_profile(page_type: str, confidence: float, article: float | None) -> Profile | None:
+    """The profile of an uncertain type (under :data:`CONFIDENCE`) of a page that is surely
+    no article (*article*, its probability of being one, under :data:`UNLIKE_ARTICLE`):
+    followed when the article reading keeps under :data:`THIN_READING` of the page.
+
+    >>> unsure_profile("listing", 0.4, 0.2).kind, unsure_profile("listing", 0.4, 0.5)
+    ('listing', None)
+    """
+    if confidence >= CONFIDENCE or article is None or article >= UNLIKE_ARTICLE:
         return None
     return PROFILES.get(page_type)

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsclean.extract.html.bytype import CONFIDENCE
 from newsclean.extract.trees import TreeSum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -477,11 +478,12 @@ def classify(
     meta: Any,
     body: Sequence[str],
     marks: tuple[bool, bool],
-) -> tuple[str, float] | None:
-    """The page's type and its probability (rounded), by the model *choice* asks for (see
-    :func:`resolve`; None: no model), from the page's structure, blocks and markup
-    metadata, the body paragraphs the rules kept and whether the page has a byline and a
-    date (*marks*)."""
+) -> tuple[str, float, float | None] | None:
+    """The page's type, its probability and the probability that it is an article (both
+    rounded; the latter only read for another type less sure than
+    :data:`~newsclean.extract.html.bytype.CONFIDENCE`, else None), by the model *choice* asks for (see :func:`resolve`; None: no model), from
+    the page's structure, blocks and markup metadata, the body paragraphs the rules kept
+    and whether the page has a byline and a date (*marks*)."""
     typer = resolve(choice)
     if typer is None:
         return None
@@ -489,4 +491,7 @@ def classify(
         structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1]
     )
     kind, confidence = typer.predict(row)
-    return kind, round(confidence, 3)
+    article = None
+    if kind != "article" and confidence < CONFIDENCE:
+        article = round(typer.probabilities(row)[TYPES.index("article")], 3)
+    return kind, round(confidence, 3), article
