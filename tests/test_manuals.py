@@ -87,3 +87,16 @@ def test_generated_class_names_give_no_words():
     document = read(MANUAL.read_text(encoding="utf-8"), PROFILES["documentation"])
     assert "relay queue set orders --max-attempts 10" in document.body  # in "css-1d8ad8q"
     assert "Try Relay Cloud free" not in document.body  # in "ad-slot"
+
+
+def test_a_code_listing_keeps_its_lines_numbers_and_caption():
+    from newsclean.extract.rules import match_rule
+
+    comment = "# the client keeps the cookies it is sent and uses them for every call"
+    assert match_rule(comment) is not None  # read as prose, a cookie notice
+    assert match_rule("2") is not None  # read as prose, a share count
+    document = read(MANUAL.read_text(encoding="utf-8"), PROFILES["documentation"])
+    assert comment in document.paragraphs
+    assert "2" in document.paragraphs and "3" in document.paragraphs
+    assert 'session = relay.Session("localhost", keep_cookies=True)' in document.paragraphs
+    assert "Listing 2: A session that sends a message with ten attempts" in document.paragraphs

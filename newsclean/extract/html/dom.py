@@ -73,6 +73,9 @@ FLOW_LEVELS = 3
 #: Elements that hold one story teaser each in a list of them.
 TEASER_TAGS = frozenset({"li", "article"})
 
+#: A figure that holds code is a listing, and its caption the listing's title: both are the text.
+LISTING_TAGS = frozenset({"figure", "figcaption"})
+
 #: Reason codes for landmark tags and class/id hints.
 LANDMARK_REASONS = {
     "nav": "nav",
@@ -117,6 +120,7 @@ class PageStructure:
         #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
         self.title_at = -1
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
+        self._code_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model: BlockModel | None = None
         #: What the page's type changes in the region (:mod:`~newsclean.extract.html.bytype`).
@@ -162,6 +166,27 @@ class PageStructure:
             self._flag_cache = in_nav, demoted
         return self._flag_cache
 
+    def _code(self) -> tuple[list[bool], list[bool]]:
+        """For each element: whether it is (in) a ``<pre>`` block of code; whether it is (in)
+        a code listing, a ``<figure>`` that holds one (its caption names the listing)."""
+        if self._code_cache is None:
+            parent, tags = self.elements.parent, self.elements.tag
+            size = len(tags)
+            in_code = [False] * size
+            holds_code = [tag == "pre" for tag in tags]
+            for serial in range(size - 1, 0, -1):  # children after their parents
+                if holds_code[serial]:
+                    holds_code[parent[serial]] = True
+            in_listing = [False] * size
+            for serial in range(1, size):
+                up = parent[serial]
+                in_code[serial] = in_code[up] or tags[serial] == "pre"
+                in_listing[serial] = in_listing[up] or (
+                    tags[serial] == "figure" and holds_code[serial]
+                )
+            self._code_cache = in_code, in_listing
+        return self._code_cache
+
     # ------------------------------------------------------------------ region
     def region(self, content: list[Line], weights: Weights, forced: set[int]) -> tuple[int, int]:
         """Mark DOM evidence on *content* and return the article region (first, last position)."""
@@ -175,6 +200,7 @@ class PageStructure:
         placed: list[tuple[int, Line, Block]] = []
         links = self.profile is not None and self.profile.links
         blocks, lines = self.blocks, len(self.blocks)
+        in_code = self._code()[0]
         for position, line in enumerate(content):
             index = line.number - 1
             block = blocks[index] if 0 <= index < lines else None
@@ -182,6 +208,11 @@ class PageStructure:
                 continue
             placed.append((position, line, block))
             serial = block.element
+            if in_code[serial] and (line.hit is not None or line.byline or line.date_line):
+                # The line rules read prose and boilerplate: in a block of code, a line
+                # number is no share count and "cookies" no consent banner.
+                line.hit, line.byline, line.date_line = None, False, False
+                line.cls, line.why = "short", "a line of code"
             link = block.link_density > LINK_SHARE and not links
             # Prose adds its size. Links cost by their size, so that menus and teaser
             # lists weigh against their element; other lines cost little, because in
@@ -345,6 +376,7 @@ class PageStructure:
         """
         parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
         size = len(tags)
+        in_listing = self._code()[1]
         reasons: list[tuple[str, str] | None] = [None] * size
         weak: dict[int, tuple[str, str]] = {}
         limit = SMALL_SHARE * prose
@@ -371,7 +403,7 @@ class PageStructure:
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
-            if tag in LANDMARK_REASONS:
+            if tag in LANDMARK_REASONS and not (tag in LISTING_TAGS and in_listing[serial]):
                 landmark = (LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"))
                 reasons[serial] = landmark
                 if tag == "header":
