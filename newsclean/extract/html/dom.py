@@ -193,14 +193,11 @@ class PageStructure:
         parent, tags = self.elements.parent, self.elements.tag
         size = len(tags)
         in_nav, demoted = self._flags()
-        good = [0.0] * size
-        bad = [0.0] * size
-        count = [0] * size
-        linked = [0] * size
+        good, bad = [0.0] * size, [0.0] * size
+        count, linked = [0] * size, [0] * size
         placed: list[tuple[int, Line, Block]] = []
         links = self.profile is not None and self.profile.links
-        blocks, lines = self.blocks, len(self.blocks)
-        in_code = self._code()[0]
+        blocks, lines, in_code = self.blocks, len(self.blocks), self._code()[0]
         for position, line in enumerate(content):
             index = line.number - 1
             block = blocks[index] if 0 <= index < lines else None
@@ -208,11 +205,8 @@ class PageStructure:
                 continue
             placed.append((position, line, block))
             serial = block.element
-            if in_code[serial] and (line.hit is not None or line.byline or line.date_line):
-                # The line rules read prose and boilerplate: in a block of code, a line
-                # number is no share count and "cookies" no consent banner.
-                line.hit, line.byline, line.date_line = None, False, False
-                line.cls, line.why = "short", "a line of code"
+            if in_code[serial]:
+                _read_as_code(line)
             link = block.link_density > LINK_SHARE and not links
             # Prose adds its size. Links cost by their size, so that menus and teaser
             # lists weigh against their element; other lines cost little, because in
@@ -448,6 +442,14 @@ def _sum_up(
         bad[up] += bad[serial]
         count[up] += count[serial]
         linked[up] += linked[serial]
+
+
+def _read_as_code(line: Line) -> None:
+    """Undo the line rules on a line of a ``<pre>`` block: they read prose and boilerplate,
+    and in code a line number is no share count, "cookies" no consent banner."""
+    if line.hit is not None or line.byline or line.date_line:
+        line.hit, line.byline, line.date_line = None, False, False
+        line.cls, line.why = "short", "a line of code"
 
 
 def _menu_block(block: Block) -> bool:
