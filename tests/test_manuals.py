@@ -100,3 +100,24 @@ def test_a_code_listing_keeps_its_lines_numbers_and_caption():
     assert "2" in document.paragraphs and "3" in document.paragraphs
     assert 'session = relay.Session("localhost", keep_cookies=True)' in document.paragraphs
     assert "Listing 2: A session that sends a message with ten attempts" in document.paragraphs
+
+
+def test_a_manual_keeps_a_description_it_repeats():
+    described = (
+        "<p>Set of key-value pairs that you can attach to an object. This can be useful for "
+        "storing additional information about the object in a structured format, and it is "
+        "returned with the object each time.</p>"
+    )
+    page = (
+        "<main><h1>Orders API</h1>"
+        "<p>The orders API creates, updates and lists the orders of an account, and each call "
+        "returns the order object that it created or changed.</p>"
+        f"<h2>Create an order</h2><h3>metadata</h3>{described}"
+        f"<h2>Update an order</h2><h3>metadata</h3>{described}</main>"
+    )
+    manual = read(page, PROFILES["documentation"])
+    article = read(page, None)
+    sentence = "Set of key-value pairs that you can attach to an object."
+    assert manual.body.count(sentence) == 2
+    assert article.body.count(sentence) == 1
+    assert [r.reason for r in article.removed if r.text.startswith(sentence)] == ["duplicate"]

@@ -19,6 +19,7 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
@@ -201,8 +202,6 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         elif dom is None and line_model is not None:
             line_model.apply(content, start, end, reading.language)
         trim_tail(content)
-    # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
-    # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(
         reading.lines,
         content,
@@ -210,12 +209,23 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         end,
         reading.title_at,
         reading.language,
-        repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
+        repeat_words=_repeat_words(dom),
         body_lo=reading.body_lo,
     )
     if dom is None:
         document.site_name = _find_site(content, reading.title_at)
     return document
+
+
+def _repeat_words(dom: PageStructure | None) -> int:
+    """Words a repeated paragraph needs to be dropped as a duplicate: in HTML, lines that
+    repeat inside the article are usually meant (a meal plan, a table's rows, a chorus), and
+    on a page whose type keeps repeats (a manual's parameters), none is dropped."""
+    if dom is None:
+        return REPEAT_WORDS
+    if dom.profile is not None and dom.profile.repeats:
+        return sys.maxsize
+    return DOM_REPEAT_WORDS
 
 
 # ----------------------------------------------------------------------------- steps

@@ -22,6 +22,8 @@ a few general mechanisms of the region and never names a site:
 * ``tabs``: the hidden panels of a set of tabs are read with the shown one (a
   manual's code sample in each language, a service page's plans): they are the
   same content, one view at a time;
+* ``repeats``: a paragraph that repeats is kept each time (a manual's parameters and
+  examples), not dropped as a duplicate;
 * ``whole_page``: the container is the whole page (a shop's, a listing's, a service
   page's or a manual's content is spread over sections no one element holds alone):
   menus, footers, asides and forms in it are still dropped as small widgets.
@@ -52,6 +54,9 @@ class Profile:
     #: Whether the hidden panels of a set of tabs are read (their text is the page's content
     #: too, shown one panel at a time).
     tabs: bool = False
+    #: Whether a paragraph that repeats is kept each time (a manual describes the same
+    #: parameter for each call, and shows the same code in each example).
+    repeats: bool = False
 
 
 #: The profiles of the page types that are not articles.
@@ -61,7 +66,7 @@ PROFILES: dict[str, Profile] = {
     "collection": Profile("collection", links=True, items=True, whole_page=True),
     "product": Profile("product", items=True, whole_page=True, tabs=True),
     "service": Profile("service", items=True, whole_page=True, tabs=True),
-    "documentation": Profile("documentation", items=True, whole_page=True, tabs=True),
+    "documentation": Profile("documentation", items=True, whole_page=True, tabs=True, repeats=True),
 }
 
 #: The page type's probability from which extraction follows it.
