@@ -121,3 +121,28 @@ def test_a_manual_keeps_a_description_it_repeats():
     assert manual.body.count(sentence) == 2
     assert article.body.count(sentence) == 1
     assert [r.reason for r in article.removed if r.text.startswith(sentence)] == ["duplicate"]
+
+
+def test_linked_titles_and_terms_of_a_reference_are_its_text():
+    page = (
+        "<nav><ul><li><a href='/docs'>Docs</a></li><li><a href='/api'>API</a></li>"
+        "<li><a href='/blog'>Blog</a></li></ul></nav><main><h1>Socket</h1>"
+        "<p>The Socket object provides the API for creating and managing a connection to a "
+        "server, as well as for sending and receiving data on the connection.</p>"
+        "<h2 id='instance-methods'><a href='#instance-methods'>Instance methods</a></h2>"
+        "<dl><dt><a href='/api/socket/close'>Socket.close()</a></dt>"
+        "<dd>Closes the connection, after the data that was queued has been sent to the "
+        "server.</dd>"
+        "<dt><a href='/api/socket/send'>Socket.send()</a></dt>"
+        "<dd>Queues the data to be sent to the server and returns at once, before it is sent."
+        "</dd></dl>"
+        "<h2><a href='/api/stream'>Stream, the socket's sibling</a></h2></main>"
+    )
+    tree = parse(page)
+    linked = {block.text: block.link_density for block in blocks(tree)}
+    assert linked["Instance methods"] == 0.0  # its link is its own anchor
+    assert linked["Stream, the socket's sibling"] == 1.0  # a link away
+    document = read(page, PROFILES["documentation"])
+    for text in ("Instance methods", "Socket.close()", "Socket.send()"):
+        assert text in document.paragraphs
+    assert "Docs" not in document.paragraphs and "Blog" not in document.paragraphs

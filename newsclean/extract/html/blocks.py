@@ -24,10 +24,12 @@ import re
 
 from newsclean.extract.html.names import (
     BODY_HINTS,
+    HEADINGS,
     HINT_CACHE,
     NO_HINTS,
     heading_anchor,
     hidden,
+    in_page,
     name_hints,
     tab_panel,
 )
@@ -523,7 +525,8 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
         e_tag.append(tag)
         e_hints.append(hints)
         e_names.append(class_id)
-        top = (serial, tag if is_block else top[1], top[2] or tag == "a", is_block)
+        link = top[2] or (tag == "a" and not (top[1] in HEADINGS and in_page(attributes)))
+        top = (serial, tag if is_block else top[1], link, is_block)
         opened.append(top)
         push(None)
         if len(opened) < MAX_DEPTH:

@@ -453,8 +453,10 @@ def _read_as_code(line: Line) -> None:
 
 
 def _menu_block(block: Block) -> bool:
-    """Whether a block is a short line made mostly of link text (a menu entry, a link list)."""
-    return block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS
+    """Whether a block is a short line made mostly of link text (a menu entry, a link list);
+    a term of a definition list (``<dt>``) is none, even linked: it names what its
+    definition describes (an API's member, a glossary's word)."""
+    return block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS and block.tag != "dt"
 
 
 def structure_lines(title: str | None, blocks: Sequence[Block]) -> tuple[list[str], PageStructure]:

@@ -158,7 +158,7 @@ def hints(attributes: dict, anchor: bool = False) -> frozenset[str]:
 
 #: Hints that only say an element holds the text: an anchor need not be told from them.
 BODY_HINTS = frozenset({"article", "embed"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def heading_anchor(node, tag: str, value: str) -> bool:
@@ -179,12 +179,22 @@ def heading_anchor(node, tag: str, value: str) -> bool:
     words = {word for word in name_words(value) if len(word) > 1}
     if len(words) < 2:
         return False
-    heading = node if tag in _HEADINGS else node.css_first("h1, h2, h3, h4, h5, h6")
+    heading = node if tag in HEADINGS else node.css_first("h1, h2, h3, h4, h5, h6")
     if heading is None or not words <= set(_SPLIT_NAME.split(heading.text(deep=True).lower())):
         return False
     if heading is node:
         return True
     return any((a.attributes.get("href") or "").startswith("#") for a in heading.css("a[href]"))
+
+
+def in_page(attributes: dict | None) -> bool:
+    """Whether a link's attributes point inside the page (``href="#…"``): in a heading, the
+    anchor of its own section (a manual's ``¶``, a linked title), no link away.
+
+    >>> in_page({"href": "#constructor"}), in_page({"href": "/docs/api"}), in_page(None)
+    (True, False, False)
+    """
+    return attributes is not None and (attributes.get("href") or "").startswith("#")
 
 
 def hidden(attributes: dict) -> bool:
