@@ -63,7 +63,9 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     "forum": Profile("forum", comments=True, items=True),
     "listing": Profile("listing", links=True, items=True, whole_page=True),
-    "collection": Profile("collection", links=True, items=True, whole_page=True),
+    # The block model, which learns mostly from pages of prose, reads a grid of products
+    # worse than the rules do (bench/wcxb.py --cv, pages read as collections).
+    "collection": Profile("collection", links=True, items=True, whole_page=True, model=False),
     "product": Profile("product", items=True, whole_page=True, tabs=True),
     "service": Profile("service", items=True, whole_page=True, tabs=True),
     "documentation": Profile("documentation", items=True, whole_page=True, tabs=True, repeats=True),
