@@ -131,7 +131,11 @@ def name_hints(value: str) -> frozenset[str]:
     """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
     found = HINT_CACHE.get(value)
     if found is None:
-        names = _HINT_NAMES.intersection(name_words(value))
+        lower = value.lower()
+        names = _HINT_NAMES.intersection(_SPLIT_NAME.split(lower))
+        if names and not lower.isalpha():
+            # Letters between digits may be a hash's: read the words as name_words does.
+            names = _HINT_NAMES.intersection(name_words(lower))
         found = frozenset(HINT_WORDS[name] for name in names) if names else NO_HINTS
         if len(HINT_CACHE) > 50_000:
             HINT_CACHE.clear()
