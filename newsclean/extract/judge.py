@@ -150,11 +150,11 @@ def read_lines(
     limits, weights = settings(options.favor)
     links = dom.link_lines() if dom is not None else None
     if previous is not None and previous.links == links:
-        lines, language = previous.lines, previous.language
-        restore_classes(lines, previous.classes)
+        lines, language, classes = previous.lines, previous.language, previous.classes
+        restore_classes(lines, classes)
     else:
         lines, language = page_lines(raw_lines, limits, links)
-    classes = line_classes(lines) if dom is not None else []
+        classes = line_classes(lines)
     forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
     if read is not None:
