@@ -7,7 +7,14 @@ import pytest
 from conftest import PROSE, clean_rules
 
 from newsclean.extract.features import Limits, line_features
-from newsclean.extract.textmeta import dated_name, name_alone, reading_time, short_by_line
+from newsclean.extract.textmeta import (
+    dated_name,
+    handle_byline,
+    job_title,
+    name_alone,
+    reading_time,
+    short_by_line,
+)
 
 
 def _line(text: str):
@@ -171,3 +178,91 @@ def test_the_date_on_the_byline_line():
     )  # fmt: skip
     assert document.byline == "Daniel Gibson"
     assert document.date == "2023-03-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By: ShawnHymel | December 16, 2025 | Categories: Uncategorized", "ShawnHymel"),
+        ("by ibby", "ibby"),
+        ("Posted on July 1, 2024 by infuy", "infuy"),
+        ("by Amanda · Dec 20, 2025 at 3:00 am · One comment so far", "Amanda"),
+        ("By the Lavazza Team 2–3 minutes", "the Lavazza Team"),
+        ("Sort by Date", None),
+        ("Filter by Topic | News", None),
+        ("By State", None),
+        ("By the way, the storm is over", None),
+    ],
+)
+def test_a_byline_that_names_a_handle(text, name):
+    assert handle_byline(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tech Writer", True), ("Former McKinsey Consultant", True), ("Founder & CEO", True),
+     ("Research & Development", False), ("Our writers tested forty laptops.", False)],
+)  # fmt: skip
+def test_a_job_title(text, expected):
+    assert job_title(text) is expected
+
+
+def test_a_name_right_under_the_headline_is_the_byline():
+    document = clean_rules(["Storm hits the coast", "", "Andrei Zakharov", "", *PROSE])
+    assert document.byline == "Andrei Zakharov"
+
+
+def test_a_section_heading_under_the_headline_is_no_byline():
+    # The page writes "power" and "coaching" in lower case: common words, not a name.
+    document = clean_rules(
+        ["Storm hits the coast", "", "Power Coaching", "",
+         "The storm cut the power to the town, and the coaching staff of the school stayed home.",
+         *PROSE]
+    )  # fmt: skip
+    assert document.byline is None
+
+
+def test_a_name_over_its_job_title_is_the_byline():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "Juliette Carreiro", "",
+         "Tech Writer", "", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Juliette Carreiro"
+
+
+def test_a_name_with_its_job_on_one_line_is_the_byline():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast",
+         "Mateusz Haberny Founder at Oakwood", "", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Mateusz Haberny"
+
+
+def test_a_handle_over_the_date_is_the_byline():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "Gabo", "Jan 23, 2025",
+         "11 min read", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Gabo"
+    assert document.date == "2025-01-23"
+
+
+def test_a_name_beside_the_date_beats_a_photo_credit():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "Shrijith Venkat",
+         "Dec 18, 2025", "", "Photo by Jaideep Bhoosreddy on Unsplash", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Shrijith Venkat"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("By Alyssa Morgan on January 21, 2023", "Alyssa Morgan"),
+     ("Written by: Colin Gray Colin Gray", "Colin Gray"),
+     ("By MixmasterFred in Workshop Woodworking", "MixmasterFred")],
+)  # fmt: skip
+def test_the_byline_keeps_the_name_only(line, name):
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", line, "", *PROSE]
+    )
+    assert document.byline == name

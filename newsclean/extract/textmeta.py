@@ -16,7 +16,9 @@ __all__ = [
     "dated_name",
     "find_byline",
     "find_date",
+    "handle_byline",
     "head_above_meta",
+    "job_title",
     "name_alone",
     "reading_time",
     "short_by_line",
@@ -41,23 +43,29 @@ _PUBLISHED = re.compile(
 
 
 def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
-    """The byline near the headline, else the agency or author line right after the body,
-    else the names of a "By NAME DATE" line near the headline or the body's end, else a
-    name alone near the headline (:func:`_name_line`), else the nearest byline above the
-    body (:func:`_byline_above_body`)."""
+    """The byline near the headline; else a name beside the date, over the writer's job or
+    right under the headline (:func:`_name_line`); else the agency or author line right
+    after the body; else the names of a "By NAME DATE" line or a handle's byline ("by
+    ibby") near the headline or the body's end; else any name alone near the headline;
+    else the nearest byline above the body (:func:`_byline_above_body`)."""
     near, trailing = None, None
     for position, line in enumerate(content):
         if not line.byline:
             continue
         if lo - META_WINDOW <= line.number <= first + META_WINDOW * 2 and near is None:
-            text = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip()
+            text = byline_names(line.text) or _plain_byline(line.text)
             if not text and position + 1 < len(content):
                 text = content[position + 1].text
             near = text or None
         elif last < line.number <= last + META_WINDOW * 2 and trailing is None:
-            trailing = byline_names(line.text) or _BY_PREFIX.sub("", line.text).strip() or None
-    if near or trailing:
-        return near or trailing
+            trailing = byline_names(line.text) or _plain_byline(line.text) or None
+    if near:
+        return _once(near)
+    beside, rank = _name_line(content, lo, first)
+    if beside and rank <= 1:
+        return beside
+    if trailing:
+        return trailing
     for line in content:
         if line.number > last + META_WINDOW * 2:
             break
@@ -67,10 +75,74 @@ def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | No
             if names is None and near_head and line.words <= 16 and YEAR.search(line.text):
                 names = dated_name(line.text)
             if names is None and near_head and short_by_line(line):
-                names = _BY_PREFIX.sub("", line.text).strip()
+                names = _plain_byline(line.text)
+            if names is None and near_head and line.words <= 12:
+                names = handle_byline(line.text)
             if names:
                 return names
-    return _name_line(content, lo, first) or _byline_above_body(content, first)
+    return beside or _byline_above_body(content, first)
+
+
+#: "by NAME" opening the line or after a date or a separator, where a one-word NAME (a
+#: handle) or "the X Team" ends the line or meets a separator, "on", or a number.
+_HANDLE = re.compile(
+    r"(?:^|[|•·]\s*|(?:19|20)\d\d\s+)(?i:(?:written\s+|posted\s+)?by):?\s+"
+    r"(?P<name>(?i:the\s+)?[^\W\d_][\w.'’-]{1,30}(?:\s+[A-Z][\w'’-]*){0,2}?)"
+    r"\s*(?=\Z|[|•·,–—]|\s+(?i:on|at)\b|\s+\d)"
+)
+
+
+def handle_byline(text: str) -> str | None:
+    """The name of a byline that names a handle or a team ("by ibby", "By: ShawnHymel |
+    May 2, 2025", "Posted on May 2, 2025 by infuy", "By the Lavazza Team 2–3 minutes").
+
+    >>> handle_byline("By: ShawnHymel | December 16, 2025"), handle_byline("by ibby")
+    ('ShawnHymel', 'ibby')
+    >>> handle_byline("Sort by Date") is None, handle_byline("By Topic") is None
+    (True, True)
+    """
+    m = _HANDLE.search(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    lowered = {w.lower().strip(".") for w in name.split()} - {"the"}
+    if not lowered.isdisjoint(NOT_NAME | _NOT_NAME_WORDS | lexicon.ACCOUNTS):
+        return None
+    if name.lower().startswith("the ") and len(name.split()) < 3:
+        return None
+    if m.end() == len(text.rstrip()) and name.istitle() and " " not in name:
+        return None  # "By State", "By Topic": a menu's filters
+    return name
+
+
+def _plain_byline(text: str) -> str:
+    """A byline without its "By" and without the date or section that follows the name:
+    "By Jane Doe on May 2, 2025" and "Jane Doe in Finance" give "Jane Doe"."""
+    text = _BY_PREFIX.sub("", text).strip()
+    found = date_span(text)
+    if found is not None and found[1] > 0:
+        text = _DATE_LEAD.sub("", text[: found[1]])
+    return _NAME_TAIL.sub("", text).strip(" ,")
+
+
+#: What joins a name to the date after it: "on", "at", "|", "·", "Last updated".
+_DATE_LEAD = re.compile(
+    r"(?:\s+(?:on|at)|\s*[|•·,–—-]|\s+(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?)\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _once(names: str) -> str:
+    """A name the dump wrote twice in one line (a name link and its text) written once.
+
+    >>> _once("Colin Gray Colin Gray"), _once("Jane Doe")
+    ('Colin Gray', 'Jane Doe')
+    """
+    words = names.split()
+    half = len(words) // 2
+    if half >= 1 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return names
 
 
 #: A line that only announces the author on the next line ("Author:", "Written by").
@@ -110,30 +182,43 @@ def _byline_above_body(content: list[Line], first: int) -> str | None:
     return None
 
 
-def _name_line(content: list[Line], lo: int, first: int) -> str | None:
-    """A person's name alone on a line near the headline (:func:`name_alone`): first one
-    that the page repeats (the byline above the body and the author box after it) with
-    a date line or a reading time at most two lines away, then one right next to such a
-    line or with a job title between (a byline without its "By"), then a repeated one
-    just around the headline."""
+def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, int]:
+    """A person's name near the headline and its rank: 0 for a name alone that the page
+    repeats (the byline above the body and the author box after it) with a date line or
+    a reading time at most two lines away; 1 for a name right next to such a line or
+    with a job title between (a byline without its "By"), over or with the writer's job,
+    or right under the headline, or a one-word handle over the date; 2 for a repeated
+    one just around the headline; (None, 3) when there is none. A name whose first word (or every
+    word) the page also writes in lower case is a heading, not a name."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
     best, best_rank = None, 3
+    common: set[str] | None = None
     for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
-        if line.number < lo - META_WINDOW or line.role == "title" or not name_alone(line):
+        if line.number < lo - META_WINDOW or line.role == "title":
             continue
+        name = line.text if name_alone(line) else _name_with_job(line)
+        if name is None and _handle_alone(line, content, position):
+            name = line.text
+        if name is None:
+            continue
+        if common is None:
+            common = _lowercase_words(content)
+        words = [w for w in name.lower().split() if w not in _TEAM]
+        if not words or words[0] in common or common.issuperset(words) or _JOB.match(words[0]):
+            continue  # "Power Coaching", "Fact Checked": the page writes these words in lower case
         gaps = [
             abs(near - position)
             for near in range(position - 2, position + 3)
             if 0 <= near < len(content) and near != position and _dated(content[near])
         ]
-        repeated = counts[line.text] >= 2
+        repeated = counts.get(line.text, 0) >= 2
         if repeated and gaps:
-            return line.text
+            return name, 0
         # Right next to the date, or with a job title between ("Jane Doe / Editor / May 2").
         beside = 1 in gaps or (
             position + 2 < len(content)
@@ -142,10 +227,106 @@ def _name_line(content: list[Line], lo: int, first: int) -> str | None:
             and content[position + 1].words <= 5
             and not content[position + 1].ends_sentence
         )
-        rank = 1 if beside else 2 if repeated and line.number >= lo - 2 else 3
+        # Right under the headline, the body or a standfirst below ("Headline / Jane Doe").
+        under = position > 0 and content[position - 1].role == "title"
+        # Over the writer's job ("Jane Doe / Tech Writer").
+        over_job = position + 1 < len(content) and job_title(content[position + 1].text)
+        with_job = name != line.text
+        rank = (
+            1
+            if beside or under or over_job or with_job
+            else 2
+            if repeated and line.number >= lo - 2
+            else 3
+        )
         if rank < best_rank:
-            best, best_rank = line.text, rank
-    return best
+            best, best_rank = name, rank
+    return best, best_rank
+
+
+#: What a writer's job line says: "Tech Writer", "Senior Editor", "Founder & CEO".
+_JOB = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|columnist|journalist|contributor|author|"
+    r"founder|co-founder|ceo|cto|cmo|director|manager|consultant|analyst|expert|specialist|"
+    r"marketer|engineer|researcher|scientist|strategist|producer|professor|dietitian)s?\b",
+    re.IGNORECASE,
+)
+
+
+def job_title(text: str) -> bool:
+    """Whether the line is a writer's job title alone ("Tech Writer", "Former McKinsey
+    Consultant", "Research & Development" is not).
+
+    >>> job_title("Former McKinsey Consultant"), job_title("Our writers tested 40 laptops.")
+    (True, False)
+    """
+    return (
+        len(text) <= 60
+        and len(text.split()) <= 6
+        and text[-1:] not in ".!?"
+        and bool(_JOB.search(text))
+    )
+
+
+def _handle_alone(line: Line, content: list[Line], position: int) -> bool:
+    """Whether the line is one word over a date line: a writer's handle or first name
+    ("Gabo / Jan 23 / 11 min read")."""
+    return (
+        line.words == 1
+        and line.hit is None
+        and 2 <= len(line.text) <= 30
+        and line.text.isalpha()
+        and position + 1 < len(content)
+        and _dated(content[position + 1])
+        and line.text.lower() not in NOT_NAME
+        and line.text.lower() not in _NOT_NAME_WORDS
+        and line.text.lower() not in lexicon.ACCOUNTS
+    )
+
+
+_JOB_JOINS = frozenset("at of and & for the in on".split())
+
+
+def _name_with_job(line: Line) -> str | None:
+    """The name of a line that gives a name and the writer's job: "Jane Doe, Tech Writer",
+    "Jane Doe (Content Manager)", "Jane Doe Founder at Acme"."""
+    if line.words > 10 or line.hit is not None or line.ends_sentence or line.density:
+        return None
+    words = line.text.split()
+    for size in (2, 3, 4):
+        name = " ".join(words[:size]).rstrip(",|-–—")
+        rest = " ".join(words[size:]).strip("()|,-–— ")
+        # One word with nothing between is a name's end ("Subject Matter Expert").
+        apart = name != " ".join(words[:size]) or words[size : size + 1] in (
+            ["|"],
+            ["-"],
+            ["–"],
+            ["—"],
+        )
+        if (
+            rest
+            and (apart or len(words) - size >= 2)
+            and all(w[:1].isupper() or w in _JOB_JOINS for w in rest.split())
+            and job_title(rest)
+            and _NAME_LINE.fullmatch(name)
+            and _NOT_NAME_WORDS.isdisjoint(name.lower().split())
+        ):
+            return name
+    return None
+
+
+_PARTICLES = frozenset("de da van von der di del la le bin al".split())
+#: Words an author's name may share with common words ("The Upwork Team").
+_TEAM = frozenset("the team staff".split())
+
+
+def _lowercase_words(content: list[Line]) -> set[str]:
+    """The words the page writes in lower case: common words, not parts of a name (name
+    particles aside)."""
+    words: set[str] = set()
+    for line in content:
+        words.update(w for w in line.text.split() if w.islower())
+    return words - _PARTICLES - _TEAM
 
 
 def _dated(line: Line) -> bool:
@@ -228,7 +409,7 @@ def reading_time(text: str) -> bool:
 _NOT_NAME_WORDS = BOILERPLATE_WORDS | frozenset(
     """
     get started start find apply now join learn explore discover request order book buy
-    try free demo quote strategy insights takeaways summary contents table overview
+    try free demo quote strategy insights takeaways summary contents table overview points highlights
     industry services solutions products resources news gallery program programs
     """.split()
 )

@@ -311,17 +311,13 @@ _BYLINE_LABELS = frozenset(
 )
 
 
-#: Account names a content system signs with when nobody set the author.
-_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin"})
-
-
 def is_account(name: str) -> bool:
     """Whether *name* is the account a content system signs with ("admin").
 
     >>> is_account("Administrator"), is_account("Ann Lee")
     (True, False)
     """
-    return name.casefold() in _ACCOUNTS
+    return name.casefold() in lexicon.ACCOUNTS
 
 
 def weak_author(author: str, site_name: str | None) -> bool:
