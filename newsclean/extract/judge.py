@@ -42,7 +42,7 @@ from newsclean.extract.metadata import (
     site_from_copyright,
     site_from_title,
 )
-from newsclean.extract.region import Weights, extend_over_list, find_region
+from newsclean.extract.region import Weights, extend_over_list, find_region, prose_around
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
@@ -535,36 +535,12 @@ def _judge(
         else:
             # Short or low-density lines inside the article: kept between prose (subheads, list items).
             if around is None:
-                around = _prose_around(content, body_lo, end)
+                around = prose_around(content, body_lo, end)
             if around[0][position - body_lo] and around[1][position - body_lo]:
                 line.judge(True, "body", evidence=f"{line.why}; between prose lines")
             else:
                 _drop_out_of_context(line)
     return body_lo
-
-
-#: What a line of each class says of the prose around a short line (other classes: look further).
-_WALK = {"good": True, "near": True, "bad": False}
-
-
-def _prose_around(content: list[Line], lo: int, hi: int) -> tuple[list[bool], list[bool]]:
-    """For each line from *lo* to *hi*: whether :func:`_neighbour_class` finds prose before
-    it, and after it, within those lines, before any line is dropped as a duplicate. One
-    pass each way, where a walk from each line costs the square of a run of short lines
-    (a long list, a page read whole)."""
-    verdicts = [
-        False if line.hit is not None or line.byline or line.date_line else _WALK.get(line.cls)
-        for line in content[lo : hi + 1]
-    ]
-    sides = []
-    for order in (verdicts, verdicts[::-1]):
-        found, last = [], False
-        for verdict in order:
-            found.append(last)
-            if verdict is not None:
-                last = verdict
-        sides.append(found)
-    return sides[0], sides[1][::-1]
 
 
 def _drop_out_of_context(line: Line) -> None:
