@@ -169,7 +169,7 @@ def _with_repairs(document: Document, fixed: Repaired) -> Document:
 
 
 def _clean_text(text: str, options: Options) -> Document:
-    from newsclean.extract.judge import extract_lines
+    from newsclean.extract.judge import Reading, finish, read_lines
     from newsclean.extract.layout import normalize, unmark_paragraphs
 
     model = None
@@ -180,17 +180,22 @@ def _clean_text(text: str, options: Options) -> Document:
     fixed = _repair(text, options)
     inputs = fixed.text.split("\n")
     lines, numbers = normalize(inputs)
-    kept: list[str] | None = None if options.page_type_model is False else []
     read: list[Line] = []
-    document = extract_lines(lines, options, line_model=model, rules_body=kept, read=read)
-    if kept is not None:
+    reading = read_lines(lines, options, read=read)
+    first = reading if isinstance(reading, Reading) else None
+    # (the body lines the rules kept, before the model: the page type reads them)
+    kept = first.body() if first is not None else []
+    document = finish(first, line_model=model) if first is not None else cast(Document, reading)
+    if options.page_type_model is not False:
         from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.texttype import classify
 
         classify(document, options.page_type_model, lines, kept, read)
         if options.follow_type and profile_for(document.page_type, document.page_type_confidence):
-            # No article: its content is the whole dump that no rule rejects, not one run of prose.
-            again = extract_lines(lines, options, line_model=model, whole_page=True)
+            # No article: its content is the whole dump that no rule rejects, not one run of
+            # prose. The lines and their features are those of the first reading.
+            whole = read_lines(lines, options, previous=first, whole_page=True)
+            again = finish(whole, line_model=model) if isinstance(whole, Reading) else whole
             again.page_type = document.page_type
             again.page_type_confidence = document.page_type_confidence
             document = again

@@ -648,3 +648,116 @@ def test_letter_foreign_to_its_word_sends_the_line_to_relabel(text):
 )
 def test_letters_native_to_their_words_stay(text):
     assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eski İstanbul evleri", "İlk yardım çantası", "Almanca ve İtalyanca", "Kuzey İrlandalı"],
+)
+@pytest.mark.parametrize(("codec", "read_as"), [("cp1254", "cp1252"), ("iso8859-9", "latin-1")])
+def test_turkish_capital_dotted_i_is_a_letter_of_its_word(text, codec, read_as):
+    # İ lower-cases to i and a combining dot: the word model must read it as i, or the
+    # Turkish reading of the line looks no better than Ý
+    broken = text.encode(codec).decode(read_as)
+    assert "\u00dd" in broken
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Švedska reprezentanca je zmagala.", "Šta je novo u gradu?", "Šola je danes zaprta."]
+)
+def test_lead_byte_alone_before_a_word_lost_its_no_break_space(text):
+    # Š is C5 A0: read as cp1252 with no-break spaces turned into spaces, "Å " is left
+    # alone before the rest of its word
+    broken = text.encode("utf-8").decode("cp1252").replace("\u00a0", " ")
+    assert broken.startswith("\u00c5 ")
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Å være eller ikke være, det er spørsmålet.",
+        "Hun sa: Å nei, ikke igjen.",
+        "Å bo i byen er dyrt.",
+    ],
+)
+def test_a_ring_alone_before_a_word_stays(text):
+    # Norwegian å (to), capitalised: a word of its own, not the lead byte of Š
+    assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("Zoznam metód pre triedu", "cp1250"),
+        ("Vyberte súbor na odoslanie", "iso8859-2"),
+        ("La página no existe", "mac-roman"),
+    ],
+)
+def test_one_utf8_letter_read_as_another_latin_code_page(text, reader):
+    # a capital or a sign of the code page (Ă, √) between a small letter and a
+    # continuation byte: ftfy leaves the one sequence alone, no word holds it
+    broken = text.encode("utf-8").decode(reader)
+    assert broken != text
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("text", ["Genève: ƒ(x) = 3√° x", "Ăla ĂŽle", "The Ĺ½ case"])
+def test_signs_and_capitals_not_inside_a_word_stay(text):
+    assert repair(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reader"),
+    [
+        ("Prices rose in Città Alta this summer.", "gbk"),
+        ("The café in Zürich closes early.", "gbk"),
+        ("The café in Zürich closes early.", "big5"),
+        ("He studied at the Université Laval for two years.", "big5"),
+    ],
+)
+def test_one_ideograph_inside_a_latin_word(text, reader):
+    # a UTF-8 letter read with a CJK codec is one ideograph glued to Latin letters
+    # (Citt脿, caf茅): one character, yet no word is written so
+    broken = text.encode("utf-8").decode(reader)
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["한글 글꼴은 Arial체.", "这是PDF么.", "Arial체.", "用Python编程很有趣。"]
+)
+def test_ideographs_next_to_latin_words_in_cjk_text_stay(text):
+    assert repair(text).text == text
+
+
+@pytest.mark.parametrize("text", ["The prize went to 林惠玲 last night.", "密碼已經更新"])
+def test_big5_read_as_cp1252_with_ascii_trail_bytes(text):
+    # Big5 trail bytes below 0x80 read as ASCII: no four high characters in a row, but
+    # a Latin-1 sign, an ASCII character and a high one (ªL´f¬Â)
+    broken = text.encode("big5").decode("cp1252")
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿Qué pasa? ¡Hola!", "Temperature: 25°C à Paris", "1ª edição, 2º volume", "avail\u00adable"],
+)
+def test_latin1_signs_next_to_ascii_stay(text):
+    assert repair(text).text == text
+
+
+def test_letters_lost_the_same_way_are_chosen_together():
+    # UTF-8 ă (C4 83) read as Latin-1, its C1 byte dropped, three times: changed one at
+    # a time, each word alone looks Latvian (ā); together the line reads as Romanian
+    text = "Limba română (fără diacritice)"
+    broken = _c1_dropped(text)
+    assert broken.count("\u00c4") == 3
+    assert repair(broken).text == text
+
+
+@pytest.mark.parametrize("text", ["Visit the Help Center©Acme page.", "Data©Initech report"])
+def test_sign_between_brand_names_is_no_capital_letter(text):
+    # © between a small letter and a capital: ISO-8859-3 reads it as İ, ISO-8859-2 as Š,
+    # but no word has a capital after a small letter
+    assert repair(text).text == text

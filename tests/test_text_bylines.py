@@ -266,3 +266,22 @@ def test_the_byline_keeps_the_name_only(line, name):
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", line, "", *PROSE]
     )
     assert document.byline == name
+
+
+def test_a_headline_that_shares_no_word_with_the_page_title_gives_way_to_it():
+    document = clean_rules(
+        ["Storm hits the northern coast | The Daily", "", "Weekend Reading Picks", "", *PROSE]
+    )
+    assert document.title == "Storm hits the northern coast"
+
+
+def test_the_page_title_must_name_the_site_and_be_what_the_body_is_about():
+    # No site's name after the first line: it may be any line a converter wrote first.
+    alone = clean_rules(["Storm hits the northern coast", "", "Weekend Reading Picks", *PROSE])
+    assert alone.title != "Storm hits the northern coast"
+    # The body says nothing of the first line's words: an advertisement, not the page title.
+    advert = clean_rules(
+        ["Final call: save forty dollars on tickets | Events", "", "Weekend Reading Picks", "",
+         *PROSE]
+    )  # fmt: skip
+    assert advert.title != "Final call: save forty dollars on tickets"

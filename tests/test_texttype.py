@@ -127,3 +127,29 @@ def test_a_dump_that_is_no_article_is_read_whole():
         assert service.page_type == "service" and service.page_type_confidence == 0.9
         for menu in ("Home", "Pricing", "© 2025 Harbour Accounting"):
             assert menu not in service.paragraphs
+
+
+def test_a_dump_read_whole_again_takes_the_lines_of_its_first_reading():
+    from newsclean.extract.judge import Reading, extract_lines, finish, read_lines
+    from newsclean.extract.linemodel import resolve
+    from newsclean.options import Options
+
+    fixture = (ROOT / "tests" / "fixtures" / "service_sections.txt").read_text(encoding="utf-8")
+    # (and a list after a colon, whose items the region step takes in as prose)
+    dates = "\n".join(f"June {day} - a workshop on payroll in Leeds" for day in range(1, 6))
+    prose = (
+        "Our advisers meet new clients in Leeds and York every month, and they explain "
+        "how the monthly service works before anything is signed.\n"
+    )
+    listed = prose + "The dates of the next workshops are:\n" + dates + "\n\nHome\nContact\n"
+    for text in (fixture, listed):
+        lines = text.split("\n")
+        for model in (None, resolve(None)):
+            options = Options()
+            first = read_lines(lines, options)
+            assert isinstance(first, Reading)
+            finish(first, line_model=model)  # the verdicts and the model's evidence
+            again = read_lines(lines, options, previous=first, whole_page=True)
+            assert isinstance(again, Reading) and again.lines is first.lines
+            fresh = extract_lines(lines, options, line_model=model, whole_page=True)
+            assert finish(again, line_model=model).to_dict() == fresh.to_dict()

@@ -19,7 +19,6 @@ taken as it is, so cleaning the cleaned text again changes nothing.
 from __future__ import annotations
 
 import re
-import sys
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
@@ -37,12 +36,13 @@ from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
     byline_names,
+    headline_of_title,
     parse_date,
     parse_dateline,
     site_from_copyright,
     site_from_title,
 )
-from newsclean.extract.region import Weights, extend_over_list, find_region
+from newsclean.extract.region import Weights, extend_over_list, find_region, prose_around
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
@@ -151,11 +151,11 @@ def read_lines(
     limits, weights = settings(options.favor)
     links = dom.link_lines() if dom is not None else None
     if previous is not None and previous.links == links:
-        lines, language = previous.lines, previous.language
-        restore_classes(lines, previous.classes)
+        lines, language, classes = previous.lines, previous.language, previous.classes
+        restore_classes(lines, classes)
     else:
         lines, language = page_lines(raw_lines, limits, links)
-    classes = line_classes(lines) if dom is not None else []
+        classes = line_classes(lines)
     forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
     if read is not None:
@@ -209,23 +209,38 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         end,
         reading.title_at,
         reading.language,
-        repeat_words=_repeat_words(dom),
+        # In HTML, lines that repeat inside the article are usually meant (a table's rows, a
+        # chorus): only a repeated paragraph is a duplicate, and on a manual none.
+        repeat_words=REPEAT_WORDS if dom is None else dom.repeat_words(DOM_REPEAT_WORDS),
         body_lo=reading.body_lo,
     )
     if dom is None:
         document.site_name = _find_site(content, reading.title_at)
+        document.title = _declared_title(content, document.title, document.paragraphs)
     return document
 
 
-def _repeat_words(dom: PageStructure | None) -> int:
-    """Words a repeated paragraph needs to be dropped as a duplicate: in HTML, lines that
-    repeat inside the article are usually meant (a meal plan, a table's rows, a chorus), and
-    on a page whose type keeps repeats (a manual's parameters), none is dropped."""
-    if dom is None:
-        return REPEAT_WORDS
-    if dom.profile is not None and dom.profile.repeats:
-        return sys.maxsize
-    return DOM_REPEAT_WORDS
+def _declared_title(content: list[Line], title: str, body: list[str]) -> str:
+    """A dump's page title (its first line, without the site's name) instead of a headline
+    found below that shares no word with it: such a line is a menu's, a box's or another
+    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic").
+    The first line is taken for a page title when it names the site too and the body says
+    most of its words."""
+    if not content or (title and _tokens(title) & _tokens(content[0].text)):
+        return title
+    first = content[0]
+    if first.keep or first.text.startswith("#") or (first.hit and first.hit.reason != "masthead"):
+        return title  # a line of the body, a converter's Markdown heading, or boilerplate
+    head = headline_of_title(content[0].text)
+    if (
+        head == content[0].text
+        or not 3 <= len(head.split()) <= 30
+        or head.endswith((".", ":", ","))
+    ):
+        return title
+    words = {w for w in _tokens(head) if len(w) >= 4}
+    said = _tokens(" ".join(body)) & words
+    return head if words and 2 * len(said) >= len(words) else title
 
 
 # ----------------------------------------------------------------------------- steps
@@ -483,6 +498,7 @@ def _judge(
             if content[position].cls in ("good", "near"):
                 body_lo = min(body_lo, position)
                 break
+    around: tuple[list[bool], list[bool]] | None = None  # (made when first needed)
     for position, line in enumerate(content):
         inside = body_lo <= position <= end
         if line.number in forced:
@@ -518,9 +534,9 @@ def _judge(
             line.judge(True, "body", evidence=line.why)
         else:
             # Short or low-density lines inside the article: kept between prose (subheads, list items).
-            prev_ok = _neighbour_class(content, position, -1, body_lo, end)
-            next_ok = _neighbour_class(content, position, +1, body_lo, end)
-            if prev_ok and next_ok:
+            if around is None:
+                around = prose_around(content, body_lo, end)
+            if around[0][position - body_lo] and around[1][position - body_lo]:
                 line.judge(True, "body", evidence=f"{line.why}; between prose lines")
             else:
                 _drop_out_of_context(line)

@@ -322,6 +322,16 @@ def site_from_title(page_title: str, headline: str = "") -> str | None:
     return candidate
 
 
+def headline_of_title(page_title: str) -> str:
+    """The headline part of a page title: its longest part ("Headline | Site").
+
+    >>> headline_of_title("Storm hits the coast - The Daily")
+    'Storm hits the coast'
+    """
+    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    return max(parts, key=lambda p: len(p.split()), default="")
+
+
 def site_from_copyright(text: str) -> str | None:
     """The owner named in a copyright line.
 

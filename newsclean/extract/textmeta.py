@@ -188,14 +188,14 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
     a reading time at most two lines away; 1 for a name right next to such a line or
     with a job title between (a byline without its "By"), over or with the writer's job,
     or right under the headline, or a one-word handle over the date; 2 for a repeated
-    one just around the headline; (None, 3) when there is none. A name whose first word (or every
-    word) the page also writes in lower case is a heading, not a name."""
+    one just around the headline; (None, 3) when there is none. A name whose first word the page
+    also writes in lower case is a heading, not a name."""
     counts: dict[str, int] = {}
     for line in content:
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
     best, best_rank = None, 3
-    common: set[str] | None = None
+    page: str | None = None
     for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
@@ -206,10 +206,10 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
             name = line.text
         if name is None:
             continue
-        if common is None:
-            common = _lowercase_words(content)
+        if page is None:
+            page = "\n".join(line.text for line in content)
         words = [w for w in name.lower().split() if w not in _TEAM]
-        if not words or words[0] in common or common.issuperset(words) or _JOB.match(words[0]):
+        if not words or _JOB.match(words[0]) or _written_lower(page, words[0]):
             continue  # "Power Coaching", "Fact Checked": the page writes these words in lower case
         gaps = [
             abs(near - position)
@@ -320,13 +320,12 @@ _PARTICLES = frozenset("de da van von der di del la le bin al".split())
 _TEAM = frozenset("the team staff".split())
 
 
-def _lowercase_words(content: list[Line]) -> set[str]:
-    """The words the page writes in lower case: common words, not parts of a name (name
-    particles aside)."""
-    words: set[str] = set()
-    for line in content:
-        words.update(w for w in line.text.split() if w.islower())
-    return words - _PARTICLES - _TEAM
+def _written_lower(page: str, word: str) -> bool:
+    """Whether the *page* writes *word* (in lower case) as a word of its own: a common
+    word, not part of a name (name particles aside)."""
+    if word in _PARTICLES or word in _TEAM:
+        return False
+    return re.search(rf"(?:^|\s){re.escape(word)}(?=\s|\Z)", page) is not None
 
 
 def _dated(line: Line) -> bool:

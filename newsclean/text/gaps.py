@@ -20,6 +20,7 @@ import codecs
 import functools
 import itertools
 import unicodedata
+from collections.abc import Callable
 
 from newsclean.text.plausibility import (
     PAIR_BONUS_MAX,
@@ -53,6 +54,9 @@ _SIGN_BY_LETTER = 1.5
 _DASH_BY_LETTER = 1.0
 #: Cost of a restored ideographic comma at the end of a run.
 _END_COMMA = 3.0
+#: Cost of a letter restored alone as a one-letter word where the space after it may
+#: have been the no-break space that completed it (``Ŝ ablono`` for ``Šablono``).
+_ALONE_BEFORE_WORD = 3.0
 #: Lines up to this long are judged whole when gaps are re-chosen; longer ones in a
 #: window of this many characters on each side of the gap.
 _REFINE_WHOLE = 600
@@ -195,18 +199,23 @@ def decode_gaps(
     found = _gap_slots(data, fill)
     if found is None:
         return None
-    slots, restored = found
-    chosen = _best_path(slots, left, right)
-    _refine_latin(chosen, slots, left, right)
+    slots, restored, alone = found
+    extra = _alone_costs(slots, alone)
+    chosen = _best_path(slots, left, right, extra)
+    _refine_latin(chosen, slots, left, right, extra)
     return "".join(chosen), restored
 
 
-def _gap_slots(data: bytes, fill: tuple[int, ...]) -> tuple[list[tuple[str, ...]], int] | None:
+def _gap_slots(
+    data: bytes, fill: tuple[int, ...]
+) -> tuple[list[tuple[str, ...]], int, frozenset[int]] | None:
     """The options of each character of *data* (one for a complete one, the candidates
-    of :func:`_gap_candidates` for one with a gap), and the number of bytes lost; None
+    of :func:`_gap_candidates` for one with a gap), the number of bytes lost, and the
+    gaps at a word start before a space that may have been their no-break space; None
     if *data* is not UTF-8 with gaps."""
     slots: list[tuple[str, ...]] = []
     restored = 0
+    alone: set[int] = set()
     i, n = 0, len(data)
     pending = bytearray()
     while i < n:
@@ -239,6 +248,9 @@ def _gap_slots(data: bytes, fill: tuple[int, ...]) -> tuple[list[tuple[str, ...]
                 nbsp = ""
             if nbsp:
                 cands = (nbsp, *(c + " " for c in cands))
+                if b > 0xC3 and (not slots or not slots[-1][0][-1:].isalpha()):
+                    # at a word start, a letter past Latin-1 ("Å ablono"; "à la" is a word)
+                    alone.add(len(slots))
                 j += 1
         if not cands:
             return None
@@ -246,24 +258,48 @@ def _gap_slots(data: bytes, fill: tuple[int, ...]) -> tuple[list[tuple[str, ...]
         i = j
     if not restored or not _flush_pending(pending, slots):
         return None
-    return slots, restored
+    return slots, restored, frozenset(alone)
 
 
-def _best_path(slots: list[tuple[str, ...]], left: str, right: str) -> list[str]:
+def _alone_costs(
+    slots: list[tuple[str, ...]], alone: frozenset[int]
+) -> dict[int, dict[str, float]]:
+    """By gap, the cost of each option that makes a one-letter word of a letter past
+    Latin-1 where the space after it may have been its no-break space, before a small
+    letter (:data:`_ALONE_BEFORE_WORD`)."""
+    out: dict[int, dict[str, float]] = {}
+    for k in alone:
+        nxt = slots[k + 1][0][:1] if k + 1 < len(slots) and len(slots[k + 1]) == 1 else ""
+        if nxt.isalpha() and nxt.islower():
+            out[k] = {
+                opt: _ALONE_BEFORE_WORD for opt in slots[k] if len(opt) == 2 and opt[0].isalpha()
+            }
+    return out
+
+
+def _best_path(
+    slots: list[tuple[str, ...]],
+    left: str,
+    right: str,
+    extra: dict[int, dict[str, float]] | None = None,
+) -> list[str]:
     """The option of each slot on the cheapest path, each option scored with its
     neighbours (*left* and *right* are the text around)."""
     # joint best path: state = the option chosen in the last slot, with back-pointers
     # (a state dearer than the cheapest by more than any pair can cost is never used)
     prev_states: list[tuple[float, str]] = [(0.0, left[-1:])]
     backs: list[list[int]] = []
-    for options in slots:
+    extra = extra or {}
+    for at, options in enumerate(slots):
         floor = min(c for c, _ in prev_states) + _GAP_PAIR_MAX
+        here = extra.get(at, {})
         live = [(c, last, k) for k, (c, last) in enumerate(prev_states) if c <= floor]
         states: list[tuple[float, str]] = []
         back: list[int] = []
         live.sort()
         for opt in options:
             own = _gap_char_cost(opt) if len(options) > 1 else cost(opt)
+            own += here.get(opt, 0.0)
             first = opt[0]
             slack = PAIR_BONUS_MAX if first >= "\u3000" else 0.0
             best_t, best_k = 0.0, -1
@@ -299,9 +335,16 @@ def _flush_pending(pending: bytearray, slots: list[tuple[str, ...]]) -> bool:
     return True
 
 
-def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, right: str) -> None:
+def _refine_latin(
+    chosen: list[str],
+    slots: list[tuple[str, ...]],
+    left: str,
+    right: str,
+    extra: dict[int, dict[str, float]] | None = None,
+) -> None:
     """Re-choose the gaps inside Latin words with the per-language word model: which of
     ``ő`` / ``ş`` / ``ř`` a gap is depends on the language of the line."""
+    extra = extra or {}
     gaps = [
         k
         for k, opts in enumerate(slots)
@@ -333,7 +376,9 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
     def total(lo: int, hi: int) -> float:
         text = (left if lo == 0 else "") + "".join(chosen[lo:hi]) + (right if hi == n else "")
         return language_cost(text)[0] + sum(
-            0.3 * _gap_char_cost(chosen[g]) for g in range(lo, hi) if g in is_gap
+            0.3 * _gap_char_cost(chosen[g]) + extra.get(g, {}).get(chosen[g], 0.0)
+            for g in range(lo, hi)
+            if g in is_gap
         )
 
     current = total(0, n) if whole else 0.0
@@ -354,8 +399,47 @@ def _refine_latin(chosen: list[str], slots: list[tuple[str, ...]], left: str, ri
                 if c < current - 1e-9:
                     current, keep, changed = c, opt, True
             chosen[k] = keep
+        if whole and _refine_together(chosen, slots, gaps, total, current):
+            current, changed = total(0, n), True
         if not changed:
             break
+
+
+def _refine_together(
+    chosen: list[str],
+    slots: list[tuple[str, ...]],
+    gaps: list[int],
+    total: Callable[[int, int], float],
+    current: float,
+) -> bool:
+    """Set every gap that can be a letter to that letter at once, and keep the cheapest:
+    a letter lost the same way twice in a line is often the same letter (``fārā`` for
+    ``fără``), and one changed alone leaves a word the model likes less than either.
+    True if anything changed."""
+    letters = sorted({o.rstrip(" ") for k in gaps for o in slots[k] if o.rstrip(" ").isalpha()})
+    n = len(slots)
+    changed = False
+    for letter in letters:
+        trial = {}
+        for k in gaps:
+            spaced = chosen[k].endswith(" ")
+            for opt in (letter + " ", letter) if spaced else (letter, letter + " "):
+                if opt in slots[k]:
+                    trial[k] = opt
+                    break
+        if len(trial) < 2 or all(chosen[k] == opt for k, opt in trial.items()):
+            continue
+        keep = {k: chosen[k] for k in trial}
+        for k, opt in trial.items():
+            chosen[k] = opt
+        if not any(opt[0].isupper() and _inside_small_word(chosen, k) for k, opt in trial.items()):
+            c = total(0, n)
+            if c < current - 1e-9:
+                current, changed = c, True
+                continue
+        for k, opt in keep.items():
+            chosen[k] = opt
+    return changed
 
 
 def _inside_small_word(parts: list[str], k: int) -> bool:

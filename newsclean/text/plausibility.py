@@ -415,6 +415,18 @@ WORD = re.compile(
 )
 
 
+#: Turkish İ, and the letter before it if any.
+_CAPITAL_I = re.compile("([^\\W\\d_]?)\u0130")
+
+
+def _dotted_i(m: re.Match[str]) -> str:
+    """Turkish İ lower-cases to i and a combining dot, which no table holds: it is read as
+    ``i``, unless it follows a small letter (a capital inside a small word is no Turkish
+    İ: ``Center©Zendesk`` read as ISO-8859-3)."""
+    before = m.group(1)
+    return m.group() if before.islower() else before + "i"
+
+
 def language_cost(text: str) -> tuple[float, str]:
     """Cost of *text* as words of Latin-script languages, and the language that fits best.
 
@@ -426,7 +438,11 @@ def language_cost(text: str) -> tuple[float, str]:
     True
     >>> language_cost("Nepostojeći tip geometrije.")[1]
     'hr'
+    >>> language_cost("İspanyolcası")[0] < language_cost("Ýspanyolcasý")[0]
+    True
     """
+    if "\u0130" in text:
+        text = _CAPITAL_I.sub(_dotted_i, text)
     words = WORD.findall(text.lower())
     names, _ = _language_tables()
     if not words or not names:

@@ -50,7 +50,8 @@ def latin_relabels(line: str) -> list[Relabel]:
 
     The line is turned back into the bytes a cp1252 / Latin-1 decoder saw and decoded
     with each code page of :data:`LATIN_RELABELS`. A reading is kept only if every
-    character it changes becomes a letter, and every sign it turns into a letter
+    character it changes becomes a letter, never a capital after a small letter
+    (``Data©Initech`` is no ``DataŠInitech``), and every sign it turns into a letter
     touches a letter (``Va¹e`` → ``Vaše``; a lone ``©`` stays); a C1 control, which is
     no text, may also become a sign outside a word (``\x84nag³ówek`` → ``„nagłówek``).
     Lengths never change.
@@ -85,10 +86,16 @@ def latin_relabels(line: str) -> list[Relabel]:
                 and not _sign_in_word(line, i)
             ):
                 continue  # a C1 control is no text: a sign outside a word (``„``) may be it
-            if not b.isalpha() or (
-                not a.isalpha()
-                and not "\x80" <= a <= "\x9f"
-                and not ((i > 0 and line[i - 1].isalpha()) or (i + 1 < n and line[i + 1].isalpha()))
+            if (
+                not b.isalpha()
+                or (b.isupper() and i > 0 and line[i - 1].islower())
+                or (
+                    not a.isalpha()
+                    and not "\x80" <= a <= "\x9f"
+                    and not (
+                        (i > 0 and line[i - 1].isalpha()) or (i + 1 < n and line[i + 1].isalpha())
+                    )
+                )
             ):
                 ok = False
                 break

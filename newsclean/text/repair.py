@@ -302,13 +302,38 @@ def _gap_line(line: str) -> tuple[str, list[Repair]] | None:
         return None  # a soft hyphen is one continuation byte in 64: most sequences stay whole
     base = cost(line)
     own = cost(text) + PRIOR_FIX["C1 byte (gap)"] * restored
-    if own >= base - GAP_MARGIN - GAP_SHARE * base and not _words_prefer(text, line, base - own):
+    if (
+        own >= base - GAP_MARGIN - GAP_SHARE * base
+        and not _words_prefer(text, line, base - own)
+        and not _joins_lone_leads(line, text, restored)
+    ):
         return None
     if fill == GAP_FILL:
         step = Step("UTF-8", "Latin-1", C1_REMOVED, (Restored("C1 byte", restored),))
     else:
         step = Step("UTF-8", "cp1252", SHY_REMOVED, (Restored("0xAD", restored),))
     return text, [whole_change(line, text, (step,))]
+
+
+#: A UTF-8 lead byte read as Latin-1 standing alone before a word, its no-break space
+#: turned into a space (``Å ablono``: ``Šablono``).
+_LONE_LEAD = re.compile(r"(?<![^\W\d_])[\u00c3-\u00df] (?=[^\W\d_])")
+#: The word model must prefer the lone leads joined to their words by this much.
+LONE_LEAD_MARGIN = 4.0
+
+
+def _joins_lone_leads(line: str, new: str, restored: int) -> bool:
+    """Are the bytes restored in *new* just the no-break spaces of the lone lead bytes of
+    *line* (each joined to the word after it), and does the per-language word model
+    prefer *new* by :data:`LONE_LEAD_MARGIN`? A capital letter alone before a small
+    word is rare, and ``Å`` before a word the model reads better as ``Š`` is evidence
+    (``Å være``, Norwegian, stays)."""
+    from newsclean.text.plausibility import language_cost
+
+    joins = len(_LONE_LEAD.findall(line))
+    if not joins or restored != joins or line.count(" ") - new.count(" ") != joins:
+        return False
+    return language_cost(new)[0] + LONE_LEAD_MARGIN <= language_cost(line)[0]
 
 
 def _words_prefer(new: str, old: str, slack: float) -> bool:

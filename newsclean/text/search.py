@@ -16,6 +16,7 @@ The line is passed again (:data:`PASSES`), for text that was broken twice.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -58,6 +59,27 @@ _SIGN_TRAIL = re.compile(
     "\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a"
     "\u0153\u017e\u0178]"
 )
+
+
+@functools.cache
+def _lead_in_word(reader: str) -> re.Pattern[str]:
+    """A small letter, then what *reader* makes of the lead byte of a Latin letter (C3-C5)
+    when that is a capital or a sign, then what it makes of a continuation byte
+    (``MetĂłdy``, cp1250; ``v√°lido``, mac-roman): no word of its text holds that, so
+    ftfy's refusal is no answer there."""
+    leads = "".join(
+        ch for ch in bytes(range(0xC3, 0xC6)).decode(reader, "replace") if not ch.islower()
+    )
+    conts = bytes(range(0x80, 0xC0)).decode(reader, "replace").replace("\ufffd", "")
+    return re.compile(
+        f"(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[{re.escape(leads)}][{re.escape(conts)}]"
+    )
+
+
+#: An ideograph, kana or hangul syllable (or CJK punctuation, or a full-width form).
+_CJK = "[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]"
+#: CJK text: two such characters side by side (a word, a name, a sentence).
+_CJK_TEXT = re.compile(_CJK + _CJK)
 #: Typographic quotation marks, opening and closing: a run that starts and ends with a
 #: pair is read without them too (Latin-1's guillemets are left out: as bytes they are
 #: common in mojibake, ``Ó³»``).
@@ -266,9 +288,14 @@ def run_options(
         if len(ends) > 2:
             break
     options = {}
+    # an ideograph alone in a Latin word may be UTF-8 read with a CJK codec only where
+    # the line holds no CJK text (two such characters side by side)
+    lone = _CJK_TEXT.search(text) is None
     for e in ends:
         left, right = text[start - 1 : start], text[e : e + 1]
-        options[Span(start, e)] = _options(text[start:e], left, right, cost, scripts, ftfy_refused)
+        options[Span(start, e)] = _options(
+            text[start:e], left, right, cost, scripts, ftfy_refused, lone
+        )
     if end - start - 2 >= _INNER_MIN and (text[start], text[end - 1]) in _QUOTE_PAIRS:
         a, b = start + 1, end - 1
         inner = _options(text[a:b], text[start], text[b], cost, scripts, ftfy_refused)
@@ -283,8 +310,11 @@ def _options(
     cost: Callable[[str, str, str], float],
     scripts: set[str],
     ftfy_refused: bool,
+    lone: bool = False,
 ) -> RunOptions:
-    """*run* (between *left* and *right*) as it is, and its candidates by route."""
+    """*run* (between *left* and *right*) as it is, and its candidates by route; with
+    *lone* (no CJK text in the line), one ideograph in a Latin word is read too
+    (:func:`_cjk_in_latin_word`)."""
     from newsclean.text.readings import readings
 
     base = cost(run, left, right)
@@ -303,11 +333,18 @@ def _options(
             and not _SIGN_TRAIL.search(left[-1:] + run)
         ):
             continue  # ftfy knows UTF-8 mojibake best; it said no (but see _SIGN_TRAIL)
-        if ftfy_refused and route in _LATIN_UTF8_ROUTES:
-            continue  # the same, for code pages whose text looks like Latin-1
-        if len(set(run)) < 2 or (_UNWANTED.search(cand) and not _UNWANTED.search(run)):
-            continue  # one character (however often) is no evidence; never bring in
-            # controls or private use
+        if (
+            ftfy_refused
+            and route in _LATIN_UTF8_ROUTES
+            and not _lead_in_word(route.reader).search(left[-1:] + run)
+        ):
+            continue  # the same, for code pages whose text looks like Latin-1 (but see
+            # _lead_in_word)
+        if (len(set(run)) < 2 and not (lone and _cjk_in_latin_word(run, left, right, cand))) or (
+            _UNWANTED.search(cand) and not _UNWANTED.search(run)
+        ):
+            continue  # one character (however often) is no evidence, unless it is an
+            # ideograph inside a Latin word; never bring in controls or private use
         if _INVISIBLE.sub("", cand) == _INVISIBLE.sub("", run):
             continue  # a control read as another invisible character repairs nothing
         c = cost(cand, left, right) + prior
@@ -317,6 +354,20 @@ def _options(
         if route not in cands or c < cands[route].cost:
             cands[route] = Candidate(c, cand, undone, prior)
     return RunOptions(base, cands)
+
+
+def _cjk_in_latin_word(run: str, left: str, right: str, cand: str) -> bool:
+    """Is *run* one ideograph, hangul or kana (however often) glued to a Latin letter on
+    either side, and *cand* letters of Latin-1 or Latin Extended-A (``Gro脽``: UTF-8
+    ``ß`` read as GBK)? No word is written so."""
+    from newsclean.text.plausibility import script
+
+    return (
+        script(run[0]) in ("HAN", "HANGUL", "KANA")
+        and any(ch.isalpha() and script(ch) == "LATIN" for ch in left[-1:] + right[:1])
+        and cand.isalpha()
+        and all("\u00c0" <= ch <= "\u017f" for ch in cand)
+    )
 
 
 def _map_repairs(line: str, final: str, history: list[list[Edit]]) -> list[Repair]:

@@ -22,7 +22,11 @@ def _suspect_re() -> re.Pattern[str]:
     high = "\u00a1-\u00ff" + re.escape("".join(cp1252_bytes()))
     parts = [
         "[\u0080-\u009f\ufffd\ue000-\uf8ff\u2500-\u257f]",  # C1, replacement, private use, box drawing
-        f"[{high}]{{4}}",  # four high Latin-1 / cp1252 characters in a row
+        # four high Latin-1 / cp1252 characters in a row, or a Latin-1 sign, an ASCII
+        # character and a high one (a double-byte code page read as cp1252: Big5
+        # "ªL´f¬Â" for "林惠玲", its trail bytes ASCII; not a soft hyphen: "Mar­i­on")
+        f"[{high}](?:[{high}]{{3}}"
+        "|(?<=[\u00a1-\u00ac\u00ae-\u00bf])[\x40-\x7e][\u00a1-\u00ac\u00ae-\u00ff])",
         # one alternative from a Latin-1 letter (a cheap first test at each position):
         # - glued to a far character after it (a combining mark is no sign)
         #   ([^…] below is U+0100-U+02FF, U+0370-U+1FFF and U+2190-U+FFFF: quicker to compile);
@@ -31,11 +35,14 @@ def _suspect_re() -> re.Pattern[str]:
         #   rest as Latin-1;
         # - a capital leading a 2-byte UTF-8 sequence inside a small word, its
         #   continuation byte (a C1 control) dropped ("wartoÅci"), or a lead whose
-        #   no-break space was lost ("voilÃ le")
+        #   no-break space was lost ("voilÃ le");
+        # - a lead alone at a word start whose no-break space became a space, before a
+        #   small letter ("Å ablono" for "Šablono")
         "[\u00c0-\u00ff](?:"
         "[^\x00-\xff\u0300-\u036f\u2000-\u218f\U00010000-\U0010ffff]"
         "|(?<=[\u0180-\u0217\u021c-\u02ff\u0370-\u07ff].)"
-        "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0]))",
+        "|(?<=[a-z][\u00c2-\u00df])(?:[a-z]|(?<=[\u00c2\u00c3])[ \u00a0])"
+        "|(?<=[\u00c4\u00c5])(?<![^\\W\\d_].) [a-z])",
         # the lead byte of a UTF-8 punctuation mark (E2) whose two other bytes were lost,
         # after a letter: at the end of a word or before a sign ("contactâ.", "popupâ¦"),
         # or where an apostrophe would stand: before an English clitic ending the word

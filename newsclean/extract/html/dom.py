@@ -30,6 +30,7 @@ parents, so a reverse pass adds each child into its parent).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,11 @@ class PageStructure:
             block is not None and ((_menu_block(block) and not links) or in_nav[block.element])
             for block in self.blocks
         ]
+
+    def repeat_words(self, words: int) -> int:
+        """Words a repeated paragraph needs to be dropped as a duplicate: *words*, or on a page
+        whose type keeps repeats (a manual describes a parameter for each call) none is."""
+        return sys.maxsize if self.profile is not None and self.profile.repeats else words
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1

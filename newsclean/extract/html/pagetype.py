@@ -201,11 +201,15 @@ def _longest_first(words: Sequence[str]) -> str:
 
 _NAME_WORD = re.compile(_longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
-VOICE = re.compile(
-    r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
-    r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
-    r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
-)
+#: The words of the reader addressed, of the writer's group and of reported speech.
+VOICE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("you", "your", "you're", "yours", "vous", "votre", "vos", "sie", "ihr", "ihre", "usted",
+     "tu", "tus", "su"),
+    ("we", "our", "us", "we're", "nous", "notre", "nos", "wir", "unser", "unsere", "nosotros",
+     "nuestro", "nuestra"),
+    ("said", "says", "told", "according", "reported", "sagte", "dijo", "a déclaré", "ha detto"),
+)  # fmt: skip
+VOICE = re.compile(r"\b(?:" + "|".join(f"({'|'.join(words)})" for words in VOICE_WORDS) + r")\b")
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
