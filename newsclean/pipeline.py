@@ -114,6 +114,13 @@ def kept_words(document: Document) -> int:
     return word_count(document.title) + sum(word_counts(document.paragraphs))
 
 
+def kept_share(document: Document) -> float:
+    """The share of the words of *document*'s lines that it kept."""
+    total = sum(len(d.text.split()) for d in document.decisions)
+    kept = sum(len(d.text.split()) for d in document.decisions if d.keep)
+    return kept / total if total else 0.0
+
+
 def flag_thin(document: Document) -> None:
     """Add (or refresh) the ``thin`` warning: under :data:`THIN_WORDS` words kept, or under
     :data:`THIN_SHARE` of the input's prose words."""
@@ -167,7 +174,7 @@ NEWS_TYPE_CONFIDENCE = 0.65
 
 
 def _clean_text(text: str, options: Options) -> Document:
-    from newsclean.extract.judge import extract_lines
+    from newsclean.extract.judge import Reading, finish, read_lines
     from newsclean.extract.layout import normalize, unmark_paragraphs
 
     model = None
@@ -178,10 +185,13 @@ def _clean_text(text: str, options: Options) -> Document:
     fixed = _repair(text, options)
     inputs = fixed.text.split("\n")
     lines, numbers = normalize(inputs)
-    kept: list[str] | None = None if options.page_type_model is False else []
     read: list[Line] = []
-    document = extract_lines(lines, options, line_model=model, rules_body=kept, read=read)
-    if kept is not None:
+    reading = read_lines(lines, options, read=read)
+    first = reading if isinstance(reading, Reading) else None
+    # (the body lines the rules kept, before the model: the page type reads them)
+    kept = first.body() if first is not None else []
+    document = finish(first, line_model=model) if first is not None else cast(Document, reading)
+    if options.page_type_model is not False:
         from newsclean.extract.html.bytype import profile_for
         from newsclean.extract.texttype import classify
 
@@ -192,8 +202,10 @@ def _clean_text(text: str, options: Options) -> Document:
             # it is read whole only when the type is surer (a news page read whole keeps its menus).
             confidence = confidence if confidence >= NEWS_TYPE_CONFIDENCE else 0.0
         if options.follow_type and profile_for(document.page_type, confidence):
-            # No article: its content is the whole dump that no rule rejects, not one run of prose.
-            again = extract_lines(lines, options, line_model=model, whole_page=True)
+            # No article: its content is the whole dump that no rule rejects, not one run of
+            # prose. The lines and their features are those of the first reading.
+            whole = read_lines(lines, options, previous=first, whole_page=True)
+            again = finish(whole, line_model=model) if isinstance(whole, Reading) else whole
             again.page_type = document.page_type
             again.page_type_confidence = document.page_type_confidence
             document = again
@@ -228,7 +240,7 @@ def renumber(document: Document, numbers: list[int], inputs: list[str]) -> None:
 def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of=None) -> Document:
     """*text* (or its UTF-8 *raw* bytes) read as an HTML page; with *hidden_of* (the page's
     parsed tree), read again with its hidden elements."""
-    from newsclean.extract.html.blocks import blocks, hides_text, parse, title_text
+    from newsclean.extract.html.blocks import blocks, hides_tabs, hides_text, parse, title_text
     from newsclean.extract.html.dom import structure_lines
     from newsclean.extract.html.meta import fill_from_markup, page_meta, settle_metadata
     from newsclean.extract.judge import Reading, finish, read_lines
@@ -237,7 +249,8 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
     tree = hidden_of if show_hidden else parse(raw if raw is not None else text)
     meta = page_meta(tree)
     page_blocks = blocks(tree, show_hidden)
-    lines, structure = structure_lines(title_text(tree), page_blocks)
+    title = title_text(tree)
+    lines, structure = structure_lines(title, page_blocks)
     structure.headline = meta.headline
     model = None
     if options.block_model is not False:
@@ -249,8 +262,9 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
     # An HTML page is never taken for a text that reads as clean: read_lines gives a Reading.
     reading = cast(Reading, read_lines(fixed_lines, options, structure))
     typed = None
+    document: Document | None = None
     if options.page_type_model is not False:
-        from newsclean.extract.html.bytype import profile_for
+        from newsclean.extract.html.bytype import THIN_READING, profile_for, unsure_profile
         from newsclean.extract.html.meta import rules_marks
         from newsclean.extract.html.pagetype import classify
 
@@ -260,17 +274,35 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
         typed = classify(
             options.page_type_model, structure, page_blocks, meta, reading.body(), marks
         )
-        profile = profile_for(*typed) if typed is not None else None
+        profile = profile_for(*typed[:2]) if typed is not None else None
+        unsure = unsure_profile(*typed) if typed is not None and profile is None else None
+        if unsure is not None and options.follow_type:
+            # Surely no article, though of no sure type: read as an article first, and as
+            # the likeliest type when that reading keeps little of the page.
+            structure.model = model
+            first = finish(reading, structure)
+            if kept_share(first) < THIN_READING:
+                profile = unsure
+            else:
+                document = first
         if profile is not None and options.follow_type:
+            previous: Reading | None = reading
+            if profile.tabs and not show_hidden and hides_tabs(tree):
+                # The panels of a set of tabs are one content shown a view at a time.
+                page_blocks, previous = blocks(tree, show_tabs=True), None
+                fixed = _repair("\n".join(structure_lines(title, page_blocks)[0]), options)
+                fixed_lines = fixed.text.split("\n")
             _, structure = structure_lines(None, page_blocks)
             structure.headline, structure.profile = meta.headline, profile
             model = model if profile.model else None
-            reading = cast(Reading, read_lines(fixed_lines, options, structure, reading))
-    structure.model = model
-    document = _with_repairs(finish(reading, structure), fixed)
+            reading = cast(Reading, read_lines(fixed_lines, options, structure, previous))
+    if document is None:
+        structure.model = model
+        document = finish(reading, structure)
+    document = _with_repairs(document, fixed)
     settle_metadata(document, meta)
     if typed is not None:
-        document.page_type, document.page_type_confidence = typed
+        document.page_type, document.page_type_confidence = typed[:2]
     fill_from_markup(document, meta)
     if not show_hidden and kept_words(document) < THIN_WORDS and hides_text(tree):
         # Some pages hide their text until a script shows it (a deferred block with

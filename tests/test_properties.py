@@ -336,8 +336,25 @@ FIXTURE_PAGES = sorted(
 )
 
 
+#: Pages whose cleaned text a second reading, as a text dump, does not keep whole.
+NOT_IDEMPOTENT = {
+    # The lines of its <pre> blocks, kept as code in HTML, read as prose in a dump (a line
+    # number as a share count, a comment on cookies as a consent banner).
+    "manual_page.html": "code kept from <pre> blocks is read by the line rules in a dump",
+}
+
+
 @pytest.mark.parametrize("favor", ["balanced", "precision", "recall"])
-@pytest.mark.parametrize("path", FIXTURE_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NOT_IDEMPOTENT[p.name]))
+        if p.name in NOT_IDEMPOTENT
+        else p
+        for p in FIXTURE_PAGES
+    ],
+    ids=lambda p: p.name,
+)
 def test_cleaning_a_cleaned_fixture_page_changes_nothing(path, favor):
     once = newsclean.clean(path.read_bytes(), favor=favor)
     assert once.paragraphs

@@ -152,3 +152,29 @@ def test_a_dump_with_a_byline_is_read_whole_only_when_the_type_is_surer():
     assert unsure.paragraphs == article.paragraphs and "Roofers in York" not in unsure.paragraphs
     assert unsure.page_type == "service" and unsure.page_type_confidence == 0.5
     assert "Roofers in York" in read(news, 0.9).paragraphs
+
+
+def test_a_dump_read_whole_again_takes_the_lines_of_its_first_reading():
+    from newsclean.extract.judge import Reading, extract_lines, finish, read_lines
+    from newsclean.extract.linemodel import resolve
+    from newsclean.options import Options
+
+    fixture = (ROOT / "tests" / "fixtures" / "service_sections.txt").read_text(encoding="utf-8")
+    # (and a list after a colon, whose items the region step takes in as prose)
+    dates = "\n".join(f"June {day} - a workshop on payroll in Leeds" for day in range(1, 6))
+    prose = (
+        "Our advisers meet new clients in Leeds and York every month, and they explain "
+        "how the monthly service works before anything is signed.\n"
+    )
+    listed = prose + "The dates of the next workshops are:\n" + dates + "\n\nHome\nContact\n"
+    for text in (fixture, listed):
+        lines = text.split("\n")
+        for model in (None, resolve(None)):
+            options = Options()
+            first = read_lines(lines, options)
+            assert isinstance(first, Reading)
+            finish(first, line_model=model)  # the verdicts and the model's evidence
+            again = read_lines(lines, options, previous=first, whole_page=True)
+            assert isinstance(again, Reading) and again.lines is first.lines
+            fresh = extract_lines(lines, options, line_model=model, whole_page=True)
+            assert finish(again, line_model=model).to_dict() == fresh.to_dict()

@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
+from typing import cast
 
 from newsclean.extract.languages import (
     CJK_LANGUAGES,
@@ -154,7 +157,7 @@ def page_lines(
     ('de', ['bad', 'blank', 'good'])
     """
     stripped = [raw.strip() for raw in raw_lines]
-    tokens = [WORD.findall(text.lower()) if text else [] for text in stripped]
+    tokens = _tokenize(stripped)
     flags = list(links or ())
     flags += [False] * (len(raw_lines) - len(flags))
     # The longer lines of prose are enough to tell the language (and cheaper than all of them).
@@ -180,6 +183,22 @@ def page_lines(
             lines.append(line_features(number, raw, language, limits, toks, text))
         lines[-1].tokens = toks
     return lines, language
+
+
+def _tokenize(texts: list[str]) -> list[list[str]]:
+    """The lowercased ``\\w+`` words of each of *texts*. Those of short lines (menus, share
+    widgets, footers), which repeat within a page and across the pages of a site, are
+    looked up by text (the lists are shared: no step changes them)."""
+    tokens: list[list[str] | None] = list(map(_TOKENS.get, texts))
+    for index in compress(range(len(tokens)), map(is_, tokens, repeat(None))):
+        text = texts[index]
+        found = tokens[index] = WORD.findall(text.lower())
+        if len(text) <= _TOKENS_CHARS:
+            if len(_TOKENS) >= _CACHE_SIZE:
+                _TOKENS.clear()
+                _TOKENS[""] = []
+            _TOKENS[text] = found
+    return cast(list[list[str]], tokens)  # (no None is left)
 
 
 def line_classes(lines: list[Line]) -> list[tuple]:
@@ -324,6 +343,9 @@ def line_features(
 _CACHE: dict[tuple, tuple] = {}
 _CACHE_SIZE = 50_000
 _CACHE_WORDS = 8
+#: The words of lines up to this long, by text (:func:`_tokenize`).
+_TOKENS_CHARS = 60
+_TOKENS: dict[str, list[str]] = {"": []}
 
 
 @dataclass(slots=True)

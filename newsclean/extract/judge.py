@@ -42,7 +42,7 @@ from newsclean.extract.metadata import (
     site_from_copyright,
     site_from_title,
 )
-from newsclean.extract.region import Weights, extend_over_list, find_region
+from newsclean.extract.region import Weights, extend_over_list, find_region, prose_around
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
@@ -151,11 +151,11 @@ def read_lines(
     limits, weights = settings(options.favor)
     links = dom.link_lines() if dom is not None else None
     if previous is not None and previous.links == links:
-        lines, language = previous.lines, previous.language
-        restore_classes(lines, previous.classes)
+        lines, language, classes = previous.lines, previous.language, previous.classes
+        restore_classes(lines, classes)
     else:
         lines, language = page_lines(raw_lines, limits, links)
-    classes = line_classes(lines) if dom is not None else []
+        classes = line_classes(lines)
     forced_keep = apply_user_rules(lines, options.rules)
     content = [line for line in lines if not line.blank]
     if read is not None:
@@ -202,8 +202,6 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         elif dom is None and line_model is not None:
             line_model.apply(content, start, end, reading.language)
         trim_tail(content, dump=dom is None)
-    # In HTML, lines that repeat inside the article are usually meant (a meal plan, a
-    # table's rows, a chorus): only a repeated paragraph is a duplicate.
     document = _assemble(
         reading.lines,
         content,
@@ -211,7 +209,9 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         end,
         reading.title_at,
         reading.language,
-        repeat_words=DOM_REPEAT_WORDS if dom is not None else REPEAT_WORDS,
+        # In HTML, lines that repeat inside the article are usually meant (a table's rows, a
+        # chorus): only a repeated paragraph is a duplicate, and on a manual none.
+        repeat_words=REPEAT_WORDS if dom is None else dom.repeat_words(DOM_REPEAT_WORDS),
         body_lo=reading.body_lo,
     )
     if dom is None:
@@ -498,6 +498,7 @@ def _judge(
             if content[position].cls in ("good", "near"):
                 body_lo = min(body_lo, position)
                 break
+    around: tuple[list[bool], list[bool]] | None = None  # (made when first needed)
     for position, line in enumerate(content):
         inside = body_lo <= position <= end
         if line.number in forced:
@@ -533,9 +534,9 @@ def _judge(
             line.judge(True, "body", evidence=line.why)
         else:
             # Short or low-density lines inside the article: kept between prose (subheads, list items).
-            prev_ok = _neighbour_class(content, position, -1, body_lo, end)
-            next_ok = _neighbour_class(content, position, +1, body_lo, end)
-            if prev_ok and next_ok:
+            if around is None:
+                around = prose_around(content, body_lo, end)
+            if around[0][position - body_lo] and around[1][position - body_lo]:
                 line.judge(True, "body", evidence=f"{line.why}; between prose lines")
             else:
                 _drop_out_of_context(line)

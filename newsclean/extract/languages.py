@@ -204,10 +204,13 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
     if not total:
         return None
     best, best_hits = None, 0
+    # (the view of the page's words intersected with a stopword list walks the list and
+    # looks its words up; the list intersected with the words would walk all of them)
+    vocabulary = counts.keys()
     for code, words_of in stopwords().items():
         if code in CJK_LANGUAGES or code == "ko":
             continue
-        hits = sum(map(counts.__getitem__, words_of.intersection(counts)))
+        hits = sum(map(counts.__getitem__, vocabulary & words_of))
         if hits > best_hits:
             best, best_hits = code, hits
     if best is None or best_hits < 0.08 * total:

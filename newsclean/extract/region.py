@@ -145,3 +145,34 @@ def extend_over_list(lines: list[Line], end: int, max_items: int = 80) -> int:
                     )
             return max(end, last)
     return end
+
+
+#: What a line of each class says of the prose around a short line (other classes: look further).
+_WALK = {"good": True, "near": True, "bad": False}
+
+
+def prose_around(content: list[Line], lo: int, hi: int) -> tuple[list[bool], list[bool]]:
+    """For each line from *lo* to *hi*: whether the nearest line before it that is not
+    short, within those lines, is prose (``good`` or ``near``, no rule's hit, no byline
+    or date), and whether the nearest after it is (the context step keeps a short line
+    between prose). One pass each way, where a walk from each line costs the square of
+    a run of short lines (a long list, a page read whole).
+
+    >>> def mk(n, cls):
+    ...     return Line(n, "x", "x", cls=cls)
+    >>> prose_around([mk(1, "good"), mk(2, "short"), mk(3, "short"), mk(4, "bad")], 0, 3)
+    ([False, True, True, True], [False, False, False, False])
+    """
+    verdicts = [
+        False if line.hit is not None or line.byline or line.date_line else _WALK.get(line.cls)
+        for line in content[lo : hi + 1]
+    ]
+    sides = []
+    for order in (verdicts, verdicts[::-1]):
+        found, last = [], False
+        for verdict in order:
+            found.append(last)
+            if verdict is not None:
+                last = verdict
+        sides.append(found)
+    return sides[0], sides[1][::-1]

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.features import SENTENCE_END
-from newsclean.extract.html.pagetype import PRICE, VOICE, resolve_model, set_type
+from newsclean.extract.html.pagetype import PRICE, VOICE_WORDS, resolve_model, set_type
 from newsclean.extract.languages import word_count, word_counts
 from newsclean.extract.lexicon import EN_MONTH_WORD
 
@@ -161,22 +161,44 @@ TITLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _words_pattern(groups: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One pattern whose named groups are *groups*' words (longest first, whole words).
+def _words_pattern(groups: Iterable[Sequence[str]]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A pattern finding the words of *groups* (whole words; at one place, the first of
+    them that fits, the longer first within a group, the earlier group first) and the
+    group (its index) of each word: ``Counter(map(index.__getitem__, pattern.findall(text)))``
+    counts each group's words in *text*.
 
-    A lookahead for the words' first characters comes first: at most word starts it
-    fails at once, instead of after the whole alternation (the same matches, found
-    about 1.5 times faster in a page's text)."""
-    parts = [
-        f"(?P<{group}>" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-        for group, words in groups.items()
-    ]
-    first = "".join(re.escape(c) for c in sorted({w[0] for ws in groups.values() for w in ws}))
-    return re.compile(rf"\b(?=[{first}])(?:" + "|".join(parts) + r")\b")
+    The words are gathered by their first character, in that order, behind a lookahead
+    for those characters: at a word start the engine tries the few words of its first
+    character instead of every word, and most places fail at once (the same words
+    found, about twice as fast in a page's text as one alternative per word).
+
+    >>> pattern, index = _words_pattern([("said", "says"), ("reply", "replies"), ("said",)])
+    >>> pattern.findall("he said it, she says; replies: 2"), index["said"]
+    (['said', 'says', 'replies'], 0)
+    """
+    index: dict[str, int] = {}
+    by_first: dict[str, list[str]] = {}
+    for group, words in enumerate(groups):
+        for word in sorted(words, key=len, reverse=True):
+            index.setdefault(word, group)
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    first = "".join(re.escape(c) for c in sorted(by_first))
+    branches = "|".join(
+        f"{re.escape(c)}(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items())
+    )
+    return re.compile(rf"\b(?=[{first}])(?:{branches})\b"), index
 
 
-_MARKER = _words_pattern(MARKERS)
-_TITLE_WORD = _words_pattern(TITLE_WORDS)
+def _counts(found: tuple[re.Pattern[str], dict[str, int]], text: str, groups: int) -> list[int]:
+    """How many words of each of the *groups* groups of a :func:`_words_pattern` *text* holds."""
+    pattern, index = found
+    counted = Counter(map(index.__getitem__, pattern.findall(text)))
+    return [counted[group] for group in range(groups)]
+
+
+_MARKER = _words_pattern(MARKERS.values())
+_TITLE_WORD = _words_pattern(TITLE_WORDS.values())
+_VOICE = _words_pattern(VOICE_WORDS)
 #: (The lookahead lets most positions fail at once: a date starts with a digit or with the
 #: first letter of an English month name, :data:`~newsclean.extract.lexicon.EN_MONTH_WORD`.)
 _DATE = re.compile(
@@ -325,11 +347,9 @@ def _word_figures(content: list[str]) -> list[float]:
     """Marker words per thousand words of the dump, and the words of its first line."""
     text = "\n".join(content)[:_READ_CHARS].lower()
     read = word_count(text) or 1
-    markers = Counter(match.lastgroup for match in _MARKER.finditer(text))
-    row = [1000 * markers[group] / read for group in MARKERS]
+    row = [1000 * count / read for count in _counts(_MARKER, text, len(MARKERS))]
     first = content[0].lower() if content else ""
-    named = Counter(match.lastgroup for match in _TITLE_WORD.finditer(first))
-    row += [float(named[group] > 0) for group in TITLE_WORDS]
+    row += [float(count > 0) for count in _counts(_TITLE_WORD, first, len(TITLE_WORDS))]
     row += [
         _log(len(first.split())),
         float(any(s in first for s in (" | ", " - ", " – ", " — ", " :: "))),
@@ -350,9 +370,8 @@ def _kept_figures(kept: Sequence[str], total: int) -> list[float]:
         sum(n < _PROSE_WORDS for n in kept_counts) / paragraphs if paragraphs else 0.0,
     ]
     voice_text = "\n".join(kept)[:_VOICE_CHARS].lower()
-    voice = VOICE.findall(voice_text)
     sample = len(voice_text.split()) or 1
-    row += [sum(bool(found[k]) for found in voice) / sample for k in range(3)]
+    row += [count / sample for count in _counts(_VOICE, voice_text, len(VOICE_WORDS))]
     return row
 
 

@@ -22,6 +22,21 @@ from __future__ import annotations
 
 import re
 
+from newsclean.extract.html.names import (
+    BODY_HINTS,
+    HEADINGS,
+    HINT_CACHE,
+    NO_HINTS,
+    heading_anchor,
+    hidden,
+    in_page,
+    name_hints,
+    tab_panel,
+)
+from newsclean.extract.html.names import (
+    hints as attribute_hints,
+)
+
 #: Deeper elements are read as flat text (a defence against pathological nesting).
 MAX_DEPTH = 400
 
@@ -129,89 +144,6 @@ LANDMARKS = frozenset(
     }
 )
 
-#: Words in class/id/role/itemprop values that hint at what an element holds.
-HINT_WORDS = {
-    "share": "share",
-    "social": "share",
-    "sharing": "share",
-    "sharebar": "share",
-    "related": "related",
-    "recommended": "related",
-    "recirc": "related",
-    "more": "related",
-    "popular": "related",
-    "trending": "related",
-    "outbrain": "related",
-    "taboola": "related",
-    "comment": "comment",
-    "comments": "comment",
-    "disqus": "comment",
-    "reply": "comment",
-    "promo": "promo",
-    "newsletter": "newsletter",
-    "subscribe": "newsletter",
-    "signup": "newsletter",
-    "advert": "ad",
-    "advertisement": "ad",
-    "ad": "ad",
-    "ads": "ad",
-    "sponsor": "ad",
-    "sponsored": "ad",
-    "caption": "caption",
-    "figcaption": "caption",
-    "credit": "credit",
-    "credits": "credit",
-    "byline": "byline",
-    "author": "byline",
-    "authors": "byline",
-    "contributor": "byline",
-    "dateline": "date",
-    "date": "date",
-    "timestamp": "date",
-    "published": "date",
-    "time": "date",
-    "breadcrumb": "nav",
-    "breadcrumbs": "nav",
-    "menu": "nav",
-    "nav": "nav",
-    "navbar": "nav",
-    "navigation": "nav",
-    "masthead": "nav",
-    "topbar": "nav",
-    "skip": "nav",
-    "tags": "nav",
-    "tag": "nav",
-    "footer": "footer",
-    "copyright": "footer",
-    "cookie": "cookie",
-    "consent": "cookie",
-    "gdpr": "cookie",
-    "sidebar": "aside",
-    "widget": "aside",
-    "rail": "aside",
-    "modal": "aside",
-    "popup": "aside",
-    "paywall": "promo",
-    "article": "article",
-    "story": "article",
-    "articlebody": "article",
-    "content": "article",
-    "entry": "article",
-    "post": "article",
-    "body": "article",
-    "text": "article",
-    "main": "article",
-    # An embedded post or quote (a tweet in a "social-embed" box) is part of the article.
-    "embed": "embed",
-    "embedded": "embed",
-    "tweet": "embed",
-    "quote": "embed",
-}
-_SPLIT_NAME = re.compile(r"[^a-z]+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-NO_HINTS: frozenset = frozenset()
-_HINT_NAMES = frozenset(HINT_WORDS)
-
 
 class Elements:
     """The elements of a page in document order: serial *n* is the *n*-th element met.
@@ -295,51 +227,24 @@ class Block:
         return landmarks, found
 
 
-_HINT_CACHE: dict[str, frozenset] = {}
+def hides_tabs(tree) -> bool:
+    """Whether the page has hidden tab panels (:func:`tab_panel`) with text in them.
 
-
-def _name_hints(value: str) -> frozenset[str]:
-    """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
-    found = _HINT_CACHE.get(value)
-    if found is None:
-        names = _HINT_NAMES.intersection(_SPLIT_NAME.split(value.lower()))
-        found = frozenset(HINT_WORDS[name] for name in names) if names else NO_HINTS
-        if len(_HINT_CACHE) > 50_000:
-            _HINT_CACHE.clear()
-        _HINT_CACHE[value] = found
-    return found
-
-
-def _hints(attributes: dict) -> frozenset[str]:
-    """Hint categories from an element's class, id, role and itemprop.
-
-    >>> sorted(_hints({"class": "article-body story__text", "id": "share-bar"}))
-    ['article', 'share']
+    >>> hides_tabs(parse("<div role=tabpanel>Python</div><div role=tabpanel hidden>Go</div>"))
+    True
+    >>> hides_tabs(parse("<div role=tabpanel>Python</div><div hidden>Menu</div>"))
+    False
     """
-    found = NO_HINTS
-    for key in ("class", "id", "role", "itemprop"):
-        value = attributes.get(key)
-        if value:
-            more = _name_hints(value)
-            if more:
-                found = found | more if found else more
-    return found
-
-
-def hidden(attributes: dict) -> bool:
-    """Whether an element's attributes hide it from readers.
-
-    >>> hidden({"style": "display: none"}), hidden({"hidden": None}), hidden({"class": "x"})
-    (True, True, False)
-    """
-    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
-        return True
-    style = attributes.get("style") or ""
-    return (
-        bool(style)
-        and ("none" in style or "hidden" in style)
-        and _HIDDEN_STYLE.search(style) is not None
-    )
+    for node in tree.css('[role="tabpanel"], [class*="tab"], [class*="Tab"]'):
+        attributes = node.attributes
+        if (
+            attributes
+            and hidden(attributes)
+            and tab_panel(attributes)
+            and node.text(deep=True).strip()
+        ):
+            return True
+    return False
 
 
 def hides_text(tree, least: int = 200) -> bool:
@@ -487,9 +392,11 @@ _STANDARD_IDS = 4096
 _TEXT_ID = 2
 
 
-def blocks(tree, show_hidden: bool = False) -> list[Block]:
+def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Block]:
     """The page's text blocks, in document order (they share one :class:`Elements` table);
-    with *show_hidden*, those of hidden elements too (a page a script shows).
+    with *show_hidden*, those of hidden elements too (a page a script shows); with
+    *show_tabs*, those of hidden tab panels (:func:`tab_panel`: a manual's code in each
+    language, a service page's plans).
 
     The function is long on purpose: it is the one walk over every node of the page,
     and keeping its state in local variables rather than in calls is what makes HTML
@@ -512,7 +419,7 @@ def blocks(tree, show_hidden: bool = False) -> list[Block]:
     # The open elements: (serial, innermost block tag, inside a link, is a block).
     top: tuple[int, str, bool, bool] = (0, "body", False, True)
     opened: list[tuple[int, str, bool, bool]] = [top]
-    skip, block_tags, names, name_hints = SKIP, BLOCK, _TAG_NAMES, _HINT_CACHE
+    skip, block_tags, names, hint_cache = SKIP, BLOCK, _TAG_NAMES, HINT_CACHE
 
     def flush(top: tuple[int, str, bool, bool]) -> None:
         nonlocal link_chars
@@ -574,23 +481,28 @@ def blocks(tree, show_hidden: bool = False) -> list[Block]:
         if attributes:
             if (
                 "hidden" in attributes or "style" in attributes or "aria-hidden" in attributes
-            ) and (not show_hidden and hidden(attributes)):
+            ) and (
+                not show_hidden and hidden(attributes) and not (show_tabs and tab_panel(attributes))
+            ):
                 continue
             value = attributes.get("class")
             if value:
                 class_id = value
-                cached = name_hints.get(value)  # (an empty set is a cached answer too)
-                hints = _name_hints(value) if cached is None else cached
+                cached = hint_cache.get(value)  # (an empty set is a cached answer too)
+                hints = name_hints(value) if cached is None else cached
             value = attributes.get("id")
+            anchor = False
             if value:
                 class_id = f"{class_id} {value}" if class_id else value
-                more = name_hints.get(value)
+                more = hint_cache.get(value)
                 if more is None:
-                    more = _name_hints(value)
+                    more = name_hints(value)
+                if more and not more <= BODY_HINTS and heading_anchor(node, tag, value):
+                    more, anchor = NO_HINTS, True
                 if more:
                     hints = hints | more if hints else more
             if "role" in attributes or "itemprop" in attributes:
-                hints = _hints(attributes)
+                hints = attribute_hints(attributes, anchor)
         if tag in block_tags:
             if parts:
                 flush(top)
@@ -605,7 +517,7 @@ def blocks(tree, show_hidden: bool = False) -> list[Block]:
             continue  # no text inside: nothing to record
         if "-" in tag:
             # A custom element's name says what it is as a class would (<promo-box>).
-            more = _name_hints(tag)
+            more = name_hints(tag)
             if more:
                 hints = hints | more if hints else more
         serial = len(e_tag)
@@ -613,7 +525,8 @@ def blocks(tree, show_hidden: bool = False) -> list[Block]:
         e_tag.append(tag)
         e_hints.append(hints)
         e_names.append(class_id)
-        top = (serial, tag if is_block else top[1], top[2] or tag == "a", is_block)
+        link = top[2] or (tag == "a" and not (top[1] in HEADINGS and in_page(attributes)))
+        top = (serial, tag if is_block else top[1], link, is_block)
         opened.append(top)
         push(None)
         if len(opened) < MAX_DEPTH:

@@ -19,6 +19,11 @@ a few general mechanisms of the region and never names a site:
   listing's item titles), and runs of teaser items are not "related stories";
 * ``items``: every line inside the container that no rule rejects is content
   (headings, list items, specifications), not only the lines between prose;
+* ``tabs``: the hidden panels of a set of tabs are read with the shown one (a
+  manual's code sample in each language, a service page's plans): they are the
+  same content, one view at a time;
+* ``repeats``: a paragraph that repeats is kept each time (a manual's parameters and
+  examples), not dropped as a duplicate;
 * ``whole_page``: the container is the whole page (a shop's, a listing's, a service
   page's or a manual's content is spread over sections no one element holds alone):
   menus, footers, asides and forms in it are still dropped as small widgets.
@@ -46,20 +51,33 @@ class Profile:
     #: holds the most prose for the fewest menus: the content of a shop, a listing, a
     #: service page or a manual is spread over sections that no one element holds alone.
     whole_page: bool = False
+    #: Whether the hidden panels of a set of tabs are read (their text is the page's content
+    #: too, shown one panel at a time).
+    tabs: bool = False
+    #: Whether a paragraph that repeats is kept each time (a manual describes the same
+    #: parameter for each call, and shows the same code in each example).
+    repeats: bool = False
 
 
 #: The profiles of the page types that are not articles.
 PROFILES: dict[str, Profile] = {
     "forum": Profile("forum", comments=True, items=True),
     "listing": Profile("listing", links=True, items=True, whole_page=True),
-    "collection": Profile("collection", links=True, items=True, whole_page=True),
-    "product": Profile("product", items=True, whole_page=True),
-    "service": Profile("service", items=True, whole_page=True),
-    "documentation": Profile("documentation", items=True, whole_page=True),
+    # The block model, which learns mostly from pages of prose, reads a grid of products
+    # worse than the rules do (bench/wcxb.py --cv, pages read as collections).
+    "collection": Profile("collection", links=True, items=True, whole_page=True, model=False),
+    "product": Profile("product", items=True, whole_page=True, tabs=True),
+    "service": Profile("service", items=True, whole_page=True, tabs=True),
+    "documentation": Profile("documentation", items=True, whole_page=True, tabs=True, repeats=True),
 }
 
 #: The page type's probability from which extraction follows it.
 CONFIDENCE = 0.45
+#: A less certain type is followed too when the page is surely no article (its probability
+#: of being one is under UNLIKE_ARTICLE) and the article reading keeps under THIN_READING
+#: of its words: a course's page or a catalogue that no one element of prose holds.
+UNLIKE_ARTICLE = 0.3
+THIN_READING = 0.15
 
 
 def profile_for(page_type: str | None, confidence: float | None) -> Profile | None:
@@ -69,5 +87,18 @@ def profile_for(page_type: str | None, confidence: float | None) -> Profile | No
     (True, None, None)
     """
     if page_type is None or confidence is None or confidence < CONFIDENCE:
+        return None
+    return PROFILES.get(page_type)
+
+
+def unsure_profile(page_type: str, confidence: float, article: float | None) -> Profile | None:
+    """The profile of an uncertain type (under :data:`CONFIDENCE`) of a page that is surely
+    no article (*article*, its probability of being one, under :data:`UNLIKE_ARTICLE`):
+    followed when the article reading keeps under :data:`THIN_READING` of the page.
+
+    >>> unsure_profile("listing", 0.4, 0.2).kind, unsure_profile("listing", 0.4, 0.5)
+    ('listing', None)
+    """
+    if confidence >= CONFIDENCE or article is None or article >= UNLIKE_ARTICLE:
         return None
     return PROFILES.get(page_type)

@@ -30,6 +30,7 @@ parents, so a reverse pass adds each child into its parent).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,9 @@ FLOW_LEVELS = 3
 
 #: Elements that hold one story teaser each in a list of them.
 TEASER_TAGS = frozenset({"li", "article"})
+
+#: A figure that holds code is a listing, and its caption the listing's title: both are the text.
+LISTING_TAGS = frozenset({"figure", "figcaption"})
 
 #: Reason codes for landmark tags and class/id hints.
 LANDMARK_REASONS = {
@@ -117,6 +121,7 @@ class PageStructure:
         #: Position in the content lines of the headline's line, once :meth:`region` has run (-1: none).
         self.title_at = -1
         self._flag_cache: tuple[list[bool], list[bool]] | None = None
+        self._code_cache: tuple[list[bool], list[bool]] | None = None
         #: The block model that judges the lines after the rules (None: rules only).
         self.model: BlockModel | None = None
         #: What the page's type changes in the region (:mod:`~newsclean.extract.html.bytype`).
@@ -134,6 +139,11 @@ class PageStructure:
             block is not None and ((_menu_block(block) and not links) or in_nav[block.element])
             for block in self.blocks
         ]
+
+    def repeat_words(self, words: int) -> int:
+        """Words a repeated paragraph needs to be dropped as a duplicate: *words*, or on a page
+        whose type keeps repeats (a manual describes a parameter for each call) none is."""
+        return sys.maxsize if self.profile is not None and self.profile.repeats else words
 
     def block(self, line: Line) -> Block | None:
         index = line.number - 1
@@ -162,19 +172,38 @@ class PageStructure:
             self._flag_cache = in_nav, demoted
         return self._flag_cache
 
+    def _code(self) -> tuple[list[bool], list[bool]]:
+        """For each element: whether it is (in) a ``<pre>`` block of code; whether it is (in)
+        a code listing, a ``<figure>`` that holds one (its caption names the listing)."""
+        if self._code_cache is None:
+            parent, tags = self.elements.parent, self.elements.tag
+            size = len(tags)
+            in_code = [False] * size
+            holds_code = [tag == "pre" for tag in tags]
+            for serial in range(size - 1, 0, -1):  # children after their parents
+                if holds_code[serial]:
+                    holds_code[parent[serial]] = True
+            in_listing = [False] * size
+            for serial in range(1, size):
+                up = parent[serial]
+                in_code[serial] = in_code[up] or tags[serial] == "pre"
+                in_listing[serial] = in_listing[up] or (
+                    tags[serial] == "figure" and holds_code[serial]
+                )
+            self._code_cache = in_code, in_listing
+        return self._code_cache
+
     # ------------------------------------------------------------------ region
     def region(self, content: list[Line], weights: Weights, forced: set[int]) -> tuple[int, int]:
         """Mark DOM evidence on *content* and return the article region (first, last position)."""
         parent, tags = self.elements.parent, self.elements.tag
         size = len(tags)
         in_nav, demoted = self._flags()
-        good = [0.0] * size
-        bad = [0.0] * size
-        count = [0] * size
-        linked = [0] * size
+        good, bad = [0.0] * size, [0.0] * size
+        count, linked = [0] * size, [0] * size
         placed: list[tuple[int, Line, Block]] = []
         links = self.profile is not None and self.profile.links
-        blocks, lines = self.blocks, len(self.blocks)
+        blocks, lines, in_code = self.blocks, len(self.blocks), self._code()[0]
         for position, line in enumerate(content):
             index = line.number - 1
             block = blocks[index] if 0 <= index < lines else None
@@ -182,6 +211,8 @@ class PageStructure:
                 continue
             placed.append((position, line, block))
             serial = block.element
+            if in_code[serial]:
+                _read_as_code(line)
             link = block.link_density > LINK_SHARE and not links
             # Prose adds its size. Links cost by their size, so that menus and teaser
             # lists weigh against their element; other lines cost little, because in
@@ -345,6 +376,7 @@ class PageStructure:
         """
         parent, tags, hints = self.elements.parent, self.elements.tag, self.elements.hints
         size = len(tags)
+        in_listing = self._code()[1]
         reasons: list[tuple[str, str] | None] = [None] * size
         weak: dict[int, tuple[str, str]] = {}
         limit = SMALL_SHARE * prose
@@ -371,7 +403,7 @@ class PageStructure:
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
-            if tag in LANDMARK_REASONS:
+            if tag in LANDMARK_REASONS and not (tag in LISTING_TAGS and in_listing[serial]):
                 landmark = (LANDMARK_REASONS[tag], LANDMARK_EVIDENCE.get(tag, f"inside <{tag}>"))
                 reasons[serial] = landmark
                 if tag == "header":
@@ -418,9 +450,19 @@ def _sum_up(
         linked[up] += linked[serial]
 
 
+def _read_as_code(line: Line) -> None:
+    """Undo the line rules on a line of a ``<pre>`` block: they read prose and boilerplate,
+    and in code a line number is no share count, "cookies" no consent banner."""
+    if line.hit is not None or line.byline or line.date_line:
+        line.hit, line.byline, line.date_line = None, False, False
+        line.cls, line.why = "short", "a line of code"
+
+
 def _menu_block(block: Block) -> bool:
-    """Whether a block is a short line made mostly of link text (a menu entry, a link list)."""
-    return block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS
+    """Whether a block is a short line made mostly of link text (a menu entry, a link list);
+    a term of a definition list (``<dt>``) is none, even linked: it names what its
+    definition describes (an API's member, a glossary's word)."""
+    return block.link_density > LINK_SHARE and len(block.text) < MENU_CHARS and block.tag != "dt"
 
 
 def structure_lines(title: str | None, blocks: Sequence[Block]) -> tuple[list[str], PageStructure]:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsclean.extract.html.bytype import CONFIDENCE
 from newsclean.extract.trees import TreeSum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -200,11 +201,15 @@ def _longest_first(words: Sequence[str]) -> str:
 
 _NAME_WORD = re.compile(_longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
-VOICE = re.compile(
-    r"\b(?:(you|your|you're|yours|vous|votre|vos|sie|ihr|ihre|usted|tu|tus|su)"
-    r"|(we|our|us|we're|nous|notre|nos|wir|unser|unsere|nosotros|nuestro|nuestra)"
-    r"|(said|says|told|according|reported|sagte|dijo|a déclaré|ha detto))\b"
-)
+#: The words of the reader addressed, of the writer's group and of reported speech.
+VOICE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("you", "your", "you're", "yours", "vous", "votre", "vos", "sie", "ihr", "ihre", "usted",
+     "tu", "tus", "su"),
+    ("we", "our", "us", "we're", "nous", "notre", "nos", "wir", "unser", "unsere", "nosotros",
+     "nuestro", "nuestra"),
+    ("said", "says", "told", "according", "reported", "sagte", "dijo", "a déclaré", "ha detto"),
+)  # fmt: skip
+VOICE = re.compile(r"\b(?:" + "|".join(f"({'|'.join(words)})" for words in VOICE_WORDS) + r")\b")
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
@@ -477,11 +482,12 @@ def classify(
     meta: Any,
     body: Sequence[str],
     marks: tuple[bool, bool],
-) -> tuple[str, float] | None:
-    """The page's type and its probability (rounded), by the model *choice* asks for (see
-    :func:`resolve`; None: no model), from the page's structure, blocks and markup
-    metadata, the body paragraphs the rules kept and whether the page has a byline and a
-    date (*marks*)."""
+) -> tuple[str, float, float | None] | None:
+    """The page's type, its probability and the probability that it is an article (both
+    rounded; the latter only read for another type less sure than
+    :data:`~newsclean.extract.html.bytype.CONFIDENCE`, else None), by the model *choice* asks for (see :func:`resolve`; None: no model), from
+    the page's structure, blocks and markup metadata, the body paragraphs the rules kept
+    and whether the page has a byline and a date (*marks*)."""
     typer = resolve(choice)
     if typer is None:
         return None
@@ -489,4 +495,7 @@ def classify(
         structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1]
     )
     kind, confidence = typer.predict(row)
-    return kind, round(confidence, 3)
+    article = None
+    if kind != "article" and confidence < CONFIDENCE:
+        article = round(typer.probabilities(row)[TYPES.index("article")], 3)
+    return kind, round(confidence, 3), article
