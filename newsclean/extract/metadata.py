@@ -296,6 +296,11 @@ def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def _title_parts(page_title: str) -> list[str]:
+    """The parts of a page title between its separators ("Headline | Section | Site")."""
+    return [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+
+
 def site_from_title(page_title: str, headline: str = "") -> str | None:
     """The site's name in a page title that adds it to the headline ("Headline | Site").
 
@@ -306,7 +311,7 @@ def site_from_title(page_title: str, headline: str = "") -> str | None:
     >>> site_from_title("Storm hits the coast", "Storm hits the coast") is None
     True
     """
-    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    parts = _title_parts(page_title)
     if len(parts) < 2:
         return None
     head = set(_words_of(headline))
@@ -328,7 +333,7 @@ def headline_of_title(page_title: str) -> str:
     >>> headline_of_title("Storm hits the coast - The Daily")
     'Storm hits the coast'
     """
-    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    parts = _title_parts(page_title)
     return max(parts, key=lambda p: len(p.split()), default="")
 
 

@@ -26,9 +26,11 @@ __all__ = [
 
 #: Lines around the region where a byline or a date line still belongs to the article.
 META_WINDOW = 8
+#: Lower-case words inside a name ("Nick van Mead", "Ali bin Omar").
+_PARTICLES = ("de", "da", "van", "von", "der", "di", "del", "la", "le", "bin", "al")
 #: A person's name alone on a line: 2 to 4 capitalised words (initials, particles allowed).
 _NAME_LINE = re.compile(
-    r"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:de|da|van|von|der|di|del|la|le|bin|al)\s+)?[A-ZÀ-Ý][\w'’-]*\.?){1,3}"
+    rf"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?[A-ZÀ-Ý][\w'’-]*\.?){{1,3}}"
 )
 _BY_PREFIX = lexicon.byline_prefix()
 _UPDATED = re.compile(
@@ -106,7 +108,7 @@ def handle_byline(text: str) -> str | None:
         return None
     name = m.group("name")
     lowered = {w.lower().strip(".") for w in name.split()} - {"the"}
-    if not lowered.isdisjoint(NOT_NAME | _NOT_NAME_WORDS | lexicon.ACCOUNTS):
+    if not lowered.isdisjoint(_NO_HANDLE):
         return None
     if name.lower().startswith("the ") and len(name.split()) < 3:
         return None
@@ -278,9 +280,7 @@ def _handle_alone(line: Line, content: list[Line], position: int) -> bool:
         and line.text.isalpha()
         and position + 1 < len(content)
         and _dated(content[position + 1])
-        and line.text.lower() not in NOT_NAME
-        and line.text.lower() not in _NOT_NAME_WORDS
-        and line.text.lower() not in lexicon.ACCOUNTS
+        and line.text.lower() not in _NO_HANDLE
     )
 
 
@@ -315,7 +315,6 @@ def _name_with_job(line: Line) -> str | None:
     return None
 
 
-_PARTICLES = frozenset("de da van von der di del la le bin al".split())
 #: Words an author's name may share with common words ("The Upwork Team").
 _TEAM = frozenset("the team staff".split())
 
@@ -412,6 +411,9 @@ _NOT_NAME_WORDS = BOILERPLATE_WORDS | frozenset(
     industry services solutions products resources news gallery program programs
     """.split()
 )
+#: Words that are never a handle or a name of one word: months, weekdays, the words that
+#: follow a byline, buttons and sections, and the accounts a content system signs with.
+_NO_HANDLE = NOT_NAME | _NOT_NAME_WORDS | lexicon.ACCOUNTS
 
 
 def name_alone(line: Line) -> bool:
