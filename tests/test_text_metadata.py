@@ -183,3 +183,12 @@ def test_the_first_line_is_not_its_own_repeat():
     document = clean_rules(PROSE)
     assert document.title == ""
     assert document.paragraphs == PROSE
+
+
+def test_the_site_name_is_no_headline_when_a_line_says_the_page_title():
+    site = "BlueCross BlueShield of South Carolina"
+    document = clean_rules(
+        [f"Keep your teeth healthy | {site}", "", site, "", "Members Employers Providers", "",
+         "Keep your teeth healthy", "", "Share this page", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Keep your teeth healthy"

@@ -8,10 +8,19 @@ from collections.abc import Callable
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.metadata import NOT_NAME, YEAR, byline_names, date_span, parse_date
+from newsclean.extract.metadata import (
+    NOT_NAME,
+    YEAR,
+    byline_names,
+    date_span,
+    headline_of_title,
+    parse_date,
+    without_site,
+)
 
 __all__ = [
     "META_WINDOW",
+    "agreeing_title",
     "date_by_byline",
     "dated_name",
     "find_byline",
@@ -533,3 +542,64 @@ def date_by_byline(content: list[Line], byline: str | None, language: str | None
                 return found
         return None
     return None
+
+
+#: Share of its words a headline and the page title must have in common (of each).
+TITLE_AGREEMENT = 0.5
+#: Above this agreement, a title found is the site's name in the page title.
+SAME_TITLE = 0.8
+#: How far down a dump the headline that agrees with its page title is looked for.
+TITLE_REACH = 200
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def title_agreement(a: str, b: str) -> float:
+    """The share of words two titles have in common: the smaller of its shares of each.
+
+    >>> title_agreement("Storm closes all schools", "Storm closes schools: live today")
+    0.6
+    """
+    words, other = _title_words(a), _title_words(b)
+    if not words or not other:
+        return 0.0
+    shared = len(words & other)
+    return min(shared / len(words), shared / len(other))
+
+
+def agreeing_title(content: list[Line], title: str | None) -> str | None:
+    """A dump's headline by agreement with its page title (the dump's first line,
+    "Headline | Site"): the *title* found stands when it agrees with the page title
+    (and is not only the site's name in it); else the first headline-like line that
+    does (3 to 30 words, no full stop, not in the body, no rule against it), which is the article's own
+    headline where the title found was a box's, an author's, the site's or another
+    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic");
+    else *title* stands.
+    """
+    if len(content) < 2 or content[0].role == "body":
+        return title  # no page title: the first line is the body's
+    page_title = content[0].text.lstrip("# ")
+    bare = without_site(page_title)
+    head = bare if bare != page_title else headline_of_title(page_title) or page_title
+    site = page_title[len(bare) :] if bare != page_title else ""
+    named_site = bool(
+        title and site and title_agreement(title, site) >= SAME_TITLE > title_agreement(title, bare)
+    )
+    if (
+        title
+        and not named_site
+        and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
+    ):
+        return title
+    body = {line.text for line in content if line.role == "body"}
+    for line in content[1:TITLE_REACH]:
+        if line.hit is not None or line.byline or line.date_line or not 3 <= line.words <= 30:
+            continue  # one a rule dropped, or no headline's length
+        if line.text in body:
+            continue  # a line of the body, or its repeat
+        text = line.text.lstrip("# ").strip()
+        if not text.endswith(".") and title_agreement(text, head) >= TITLE_AGREEMENT:
+            return text
+    return title
