@@ -14,6 +14,7 @@ from newsclean.extract.metadata import (
     byline_names,
     date_span,
     headline_of_title,
+    is_date_line,
     parse_date,
     without_site,
 )
@@ -28,6 +29,8 @@ __all__ = [
     "handle_byline",
     "head_above_meta",
     "job_title",
+    "late_date",
+    "line_date",
     "name_alone",
     "reading_time",
     "short_by_line",
@@ -51,6 +54,32 @@ _PUBLISHED = re.compile(
     r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
     re.IGNORECASE,
 )
+#: A word that says published (not updated): "Originally published", "Posted".
+_FIRST_PUBLISHED = re.compile(
+    r"publish|posted|publicad|publié|veröffentlicht|pubblicat|опубликован|입력|公開|配信"
+    r"|diterbitkan|gepubliceerd",
+    re.IGNORECASE,
+)
+
+
+def line_date(text: str, month_first: bool = True) -> str | None:
+    """The date a line gives the article: after "published" when the line says when it
+    was updated first ("Updated Nov 11, 2022 Originally published Nov 9, 2022"), else
+    its first date.
+
+    >>> line_date("Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022")
+    '2022-11-09'
+    >>> line_date("Published May 2, 2025, updated May 3, 2025")
+    '2025-05-02'
+    """
+    updated = _UPDATED.search(text)
+    if updated is not None:
+        published = _FIRST_PUBLISHED.search(text, updated.end())
+        if published is not None:
+            found = parse_date(text[published.end() :], month_first)
+            if found:
+                return found
+    return parse_date(text, month_first)
 
 
 def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
@@ -360,8 +389,8 @@ def find_date(
             continue
         near = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
         if line.date_line and near:
-            found = parse_date(line.text, month_first)
-            if found and _UPDATED.search(line.text):
+            found = line_date(line.text, month_first)
+            if found and _UPDATED.search(line.text) and found == parse_date(line.text, month_first):
                 updated = updated or found
             elif found:
                 return found
@@ -371,13 +400,13 @@ def find_date(
             and line.words <= 30
             and (line.byline or byline_names(line.text))
         ):
-            by_date = parse_date(line.text, month_first)
+            by_date = line_date(line.text, month_first)
         if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
-            published = parse_date(line.text, month_first)
+            published = line_date(line.text, month_first)
         if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
-            any_date = parse_date(line.text, month_first)
+            any_date = line_date(line.text, month_first)
         if anywhere is None and line.words <= 12 and line.number <= last:
-            anywhere = parse_date(line.text, month_first)
+            anywhere = line_date(line.text, month_first)
     return by_date or published or any_date or updated or anywhere
 
 
@@ -603,3 +632,19 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
         if not text.endswith(".") and title_agreement(text, head) >= TITLE_AGREEMENT:
             return text
     return title
+
+
+def late_date(content: list[Line], language: str | None) -> str | None:
+    """A date for an article whose headline, byline and region gave none: the first
+    line of the dump that is only a date, or a short "Posted ..." line, that does not
+    say "updated" (a page that shows its date far from its text: under a gallery, in a
+    side column)."""
+    month_first = language in (None, "en")
+    for line in content:
+        if line.words > 12 or not YEAR.search(line.text) or _UPDATED.search(line.text):
+            continue
+        if is_date_line(line.text) or _PUBLISHED.search(line.text):
+            found = parse_date(line.text, month_first)
+            if found:
+                return found
+    return None
