@@ -598,14 +598,29 @@ def title_agreement(a: str, b: str) -> float:
     return min(shared / len(words), shared / len(other))
 
 
+#: What a converter writes before a list's item.
+_LIST_MARKS = ("* ", "- ", "+ ", "• ")
+
+
+def named(text: str, site: str) -> bool:
+    """Whether *text* is the site's name part (*site*) of a page title: mostly its words.
+
+    >>> named("Cyber Security", " - Cyber Security"), named("USB tips", "")
+    (True, False)
+    """
+    return bool(site) and title_agreement(text, site) >= SAME_TITLE
+
+
 def agreeing_title(content: list[Line], title: str | None) -> str | None:
     """A dump's headline by agreement with its page title (the dump's first line,
     "Headline | Site"): the *title* found stands when it agrees with the page title
-    (and is not only the site's name in it); else the first headline-like line that
-    does (3 to 30 words, no full stop, not in the body, no rule against it), which is the article's own
-    headline where the title found was a box's, an author's, the site's or another
-    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic");
-    else *title* stands.
+    (and is not only the site's name in it). Else, when the first line names a site
+    (else it may be a menu's line: the layout of a dump depends on its scraper), the
+    first headline-like line that agrees with the page title's headline (3 to 30 words,
+    no full stop, not a list's item, not in the body, no rule against it): the article's
+    own headline, where the title found was a box's, an author's, the site's or another
+    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic").
+    Else *title* stands.
     """
     if len(content) < 2 or content[0].role == "body":
         return title  # no page title: the first line is the body's
@@ -613,15 +628,15 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
     bare = without_site(page_title)
     head = bare if bare != page_title else headline_of_title(page_title) or page_title
     site = page_title[len(bare) :] if bare != page_title else ""
-    named_site = bool(
-        title and site and title_agreement(title, site) >= SAME_TITLE > title_agreement(title, bare)
-    )
+    named_site = bool(title and named(title, site))
     if (
         title
         and not named_site
         and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
     ):
         return title
+    if bare == page_title or content[0].text.startswith(_LIST_MARKS):
+        return title  # a first line that names no site, or a list's item
     body = {line.text for line in content if line.role == "body"}
     for line in content[1:TITLE_REACH]:
         if line.hit is not None or line.byline or line.date_line or not 3 <= line.words <= 30:
@@ -629,7 +644,11 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
         if line.text in body:
             continue  # a line of the body, or its repeat
         text = line.text.lstrip("# ").strip()
-        if not text.endswith(".") and title_agreement(text, head) >= TITLE_AGREEMENT:
+        if text.endswith(".") or text.startswith(_LIST_MARKS) or named(text, site):
+            continue  # a sentence, a list's item, the site's name
+        if title_agreement(text, page_title) >= SAME_TITLE:
+            continue  # the page title again, site and all: a masthead
+        if title_agreement(text, head) >= TITLE_AGREEMENT:
             return text
     return title
 
