@@ -250,6 +250,7 @@ class PageStructure:
             set() if links else self._teaser_items(count, linked),
         )
         first = last = -1
+        hits: dict[tuple[str, str], Hit] = {}  # (a widget's lines share one: a Hit never changes)
         for position, line, block in placed:
             if inside[block.element]:
                 if first < 0:
@@ -268,8 +269,10 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                line.hit = Hit(f"dom-{reason}", reason, evidence)
-                line.cls = "bad"
+                hit = hits.get(found)
+                if hit is None:
+                    hit = hits[found] = Hit(f"dom-{reason}", reason, evidence)
+                line.hit, line.cls = hit, "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
         return first, last
