@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsclean.extract.features import Line
@@ -250,7 +251,6 @@ class PageStructure:
             set() if links else self._teaser_items(count, linked),
         )
         first = last = -1
-        hits: dict[tuple[str, str], Hit] = {}  # (a widget's lines share one: a Hit never changes)
         for position, line, block in placed:
             if inside[block.element]:
                 if first < 0:
@@ -269,10 +269,7 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                hit = hits.get(found)
-                if hit is None:
-                    hit = hits[found] = Hit(f"dom-{reason}", reason, evidence)
-                line.hit, line.cls = hit, "bad"
+                line.hit, line.cls = _dom_hit(reason, evidence), "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
         return first, last
@@ -451,6 +448,12 @@ def _sum_up(
         bad[up] += bad[serial]
         count[up] += count[serial]
         linked[up] += linked[serial]
+
+
+@lru_cache(maxsize=4096)
+def _dom_hit(reason: str, evidence: str) -> Hit:
+    """The hit of a DOM rule (a widget's lines share one: a :class:`Hit` never changes)."""
+    return Hit(f"dom-{reason}", reason, evidence)
 
 
 def _read_as_code(line: Line) -> None:

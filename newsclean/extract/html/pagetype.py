@@ -322,8 +322,8 @@ def _structure_figures(
     siblings = Counter(zip(elements.parent, tags, names))
     runs = [
         count
-        for (_, tag, name), count in siblings.items()
-        if count >= 3 and tag not in ("p", "br", "span")
+        for key, count in siblings.items()
+        if count >= 3 and key[1] not in ("p", "br", "span")  # (the tag of a 3-tuple key)
     ]
     longest = max(runs, default=0)
     row += [_log(longest), longest / size, _log(len(runs))]
