@@ -302,9 +302,10 @@ def page_rows(
         return []
     page = _Page(content, start, end, dom, language, placed)
     parent, near, masks = page.parent, page.near, page.masks
+    basics, groups, count = page.basics, page.groups, page.count
     buckets: dict[int, int] = {}  # element -> class-word buckets of it and three ancestors
     rows = []
-    for index, ((position, line, block), group) in enumerate(zip(placed, page.groups)):
+    for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
         if wanted is not None and not wanted(line):
             continue
         serial = block.element
@@ -321,12 +322,16 @@ def page_rows(
         rows.append((position, row))
         for offset in _NEIGHBOURS:
             other = index + offset
-            if 0 <= other < page.count:
-                b = page.basics[other]
-                row += (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6] == group))
+            if 0 <= other < count:
+                row += basics[other]
+                row.append(float(groups[other] == group))
             else:
-                row += (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
+                row += _NO_NEIGHBOUR
     return rows
+
+
+#: A neighbour's figures where the page has no such line.
+_NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
 
 
 class _Page:
@@ -385,6 +390,7 @@ class _Page:
             linked / count,
         ]
         self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+        #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
         self.basics = [
             (
                 math.log1p(line.words),
@@ -393,9 +399,8 @@ class _Page:
                 float(line.cls == "good"),
                 float(line.keep),
                 float(inside_flags[block.element]),
-                group,
             )
-            for (_, line, block), group in zip(placed, groups)
+            for _, line, block in placed
         ]
 
     def near(self, serial: int) -> int:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsclean.extract.features import Line
@@ -270,8 +271,7 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                line.hit = Hit(f"dom-{reason}", reason, evidence)
-                line.cls = "bad"
+                line.hit, line.cls = _dom_hit(reason, evidence), "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
         return first, last
@@ -450,6 +450,12 @@ def _sum_up(
         bad[up] += bad[serial]
         count[up] += count[serial]
         linked[up] += linked[serial]
+
+
+@lru_cache(maxsize=4096)
+def _dom_hit(reason: str, evidence: str) -> Hit:
+    """The hit of a DOM rule (a widget's lines share one: a :class:`Hit` never changes)."""
+    return Hit(f"dom-{reason}", reason, evidence)
 
 
 def _read_as_code(line: Line) -> None:
