@@ -620,22 +620,25 @@ class BlockModel:
         """Give the body and boilerplate lines of an HTML page the model's verdict.
 
         A line the rules kept and the model scores below the threshold is dropped
-        with reason ``model``; a line the rules dropped for its place (outside the
-        article, a short line, a menu's link text, an aside) and the model scores
-        above it is kept. The title, bylines, dates, captions, the lines that a
-        named text rule rejected (a cookie notice, a share prompt) and those in an
-        element named or made for what is never the article (:data:`FIXED_REASONS`:
-        an ad or promotion, a newsletter box, share buttons, a cookie banner, the
-        page footer), as well as the lines dropped inside a ``<nav>`` element,
-        keep the rules' verdict: the model cannot read their words, and sees
+        with reason ``model``; a line the rules dropped for its markup alone (a
+        short line, a menu's link text, a teaser or an aside: :data:`WEAK_REASONS`)
+        and the model scores at or above the same threshold is kept, one dropped for
+        its place (outside the article) or as a comment from the keep threshold.
+        The title, bylines, dates, captions, the lines that a named text rule
+        rejected (a cookie notice, a share prompt) and those in an element named or
+        made for what is never the article (:data:`FIXED_REASONS`: an ad or
+        promotion, a newsletter box, share buttons, a cookie banner, the page
+        footer), as well as the lines dropped inside a ``<nav>`` element, keep the
+        rules' verdict: the model cannot read their words, and sees
         class names only as hashed bits.
         """
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]
             score = self.score(row)
+            bar = self.threshold if line.reason in WEAK_REASONS else self.keep_threshold
             if line.keep and score < self.threshold:
                 line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
-            elif not line.keep and score >= self.keep_threshold:
+            elif not line.keep and score >= bar:
                 # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
                 was = line.reason
                 line.judge(
@@ -644,6 +647,11 @@ class BlockModel:
                     evidence=f"block model score {score:.2f}; the rules said {was}",
                 )
 
+
+#: Reasons read from markup that content shares with boilerplate (link text, a teaser's
+#: shape, an aside, a short line: a listicle's items and a forum's posts look so): the model
+#: overrules them at even odds; a line dropped for its place or as a comment needs more.
+WEAK_REASONS = frozenset({"related", "nav", "short"})
 
 #: Reasons of the DOM rules that the model does not overrule: the element is named (or is)
 #: an ad or promotion, a newsletter box, share buttons, a cookie banner or the page footer.

@@ -75,8 +75,10 @@ FLOW_LEVELS = 3
 #: Elements that hold one story teaser each in a list of them.
 TEASER_TAGS = frozenset({"li", "article"})
 
-#: A figure that holds code is a listing, and its caption the listing's title: both are the text.
+#: A figure that holds code or a table is a listing, and its caption the listing's title:
+#: both are the text (a data table is wrapped in a ``<figure>`` by common page builders).
 LISTING_TAGS = frozenset({"figure", "figcaption"})
+LISTED_TAGS = frozenset({"pre", "table"})
 
 #: Reason codes for landmark tags and class/id hints.
 LANDMARK_REASONS = {
@@ -175,12 +177,12 @@ class PageStructure:
 
     def _code(self) -> tuple[list[bool], list[bool]]:
         """For each element: whether it is (in) a ``<pre>`` block of code; whether it is (in)
-        a code listing, a ``<figure>`` that holds one (its caption names the listing)."""
+        a listing, a ``<figure>`` that holds code or a table (its caption names the listing)."""
         if self._code_cache is None:
             parent, tags = self.elements.parent, self.elements.tag
             size = len(tags)
             in_code = [False] * size
-            holds_code = [tag == "pre" for tag in tags]
+            holds_code = [tag in LISTED_TAGS for tag in tags]
             for serial in range(size - 1, 0, -1):  # children after their parents
                 if holds_code[serial]:
                     holds_code[parent[serial]] = True
