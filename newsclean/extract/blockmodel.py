@@ -648,9 +648,8 @@ class BlockModel:
                 )
 
 
-#: Reasons read from markup that content shares with boilerplate (link text, a teaser's
-#: shape, an aside, a short line: a listicle's items and a forum's posts look so): the model
-#: overrules them at even odds; a line dropped for its place or as a comment needs more.
+#: Reasons read from markup that content shares with boilerplate (link text, a teaser, an aside,
+#: a short line: a listicle's items, a forum's posts): the model overrules them at even odds.
 WEAK_REASONS = frozenset({"related", "nav", "short"})
 
 #: Reasons of the DOM rules that the model does not overrule: the element is named (or is)
@@ -688,15 +687,9 @@ def resolve(choice) -> BlockModel | None:
     model when :data:`DEFAULT_ON`, True the package's model, False none, a path or a
     model that one."""
     global _DEFAULT
-    if choice is False:
+    if choice is False or (choice is None and not (DEFAULT_ON and DEFAULT_PATH.exists())):
         return None
-    if choice is None:
-        if not DEFAULT_ON or not DEFAULT_PATH.exists():
-            return None
-        if _DEFAULT is None:
-            _DEFAULT = BlockModel.load(DEFAULT_PATH)
-        return _DEFAULT
-    if choice is True:
+    if choice is None or choice is True:
         if _DEFAULT is None:
             _DEFAULT = BlockModel.load(DEFAULT_PATH)
         return _DEFAULT
