@@ -157,7 +157,7 @@ def read_lines(
         lines, language = page_lines(raw_lines, limits, links)
         classes = line_classes(lines)
     forced_keep = apply_user_rules(lines, options.rules)
-    content = [line for line in lines if not line.blank]
+    content = [line for line in lines if line.text]  # (not line.blank, without the property)
     if read is not None:
         read[:] = content
     if dom is None and reads_as_clean(lines):
@@ -668,7 +668,7 @@ def _assemble(
     document.paragraphs = [line.text for line in body]
     document.decisions[:] = [
         Decision(line.number, line.raw, False, "blank")
-        if line.blank
+        if not line.text
         else Decision(
             line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
         )

@@ -41,7 +41,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, groupby, pairwise
+from itertools import accumulate, compress, groupby, pairwise, repeat
+from operator import attrgetter, gt, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -267,6 +268,8 @@ def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
 _PAD = 8
 #: Words of a line's opening, compared with the other lines' (:meth:`_TextPage.context`).
 _OPENING = 5
+#: The classes of prose lines (their words count as prose before and after a line).
+_PROSE = frozenset(("good", "near"))
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -309,22 +312,20 @@ class _TextPage:
     def __init__(self, content: Sequence[Line], start: int, end: int) -> None:
         self.content = content
         n = len(content)
-        self.words = words = [line.words for line in content]
-        self.good = good = [line.cls == "good" for line in content]
-        self.near_before, self.near_after = _distances(
-            [i for i, is_good in enumerate(good) if is_good], n
-        )
-        self.texts = texts = [line.text for line in content]
+        self.words = words = list(map(attrgetter("words"), content))
+        classes = list(map(attrgetter("cls"), content))
+        self.good = good = list(map("good".__eq__, classes))
+        self.near_before, self.near_after = _distances(list(compress(range(n), good)), n)
+        self.texts = texts = list(map(attrgetter("text"), content))
         self.repeats = Counter(texts)
-        self.sentence = sentence = [line.ends_sentence for line in content]
-        self.prose_words = prose_words = [
-            line.words if line.cls in ("good", "near") else 0 for line in content
-        ]
+        self.sentence = sentence = list(map(attrgetter("ends_sentence"), content))
+        # (a line's words times whether it is prose: its words or 0)
+        self.prose_words = prose_words = list(map(mul, words, map(_PROSE.__contains__, classes)))
         # Blocks: runs of lines with no blank line between them.
-        numbers = [line.number for line in content]
-        self.gap_before = gap_before = [True, *[b - a > 1 for a, b in pairwise(numbers)]]
+        numbers = list(map(attrgetter("number"), content))
+        self.gap_before = gap_before = [True, *map(gt, map(sub, numbers[1:], numbers), repeat(1))]
         self.block_of = list(accumulate(gap_before, initial=-1))[1:]
-        bounds = [i for i, gap in enumerate(gap_before) if gap] + [n]
+        bounds = [*compress(range(n), gap_before), n]
         cum_words = list(accumulate(words, initial=0))
         self.block_lines = [b - a for a, b in pairwise(bounds)]
         self.block_words = [cum_words[b] - cum_words[a] for a, b in pairwise(bounds)]
@@ -365,7 +366,7 @@ class _TextPage:
         # The first words of the longer lines: a teaser's headline said again as the start
         # of its summary or of a link ("Storm hits coast" above "Storm hits coast: …").
         self.openings = [
-            " ".join(text.split()[:_OPENING]) if count >= _OPENING else ""
+            " ".join(text.split(maxsplit=_OPENING)[:_OPENING]) if count >= _OPENING else ""
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
@@ -524,6 +525,8 @@ def resolve(choice) -> LineModel | None:
     """The model an ``Options.line_model`` value asks for: None means the package's model
     when :data:`DEFAULT_ON`, True the package's model, False none, a path or a model that one."""
     global _DEFAULT
+    if choice is None and _DEFAULT is not None and DEFAULT_ON:
+        return _DEFAULT  # (the model loaded before: its file is not looked for again)
     if choice is False or (choice is None and (not DEFAULT_ON or not DEFAULT_PATH.exists())):
         return None
     if choice is None or choice is True:
