@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate, compress, groupby, pairwise, repeat
-from operator import attrgetter, gt, mul, sub
+from operator import attrgetter, gt, is_not, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,6 +83,7 @@ _CLASSES = ("good", "near", "short", "bad")
 _NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _NEIGHBOUR_FEATURES = ("words", "density", "good", "keep", "gap", "boiler", "sentence", "hit")
 _NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
+_SEVEN = [True] * 7
 
 
 def _one_hot(names: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
@@ -400,35 +401,34 @@ class _TextPage:
         lines -3 .. n+2 (the figures of line j at j + 3; lines off the page have
         :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count) on the
         way."""
-        content, n, words, good = self.content, len(self.content), self.words, self.good
-        texts, boiler, gap_before, sentence = (
-            self.texts,
-            self.boiler,
-            self.gap_before,
-            self.sentence,
-        )
-        needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
-        around = [_NO_NEIGHBOUR] * (n + 6)
-        log1p = math.log1p
+        content, n, texts, boiler = self.content, len(self.content), self.texts, self.boiler
+        # The lines within three of a chosen one, marked at j + 3 (seven at a time).
+        marks = [False] * (n + 6)
+        for i in chosen:
+            marks[i : i + 7] = _SEVEN
         intersection = BOILERPLATE_WORDS.intersection
-        for j in needed:
-            line, text = content[j], texts[j]
-            tokens = line.tokens
-            count = boiler[j] = (
+        for j in compress(range(n), marks[3:]):
+            tokens, text = content[j].tokens, texts[j]
+            boiler[j] = (
                 len(intersection(tokens))
                 if tokens is not None and len(text) <= 200
                 else boiler_words(text, tokens)
             )
-            around[j + 3] = (
-                log1p(words[j]),
-                line.density,
-                float(good[j]),
-                float(line.keep),
-                float(gap_before[j]),
-                float(count > 0),
-                float(sentence[j]),
-                float(line.hit is not None),
-            )
+        # (the figures of every line, made by C-level maps; those of the lines not marked,
+        # whose boilerplate count is not made, are never read)
+        figures = zip(
+            map(math.log1p, self.words),
+            map(attrgetter("density"), content),
+            map(float, self.good),
+            map(float, map(attrgetter("keep"), content)),
+            map(float, self.gap_before),
+            map(float, map(bool, boiler)),
+            map(float, self.sentence),
+            map(float, map(is_not, map(attrgetter("hit"), content), repeat(None))),
+        )
+        around = [_NO_NEIGHBOUR] * 3
+        around += figures
+        around += [_NO_NEIGHBOUR] * 3
         return around
 
 
