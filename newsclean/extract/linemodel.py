@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import accumulate, compress, groupby, pairwise, repeat
-from operator import attrgetter, gt, is_not, mul, sub
+from operator import gt, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -313,17 +313,17 @@ class _TextPage:
     def __init__(self, content: Sequence[Line], start: int, end: int) -> None:
         self.content = content
         n = len(content)
-        self.words = words = list(map(attrgetter("words"), content))
-        classes = list(map(attrgetter("cls"), content))
+        self.words = words = [line.words for line in content]
+        classes = [line.cls for line in content]
         self.good = good = list(map("good".__eq__, classes))
         self.near_before, self.near_after = _distances(list(compress(range(n), good)), n)
-        self.texts = texts = list(map(attrgetter("text"), content))
+        self.texts = texts = [line.text for line in content]
         self.repeats = Counter(texts)
-        self.sentence = sentence = list(map(attrgetter("ends_sentence"), content))
+        self.sentence = sentence = [line.ends_sentence for line in content]
         # (a line's words times whether it is prose: its words or 0)
         self.prose_words = prose_words = list(map(mul, words, map(_PROSE.__contains__, classes)))
         # Blocks: runs of lines with no blank line between them.
-        numbers = list(map(attrgetter("number"), content))
+        numbers = [line.number for line in content]
         self.gap_before = gap_before = [True, *map(gt, map(sub, numbers[1:], numbers), repeat(1))]
         self.block_of = list(accumulate(gap_before, initial=-1))[1:]
         bounds = [*compress(range(n), gap_before), n]
@@ -414,17 +414,17 @@ class _TextPage:
                 if tokens is not None and len(text) <= 200
                 else boiler_words(text, tokens)
             )
-        # (the figures of every line, made by C-level maps; those of the lines not marked,
-        # whose boilerplate count is not made, are never read)
+        # (the figures of every line, made by maps over the page's lists; those of the lines
+        # not marked, whose boilerplate count is not made, are never read)
         figures = zip(
             map(math.log1p, self.words),
-            map(attrgetter("density"), content),
+            [line.density for line in content],
             map(float, self.good),
-            map(float, map(attrgetter("keep"), content)),
+            [float(line.keep) for line in content],
             map(float, self.gap_before),
             map(float, map(bool, boiler)),
             map(float, self.sentence),
-            map(float, map(is_not, map(attrgetter("hit"), content), repeat(None))),
+            [float(line.hit is not None) for line in content],
         )
         around = [_NO_NEIGHBOUR] * 3
         around += figures

@@ -209,7 +209,7 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
         if name is None:
             continue
         if page is None:
-            page = {word for line in content for word in line.text.split()}
+            page = set("\n".join([line.text for line in content]).split())
         words = [w for w in name.lower().split() if w not in _TEAM]
         if not words or _JOB.match(words[0]) or _written_lower(page, words[0]):
             continue  # "Power Coaching", "Fact Checked": the page writes these words in lower case
