@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 import subprocess
 import sys
@@ -163,6 +164,46 @@ def test_a_high_score_keeps_lines_the_rules_dropped_for_their_place():
     assert "Copyright 2025" not in model.body
     # The headline stays the title.
     assert model.title == rules.title == "Storm hits the coast"
+
+
+PICKS = "".join(
+    f'<li><a href="/pick/{i}"><h3>{name}</h3></a><p>{text}</p></li>'
+    for i, (name, text) in enumerate(
+        [
+            ("The river path", "A flat walk along the water, with benches and a cafe at the end."),
+            ("The hill fort", "A steep climb rewarded by the best view of the bay on a clear day."),
+            ("The old harbour", "Boats, fish stalls and the lifeboat station, open on Sundays."),
+        ]
+    )
+)
+
+
+def test_a_line_dropped_for_its_markup_is_kept_at_even_odds_one_dropped_for_its_place_is_not():
+    # Three linked headings with a summary each: the rules read a list of teasers; in a
+    # listicle they are the article. At a score of 0.65 the model keeps them (even odds
+    # overrule a markup reason), not the hidden line outside the article (keep threshold 0.8).
+    page = PAGE.replace(
+        '<div class="share-tools">', f'<ul class="picks">{PICKS}</ul><div class="share-tools">'
+    )
+    odds = math.log(0.65 / 0.35)
+    model = BlockModel(
+        {
+            "features": list(FEATURES),
+            "threshold": 0.5,
+            "keep_threshold": 0.8,
+            "trees": [[[], [], [], [], [odds], []]],
+        }
+    )
+    rules = newsclean.clean(page, input="html", block_model=False)
+    judged = newsclean.clean(page, input="html", block_model=model)
+    assert {r.reason for r in rules.removed if "hill fort" in r.text} == {"related"}
+    assert "The hill fort" in judged.paragraphs
+    assert "Boats, fish stalls and the lifeboat station, open on Sundays." in judged.paragraphs
+    kept = next(d for d in judged.decisions if d.text == "The hill fort")
+    assert kept.evidence == "block model score 0.65; the rules said related"
+    hidden = "Photos of the flooded streets in the old town"
+    assert hidden not in judged.body
+    assert [r.reason for r in judged.removed if r.text == hidden] == ["outside-article"]
 
 
 def test_the_model_is_on_by_default_and_can_be_switched_off(monkeypatch):

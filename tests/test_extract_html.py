@@ -554,3 +554,27 @@ def test_a_page_that_hides_its_text_until_a_script_shows_it_is_read():
     assert "Our family bakes these cocoa crisps" in document.body
     assert "cookies" not in document.body
     assert "hidden-text" not in [w.code for w in document.warnings]
+
+
+def test_a_table_wrapped_in_a_figure_is_text_and_a_photo_caption_is_not():
+    # Page builders wrap a data table in <figure class="wp-block-table">: its rows and its
+    # caption are the article's figures, not a photo caption.
+    rows = "".join(
+        f"<tr><td>{rank}. {city}</td><td>{score}</td></tr>"
+        for rank, (city, score) in enumerate(
+            [("Sunnyvale, CA", "96.2"), ("Fremont, CA", "91.4"), ("Rochester, NY", "87.4")], 1
+        )
+    )
+    page = (
+        "<html><body><article><h1>Where the parks are best</h1>"
+        + _PROSE
+        + "<figure class='wp-block-table'><table><thead><tr><th>Top midsize cities</th>"
+        f"<th>Score</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<figcaption>Table 2: scores of the midsize cities</figcaption></figure>"
+        "<figure><img src='park.jpg'><figcaption>Children play in a park in Fremont on a "
+        "summer afternoon.</figcaption></figure>" + _PROSE + "</article></body></html>"
+    )
+    document = newsclean.clean(page.encode("utf-8"))
+    assert "2. Fremont, CA 91.4" in document.paragraphs
+    assert "Table 2: scores of the midsize cities" in document.paragraphs
+    assert not any("Children play" in p for p in document.paragraphs)

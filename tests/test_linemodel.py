@@ -336,3 +336,53 @@ def test_rows_see_teasers_the_region_and_the_page_meta():
     assert rows["Mon"][INDEX["region_place"]] == -1.0 or rows["Mon"][INDEX["where"]] == 0.0
     # The page has a byline and a date line ("By Jane Doe", "March 3, 2025").
     assert teaser[INDEX["page_byline"]] == 1.0 and teaser[INDEX["page_date"]] == 1.0
+
+
+def test_rows_see_captions_beside_their_credits_and_teaser_counts():
+    caption = (
+        "Residents walk past a flooded street in the centre of the town, left, on Wednesday, "
+        "March 5, 2025."
+    )
+    teasers = [
+        "Harbour plan goes to a council vote (3:05)",
+        "Week 12 storm damage in pictures (133)",
+    ]
+    dump = (
+        DUMP.replace(PROSE_2 + "\n", f"{PROSE_2}\n\n{caption}\nPhoto: Jane Smith/Reuters\n")
+        + "\n\nMore videos\n"
+        + "\n".join(teasers)
+    )
+    seen = _Collect()
+    newsclean.clean(dump, input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    # The caption says ", left," and stands over the credit line the rules named.
+    assert rows[caption][INDEX["caption_cue"]] == 1.0
+    assert (
+        rows[caption][INDEX["credit_after"]] == 1.0 and rows[caption][INDEX["credit_before"]] == 0.0
+    )
+    for prose in (PROSE_1, PROSE_5):
+        assert (
+            rows[prose][INDEX["caption_cue"]] == 0.0 and rows[prose][INDEX["credit_after"]] == 0.0
+        )
+    # A running time or a count in brackets closes a teaser, not a paragraph.
+    teaser_rows = [rows[t] for t in teasers if t in rows]
+    assert teaser_rows and all(row[INDEX["ends_count"]] == 1.0 for row in teaser_rows)
+    assert rows[PROSE_5][INDEX["ends_count"]] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work.", True),
+        ("An artist's illustration of a plume of water vapour over the moon.", True),
+        ("The lander would take people back to the Moon [SpaceX via Nasa]", True),
+        (
+            "Bacteria survive on fleas that live on rodents. (STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
+            True,
+        ),
+        ("The minister, who spoke on the left of the stage, said the plan would work.", False),
+        ("He said it would (probably) work, and that the council had agreed.", False),
+    ],
+)
+def test_caption_cue(text, cue):
+    assert bool(linemodel.CAPTION_CUE.search(text)) is cue

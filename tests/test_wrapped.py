@@ -8,7 +8,14 @@ import pytest
 from conftest import ROOT
 
 import newsclean
-from newsclean.extract.layout import normalize, unmark, unmark_paragraphs, unwrap, wrap_width
+from newsclean.extract.layout import (
+    normalize,
+    unblock,
+    unmark,
+    unmark_paragraphs,
+    unwrap,
+    wrap_width,
+)
 
 PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
 #: German capitalises nouns, so fewer of its wrapped lines go on in lower case: its four
@@ -108,3 +115,90 @@ def test_markdown_marks_are_taken_off_but_not_from_code():
         "#hashtag",
         body,
     ]
+
+
+#: A page as html2text writes it: Markdown headings and bold, a table with the rule under its
+#: header, an embedded post as a quote wrapped at 78 columns, an escaped list number.
+MARKDOWN_DUMP = """# Storm hits the coast
+
+**The storm reached the coast on Tuesday night, and the town was left without power.**
+
+## What the council will pay
+
+Officials said the damage was worse than they had expected, and that the roads would stay
+closed until the end of the week while crews cleared the fallen trees from them.
+
+{table}
+
+> The water came up to the second step of the town hall this morning, higher than
+> anyone here has seen it since the flood of 1998.
+>
+> — Jane Doe (@janedoe) March 3, 2025
+
+### 1\\. What happens next
+
+The mayor said the town would ask the government for help with the cost of the repairs.
+""".replace(
+    # (html2text ends each table row with two spaces, a Markdown line break)
+    "{table}",
+    "\n".join(
+        f"{row}  "
+        for row in (
+            "Repair | Cost | Paid by",
+            "---|---|---",
+            "Harbour wall | $1.2m | State",
+            "School roof | $340,000 | Council",
+        )
+    ),
+)
+
+
+def test_a_markdown_dump_gives_its_tables_and_quotes_as_text():
+    inputs = MARKDOWN_DUMP.split("\n")
+    lines, numbers = unblock(inputs)
+    assert "Harbour wall $1.2m State" in lines and "School roof $340,000 Council" in lines
+    assert "Repair Cost Paid by" in lines and not any(
+        set(line) <= set("-| ") and line for line in lines
+    )
+    assert (
+        "The water came up to the second step of the town hall this morning, higher than" in lines
+    )
+    assert "### 1. What happens next" in lines
+    # The rule under the table's header is the one line taken out; the others keep their numbers.
+    assert numbers is not None and len(numbers) == len(inputs) - 1
+    rule = next(i for i, line in enumerate(inputs, start=1) if line.startswith("---|"))
+    assert rule not in numbers and sorted(set(numbers) | {rule}) == list(range(1, len(inputs) + 1))
+    # Cleaned: the rows and the quote are text, and every input line has its decision.
+    document = newsclean.clean(MARKDOWN_DUMP, input="text")
+    assert "Harbour wall $1.2m State" in document.paragraphs
+    assert any(p.startswith("The water came up") for p in document.paragraphs)
+    assert not any(p.startswith(">") or "|" in p for p in document.paragraphs)
+    assert [d.line for d in document.decisions] == list(range(1, len(inputs) + 1))
+
+
+def test_a_dump_that_is_not_markdown_keeps_its_bars_and_quote_marks():
+    lines = ["Home | News | Sport", "---|---", "> quoted reply", "Total | 3"]
+    assert unblock(lines) == (lines, None)
+
+
+def test_headings_alone_make_a_converters_dump_markdown():
+    # html2text's bold around a wrapped lead spans lines: only the headings say Markdown.
+    lines = [
+        "# Stadia port does not run at a stable 60fps",
+        "**The promise of the service: high quality visuals and rock-solid performance",
+        "streamed to your browser.**",
+        "## What the testers found",
+        "> Interesting to see the capture out there running at an unstable 60fps.",
+        "## How it compares",
+        "### Deal of the day",
+        "### Another deal",
+        "## More on this story",
+        "## Most read",
+    ]
+    out, numbers = unblock(lines)
+    assert numbers is None and out[4] == lines[4][2:]
+    assert unmark(lines)[3] == "What the testers found"
+    # A few headings and no bold are not enough, nor are top-level ones alone (code comments).
+    assert unblock(lines[:5]) == (lines[:5], None)
+    comments = [f"# Step {n}: run the installer" for n in range(8)] + ["> not a quote"]
+    assert unblock(comments) == (comments, None)

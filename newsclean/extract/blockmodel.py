@@ -303,9 +303,10 @@ def page_rows(
         return []
     page = _Page(content, start, end, dom, language, placed)
     parent, near, masks = page.parent, page.near, page.masks
+    basics, groups, count = page.basics, page.groups, page.count
     buckets: dict[int, int] = {}  # element -> class-word buckets of it and three ancestors
     rows = []
-    for index, ((position, line, block), group) in enumerate(zip(placed, page.groups)):
+    for index, ((position, line, block), group) in enumerate(zip(placed, groups)):
         if wanted is not None and not wanted(line):
             continue
         serial = block.element
@@ -322,12 +323,16 @@ def page_rows(
         rows.append((position, row))
         for offset in _NEIGHBOURS:
             other = index + offset
-            if 0 <= other < page.count:
-                b = page.basics[other]
-                row += (b[0], b[1], b[2], b[3], b[4], b[5], float(b[6] == group))
+            if 0 <= other < count:
+                row += basics[other]
+                row.append(float(groups[other] == group))
             else:
-                row += (-1.0, -1.0, -1.0, -1.0, -1.0, -1.0, -1.0)
+                row += _NO_NEIGHBOUR
     return rows
+
+
+#: A neighbour's figures where the page has no such line.
+_NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
 
 
 class _Page:
@@ -386,6 +391,7 @@ class _Page:
             linked / count,
         ]
         self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+        #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
         self.basics = [
             (
                 math.log1p(line.words),
@@ -394,9 +400,8 @@ class _Page:
                 float(line.cls == "good"),
                 float(line.keep),
                 float(inside_flags[block.element]),
-                group,
             )
-            for (_, line, block), group in zip(placed, groups)
+            for _, line, block in placed
         ]
 
     def near(self, serial: int) -> int:
@@ -619,22 +624,25 @@ class BlockModel:
         """Give the body and boilerplate lines of an HTML page the model's verdict.
 
         A line the rules kept and the model scores below the threshold is dropped
-        with reason ``model``; a line the rules dropped for its place (outside the
-        article, a short line, a menu's link text, an aside) and the model scores
-        above it is kept. The title, bylines, dates, captions, the lines that a
-        named text rule rejected (a cookie notice, a share prompt) and those in an
-        element named or made for what is never the article (:data:`FIXED_REASONS`:
-        an ad or promotion, a newsletter box, share buttons, a cookie banner, the
-        page footer), as well as the lines dropped inside a ``<nav>`` element,
-        keep the rules' verdict: the model cannot read their words, and sees
+        with reason ``model``; a line the rules dropped for its markup alone (a
+        short line, a menu's link text, a teaser or an aside: :data:`WEAK_REASONS`)
+        and the model scores at or above the same threshold is kept, one dropped for
+        its place (outside the article) or as a comment from the keep threshold.
+        The title, bylines, dates, captions, the lines that a named text rule
+        rejected (a cookie notice, a share prompt) and those in an element named or
+        made for what is never the article (:data:`FIXED_REASONS`: an ad or
+        promotion, a newsletter box, share buttons, a cookie banner, the page
+        footer), as well as the lines dropped inside a ``<nav>`` element, keep the
+        rules' verdict: the model cannot read their words, and sees
         class names only as hashed bits.
         """
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]
             score = self.score(row)
+            bar = self.threshold if line.reason in WEAK_REASONS else self.keep_threshold
             if line.keep and score < self.threshold:
                 line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
-            elif not line.keep and score >= self.keep_threshold:
+            elif not line.keep and score >= bar:
                 # A kept line needs no reason: its score is enough (and cheaper than the strongest features).
                 was = line.reason
                 line.judge(
@@ -643,6 +651,10 @@ class BlockModel:
                     evidence=f"block model score {score:.2f}; the rules said {was}",
                 )
 
+
+#: Reasons read from markup that content shares with boilerplate (link text, a teaser, an aside,
+#: a short line: a listicle's items, a forum's posts): the model overrules them at even odds.
+WEAK_REASONS = frozenset({"related", "nav", "short"})
 
 #: Reasons of the DOM rules that the model does not overrule: the element is named (or is)
 #: an ad or promotion, a newsletter box, share buttons, a cookie banner or the page footer.
@@ -679,15 +691,9 @@ def resolve(choice) -> BlockModel | None:
     model when :data:`DEFAULT_ON`, True the package's model, False none, a path or a
     model that one."""
     global _DEFAULT
-    if choice is False:
+    if choice is False or (choice is None and not (DEFAULT_ON and DEFAULT_PATH.exists())):
         return None
-    if choice is None:
-        if not DEFAULT_ON or not DEFAULT_PATH.exists():
-            return None
-        if _DEFAULT is None:
-            _DEFAULT = BlockModel.load(DEFAULT_PATH)
-        return _DEFAULT
-    if choice is True:
+    if choice is None or choice is True:
         if _DEFAULT is None:
             _DEFAULT = BlockModel.load(DEFAULT_PATH)
         return _DEFAULT

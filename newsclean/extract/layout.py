@@ -21,12 +21,17 @@ paragraphs than an English one before it is recognised as wrapped.
 
 **Markdown.** Converters such as html2text write headings as ``# Title``, bold as
 ``**word**`` and italics as ``_word_``. When a dump has at least :data:`MIN_MARKS`
-such marks, headings and bold both, heading hashes and emphasis marks are taken off
-(list bullets stay: they say the line is a list item), except the ``# `` of a top-level
-heading: it marks the page's ``<h1>``, which the headline search looks for; it is taken
-off the body by :func:`unmark_paragraphs`. A heading that reads as code
-(a shell comment with ``=`` or brackets) and marks with nothing inside (``(**)``)
-stay as they are.
+such marks, headings and bold both, or :data:`MIN_HEADINGS` sub-headings, heading hashes
+and emphasis marks are taken off (list bullets stay: they say the line is a list item),
+except the ``# `` of a top-level heading: it marks the page's ``<h1>``, which the
+headline search looks for; it is taken off the body by :func:`unmark_paragraphs`. A
+heading that reads as code (a shell comment with ``=`` or brackets) and marks with
+nothing inside (``(**)``) stay as they are. Before the lines are unwrapped, such a
+dump's blocks are written as a scraper of the page's text writes them
+(:func:`unblock`): a table's rows with their cells apart by spaces and without the rule
+under the header, quotes without their ``>`` marks (a quoted post, wrapped, is then
+joined as a paragraph), and no backslash before a character Markdown would read as a
+mark (``1\\.``).
 """
 
 from __future__ import annotations
@@ -129,6 +134,8 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
 #: A dump is Markdown when it has at least this many headings (``# Title``) and
 #: emphasised spans (``**word**``), one of each at least.
 MIN_MARKS = 3
+#: … or at least this many headings of the second level or below alone.
+MIN_HEADINGS = 6
 _HEADING = re.compile(r"^(\s*)#{1,6}\s+([A-Z0-9\u00c0-\uffff*_\"“‘'].*?)(?:\s+#+)?\s*$")
 _CODE = re.compile(r"[=;{}()\[\]<>]")
 _STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
@@ -143,23 +150,75 @@ def _heading(line: str) -> re.Match[str] | None:
     return found if found and not _CODE.search(found.group(2)) else None
 
 
-def unmark(lines: list[str]) -> list[str]:
-    """*lines* without Markdown heading hashes and emphasis marks, when they hold at least
-    :data:`MIN_MARKS` of them, headings and emphasis both; else *lines* as they are."""
+def is_markdown(lines: list[str]) -> bool:
+    """Whether *lines* hold at least :data:`MIN_MARKS` Markdown marks, headings and
+    emphasis both, or :data:`MIN_HEADINGS` headings of the second level or below ("## …": a
+    converter's bold may span lines; a code comment or a post's number is a "# …")."""
     joined = "\n".join(lines)
-    if "#" not in joined or "**" not in joined:
-        return lines  # no heading, or no emphasis: not Markdown
-    headings = strong = 0
+    if "#" not in joined:
+        return False  # no heading: not Markdown
+    bold = "**" in joined
+    headings = strong = subheadings = 0
     for line in lines:
         if _heading(line):
             headings += 1
-        elif "**" in line and _STRONG.search(line):
+            subheadings += "##" in line[:8]
+        elif bold and "**" in line and _STRONG.search(line):
             strong += 1
-        if headings and strong and headings + strong >= MIN_MARKS:
-            break
-    else:
-        return lines
-    return [_unmark_line(line) for line in lines]
+        if (headings and strong and headings + strong >= MIN_MARKS) or subheadings >= MIN_HEADINGS:
+            return True
+    return False
+
+
+def unmark(lines: list[str]) -> list[str]:
+    """*lines* without Markdown heading hashes and emphasis marks, when they hold at least
+    :data:`MIN_MARKS` of them, headings and emphasis both; else *lines* as they are."""
+    return [_unmark_line(line) for line in lines] if is_markdown(lines) else lines
+
+
+#: The rule under a Markdown table's header row ("---|---", "| :--- | ---: |").
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*")
+_CELL_BARS = re.compile(r"\s*\|\s*")
+#: Quote marks at a line's start ("> ", "> > ").
+_QUOTE = re.compile(r"\s*>(?:\s?>)*(?:\s|$)")
+#: A backslash a converter put before a character Markdown would read as a mark ("1\\.").
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def unblock(lines: list[str]) -> tuple[list[str], list[int] | None]:
+    """A Markdown dump's blocks written as a page's text gives them (as ``html_text``
+    does): a table's rows with their cells apart by spaces and without the rule under the
+    header, quotes without their ``>`` marks, and no backslash before a character that
+    Markdown would read as a mark. Returns the lines and the 1-based input number of each
+    (None when no line was taken out). Other dumps are returned as they are."""
+    if not is_markdown(lines):
+        return lines, None
+    out: list[str] = []
+    numbers: list[int] = []
+    in_table = False
+    for number, line in enumerate(lines, start=1):
+        if "|" in line and _TABLE_RULE.fullmatch(line):
+            if out and "|" in out[-1]:
+                out[-1] = _row(out[-1])
+            in_table = True
+            continue  # (the rule under the header is no text)
+        if in_table and "|" in line:
+            line = _row(line)
+        else:
+            in_table = False
+        if ">" in line[:8]:
+            quote = _QUOTE.match(line)
+            if quote:
+                line = line[quote.end() :]
+        if "\\" in line:
+            line = _ESCAPE.sub(r"\1", line)
+        out.append(line)
+        numbers.append(number)
+    return out, numbers if len(out) < len(lines) else None
+
+
+def _row(line: str) -> str:
+    return " ".join(cell for cell in _CELL_BARS.split(line.strip()) if cell)
 
 
 def _unmark_line(line: str) -> str:
@@ -174,9 +233,13 @@ def _unmark_line(line: str) -> str:
 
 
 def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
-    """*lines* unwrapped (:func:`unwrap`: the widths are those the converter saw, marks
-    included), then unmarked (:func:`unmark`: an emphasis that spanned a break is whole)."""
-    joined, numbers = unwrap(lines)
+    """*lines* with a Markdown dump's tables and quotes as text (:func:`unblock`),
+    unwrapped (:func:`unwrap`: the widths are those the converter saw, marks included),
+    then unmarked (:func:`unmark`: an emphasis that spanned a break is whole)."""
+    unblocked, kept = unblock(lines)
+    joined, numbers = unwrap(unblocked)
+    if kept is not None:
+        numbers = [kept[n - 1] for n in numbers] if numbers is not None else kept
     return unmark(joined), numbers
 
 

@@ -20,14 +20,17 @@ it repeats on the page, how many of its words are words of boilerplate phrases
 against the region, the block of lines it stands in (no blank line between them),
 runs of headline-like lines around it and their share of the nine lines around it
 (teasers of other stories, which alternate headlines and summaries), how many other
-lines begin with its first words (a teaser's headline said again in its summary), its
-place inside the region, whether the page has a byline or a date line (a news story),
+lines begin with its first words (a teaser's headline said again in its summary), whether it
+reads like a photo's caption (:data:`CAPTION_CUE`) and stands beside a caption or credit
+line the rules named, whether it ends with a count or a running time in brackets (a
+teaser), its place inside the region, whether the page has a byline or a date line (a news story),
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
 
 **What it does not see**: the URL, the domain or the site's name, or the words of the
-text beyond the function-word and boilerplate-word counts. It cannot memorise a site.
+text beyond the function-word and boilerplate-word counts and the caption cues. It
+cannot memorise a site.
 
 The model is trained by ``scripts/train_lines.py`` (LightGBM, the ``train`` extra) and
 shipped as ``newsclean/data/linemodel.json``; :class:`LineModel` evaluates it in pure
@@ -50,6 +53,7 @@ from newsclean.extract.blockmodel import PUNCTUATION, RATIO_CHARS, BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
+from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +72,40 @@ _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 #: A capital that starts a word: at the start or after white space (tested behind it, so
 #: that the engine skips to the capitals instead of trying two alternatives everywhere).
 _WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
+#: What a photo's caption says and an article's prose rarely does: "In this Dec. 12, 2006,
+#: file photo", "Esper, left, and …", "(pictured)", "Photo by …", a credit in brackets at
+#: the end ("… (AP Photo/Hau Dinh)", "[SpaceX via Nasa]"), "an artist's illustration".
+CAPTION_CUE = re.compile(
+    r"\bin this (?:[\w.,]+ ){0,5}(?:file |handout )?(?:photo(?:graph)?|image|picture|screenshot|still)\b"
+    r"|, (?:left|right|center|centre|second (?:from )?(?:left|right)),|\((?:left|right|center|from left|l-r)\)"
+    r"|\bpictured\b|\bfile (?:photo|image)\b|\b(?:photo|image|foto)s?(?: credit)?(?: by| courtesy|:)"
+    r"|[(\[][^()\[\]]{0,60}(?:photo|image|getty|afp|reuters|\bap\b|\bvia\b|©)[^()\[\]]{0,60}[)\]]\s*$"
+    r"|\bartist[’']?s? (?:illustration|impression|rendering|concept)\b",
+    re.IGNORECASE,
+)
+#: Words one of which each of :data:`CAPTION_CUE`'s forms but a credit in brackets holds.
+_CUE_WORDS = frozenset(
+    "left right center centre l pictured photo photos photograph image images foto fotos "
+    "picture screenshot still artist artists illustration impression rendering concept".split()
+)
+
+
+def caption_cue(text: str, tokens: list[str] | None = None) -> bool:
+    """Whether *text* reads like a photo's caption (:data:`CAPTION_CUE`); *tokens*, its
+    lowercased words when known, spare the search on lines with none of its words.
+
+    >>> caption_cue("Ann Lee, left, and Bo Chan at the opening on Monday.")
+    True
+    >>> caption_cue("The council met on Monday.", ["the", "council", "met", "on", "monday"])
+    False
+    """
+    if tokens is not None and _CUE_WORDS.isdisjoint(tokens) and not text.endswith((")", "]")):
+        return False
+    return CAPTION_CUE.search(text) is not None
+
+
+#: A count or a running time in brackets at a line's end.
+_COUNT_END = re.compile(r"\((?:\d[\d,.]*|\d{1,2}:\d{2}(?::\d{2})?)\)$")
 #: The largest share of the words the rules kept that the model may drop on one page.
 MAX_DROP_SHARE = 0.5
 #: A line the rules dropped with no prose line within this many lines (a menu, a footer)
@@ -104,7 +142,8 @@ FEATURES: tuple[str, ...] = (
         "block_words", "good_window5", "good_window15", "prose_words_before", "prose_words_after",
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
-        "headline_window9", "region_place", "opening_repeats",
+        "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
+        "credit_after", "ends_count",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -214,6 +253,7 @@ def page_rows(
             log1p(run_length[i]) if run_length[i] else 0.0,
             (cum_sentence[p + 3] - cum_sentence[p - 2]) / 5,
             *page.context(i),
+            *page.captions(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -382,6 +422,21 @@ class _TextPage:
             (self.cum_headline[p + 5] - self.cum_headline[p - 4]) / 9,
             (i - start) / (end - start or 1) if start <= i <= end else -1.0,
             float(min(self.opening_counts[opening] - 1, 5)) if opening else 0.0,
+        )
+
+    def captions(self, i: int) -> tuple[float, float, float, float]:
+        """Whether line *i* reads like a photo caption (:data:`CAPTION_CUE`), whether a
+        caption or credit line the rules named stands right before it and right after it
+        (a caption sits beside its credit), and whether it ends with a count or a running
+        time in brackets (a teaser: "Storm hits coast (3:05)", "Week 12 power rankings (133)")."""
+        content, text = self.content, self.texts[i]
+        before = content[i - 1].hit if i else None
+        after = content[i + 1].hit if i + 1 < len(content) else None
+        return (
+            1.0 if caption_cue(text, content[i].tokens) else 0.0,
+            1.0 if before is not None and before.reason in CAPTION_REASONS else 0.0,
+            1.0 if after is not None and after.reason in CAPTION_REASONS else 0.0,
+            1.0 if text.endswith(")") and _COUNT_END.search(text) else 0.0,
         )
 
     def chosen(self, wanted: Callable[[Line], bool] | None, reach: int) -> list[int]:

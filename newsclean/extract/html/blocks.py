@@ -21,6 +21,7 @@ descending past :data:`MAX_DEPTH`.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from newsclean.extract.html.names import (
     BODY_HINTS,
@@ -306,22 +307,19 @@ _VOID = frozenset(
     }
 )
 _VOID_ALT = "|".join(sorted(_VOID))
-#: Opening tags of elements that may hold others (``"<"``) and closing tags (``"</"``).
-_NESTING = re.compile(rf"</?(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
+#: Opening tags of elements that may hold others (group ``""``) and closing tags (``"/"``).
+_NESTING = re.compile(rf"<(/?)(?!(?:{_VOID_ALT})\b)[a-zA-Z]")
 _NESTING_BYTES = re.compile(_NESTING.pattern.encode("ascii"))
+_STEP = {"": 1, "/": -1, b"": 1, b"/": -1}
 
 
 def _deepest(tags: list) -> int:
-    """The deepest running count of opening minus closing tags (``</`` closes)."""
-    opening = deepest = 0
-    for tag in tags:
-        if tag[1] in (47, "/"):
-            opening -= 1
-        else:
-            opening += 1
-            if opening > deepest:
-                deepest = opening
-    return deepest
+    """The deepest running count of opening minus closing tags (``"/"`` closes), 0 at least.
+
+    >>> _deepest(["", "", "/", "", "/", "/"]), _deepest([b"/"])
+    (2, 0)
+    """
+    return max(0, max(accumulate(map(_STEP.__getitem__, tags)), default=0))
 
 
 def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | bytes:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsclean.extract.features import Line
@@ -74,8 +75,10 @@ FLOW_LEVELS = 3
 #: Elements that hold one story teaser each in a list of them.
 TEASER_TAGS = frozenset({"li", "article"})
 
-#: A figure that holds code is a listing, and its caption the listing's title: both are the text.
+#: A figure that holds code or a table is a listing, and its caption the listing's title:
+#: both are the text (a data table is wrapped in a ``<figure>`` by common page builders).
 LISTING_TAGS = frozenset({"figure", "figcaption"})
+LISTED_TAGS = frozenset({"pre", "table"})
 
 #: Reason codes for landmark tags and class/id hints.
 LANDMARK_REASONS = {
@@ -174,12 +177,12 @@ class PageStructure:
 
     def _code(self) -> tuple[list[bool], list[bool]]:
         """For each element: whether it is (in) a ``<pre>`` block of code; whether it is (in)
-        a code listing, a ``<figure>`` that holds one (its caption names the listing)."""
+        a listing, a ``<figure>`` that holds code or a table (its caption names the listing)."""
         if self._code_cache is None:
             parent, tags = self.elements.parent, self.elements.tag
             size = len(tags)
             in_code = [False] * size
-            holds_code = [tag == "pre" for tag in tags]
+            holds_code = [tag in LISTED_TAGS for tag in tags]
             for serial in range(size - 1, 0, -1):  # children after their parents
                 if holds_code[serial]:
                     holds_code[parent[serial]] = True
@@ -268,8 +271,7 @@ class PageStructure:
             if reason == "byline" and line.words <= 20:
                 line.byline = True
             else:
-                line.hit = Hit(f"dom-{reason}", reason, evidence)
-                line.cls = "bad"
+                line.hit, line.cls = _dom_hit(reason, evidence), "bad"
         self._mark_flow(placed, inside)
         self.title_at = self._headline_line(content, first)
         return first, last
@@ -448,6 +450,12 @@ def _sum_up(
         bad[up] += bad[serial]
         count[up] += count[serial]
         linked[up] += linked[serial]
+
+
+@lru_cache(maxsize=4096)
+def _dom_hit(reason: str, evidence: str) -> Hit:
+    """The hit of a DOM rule (a widget's lines share one: a :class:`Hit` never changes)."""
+    return Hit(f"dom-{reason}", reason, evidence)
 
 
 def _read_as_code(line: Line) -> None:

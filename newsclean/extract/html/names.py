@@ -96,6 +96,7 @@ _NAME_PART = re.compile(r"[a-z0-9]+")
 _HEX_PART = re.compile(r"(?=[a-f]*[0-9])[0-9a-f]{4,}")
 #: A part's first word: letters before its first digit ("footer2" → "footer").
 _LEADING_WORD = re.compile(r"[a-z]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NO_HINTS: frozenset = frozenset()
 _HINT_NAMES = frozenset(HINT_WORDS)
@@ -114,7 +115,7 @@ def name_words(value: str) -> list[str]:
     ['css', 'jxk', 'footer', 'link', 'sc', 'ad', 'slot']
     """
     value = value.lower()
-    if not any(c.isdigit() for c in value):
+    if not _has_digit(value):
         return [word for word in _SPLIT_NAME.split(value) if word]
     words = []
     for part in _NAME_PART.findall(value):
@@ -127,19 +128,44 @@ def name_words(value: str) -> list[str]:
     return words
 
 
+def _has_digit(value: str) -> bool:
+    """Whether *value* holds a digit (``str.isdigit``'s, which a regex's ``\\d`` is not beyond ASCII)."""
+    if value.isascii():
+        return _ASCII_DIGIT.search(value) is not None
+    return any(c.isdigit() for c in value)
+
+
 def name_hints(value: str) -> frozenset[str]:
-    """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site)."""
+    """Hint categories of one class/id/role/itemprop value (cached: values repeat across a site).
+
+    A value of several space-separated names gives the hints of its names together (no
+    word crosses a space), each name's read once: a page's new value is mostly known names.
+
+    >>> sorted(name_hints("story-body css-1d8ad8q share2")), sorted(name_hints("ad9f3e"))
+    (['article', 'share'], [])
+    """
     found = HINT_CACHE.get(value)
-    if found is None:
+    if found is not None:
+        return found
+    if len(HINT_CACHE) > 50_000:
+        HINT_CACHE.clear()
+    names = value.split()
+    if len(names) > 1:
+        found = NO_HINTS
+        for name in names:
+            more = HINT_CACHE.get(name)
+            if more is None:
+                more = name_hints(name)
+            if more:
+                found = found | more if found else more
+    else:
         lower = value.lower()
-        names = _HINT_NAMES.intersection(_SPLIT_NAME.split(lower))
-        if names and not lower.isalpha():
+        words = _HINT_NAMES.intersection(_SPLIT_NAME.split(lower))
+        if words and not lower.isalpha():
             # Letters between digits may be a hash's: read the words as name_words does.
-            names = _HINT_NAMES.intersection(name_words(lower))
-        found = frozenset(HINT_WORDS[name] for name in names) if names else NO_HINTS
-        if len(HINT_CACHE) > 50_000:
-            HINT_CACHE.clear()
-        HINT_CACHE[value] = found
+            words = _HINT_NAMES.intersection(name_words(lower))
+        found = frozenset(HINT_WORDS[word] for word in words) if words else NO_HINTS
+    HINT_CACHE[value] = found
     return found
 
 

@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -321,8 +322,8 @@ def _structure_figures(
     siblings = Counter(zip(elements.parent, tags, names))
     runs = [
         count
-        for (_, tag, name), count in siblings.items()
-        if count >= 3 and tag not in ("p", "br", "span")
+        for key, count in siblings.items()
+        if count >= 3 and key[1] not in ("p", "br", "span")  # (the tag of a 3-tuple key)
     ]
     longest = max(runs, default=0)
     row += [_log(longest), longest / size, _log(len(runs))]
@@ -343,17 +344,18 @@ def _text_figures(
     """The page's text: links, sentences, the kept body, prices, hints, voice, headings."""
     total_words = sum(words) or 1
     count = len(blocks) or 1
-    link_blocks = [block.link_density > 0.5 for block in blocks]
+    texts = [block.text for block in blocks]
+    link_words = [w for w, block in zip(words, blocks) if block.link_density > 0.5]
     row = [
-        sum(link_blocks) / count,
-        sum(w for w, link in zip(words, link_blocks) if link) / total_words,
+        len(link_words) / count,
+        sum(link_words) / total_words,
         total_words / count,
-        sum(block.text.endswith((".", "!", "?", "。")) for block in blocks) / count,
+        sum(map(str.endswith, texts, repeat((".", "!", "?", "。")))) / count,
     ]
     body_words = [len(p.split()) for p in body]
     kept = sum(body_words)
     paragraphs = len(body)
-    text = _head([block.text for block in blocks], _PRICE_CHARS)
+    text = _head(texts, _PRICE_CHARS)
     row += [
         _log(kept),
         kept / total_words,
@@ -374,12 +376,13 @@ def _text_figures(
     voice = VOICE.findall(prose)
     sample_words = len(prose.split()) or 1
     row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
-    heading = sum(block.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for block in blocks)
+    block_tags = Counter(block.tag for block in blocks)
+    heading = sum(block_tags[tag] for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     short = sum(n < 8 for n in body_words)
     row += [
         heading / count,
         short / paragraphs if paragraphs else 0.0,
-        sum(block.tag == "p" for block in blocks) / count,
+        block_tags["p"] / count,
     ]
     return row
 
@@ -494,8 +497,14 @@ def classify(
     row = page_row(
         structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1]
     )
-    kind, confidence = typer.predict(row)
+    probabilities = typer.probabilities(row) if isinstance(typer, PageTypeModel) else None
+    if probabilities is not None:  # (the sums once, for the type and the article's chance)
+        best = max(range(len(TYPES)), key=probabilities.__getitem__)
+        kind, confidence = TYPES[best], probabilities[best]
+    else:
+        kind, confidence = typer.predict(row)
     article = None
     if kind != "article" and confidence < CONFIDENCE:
-        article = round(typer.probabilities(row)[TYPES.index("article")], 3)
+        probabilities = probabilities or typer.probabilities(row)
+        article = round(probabilities[TYPES.index("article")], 3)
     return kind, round(confidence, 3), article
