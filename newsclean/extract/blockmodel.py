@@ -44,7 +44,6 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -576,10 +575,7 @@ class BlockModel:
         for paths, leaf in zip(self._paths, self._leaves(row)):
             for feature, change in paths[leaf]:
                 contribution[feature] += change
-        # (the sizes and positions of the features that moved it, taken by C-level maps)
-        moved = compress(range(len(contribution)), contribution)
-        sizes = map(abs, compress(contribution, contribution))
-        ranked = sorted(zip(sizes, moved), reverse=True)[:top]
+        ranked = sorted(((abs(c), f) for f, c in enumerate(contribution) if c), reverse=True)[:top]
         return [(self.feature_names[f], contribution[f]) for _, f in ranked]
 
     def _leaf_paths(self) -> list[list[list[tuple[int, float]]]]:
