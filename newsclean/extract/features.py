@@ -18,10 +18,10 @@ class, as in jusText:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_
+from operator import attrgetter, is_
 from typing import cast
 
 from newsclean.extract.languages import (
@@ -137,6 +137,10 @@ class Limits:
     density_scale: float = 1.0
 
 
+#: The values of a :class:`Limits`, the part of the line cache's key that it gives.
+_LIMIT_VALUES = attrgetter(*(limit.name for limit in fields(Limits)))
+
+
 @lru_cache(maxsize=64)
 def _scaled_thresholds(language: str | None, scale: float) -> tuple[float, float]:
     low, high = thresholds(language)
@@ -246,7 +250,7 @@ def line_features(
     words = len(tokens)
     short = words <= _CACHE_WORDS
     if short:
-        key = (text, language, limits)
+        key = (text, language, _LIMIT_VALUES(limits))  # (a tuple hashes in C; Limits in Python)
         cached = _CACHE.get(key)
         if cached is not None:
             (

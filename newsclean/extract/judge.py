@@ -157,7 +157,7 @@ def read_lines(
         lines, language = page_lines(raw_lines, limits, links)
         classes = line_classes(lines)
     forced_keep = apply_user_rules(lines, options.rules)
-    content = [line for line in lines if not line.blank]
+    content = [line for line in lines if line.text]  # (not line.blank, without the property)
     if read is not None:
         read[:] = content
     if dom is None and reads_as_clean(lines):
@@ -295,7 +295,7 @@ def reads_as_clean(lines: list[Line]) -> bool:
     for line in content[1:]:
         if line.cls == "good":
             break
-        if _title_like(line) and _overlap(line.text, first) >= TITLE_OVERLAP:
+        if _title_like(line) and _share(_tokens(line.text), first) >= TITLE_OVERLAP:
             return False
     return True
 
@@ -346,10 +346,9 @@ def _tokens(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
 
 
-def _overlap(text: str, first: set[str]) -> float:
-    """Share of the words of *text* that are among *first* (the words of the page's first line)."""
-    tokens = _tokens(text)
-    return len(tokens & first) / len(tokens) if tokens else 0.0
+def _share(tokens: set[str], other: set[str]) -> float:
+    """Share of *tokens* (the words of a line) that are among *other* (those of another)."""
+    return len(tokens & other) / len(tokens) if tokens else 0.0
 
 
 def _find_title(
@@ -390,8 +389,9 @@ def _find_title(
             continue
         if position > 0:
             # Most of its words in the page title, and most of the page title's in it.
-            overlap = _overlap(line.text, first)
-            score = overlap + _overlap(content[0].text, _tokens(line.text))
+            tokens = _tokens(line.text)
+            overlap = _share(tokens, first)
+            score = overlap + _share(first, tokens)
             if overlap >= TITLE_OVERLAP and score > best_score:
                 best, best_score = position, score
         if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
@@ -470,11 +470,10 @@ def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
     """Whether the line at *position* reads like a headline that says most of the page's
     title (its first line) in words mostly from it."""
     line = content[position]
-    return (
-        _title_like(line, period=True)
-        and _overlap(line.text, first) >= TITLE_OVERLAP
-        and _overlap(content[0].text, _tokens(line.text)) >= TITLE_COVER
-    )
+    if not _title_like(line, period=True):
+        return False
+    tokens = _tokens(line.text)  # (and *first* those of the first line)
+    return _share(tokens, first) >= TITLE_OVERLAP and _share(first, tokens) >= TITLE_COVER
 
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:
@@ -668,7 +667,7 @@ def _assemble(
     document.paragraphs = [line.text for line in body]
     document.decisions[:] = [
         Decision(line.number, line.raw, False, "blank")
-        if line.blank
+        if not line.text
         else Decision(
             line.number, line.raw, line.keep, line.role, line.reason, line.rule, line.evidence
         )
@@ -687,7 +686,7 @@ def _find_site(content: list[Line], title_at: int) -> str | None:
     below it ("Headline | Site"), else the owner of a copyright line."""
     if title_at > 0:
         headline = content[title_at].text
-        if _overlap(headline, _tokens(content[0].text)) >= TITLE_OVERLAP:
+        if _share(_tokens(headline), _tokens(content[0].text)) >= TITLE_OVERLAP:
             name = site_from_title(content[0].text, headline)
             if name:
                 return name

@@ -44,7 +44,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import accumulate, groupby, pairwise
+from itertools import accumulate, compress, groupby, pairwise, repeat
+from operator import gt, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,7 @@ _CLASSES = ("good", "near", "short", "bad")
 _NEIGHBOURS = (-3, -2, -1, 1, 2, 3)
 _NEIGHBOUR_FEATURES = ("words", "density", "good", "keep", "gap", "boiler", "sentence", "hit")
 _NO_NEIGHBOUR = (-1.0,) * len(_NEIGHBOUR_FEATURES)
+_SEVEN = [True] * 7
 
 
 def _one_hot(names: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
@@ -307,6 +309,8 @@ def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
 _PAD = 8
 #: Words of a line's opening, compared with the other lines' (:meth:`_TextPage.context`).
 _OPENING = 5
+#: The classes of prose lines (their words count as prose before and after a line).
+_PROSE = frozenset(("good", "near"))
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -350,21 +354,19 @@ class _TextPage:
         self.content = content
         n = len(content)
         self.words = words = [line.words for line in content]
-        self.good = good = [line.cls == "good" for line in content]
-        self.near_before, self.near_after = _distances(
-            [i for i, is_good in enumerate(good) if is_good], n
-        )
+        classes = [line.cls for line in content]
+        self.good = good = list(map("good".__eq__, classes))
+        self.near_before, self.near_after = _distances(list(compress(range(n), good)), n)
         self.texts = texts = [line.text for line in content]
         self.repeats = Counter(texts)
         self.sentence = sentence = [line.ends_sentence for line in content]
-        self.prose_words = prose_words = [
-            line.words if line.cls in ("good", "near") else 0 for line in content
-        ]
+        # (a line's words times whether it is prose: its words or 0)
+        self.prose_words = prose_words = list(map(mul, words, map(_PROSE.__contains__, classes)))
         # Blocks: runs of lines with no blank line between them.
         numbers = [line.number for line in content]
-        self.gap_before = gap_before = [True, *[b - a > 1 for a, b in pairwise(numbers)]]
+        self.gap_before = gap_before = [True, *map(gt, map(sub, numbers[1:], numbers), repeat(1))]
         self.block_of = list(accumulate(gap_before, initial=-1))[1:]
-        bounds = [i for i, gap in enumerate(gap_before) if gap] + [n]
+        bounds = [*compress(range(n), gap_before), n]
         cum_words = list(accumulate(words, initial=0))
         self.block_lines = [b - a for a, b in pairwise(bounds)]
         self.block_words = [cum_words[b] - cum_words[a] for a, b in pairwise(bounds)]
@@ -405,7 +407,7 @@ class _TextPage:
         # The first words of the longer lines: a teaser's headline said again as the start
         # of its summary or of a link ("Storm hits coast" above "Storm hits coast: …").
         self.openings = [
-            " ".join(text.split()[:_OPENING]) if count >= _OPENING else ""
+            " ".join(text.split(maxsplit=_OPENING)[:_OPENING]) if count >= _OPENING else ""
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
@@ -454,35 +456,34 @@ class _TextPage:
         lines -3 .. n+2 (the figures of line j at j + 3; lines off the page have
         :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count) on the
         way."""
-        content, n, words, good = self.content, len(self.content), self.words, self.good
-        texts, boiler, gap_before, sentence = (
-            self.texts,
-            self.boiler,
-            self.gap_before,
-            self.sentence,
-        )
-        needed = {j for i in chosen for j in range(max(0, i - 3), min(n, i + 4))}
-        around = [_NO_NEIGHBOUR] * (n + 6)
-        log1p = math.log1p
+        content, n, texts, boiler = self.content, len(self.content), self.texts, self.boiler
+        # The lines within three of a chosen one, marked at j + 3 (seven at a time).
+        marks = [False] * (n + 6)
+        for i in chosen:
+            marks[i : i + 7] = _SEVEN
         intersection = BOILERPLATE_WORDS.intersection
-        for j in needed:
-            line, text = content[j], texts[j]
-            tokens = line.tokens
-            count = boiler[j] = (
+        for j in compress(range(n), marks[3:]):
+            tokens, text = content[j].tokens, texts[j]
+            boiler[j] = (
                 len(intersection(tokens))
                 if tokens is not None and len(text) <= 200
                 else boiler_words(text, tokens)
             )
-            around[j + 3] = (
-                log1p(words[j]),
-                line.density,
-                float(good[j]),
-                float(line.keep),
-                float(gap_before[j]),
-                float(count > 0),
-                float(sentence[j]),
-                float(line.hit is not None),
-            )
+        # (the figures of every line, made by maps over the page's lists; those of the lines
+        # not marked, whose boilerplate count is not made, are never read)
+        figures = zip(
+            map(math.log1p, self.words),
+            [line.density for line in content],
+            map(float, self.good),
+            [float(line.keep) for line in content],
+            map(float, self.gap_before),
+            map(float, map(bool, boiler)),
+            map(float, self.sentence),
+            [float(line.hit is not None) for line in content],
+        )
+        around = [_NO_NEIGHBOUR] * 3
+        around += figures
+        around += [_NO_NEIGHBOUR] * 3
         return around
 
 
@@ -579,6 +580,8 @@ def resolve(choice) -> LineModel | None:
     """The model an ``Options.line_model`` value asks for: None means the package's model
     when :data:`DEFAULT_ON`, True the package's model, False none, a path or a model that one."""
     global _DEFAULT
+    if choice is None and _DEFAULT is not None and DEFAULT_ON:
+        return _DEFAULT  # (the model loaded before: its file is not looked for again)
     if choice is False or (choice is None and (not DEFAULT_ON or not DEFAULT_PATH.exists())):
         return None
     if choice is None or choice is True:

@@ -145,7 +145,9 @@ def _drop_about(content: list[Line], body: list[Line]) -> int:
     all the lines after the article's first :data:`KEEP_AT_LEAST` paragraphs."""
     if len(body) <= KEEP_AT_LEAST:
         return 0
-    first = content.index(body[KEEP_AT_LEAST])
+    # (by identity: list.index would compare the lines before it field by field)
+    target = body[KEEP_AT_LEAST]
+    first = next(at for at, line in enumerate(content) if line is target)
     tail = content[first:]
     for at in range(len(tail) - 1, -1, -1):
         line = tail[at]

@@ -235,7 +235,7 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
         if 2 <= line.words <= 4 and len(line.text) <= 40:
             counts[line.text] = counts.get(line.text, 0) + 1
     best, best_rank = None, 3
-    page: str | None = None
+    page: set[str] | None = None  # the page's white-space words
     for position, line in enumerate(content):
         if line.number > first + META_WINDOW:
             break
@@ -247,7 +247,7 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
         if name is None:
             continue
         if page is None:
-            page = "\n".join(line.text for line in content)
+            page = set("\n".join([line.text for line in content]).split())
         words = [w for w in name.lower().split() if w not in _TEAM]
         if not words or _JOB.match(words[0]) or _written_lower(page, words[0]):
             continue  # "Power Coaching", "Fact Checked": the page writes these words in lower case
@@ -357,12 +357,12 @@ def _name_with_job(line: Line) -> str | None:
 _TEAM = frozenset("the team staff".split())
 
 
-def _written_lower(page: str, word: str) -> bool:
-    """Whether the *page* writes *word* (in lower case) as a word of its own: a common
-    word, not part of a name (name particles aside)."""
+def _written_lower(page: set[str], word: str) -> bool:
+    """Whether the page (*page*: its white-space words) writes *word* (in lower case) as a
+    word of its own: a common word, not part of a name (name particles aside)."""
     if word in _PARTICLES or word in _TEAM:
         return False
-    return re.search(rf"(?:^|\s){re.escape(word)}(?=\s|\Z)", page) is not None
+    return word in page
 
 
 def _dated(line: Line) -> bool:

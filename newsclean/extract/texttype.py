@@ -211,7 +211,7 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣*\-–—>]\s|\d{1,3}[.)]\s)")
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
 #: Lines the digit and code patterns need look at: with a digit, with a code sign.
 _DIGIT = re.compile(r"\d")
-_CODE_SIGN = re.compile(r"[{};()=:$>#<]|import |def |return ")
+_CODE_SIGN = re.compile(r"[{};()=:$>#<]")
 _NO_LETTER = re.compile(r"[^\W\d_]")
 #: A line of code: a call, a closing brace or semicolon, an arrow or a scope sign anywhere
 #: (*_CODE*), or a prompt or keyword at its start (*_CODE_HEAD*). Each alternative of the
@@ -306,7 +306,7 @@ def _shape_figures(content: list[str], counts: list[int], ends: list[bool]) -> l
     heads = [line[:_HEAD_CHARS] for line in content[::step]]
     read = len(heads) or 1
     digits = list(compress(heads, map(_DIGIT.search, heads)))
-    signs = compress(heads, map(_CODE_SIGN.search, heads))
+    signs = compress(heads, map(_code_sign, heads))
     row += [
         (lines - singles) / count,
         len(shapes) / count,
@@ -331,6 +331,17 @@ def _shape_figures(content: list[str], counts: list[int], ends: list[bool]) -> l
         sum(map(str.isupper, content)) / count,
     ]
     return row
+
+
+def _code_sign(line: str) -> bool:
+    """A sign of code in *line*: a sign character, or a keyword (substring tests: as
+    alternatives of the pattern they would be tried at every position)."""
+    return (
+        _CODE_SIGN.search(line) is not None
+        or "import " in line
+        or "def " in line
+        or "return " in line
+    )
 
 
 def _code_like(line: str) -> re.Match[str] | None:
