@@ -8,6 +8,7 @@ per page (values found, references, hits) to list the misses by kind.
 
     python bench/wcxb_meta.py
     python bench/wcxb_meta.py --out bench/out/meta.jsonl
+    python bench/wcxb_meta.py --text    # the html_text dumps (``scraped``), shipped line model
 """
 
 from __future__ import annotations
@@ -32,10 +33,14 @@ def _nice() -> None:
         pass
 
 
-def _one(page) -> tuple[str, dict]:
+def _one(job: tuple) -> tuple[str, dict]:
     import newsclean
 
-    doc = newsclean.clean(page.html.encode("utf-8"), input="html")
+    page, text = job
+    if text:
+        doc = newsclean.clean(page.scraped, input="text")
+    else:
+        doc = newsclean.clean(page.html.encode("utf-8"), input="html")
     return page.key, {"title": doc.title, "author": doc.byline, "date": doc.date}
 
 
@@ -44,6 +49,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, help="write one JSON line per page here")
+    parser.add_argument("--text", action="store_true", help="read the text dumps, not the HTML")
     args = parser.parse_args()
     if not (args.shared / "bench" / "wcxb").is_dir():
         parser.error(f"no WCXB data in {args.shared}/bench; pass --shared")
@@ -51,7 +57,7 @@ def main() -> None:
         p for p in all_pages(args.shared / "bench", sets=("wcxb",)) if p.page_type == "article"
     ]
     with Pool(args.jobs, initializer=_nice) as pool:
-        outputs = dict(pool.map(_one, pages, chunksize=8))
+        outputs = dict(pool.map(_one, [(p, args.text) for p in pages], chunksize=8))
     for field, (hits, total) in meta_rates(pages, outputs).items():
         print(f"{field}: {100 * hits / total:.1f} % ({hits}/{total})")
     if args.out:

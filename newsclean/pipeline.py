@@ -176,6 +176,7 @@ NEWS_TYPE_CONFIDENCE = 0.65
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.extract.judge import Reading, finish, read_lines
     from newsclean.extract.layout import normalize, unmark_paragraphs
+    from newsclean.extract.textmeta import agreeing_title, late_date
 
     model = None
     if options.line_model is not False:
@@ -209,6 +210,11 @@ def _clean_text(text: str, options: Options) -> Document:
             again.page_type = document.page_type
             again.page_type_confidence = document.page_type_confidence
             document = again
+    if first is not None:
+        # (a text that reads as cleaned already keeps its first line for the headline)
+        document.title = agreeing_title(read, document.title) or ""
+        if not document.date and document.page_type in (None, "article"):
+            document.date = late_date(read, document.language)
     document.paragraphs = unmark_paragraphs(document.paragraphs)
     if numbers is not None:
         renumber(document, numbers, inputs)

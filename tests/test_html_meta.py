@@ -209,3 +209,71 @@ def test_a_list_of_authors_is_written_as_the_page_shows_it() -> None:
     top = '<p class="meta">By Ann Lee, Bo Kim, and Cy Tan</p>'
     assert clean(page(head=head, top=top), input="html").byline == "Ann Lee, Bo Kim, and Cy Tan"
     assert clean(page(head=head), input="html").byline == "Ann Lee, Bo Kim, Cy Tan"
+
+
+def test_the_visible_headline_wins_over_a_declared_title_it_disagrees_with() -> None:
+    head = (
+        "<title>Bridge plan: what you need to know | The Town Paper</title>"
+        '<meta property="og:title" content="Bridge plan: what you need to know">'
+    )
+    body = "<h1>The Town Paper</h1><h1>Ten years on, the council backs a new crossing</h1>"
+    # the text found no headline of its own: the <h1> a reader sees, not the site's name
+    assert settled_title("", head, body) == "Ten years on, the council backs a new crossing"
+    # a one- to three-word <h1> is a section's label: the declared title stays
+    assert settled_title("", head, "<h1>Town news</h1>") == "Bridge plan: what you need to know"
+
+
+def test_another_heading_gives_way_to_the_headline_the_declared_titles_agree_with() -> None:
+    head = (
+        "<title>Council approves the bridge plan after ten years | The Town Paper</title>"
+        '<meta property="og:title" content="Council approves the bridge plan after ten years">'
+    )
+    body = "<h1>Council approves the bridge plan after ten years</h1>"
+    found = "Why the council finally approved a bridge plan"
+    assert settled_title(found, head, body) == "Council approves the bridge plan after ten years"
+    # the same headline as the text gave it stays as it is
+    same = "Council approves the bridge plan after ten years!"
+    assert settled_title(same, head, body) == same
+
+
+def test_a_title_that_is_the_site_name_gives_way_to_the_page_title() -> None:
+    head = (
+        "<title>Council approves the bridge plan | The Town Paper</title>"
+        '<meta property="og:site_name" content="The Town Paper">'
+    )
+    assert settled_title("The Town Paper", head) == "Council approves the bridge plan"
+
+
+def page_date(head: str = "", top: str = "") -> str | None:
+    return clean(page(head=head, top=top), input="html").date
+
+
+def test_the_day_in_the_page_address_is_its_date() -> None:
+    head = (
+        '<link rel="canonical" href="https://town.example/news/2016/02/09/bridge-plan/">'
+        '<meta property="article:published_time" content="2016-02-10T02:41:00+00:00">'
+    )
+    assert page_date(head) == "2016-02-09"
+    # a year and a month are no day
+    assert page_date('<link rel="canonical" href="https://town.example/2016/02/bridge/">') is None
+
+
+def test_the_publication_date_wins_over_a_later_modified_date() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"dateModified": "2024-05-01T10:00:00Z", "datePublished": "2023-01-07T10:00:00Z"}</script>'
+    )
+    top = '<p class="meta">Updated May 1, 2024</p>'
+    assert page_date(ld, top) == "2023-01-07"
+
+
+def test_a_generation_stamp_gives_way_to_the_date_the_page_shows() -> None:
+    stamp = "2025-12-01T05:10:15Z"
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        f'"datePublished": "{stamp}", "dateModified": "{stamp}"}}</script>'
+    )
+    top = '<p class="meta">April 24, 2000</p>'
+    assert page_date(ld, top) == "2000-04-24"
+    # with no date shown, the stamp is all there is
+    assert page_date(ld) == "2025-12-01"

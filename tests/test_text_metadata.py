@@ -183,3 +183,37 @@ def test_the_first_line_is_not_its_own_repeat():
     document = clean_rules(PROSE)
     assert document.title == ""
     assert document.paragraphs == PROSE
+
+
+def test_the_site_name_is_no_headline_when_a_line_says_the_page_title():
+    site = "BlueCross BlueShield of South Carolina"
+    document = clean_rules(
+        [f"Keep your teeth healthy | {site}", "", site, "", "Members Employers Providers", "",
+         "Keep your teeth healthy", "", "Share this page", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Keep your teeth healthy"
+
+
+def test_the_originally_published_date_beats_the_updated_one_on_the_same_line():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast",
+         "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 11:01 AM ET",
+         "", *PROSE]
+    )  # fmt: skip
+    assert document.date == "2022-11-09"
+
+
+def test_a_date_far_from_the_text_is_the_date_when_nothing_nearer_gives_one():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", *PROSE, "",
+         *[f"Related story number {n} about the weather" for n in range(40)], "",
+         "Posted July 10, 2004"]
+    )  # fmt: skip
+    assert document.date == "2004-07-10"
+    # an update alone is no publication date
+    updated = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", *PROSE, "",
+         *[f"Related story number {n} about the weather" for n in range(40)], "",
+         "Updated July 10, 2004"]
+    )  # fmt: skip
+    assert updated.date is None

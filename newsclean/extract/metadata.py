@@ -327,6 +327,23 @@ def site_from_title(page_title: str, headline: str = "") -> str | None:
     return candidate
 
 
+def without_site(page_title: str) -> str:
+    """A page title without the site's name it ends with ("Headline | Site").
+
+    >>> without_site("Brief history of coffee - Charleston Coffee Roasters")
+    'Brief history of coffee'
+    >>> without_site("Brief history of coffee")
+    'Brief history of coffee'
+    """
+    site = site_from_title(page_title)
+    cuts = list(_TITLE_PARTS.finditer(page_title))
+    if site and cuts and page_title[cuts[-1].end() :].strip() == site:
+        head = page_title[: cuts[-1].start()].strip()
+        if len(head.split()) >= 2:
+            return head
+    return page_title
+
+
 def headline_of_title(page_title: str) -> str:
     """The headline part of a page title: its longest part ("Headline | Site").
 

@@ -8,10 +8,20 @@ from collections.abc import Callable
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
-from newsclean.extract.metadata import NOT_NAME, YEAR, byline_names, date_span, parse_date
+from newsclean.extract.metadata import (
+    NOT_NAME,
+    YEAR,
+    byline_names,
+    date_span,
+    headline_of_title,
+    is_date_line,
+    parse_date,
+    without_site,
+)
 
 __all__ = [
     "META_WINDOW",
+    "agreeing_title",
     "date_by_byline",
     "dated_name",
     "find_byline",
@@ -19,6 +29,8 @@ __all__ = [
     "handle_byline",
     "head_above_meta",
     "job_title",
+    "late_date",
+    "line_date",
     "name_alone",
     "reading_time",
     "short_by_line",
@@ -42,6 +54,32 @@ _PUBLISHED = re.compile(
     r"|опубликован|입력|公開|配信|diterbitkan|gepubliceerd",
     re.IGNORECASE,
 )
+#: A word that says published (not updated): "Originally published", "Posted".
+_FIRST_PUBLISHED = re.compile(
+    r"publish|posted|publicad|publié|veröffentlicht|pubblicat|опубликован|입력|公開|配信"
+    r"|diterbitkan|gepubliceerd",
+    re.IGNORECASE,
+)
+
+
+def line_date(text: str, month_first: bool = True) -> str | None:
+    """The date a line gives the article: after "published" when the line says when it
+    was updated first ("Updated Nov 11, 2022 Originally published Nov 9, 2022"), else
+    its first date.
+
+    >>> line_date("Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022")
+    '2022-11-09'
+    >>> line_date("Published May 2, 2025, updated May 3, 2025")
+    '2025-05-02'
+    """
+    updated = _UPDATED.search(text)
+    if updated is not None:
+        published = _FIRST_PUBLISHED.search(text, updated.end())
+        if published is not None:
+            found = parse_date(text[published.end() :], month_first)
+            if found:
+                return found
+    return parse_date(text, month_first)
 
 
 def find_byline(content: list[Line], lo: int, first: int, last: int) -> str | None:
@@ -351,8 +389,8 @@ def find_date(
             continue
         near = lo - META_WINDOW <= line.number <= first + META_WINDOW * 2
         if line.date_line and near:
-            found = parse_date(line.text, month_first)
-            if found and _UPDATED.search(line.text):
+            found = line_date(line.text, month_first)
+            if found and _UPDATED.search(line.text) and found == parse_date(line.text, month_first):
                 updated = updated or found
             elif found:
                 return found
@@ -362,13 +400,13 @@ def find_date(
             and line.words <= 30
             and (line.byline or byline_names(line.text))
         ):
-            by_date = parse_date(line.text, month_first)
+            by_date = line_date(line.text, month_first)
         if published is None and _PUBLISHED.search(line.text) and not _UPDATED.search(line.text):
-            published = parse_date(line.text, month_first)
+            published = line_date(line.text, month_first)
         if any_date is None and lo - META_WINDOW <= line.number and line.words <= 20:
-            any_date = parse_date(line.text, month_first)
+            any_date = line_date(line.text, month_first)
         if anywhere is None and line.words <= 12 and line.number <= last:
-            anywhere = parse_date(line.text, month_first)
+            anywhere = line_date(line.text, month_first)
     return by_date or published or any_date or updated or anywhere
 
 
@@ -532,4 +570,100 @@ def date_by_byline(content: list[Line], byline: str | None, language: str | None
             if found:
                 return found
         return None
+    return None
+
+
+#: Share of its words a headline and the page title must have in common (of each).
+TITLE_AGREEMENT = 0.5
+#: Above this agreement, a title found is the site's name in the page title.
+SAME_TITLE = 0.8
+#: How far down a dump the headline that agrees with its page title is looked for.
+TITLE_REACH = 200
+
+
+def _title_words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def title_agreement(a: str, b: str) -> float:
+    """The share of words two titles have in common: the smaller of its shares of each.
+
+    >>> title_agreement("Storm closes all schools", "Storm closes schools: live today")
+    0.6
+    """
+    words, other = _title_words(a), _title_words(b)
+    if not words or not other:
+        return 0.0
+    shared = len(words & other)
+    return min(shared / len(words), shared / len(other))
+
+
+#: What a converter writes before a list's item.
+_LIST_MARKS = ("* ", "- ", "+ ", "• ")
+
+
+def named(text: str, site: str) -> bool:
+    """Whether *text* is the site's name part (*site*) of a page title: mostly its words.
+
+    >>> named("Cyber Security", " - Cyber Security"), named("USB tips", "")
+    (True, False)
+    """
+    return bool(site) and title_agreement(text, site) >= SAME_TITLE
+
+
+def agreeing_title(content: list[Line], title: str | None) -> str | None:
+    """A dump's headline by agreement with its page title (the dump's first line,
+    "Headline | Site"): the *title* found stands when it agrees with the page title
+    (and is not only the site's name in it). Else, when the first line names a site
+    (else it may be a menu's line: the layout of a dump depends on its scraper), the
+    first headline-like line that agrees with the page title's headline (3 to 30 words,
+    no full stop, not a list's item, not in the body, no rule against it): the article's
+    own headline, where the title found was a box's, an author's, the site's or another
+    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic").
+    Else *title* stands.
+    """
+    if len(content) < 2 or content[0].role == "body":
+        return title  # no page title: the first line is the body's
+    page_title = content[0].text.lstrip("# ")
+    bare = without_site(page_title)
+    head = bare if bare != page_title else headline_of_title(page_title) or page_title
+    site = page_title[len(bare) :] if bare != page_title else ""
+    named_site = bool(title and named(title, site))
+    if (
+        title
+        and not named_site
+        and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
+    ):
+        return title
+    if bare == page_title or content[0].text.startswith(_LIST_MARKS):
+        return title  # a first line that names no site, or a list's item
+    body = {line.text for line in content if line.role == "body"}
+    for line in content[1:TITLE_REACH]:
+        if line.hit is not None or line.byline or line.date_line or not 3 <= line.words <= 30:
+            continue  # one a rule dropped, or no headline's length
+        if line.text in body:
+            continue  # a line of the body, or its repeat
+        text = line.text.lstrip("# ").strip()
+        if text.endswith(".") or text.startswith(_LIST_MARKS) or named(text, site):
+            continue  # a sentence, a list's item, the site's name
+        if title_agreement(text, page_title) >= SAME_TITLE:
+            continue  # the page title again, site and all: a masthead
+        if title_agreement(text, head) >= TITLE_AGREEMENT:
+            return text
+    return title
+
+
+def late_date(content: list[Line], language: str | None) -> str | None:
+    """A date for an article whose headline, byline and region gave none: the first
+    line of the dump that is only a date, or a short "Posted ..." line, that does not
+    say "updated" (a page that shows its date far from its text: under a gallery, in a
+    side column)."""
+    month_first = language in (None, "en")
+    for line in content:
+        if line.words > 12 or not YEAR.search(line.text) or _UPDATED.search(line.text):
+            continue
+        if is_date_line(line.text) or _PUBLISHED.search(line.text):
+            found = parse_date(line.text, month_first)
+            if found:
+                return found
     return None

@@ -12,14 +12,19 @@ from newsclean.extract.html.byline import (
     as_shown,
     clean_byline,
     clean_text,
-    inside,
     is_account,
     labelled_author,
     visible_author,
     weak_author,
 )
+from newsclean.extract.html.dates import (
+    address_date,
+    canonical_url,
+    iso_date,
+    published_prop,
+    time_element,
+)
 from newsclean.extract.languages import WORD
-from newsclean.extract.metadata import parse_date
 from newsclean.extract.textmeta import find_byline, find_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,9 +52,23 @@ class PageMeta:
     #: The titles the page declares (JSON-LD ``headline``, ``og:title``, ``twitter:title``,
     #: ``<title>``), as written.
     declared: tuple[str, ...] = ()
+    #: The declared titles and the ``<title>``, without the site's name: what a title the
+    #: text gave is compared with.
+    titles: tuple[str, ...] = ()
+    #: Whether :attr:`headline` is a visible ``<h1>`` that a declared title agrees with.
+    agreed: bool = False
+    #: The page's first ``<h1>`` of a headline's length that is not the site's name, when
+    #: no ``<h1>`` agrees with the titles the markup declares (:func:`shown_headline`).
+    shown: str | None = None
     #: The parsed page, for what is read from it only when asked (:attr:`visible_author`).
     tree: Any = field(default=None, repr=False, compare=False)
     _visible: Any = field(default=_UNREAD, repr=False, compare=False)
+    #: When the article was last changed (``article:modified_time``, JSON-LD ``dateModified``),
+    #: as written.
+    modified: str | None = None
+    #: The day in the page's own address (``/2016/02/09/`` in its canonical link or
+    #: ``og:url``): the day the post was filed.
+    address_date: str | None = None
     #: A publication date from a meta field of another name ("datepublished",
     #: "parsely-pub-date"): used when the page's text shows none.
     date_fallback: str | None = None
@@ -99,13 +118,15 @@ def page_meta(tree) -> PageMeta:
     )
     declared = [ld.get("headline"), props.get("og:title"), props.get("twitter:title")]
     visible = _texts(tree, "h1", 5)
-    headline = agreed_headline(
-        visible,
-        [strip_site_name(t, meta.site_name) for t in declared if t],
-        strip_site_name(page_title, meta.site_name) if page_title else None,
-    )
+    stripped = [strip_site_name(t, meta.site_name) for t in declared if t]
+    bare_title = strip_site_name(page_title, meta.site_name) if page_title else None
+    headline = agreed_headline(visible, stripped, bare_title)
+    meta.agreed = headline is not None and headline in visible
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.declared = tuple(t for t in (*declared, page_title) if t)
+    meta.titles = tuple(t for t in (*stripped, bare_title) if t)
+    if stripped and not meta.agreed:
+        meta.shown = shown_headline(visible, meta.site_name)
     meta.title = strip_site_name(page_title, meta.site_name) if page_title else meta.headline
     authors = [
         props.get("author"),
@@ -123,6 +144,17 @@ def page_meta(tree) -> PageMeta:
     # An organisation named as the author in JSON-LD: used when no person is found.
     meta.author_org = clean_byline(ld.get("author_org"))
     meta.tree = tree
+    _read_dates(meta, props, ld, tree)
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
+        "-"
+    )[0].split("_")[0].lower() or None
+    return meta
+
+
+def _read_dates(meta: PageMeta, props: dict[str, str], ld: dict[str, str], tree) -> None:
+    """Fill *meta*'s publication, modification and address dates."""
     meta.date = (
         props.get("article:published_time")
         or ld.get("datePublished")
@@ -131,15 +163,13 @@ def page_meta(tree) -> PageMeta:
         or props.get("pubdate")
         or props.get("publishdate")
         or props.get("og:published_time")
-        or _time_element(tree)
+        or time_element(tree)
     )
-    meta.date_fallback = _published_prop(props)
-    html = tree.css_first("html")
-    lang = html.attributes.get("lang") if html is not None else None
-    meta.language = (lang or props.get("og:locale") or props.get("content-language") or "").split(
-        "-"
-    )[0].split("_")[0].lower() or None
-    return meta
+    meta.date_fallback = published_prop(props)
+    meta.modified = (
+        props.get("article:modified_time") or ld.get("dateModified") or props.get("og:updated_time")
+    )
+    meta.address_date = address_date(canonical_url(tree) or props.get("og:url"))
 
 
 #: What a Slack/Twitter card's label says before the author's name in its data field.
@@ -279,22 +309,23 @@ def agreed_headline(
     return declared[0] if declared else (visible[0] if visible else None)
 
 
-#: A meta field that names the publication date, whatever its prefix ("datePublished",
-#: "parsely-pub-date", "citation_publication_date", "w-published-date").
-_PUBLISHED_KEY = re.compile(r"published|pub[-_.]?date|publication[-_.]?date")
+#: Fewer words than this make a section's label ("Index funds"), not an article's headline.
+SHOWN_HEADLINE_WORDS = 4
 
 
-def _published_prop(props: dict[str, str]) -> str | None:
-    """The first meta value whose name says it is the publication date and that holds one.
+def shown_headline(visible: list[str], site_name: str | None) -> str | None:
+    """The first visible ``<h1>`` that reads as a headline: four to forty words, and not
+    the site's name.
 
-    >>> _published_prop({"publisher": "The Daily", "w-published-date": "July 17, 2025"})
-    '2025-07-17'
+    >>> shown_headline(["Ambuja Yoga", "Menu", "Travel insurance for yoga retreats"], "Ambuja Yoga")
+    'Travel insurance for yoga retreats'
     """
-    for key, value in props.items():
-        if _PUBLISHED_KEY.search(key) and "modif" not in key and "updat" not in key:
-            date = iso_date(value) or parse_date(value)
-            if date:
-                return date
+    for text in visible:
+        if not SHOWN_HEADLINE_WORDS <= len(text.split()) <= 40:
+            continue
+        if site_name and _names_site(text, site_name):
+            continue
+        return text
     return None
 
 
@@ -339,27 +370,6 @@ def stray_title(title: str, meta: PageMeta) -> bool:
     return max(agreement(meta.headline, d) for d in meta.declared) >= HEADLINE_AGREEMENT
 
 
-def _time_element(tree) -> str | None:
-    """The ``datetime`` of the page's own ``<time>``: one marked as the publication date,
-    else the first that is not in a menu, an aside or a footer (the date of another post)."""
-    first = None
-    for node in tree.css("time[datetime]"):
-        value = (node.attributes.get("datetime") or "").strip()
-        if not value:
-            continue
-        if not (iso_date(value) or parse_date(value)):
-            continue  # "Dec 23": no year to go on
-        if (node.attributes.get("itemprop") or "").lower() == "datepublished":
-            return value
-        if first is None and not inside(node, _OTHER_POSTS):
-            first = value
-    return first
-
-
-#: Where the dates of other posts are: menus, asides and footers.
-_OTHER_POSTS = frozenset({"nav", "aside", "footer"})
-
-
 _LD_TYPES = (
     "newsarticle",
     "article",
@@ -398,7 +408,7 @@ def _json_ld(tree, types: list[str] | None = None) -> dict[str, str]:
             ]
             if not any(k in _LD_TYPES for k in kinds):
                 continue
-            for key in ("headline", "datePublished"):
+            for key in ("headline", "datePublished", "dateModified"):
                 value = item.get(key)
                 if isinstance(value, str) and value.strip() and key not in found:
                     found[key] = clean_text(value)
@@ -495,31 +505,11 @@ def _ld_names(value) -> str | None:
     return None
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-
-
-def iso_date(value: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` date of a machine-readable timestamp, or None.
-
-    >>> iso_date("2019-11-19T13:03:00.000Z"), iso_date("2019-11-19 02:24:00 UTC"), iso_date("yesterday")
-    ('2019-11-19', '2019-11-19', None)
-    """
-    if not value:
-        return None
-    match = _ISO.search(value)
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
 def settle_metadata(document: Document, meta: PageMeta) -> None:
     """Settle *document*'s title, byline, date, site and language between what the text
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
     first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
-    title = settled_title(document.title, first_line, meta)
+    title = shown_title(document.title, first_line, meta)
     if title is not None:
         document.title = title
         drop_title_repeats(document)
@@ -529,10 +519,22 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     byline = text_byline(document.byline, document.title)
     author = None if weak_markup_author(byline, meta) else meta.author
     document.byline = author or byline or meta.author_org
-    document.date = iso_date(meta.date) or document.date
+    document.date = settled_date(document.date, meta)
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
+
+
+def settled_date(found: str | None, meta: PageMeta) -> str | None:
+    """The article's date: the day in the page's address; else the markup's publication
+    date, unless the markup stamps the same instant as published and modified (the time
+    the page was generated, not the article's date) while the text shows a date (*found*);
+    else the date the text gave."""
+    if meta.address_date:
+        return meta.address_date
+    if found and meta.date and meta.date.strip() == (meta.modified or "").strip():
+        return found
+    return iso_date(meta.date) or found
 
 
 def drop_title_repeats(document: Document) -> None:
@@ -571,6 +573,50 @@ def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
     if not title or (page_title and (first_line or stray_title(title, meta))):
         return page_title or title
     return None
+
+
+#: Above this agreement with the page's headline, a title the text gave is the same
+#: headline (perhaps repaired, or cased differently), not another wording of it.
+SAME_HEADLINE = 0.85
+
+
+def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
+    """The title a reader is shown: :func:`settled_title`, with three corrections.
+
+    * When the text took the ``<title>`` line (*first_line*) or none, and no ``<h1>``
+      agrees with the titles the markup declares, the visible ``<h1>`` (:attr:`PageMeta.shown`)
+      wins over a title written for search engines and share cards.
+    * A title the text took from another heading, in other words than the ``<h1>`` the
+      declared titles agree with, gives way to that ``<h1>`` when the declared titles
+      agree with it more.
+    * A title that is only the site's name ("Playful Tones") gives way to the headline
+      or the ``<title>`` without the site's name.
+    """
+    if (first_line or not title) and meta.shown:
+        return meta.shown
+    settled = settled_title(title, first_line, meta)
+    if settled is not None:
+        title = settled
+    headline = meta.headline
+    if (
+        title
+        and headline
+        and meta.agreed
+        and not first_line
+        and agreement(title, headline) < SAME_HEADLINE
+        and _best_agreement(headline, meta.titles) > _best_agreement(title, meta.titles)
+    ):
+        return headline
+    site = meta.site_name
+    if title and site and _names_site(title, site):
+        other = next((t for t in (headline, meta.title) if t and not _names_site(t, site)), None)
+        if other:
+            return other
+    return settled
+
+
+def _best_agreement(title: str, titles: tuple[str, ...]) -> float:
+    return max((agreement(title, other) for other in titles), default=0.0)
 
 
 def text_byline(byline: str | None, title: str) -> str | None:
