@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +24,7 @@ from newsclean.extract.html.dates import (
     time_element,
 )
 from newsclean.extract.languages import WORD
-from newsclean.extract.textmeta import find_byline, find_date
+from newsclean.extract.textmeta import find_byline, find_date, title_agreement
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.judge import Reading
@@ -298,10 +297,10 @@ def agreed_headline(
     """
     best, best_share = None, 0.0
     for text in visible:
-        if len(_words(text)) > 40:
+        if len(set(WORD.findall(text.casefold()))) > 40:
             continue
         for title in [*declared, page_title] if page_title else declared:
-            share = agreement(text, title)
+            share = title_agreement(text, title)
             if share >= HEADLINE_AGREEMENT and share > best_share:
                 best, best_share = text, share
     if best is not None:
@@ -329,23 +328,6 @@ def shown_headline(visible: list[str], site_name: str | None) -> str | None:
     return None
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
-
-
-def agreement(a: str, b: str) -> float:
-    """The share of words two titles have in common: the smaller of its shares of each.
-
-    >>> agreement("Storm closes all schools", "Storm closes schools: live today")
-    0.6
-    """
-    words, other = _words(a), _words(b)
-    if not words or not other:
-        return 0.0
-    shared = len(words & other)
-    return min(shared / len(words), shared / len(other))
-
-
 #: Below this agreement with every title the page declares, a headline found in the text
 #: is a search box, a table of contents or a banner, not the article's headline.
 TITLE_DISAGREEMENT = 0.3
@@ -365,9 +347,9 @@ def stray_title(title: str, meta: PageMeta) -> bool:
     for declared in meta.declared:
         for sep in _SEPARATORS:
             parts.extend(declared.split(sep) if sep in declared else ())
-    if max(agreement(title, part) for part in parts) >= TITLE_DISAGREEMENT:
+    if max(title_agreement(title, part) for part in parts) >= TITLE_DISAGREEMENT:
         return False
-    return max(agreement(meta.headline, d) for d in meta.declared) >= HEADLINE_AGREEMENT
+    return max(title_agreement(meta.headline, d) for d in meta.declared) >= HEADLINE_AGREEMENT
 
 
 _LD_TYPES = (
@@ -603,7 +585,7 @@ def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
         and headline
         and meta.agreed
         and not first_line
-        and agreement(title, headline) < SAME_HEADLINE
+        and title_agreement(title, headline) < SAME_HEADLINE
         and _best_agreement(headline, meta.titles) > _best_agreement(title, meta.titles)
     ):
         return headline
@@ -616,7 +598,7 @@ def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
 
 
 def _best_agreement(title: str, titles: tuple[str, ...]) -> float:
-    return max((agreement(title, other) for other in titles), default=0.0)
+    return max((title_agreement(title, other) for other in titles), default=0.0)
 
 
 def text_byline(byline: str | None, title: str) -> str | None:
