@@ -178,12 +178,20 @@ PICKS = "".join(
 )
 
 
+SPECS = (
+    "Weight 12 kg, height 80 cm, width 45 cm, depth 40 cm, colour black, frame steel, seat oak, "
+    "warranty 2 years, power 1200 W, voltage 230 V, plug type G, cable 1.5 m"
+)
+
+
 def test_a_line_dropped_for_its_markup_is_kept_at_even_odds_one_dropped_for_its_place_is_not():
     # Three linked headings with a summary each: the rules read a list of teasers; in a
     # listicle they are the article. At a score of 0.65 the model keeps them (even odds
     # overrule a markup reason), not the hidden line outside the article (keep threshold 0.8).
     page = PAGE.replace(
-        '<div class="share-tools">', f'<ul class="picks">{PICKS}</ul><div class="share-tools">'
+        '<div class="share-tools">',
+        f'<ul class="picks">{PICKS}</ul><div><div><div><div>{SPECS}</div></div></div></div>'
+        '<div class="share-tools">',
     )
     odds = math.log(0.65 / 0.35)
     model = BlockModel(
@@ -201,6 +209,11 @@ def test_a_line_dropped_for_its_markup_is_kept_at_even_odds_one_dropped_for_its_
     assert "Boats, fish stalls and the lifeboat station, open on Sundays." in judged.paragraphs
     kept = next(d for d in judged.decisions if d.text == "The hill fort")
     assert kept.evidence == "block model score 0.65; the rules said related"
+    # A long line of few function words out of the prose's flow: its shape, not its place.
+    assert [(r.reason, r.rule) for r in rules.removed if r.text == SPECS] == [
+        ("outside-article", "context")
+    ]
+    assert SPECS in judged.paragraphs
     hidden = "Photos of the flooded streets in the old town"
     assert hidden not in judged.body
     assert [r.reason for r in judged.removed if r.text == hidden] == ["outside-article"]

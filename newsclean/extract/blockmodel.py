@@ -621,7 +621,7 @@ class BlockModel:
 
         A line the rules kept and the model scores below the threshold is dropped
         with reason ``model``; a line the rules dropped for its markup alone (a
-        short line, a menu's link text, a teaser or an aside: :data:`WEAK_REASONS`)
+        line out of prose, link text, a teaser or an aside: :data:`WEAK_REASONS`)
         and the model scores at or above the same threshold is kept, one dropped for
         its place (outside the article) or as a comment from the keep threshold.
         The title, bylines, dates, captions, the lines that a named text rule
@@ -635,7 +635,8 @@ class BlockModel:
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]
             score = self.score(row)
-            bar = self.threshold if line.reason in WEAK_REASONS else self.keep_threshold
+            weak = line.reason in WEAK_REASONS or line.rule == "context"
+            bar = self.threshold if weak else self.keep_threshold
             if line.keep and score < self.threshold:
                 line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
             elif not line.keep and score >= bar:
@@ -649,7 +650,7 @@ class BlockModel:
 
 
 #: Reasons read from markup that content shares with boilerplate (link text, a teaser, an aside,
-#: a short line: a listicle's items, a forum's posts): the model overrules them at even odds.
+#: a line out of prose: a listicle's items, a forum's posts): the model overrules them at even odds.
 WEAK_REASONS = frozenset({"related", "nav", "short"})
 
 #: Reasons of the DOM rules that the model does not overrule: the element is named (or is)
