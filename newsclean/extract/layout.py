@@ -171,8 +171,8 @@ def is_markdown(lines: list[str]) -> bool:
 
 
 def unmark(lines: list[str]) -> list[str]:
-    """*lines* without Markdown heading hashes and emphasis marks, when they hold at least
-    :data:`MIN_MARKS` of them, headings and emphasis both; else *lines* as they are."""
+    """*lines* without Markdown heading hashes and emphasis marks when they read as
+    Markdown (:func:`is_markdown`); else *lines* as they are."""
     return [_unmark_line(line) for line in lines] if is_markdown(lines) else lines
 
 

@@ -62,12 +62,7 @@ def address_date(url: str | None) -> str | None:
     True
     """
     m = _ADDRESS_DAY.search(url or "")
-    if m is None:
-        return None
-    year, month, day = (int(g) for g in m.groups())
-    if 1 <= month <= 12 and 1 <= day <= 31:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    return _day(*m.groups()) if m else None
 
 
 #: Where the dates of other posts are: menus, asides and footers.
@@ -83,12 +78,13 @@ def iso_date(value: str | None) -> str | None:
     >>> iso_date("2019-11-19T13:03:00.000Z"), iso_date("2019-11-19 02:24:00 UTC"), iso_date("yesterday")
     ('2019-11-19', '2019-11-19', None)
     """
-    if not value:
-        return None
-    match = _ISO.search(value)
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
+    match = _ISO.search(value) if value else None
+    return _day(*match.groups()) if match else None
+
+
+def _day(*parts: str) -> str | None:
+    """``YYYY-MM-DD`` of a year, month and day read as digits, when they can be a day."""
+    year, month, day = (int(p) for p in parts)
     if 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
