@@ -130,3 +130,38 @@ def test_a_product_page_keeps_the_sections_beside_its_description():
         assert section in product.body
     for boilerplate in ("Women", "Sign up for our newsletter", "All rights reserved"):
         assert boilerplate not in product.body
+
+
+def test_a_product_page_drops_its_customer_reviews_and_small_print():
+    product = read("product_reviews.html", PROFILES["product"])
+    for kept in (
+        "The Harbour brews up to twelve cups",
+        "Its borosilicate glass carafe",
+        "Material: borosilicate glass, oiled walnut collar",
+    ):
+        assert kept in product.body
+    # The reviews hold more of the page's prose than the description: only their name
+    # tells them from it.
+    reasons = {r.text[:30]: r.reason for r in product.removed}
+    assert reasons["I have used mine every morning"] == "comment"
+    assert reasons["Better than my old machine"] == "comment"
+    assert reasons["Prices and availability are su"] == "footer"
+    assert "chipped the spout" not in product.body
+    # Read without the page's type, the same names mark no widget.
+    service = read("product_reviews.html", PROFILES["service"])
+    assert "I have used mine every morning" in service.body
+    assert "Prices and availability" not in service.body
+
+
+def test_a_review_article_keeps_a_body_named_review():
+    html = (
+        "<html><head><title>Harbour coffee maker review</title></head><body><main>"
+        "<h1>Harbour coffee maker review</h1><div class='review-body'>"
+        + POST
+        + "</div></main></body></html>"
+    )
+    tree = parse(html)
+    lines, structure = structure_lines(title_text(tree), blocks(tree))
+    document = extract_lines(lines, Options(block_model=False), dom=structure)
+    assert "The council approved the new library" in document.body
+    assert "Building work starts in March" in document.body

@@ -24,6 +24,8 @@ a few general mechanisms of the region and never names a site:
   same content, one view at a time;
 * ``repeats``: a paragraph that repeats is kept each time (a manual's parameters and
   examples), not dropped as a duplicate;
+* ``widgets``: class/id words that name what is never the content on such a page,
+  whatever its size: a shop's customer reviews, the small print (disclaimers, footnotes);
 * ``whole_page``: the container is the whole page (a shop's, a listing's, a service
   page's or a manual's content is spread over sections no one element holds alone):
   menus, footers, asides and forms in it are still dropped as small widgets.
@@ -57,17 +59,31 @@ class Profile:
     #: Whether a paragraph that repeats is kept each time (a manual describes the same
     #: parameter for each call, and shows the same code in each example).
     repeats: bool = False
+    #: Class/id words that name a widget on this kind of page, each with the reason of its
+    #: lines: a shop's customer reviews, the small print under a product, a plan or a grid.
+    #: They are believed whatever the element's size (the page is read whole: no wrapper of
+    #: its content is named so).
+    widgets: tuple[tuple[str, str], ...] = ()
 
+
+#: A shop's customer reviews: the buyers' words, not the product's description.
+REVIEWS = (("review", "comment"), ("reviews", "comment"))
+#: Small print: a disclaimer, footnotes, legal notes (on an article they can be its own notes).
+SMALL_PRINT = tuple((word, "footer") for word in ("disclaimer", "footnote", "footnotes", "legal"))
 
 #: The profiles of the page types that are not articles.
 PROFILES: dict[str, Profile] = {
     "forum": Profile("forum", comments=True, items=True),
-    "listing": Profile("listing", links=True, items=True, whole_page=True),
+    "listing": Profile("listing", links=True, items=True, whole_page=True, widgets=SMALL_PRINT),
     # The block model, which learns mostly from pages of prose, reads a grid of products
     # worse than the rules do (bench/wcxb.py --cv, pages read as collections).
-    "collection": Profile("collection", links=True, items=True, whole_page=True, model=False),
-    "product": Profile("product", items=True, whole_page=True, tabs=True),
-    "service": Profile("service", items=True, whole_page=True, tabs=True),
+    "collection": Profile(
+        "collection", links=True, items=True, whole_page=True, model=False, widgets=SMALL_PRINT
+    ),
+    "product": Profile(
+        "product", items=True, whole_page=True, tabs=True, widgets=REVIEWS + SMALL_PRINT
+    ),
+    "service": Profile("service", items=True, whole_page=True, tabs=True, widgets=SMALL_PRINT),
     "documentation": Profile("documentation", items=True, whole_page=True, tabs=True, repeats=True),
 }
 

@@ -17,7 +17,8 @@ of lines:
    figure or a header, or whose class/id names sharing, related stories,
    comments, captions, ads, bylines … has its lines marked with that reason; a
    large one (a layout wrapper named "sidebar-layout") is ignored, and an
-   element named like an embed (a tweet's box) is never a widget;
+   element named like an embed (a tweet's box) is never a widget; the page's type
+   can name widgets of its own, of any size (a shop's reviews);
 4. outside the container, lines under such landmarks and names get the specific
    reason too, so the explanation says "nav" rather than "outside the article";
 5. short lines in the article's **flow** (beside its paragraphs, or in a list or
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.extract.features import Line
 from newsclean.extract.html.blocks import Block, Elements
+from newsclean.extract.html.names import name_words
 from newsclean.extract.languages import WORD
 from newsclean.extract.region import Weights, line_score
 from newsclean.extract.rules import Hit
@@ -383,8 +385,11 @@ class PageStructure:
         weak: dict[int, tuple[str, str]] = {}
         limit = SMALL_SHARE * prose
         order = _HINT_ORDER
-        if self.profile is not None and self.profile.comments:
-            order = [hint for hint in _HINT_ORDER if hint != "comment"]
+        widgets: dict[str, str] = {}
+        if self.profile is not None:
+            widgets = dict(self.profile.widgets)
+            if self.profile.comments:
+                order = [hint for hint in _HINT_ORDER if hint != "comment"]
         for serial in range(1, size):
             up = parent[serial]
             if serial == container:
@@ -402,6 +407,10 @@ class PageStructure:
                     "related",
                     f"teaser: a <{tag}> of a link and a summary, one of several",
                 )
+                continue
+            named = self._named_widget(serial, widgets) if widgets else None
+            if named is not None:
+                reasons[serial] = named
                 continue
             if inside[serial] and good[serial] >= limit:
                 continue
@@ -422,6 +431,17 @@ class PageStructure:
                         )
                         break
         return reasons
+
+    def _named_widget(self, serial: int, widgets: dict[str, str]) -> tuple[str, str] | None:
+        """The reason and evidence of an element whose class/id holds a word that names a
+        widget of the page's type (:attr:`~newsclean.extract.html.bytype.Profile.widgets`)."""
+        value = self.elements.names[serial]
+        for word in name_words(value) if value else ():
+            reason = widgets.get(word)
+            if reason is not None:
+                kind = self.profile.kind if self.profile is not None else "page"
+                return reason, f"inside an element named like '{word}' (on a {kind} page)"
+        return None
 
     def _teaser_items(self, count: list[int], linked: list[int]) -> set[int]:
         """Story teasers: at least three sibling list items or articles, each a linked headline and more text.
