@@ -9,6 +9,7 @@ from newsclean.document import Document
 from newsclean.extract.html.blocks import blocks, parse, title_text
 from newsclean.extract.html.bytype import CONFIDENCE, PROFILES, Profile, profile_for
 from newsclean.extract.html.dom import structure_lines
+from newsclean.extract.html.pagetype import TYPES
 from newsclean.extract.judge import extract_lines
 from newsclean.options import Options
 
@@ -165,3 +166,32 @@ def test_a_review_article_keeps_a_body_named_review():
     document = extract_lines(lines, Options(block_model=False), dom=structure)
     assert "The council approved the new library" in document.body
     assert "Building work starts in March" in document.body
+
+
+class _Unsure:
+    """A page-type model that takes every page for *kind* with probability *confidence*
+    (an article with a quarter, the other types with what is left)."""
+
+    def __init__(self, kind: str, confidence: float) -> None:
+        self.kind, self.confidence = kind, confidence
+
+    def predict(self, row: list[float]) -> tuple[str, float]:
+        return self.kind, self.confidence
+
+    def probabilities(self, row: list[float]) -> list[float]:
+        rest = (1.0 - self.confidence - 0.25) / (len(TYPES) - 2)
+        return [
+            self.confidence if kind == self.kind else 0.25 if kind == "article" else rest
+            for kind in TYPES
+        ]
+
+
+def test_a_type_ahead_of_the_others_is_followed_though_under_even_odds():
+    # Seven types share the probability: a forum at 0.4, an article at 0.25, is a forum.
+    data = (FIXTURES / "forum_thread.html").read_bytes()
+    document = newsclean.clean(data, block_model=False, page_type_model=_Unsure("forum", 0.4))
+    assert document.page_type == "forum" and document.page_type_confidence == 0.4
+    for reply in ("Four minute cycles", "Opened every valve", "anti-cycling timer"):
+        assert reply in document.body
+    assert profile_for("forum", 0.4) is PROFILES["forum"]
+    assert profile_for("forum", 0.3) is None
