@@ -193,7 +193,7 @@ def _clean_text(text: str, options: Options) -> Document:
     kept = first.body() if first is not None else []
     document = finish(first, line_model=model) if first is not None else cast(Document, reading)
     if options.page_type_model is not False:
-        from newsclean.extract.html.bytype import profile_for
+        from newsclean.extract.html.bytype import DUMP_CONFIDENCE, profile_for
         from newsclean.extract.texttype import classify
 
         classify(document, options.page_type_model, lines, kept, read)
@@ -202,7 +202,7 @@ def _clean_text(text: str, options: Options) -> Document:
             # A dump whose article reading found a byline or a date reads like a news story:
             # it is read whole only when the type is surer (a news page read whole keeps its menus).
             confidence = confidence if confidence >= NEWS_TYPE_CONFIDENCE else 0.0
-        if options.follow_type and profile_for(document.page_type, confidence):
+        if options.follow_type and profile_for(document.page_type, confidence, DUMP_CONFIDENCE):
             # No article: its content is the whole dump that no rule rejects, not one run of
             # prose. The lines and their features are those of the first reading.
             whole = read_lines(lines, options, previous=first, whole_page=True)

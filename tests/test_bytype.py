@@ -195,3 +195,13 @@ def test_a_type_ahead_of_the_others_is_followed_though_under_even_odds():
         assert reply in document.body
     assert profile_for("forum", 0.4) is PROFILES["forum"]
     assert profile_for("forum", 0.3) is None
+
+
+def test_a_text_dump_needs_a_surer_type_to_be_read_whole():
+    # A dump is typed from its lines alone: at 0.4 it is still read as an article.
+    data = (Path(__file__).parent / "fixtures" / "service_sections.txt").read_bytes()
+    plain = newsclean.clean(data, input="text", follow_type=False)
+    unsure = newsclean.clean(data, input="text", page_type_model=_Unsure("service", 0.4))
+    sure = newsclean.clean(data, input="text", page_type_model=_Unsure("service", 0.5))
+    assert unsure.page_type == "service" and unsure.body == plain.body
+    assert sure.body != plain.body

@@ -91,6 +91,9 @@ PROFILES: dict[str, Profile] = {
 #: probability, so a type at 0.35 is seldom behind another (bench/wcxb.py --cv, from 0.45
 #: to 0.35 with the same block models: WCXB all gains, articles and Zyte's pages hold).
 CONFIDENCE = 0.35
+#: The same for a text dump, typed from its lines alone (less surely than a page from its
+#: markup): a dump read whole keeps every line no rule rejects.
+DUMP_CONFIDENCE = 0.45
 #: A less certain type is followed too when the page is surely no article (its probability
 #: of being one is under UNLIKE_ARTICLE) and the article reading keeps under THIN_READING
 #: of its words: a course's page or a catalogue that no one element of prose holds.
@@ -98,13 +101,16 @@ UNLIKE_ARTICLE = 0.3
 THIN_READING = 0.15
 
 
-def profile_for(page_type: str | None, confidence: float | None) -> Profile | None:
-    """The profile of a page of *page_type* typed with *confidence*, or None (read as an article).
+def profile_for(
+    page_type: str | None, confidence: float | None, least: float = CONFIDENCE
+) -> Profile | None:
+    """The profile of a page of *page_type* typed with *confidence* (from *least* on), or
+    None (read as an article).
 
     >>> profile_for("forum", 0.9).comments, profile_for("forum", 0.3), profile_for("article", 0.99)
     (True, None, None)
     """
-    if page_type is None or confidence is None or confidence < CONFIDENCE:
+    if page_type is None or confidence is None or confidence < least:
         return None
     return PROFILES.get(page_type)
 
