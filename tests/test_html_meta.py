@@ -277,3 +277,21 @@ def test_a_generation_stamp_gives_way_to_the_date_the_page_shows() -> None:
     assert page_date(ld, top) == "2000-04-24"
     # with no date shown, the stamp is all there is
     assert page_date(ld) == "2025-12-01"
+
+
+def test_a_publication_field_written_as_the_page_writes_dates() -> None:
+    # A CMS that fills the field with the day as it prints it, not an ISO timestamp: the
+    # field's day, not a date the article's text mentions.
+    top = "<p>As of July 31, 2025, the agency had received more than 400 reports.</p>"
+    for field in (
+        '<meta property="article:published_time" content="Thu, 09/25/2025 - 11:38">',
+        '<script type="application/ld+json">{"@type": "BlogPosting", '
+        '"datePublished": "Sep 25, 2025"}</script>',
+    ):
+        assert page_date(field, top) == "2025-09-25"
+    # a field that holds no date gives way to the next one
+    head = (
+        '<meta property="article:published_time" content="recently">'
+        '<meta name="date" content="September 25, 2025">'
+    )
+    assert page_date(head, top) == "2025-09-25"

@@ -19,8 +19,8 @@ from newsclean.extract.html.byline import (
 from newsclean.extract.html.dates import (
     address_date,
     canonical_url,
-    iso_date,
     published_prop,
+    stamp_date,
     time_element,
 )
 from newsclean.extract.languages import WORD
@@ -154,16 +154,12 @@ def page_meta(tree) -> PageMeta:
 
 def _read_dates(meta: PageMeta, props: dict[str, str], ld: dict[str, str], tree) -> None:
     """Fill *meta*'s publication, modification and address dates."""
-    meta.date = (
-        props.get("article:published_time")
-        or ld.get("datePublished")
-        or props.get("date")
-        or props.get("dc.date")
-        or props.get("pubdate")
-        or props.get("publishdate")
-        or props.get("og:published_time")
-        or time_element(tree)
-    )
+    # The first field that holds a date: a field may hold one as the page writes it
+    # ("Feb 08, 2022") or none at all.
+    fields = ("article:published_time", "date", "dc.date", "pubdate", "publishdate")
+    stamps = [props.get(fields[0]), ld.get("datePublished"), *map(props.get, fields[1:])]
+    stamps.append(props.get("og:published_time"))
+    meta.date = next((s for s in stamps if stamp_date(s)), None) or time_element(tree)
     meta.date_fallback = published_prop(props)
     meta.modified = (
         props.get("article:modified_time") or ld.get("dateModified") or props.get("og:updated_time")
@@ -516,7 +512,7 @@ def settled_date(found: str | None, meta: PageMeta) -> str | None:
         return meta.address_date
     if found and meta.date and meta.date.strip() == (meta.modified or "").strip():
         return found
-    return iso_date(meta.date) or found
+    return stamp_date(meta.date) or found
 
 
 def drop_title_repeats(document: Document) -> None:
@@ -643,7 +639,7 @@ def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
         title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
         byline = text_byline(find_byline(content, lo, first, last), title)
         named = bool(byline or (author and not weak_markup_author(byline, meta)))
-    date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
+    date = stamp_date(meta.date) or find_date(content, lo, first, last, reading.language)
     return named, bool(date)
 
 
