@@ -33,6 +33,7 @@ __all__ = [
     "name_alone",
     "page_title_headline",
     "reading_time",
+    "says_updated",
     "short_by_line",
 ]
 
@@ -60,6 +61,15 @@ _FIRST_PUBLISHED = re.compile(
     r"|diterbitkan|gepubliceerd",
     re.IGNORECASE,
 )
+
+
+def says_updated(text: str) -> bool:
+    """Whether a line says when the article was updated, in one of the page languages.
+
+    >>> says_updated("Updated Jun 16, 2025"), says_updated("Published Jun 16, 2025")
+    (True, False)
+    """
+    return _UPDATED.search(text) is not None
 
 
 def line_date(text: str, month_first: bool = True) -> str | None:
