@@ -217,3 +217,16 @@ def test_a_date_far_from_the_text_is_the_date_when_nothing_nearer_gives_one():
          "Updated July 10, 2004"]
     )  # fmt: skip
     assert updated.date is None
+
+
+def test_dates_written_with_dots_or_year_first_are_read():
+    # A journal's citation line ("2023 Jan 7;15(1)"), a day and month with full stops.
+    for line, day in (
+        ("Cureus. 2023 Jan 7;15(1):e33475. doi: 10.7759/cureus.33475", "2023-01-07"),
+        ("📅Jul. 11. 2025", "2025-07-11"),
+        ("Published on 25.Jun.2019 in Vol 7, No 6 (2019)", "2019-06-25"),
+    ):
+        document = clean_rules(
+            ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", line, "", *PROSE]
+        )
+        assert document.date == day, line
