@@ -230,3 +230,20 @@ def test_dates_written_with_dots_or_year_first_are_read():
             ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", line, "", *PROSE]
         )
         assert document.date == day, line
+
+
+def test_the_site_name_gives_way_to_the_page_title_when_no_line_says_it():
+    site = "Coastal Weather and Harbour Trust"
+    document = clean_rules([f"Storm closes the town harbour | {site}", "", site, "", *PROSE])
+    assert document.title == "Storm closes the town harbour"
+
+
+def test_a_headline_sharing_one_word_of_a_long_page_title_gives_way_to_it():
+    # A box over the text shares a word ("the") with the page title, not its sense; the
+    # body says the page title's words.
+    page_title = "Storm leaves the town harbour without power for most of the day | The Daily"
+    document = clean_rules([page_title, "", "Meet The Team", "", *PROSE])
+    assert document.title == "Storm leaves the town harbour without power for most of the day"
+    # a headline that says part of it stands
+    document = clean_rules([page_title, "", "Storm leaves the town without power", "", *PROSE])
+    assert document.title == "Storm leaves the town without power"

@@ -631,11 +631,10 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
       agrees with the page title's headline (3 to 30 words, no full stop, not a list's item,
       not in the body, no rule against it): the article's own headline, where the title
       found was a box's, an author's, the site's or another story's;
-    * else, when no such line says it and *title* shares no word with the page title
-      ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic"), the
-      page title's headline itself, when the page title is no line of the body nor a
-      Markdown heading nor boilerplate and the body (*body*, its paragraphs) says most of
-      its words.
+    * else the page title's headline itself: for the site's name, and for a *title* that
+      shares a tenth of its words at most ("Meet The Team" under "10 of the best gym gear -
+      Body Shop") when the page title is no line of the body, no Markdown heading nor
+      boilerplate and the body (*body*, its paragraphs) says most of its words.
     """
     if len(content) < 2 or content[0].role == "body":
         return title  # no page title: the first line is the body's
@@ -666,13 +665,13 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
             continue  # the page title again, site and all: a masthead
         if title_agreement(text, head) >= TITLE_AGREEMENT:
             return text
-    return title
+    return head if named_site and 3 <= len(head.split()) <= 30 else title  # never the site
 
 
 def _declared_title(first: Line, title: str | None, body: list[str]) -> str | None:
     """The page title's headline (*first*: the dump's first line) for a *title* found that
-    shares no word with it, when it names the site too and the body says most of its words."""
-    if title and _title_words(title) & _title_words(first.text):
+    shares few of its words, when it names the site too and the body says most of them."""
+    if title and title_agreement(title, first.text) > TITLE_AGREEMENT / 5:
         return title
     if first.keep or first.text.startswith("#") or (first.hit and first.hit.reason != "masthead"):
         return title  # a line of the body, a converter's Markdown heading, or boilerplate
