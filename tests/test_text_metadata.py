@@ -247,3 +247,13 @@ def test_a_headline_sharing_one_word_of_a_long_page_title_gives_way_to_it():
     # a headline that says part of it stands
     document = clean_rules([page_title, "", "Storm leaves the town without power", "", *PROSE])
     assert document.title == "Storm leaves the town without power"
+
+
+def test_an_update_beside_the_byline_gives_way_to_the_date_under_the_headline():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", "November 26, 2025",
+         "", "Eli Manikan Contributing Writer | Weather and harbours",
+         "Fact checked by: Vita Stevens", "Updated: March 12, 2026", "", "Image credit: Amazon",
+         "", *PROSE]
+    )  # fmt: skip
+    assert document.date == "2025-11-26"

@@ -559,8 +559,9 @@ def _byline_or_date(line: Line) -> bool:
 
 def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
     """The date the byline's own line gives ("By Jane Doe | May 2, 2025"), else that of a
-    date line right above or below it (one that does not say "updated" first): where the
-    byline stands is the article's head, even when the headline found is another line."""
+    date line right above or below it that does not say "updated" (an update's date gives way
+    to the article's date near its headline): where the byline stands is the article's head,
+    even when the headline found is another line."""
     if not byline:
         return None
     month_first = language in (None, "en")
@@ -574,11 +575,11 @@ def date_by_byline(content: list[Line], byline: str | None, language: str | None
         near = [
             content[k] for k in (position + 1, position - 1, position + 2) if 0 <= k < len(content)
         ]
-        dated = [n for n in near if n.date_line]
-        for n in sorted(dated, key=lambda n: _UPDATED.search(n.text) is not None):
-            found = parse_date(n.text, month_first)
-            if found:
-                return found
+        for n in near:
+            if n.date_line and not _UPDATED.search(n.text):
+                found = parse_date(n.text, month_first)
+                if found:
+                    return found
         return None
     return None
 
