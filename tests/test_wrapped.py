@@ -202,3 +202,63 @@ def test_headings_alone_make_a_converters_dump_markdown():
     assert unblock(lines[:5]) == (lines[:5], None)
     comments = [f"# Step {n}: run the installer" for n in range(8)] + ["> not a quote"]
     assert unblock(comments) == (comments, None)
+
+
+#: A story as html2text dumps it: paragraphs wrapped at 78 columns, the list of dates under a
+#: bold-italic intro (``<b><i>…</i></b>`` is written "** _…_**"), each date ending with the two
+#: spaces of a Markdown line break.
+TOUR_DUMP = "\n\n".join(
+    [
+        "# The Harbour Band sets a 40th anniversary tour",
+        "  * Music\n  * Tours",
+        "By Ann Lee | March 3, 2025",
+        *(
+            textwrap.fill(paragraph, 78)
+            for paragraph in (
+                "The Harbour Band will mark forty years since its first show with a tour of "
+                "thirty cities next summer, the group's founding members said on Monday at a "
+                "concert in the town where they first played together as teenagers.",
+                "Kicking off in June, the run will be the first time the four of them have "
+                "toured together in nearly twenty years, and tickets go on sale at the end of "
+                "the month through the band's own website and the usual outlets.",
+                '"We are truly excited about this tour," the singer said in a statement, "as it '
+                "is a celebration of everything the band has done. We will be playing songs from "
+                'the whole catalogue, as well as some new music we have been working on."',
+                "**The band** has also been in the studio with a new producer, writing five songs "
+                "for a record it plans to release next year, and says more dates may follow.",
+            )
+        ),
+        "** _The Harbour Band 40th Anniversary Tour dates:_**  \n"
+        + "\n".join(
+            f"{date} -- {place}  "
+            for date, place in (
+                ("June 9", "Coral Park Amphitheatre, Westport"),
+                ("June 10", "Riverside Arena, Tampa"),
+                ("June 14", "Harbour Pavilion, Alpharetta"),
+                ("June 17", "Bridge Street Arena, Nashville"),
+                ("June 19", "Music Pavilion, Charlotte"),
+                ("June 20", "Union Music Park, Raleigh"),
+            )
+        ),
+        "## More from Music",
+        "  * Share\n  * Tweet",
+        "Privacy Policy | Terms of Use | Contact Us",
+    ]
+)
+
+
+def test_html2text_bold_italics_are_unmarked_and_the_list_they_introduce_stays():
+    assert (
+        unmark(TOUR_DUMP.split("\n"))[
+            TOUR_DUMP.split("\n").index("** _The Harbour Band 40th Anniversary Tour dates:_**  ")
+        ].rstrip()
+        == "The Harbour Band 40th Anniversary Tour dates:"
+    )
+    # A bold mark with a space inside and no italics after it is no mark.
+    assert unmark(["# A", "## B", "**c** d", "x ** 2 and y ** 3"])[3] == "x ** 2 and y ** 3"
+    document = newsclean.clean(TOUR_DUMP, input="text")
+    body = "\n".join(document.paragraphs)
+    assert "The Harbour Band 40th Anniversary Tour dates:" in document.paragraphs
+    assert "June 9 -- Coral Park Amphitheatre, Westport" in body
+    assert "June 20 -- Union Music Park, Raleigh" in body
+    assert "Privacy Policy" not in body and "**" not in body

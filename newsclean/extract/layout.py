@@ -138,7 +138,8 @@ MIN_MARKS = 3
 MIN_HEADINGS = 6
 _HEADING = re.compile(r"^(\s*)#{1,6}\s+([A-Z0-9\u00c0-\uffff*_\"“‘'].*?)(?:\s+#+)?\s*$")
 _CODE = re.compile(r"[=;{}()\[\]<>]")
-_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+#: Bold: ``**word**``; html2text writes bold italics as ``** _words_**``.
+_STRONG = re.compile(r"\*\*(?: (?=_\S))?(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
 _EMPTY_MARKS = re.compile(r"\*{4,}")
 
