@@ -9,6 +9,7 @@ from conftest import ROOT
 
 import newsclean
 from newsclean.extract.layout import (
+    is_markdown,
     normalize,
     unblock,
     unmark,
@@ -262,3 +263,56 @@ def test_html2text_bold_italics_are_unmarked_and_the_list_they_introduce_stays()
     assert "June 9 -- Coral Park Amphitheatre, Westport" in body
     assert "June 20 -- Union Music Park, Raleigh" in body
     assert "Privacy Policy" not in body and "**" not in body
+
+
+#: A company blog post as html2text dumps it: a few headings, a bold invitation that
+#: spans a wrapped line (so no line holds a whole bold span), and the author's bio under
+#: a heading whose name is bold.
+BLOG_DUMP = "\n\n".join(
+    [
+        "  * Blog\n  * Events",
+        "# Meet us at the trade fair in Cologne",
+        "#### A new motto",
+        *(
+            textwrap.fill(paragraph, 78)
+            for paragraph in (
+                "This year our team travels to the trade fair in Cologne with a new motto, "
+                "and we will show how our customers build their shops and portals on the "
+                "platform that we have been developing with our partners since last spring.",
+                "At the stand we will present the new version of the platform, with faster "
+                "publishing, better search and a simpler way to manage the content of many "
+                "sites at once, and our developers will answer the questions of visitors.",
+            )
+        ),
+        "**We warmly invite you to visit us at the stand. Book a meeting with us in\n"
+        "advance, so that we do not miss each other.**",
+        "#### Our partner",
+        textwrap.fill(
+            "Our partner is a global content platform vendor, founded in 1999 in Norway, "
+            "with more than twenty years of experience in open source and more than five "
+            "hundred customers in over twenty-five countries around the world.",
+            78,
+        ),
+        "### About **Jane Doe**",
+        textwrap.fill(
+            "As a sales manager, Jane Doe links the marketing team and the sales team of the "
+            "company. She studied business in Mannheim and has been part of the team since "
+            "2017, where she is responsible for the sales processes and the content offers.",
+            78,
+        ),
+        "### More posts on this topic",
+        "  * What is new in version 2.5\n  * Three years of extended support",
+    ]
+)
+
+
+def test_a_headings_bold_makes_a_dump_markdown_and_the_bio_under_it_goes():
+    lines = BLOG_DUMP.split("\n")
+    assert is_markdown(lines)
+    assert "About Jane Doe" in unmark(lines)
+    document = newsclean.clean(BLOG_DUMP, input="text")
+    body = " ".join(document.paragraphs)
+    assert "new version of the platform" in body and "Our partner is a global" in body
+    assert "We warmly invite you" in body and "**" not in body
+    assert "studied business in Mannheim" not in body
+    assert any(r.reason == "bio" for r in document.removed)

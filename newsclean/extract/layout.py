@@ -164,7 +164,8 @@ def is_markdown(lines: list[str]) -> bool:
         if _heading(line):
             headings += 1
             subheadings += "##" in line[:8]
-        elif bold and "**" in line and _STRONG.search(line):
+        # (a heading's bold counts too: "### About **Jane Doe**")
+        if bold and "**" in line and _STRONG.search(line):
             strong += 1
         if (headings and strong and headings + strong >= MIN_MARKS) or subheadings >= MIN_HEADINGS:
             return True
