@@ -195,8 +195,9 @@ def read_lines(
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     return Reading(
-        lines, content, language, start, end, title_at, body_lo, fallback, links, classes
-    )
+        lines, content, language, start, end, title_at, body_lo, fallback, links, classes,
+        whole=whole_page and not fallback,
+    )  # fmt: skip
 
 
 def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) -> Document:
@@ -208,7 +209,7 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         if dom is not None and dom.model is not None:
             dom.model.apply(content, start, end, dom, reading.language)
         elif dom is None and line_model is not None:
-            line_model.apply(content, start, end, reading.language)
+            line_model.apply(content, start, end, reading.language, whole=reading.whole)
         trim_tail(content, dump=dom is None)
     document = _assemble(
         reading.lines,

@@ -505,6 +505,8 @@ class LineModel(BlockModel):
         super().__init__(data)
         #: The keep threshold on a page with a byline or a date line (a news story).
         self.news_keep_threshold = float(data.get("news_keep_threshold", self.keep_threshold))
+        #: The keep threshold on a page read whole, as its type asks (no article).
+        self.whole_keep_threshold = float(data.get("whole_keep_threshold", self.keep_threshold))
 
     def _compile(self, leaves: bool = False) -> Callable:
         return compile_trees(self.trees, None, leaves)  # rows are plain: x[feature] <= threshold
@@ -522,14 +524,20 @@ class LineModel(BlockModel):
         return [1.0 / (1.0 + exp(-raw)) for raw in self._raw.many(rows)]
 
     def apply(  # type: ignore[override]
-        self, content: list[Line], start: int, end: int, language: str | None = None
+        self,
+        content: list[Line],
+        start: int,
+        end: int,
+        language: str | None = None,
+        whole: bool = False,
     ) -> None:
         """Give the body and boilerplate lines of a text dump the model's verdict.
 
         A line the rules kept and the model scores below the threshold is dropped with
         reason ``model`` and the strongest features as evidence; a line the rules dropped
         and the model scores from the keep threshold on (on a page with a byline or a date
-        line, from :attr:`news_keep_threshold`) is kept. A line whose verdict
+        line, from :attr:`news_keep_threshold`; on a page read *whole*, as its type asks,
+        from :attr:`whole_keep_threshold`) is kept. A line whose verdict
         stands gets the score added to its evidence. A dropped line that repeats a line
         still kept is a ``duplicate`` (the model's evidence kept). When the model would
         drop more than :data:`MAX_DROP_SHARE` of the words the rules kept, it drops nothing.
@@ -541,6 +549,10 @@ class LineModel(BlockModel):
         keep_threshold = self.keep_threshold
         if any(line.byline or line.date_line for line in content):
             keep_threshold = self.news_keep_threshold
+        # On a page that is no article (read whole), the context step's test (a short line
+        # between prose) says little of a line: even odds keep it, as they keep a kept one.
+        if whole:
+            keep_threshold = self.whole_keep_threshold
         # A model that would drop most of what the rules kept is out of its depth (a page
         # unlike any it was trained on, such as a very long uniform one): it only keeps.
         kept_words = sum(line.words for line in content if line.keep and line.role == "body")
