@@ -397,6 +397,32 @@ def test_rows_see_teasers_the_region_and_the_page_meta():
     assert teaser[INDEX["page_byline"]] == 1.0 and teaser[INDEX["page_date"]] == 1.0
 
 
+def test_rows_see_the_bylines_and_dates_of_other_stories():
+    # After the story, teasers of other stories, each with its own byline and date.
+    teasers = []
+    for k, (topic, author) in enumerate([("Harbour", "John Roe"), ("School", "Mary Major")]):
+        teasers += [
+            f"{topic} plan goes to a council vote next week",
+            f"By {author}",
+            f"March {k + 4}, 2025",
+            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
+            "left the town with a bill for the repairs that is larger than expected.",
+            "",
+        ]
+    seen = _Collect()
+    dump = DUMP + "\n\nMore from The Daily\n\n" + "\n".join(teasers)
+    newsclean.clean(dump, input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
+    assert len(summaries) == 2
+    # The story's own byline and date stand above its first paragraph, before the region.
+    for prose in (PROSE_1, PROSE_5, PROSE_6):
+        assert rows[prose][INDEX["meta_since_start"]] == 0.0
+    # A teaser's summary stands under its byline and date, after the story's start.
+    first, second = (row[INDEX["meta_since_start"]] for row in summaries)
+    assert first == math.log1p(2) and second == math.log1p(4)
+
+
 def test_rows_see_captions_beside_their_credits_and_teaser_counts():
     caption = (
         "Residents walk past a flooded street in the centre of the town, left, on Wednesday, "

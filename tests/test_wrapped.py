@@ -257,7 +257,8 @@ def test_html2text_bold_italics_are_unmarked_and_the_list_they_introduce_stays()
     )
     # A bold mark with a space inside and no italics after it is no mark.
     assert unmark(["# A", "## B", "**c** d", "x ** 2 and y ** 3"])[3] == "x ** 2 and y ** 3"
-    document = newsclean.clean(TOUR_DUMP, input="text")
+    # The intro ends with its colon: the rules read the dates under it as its list.
+    document = newsclean.clean(TOUR_DUMP, input="text", line_model=False)
     body = "\n".join(document.paragraphs)
     assert "The Harbour Band 40th Anniversary Tour dates:" in document.paragraphs
     assert "June 9 -- Coral Park Amphitheatre, Westport" in body

@@ -24,6 +24,8 @@ lines begin with its first words (a teaser's headline said again in its summary)
 reads like a photo's caption (:data:`CAPTION_CUE`) and stands beside a caption or credit
 line the rules named, whether it ends with a count or a running time in brackets (a
 teaser), its place inside the region, whether the page has a byline or a date line (a news story),
+the bylines and date lines between the region's start and it (a teaser of another story
+after the article stands under its own),
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -143,7 +145,7 @@ FEATURES: tuple[str, ...] = (
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
-        "credit_after", "ends_count",
+        "credit_after", "ends_count", "meta_since_start",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -254,6 +256,7 @@ def page_rows(
             (cum_sentence[p + 3] - cum_sentence[p - 2]) / 5,
             *page.context(i),
             *page.captions(i),
+            page.meta(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -404,6 +407,10 @@ class _TextPage:
         self.start, self.end = start, end
         cum_headline = list(accumulate(headline, initial=0))
         self.cum_headline = [0] * _PAD + cum_headline + [cum_headline[-1]] * _PAD
+        # Bylines and date lines: a story's stand under its headline; more of them further
+        # down stand under the teasers of other stories.
+        cum_meta = list(accumulate((line.byline or line.date_line for line in content), initial=0))
+        self.cum_meta = [0] * _PAD + cum_meta + [cum_meta[-1]] * _PAD
         # The first words of the longer lines: a teaser's headline said again as the start
         # of its summary or of a link ("Storm hits coast" above "Storm hits coast: …").
         self.openings = [
@@ -423,6 +430,14 @@ class _TextPage:
             (i - start) / (end - start or 1) if start <= i <= end else -1.0,
             float(min(self.opening_counts[opening] - 1, 5)) if opening else 0.0,
         )
+
+    def meta(self, i: int) -> float:
+        """The bylines and date lines between the region's start and line *i*: a story's
+        own stand above its first paragraph, a teaser of another story stands under its own."""
+        if i <= self.start or self.start < 0:
+            return 0.0
+        cum = self.cum_meta
+        return math.log1p(cum[i + _PAD] - cum[self.start + _PAD])
 
     def captions(self, i: int) -> tuple[float, float, float, float]:
         """Whether line *i* reads like a photo caption (:data:`CAPTION_CUE`), whether a
