@@ -210,7 +210,7 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
             dom.model.apply(content, start, end, dom, reading.language)
         elif dom is None and line_model is not None:
             line_model.apply(content, start, end, reading.language, whole=reading.whole)
-        trim_tail(content, dump=dom is None)
+        trim_tail(content, dump=dom is None, article=not reading.whole)
     document = _assemble(
         reading.lines,
         content,
