@@ -176,7 +176,7 @@ NEWS_TYPE_CONFIDENCE = 0.65
 def _clean_text(text: str, options: Options) -> Document:
     from newsclean.extract.judge import Reading, finish, read_lines
     from newsclean.extract.layout import normalize, unmark_paragraphs
-    from newsclean.extract.textmeta import agreeing_title, late_date
+    from newsclean.extract.textmeta import late_date, page_title_headline
 
     model = None
     if options.line_model is not False:
@@ -212,7 +212,7 @@ def _clean_text(text: str, options: Options) -> Document:
             document = again
     if first is not None:
         # (a text that reads as cleaned already keeps its first line for the headline)
-        document.title = agreeing_title(read, document.title) or ""
+        document.title = page_title_headline(read, document.title, document.paragraphs) or ""
         if not document.date and document.page_type in (None, "article"):
             document.date = late_date(read, document.language)
     document.paragraphs = unmark_paragraphs(document.paragraphs)

@@ -277,3 +277,40 @@ def test_a_generation_stamp_gives_way_to_the_date_the_page_shows() -> None:
     assert page_date(ld, top) == "2000-04-24"
     # with no date shown, the stamp is all there is
     assert page_date(ld) == "2025-12-01"
+
+
+def test_a_publication_field_written_as_the_page_writes_dates() -> None:
+    # A CMS that fills the field with the day as it prints it, not an ISO timestamp: the
+    # field's day, not a date the article's text mentions.
+    top = "<p>As of July 31, 2025, the agency had received more than 400 reports.</p>"
+    for field in (
+        '<meta property="article:published_time" content="Thu, 09/25/2025 - 11:38">',
+        '<script type="application/ld+json">{"@type": "BlogPosting", '
+        '"datePublished": "Sep 25, 2025"}</script>',
+    ):
+        assert page_date(field, top) == "2025-09-25"
+    # a field that holds no date gives way to the next one
+    head = (
+        '<meta property="article:published_time" content="recently">'
+        '<meta name="date" content="September 25, 2025">'
+    )
+    assert page_date(head, top) == "2025-09-25"
+
+
+def test_a_day_shown_under_the_headline_before_the_markup_stamp_is_the_date() -> None:
+    # The markup stamps the day the page entered the site's system (a move, a republication);
+    # the day the page shows under its headline is earlier: that is the article's.
+    stamp = '<meta property="article:published_time" content="2025-08-21T09:12:00+00:00">'
+    assert page_date(stamp, '<p class="meta">Published April 26, 2023</p>') == "2023-04-26"
+    # a later day shown is an update's or another post's, and an update line, however
+    # early, is no publication date
+    assert page_date(stamp, '<p class="meta">December 2, 2025</p>') == "2025-08-21"
+    assert page_date(stamp, '<p class="meta">Updated Jun 16, 2025</p>') == "2025-08-21"
+    # nor is a day a sentence of the article mentions
+    top = "<p>As of July 31, 2025, the agency had received more than 400 reports.</p>"
+    assert page_date(stamp, top) == "2025-08-21"
+    # nor a day many lines show (members' or posts' days), nor one below the text's start
+    joined = "".join('<p class="meta">Joined April 26, 2023</p>' for _ in range(3))
+    assert page_date(stamp, joined) == "2025-08-21"
+    below = '<div class="card"><p>Published April 26, 2023</p></div>'
+    assert clean(page(head=stamp, after=below), input="html").date == "2025-08-21"

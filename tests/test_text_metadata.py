@@ -217,3 +217,43 @@ def test_a_date_far_from_the_text_is_the_date_when_nothing_nearer_gives_one():
          "Updated July 10, 2004"]
     )  # fmt: skip
     assert updated.date is None
+
+
+def test_dates_written_with_dots_or_year_first_are_read():
+    # A journal's citation line ("2023 Jan 7;15(1)"), a day and month with full stops.
+    for line, day in (
+        ("Cureus. 2023 Jan 7;15(1):e33475. doi: 10.7759/cureus.33475", "2023-01-07"),
+        ("📅Jul. 11. 2025", "2025-07-11"),
+        ("Published on 25.Jun.2019 in Vol 7, No 6 (2019)", "2019-06-25"),
+    ):
+        document = clean_rules(
+            ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", line, "", *PROSE]
+        )
+        assert document.date == day, line
+
+
+def test_the_site_name_gives_way_to_the_page_title_when_no_line_says_it():
+    site = "Coastal Weather and Harbour Trust"
+    document = clean_rules([f"Storm closes the town harbour | {site}", "", site, "", *PROSE])
+    assert document.title == "Storm closes the town harbour"
+
+
+def test_a_headline_sharing_one_word_of_a_long_page_title_gives_way_to_it():
+    # A box over the text shares a word ("the") with the page title, not its sense; the
+    # body says the page title's words.
+    page_title = "Storm leaves the town harbour without power for most of the day | The Daily"
+    document = clean_rules([page_title, "", "Meet The Team", "", *PROSE])
+    assert document.title == "Storm leaves the town harbour without power for most of the day"
+    # a headline that says part of it stands
+    document = clean_rules([page_title, "", "Storm leaves the town without power", "", *PROSE])
+    assert document.title == "Storm leaves the town without power"
+
+
+def test_an_update_beside_the_byline_gives_way_to_the_date_under_the_headline():
+    document = clean_rules(
+        ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", "November 26, 2025",
+         "", "Eli Manikan Contributing Writer | Weather and harbours",
+         "Fact checked by: Vita Stevens", "Updated: March 12, 2026", "", "Image credit: Amazon",
+         "", *PROSE]
+    )  # fmt: skip
+    assert document.date == "2025-11-26"

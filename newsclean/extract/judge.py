@@ -37,7 +37,6 @@ from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
     byline_names,
-    headline_of_title,
     parse_date,
     parse_dateline,
     site_from_copyright,
@@ -225,31 +224,7 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
     )
     if dom is None:
         document.site_name = _find_site(content, reading.title_at)
-        document.title = _declared_title(content, document.title, document.paragraphs)
     return document
-
-
-def _declared_title(content: list[Line], title: str, body: list[str]) -> str:
-    """A dump's page title (its first line, without the site's name) instead of a headline
-    found below that shares no word with it: such a line is a menu's, a box's or another
-    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic").
-    The first line is taken for a page title when it names the site too and the body says
-    most of its words."""
-    if not content or (title and _tokens(title) & _tokens(content[0].text)):
-        return title
-    first = content[0]
-    if first.keep or first.text.startswith("#") or (first.hit and first.hit.reason != "masthead"):
-        return title  # a line of the body, a converter's Markdown heading, or boilerplate
-    head = headline_of_title(content[0].text)
-    if (
-        head == content[0].text
-        or not 3 <= len(head.split()) <= 30
-        or head.endswith((".", ":", ","))
-    ):
-        return title
-    words = {w for w in _tokens(head) if len(w) >= 4}
-    said = _tokens(" ".join(body)) & words
-    return head if words and 2 * len(said) >= len(words) else title
 
 
 # ----------------------------------------------------------------------------- steps

@@ -56,14 +56,22 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
     (
         "mdy",
         _OnFirstUse(
-            rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+            rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "dmy",
         _OnFirstUse(
-            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?{_M}(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)\b",
+            rf"(?<!\d)(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?|\.){_M}"
+            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ynd",  # year, month's name, day: "2023 Jan 7" (a journal's citation)
+        _OnFirstUse(
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\s+{_M}\s+(?P<day>\d{{1,2}})(?!\d)",
             re.IGNORECASE,
         ),
     ),
@@ -98,6 +106,10 @@ def parse_date(text: str, month_first: bool = True) -> str | None:
     '2019-11-18'
     >>> parse_date("Posted 25/12/2019")
     '2019-12-25'
+    >>> parse_date("Jul. 11. 2025"), parse_date("Published on 25.Jun.2019")
+    ('2025-07-11', '2019-06-25')
+    >>> parse_date("Cureus. 2023 Jan 7;15(1):e33475")
+    '2023-01-07'
     >>> parse_date("no date here, only 2019") is None
     True
     """
@@ -119,7 +131,7 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
         year = int(m.group("year"))
         if kind in ("ymd", "cjk"):
             month, day = int(m.group("mon")), int(m.group("day"))
-        elif kind in ("mdy", "dmy"):
+        elif kind in ("mdy", "dmy", "ynd"):
             month = MONTH_NUMBER[m.group("month").lower()]
             day = int(m.group("day"))
         else:

@@ -21,7 +21,6 @@ from newsclean.extract.metadata import (
 
 __all__ = [
     "META_WINDOW",
-    "agreeing_title",
     "date_by_byline",
     "dated_name",
     "find_byline",
@@ -32,7 +31,9 @@ __all__ = [
     "late_date",
     "line_date",
     "name_alone",
+    "page_title_headline",
     "reading_time",
+    "says_updated",
     "short_by_line",
 ]
 
@@ -60,6 +61,15 @@ _FIRST_PUBLISHED = re.compile(
     r"|diterbitkan|gepubliceerd",
     re.IGNORECASE,
 )
+
+
+def says_updated(text: str) -> bool:
+    """Whether a line says when the article was updated, in one of the page languages.
+
+    >>> says_updated("Updated Jun 16, 2025"), says_updated("Published Jun 16, 2025")
+    (True, False)
+    """
+    return _UPDATED.search(text) is not None
 
 
 def line_date(text: str, month_first: bool = True) -> str | None:
@@ -549,8 +559,9 @@ def _byline_or_date(line: Line) -> bool:
 
 def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
     """The date the byline's own line gives ("By Jane Doe | May 2, 2025"), else that of a
-    date line right above or below it (one that does not say "updated" first): where the
-    byline stands is the article's head, even when the headline found is another line."""
+    date line right above or below it that does not say "updated" (an update's date gives way
+    to the article's date near its headline): where the byline stands is the article's head,
+    even when the headline found is another line."""
     if not byline:
         return None
     month_first = language in (None, "en")
@@ -564,11 +575,11 @@ def date_by_byline(content: list[Line], byline: str | None, language: str | None
         near = [
             content[k] for k in (position + 1, position - 1, position + 2) if 0 <= k < len(content)
         ]
-        dated = [n for n in near if n.date_line]
-        for n in sorted(dated, key=lambda n: _UPDATED.search(n.text) is not None):
-            found = parse_date(n.text, month_first)
-            if found:
-                return found
+        for n in near:
+            if n.date_line and not _UPDATED.search(n.text):
+                found = parse_date(n.text, month_first)
+                if found:
+                    return found
         return None
     return None
 
@@ -611,16 +622,20 @@ def named(text: str, site: str) -> bool:
     return bool(site) and title_agreement(text, site) >= SAME_TITLE
 
 
-def agreeing_title(content: list[Line], title: str | None) -> str | None:
+def page_title_headline(content: list[Line], title: str | None, body: list[str]) -> str | None:
     """A dump's headline by agreement with its page title (the dump's first line,
-    "Headline | Site"): the *title* found stands when it agrees with the page title
-    (and is not only the site's name in it). Else, when the first line names a site
-    (else it may be a menu's line: the layout of a dump depends on its scraper), the
-    first headline-like line that agrees with the page title's headline (3 to 30 words,
-    no full stop, not a list's item, not in the body, no rule against it): the article's
-    own headline, where the title found was a box's, an author's, the site's or another
-    story's ("Search The Atlantic" under "Why I Teach Plato to Plumbers - The Atlantic").
-    Else *title* stands.
+    "Headline | Site"), in one step for the title found under it (*title*):
+
+    * it stands when it agrees with the page title (and is not only the site's name in it);
+    * else, when the first line names a site (else it may be a menu's line: the layout of a
+      dump depends on its scraper) and is no list item, the first headline-like line that
+      agrees with the page title's headline (3 to 30 words, no full stop, not a list's item,
+      not in the body, no rule against it): the article's own headline, where the title
+      found was a box's, an author's, the site's or another story's;
+    * else the page title's headline itself: for the site's name, and for a *title* that
+      shares a tenth of its words at most ("Meet The Team" under "10 of the best gym gear -
+      Body Shop") when the page title is no line of the body, no Markdown heading nor
+      boilerplate and the body (*body*, its paragraphs) says most of its words.
     """
     if len(content) < 2 or content[0].role == "body":
         return title  # no page title: the first line is the body's
@@ -628,6 +643,7 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
     bare = without_site(page_title)
     head = bare if bare != page_title else headline_of_title(page_title) or page_title
     site = page_title[len(bare) :] if bare != page_title else ""
+    title = _declared_title(content[0], title, body)
     named_site = bool(title and named(title, site))
     if (
         title
@@ -637,11 +653,11 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
         return title
     if bare == page_title or content[0].text.startswith(_LIST_MARKS):
         return title  # a first line that names no site, or a list's item
-    body = {line.text for line in content if line.role == "body"}
+    body_lines = {line.text for line in content if line.role == "body"}
     for line in content[1:TITLE_REACH]:
         if line.hit is not None or line.byline or line.date_line or not 3 <= line.words <= 30:
             continue  # one a rule dropped, or no headline's length
-        if line.text in body:
+        if line.text in body_lines:
             continue  # a line of the body, or its repeat
         text = line.text.lstrip("# ").strip()
         if text.endswith(".") or text.startswith(_LIST_MARKS) or named(text, site):
@@ -650,7 +666,22 @@ def agreeing_title(content: list[Line], title: str | None) -> str | None:
             continue  # the page title again, site and all: a masthead
         if title_agreement(text, head) >= TITLE_AGREEMENT:
             return text
-    return title
+    return head if named_site and 3 <= len(head.split()) <= 30 else title  # never the site
+
+
+def _declared_title(first: Line, title: str | None, body: list[str]) -> str | None:
+    """The page title's headline (*first*: the dump's first line) for a *title* found that
+    shares few of its words, when it names the site too and the body says most of them."""
+    if title and title_agreement(title, first.text) > TITLE_AGREEMENT / 5:
+        return title
+    if first.keep or first.text.startswith("#") or (first.hit and first.hit.reason != "masthead"):
+        return title  # a line of the body, a converter's Markdown heading, or boilerplate
+    head = headline_of_title(first.text)
+    if head == first.text or not 3 <= len(head.split()) <= 30 or head.endswith((".", ":", ",")):
+        return title
+    words = {w for w in _title_words(head) if len(w) >= 4}
+    said = _title_words(" ".join(body)) & words
+    return head if words and 2 * len(said) >= len(words) else title
 
 
 def late_date(content: list[Line], language: str | None) -> str | None:

@@ -21,7 +21,7 @@ def published_prop(props: dict[str, str]) -> str | None:
     """
     for key, value in props.items():
         if _PUBLISHED_KEY.search(key) and "modif" not in key and "updat" not in key:
-            date = iso_date(value) or parse_date(value)
+            date = stamp_date(value)
             if date:
                 return date
     return None
@@ -35,7 +35,7 @@ def time_element(tree) -> str | None:
         value = (node.attributes.get("datetime") or "").strip()
         if not value:
             continue
-        if not (iso_date(value) or parse_date(value)):
+        if not stamp_date(value):
             continue  # "Dec 23": no year to go on
         if (node.attributes.get("itemprop") or "").lower() == "datepublished":
             return value
@@ -80,6 +80,16 @@ def iso_date(value: str | None) -> str | None:
     """
     match = _ISO.search(value) if value else None
     return _day(*match.groups()) if match else None
+
+
+def stamp_date(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` date of a field's value, machine-readable or written as a page
+    writes it ("Feb 08, 2022", "Thu, 09/25/2025 - 11:38"), or None.
+
+    >>> stamp_date("2019-11-19T13:03:00Z"), stamp_date("Feb 08, 2022"), stamp_date("Thu, 09/25/2025 - 11:38")
+    ('2019-11-19', '2022-02-08', '2025-09-25')
+    """
+    return (iso_date(value) or parse_date(value)) if value else None
 
 
 def _day(*parts: str) -> str | None:

@@ -19,12 +19,13 @@ from newsclean.extract.html.byline import (
 from newsclean.extract.html.dates import (
     address_date,
     canonical_url,
-    iso_date,
     published_prop,
+    stamp_date,
     time_element,
 )
 from newsclean.extract.languages import WORD
-from newsclean.extract.textmeta import find_byline, find_date, title_agreement
+from newsclean.extract.metadata import byline_names, is_date_line, parse_date
+from newsclean.extract.textmeta import find_byline, find_date, says_updated, title_agreement
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.judge import Reading
@@ -154,16 +155,12 @@ def page_meta(tree) -> PageMeta:
 
 def _read_dates(meta: PageMeta, props: dict[str, str], ld: dict[str, str], tree) -> None:
     """Fill *meta*'s publication, modification and address dates."""
-    meta.date = (
-        props.get("article:published_time")
-        or ld.get("datePublished")
-        or props.get("date")
-        or props.get("dc.date")
-        or props.get("pubdate")
-        or props.get("publishdate")
-        or props.get("og:published_time")
-        or time_element(tree)
-    )
+    # The first field that holds a date: a field may hold one as the page writes it
+    # ("Feb 08, 2022") or none at all.
+    fields = ("article:published_time", "date", "dc.date", "pubdate", "publishdate")
+    stamps = [props.get(fields[0]), ld.get("datePublished"), *map(props.get, fields[1:])]
+    stamps.append(props.get("og:published_time"))
+    meta.date = next((s for s in stamps if stamp_date(s)), None) or time_element(tree)
     meta.date_fallback = published_prop(props)
     meta.modified = (
         props.get("article:modified_time") or ld.get("dateModified") or props.get("og:updated_time")
@@ -501,22 +498,51 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     byline = text_byline(document.byline, document.title)
     author = None if weak_markup_author(byline, meta) else meta.author
     document.byline = author or byline or meta.author_org
-    document.date = settled_date(document.date, meta)
+    document.date = settled_date(document.date, meta, shown_date(document))
     document.site_name = meta.site_name or document.site_name
     # The language of the text beats <html lang>, which templates often leave unchanged.
     document.language = document.language or meta.language
 
 
-def settled_date(found: str | None, meta: PageMeta) -> str | None:
+def settled_date(found: str | None, meta: PageMeta, shown: bool = False) -> str | None:
     """The article's date: the day in the page's address; else the markup's publication
     date, unless the markup stamps the same instant as published and modified (the time
-    the page was generated, not the article's date) while the text shows a date (*found*);
-    else the date the text gave."""
+    the page was generated, not the article's date) while the text shows a date (*found*),
+    or the markup's day is later than the day the page shows on a date or byline line
+    (*shown*: the markup's is the day the page entered its system, a move or a
+    republication); else the date the text gave."""
     if meta.address_date:
         return meta.address_date
     if found and meta.date and meta.date.strip() == (meta.modified or "").strip():
         return found
-    return iso_date(meta.date) or found
+    stamp = stamp_date(meta.date)
+    if found and stamp and shown and found < stamp:
+        return found
+    return stamp or found
+
+
+def shown_date(document: Document) -> bool:
+    """Whether the page shows the date the text gave at the head of its article (from just
+    above the headline to the text): on a date line or a byline (whatever the rules made of
+    that line) that does not say it is an update's ("Updated Jun 16, 2025"), and on no more
+    than two lines (a day many lines show is the day of posts or of members)."""
+    date, decisions = document.date, document.decisions
+    if not date:
+        return False
+    month_first = document.language in (None, "en")
+    shown = [
+        d
+        for d in decisions
+        if date[:4] in d.text and len(d.text) <= 300 and parse_date(d.text, month_first) == date
+    ]
+    title = next((d.line for d in decisions if d.role == "title"), 0)
+    body = next((d.line for d in decisions if d.role == "body"), 0)
+    return len(shown) <= 2 and any(
+        title - 3 <= d.line < body
+        and (d.role in ("date", "byline") or is_date_line(d.text) or bool(byline_names(d.text)))
+        and not says_updated(d.text)
+        for d in shown
+    )
 
 
 def drop_title_repeats(document: Document) -> None:
@@ -643,7 +669,7 @@ def rules_marks(reading: Reading, meta: PageMeta) -> tuple[bool, bool]:
         title = clean_text(settled_title(title, title_at >= 0 and lo == 1, meta) or title)
         byline = text_byline(find_byline(content, lo, first, last), title)
         named = bool(byline or (author and not weak_markup_author(byline, meta)))
-    date = iso_date(meta.date) or find_date(content, lo, first, last, reading.language)
+    date = stamp_date(meta.date) or find_date(content, lo, first, last, reading.language)
     return named, bool(date)
 
 
