@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.cli import cli
 from newsclean.extract import linemodel
+from newsclean.extract.languages import WORD
 from newsclean.extract.linemodel import FEATURES, LineModel, boiler_words, candidates, resolve
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -132,6 +136,37 @@ def test_named_rule_lines_are_not_judged():
 def test_boiler_words_count_the_lexicon():
     assert boiler_words("Subscribe | Sign in | Search") == 3
     assert boiler_words("Mayor opens the new bridge") == 0
+
+
+_CUE_PIECES = (
+    "In this", "file", "handout", "photo", "Photo", "photos", "photograph", "image", "picture",
+    "still", "left", "right", ",", "(", ")", "[", "]", "center", "second from", "l-r", "pictured",
+    "credit", "by", "courtesy", ":", "AP", "via", "Getty", "©", "artist's", "artists",
+    "illustration", "concept", "The", "council", "met", "Monday.", "x", "  ",
+)  # fmt: skip
+
+
+#: The forms of the caption cue as one alternation, searched whole.
+_ALL_CUES = re.compile(
+    "|".join(pattern.pattern for _, pattern in linemodel.CAPTION_CUES), re.IGNORECASE
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=14), st.sampled_from(["", " ", ""]))
+def test_caption_cue_searches_only_the_forms_the_words_allow(pieces, glue):
+    text = glue.join(pieces)
+    tokens = WORD.findall(text.lower())
+    expected = _ALL_CUES.search(text) is not None
+    assert linemodel.caption_cue(text, tokens) == expected == linemodel.caption_cue(text)
+
+
+def test_caption_cues():
+    left = "Ann Lee, left, and Bo Chan."
+    assert linemodel.caption_cue(left, WORD.findall(left.lower()))
+    assert linemodel.caption_cue("Rescuers search the site (AP Photo/Hau Dinh)", [])  # its end
+    not_a_cue = "Left to right: the council met (on Monday)"
+    assert not linemodel.caption_cue(not_a_cue, WORD.findall(not_a_cue.lower()))
 
 
 def test_the_rules_alone_cut_the_article_at_the_chart():
@@ -470,4 +505,5 @@ def test_rows_see_captions_beside_their_credits_and_teaser_counts():
     ],
 )
 def test_caption_cue(text, cue):
-    assert bool(linemodel.CAPTION_CUE.search(text)) is cue
+    assert linemodel.caption_cue(text) is cue
+    assert linemodel.caption_cue(text, WORD.findall(text.lower())) is cue

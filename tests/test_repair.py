@@ -16,6 +16,7 @@ from newsclean.text.rebuild import codec_name
 from newsclean.text.record import UTF8_FIRST, Restored, Step
 from newsclean.text.relabel import latin_relabels, relabel_line
 from newsclean.text.repair import Repair, Repaired, looks_suspicious, repair, repair_text
+from newsclean.text.suspect import latin_suspect, looks_recodable, plain
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "repair_cases.json").read_text("utf-8"))
 
@@ -404,6 +405,28 @@ def test_long_line_is_repaired_in_pieces():
 def test_a_broken_line_among_other_scripts_is_found():
     # no code page encodes the whole text, yet the first line is plain mojibake
     assert repair("CafÃ© au lait\n北京\nМосква").text == "Café au lait\n北京\nМосква"
+
+
+#: ASCII, the typographic marks of cp1252, a no-break space, and characters that are no
+#: such mark (Latin-1 signs and letters, a C1 control, box drawing, Cyrillic, CJK).
+_MARKS_AND_MORE = "".join(map(chr, range(32, 127))) + "\u00a0€‚„…†‡‰‹‘’“”•–—˜™›" + "©«éÃâ\x93─Д東"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_MARKS_AND_MORE, max_size=30))
+def test_plain_text_is_never_suspicious(text):
+    if plain(text):
+        assert not latin_suspect(text) and not looks_recodable(text)
+
+
+def test_plain_text():
+    for mark in "\u00a0€‚„…†‡‰‹‘’“”•–—˜™›":
+        for context in ("a{}b", "{}", "{}.", "x {} Y", "1{}2", "({})", "n{}t"):
+            text = context.format(mark)
+            assert not latin_suspect(text) and not looks_recodable(text), text
+        assert plain(f"“Yes,{mark} she said”") and not plain(f"Yes{mark}{mark}")
+    assert not plain("Café") and not plain("CafÃ©") and not plain("Москва")
+    assert repair("“Yes,” she said — twice…").repairs == ()
 
 
 def test_decomposed_vietnamese_is_not_suspicious():

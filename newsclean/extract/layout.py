@@ -66,11 +66,15 @@ def wrap_width(lines: list[str]) -> int:
     going = [0] * size  # the same, followed by a line that goes on in lower case
     # (a line with a space inside is not empty: only those are looked at one by one)
     inside = [" " in text for text in map(str.strip, lines)]
+    # (whether the next line goes on in lower case: with fewer than MIN_BROKEN such lines,
+    # as in most dumps, no width can have them)
+    lower_next = [line.lstrip()[:1].islower() for line in lines[1:]] + [False]
+    if sum(compress(lower_next, inside)) < MIN_BROKEN:
+        return 0
     for i in compress(range(len(lines)), inside):
         length = min(len(lines[i].rstrip()), size - 1)
         spaced[length] += 1
-        if i + 1 < len(lines) and lines[i + 1].lstrip()[:1].islower():
-            going[length] += 1
+        going[length] += lower_next[i]
     total = sum(spaced)
     # Counts in a band of lengths, as differences of running sums.
     spaced_upto = list(accumulate(spaced, initial=0))

@@ -40,7 +40,7 @@ from newsclean.text.record import (
     ftfy_step,
     whole_change,
 )
-from newsclean.text.suspect import latin_suspect, looks_recodable, looks_suspicious
+from newsclean.text.suspect import latin_suspect, looks_recodable, looks_suspicious, plain
 
 __all__ = ["Repair", "Repaired", "looks_suspicious", "repair", "repair_text"]
 
@@ -109,7 +109,7 @@ def repair(text: str) -> Repaired:
             skipped += 1  # both budgets spent: the rest is not even examined
             known = (line, ())
         elif known is None:
-            if not (latin_suspect(line) or looks_recodable(line)):
+            if plain(line) or not (latin_suspect(line) or looks_recodable(line)):
                 known = (line, ())
             elif search_left > 0:
                 search_left -= len(line)

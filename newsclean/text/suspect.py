@@ -190,7 +190,40 @@ def looks_suspicious(text: str) -> bool:
     >>> looks_suspicious("Nepostojeæi tip geometrije.")
     True
     """
-    return looks_recodable(text) or latin_suspect(text)
+    return not plain(text) and (looks_recodable(text) or latin_suspect(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _unplain_re() -> re.Pattern[str]:
+    """Where a line is not :func:`plain`: a character that is neither ASCII nor a mark of
+    *marks*, or two marks together."""
+    from newsclean.text.rebuild import cp1252_bytes
+
+    change = _latin_res()[1]
+    marks = re.escape(
+        "\u00a0"
+        + "".join(ch for ch in cp1252_bytes() if not ch.isalpha() and not change.search(ch))
+    )
+    return re.compile(f"[^\x00-\x7f{marks}]|[{marks}]{{2}}")
+
+
+def plain(text: str) -> bool:
+    """Whether the only characters of *text* that are not ASCII are typographic marks
+    cp1252 has (curly quotes, dashes, an ellipsis, a bullet ...) or a no-break space,
+    none next to another: text that neither test below can find suspicious (one regex
+    pass where the tests take several).
+
+    Neither finds such text suspicious: each of :func:`looks_recodable`'s signs needs a
+    character that is no such mark (a C1 control, a Latin-1 character, box drawing, a
+    character from U+3000 up) or two characters that are not ASCII in a row (a run of
+    four, a UTF-8 lead and continuation byte as a code page reads them);
+    :func:`latin_suspect` needs a character another Latin code page reads differently,
+    and the marks are none.
+
+    >>> plain("“Yes,” she said — twice…"), plain("CafÃ© au lait"), plain("it’’s")
+    (True, False, False)
+    """
+    return text.isascii() or _unplain_re().search(text) is None
 
 
 @functools.lru_cache(maxsize=1)
