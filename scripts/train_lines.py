@@ -46,6 +46,10 @@ ZYTE_WEIGHT = 3.0
 THRESHOLD = 0.5
 KEEP_THRESHOLD = 0.6
 NEWS_KEEP_THRESHOLD = 0.7
+#: ... and from WHOLE_KEEP_THRESHOLD on a page read whole, as its type asks (no article:
+#: a shop, a listing, a service page, where the rules' test of a short line, prose
+#: around it, says little); chosen by bench/text_cv.py.
+WHOLE_KEEP_THRESHOLD = 0.5
 FORMAT = "newsclean-linemodel-1"
 
 
@@ -56,7 +60,7 @@ class Collector:
         self.rows: list[list[float]] = []
         self.texts: list[str] = []
 
-    def apply(self, content, start, end, language=None) -> None:
+    def apply(self, content, start, end, language=None, whole=False) -> None:
         from newsclean.extract.linemodel import candidates
 
         # A dump read again as its type asks: the rows of the reading that is kept.
@@ -108,6 +112,7 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
         threshold=THRESHOLD,
         keep_threshold=KEEP_THRESHOLD,
         news_keep_threshold=NEWS_KEEP_THRESHOLD,
+        whole_keep_threshold=WHOLE_KEEP_THRESHOLD,
     )
     return model
 

@@ -103,7 +103,7 @@ class _Collect:
     def __init__(self):
         self.rows, self.lines = [], []
 
-    def apply(self, content, start, end, language=None):
+    def apply(self, content, start, end, language=None, whole=False):
         for position, row in candidates(content, start, end, language):
             self.rows.append(row)
             self.lines.append(content[position])
@@ -200,6 +200,65 @@ def test_a_news_story_keeps_what_the_rules_left_out_from_a_higher_score():
     assert {PROSE_5, PROSE_6} <= set(guide.paragraphs) and not guide.byline and not guide.date
     assert model.news_keep_threshold == 0.7
     assert _stump("cls=good", 0.5, -3.0, 3.0, keep_threshold=0.6).news_keep_threshold == 0.6
+
+
+#: A shop's category page as a scraper dumps it: a line of prose, then the products, each a
+#: short line (name, price, rating) that no prose stands around.
+SHOP = "\n".join(
+    [
+        "Trail Running Shoes | Outdoor Shop",
+        "",
+        "Home",
+        "Men",
+        "Women",
+        "Sale",
+        "",
+        "Trail Running Shoes",
+        "",
+        "Our trail running shoes grip on wet rock and loose gravel, and we test every pair on "
+        "the hills behind our shop before it goes on sale.",
+        "",
+        *(
+            line
+            for name, price in (
+                ("Ridge Runner 3", "$129.95"),
+                ("Mud Hopper GTX", "$149.00"),
+                ("Scree Dancer", "$119.50"),
+                ("Fell Racer Pro", "$139.00"),
+            )
+            for line in (name, price, "Rated 4.5 out of 5 stars", "")
+        ),
+        "Share on Facebook",
+        "© 2025 Outdoor Shop. All rights reserved.",
+    ]
+)
+
+
+def test_a_page_read_whole_keeps_what_the_rules_left_out_from_its_own_bar():
+    from newsclean.extract.judge import finish, read_lines
+    from newsclean.options import Options
+
+    # Every line scores 0.55: under the keep bar of 0.6, over the bar of a page read whole.
+    data = {
+        "features": list(FEATURES),
+        "threshold": 0.5,
+        "keep_threshold": 0.6,
+        "whole_keep_threshold": 0.5,
+        "trees": [[[INDEX["words"]], [1e9], [~0], [~1], [math.log(0.55 / 0.45)] * 2, [0.0]]],
+    }
+    model = LineModel(data)
+    lines = SHOP.split("\n")
+    kept = {}
+    for whole in (False, True):
+        reading = read_lines(lines, Options(), whole_page=whole)
+        assert not isinstance(reading, newsclean.Document) and reading.whole is whole
+        kept[whole] = finish(reading, line_model=model).paragraphs
+    assert "Ridge Runner 3" not in kept[False] and "$149.00" not in kept[False]
+    assert {"Ridge Runner 3", "$129.95", "Fell Racer Pro", "$139.00"} <= set(kept[True])
+    # A line a named rule rejected is not the model's to judge.
+    assert "Share on Facebook" not in kept[True] and not any("©" in p for p in kept[True])
+    # A model file without the bar keeps its keep bar for pages read whole too.
+    assert _stump("cls=good", 0.5, -3.0, 3.0, keep_threshold=0.6).whole_keep_threshold == 0.6
 
 
 def test_a_model_drops_with_a_reason_and_its_strongest_features():
@@ -371,6 +430,32 @@ def test_rows_see_teasers_the_region_and_the_page_meta():
     assert rows["Mon"][INDEX["region_place"]] == -1.0 or rows["Mon"][INDEX["where"]] == 0.0
     # The page has a byline and a date line ("By Jane Doe", "March 3, 2025").
     assert teaser[INDEX["page_byline"]] == 1.0 and teaser[INDEX["page_date"]] == 1.0
+
+
+def test_rows_see_the_bylines_and_dates_of_other_stories():
+    # After the story, teasers of other stories, each with its own byline and date.
+    teasers = []
+    for k, (topic, author) in enumerate([("Harbour", "John Roe"), ("School", "Mary Major")]):
+        teasers += [
+            f"{topic} plan goes to a council vote next week",
+            f"By {author}",
+            f"March {k + 4}, 2025",
+            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
+            "left the town with a bill for the repairs that is larger than expected.",
+            "",
+        ]
+    seen = _Collect()
+    dump = DUMP + "\n\nMore from The Daily\n\n" + "\n".join(teasers)
+    newsclean.clean(dump, input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
+    assert len(summaries) == 2
+    # The story's own byline and date stand above its first paragraph, before the region.
+    for prose in (PROSE_1, PROSE_5, PROSE_6):
+        assert rows[prose][INDEX["meta_since_start"]] == 0.0
+    # A teaser's summary stands under its byline and date, after the story's start.
+    first, second = (row[INDEX["meta_since_start"]] for row in summaries)
+    assert first == math.log1p(2) and second == math.log1p(4)
 
 
 def test_rows_see_captions_beside_their_credits_and_teaser_counts():

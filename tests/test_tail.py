@@ -124,3 +124,75 @@ def test_a_dump_loses_the_published_note_under_its_story():
 def test_story_sentences_are_no_published_note(line):
     document = newsclean.clean("\n".join([*STORY, line]), input="text", line_model=False)
     assert line in document.paragraphs
+
+
+FERRY = [
+    "The passenger ferry between Eastbank and the old town started running again on Monday, "
+    "two years after its only boat was taken out of service for engine repairs.",
+    "About 400 people made the crossing on the first day, the operator said, many of them "
+    "commuters who had been driving the long way round through the ring road.",
+    "The city has agreed to fund the service for three more years. Fares stay at two dollars, "
+    "and children under twelve travel free, as they did before the boat broke down.",
+    "A second boat is due to join the route in the spring, when the timetable will add an "
+    "early crossing for the workers of the harbour and the market.",
+    "The operator said it would publish the new timetable on its website in March, and that "
+    "the first boat of the day would leave Eastbank at six.",
+]
+
+
+@pytest.mark.parametrize("line_model", [None, False], ids=["line-model", "rules"])
+def test_a_dump_loses_the_copy_of_its_article_in_one_block(line_model):
+    # Under the story, the page's data for search engines gives the article again as one
+    # block (a scraper that keeps hidden text dumps it).
+    text = "\n\n".join(
+        [
+            "Home | Local | Business | Sport",
+            "River ferry returns after two-year pause",
+            *FERRY,
+            "Privacy policy",
+            "River ferry returns after two-year pause",
+            " ".join(FERRY),
+        ]
+    )
+    document = newsclean.clean(text, input="text", line_model=line_model)
+    assert document.paragraphs == FERRY
+    copy = next(r for r in document.removed if len(r.text) > len(FERRY[0]) + len(FERRY[1]))
+    assert (copy.reason, copy.rule) == ("duplicate", "copy")
+
+
+def test_a_long_paragraph_that_quotes_a_few_words_is_no_copy():
+    quote = FERRY[1].split(", the operator")[0]
+    long = (
+        f'"{quote}," the mayor told the council, reading from the operator\'s report before the '
+        "vote on the budget, which will also pay for new lights on the piers, a shelter for the "
+        "passengers at the old town, a ramp for wheelchairs and bicycles, and a study of a third "
+        "crossing further up the river that the neighbourhood groups of the north bank have asked "
+        "for since the bridge closed, which they say would take cars off the ring road and "
+        "shorten the trip to the hospital for everyone on that side of the river."
+    )
+    text = "\n\n".join(["River ferry returns after two-year pause", *FERRY, long, "Privacy policy"])
+    document = newsclean.clean(text, input="text", line_model=False)
+    assert long in document.paragraphs and not any(r.rule == "copy" for r in document.removed)
+
+
+def test_a_page_read_whole_keeps_its_repeats():
+    # A manual or a shop says its text again for a reason (each example, each tab): a page
+    # read whole, as its type asks, keeps the long block that repeats its paragraphs.
+    from newsclean.extract.judge import finish, read_lines
+    from newsclean.options import Options
+
+    lines = "\n\n".join(
+        [
+            "Home | Local | Business | Sport",
+            "River ferry returns after two-year pause",
+            *FERRY,
+            " ".join(FERRY),
+            "Privacy policy",
+        ]
+    )
+    kept = {}
+    for whole in (False, True):
+        reading = read_lines(lines.split("\n"), Options(), whole_page=whole)
+        assert not isinstance(reading, newsclean.Document)
+        kept[whole] = finish(reading).paragraphs
+    assert " ".join(FERRY) not in kept[False] and " ".join(FERRY) in kept[True]

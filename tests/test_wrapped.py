@@ -9,6 +9,7 @@ from conftest import ROOT
 
 import newsclean
 from newsclean.extract.layout import (
+    is_markdown,
     normalize,
     unblock,
     unmark,
@@ -202,3 +203,117 @@ def test_headings_alone_make_a_converters_dump_markdown():
     assert unblock(lines[:5]) == (lines[:5], None)
     comments = [f"# Step {n}: run the installer" for n in range(8)] + ["> not a quote"]
     assert unblock(comments) == (comments, None)
+
+
+#: A story as html2text dumps it: paragraphs wrapped at 78 columns, the list of dates under a
+#: bold-italic intro (``<b><i>…</i></b>`` is written "** _…_**"), each date ending with the two
+#: spaces of a Markdown line break.
+TOUR_DUMP = "\n\n".join(
+    [
+        "# The Harbour Band sets a 40th anniversary tour",
+        "  * Music\n  * Tours",
+        "By Ann Lee | March 3, 2025",
+        *(
+            textwrap.fill(paragraph, 78)
+            for paragraph in (
+                "The Harbour Band will mark forty years since its first show with a tour of "
+                "thirty cities next summer, the group's founding members said on Monday at a "
+                "concert in the town where they first played together as teenagers.",
+                "Kicking off in June, the run will be the first time the four of them have "
+                "toured together in nearly twenty years, and tickets go on sale at the end of "
+                "the month through the band's own website and the usual outlets.",
+                '"We are truly excited about this tour," the singer said in a statement, "as it '
+                "is a celebration of everything the band has done. We will be playing songs from "
+                'the whole catalogue, as well as some new music we have been working on."',
+                "**The band** has also been in the studio with a new producer, writing five songs "
+                "for a record it plans to release next year, and says more dates may follow.",
+            )
+        ),
+        "** _The Harbour Band 40th Anniversary Tour dates:_**  \n"
+        + "\n".join(
+            f"{date} -- {place}  "
+            for date, place in (
+                ("June 9", "Coral Park Amphitheatre, Westport"),
+                ("June 10", "Riverside Arena, Tampa"),
+                ("June 14", "Harbour Pavilion, Alpharetta"),
+                ("June 17", "Bridge Street Arena, Nashville"),
+                ("June 19", "Music Pavilion, Charlotte"),
+                ("June 20", "Union Music Park, Raleigh"),
+            )
+        ),
+        "## More from Music",
+        "  * Share\n  * Tweet",
+        "Privacy Policy | Terms of Use | Contact Us",
+    ]
+)
+
+
+def test_html2text_bold_italics_are_unmarked_and_the_list_they_introduce_stays():
+    assert (
+        unmark(TOUR_DUMP.split("\n"))[
+            TOUR_DUMP.split("\n").index("** _The Harbour Band 40th Anniversary Tour dates:_**  ")
+        ].rstrip()
+        == "The Harbour Band 40th Anniversary Tour dates:"
+    )
+    # A bold mark with a space inside and no italics after it is no mark.
+    assert unmark(["# A", "## B", "**c** d", "x ** 2 and y ** 3"])[3] == "x ** 2 and y ** 3"
+    # The intro ends with its colon: the rules read the dates under it as its list.
+    document = newsclean.clean(TOUR_DUMP, input="text", line_model=False)
+    body = "\n".join(document.paragraphs)
+    assert "The Harbour Band 40th Anniversary Tour dates:" in document.paragraphs
+    assert "June 9 -- Coral Park Amphitheatre, Westport" in body
+    assert "June 20 -- Union Music Park, Raleigh" in body
+    assert "Privacy Policy" not in body and "**" not in body
+
+
+#: A company blog post as html2text dumps it: a few headings, a bold invitation that
+#: spans a wrapped line (so no line holds a whole bold span), and the author's bio under
+#: a heading whose name is bold.
+BLOG_DUMP = "\n\n".join(
+    [
+        "  * Blog\n  * Events",
+        "# Meet us at the trade fair in Cologne",
+        "#### A new motto",
+        *(
+            textwrap.fill(paragraph, 78)
+            for paragraph in (
+                "This year our team travels to the trade fair in Cologne with a new motto, "
+                "and we will show how our customers build their shops and portals on the "
+                "platform that we have been developing with our partners since last spring.",
+                "At the stand we will present the new version of the platform, with faster "
+                "publishing, better search and a simpler way to manage the content of many "
+                "sites at once, and our developers will answer the questions of visitors.",
+            )
+        ),
+        "**We warmly invite you to visit us at the stand. Book a meeting with us in\n"
+        "advance, so that we do not miss each other.**",
+        "#### Our partner",
+        textwrap.fill(
+            "Our partner is a global content platform vendor, founded in 1999 in Norway, "
+            "with more than twenty years of experience in open source and more than five "
+            "hundred customers in over twenty-five countries around the world.",
+            78,
+        ),
+        "### About **Jane Doe**",
+        textwrap.fill(
+            "As a sales manager, Jane Doe links the marketing team and the sales team of the "
+            "company. She studied business in Mannheim and has been part of the team since "
+            "2017, where she is responsible for the sales processes and the content offers.",
+            78,
+        ),
+        "### More posts on this topic",
+        "  * What is new in version 2.5\n  * Three years of extended support",
+    ]
+)
+
+
+def test_a_headings_bold_makes_a_dump_markdown_and_the_bio_under_it_goes():
+    lines = BLOG_DUMP.split("\n")
+    assert is_markdown(lines)
+    assert "About Jane Doe" in unmark(lines)
+    document = newsclean.clean(BLOG_DUMP, input="text")
+    body = " ".join(document.paragraphs)
+    assert "new version of the platform" in body and "Our partner is a global" in body
+    assert "We warmly invite you" in body and "**" not in body
+    assert "studied business in Mannheim" not in body
+    assert any(r.reason == "bio" for r in document.removed)

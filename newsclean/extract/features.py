@@ -369,6 +369,8 @@ class Reading:
     fallback: bool
     links: list[bool] | None
     classes: list[tuple]
+    #: Whether the page is read whole, as its type asks (no article: a shop, a listing …).
+    whole: bool = False
 
     def body(self) -> list[str]:  # the body lines the rules kept
         return [line.text for line in self.content if line.keep and line.role == "body"]

@@ -6,7 +6,8 @@ The steps, each in its own module:
    function-word density (:mod:`~newsclean.extract.languages`), sentence
    punctuation and the named line rules (:mod:`~newsclean.extract.rules`);
 2. :mod:`~newsclean.extract.region` — the densest run of prose lines;
-3. context smoothing — short lines (subheads, list items) between prose are kept;
+3. context smoothing (:mod:`~newsclean.extract.region` too) — short lines (subheads,
+   list items) between prose are kept;
 4. assembly — title, byline, date (:mod:`~newsclean.extract.textmeta`), dateline,
    captions, duplicates, paragraphs, and one :class:`~newsclean.document.Decision`
    per input line.
@@ -41,7 +42,14 @@ from newsclean.extract.metadata import (
     site_from_copyright,
     site_from_title,
 )
-from newsclean.extract.region import Weights, extend_over_list, find_region, prose_around
+from newsclean.extract.region import (
+    Weights,
+    drop_out_of_context,
+    extend_over_list,
+    find_region,
+    prose_around,
+    recheck_context,
+)
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
 from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
@@ -186,8 +194,9 @@ def read_lines(
         end = max(end, start)
     body_lo = _judge(content, start, end, title_at, forced_keep, lead=dom is None)
     return Reading(
-        lines, content, language, start, end, title_at, body_lo, fallback, links, classes
-    )
+        lines, content, language, start, end, title_at, body_lo, fallback, links, classes,
+        whole=whole_page and not fallback,
+    )  # fmt: skip
 
 
 def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) -> Document:
@@ -199,8 +208,8 @@ def finish(reading: Reading, dom: PageStructure | None = None, line_model=None) 
         if dom is not None and dom.model is not None:
             dom.model.apply(content, start, end, dom, reading.language)
         elif dom is None and line_model is not None:
-            line_model.apply(content, start, end, reading.language)
-        trim_tail(content, dump=dom is None)
+            line_model.apply(content, start, end, reading.language, whole=reading.whole)
+        trim_tail(content, dump=dom is None, article=not reading.whole)
     document = _assemble(
         reading.lines,
         content,
@@ -513,55 +522,8 @@ def _judge(
             if around[0][position - body_lo] and around[1][position - body_lo]:
                 line.judge(True, "body", evidence=f"{line.why}; between prose lines")
             else:
-                _drop_out_of_context(line)
+                drop_out_of_context(line)
     return body_lo
-
-
-def _drop_out_of_context(line: Line) -> None:
-    reason = "short" if line.cls == "short" else "outside-article"
-    line.judge(False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
-
-
-def _recheck_context(content: list[Line], lo: int, hi: int) -> None:
-    """Drop the short lines kept for the prose around them when that prose went as duplicates.
-
-    Context is judged before duplicates are known; a short line kept only because a
-    repeated paragraph stood next to it would be dropped when the cleaned text is
-    cleaned again, where that paragraph is gone.
-    """
-    for position, line in enumerate(content):
-        between = line.evidence.endswith("; between prose lines")
-        if (
-            line.keep
-            and line.role == "body"
-            and between
-            and not (
-                _neighbour_class(content, position, -1, lo, hi)
-                and _neighbour_class(content, position, +1, lo, hi)
-            )
-        ):
-            _drop_out_of_context(line)
-
-
-def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
-    """Whether the nearest line in direction *step* that is not short is prose, within the region.
-
-    A line already dropped as a duplicate is passed over: it is not in the article.
-    """
-    position += step
-    while lo <= position <= hi:
-        line = content[position]
-        if line.reason == "duplicate" and not line.keep:
-            position += step
-            continue
-        if line.hit is not None or line.byline or line.date_line:
-            return False
-        if line.cls in ("good", "near"):
-            return True
-        if line.cls == "bad":
-            return False
-        position += step
-    return False
 
 
 def _normal(text: str) -> str:
@@ -613,7 +575,7 @@ def _assemble(
     if body_lo is not None and (
         repeated or any(line.reason == "duplicate" and not line.keep for line in content)
     ):
-        _recheck_context(content, body_lo, end)
+        recheck_context(content, body_lo, end)
 
     body = [line for line in content if line.keep and line.role == "body"]
     if not body and start <= end and end >= 0:

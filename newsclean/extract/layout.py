@@ -142,7 +142,8 @@ MIN_MARKS = 3
 MIN_HEADINGS = 6
 _HEADING = re.compile(r"^(\s*)#{1,6}\s+([A-Z0-9\u00c0-\uffff*_\"“‘'].*?)(?:\s+#+)?\s*$")
 _CODE = re.compile(r"[=;{}()\[\]<>]")
-_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+#: Bold: ``**word**``; html2text writes bold italics as ``** _words_**``.
+_STRONG = re.compile(r"\*\*(?: (?=_\S))?(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
 _EMPTY_MARKS = re.compile(r"\*{4,}")
 
@@ -167,7 +168,8 @@ def is_markdown(lines: list[str]) -> bool:
         if _heading(line):
             headings += 1
             subheadings += "##" in line[:8]
-        elif bold and "**" in line and _STRONG.search(line):
+        # (a heading's bold counts too: "### About **Jane Doe**")
+        if bold and "**" in line and _STRONG.search(line):
             strong += 1
         if (headings and strong and headings + strong >= MIN_MARKS) or subheadings >= MIN_HEADINGS:
             return True

@@ -24,6 +24,8 @@ lines begin with its first words (a teaser's headline said again in its summary)
 reads like a photo's caption (:data:`CAPTION_CUES`) and stands beside a caption or credit
 line the rules named, whether it ends with a count or a running time in brackets (a
 teaser), its place inside the region, whether the page has a byline or a date line (a news story),
+the bylines and date lines between the region's start and it (a teaser of another story
+after the article stands under its own),
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -158,7 +160,7 @@ FEATURES: tuple[str, ...] = (
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
-        "credit_after", "ends_count",
+        "credit_after", "ends_count", "meta_since_start",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -269,6 +271,7 @@ def page_rows(
             (cum_sentence[p + 3] - cum_sentence[p - 2]) / 5,
             *page.context(i),
             *page.captions(i),
+            page.meta(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -419,6 +422,10 @@ class _TextPage:
         self.start, self.end = start, end
         cum_headline = list(accumulate(headline, initial=0))
         self.cum_headline = [0] * _PAD + cum_headline + [cum_headline[-1]] * _PAD
+        # Bylines and date lines: a story's stand under its headline; more of them further
+        # down stand under the teasers of other stories.
+        cum_meta = list(accumulate((line.byline or line.date_line for line in content), initial=0))
+        self.cum_meta = [0] * _PAD + cum_meta + [cum_meta[-1]] * _PAD
         # The first words of the longer lines: a teaser's headline said again as the start
         # of its summary or of a link ("Storm hits coast" above "Storm hits coast: …").
         self.openings = [
@@ -438,6 +445,14 @@ class _TextPage:
             (i - start) / (end - start or 1) if start <= i <= end else -1.0,
             float(min(self.opening_counts[opening] - 1, 5)) if opening else 0.0,
         )
+
+    def meta(self, i: int) -> float:
+        """The bylines and date lines between the region's start and line *i*: a story's
+        own stand above its first paragraph, a teaser of another story stands under its own."""
+        if i <= self.start or self.start < 0:
+            return 0.0
+        cum = self.cum_meta
+        return math.log1p(cum[i + _PAD] - cum[self.start + _PAD])
 
     def captions(self, i: int) -> tuple[float, float, float, float]:
         """Whether line *i* reads like a photo caption (:data:`CAPTION_CUES`), whether a
@@ -520,6 +535,8 @@ class LineModel(BlockModel):
         super().__init__(data)
         #: The keep threshold on a page with a byline or a date line (a news story).
         self.news_keep_threshold = float(data.get("news_keep_threshold", self.keep_threshold))
+        #: The keep threshold on a page read whole, as its type asks (no article).
+        self.whole_keep_threshold = float(data.get("whole_keep_threshold", self.keep_threshold))
 
     def _compile(self, leaves: bool = False) -> Callable:
         return compile_trees(self.trees, None, leaves)  # rows are plain: x[feature] <= threshold
@@ -537,14 +554,20 @@ class LineModel(BlockModel):
         return [1.0 / (1.0 + exp(-raw)) for raw in self._raw.many(rows)]
 
     def apply(  # type: ignore[override]
-        self, content: list[Line], start: int, end: int, language: str | None = None
+        self,
+        content: list[Line],
+        start: int,
+        end: int,
+        language: str | None = None,
+        whole: bool = False,
     ) -> None:
         """Give the body and boilerplate lines of a text dump the model's verdict.
 
         A line the rules kept and the model scores below the threshold is dropped with
         reason ``model`` and the strongest features as evidence; a line the rules dropped
         and the model scores from the keep threshold on (on a page with a byline or a date
-        line, from :attr:`news_keep_threshold`) is kept. A line whose verdict
+        line, from :attr:`news_keep_threshold`; on a page read *whole*, as its type asks,
+        from :attr:`whole_keep_threshold`) is kept. A line whose verdict
         stands gets the score added to its evidence. A dropped line that repeats a line
         still kept is a ``duplicate`` (the model's evidence kept). When the model would
         drop more than :data:`MAX_DROP_SHARE` of the words the rules kept, it drops nothing.
@@ -556,6 +579,10 @@ class LineModel(BlockModel):
         keep_threshold = self.keep_threshold
         if any(line.byline or line.date_line for line in content):
             keep_threshold = self.news_keep_threshold
+        # On a page that is no article (read whole), the context step's test (a short line
+        # between prose) says little of a line: even odds keep it, as they keep a kept one.
+        if whole:
+            keep_threshold = self.whole_keep_threshold
         # A model that would drop most of what the rules kept is out of its depth (a page
         # unlike any it was trained on, such as a very long uniform one): it only keeps.
         kept_words = sum(line.words for line in content if line.keep and line.role == "body")

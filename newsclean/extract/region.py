@@ -1,4 +1,5 @@
-"""Find the article: the densest run of prose lines, then smooth its edges.
+"""Find the article: the densest run of prose lines, then smooth its edges and judge the
+lines inside it that are not prose by the lines around them (the context step).
 
 Every non-blank line gets a score: prose lines add their size, everything else
 costs a little (menus, link lists, widgets). The article region is the run of
@@ -176,3 +177,51 @@ def prose_around(content: list[Line], lo: int, hi: int) -> tuple[list[bool], lis
                 last = verdict
         sides.append(found)
     return sides[0], sides[1][::-1]
+
+
+def drop_out_of_context(line: Line) -> None:
+    """Drop a short or low-density line that the context step found out of the prose's flow."""
+    reason = "short" if line.cls == "short" else "outside-article"
+    line.judge(False, "boilerplate", reason, "context", f"{line.why}; not between prose lines")
+
+
+def recheck_context(content: list[Line], lo: int, hi: int) -> None:
+    """Drop the short lines kept for the prose around them when that prose went as duplicates.
+
+    Context is judged before duplicates are known; a short line kept only because a
+    repeated paragraph stood next to it would be dropped when the cleaned text is
+    cleaned again, where that paragraph is gone.
+    """
+    for position, line in enumerate(content):
+        between = line.evidence.endswith("; between prose lines")
+        if (
+            line.keep
+            and line.role == "body"
+            and between
+            and not (
+                neighbour_class(content, position, -1, lo, hi)
+                and neighbour_class(content, position, +1, lo, hi)
+            )
+        ):
+            drop_out_of_context(line)
+
+
+def neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
+    """Whether the nearest line in direction *step* that is not short is prose, within the region.
+
+    A line already dropped as a duplicate is passed over: it is not in the article.
+    """
+    position += step
+    while lo <= position <= hi:
+        line = content[position]
+        if line.reason == "duplicate" and not line.keep:
+            position += step
+            continue
+        if line.hit is not None or line.byline or line.date_line:
+            return False
+        if line.cls in ("good", "near"):
+            return True
+        if line.cls == "bad":
+            return False
+        position += step
+    return False

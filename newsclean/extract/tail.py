@@ -115,12 +115,16 @@ PUBLISHED_NOTE = re.compile(
 NOTE_WORDS = 12
 
 
-def trim_tail(content: list[Line], dump: bool = False) -> int:
+def trim_tail(content: list[Line], dump: bool = False, article: bool = True) -> int:
     """Drop the end matter after an article's last paragraph (see the module); the lines
     dropped. In a text *dump* (no markup bounds the story) also a closing "About NAME"
-    section (:data:`ABOUT_HEADING`) and a published note (:data:`PUBLISHED_NOTE`)."""
+    section (:data:`ABOUT_HEADING`) and a published note (:data:`PUBLISHED_NOTE`), and
+    when it is read as an *article*, a copy of it (:func:`drop_copies`: a manual's or a
+    shop's text repeats itself for a reason)."""
     body = [line for line in content if line.keep and line.role == "body"]
     dropped = _drop_about(content, body) if dump else 0
+    if dump and article:
+        dropped += drop_copies(body)
     for line in reversed(body[KEEP_AT_LEAST:]):
         if not line.keep:
             continue
@@ -134,6 +138,51 @@ def trim_tail(content: list[Line], dump: bool = False) -> int:
         rule, reason = found
         line.judge(False, "boilerplate", reason, rule, "after the article's last paragraph")
         dropped += 1
+    return dropped
+
+
+#: A kept line of at least this many words that only says again what other kept lines say
+#: (the article's text once more in one block, as a page's data for search engines holds
+#: it) is a copy.
+COPY_WORDS = 100
+#: ... when this share of its runs of COPY_RUN words stand in at least COPY_LINES other
+#: kept lines.
+COPY_SHARE = 0.8
+COPY_RUN = 5
+COPY_LINES = 3
+_WORDS = re.compile(r"\w+")
+
+
+def drop_copies(body: list[Line]) -> int:
+    """Drop the long kept lines of a dump that repeat several of the other kept lines
+    (:data:`COPY_WORDS`, :data:`COPY_SHARE`): the article given again as one block (the
+    lines dropped). Exact repeats are left to the duplicate step."""
+    if not any(line.words >= COPY_WORDS for line in body):
+        return 0
+    runs = []
+    for line in body:
+        words = _WORDS.findall(line.text.lower())
+        runs.append({tuple(words[k : k + COPY_RUN]) for k in range(len(words) - COPY_RUN + 1)})
+    dropped = 0
+    for at, line in enumerate(body):
+        own = runs[at]
+        if line.words < COPY_WORDS or not own:
+            continue
+        found, sources = set(), 0
+        for other, theirs in enumerate(runs):
+            shared = own & theirs
+            if other != at and body[other].keep and shared and theirs != own:
+                found |= shared
+                sources += 1
+        if sources >= COPY_LINES and len(found) >= COPY_SHARE * len(own):
+            line.judge(
+                False,
+                "boilerplate",
+                "duplicate",
+                "copy",
+                f"repeats {sources} other paragraphs of the article",
+            )
+            dropped += 1
     return dropped
 
 
