@@ -24,6 +24,11 @@ PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt"))
 CASED = [page for page in PAGES if not page.stem.startswith("de_")]
 
 
+def _html2text(*paragraphs: str) -> list[str]:
+    """*paragraphs* as html2text writes them: wrapped at 78 columns."""
+    return [textwrap.fill(paragraph, 78) for paragraph in paragraphs]
+
+
 def _wrap(text: str, width: int) -> str:
     return "\n".join(
         textwrap.fill(line, width) if line.strip() else line for line in text.split("\n")
@@ -213,21 +218,18 @@ TOUR_DUMP = "\n\n".join(
         "# The Harbour Band sets a 40th anniversary tour",
         "  * Music\n  * Tours",
         "By Ann Lee | March 3, 2025",
-        *(
-            textwrap.fill(paragraph, 78)
-            for paragraph in (
-                "The Harbour Band will mark forty years since its first show with a tour of "
-                "thirty cities next summer, the group's founding members said on Monday at a "
-                "concert in the town where they first played together as teenagers.",
-                "Kicking off in June, the run will be the first time the four of them have "
-                "toured together in nearly twenty years, and tickets go on sale at the end of "
-                "the month through the band's own website and the usual outlets.",
-                '"We are truly excited about this tour," the singer said in a statement, "as it '
-                "is a celebration of everything the band has done. We will be playing songs from "
-                'the whole catalogue, as well as some new music we have been working on."',
-                "**The band** has also been in the studio with a new producer, writing five songs "
-                "for a record it plans to release next year, and says more dates may follow.",
-            )
+        *_html2text(
+            "The Harbour Band will mark forty years since its first show with a tour of "
+            "thirty cities next summer, the group's founding members said on Monday at a "
+            "concert in the town where they first played together as teenagers.",
+            "Kicking off in June, the run will be the first time the four of them have "
+            "toured together in nearly twenty years, and tickets go on sale at the end of "
+            "the month through the band's own website and the usual outlets.",
+            '"We are truly excited about this tour," the singer said in a statement, "as it '
+            "is a celebration of everything the band has done. We will be playing songs from "
+            'the whole catalogue, as well as some new music we have been working on."',
+            "**The band** has also been in the studio with a new producer, writing five songs "
+            "for a record it plans to release next year, and says more dates may follow.",
         ),
         "** _The Harbour Band 40th Anniversary Tour dates:_**  \n"
         + "\n".join(
@@ -274,32 +276,27 @@ BLOG_DUMP = "\n\n".join(
         "  * Blog\n  * Events",
         "# Meet us at the trade fair in Cologne",
         "#### A new motto",
-        *(
-            textwrap.fill(paragraph, 78)
-            for paragraph in (
-                "This year our team travels to the trade fair in Cologne with a new motto, "
-                "and we will show how our customers build their shops and portals on the "
-                "platform that we have been developing with our partners since last spring.",
-                "At the stand we will present the new version of the platform, with faster "
-                "publishing, better search and a simpler way to manage the content of many "
-                "sites at once, and our developers will answer the questions of visitors.",
-            )
+        *_html2text(
+            "This year our team travels to the trade fair in Cologne with a new motto, "
+            "and we will show how our customers build their shops and portals on the "
+            "platform that we have been developing with our partners since last spring.",
+            "At the stand we will present the new version of the platform, with faster "
+            "publishing, better search and a simpler way to manage the content of many "
+            "sites at once, and our developers will answer the questions of visitors.",
         ),
         "**We warmly invite you to visit us at the stand. Book a meeting with us in\n"
         "advance, so that we do not miss each other.**",
         "#### Our partner",
-        textwrap.fill(
+        *_html2text(
             "Our partner is a global content platform vendor, founded in 1999 in Norway, "
             "with more than twenty years of experience in open source and more than five "
-            "hundred customers in over twenty-five countries around the world.",
-            78,
+            "hundred customers in over twenty-five countries around the world."
         ),
         "### About **Jane Doe**",
-        textwrap.fill(
+        *_html2text(
             "As a sales manager, Jane Doe links the marketing team and the sales team of the "
             "company. She studied business in Mannheim and has been part of the team since "
-            "2017, where she is responsible for the sales processes and the content offers.",
-            78,
+            "2017, where she is responsible for the sales processes and the content offers."
         ),
         "### More posts on this topic",
         "  * What is new in version 2.5\n  * Three years of extended support",

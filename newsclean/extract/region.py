@@ -199,14 +199,14 @@ def recheck_context(content: list[Line], lo: int, hi: int) -> None:
             and line.role == "body"
             and between
             and not (
-                neighbour_class(content, position, -1, lo, hi)
-                and neighbour_class(content, position, +1, lo, hi)
+                _neighbour_class(content, position, -1, lo, hi)
+                and _neighbour_class(content, position, +1, lo, hi)
             )
         ):
             drop_out_of_context(line)
 
 
-def neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
+def _neighbour_class(content: list[Line], position: int, step: int, lo: int, hi: int) -> bool:
     """Whether the nearest line in direction *step* that is not short is prose, within the region.
 
     A line already dropped as a duplicate is passed over: it is not in the article.

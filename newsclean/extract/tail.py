@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsclean.extract.languages import WORD
+
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
 
@@ -150,7 +152,6 @@ COPY_WORDS = 100
 COPY_SHARE = 0.8
 COPY_RUN = 5
 COPY_LINES = 3
-_WORDS = re.compile(r"\w+")
 
 
 def drop_copies(body: list[Line]) -> int:
@@ -161,7 +162,7 @@ def drop_copies(body: list[Line]) -> int:
         return 0
     runs = []
     for line in body:
-        words = _WORDS.findall(line.text.lower())
+        words = WORD.findall(line.text.lower())
         runs.append({tuple(words[k : k + COPY_RUN]) for k in range(len(words) - COPY_RUN + 1)})
     dropped = 0
     for at, line in enumerate(body):

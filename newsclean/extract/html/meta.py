@@ -157,9 +157,8 @@ def _read_dates(meta: PageMeta, props: dict[str, str], ld: dict[str, str], tree)
     """Fill *meta*'s publication, modification and address dates."""
     # The first field that holds a date: a field may hold one as the page writes it
     # ("Feb 08, 2022") or none at all.
-    fields = ("article:published_time", "date", "dc.date", "pubdate", "publishdate")
-    stamps = [props.get(fields[0]), ld.get("datePublished"), *map(props.get, fields[1:])]
-    stamps.append(props.get("og:published_time"))
+    stamps = [props.get("article:published_time"), ld.get("datePublished")]
+    stamps += map(props.get, ("date", "dc.date", "pubdate", "publishdate", "og:published_time"))
     meta.date = next((s for s in stamps if stamp_date(s)), None) or time_element(tree)
     meta.date_fallback = published_prop(props)
     meta.modified = (
