@@ -37,6 +37,37 @@ PRODUCT = """<html><head><title>Oak desk 120 cm | Shop</title><meta property="og
 <ul class="product-specs"><li>Width: 120 cm</li><li>Depth: 60 cm</li><li>Solid oak, oiled finish</li></ul>
 <p>A sturdy desk of solid oak with room for two screens.</p></div></body></html>"""
 
+SERVICE = """<html><head><title>Commercial Roofing Services | Apex Roofing</title></head><body>
+<header><a href="/">Apex Roofing</a> <a href="/contact">Contact us</a></header>
+<h1>Commercial Roofing Services</h1>
+<p>Our team of certified experts delivers roofing solutions for clients in every industry.</p>
+<h2>Why choose us</h2><p>We are trusted by customers across the state, with a 20-year warranty.</p>
+<h2>Our services</h2><ul><li>Roof inspection</li><li>Repairs and maintenance</li><li>New roofs</li></ul>
+<h2>Get a free quote</h2><p>Call (555) 201-3344 or fill in the form for a free consultation.</p>
+<form><input name="name"><input name="email"><textarea name="message"></textarea>
+<button type="submit">Request a quote</button></form></body></html>"""
+
+FORUM = """<html><head><title>Boiler pressure keeps dropping - Home Repair Forum</title></head><body>
+<h1>Boiler pressure keeps dropping</h1>
+<div class="post" itemscope itemtype="https://schema.org/Comment"><span>Posted by dave_k</span>
+<p>The pressure on my combi boiler drops to zero every few days. No visible leaks anywhere.</p>
+<a href="#r">Reply</a> <a href="#q">Quote</a></div>
+<div class="post" itemscope itemtype="https://schema.org/Comment"><span>Posted by heatingpro</span>
+<p>Check the expansion vessel first: a flat vessel makes the pressure swing and the relief valve drip.</p>
+<a href="#r">Reply</a> <a href="#q">Quote</a></div>
+<div class="post" itemscope itemtype="https://schema.org/Comment"><span>Posted by dave_k</span>
+<p>Thanks, the vessel was flat. Pumped it back up and the pressure has held for a week now.</p>
+<a href="#r">Reply</a> <a href="#q">Quote</a></div></body></html>"""
+
+LISTING = """<html><head><title>Latest news - City Herald</title></head><body><h1>Latest news</h1>
+<h2><a href="/a">Council approves the new bridge</a></h2><p>March 3, 2025</p>
+<p>The plans were approved after a day of debate.</p>
+<h2><a href="/b">Library reopens after a long renovation</a></h2><p>March 2, 2025</p>
+<p>Readers queued before the doors opened.</p>
+<h2><a href="/c">Rail strike called off at the last minute</a></h2><p>March 1, 2025</p>
+<p>Unions and the operator reached a deal overnight.</p>
+<a href="/news?page=2">Older posts</a></body></html>"""
+
 
 def _row(page: str) -> list[float]:
     seen = RowCollector()
@@ -53,6 +84,24 @@ def test_rows_describe_the_page():
     assert product[INDEX["ld product"]] == 1.0 and product[INDEX["og product"]] == 1.0
     assert product[INDEX["prices"]] > 0 and product[INDEX["name 'cart'"]] > 0
     assert product[INDEX["ld article"]] == 0.0
+
+
+def test_rows_tell_services_forums_and_listings_apart():
+    article, service, forum, listing = map(_row, (ARTICLE, SERVICE, FORUM, LISTING))
+    # A company's page: calls to action, a phone number, its words and its title.
+    assert service[INDEX["cta lines"]] > 0 and service[INDEX["phones"]] > 0
+    assert service[INDEX["words service"]] > 3 * max(article[INDEX["words service"]], 0.1)
+    assert service[INDEX["title service"]] == 1.0 and article[INDEX["title service"]] == 0.0
+    # A thread: its posts' "Reply" and "Quote" links, its words.
+    assert forum[INDEX["reply lines"]] > 0 and article[INDEX["reply lines"]] == 0.0
+    assert forum[INDEX["words forum"]] > article[INDEX["words forum"]]
+    # An index of stories: headings that are links, each with a date line; "Older posts".
+    assert listing[INDEX["linked heading share"]] == 1.0 and listing[INDEX["linked headings"]] > 0
+    assert listing[INDEX["date lines"]] > 0 and article[INDEX["date lines"]] == 0.0
+    assert listing[INDEX["more lines"]] > 0 and listing[INDEX["title index"]] == 1.0
+    # The article's markup names its author; the title's words are counted.
+    assert article[INDEX["markup author"]] == 1.0 and service[INDEX["markup author"]] == 0.0
+    assert article[INDEX["title words"]] == len("Council approves the new bridge".split())
 
 
 def test_json_ld_types_are_read_nested_and_in_graphs():

@@ -14,10 +14,16 @@ the rules found (before the block model): how much of the page's text they
 kept, in how many paragraphs, how long they are, how the kept text speaks
 (to "you", as "we", reporting what someone "said"), how much of the page is
 link text, whether a byline and a date were found, and how many prices the
-text shows.
+text shows. Also: the headings that are links (teasers), the lines that are only a date, a call to action ("Contact us"), a
+"Read more" or a post's "Reply", how often the page's text uses the words of
+each kind of page (:data:`KIND_WORDS`: "services", "reply", "parameters", "in
+stock" …, English words only), the words of its title, and whether its markup
+names a date and an author.
 
 **What it does not see**: the URL, the domain or the site's name. It cannot
-recognise a site; it can only learn what kinds of pages look like.
+recognise a site; it can only learn what kinds of pages look like. Its word
+lists are English: on pages in other languages it reads the markup, the shape
+and the structured data only.
 """
 
 from __future__ import annotations
@@ -32,10 +38,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.html.bytype import CONFIDENCE
+from newsclean.extract.metadata import is_date_line
 from newsclean.extract.trees import TreeSum
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.html.blocks import Block, Elements
+    from newsclean.extract.html.meta import PageMeta
 
 #: The model shipped with the package.
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "pagetype.json"
@@ -214,9 +222,66 @@ VOICE = re.compile(r"\b(?:" + "|".join(f"({'|'.join(words)})" for words in VOICE
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
+#: Characters of the page's text read for the words of each kind, phone numbers, reading times.
+_KIND_CHARS = 10000
 #: A currency sign before a digit, or a digit before a currency. (The pattern starts with
 #: the set of its first characters, so that the engine skips to them.)
 PRICE = re.compile(r"[$€£¥₹\d](?:(?<=[$€£¥₹])\s?\d|(?<=\d)\s?(?:€|zł|kr\b|USD\b|EUR\b|GBP\b))")
+
+#: Words that tell one kind of page from another (how often the page's text uses them).
+KIND_WORDS = {
+    "service": "service services solution solutions client clients customer customers consultation"
+    " consulting expert experts expertise team contact quote pricing plan plans trusted industry"
+    " industries enterprise partner partners partnership demo benefit benefits feature features"
+    " why certified certification course enroll tuition program",
+    "forum": "reply replies replied posted joined member members thread threads topic topics views"
+    " vote votes upvote upvotes answered asked answer answers permalink moderator registered post"
+    " posts",
+    "docs": "api parameter parameters return returns function method class example syntax install"
+    " installation configure configuration reference deprecated version usage module default"
+    " argument option options tutorial docs documentation guide",
+    "product": "buy sku shipping delivery specification"
+    " specifications review reviews rating ratings qty quantity size color colour warranty price"
+    " sale wishlist",
+    "list": "more latest previous next older newer page result results filter"
+    " sort showing category categories archive",
+    "article": "said says told according reported published updated editor"
+    " reporter correspondent photo comment comments",
+}
+#: Phrases counted with the words of a kind.
+KIND_PHRASES = {
+    "product": ("add to cart", "in stock", "out of stock"),
+    "list": ("read more", "view all"),
+    "article": ("min read", "share this"),
+}
+_KIND_OF = {word: at for at, words in enumerate(KIND_WORDS.values()) for word in words.split()}
+_LATIN_WORD = re.compile(r"[a-z]+")
+#: Short lines that are a call to action, a link to more items, or a post's controls.
+LINE_KINDS = {
+    "cta": r"contact us|get started|get a quote|free quote|request a (?:demo|quote)|book (?:a|an|now"
+    r"|your)|schedule (?:a|your)|sign up|call (?:us|now|today)|free consultation|talk to"
+    r"|get in touch|try (?:it )?(?:for )?free|start (?:your )?free|learn more|buy now"
+    r"|add to cart|shop now|subscribe",
+    "more": r"read more|continue reading|view all|see all|load more|show more|next page|older posts",
+    "reply": r"reply|replies|posted|quote|joined|likes?|votes?|answered|asked|members?|posts?",
+}
+LINE_KIND = re.compile(r"\b(?:" + "|".join(f"({words})" for words in LINE_KINDS.values()) + r")\b")
+#: Words of a title that name a service or an index of pages.
+TITLE_WORDS = (
+    re.compile(
+        r"\b(?:services?|solutions?|company|agency|consult\w*|pricing|plans?|course|certification"
+        r"|training|program|software|platform|lawyer|attorney|contractor)\b"
+    ),
+    re.compile(
+        r"\b(?:news|blog|archives?|category|categories|topics?|tags?|latest|stories|reviews"
+        r"|articles|directory|recipes|page \d+)\b"
+    ),
+)
+NUMBERED_TITLE = re.compile(r"^\s*(?:top\s+|the\s+)?\d+\b")
+#: A phone number ("(555) 201-3344", "555.201.3344") and a reading time ("5 min read").
+#: (Both start with a digit, which the engine skips to.)
+PHONE = re.compile(r"\d{3}[\s.)-]{1,2}\d{3}[\s.-]\d{4}")
+MINUTES_READ = re.compile(r"\d\s*min(?:ute)?s?\s+read\b")
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -255,6 +320,13 @@ FEATURES: tuple[str, ...] = (
         "short kept lines",
         "kept <p>",
     )
+    + ("linked headings", "linked heading share", "headings per 1k words")
+    + ("date lines", "date line share", "long blocks", "long span")
+    + tuple(f"{kind} lines" for kind in LINE_KINDS)
+    + ("phones", "minutes read")
+    + tuple(f"words {kind}" for kind in KIND_WORDS)
+    + ("title words", "title numbered", "title service", "title index", "title question")
+    + ("markup date", "markup author")
 )
 
 
@@ -270,6 +342,7 @@ def page_row(
     body: Sequence[str],
     byline: bool,
     date: bool,
+    meta: PageMeta | None = None,
 ) -> list[float]:
     """The :data:`FEATURES` row of one page.
 
@@ -277,14 +350,48 @@ def page_row(
     (:mod:`newsclean.extract.html.blocks`), *ld_types* the JSON-LD ``@type``
     values, *og_type* the ``og:type``; *body* the paragraphs the rules kept
     (before the block model: the type does not depend on it), *byline* and
-    *date* whether the page has them. The parts follow the order of :data:`FEATURES`.
+    *date* whether the page has them; *meta* what the page's markup says
+    (its title, date and author). The parts follow the order of
+    :data:`FEATURES`.
     """
     words = [block.words for block in blocks]
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
         + _text_figures(elements, blocks, words, body, byline, date)
+        + _page_figures(meta, blocks, words)
     )
+
+
+def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[int]) -> list[float]:
+    """What tells the kinds of pages apart beyond their shape: teasers (linked headings, date
+    lines), calls to action, replies, the words of each kind of page, and the title."""
+    count, total = len(blocks) or 1, sum(words) or 1
+    headings = [block for block in blocks if block.tag in ("h2", "h3", "h4", "h5", "h6")]
+    linked = sum(block.link_density > 0.5 for block in headings)
+    row = [_log(linked), linked / (len(headings) or 1), 1000 * len(headings) / total]
+    texts = [block.text for block in blocks]
+    dates = sum(len(text) < 90 and is_date_line(text) for text in texts)
+    long = [at for at, number in enumerate(words) if number >= 40]
+    span = (long[-1] - long[0]) / count if long else 0.0
+    row += [_log(dates), dates / count, _log(len(long)), span]
+    short = LINE_KIND.findall("\n".join(text for text in texts if len(text) < 40).lower())
+    row += [_log(sum(bool(found[k]) for found in short)) for k in range(len(LINE_KINDS))]
+    text = _head(texts, _KIND_CHARS).lower()
+    row += [_log(len(PHONE.findall(text))), _log(len(MINUTES_READ.findall(text)))]
+    row += _kind_words(text)
+    title = (meta.title or "") if meta is not None else ""
+    both = f"{title} {(meta.headline or '') if meta is not None else ''}".lower()
+    row += [
+        float(len(title.split())),
+        float(bool(NUMBERED_TITLE.search(meta.headline or title))) if meta is not None else 0.0,
+        float(bool(TITLE_WORDS[0].search(both))),
+        float(bool(TITLE_WORDS[1].search(both))),
+        float("?" in title or "how" in both),
+        float(meta is not None and meta.date is not None),
+        float(meta is not None and meta.author is not None),
+    ]
+    return row
 
 
 def _markup_figures(ld_types: Sequence[str], og_type: str | None) -> list[float]:
@@ -385,6 +492,25 @@ def _text_figures(
         block_tags["p"] / count,
     ]
     return row
+
+
+def _kind_words(text: str) -> list[float]:
+    """How often (per 100 words) lower-case *text* uses the words of each of :data:`KIND_WORDS`.
+
+    >>> _kind_words("add to cart: in stock. reviews (3)")
+    [0.0, 0.0, 0.0, 50.0, 0.0, 0.0]
+    """
+    words = _LATIN_WORD.findall(text)
+    found = [0] * len(KIND_WORDS)
+    kind_of = _KIND_OF
+    for word, number in Counter(words).items():
+        at = kind_of.get(word)
+        if at is not None:
+            found[at] += number
+    for at, kind in enumerate(KIND_WORDS):
+        found[at] += sum(map(text.count, KIND_PHRASES.get(kind, ())))
+    per = 100 / (len(words) or 1)
+    return [per * number for number in found]
 
 
 def _head(texts: Sequence[str], chars: int) -> str:
@@ -495,7 +621,7 @@ def classify(
     if typer is None:
         return None
     row = page_row(
-        structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1]
+        structure.elements, page_blocks, meta.types, meta.og_type, body, marks[0], marks[1], meta
     )
     probabilities = typer.probabilities(row) if isinstance(typer, PageTypeModel) else None
     if probabilities is not None:  # (the sums once, for the type and the article's chance)
