@@ -507,3 +507,33 @@ def test_rows_see_captions_beside_their_credits_and_teaser_counts():
 def test_caption_cue(text, cue):
     assert linemodel.caption_cue(text) is cue
     assert linemodel.caption_cue(text, WORD.findall(text.lower())) is cue
+
+
+def test_rows_see_the_page_furniture_between_the_region_and_a_line():
+    # After the story: a share bar and a "More from" header, then teasers of other stories.
+    teasers = []
+    for topic in ("Harbour", "School"):
+        teasers += [
+            f"{topic} plan goes to a council vote next week",
+            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
+            "left the town with a bill for the repairs that is larger than expected.",
+            "",
+        ]
+    seen = _Collect()
+    dump = DUMP + "\n\n" + "\n".join(teasers)
+    newsclean.clean(dump, input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
+    assert summaries
+    # Inside the region nothing stands between; the teasers stand after the share bar and
+    # the "More from The Daily" header of the footer.
+    for prose in (PROSE_4, PROSE_5, PROSE_6):
+        assert rows[prose][INDEX["hits_between"]] == rows[prose][INDEX["stop_between"]] == 0.0
+    for row in summaries:
+        assert row[INDEX["where"]] == 1.0
+        assert row[INDEX["hits_between"]] >= math.log1p(2) and row[INDEX["stop_between"]] == 1.0
+    # Before the region: the menu's lines the rules named stand between it and the chart's
+    # first line only when they follow it (they stand above it here).
+    mon = rows.get("Mon")
+    if mon is not None and mon[INDEX["where"]] == -1.0:
+        assert mon[INDEX["stop_between"]] == 0.0

@@ -25,7 +25,9 @@ reads like a photo's caption (:data:`CAPTION_CUES`) and stands beside a caption 
 line the rules named, whether it ends with a count or a running time in brackets (a
 teaser), its place inside the region, whether the page has a byline or a date line (a news story),
 the bylines and date lines between the region's start and it (a teaser of another story
-after the article stands under its own),
+after the article stands under its own), for a line outside the region the lines a named
+rule rejected between the region and it and whether a "related" or comments header is
+among them,
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -160,7 +162,7 @@ FEATURES: tuple[str, ...] = (
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
-        "credit_after", "ends_count", "meta_since_start",
+        "credit_after", "ends_count", "meta_since_start", "hits_between", "stop_between",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -272,6 +274,7 @@ def page_rows(
             *page.context(i),
             *page.captions(i),
             page.meta(i),
+            *page.between(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -329,6 +332,8 @@ _PAD = 8
 _OPENING = 5
 #: The classes of prose lines (their words count as prose before and after a line).
 _PROSE = frozenset(("good", "near"))
+#: The reasons of the headers that end an article's text: teasers or comments follow.
+_STOPS = frozenset(("related", "comment"))
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -433,6 +438,9 @@ class _TextPage:
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
+        # The rule hits before each line, counted when a line outside the region is read.
+        self.cum_hits: list[int] | None = None
+        self.cum_stops: list[int] | None = None
 
     def context(self, i: int) -> tuple[float, float, float]:
         """Headline-like lines among the nine around line *i* (teasers alternate headlines
@@ -453,6 +461,37 @@ class _TextPage:
             return 0.0
         cum = self.cum_meta
         return math.log1p(cum[i + _PAD] - cum[self.start + _PAD])
+
+    def between(self, i: int) -> tuple[float, float]:
+        """The lines a named rule rejected and the bylines and date lines between the region
+        and line *i* outside it (0 inside), and whether a "related stories" or comments
+        header stands there: prose right after an article's region, with nothing of a
+        page's furniture between, is mostly the article going on (a list broke the run
+        of prose); after a "More stories" header or a share bar, mostly teasers."""
+        start, end = self.start, self.end
+        if start <= i <= end or end < start:
+            return 0.0, 0.0
+        if self.cum_hits is None:
+            self._count_hits()
+        hits, stops = self.cum_hits, self.cum_stops
+        assert hits is not None and stops is not None
+        lo, hi = (end + 1, i) if i > end else (i + 1, start)
+        return math.log1p(hits[hi] - hits[lo]), float(stops[hi] > stops[lo])
+
+    def _count_hits(self) -> None:
+        content = self.content
+        self.cum_hits = list(
+            accumulate(
+                (line.hit is not None or line.byline or line.date_line for line in content),
+                initial=0,
+            )
+        )
+        self.cum_stops = list(
+            accumulate(
+                (line.hit is not None and line.hit.reason in _STOPS for line in content),
+                initial=0,
+            )
+        )
 
     def captions(self, i: int) -> tuple[float, float, float, float]:
         """Whether line *i* reads like a photo caption (:data:`CAPTION_CUES`), whether a
