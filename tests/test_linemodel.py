@@ -532,8 +532,14 @@ def test_rows_see_the_page_furniture_between_the_region_and_a_line():
     for row in summaries:
         assert row[INDEX["where"]] == 1.0
         assert row[INDEX["hits_between"]] >= math.log1p(2) and row[INDEX["stop_between"]] == 1.0
-    # Before the region: the menu's lines the rules named stand between it and the chart's
-    # first line only when they follow it (they stand above it here).
-    mon = rows.get("Mon")
-    if mon is not None and mon[INDEX["where"]] == -1.0:
-        assert mon[INDEX["stop_between"]] == 0.0
+    # The story's paragraphs stand in one stretch between rule hits, mostly prose; the
+    # teasers after the footer's header in another.
+    stretch = {rows[p][INDEX["segment_words"]] for p in (PROSE_4, PROSE_5, PROSE_6)}
+    assert len(stretch) == 1 and rows[PROSE_5][INDEX["segment_prose"]] > 0.5
+    assert all(row[INDEX["segment_words"]] not in stretch for row in summaries)
+    # Before the region: the chart's lines stand under the headline ("Storm hits the
+    # coast"), with nothing a rule named between them and the region.
+    before = [rows[t] for t in CHART if t in rows and rows[t][INDEX["where"]] == -1.0]
+    assert before and all(row[INDEX["under_title"]] == 1.0 for row in before)
+    assert all(row[INDEX["stop_between"]] == 0.0 for row in before)
+    assert all(rows[p][INDEX["under_title"]] == 0.0 for p in (PROSE_4, PROSE_5, PROSE_6))

@@ -27,7 +27,8 @@ teaser), its place inside the region, whether the page has a byline or a date li
 the bylines and date lines between the region's start and it (a teaser of another story
 after the article stands under its own), for a line outside the region the lines a named
 rule rejected between the region and it and whether a "related" or comments header is
-among them,
+among them, the share of prose in its stretch of the page between two such lines and the
+stretch's size, whether it stands between the headline and the region,
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -163,6 +164,7 @@ FEATURES: tuple[str, ...] = (
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
         "credit_after", "ends_count", "meta_since_start", "hits_between", "stop_between",
+        "segment_prose", "segment_words", "under_title",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -274,7 +276,7 @@ def page_rows(
             *page.context(i),
             *page.captions(i),
             page.meta(i),
-            *page.between(i),
+            *page.furniture(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -438,9 +440,11 @@ class _TextPage:
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
-        # The rule hits before each line, counted when a line outside the region is read.
-        self.cum_hits: list[int] | None = None
-        self.cum_stops: list[int] | None = None
+        # Rule hits before each line and the stretches between them (:meth:`furniture`).
+        self.cum_hits: list[int] = []
+        self.cum_stops: list[int] = []
+        self.segments: dict[int, list[int]] | None = None
+        self.title_at = -1
 
     def context(self, i: int) -> tuple[float, float, float]:
         """Headline-like lines among the nine around line *i* (teasers alternate headlines
@@ -462,36 +466,35 @@ class _TextPage:
         cum = self.cum_meta
         return math.log1p(cum[i + _PAD] - cum[self.start + _PAD])
 
-    def between(self, i: int) -> tuple[float, float]:
-        """The lines a named rule rejected and the bylines and date lines between the region
-        and line *i* outside it (0 inside), and whether a "related stories" or comments
-        header stands there: prose right after an article's region, with nothing of a
-        page's furniture between, is mostly the article going on (a list broke the run
-        of prose); after a "More stories" header or a share bar, mostly teasers."""
-        start, end = self.start, self.end
+    def furniture(self, i: int) -> tuple[float, ...]:
+        """For line *i* outside the region (0 inside): the lines a named rule rejected and
+        the bylines and date lines between the region and it, and whether a "related
+        stories" or comments header stands there (prose right after an article's region,
+        with nothing of a page's furniture between, is mostly the article going on: a list
+        broke the run of prose; after a "More stories" header, mostly teasers); for every
+        line, the share of prose in the words of its stretch of the page between two such
+        lines and the stretch's words, and whether it stands between the headline and the
+        region (an article's lead)."""
+        if self.segments is None:
+            content = self.content
+            hit = (line.hit is not None or line.byline or line.date_line for line in content)
+            self.cum_hits = list(accumulate(hit, initial=0))
+            stop = (line.hit is not None and line.hit.reason in _STOPS for line in content)
+            self.cum_stops = list(accumulate(stop, initial=0))
+            self.segments = {}  # (a line a rule rejected opens the stretch after it)
+            for at, words, prose in zip(self.cum_hits[1:], self.words, self.prose_words):
+                found = self.segments.setdefault(at, [0, 0])
+                found[0] += prose
+                found[1] += words
+            self.title_at = next((k for k, line in enumerate(content) if line.role == "title"), -1)
+        start, end, hits, stops = self.start, self.end, self.cum_hits, self.cum_stops
+        prose, words = self.segments[hits[i + 1]]
+        where = (1.0 if 0 <= self.title_at < i < start else 0.0,)
+        stretch = (prose / (words or 1), math.log1p(words), *where)
         if start <= i <= end or end < start:
-            return 0.0, 0.0
-        if self.cum_hits is None:
-            self._count_hits()
-        hits, stops = self.cum_hits, self.cum_stops
-        assert hits is not None and stops is not None
+            return 0.0, 0.0, *stretch
         lo, hi = (end + 1, i) if i > end else (i + 1, start)
-        return math.log1p(hits[hi] - hits[lo]), float(stops[hi] > stops[lo])
-
-    def _count_hits(self) -> None:
-        content = self.content
-        self.cum_hits = list(
-            accumulate(
-                (line.hit is not None or line.byline or line.date_line for line in content),
-                initial=0,
-            )
-        )
-        self.cum_stops = list(
-            accumulate(
-                (line.hit is not None and line.hit.reason in _STOPS for line in content),
-                initial=0,
-            )
-        )
+        return math.log1p(hits[hi] - hits[lo]), float(stops[hi] > stops[lo]), *stretch
 
     def captions(self, i: int) -> tuple[float, float, float, float]:
         """Whether line *i* reads like a photo caption (:data:`CAPTION_CUES`), whether a
