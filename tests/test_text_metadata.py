@@ -249,17 +249,6 @@ def test_a_headline_sharing_one_word_of_a_long_page_title_gives_way_to_it():
     assert document.title == "Storm leaves the town without power"
 
 
-def test_a_box_over_the_text_gives_way_to_a_page_title_without_a_site_name():
-    # The page title names no site; the line over the text shares none of its words, the
-    # body says them.
-    page_title = "Storm leaves the town harbour without power for most of the day"
-    document = clean_rules([page_title, "", "Meet The Team", "", *PROSE])
-    assert document.title == page_title
-    # a headline that says part of it stands
-    document = clean_rules([page_title, "", "Storm leaves the town without power", "", *PROSE])
-    assert document.title == "Storm leaves the town without power"
-
-
 def test_an_update_beside_the_byline_gives_way_to_the_date_under_the_headline():
     document = clean_rules(
         ["Storm hits the coast | The Daily", "", "Storm hits the coast", "", "November 26, 2025",

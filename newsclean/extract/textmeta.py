@@ -670,14 +670,14 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
 
 
 def _declared_title(first: Line, title: str | None, body: list[str]) -> str | None:
-    """The page title's headline (*first*: the dump's first line, with or without a site's
-    name) for a *title* found that shares few of its words, when the body says most of them."""
+    """The page title's headline (*first*: the dump's first line) for a *title* found that
+    shares few of its words, when it names the site too and the body says most of them."""
     if title and title_agreement(title, first.text) > TITLE_AGREEMENT / 5:
         return title
     if first.keep or first.text.startswith("#") or (first.hit and first.hit.reason != "masthead"):
         return title  # a line of the body, a converter's Markdown heading, or boilerplate
     head = headline_of_title(first.text)
-    if not 3 <= len(head.split()) <= 30 or head.endswith((".", ":", ",")):
+    if head == first.text or not 3 <= len(head.split()) <= 30 or head.endswith((".", ":", ",")):
         return title
     words = {w for w in _title_words(head) if len(w) >= 4}
     said = _title_words(" ".join(body)) & words
