@@ -19,8 +19,9 @@ no vocabulary of sites), class words that hide an element (``hidden``,
 the page and against the article region the rules found, the rules' own verdict
 (class, rule hit, kept or dropped), the share of the page's lines and words in
 the element around it, its size against the page's typical block, the page's
-shares of kept, prose and link lines, and the same few figures for the two
-blocks before and after it. Every page-level figure is a share, never a count
+shares of kept, prose and link lines, the page's reading (read as an article, or
+whole as its type asks: :mod:`~newsclean.extract.html.bytype`), and the same few
+figures for the two blocks before and after it. Every page-level figure is a share, never a count
 or a size: a page of 4,000 paragraphs reads like one of 40, which the training
 pages cannot teach otherwise.
 
@@ -200,8 +201,9 @@ class BlockModel:
     ) -> None:
         """Give the body and boilerplate lines of an HTML page the model's verdict.
 
-        A line the rules kept and the model scores below the threshold is dropped
-        with reason ``model``; a line the rules dropped for its markup alone (a
+        A line the rules kept and the model scores below the threshold (on a page read as its
+        type asks, the profile's ``model_drop`` when it has one) is dropped with reason
+        ``model``; a line the rules dropped for its markup alone (a
         line out of prose, link text, a teaser or an aside: :data:`WEAK_REASONS`)
         and the model scores at or above the same threshold is kept, one dropped for
         its place (outside the article) or as a comment from the keep threshold.
@@ -213,12 +215,16 @@ class BlockModel:
         rules' verdict: the model cannot read their words, and sees
         class names only as hashed bits.
         """
+        profile = dom.profile
+        drop = self.threshold
+        if profile is not None and profile.model_drop is not None:
+            drop = profile.model_drop
         for position, row in candidates(content, start, end, dom, language):
             line = content[position]
             score = self.score(row)
             weak = line.reason in WEAK_REASONS or line.rule == "context"
             bar = self.threshold if weak else self.keep_threshold
-            if line.keep and score < self.threshold:
+            if line.keep and score < drop:
                 line.judge(False, "boilerplate", "model", "model", self.describe(row, score))
             elif not line.keep and score >= bar:
                 # A kept line needs no reason: its score is enough (and cheaper than the strongest features).

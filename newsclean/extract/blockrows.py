@@ -74,6 +74,10 @@ _TAG_GROUP = {
     "figcaption": "figcaption",
 }
 _TAG_INDEX = {tag: i for i, tag in enumerate(_TAGS)}
+#: The readings of a page that follow its type (:mod:`~newsclean.extract.html.bytype`): a
+#: forum's posts, a listing's items … are content there and boilerplate on an article.
+READINGS = ("forum", "listing", "collection", "product", "service", "documentation")
+_READING_INDEX = {kind: i for i, kind in enumerate(READINGS)}
 _HIDING = frozenset(
     "hidden hide sr visually invisible offscreen collapse collapsed modal popup tooltip dropdown overlay none".split()
 )
@@ -146,6 +150,7 @@ FEATURES: tuple[str, ...] = (
     + tuple(f"in <{t}>" for t in _LANDMARKS)
     + tuple(f"named '{h}'" for h in _HINTS)
     + tuple(f"class word #{b}" for b in range(BUCKETS))
+    + tuple(f"read as {kind}" for kind in READINGS)
     + tuple(f"{name}[{offset:+d}]" for offset in _NEIGHBOURS for name in _NEIGHBOUR_FEATURES)
 )
 
@@ -153,7 +158,7 @@ _MASK_BITS = len(_LANDMARKS) + len(_HINTS)
 #: Features with a number of their own; the rest are one-hot (reason, tag) or bits (landmarks and
 #: hints, class words), which a row carries as one value each (:func:`expand` spreads them out).
 _NUMERIC = 34
-_NEIGHBOUR_AT = _NUMERIC + 4
+_NEIGHBOUR_AT = _NUMERIC + 5
 #: Values in a compact row.
 ROW_SIZE = _NEIGHBOUR_AT + len(_NEIGHBOURS) * len(_NEIGHBOUR_FEATURES)
 #: For each feature of :data:`FEATURES`: how to read it from a compact row —
@@ -164,6 +169,7 @@ LAYOUT: list[tuple[str, int, int]] = (
     + [("eq", _NUMERIC + 1, t) for t in range(len(_TAGS))]
     + [("bit", _NUMERIC + 2, b) for b in range(_MASK_BITS)]
     + [("bit", _NUMERIC + 3, b) for b in range(BUCKETS)]
+    + [("eq", _NUMERIC + 4, k) for k in range(len(READINGS))]
     + [("num", _NEIGHBOUR_AT + i, 0) for i in range(len(_NEIGHBOURS) * len(_NEIGHBOUR_FEATURES))]
 )
 assert len(LAYOUT) == len(FEATURES) and FEATURES[_NUMERIC] == f"rules said {_REASONS[0]}"
@@ -173,9 +179,11 @@ _NAME_CACHE: dict[str, int] = {}
 def expand(row: Sequence[float]) -> list[float]:
     """The :data:`FEATURES` values of a compact row from :func:`page_rows` (one number per feature).
 
-    >>> dense = expand(list(range(_NUMERIC)) + [2, 0, 0b101, 0] + [0.0] * 28)
+    >>> dense = expand(list(range(_NUMERIC)) + [2, 0, 0b101, 0, 1] + [0.0] * 28)
     >>> dense[FEATURES.index("rules said share")], dense[FEATURES.index("tag=p")], dense[FEATURES.index("in <nav>")]
     (1.0, 1.0, 1.0)
+    >>> dense[FEATURES.index("read as listing")], dense[FEATURES.index("read as forum")]
+    (1.0, 0.0)
     """
     out = []
     for kind, index, value in LAYOUT:
@@ -319,6 +327,9 @@ class _Page:
         depth, masks = _depths_and_masks(parent, tags, hints)
         self.parent, self.depth, self.masks, self.inside_flags = parent, depth, masks, inside_flags
         self.start, self.end, self.language, self.n = start, end, language, len(content)
+        profile = dom.profile
+        #: The page's reading: -1 as an article, else its type's index in READINGS.
+        self.reading = _READING_INDEX.get(profile.kind, -1) if profile is not None else -1
         self.container_depth = depth[container] if container >= 0 else 0
         self.repeats = Counter(line.text for _, line, _ in placed)
         # Lines per parent of the element holding the text (a list, a section, an article body).
@@ -424,6 +435,7 @@ class _Page:
             _TAG_INDEX[_TAG_GROUP.get(block.tag, "other")],
             mask,
             bucket,
+            self.reading,
         )
         return row
 
