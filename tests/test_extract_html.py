@@ -10,7 +10,8 @@ import pytest
 
 import newsclean
 from newsclean.extract.html.blocks import blocks, parse
-from newsclean.extract.html.meta import page_meta, strip_site_name
+from newsclean.extract.html.meta import page_meta
+from newsclean.extract.html.titles import strip_site_name
 from newsclean.io.html_sniff import declared_charset, looks_like_html
 
 STORY = Path(__file__).parent / "fixtures" / "html" / "story.html"
@@ -336,7 +337,8 @@ def test_shift_jis_with_a_declared_charset():
 
 # --------------------------------------------------------------------------- metadata helpers
 def test_metadata_text_is_cleaned():
-    from newsclean.extract.html.meta import clean_byline, clean_text, site_from_title
+    from newsclean.extract.html.meta import clean_byline, clean_text
+    from newsclean.extract.html.titles import site_from_title
 
     assert (
         clean_text("Lynn: &#8220;We needed to win this&nbsp;game&#8221;")

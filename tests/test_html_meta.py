@@ -244,6 +244,19 @@ def test_a_title_that_is_the_site_name_gives_way_to_the_page_title() -> None:
     assert settled_title("The Town Paper", head) == "Council approves the bridge plan"
 
 
+def test_a_blog_masthead_in_the_h1_gives_way_to_the_page_title() -> None:
+    head = "<title>Progress report on the bridge works</title>"
+    body = "<h1>Ann's Blog</h1>"
+    assert settled_title("", head, body) == "Progress report on the bridge works"
+    # a short headline the page title says stays, and so does one under an empty <title>
+    assert settled_title("", "<title>Bridge works | Town</title>", "<h1>Bridge works</h1>") == (
+        "Bridge works"
+    )
+    assert settled_title("", "<title>| Town Paper</title>", "<h1>Bridge works</h1>") == (
+        "Bridge works"
+    )
+
+
 def page_date(head: str = "", top: str = "") -> str | None:
     return clean(page(head=head, top=top), input="html").date
 

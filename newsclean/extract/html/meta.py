@@ -23,6 +23,16 @@ from newsclean.extract.html.dates import (
     stamp_date,
     time_element,
 )
+from newsclean.extract.html.titles import (
+    HEADLINE_AGREEMENT,
+    SEPARATORS,
+    agreed_headline,
+    masthead,
+    names_site,
+    shown_headline,
+    site_from_title,
+    strip_site_name,
+)
 from newsclean.extract.languages import WORD
 from newsclean.extract.metadata import byline_names, is_date_line, parse_date
 from newsclean.extract.textmeta import find_byline, find_date, says_updated, title_agreement
@@ -121,6 +131,8 @@ def page_meta(tree) -> PageMeta:
     stripped = [strip_site_name(t, meta.site_name) for t in declared if t]
     bare_title = strip_site_name(page_title, meta.site_name) if page_title else None
     headline = agreed_headline(visible, stripped, bare_title)
+    if not stripped and headline and page_title and masthead(headline, page_title):
+        headline = None
     meta.agreed = headline is not None and headline in visible
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.declared = tuple(t for t in (*declared, page_title) if t)
@@ -194,73 +206,6 @@ def _labelled_prop(props: dict[str, str], labels: frozenset[str]) -> str | None:
 #: Meta fields a page repeats once for each author (scholarly and Dublin Core tags).
 _ONE_PER_AUTHOR = frozenset({"citation_author", "dc.creator"})
 
-#: What joins a site's name to a page title ("Headline | Site").
-_SITE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ")
-#: What joins the parts of a page title: those, and a breadcrumb's "»" ("Site » Section » Headline").
-_SEPARATORS = (*_SITE_SEPARATORS, " » ")
-
-
-def strip_site_name(title: str, site_name: str | None = None, only_site: bool = False) -> str:
-    """Drop a site name joined to a page title by ``|``, `` - ``, `` — `` or ``:``.
-
-    With *only_site*, only a part naming *site_name* goes (for a headline, which
-    rarely carries anything else).
-
-    >>> strip_site_name("Storm closes schools - The Daily Planet", "The Daily Planet")
-    'Storm closes schools'
-    >>> strip_site_name("Storm closes schools | Metro | Daily Planet")
-    'Storm closes schools'
-    >>> strip_site_name("Warning: storms ahead")
-    'Warning: storms ahead'
-    >>> strip_site_name("Week 3 - the results | Daily Planet", "Daily Planet", only_site=True)
-    'Week 3 - the results'
-    """
-    title = " ".join(title.split())
-    for sep in _SEPARATORS:
-        if sep in title:
-            parts = title.split(sep)
-            if site_name and _names_site(parts[-1], site_name):
-                return sep.join(parts[:-1]).strip()
-            if site_name and _names_site(parts[0], site_name):
-                return sep.join(parts[1:]).strip()
-            if only_site:
-                continue
-            longest = max(parts, key=len)
-            if len(longest) >= 0.5 * len(title) or len(parts) > 2:
-                return longest.strip()
-    return title
-
-
-def _names_site(part: str, site_name: str) -> bool:
-    """Whether a part of a title is the site's name (perhaps with a word or two more).
-
-    >>> _names_site("The Daily Planet", "Daily Planet"), _names_site("Daily Planet view on taxes", "Daily Planet")
-    (True, False)
-    """
-    part, site = part.strip().lower(), site_name.strip().lower()
-    return (
-        bool(site)
-        and site in part
-        and len(part) <= len(site) + 12
-        and (part.startswith(site) or part.endswith(site))
-    )
-
-
-def site_from_title(title: str) -> str | None:
-    """The site name a page title ends with ("Headline | Site"), when it looks like one.
-
-    >>> site_from_title("Storm closes schools | The Daily Planet")
-    'The Daily Planet'
-    >>> site_from_title("Storm closes schools") is None
-    True
-    """
-    for sep in _SITE_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        tail = tail.strip()
-        if found and tail and len(tail) <= 40 and len(tail) < len(head) and len(tail.split()) <= 5:
-            return tail
-    return None
-
 
 def _texts(tree, selector: str, most: int) -> list[str]:
     """The texts of the first *most* elements matching *selector*, white space collapsed."""
@@ -270,58 +215,6 @@ def _texts(tree, selector: str, most: int) -> list[str]:
         if text:
             found.append(text)
     return found
-
-
-#: Share of a visible headline's words (and of a declared title's) that must agree.
-HEADLINE_AGREEMENT = 0.5
-
-
-def agreed_headline(
-    visible: list[str], declared: list[str], page_title: str | None = None
-) -> str | None:
-    """The page's headline by agreement: the visible ``<h1>`` that shares most of its words
-    with a declared title (JSON-LD ``headline``, ``og:title``, ``twitter:title``) or the
-    ``<title>``; without one, the first declared title, else the first ``<h1>``.
-
-    A site's logo in an ``<h1>`` or a sticky header agrees with no declared title, and a
-    title written for search engines loses to the headline the reader sees.
-
-    >>> agreed_headline(["The Daily", "Storm closes all schools"], ["Storms close schools: live", "Storm closes all schools"])
-    'Storm closes all schools'
-    >>> agreed_headline(["The Daily"], ["Storm closes all schools"])
-    'Storm closes all schools'
-    """
-    best, best_share = None, 0.0
-    for text in visible:
-        if len(set(WORD.findall(text.casefold()))) > 40:
-            continue
-        for title in [*declared, page_title] if page_title else declared:
-            share = title_agreement(text, title)
-            if share >= HEADLINE_AGREEMENT and share > best_share:
-                best, best_share = text, share
-    if best is not None:
-        return best
-    return declared[0] if declared else (visible[0] if visible else None)
-
-
-#: Fewer words than this make a section's label ("Index funds"), not an article's headline.
-SHOWN_HEADLINE_WORDS = 4
-
-
-def shown_headline(visible: list[str], site_name: str | None) -> str | None:
-    """The first visible ``<h1>`` that reads as a headline: four to forty words, and not
-    the site's name.
-
-    >>> shown_headline(["Ambuja Yoga", "Menu", "Travel insurance for yoga retreats"], "Ambuja Yoga")
-    'Travel insurance for yoga retreats'
-    """
-    for text in visible:
-        if not SHOWN_HEADLINE_WORDS <= len(text.split()) <= 40:
-            continue
-        if site_name and _names_site(text, site_name):
-            continue
-        return text
-    return None
 
 
 #: Below this agreement with every title the page declares, a headline found in the text
@@ -341,7 +234,7 @@ def stray_title(title: str, meta: PageMeta) -> bool:
         return False
     parts = [*meta.declared]
     for declared in meta.declared:
-        for sep in _SEPARATORS:
+        for sep in SEPARATORS:
             parts.extend(declared.split(sep) if sep in declared else ())
     if max(title_agreement(title, part) for part in parts) >= TITLE_DISAGREEMENT:
         return False
@@ -615,8 +508,8 @@ def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
     ):
         return headline
     site = meta.site_name
-    if title and site and _names_site(title, site):
-        other = next((t for t in (headline, meta.title) if t and not _names_site(t, site)), None)
+    if title and site and names_site(title, site):
+        other = next((t for t in (headline, meta.title) if t and not names_site(t, site)), None)
         if other:
             return other
     return settled
