@@ -34,16 +34,18 @@ class _Rows:
 
 
 def _scoring(probability: float) -> BlockModel:
-    """A model of one leaf: every line scores *probability*."""
+    """A model of one leaf: every line scores *probability* (drops under 0.5, keeps a line
+    the rules dropped for its place from 0.8)."""
     value = math.log(probability / (1.0 - probability))
+    tree = [[], [], [], [], [value], []]
     return BlockModel(
-        {"features": list(FEATURES), "threshold": 0.5, "trees": [[[], [], [], [], [value], []]]}
+        {"features": list(FEATURES), "threshold": 0.5, "keep_threshold": 0.8, "trees": [tree]}
     )
 
 
-def read(profile: Profile | None, model) -> Document:
-    """The listing fixture read with *profile* (None: as an article), judged by *model*."""
-    tree = parse((FIXTURES / "listing.html").read_text(encoding="utf-8"))
+def read(profile: Profile | None, model, name: str = "listing.html") -> Document:
+    """The fixture *name* read with *profile* (None: as an article), judged by *model*."""
+    tree = parse((FIXTURES / name).read_text(encoding="utf-8"))
     lines, structure = structure_lines(title_text(tree), blocks(tree))
     structure.profile, structure.model = profile, model
     return extract_lines(lines, Options(), dom=structure)
@@ -77,3 +79,16 @@ def test_a_page_read_whole_loses_its_items_only_to_a_sure_model():
         document = read(profile, sure)
         assert not any(title in document.paragraphs for title in TITLES)
         assert {r.reason for r in document.removed if r.text in TITLES} == {"model"}
+
+
+def test_a_page_read_as_its_type_has_no_surer_boilerplate_outside_the_article():
+    # The rules read the results page's standfirst as outside the article on both readings.
+    standfirst = "Who won, who lost, and what comes next for the teams"
+    for profile in (None, PROFILES["listing"]):
+        rules = read(profile, None, "results.html")
+        assert any(
+            r.reason == "outside-article" and r.text.startswith(standfirst) for r in rules.removed
+        )
+    # A model at 0.6 brings it back only where the page is read as its type asks.
+    assert standfirst not in read(None, _scoring(0.6), "results.html").body
+    assert standfirst in read(PROFILES["listing"], _scoring(0.6), "results.html").body
