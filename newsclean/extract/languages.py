@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import not_
@@ -85,6 +85,18 @@ def stopwords() -> dict[str, frozenset[str]]:
     )
     with open(path, encoding="utf-8") as handle:
         return parse_stopwords(handle.read())
+
+
+@lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    """The words of the stopword lists of the languages written with spaces."""
+    return frozenset().union(
+        *(
+            words
+            for code, words in stopwords().items()
+            if code not in CJK_LANGUAGES and code != "ko"
+        )
+    )
 
 
 def parse_stopwords(text: str) -> dict[str, frozenset[str]]:
@@ -195,14 +207,17 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
             return "ja"
         if _script("han").search(joined):
             return "zh"
-    counts: Counter[str] = Counter()
+    # Only the words of some stopword list are counted (the hits read no other).
+    tokens: Iterable[str]
     if token_lists is None:
-        counts.update(WORD.findall(joined.lower()))
+        tokens = WORD.findall(joined.lower())
+        total = len(tokens)
     else:
-        counts.update(chain.from_iterable(token_lists[:400]))
-    total = sum(counts.values())
+        lists = token_lists[:400]
+        tokens, total = chain.from_iterable(lists), sum(map(len, lists))
     if not total:
         return None
+    counts = Counter(filter(_all_stopwords().__contains__, tokens))
     best, best_hits = None, 0
     # (the view of the page's words intersected with a stopword list walks the list and
     # looks its words up; the list intersected with the words would walk all of them)

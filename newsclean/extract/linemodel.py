@@ -104,6 +104,10 @@ CAPTION_CUES: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tuple(
 )
 
 
+#: The words of all the cues that name some.
+_CUE_WORDS = frozenset().union(*(words for words, _ in CAPTION_CUES if words is not None))
+
+
 def caption_cue(text: str, tokens: list[str] | None = None) -> bool:
     """Whether *text* reads like a photo's caption (:data:`CAPTION_CUES`); *tokens*, its
     lowercased words when known, spare the search for the forms it has none of the words of.
@@ -113,6 +117,12 @@ def caption_cue(text: str, tokens: list[str] | None = None) -> bool:
     >>> caption_cue("The council met on Monday.", ["the", "council", "met", "on", "monday"])
     False
     """
+    if (
+        tokens is not None
+        and _CUE_WORDS.isdisjoint(tokens)
+        and not text.rstrip().endswith((")", "]"))
+    ):
+        return False  # (most lines: none of the cues' words, no bracket at the end)
     return any(
         pattern.search(text) is not None
         for words, pattern in CAPTION_CUES

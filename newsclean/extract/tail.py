@@ -162,7 +162,7 @@ def drop_copies(body: list[Line]) -> int:
         return 0
     runs = []
     for line in body:
-        words = WORD.findall(line.text.lower())
+        words = line.tokens if line.tokens is not None else WORD.findall(line.text.lower())
         runs.append({tuple(words[k : k + COPY_RUN]) for k in range(len(words) - COPY_RUN + 1)})
     dropped = 0
     for at, line in enumerate(body):
