@@ -507,3 +507,39 @@ def test_rows_see_captions_beside_their_credits_and_teaser_counts():
 def test_caption_cue(text, cue):
     assert linemodel.caption_cue(text) is cue
     assert linemodel.caption_cue(text, WORD.findall(text.lower())) is cue
+
+
+def test_rows_see_the_page_furniture_between_the_region_and_a_line():
+    # After the story: a share bar and a "More from" header, then teasers of other stories.
+    teasers = []
+    for topic in ("Harbour", "School"):
+        teasers += [
+            f"{topic} plan goes to a council vote next week",
+            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
+            "left the town with a bill for the repairs that is larger than expected.",
+            "",
+        ]
+    seen = _Collect()
+    dump = DUMP + "\n\n" + "\n".join(teasers)
+    newsclean.clean(dump, input="text", line_model=seen)
+    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
+    assert summaries
+    # Inside the region nothing stands between; the teasers stand after the share bar and
+    # the "More from The Daily" header of the footer.
+    for prose in (PROSE_4, PROSE_5, PROSE_6):
+        assert rows[prose][INDEX["hits_between"]] == rows[prose][INDEX["stop_between"]] == 0.0
+    for row in summaries:
+        assert row[INDEX["where"]] == 1.0
+        assert row[INDEX["hits_between"]] >= math.log1p(2) and row[INDEX["stop_between"]] == 1.0
+    # The story's paragraphs stand in one stretch between rule hits, mostly prose; the
+    # teasers after the footer's header in another.
+    stretch = {rows[p][INDEX["segment_words"]] for p in (PROSE_4, PROSE_5, PROSE_6)}
+    assert len(stretch) == 1 and rows[PROSE_5][INDEX["segment_prose"]] > 0.5
+    assert all(row[INDEX["segment_words"]] not in stretch for row in summaries)
+    # Before the region: the chart's lines stand under the headline ("Storm hits the
+    # coast"), with nothing a rule named between them and the region.
+    before = [rows[t] for t in CHART if t in rows and rows[t][INDEX["where"]] == -1.0]
+    assert before and all(row[INDEX["under_title"]] == 1.0 for row in before)
+    assert all(row[INDEX["stop_between"]] == 0.0 for row in before)
+    assert all(rows[p][INDEX["under_title"]] == 0.0 for p in (PROSE_4, PROSE_5, PROSE_6))

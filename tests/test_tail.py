@@ -157,7 +157,12 @@ def test_a_dump_loses_the_copy_of_its_article_in_one_block(line_model):
     document = newsclean.clean(text, input="text", line_model=line_model)
     assert document.paragraphs == FERRY
     copy = next(r for r in document.removed if len(r.text) > len(FERRY[0]) + len(FERRY[1]))
-    assert (copy.reason, copy.rule) == ("duplicate", "copy")
+    # (the line model may drop it first: it stands after the footer's "Privacy policy")
+    assert (copy.reason, copy.rule) in (
+        [("duplicate", "copy")]
+        if line_model is False
+        else [("duplicate", "copy"), ("model", "model")]
+    )
 
 
 def test_a_long_paragraph_that_quotes_a_few_words_is_no_copy():

@@ -25,7 +25,10 @@ reads like a photo's caption (:data:`CAPTION_CUES`) and stands beside a caption 
 line the rules named, whether it ends with a count or a running time in brackets (a
 teaser), its place inside the region, whether the page has a byline or a date line (a news story),
 the bylines and date lines between the region's start and it (a teaser of another story
-after the article stands under its own),
+after the article stands under its own), for a line outside the region the lines a named
+rule rejected between the region and it and whether a "related" or comments header is
+among them, the share of prose in its stretch of the page between two such lines and the
+stretch's size, whether it stands between the headline and the region,
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -170,7 +173,8 @@ FEATURES: tuple[str, ...] = (
         "nearest_good_before", "nearest_good_after", "chars_vs_median", "page_lines", "page_words",
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
-        "credit_after", "ends_count", "meta_since_start",
+        "credit_after", "ends_count", "meta_since_start", "hits_between", "stop_between",
+        "segment_prose", "segment_words", "under_title",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -282,6 +286,7 @@ def page_rows(
             *page.context(i),
             *page.captions(i),
             page.meta(i),
+            *page.furniture(i),
             *class_row(line.cls, _NO_CLASS),
             *role_row(line.role, _NO_ROLE),
             *(_NO_REASON if keep else reason_row(line.reason, _NO_REASON)),
@@ -339,6 +344,8 @@ _PAD = 8
 _OPENING = 5
 #: The classes of prose lines (their words count as prose before and after a line).
 _PROSE = frozenset(("good", "near"))
+#: The reasons of the headers that end an article's text: teasers or comments follow.
+_STOPS = frozenset(("related", "comment"))
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -443,6 +450,11 @@ class _TextPage:
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
+        # Rule hits before each line and the stretches between them (:meth:`furniture`).
+        self.cum_hits: list[int] = []
+        self.cum_stops: list[int] = []
+        self.segments: dict[int, list[int]] | None = None
+        self.title_at = -1
 
     def context(self, i: int) -> tuple[float, float, float]:
         """Headline-like lines among the nine around line *i* (teasers alternate headlines
@@ -463,6 +475,36 @@ class _TextPage:
             return 0.0
         cum = self.cum_meta
         return math.log1p(cum[i + _PAD] - cum[self.start + _PAD])
+
+    def furniture(self, i: int) -> tuple[float, ...]:
+        """For line *i* outside the region (0 inside): the lines a named rule rejected and
+        the bylines and date lines between the region and it, and whether a "related
+        stories" or comments header stands there (prose right after an article's region,
+        with nothing of a page's furniture between, is mostly the article going on: a list
+        broke the run of prose; after a "More stories" header, mostly teasers); for every
+        line, the share of prose in the words of its stretch of the page between two such
+        lines and the stretch's words, and whether it stands between the headline and the
+        region (an article's lead)."""
+        if self.segments is None:
+            content = self.content
+            hit = (line.hit is not None or line.byline or line.date_line for line in content)
+            self.cum_hits = list(accumulate(hit, initial=0))
+            stop = (line.hit is not None and line.hit.reason in _STOPS for line in content)
+            self.cum_stops = list(accumulate(stop, initial=0))
+            self.segments = {}  # (a line a rule rejected opens the stretch after it)
+            for at, words, prose in zip(self.cum_hits[1:], self.words, self.prose_words):
+                found = self.segments.setdefault(at, [0, 0])
+                found[0] += prose
+                found[1] += words
+            self.title_at = next((k for k, line in enumerate(content) if line.role == "title"), -1)
+        start, end, hits, stops = self.start, self.end, self.cum_hits, self.cum_stops
+        prose, words = self.segments[hits[i + 1]]
+        where = (1.0 if 0 <= self.title_at < i < start else 0.0,)
+        stretch = (prose / (words or 1), math.log1p(words), *where)
+        if start <= i <= end or end < start:
+            return 0.0, 0.0, *stretch
+        lo, hi = (end + 1, i) if i > end else (i + 1, start)
+        return math.log1p(hits[hi] - hits[lo]), float(stops[hi] > stops[lo]), *stretch
 
     def captions(self, i: int) -> tuple[float, float, float, float]:
         """Whether line *i* reads like a photo caption (:data:`CAPTION_CUES`), whether a
