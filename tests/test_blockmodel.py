@@ -352,8 +352,12 @@ def test_a_longer_page_reads_the_same():
             for i in range(paragraphs)
         )
         seen = _Collect()
+        # (Read as an article: the page type of this page of one repeated line is a toss-up.)
         newsclean.clean(
-            f"<html><body><article>{story}</article></body></html>", input="html", block_model=seen
+            f"<html><body><article>{story}</article></body></html>",
+            input="html",
+            block_model=seen,
+            page_type_model=False,
         )
         return next(
             row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Paragraph 0 ")
