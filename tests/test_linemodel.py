@@ -109,9 +109,10 @@ class _Collect:
             self.lines.append(content[position])
 
 
-def _rows() -> dict[str, list[float]]:
+def _rows(dump: str = DUMP) -> dict[str, list[float]]:
+    """The line model's row for each candidate line of *dump*, by the line's text."""
     seen = _Collect()
-    newsclean.clean(DUMP, input="text", line_model=seen)
+    newsclean.clean(dump, input="text", line_model=seen)
     assert seen.rows and all(len(row) == len(FEATURES) for row in seen.rows)
     return {line.text: row for line, row in zip(seen.lines, seen.rows)}
 
@@ -413,9 +414,7 @@ def test_rows_see_teasers_the_region_and_the_page_meta():
     for k, topic in enumerate(["Harbour", "School", "Bridge", "Budget"]):
         headline = f"{topic} plan goes to a council vote next week"
         teasers += [headline, f"{headline}, as the town counts the cost of the storm {k}.", ""]
-    seen = _Collect()
-    newsclean.clean(DUMP + "\n\n" + "\n".join(teasers), input="text", line_model=seen)
-    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    rows = _rows(DUMP + "\n\n" + "\n".join(teasers))
     teaser = rows["School plan goes to a council vote next week"]
     # Headlines alternate with summaries around a teaser; none stand around a paragraph.
     prose = [rows[p][INDEX["headline_window9"]] for p in ARTICLE if p in rows]
@@ -444,10 +443,7 @@ def test_rows_see_the_bylines_and_dates_of_other_stories():
             "left the town with a bill for the repairs that is larger than expected.",
             "",
         ]
-    seen = _Collect()
-    dump = DUMP + "\n\nMore from The Daily\n\n" + "\n".join(teasers)
-    newsclean.clean(dump, input="text", line_model=seen)
-    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    rows = _rows(DUMP + "\n\nMore from The Daily\n\n" + "\n".join(teasers))
     summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
     assert len(summaries) == 2
     # The story's own byline and date stand above its first paragraph, before the region.
@@ -472,9 +468,7 @@ def test_rows_see_captions_beside_their_credits_and_teaser_counts():
         + "\n\nMore videos\n"
         + "\n".join(teasers)
     )
-    seen = _Collect()
-    newsclean.clean(dump, input="text", line_model=seen)
-    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    rows = _rows(dump)
     # The caption says ", left," and stands over the credit line the rules named.
     assert rows[caption][INDEX["caption_cue"]] == 1.0
     assert (
@@ -519,10 +513,7 @@ def test_rows_see_the_page_furniture_between_the_region_and_a_line():
             "left the town with a bill for the repairs that is larger than expected.",
             "",
         ]
-    seen = _Collect()
-    dump = DUMP + "\n\n" + "\n".join(teasers)
-    newsclean.clean(dump, input="text", line_model=seen)
-    rows = {line.text: row for line, row in zip(seen.lines, seen.rows)}
+    rows = _rows(DUMP + "\n\n" + "\n".join(teasers))
     summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
     assert summaries
     # Inside the region nothing stands between; the teasers stand after the share bar and
