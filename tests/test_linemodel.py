@@ -117,6 +117,21 @@ def _rows(dump: str = DUMP) -> dict[str, list[float]]:
     return {line.text: row for line, row in zip(seen.lines, seen.rows)}
 
 
+def _teasers(bylines: bool) -> list[str]:
+    """Two teasers of other stories, as a page lists them after its article: a headline,
+    with *bylines* the story's byline and date, and a summary."""
+    lines: list[str] = []
+    for k, (topic, author) in enumerate([("Harbour", "John Roe"), ("School", "Mary Major")]):
+        lines += [
+            f"{topic} plan goes to a council vote next week",
+            *([f"By {author}", f"March {k + 4}, 2025"] if bylines else []),
+            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
+            "left the town with a bill for the repairs that is larger than expected.",
+            "",
+        ]
+    return lines
+
+
 def test_rows_describe_the_lines():
     rows = _rows()
     prose = rows[PROSE_1]
@@ -433,16 +448,7 @@ def test_rows_see_teasers_the_region_and_the_page_meta():
 
 def test_rows_see_the_bylines_and_dates_of_other_stories():
     # After the story, teasers of other stories, each with its own byline and date.
-    teasers = []
-    for k, (topic, author) in enumerate([("Harbour", "John Roe"), ("School", "Mary Major")]):
-        teasers += [
-            f"{topic} plan goes to a council vote next week",
-            f"By {author}",
-            f"March {k + 4}, 2025",
-            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
-            "left the town with a bill for the repairs that is larger than expected.",
-            "",
-        ]
+    teasers = _teasers(bylines=True)
     rows = _rows(DUMP + "\n\nMore from The Daily\n\n" + "\n".join(teasers))
     summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
     assert len(summaries) == 2
@@ -505,14 +511,7 @@ def test_caption_cue(text, cue):
 
 def test_rows_see_the_page_furniture_between_the_region_and_a_line():
     # After the story: a share bar and a "More from" header, then teasers of other stories.
-    teasers = []
-    for topic in ("Harbour", "School"):
-        teasers += [
-            f"{topic} plan goes to a council vote next week",
-            f"The council will decide on the {topic.lower()} plan on Monday, after the storm "
-            "left the town with a bill for the repairs that is larger than expected.",
-            "",
-        ]
+    teasers = _teasers(bylines=False)
     rows = _rows(DUMP + "\n\n" + "\n".join(teasers))
     summaries = [rows[t] for t in teasers if t.startswith("The council will") and t in rows]
     assert summaries
