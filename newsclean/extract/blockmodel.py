@@ -243,7 +243,8 @@ class BlockModel:
 WEAK_REASONS = frozenset({"related", "nav", "short"})
 #: The same on a page read as its type asks (a forum, a shop, a listing …): its content is
 #: spread over the page, and a line outside the article the rules found is no surer boilerplate
-#: (bench/wcxb.py --cv: WCXB all 0.8499 -> 0.8509, articles and Zyte unchanged).
+#: (cross-validated with the same page-type folds: WCXB all 0.8499 -> 0.8509, articles and
+#: Zyte unchanged).
 READING_WEAK_REASONS = WEAK_REASONS | {"outside-article"}
 
 #: Reasons of the DOM rules that the model does not overrule: the element is named (or is)

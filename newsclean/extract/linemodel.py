@@ -450,11 +450,19 @@ class _TextPage:
             for text, count in zip(texts, words)
         ]
         self.opening_counts = Counter(self.openings)
-        # Rule hits before each line and the stretches between them (:meth:`furniture`).
-        self.cum_hits: list[int] = []
-        self.cum_stops: list[int] = []
-        self.segments: dict[int, list[int]] | None = None
-        self.title_at = -1
+        # The lines a named rule rejected (and bylines and dates) before each line, the
+        # "related" and comments headers among them, and the prose and words of each stretch
+        # between two such lines, by the count before it (:meth:`furniture`).
+        hits = (line.hit is not None or line.byline or line.date_line for line in content)
+        self.cum_hits = list(accumulate(hits, initial=0))
+        stops = (line.hit is not None and line.hit.reason in _STOPS for line in content)
+        self.cum_stops = list(accumulate(stops, initial=0))
+        self.segments: dict[int, list[int]] = {}
+        for at, count, prose in zip(self.cum_hits[1:], words, prose_words):
+            found = self.segments.setdefault(at, [0, 0])
+            found[0] += prose
+            found[1] += count
+        self.title_at = next((k for k, line in enumerate(content) if line.role == "title"), -1)
 
     def context(self, i: int) -> tuple[float, float, float]:
         """Headline-like lines among the nine around line *i* (teasers alternate headlines
@@ -485,22 +493,10 @@ class _TextPage:
         line, the share of prose in the words of its stretch of the page between two such
         lines and the stretch's words, and whether it stands between the headline and the
         region (an article's lead)."""
-        if self.segments is None:
-            content = self.content
-            hit = (line.hit is not None or line.byline or line.date_line for line in content)
-            self.cum_hits = list(accumulate(hit, initial=0))
-            stop = (line.hit is not None and line.hit.reason in _STOPS for line in content)
-            self.cum_stops = list(accumulate(stop, initial=0))
-            self.segments = {}  # (a line a rule rejected opens the stretch after it)
-            for at, words, prose in zip(self.cum_hits[1:], self.words, self.prose_words):
-                found = self.segments.setdefault(at, [0, 0])
-                found[0] += prose
-                found[1] += words
-            self.title_at = next((k for k, line in enumerate(content) if line.role == "title"), -1)
         start, end, hits, stops = self.start, self.end, self.cum_hits, self.cum_stops
         prose, words = self.segments[hits[i + 1]]
-        where = (1.0 if 0 <= self.title_at < i < start else 0.0,)
-        stretch = (prose / (words or 1), math.log1p(words), *where)
+        lead = 1.0 if 0 <= self.title_at < i < start else 0.0
+        stretch = (prose / (words or 1), math.log1p(words), lead)
         if start <= i <= end or end < start:
             return 0.0, 0.0, *stretch
         lo, hi = (end + 1, i) if i > end else (i + 1, start)

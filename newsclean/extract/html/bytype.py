@@ -83,8 +83,9 @@ PROFILES: dict[str, Profile] = {
     # The block model sees the reading (its rows tell a listing's items from an article's
     # teasers), yet on a page read whole it drops a kept line only when surely boilerplate:
     # a grid's items are many short lines alike, and dropping them all empties the page
-    # (bench/wcxb.py --cv: collections 0.605 -> 0.63, listings 0.642 -> 0.67, each type's
-    # threshold from 0.5 down to where its pages gain, 0.15 and 0.3).
+    # (each type's threshold from 0.5 down to where its pages gain, 0.15 and 0.3; with the
+    # reading in the rows, bench/wcxb.py --cv: collections 0.605 -> 0.640, listings 0.642 ->
+    # 0.661).
     "listing": Profile(
         "listing", links=True, items=True, whole_page=True, model_drop=0.3, widgets=SMALL_PRINT
     ),

@@ -266,16 +266,14 @@ LINE_KINDS = {
     "reply": r"reply|replies|posted|quote|joined|likes?|votes?|answered|asked|members?|posts?",
 }
 LINE_KIND = re.compile(r"\b(?:" + "|".join(f"({words})" for words in LINE_KINDS.values()) + r")\b")
-#: Words of a title that name a service or an index of pages.
-TITLE_WORDS = (
-    re.compile(
-        r"\b(?:services?|solutions?|company|agency|consult\w*|pricing|plans?|course|certification"
-        r"|training|program|software|platform|lawyer|attorney|contractor)\b"
-    ),
-    re.compile(
-        r"\b(?:news|blog|archives?|category|categories|topics?|tags?|latest|stories|reviews"
-        r"|articles|directory|recipes|page \d+)\b"
-    ),
+#: Words of a title that name a service, and an index of pages.
+SERVICE_TITLE = re.compile(
+    r"\b(?:services?|solutions?|company|agency|consult\w*|pricing|plans?|course|certification"
+    r"|training|program|software|platform|lawyer|attorney|contractor)\b"
+)
+INDEX_TITLE = re.compile(
+    r"\b(?:news|blog|archives?|category|categories|topics?|tags?|latest|stories|reviews"
+    r"|articles|directory|recipes|page \d+)\b"
 )
 NUMBERED_TITLE = re.compile(r"^\s*(?:top\s+|the\s+)?\d+\b")
 #: A phone number ("(555) 201-3344", "555.201.3344") and a reading time ("5 min read").
@@ -381,12 +379,13 @@ def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[in
     row += [_log(len(PHONE.findall(text))), _log(len(MINUTES_READ.findall(text)))]
     row += _kind_words(text)
     title = (meta.title or "") if meta is not None else ""
-    both = f"{title} {(meta.headline or '') if meta is not None else ''}".lower()
+    headline = (meta.headline or "") if meta is not None else ""
+    both = f"{title} {headline}".lower()
     row += [
         float(len(title.split())),
-        float(bool(NUMBERED_TITLE.search(meta.headline or title))) if meta is not None else 0.0,
-        float(bool(TITLE_WORDS[0].search(both))),
-        float(bool(TITLE_WORDS[1].search(both))),
+        float(bool(NUMBERED_TITLE.search(headline or title))),
+        float(bool(SERVICE_TITLE.search(both))),
+        float(bool(INDEX_TITLE.search(both))),
         float("?" in title or "how" in both),
         float(meta is not None and meta.date is not None),
         float(meta is not None and meta.author is not None),
