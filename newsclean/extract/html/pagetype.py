@@ -277,8 +277,9 @@ INDEX_TITLE = re.compile(
 )
 NUMBERED_TITLE = re.compile(r"^\s*(?:top\s+|the\s+)?\d+\b")
 #: A phone number ("(555) 201-3344", "555.201.3344") and a reading time ("5 min read").
-#: (Both start with a digit, which the engine skips to.)
-PHONE = re.compile(r"\d{3}[\s.)-]{1,2}\d{3}[\s.-]\d{4}")
+#: (Both start with a digit, which the engine skips to: a pattern's first item, not a
+#: repeat, for the engine to see it.)
+PHONE = re.compile(r"\d\d\d[\s.)-]{1,2}\d{3}[\s.-]\d{4}")
 MINUTES_READ = re.compile(r"\d\s*min(?:ute)?s?\s+read\b")
 
 FEATURES: tuple[str, ...] = (
@@ -502,10 +503,9 @@ def _kind_words(text: str) -> list[float]:
     words = _LATIN_WORD.findall(text)
     found = [0] * len(KIND_WORDS)
     kind_of = _KIND_OF
-    for word, number in Counter(words).items():
-        at = kind_of.get(word)
-        if at is not None:
-            found[at] += number
+    counted = Counter(words)
+    for word in counted.keys() & kind_of.keys():  # (the few kind words of the page, in C)
+        found[kind_of[word]] += counted[word]
     for at, kind in enumerate(KIND_WORDS):
         found[at] += sum(map(text.count, KIND_PHRASES.get(kind, ())))
     per = 100 / (len(words) or 1)
