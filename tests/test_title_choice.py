@@ -1,13 +1,24 @@
-"""Which line becomes the title: breadcrumb trails, page titles said again, question
-headlines, site names (text dumps by the rules alone)."""
+"""Which line or heading becomes the title: breadcrumb trails, page titles said again,
+question headlines, site names, widget labels (text dumps by the rules alone, and HTML)."""
 
 from __future__ import annotations
 
 from conftest import PROSE, clean_rules
 
+from newsclean import clean
+from newsclean.document import Document
+from newsclean.extract.html.blocks import parse
+from newsclean.extract.html.meta import page_meta, settle_metadata
+from newsclean.extract.html.titles import strip_site_name
 from newsclean.extract.metadata import after_trail
 
 MENU = ["Home", "News", "Weather", "Sport", "Contact us"]
+
+BODY = "".join(
+    f"<p>The council voted on the new bridge plan for the {n} time this week, and the residents "
+    f"who came to the meeting said they had waited years for a decision on the crossing.</p>"
+    for n in ("first", "second", "third", "fourth", "fifth")
+)
 
 
 def test_a_breadcrumb_trail_is_no_part_of_the_headline():
@@ -97,3 +108,41 @@ def test_a_weak_match_with_the_page_title_gives_way_to_the_line_above_the_byline
          "By Lauren Dragan", *PROSE]
     )  # fmt: skip
     assert document.title == "The Best Harbour Boats"
+
+
+def html_title(head: str, body: str, found: str = "") -> str:
+    """The title settled between a headline the text gave (*found*) and the page's markup."""
+    html = f"<html><head>{head}</head><body>{body}{BODY}</body></html>"
+    document = Document(title=found, paragraphs=["The council voted on the bridge plan."])
+    settle_metadata(document, page_meta(parse(html)))
+    return document.title
+
+
+def test_an_h1_that_is_one_part_of_the_page_title_is_the_headline():
+    title = "History of bridges | Origin, Council, Votes, Facts, & Timeline | Britannica"
+    head = (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Encyclopedia Britannica">'
+    )
+    assert html_title(head, "<h1>history of bridges</h1>") == "history of bridges"
+
+
+def test_a_site_name_shortened_by_a_word_is_taken_off_the_title():
+    title = "Website Design Portfolio | Thrive Internet Marketing"
+    head = (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Thrive Internet Marketing Agency">'
+    )
+    assert html_title(head, "<h1>Web Designs</h1>") == "Website Design Portfolio"
+    # a site name that is the whole page title again takes nothing off
+    site = "How to Design a Website: a Complete Guide | Clay"
+    assert strip_site_name(site, site) == "How to Design a Website: a Complete Guide"
+
+
+def test_a_widget_label_in_an_h1_is_no_headline():
+    title = "Webcams - Harbour National Park (U.S. National Park Service)"
+    head = f'<title>{title}</title><meta property="og:title" content="{title}">'
+    body = "<h1>Open Menu Close Menu</h1><h1>Webcams</h1>"
+    page = f"<html><head>{head}</head><body><header>{body}</header>{BODY}</body></html>"
+    assert clean(page.encode(), input="html").title != "Open Menu Close Menu"
+    assert page_meta(parse(page)).shown is None
