@@ -101,6 +101,8 @@ def run_tool(tool: str, page_input: str, model_path: str | None = None) -> dict:
         "title": doc.title,
         "author": doc.byline,
         "date": doc.date,
+        "page_type": doc.page_type,
+        "page_type_confidence": doc.page_type_confidence,
     }
 
 
@@ -237,6 +239,24 @@ class Scorers:
 def _mean(values) -> float:
     values = [v for v in values if v is not None]
     return sum(values) / len(values) if values else 0.0
+
+
+def write_pages(path: Path, pages: list[Page], scorers: Scorers, outputs: dict, tool: str) -> None:
+    """One JSON line per page with *tool*'s figures and page type: failures to sort by kind."""
+    with path.open("w", encoding="utf-8") as out:
+        for page in pages:
+            output = outputs[tool].get(page.key)
+            if output is None:
+                continue
+            row = {"key": page.key, "type": page.page_type, "fold": page.fold}
+            row.update(output_fields(output))
+            row.update(scorers.page(page, output))
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def output_fields(output: dict) -> dict:
+    """What a page's output says about its reading: the type found, its confidence, the title."""
+    return {k: output.get(k) for k in ("page_type", "page_type_confidence", "title")}
 
 
 # ----------------------------------------------------------------- metadata
@@ -494,6 +514,9 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true", help="skip the speed section")
     parser.add_argument("--save", type=Path, help="write the per-tool summaries as JSON here")
     parser.add_argument(
+        "--pages", type=Path, help="write newsclean's figures per page as JSON lines here"
+    )
+    parser.add_argument(
         "--update",
         type=Path,
         metavar="FILE",
@@ -547,6 +570,8 @@ def main() -> None:
         args.save.write_text(
             json.dumps({"scores": scores, "meta": metas, "speed": speeds}, indent=1)
         )
+    if args.pages:
+        write_pages(args.pages, pages, scorers, outputs, tools[1] if args.cv else tools[0])
     if args.update:
         update_section(args.update, "bench-wcxb", text)
 
