@@ -9,6 +9,7 @@ per page (values found, references, hits) to list the misses by kind.
     python bench/wcxb_meta.py
     python bench/wcxb_meta.py --out bench/out/meta.jsonl
     python bench/wcxb_meta.py --text    # the html_text dumps (``scraped``), shipped line model
+    python bench/wcxb_meta.py --layout inscriptis   # another tool's dumps (``bench/text_cv.py``'s)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from devdata import all_pages  # noqa: E402
+from text_cv import LAYOUTS, layout_texts  # noqa: E402
 from wcxb import META_FIELDS, meta_hit, meta_rates  # noqa: E402
 
 
@@ -37,8 +39,8 @@ def _one(job: tuple) -> tuple[str, dict]:
     import newsclean
 
     page, text = job
-    if text:
-        doc = newsclean.clean(page.scraped, input="text")
+    if text is not None:
+        doc = newsclean.clean(text, input="text")
     else:
         doc = newsclean.clean(page.html.encode("utf-8"), input="html")
     return page.key, {"title": doc.title, "author": doc.byline, "date": doc.date}
@@ -50,14 +52,20 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, help="write one JSON line per page here")
     parser.add_argument("--text", action="store_true", help="read the text dumps, not the HTML")
+    parser.add_argument(
+        "--layout", choices=LAYOUTS, help="read the dumps of this tool (implies --text)"
+    )
     args = parser.parse_args()
     if not (args.shared / "bench" / "wcxb").is_dir():
         parser.error(f"no WCXB data in {args.shared}/bench; pass --shared")
     pages = [
         p for p in all_pages(args.shared / "bench", sets=("wcxb",)) if p.page_type == "article"
     ]
+    layout = args.layout or ("html_text" if args.text else None)
+    texts = layout_texts(pages, layout, args.jobs) if layout else {}
+    jobs = [(p, texts[p.key] if layout else None) for p in pages]
     with Pool(args.jobs, initializer=_nice) as pool:
-        outputs = dict(pool.map(_one, [(p, args.text) for p in pages], chunksize=8))
+        outputs = dict(pool.map(_one, jobs, chunksize=8))
     for field, (hits, total) in meta_rates(pages, outputs).items():
         print(f"{field}: {100 * hits / total:.1f} % ({hits}/{total})")
     if args.out:

@@ -104,6 +104,26 @@ def test_rows_tell_services_forums_and_listings_apart():
     assert article[INDEX["title words"]] == len("Council approves the new bridge".split())
 
 
+def test_rows_read_the_shape_of_the_text_and_the_headline():
+    article, service, listing = map(_row, (ARTICLE, SERVICE, LISTING))
+    # The article tells, in paragraphs that end a sentence; the service page's sections
+    # are short lines between headings.
+    assert article[INDEX["prose share"]] > 0 and service[INDEX["prose share"]] == 0.0
+    assert article[INDEX["prose run words"]] > service[INDEX["prose run words"]]
+    # "Council approves the new bridge" reads as a sentence, "Commercial Roofing Services"
+    # as a name.
+    assert article[INDEX["headline function words"]] > 0
+    assert service[INDEX["headline function words"]] == 0.0
+    assert service[INDEX["headline capitals"]] == 1.0
+    # One "By …" line on the article, none on the others.
+    assert article[INDEX["by lines"]] > 0 and listing[INDEX["by lines"]] == 0.0
+    # A title that explains is told from one that merely holds "how" inside a word.
+    guide = _row(ARTICLE.replace("<title>Council", "<title>How to choose a bridge: the council"))
+    show = _row(ARTICLE.replace("<title>Council", "<title>Show: council"))
+    assert guide[INDEX["title guide"]] == 1.0 and guide[INDEX["title question"]] == 1.0
+    assert show[INDEX["title guide"]] == 0.0 and show[INDEX["title question"]] == 0.0
+
+
 def test_json_ld_types_are_read_nested_and_in_graphs():
     from newsclean.extract.html.blocks import parse
     from newsclean.extract.html.meta import page_meta
@@ -132,7 +152,7 @@ def test_export_matches_lightgbm():
     rng = np.random.default_rng(1)
     x = rng.random((1400, len(FEATURES)))
     y = (x[:, 0] * 3 + x[:, 10] * 4).astype(int) % len(TYPES)
-    params = {**train_pagetype.PARAMS, "num_class": len(TYPES), "num_threads": 1}
+    params = {**train_pagetype.HTML_PARAMS, "num_class": len(TYPES), "num_threads": 1}
     booster = lightgbm.train(params, lightgbm.Dataset(x, y), num_boost_round=15)
     model = PageTypeModel(json.loads(json.dumps(train_pagetype.export(booster, FEATURES))))
     expected = booster.predict(x[:50])

@@ -36,6 +36,7 @@ from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     YEAR,
+    after_trail,
     byline_names,
     parse_date,
     parse_dateline,
@@ -97,6 +98,8 @@ TITLE_WINDOW = 25
 META_LEAD = 3
 
 
+#: What parts a page title ("Headline | Topics | Site").
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·»]\s*")
 #: The separators of a breadcrumb trail.
 _CRUMBS = re.compile(r"\s+[/>»›|]\s+|\s*[»›]\s*")
 
@@ -357,7 +360,7 @@ def _find_title(
     if (
         include_start
         and start < len(content)
-        and not content[start].ends_sentence
+        and (not content[start].ends_sentence or _asks(content[start]))
         and content[start].words <= 30
     ):
         high = start + 1
@@ -383,17 +386,27 @@ def _find_title(
     if best < 0 or (dump and not _repeats_title(content, best, first)):
         # The page title said again: as the region's first line (a question ends like a
         # sentence), or further up (the region started late).
-        if (
-            dump
-            and include_start
-            and 0 < start < len(content)
-            and content[start].words <= 30
-            and _repeats_title(content, start, first)
-        ):
-            return start
-        for position in range(low - 1, 0, -1):
+        if dump and include_start:
+            for position in range(start, min(len(content), start + META_LEAD) if start else 0):
+                if content[position].words <= 30 and _repeats_title(content, position, first):
+                    return position
+        # The line above the body that says the page title best, the nearest of equals
+        # (also past a "related" header that is a menu's).
+        said, said_score = -1, 0.0
+        for position in range(start - 1, 0, -1):
             if _repeats_title(content, position, first):
-                return position
+                tokens = _tokens(content[position].text)
+                score = _share(tokens, first) + _share(first, tokens)
+                if score > said_score:
+                    said, said_score = position, score
+        if said >= 0:
+            return said
+    if best >= 0 and dump and not _says_title(content, best, first):
+        # A weak match (the site's name, a section's) gives way to the line a byline or a
+        # date stands under.
+        anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
+        if anchored >= 0:
+            return anchored
     if best >= 0 or not dump:
         return best if best >= 0 else _nearest_or_head(content, start, nearest)
     heading = _top_heading(content, min(len(content), start + 2))
@@ -405,6 +418,17 @@ def _find_title(
     if anchored >= 0:
         return anchored
     return _nearest_or_head(content, start, nearest)
+
+
+#: Most words of a question or an aside that can be a headline ("Do I Need Travel Insurance?").
+ASKING_WORDS = 14
+
+
+def _asks(line: Line) -> bool:
+    """Whether a line ends like a headline that asks or adds an aside, "?" or ")", in one
+    clause of at most :data:`ASKING_WORDS` words (no full stop inside)."""
+    text = line.text
+    return text.endswith(("?", ")")) and line.words <= ASKING_WORDS and ". " not in text
 
 
 def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
@@ -448,6 +472,24 @@ def _under_breadcrumb(content: list[Line], high: int) -> int:
             if len(parts) >= 3 and _normal(parts[-1]) == _normal(line.text):
                 return position
     return -1
+
+
+def _says_title(content: list[Line], position: int, first: set[str]) -> bool:
+    """Whether the line at *position* repeats the page title (:func:`_repeats_title`), or
+    one of its parts before the last, the site's ("Headline | Topics | Site"), in words
+    mostly from it."""
+    if _repeats_title(content, position, first):
+        return True
+    tokens = _tokens(content[position].text)
+    for part in _TITLE_PARTS.split(content[0].text)[:-1]:
+        words = _tokens(part)
+        if (
+            len(words) >= 2
+            and _share(tokens, words) >= TITLE_OVERLAP
+            and _share(words, tokens) >= TITLE_COVER
+        ):
+            return True
+    return False
 
 
 def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
@@ -567,7 +609,7 @@ def _assemble(
 ) -> Document:
     document = Document(language=language)
     if title_at >= 0:
-        document.title = content[title_at].text.removeprefix("# ").strip()
+        document.title = after_trail(content[title_at].text.removeprefix("# ").strip())
 
     title_key = _normal(document.title)
     # (a line the line model dropped that repeats a kept one is a duplicate too)

@@ -360,6 +360,38 @@ def without_site(page_title: str) -> str:
     return page_title
 
 
+#: What parts a breadcrumb trail ("Home > Marketing > Headline"), not a page title's site.
+_TRAIL = re.compile(r"\s*[>»›]\s*|\s+/\s+")
+#: Longest step of a breadcrumb trail before the headline it ends with, in words.
+TRAIL_STEP_WORDS = 6
+
+
+def after_trail(title: str) -> str:
+    """A headline without the breadcrumb trail before it ("Home » Marketing » Headline"):
+    a title line that is a trail (steps of a few words, no digits) ends with the page's
+    own headline.
+
+    >>> after_trail("Home >Marketing >10 Top Marketing Agencies to Grow Your Business")
+    '10 Top Marketing Agencies to Grow Your Business'
+    >>> after_trail("Careers > How to Negotiate Salary & Benefits"), after_trail("Why 2 > 1 for most of us")
+    ('How to Negotiate Salary & Benefits', 'Why 2 > 1 for most of us')
+    >>> after_trail("Car Talk / Car Reviews / Best EVs of 2026")
+    'Best EVs of 2026'
+    """
+    parts = [p.strip() for p in _TRAIL.split(title)]
+    if len(parts) < 2 or not all(parts) or len(parts[-1].split()) < 3:
+        return title
+    steps = parts[:-1]
+    if any(
+        len(step.split()) > TRAIL_STEP_WORDS
+        or not step[0].isalpha()
+        or any(c.isdigit() for c in step)
+        for step in steps
+    ):
+        return title
+    return parts[-1]
+
+
 def headline_of_title(page_title: str) -> str:
     """The headline part of a page title: its longest part ("Headline | Site").
 

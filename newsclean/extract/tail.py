@@ -163,7 +163,8 @@ def drop_copies(body: list[Line]) -> int:
     runs = []
     for line in body:
         words = line.tokens if line.tokens is not None else WORD.findall(line.text.lower())
-        runs.append({tuple(words[k : k + COPY_RUN]) for k in range(len(words) - COPY_RUN + 1)})
+        # (each run of COPY_RUN words, as tuples zip makes in C: words[k : k + COPY_RUN])
+        runs.append(set(zip(*(words[k:] for k in range(COPY_RUN)))))
     dropped = 0
     for at, line in enumerate(body):
         own = runs[at]

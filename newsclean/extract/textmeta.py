@@ -626,7 +626,7 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
     """A dump's headline by agreement with its page title (the dump's first line,
     "Headline | Site"), in one step for the title found under it (*title*):
 
-    * it stands when it agrees with the page title (and is not only the site's name in it);
+    * it stands (the page title itself without its site) when it agrees with the page title;
     * else, when the first line names a site (else it may be a menu's line: the layout of a
       dump depends on its scraper) and is no list item, the first headline-like line that
       agrees with the page title's headline (3 to 30 words, no full stop, not a list's item,
@@ -650,7 +650,7 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
         and not named_site
         and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
     ):
-        return title
+        return bare if title == page_title else title  # (the page title itself: no site)
     if bare == page_title or content[0].text.startswith(_LIST_MARKS):
         return title  # a first line that names no site, or a list's item
     body_lines = {line.text for line in content if line.role == "body"}

@@ -32,6 +32,8 @@ from newsclean.extract.html.titles import (
     shown_headline,
     site_from_title,
     strip_site_name,
+    title_parts,
+    widget_label,
 )
 from newsclean.extract.languages import WORD
 from newsclean.extract.metadata import byline_names, is_date_line, parse_date
@@ -127,10 +129,12 @@ def page_meta(tree) -> PageMeta:
         or (site_from_title(page_title) if page_title else None)
     )
     declared = [ld.get("headline"), props.get("og:title"), props.get("twitter:title")]
-    visible = _texts(tree, "h1", 5)
+    # (a heading's anchor mark, "Middleware¶", is no part of it)
+    visible = [t.rstrip("¶ ") for t in _texts(tree, "h1", 5) if not widget_label(t)]
     stripped = [strip_site_name(t, meta.site_name) for t in declared if t]
     bare_title = strip_site_name(page_title, meta.site_name) if page_title else None
-    headline = agreed_headline(visible, stripped, bare_title)
+    parts = title_parts([t for t in (*declared, page_title) if t], meta.site_name)
+    headline = agreed_headline(visible, stripped, bare_title, parts)
     if not stripped and headline and page_title and masthead(headline, page_title):
         headline = None
     meta.agreed = headline is not None and headline in visible

@@ -18,7 +18,13 @@ text shows. Also: the headings that are links (teasers), the lines that are only
 "Read more" or a post's "Reply", how often the page's text uses the words of
 each kind of page (:data:`KIND_WORDS`: "services", "reply", "parameters", "in
 stock" …, English words only), the words of its title, and whether its markup
-names a date and an author.
+names a date and an author. And the shape of what the rules kept and of the
+headline (:func:`_shape_figures`): how much of the kept text is prose and its
+longest run of prose paragraphs (an article tells, a service page lists), the
+questions, figures and first person in it, whether the headline reads as a
+sentence or as a name, whether the title explains (:data:`GUIDE_TITLE`) or names
+a part of a manual (:data:`DOCS_TITLE`), and how many short "By …" lines the page
+has (one for an article, one per story on an index).
 
 **What it does not see**: the URL, the domain or the site's name. It cannot
 recognise a site; it can only learn what kinds of pages look like. Its word
@@ -129,55 +135,11 @@ TAG_GROUPS = {
 _TAG_GROUP = {tag: group for group, tags in TAG_GROUPS.items() for tag in tags}
 
 #: Words of class and id names that say what a page holds (counted over all elements).
-NAME_WORDS = (
-    "product",
-    "price",
-    "cart",
-    "sku",
-    "stock",
-    "rating",
-    "review",
-    "post",
-    "reply",
-    "thread",
-    "forum",
-    "comment",
-    "answer",
-    "vote",
-    "user",
-    "avatar",
-    "doc",
-    "toc",
-    "api",
-    "sidebar",
-    "pricing",
-    "plan",
-    "faq",
-    "hero",
-    "feature",
-    "card",
-    "grid",
-    "item",
-    "list",
-    "result",
-    "pagination",
-    "filter",
-    "sort",
-    "breadcrumb",
-    "article",
-    "author",
-    "byline",
-    "date",
-    "content",
-    "code",
-    "highlight",
-    "tab",
-    "testimonial",
-    "cta",
-    "team",
-    "category",
-    "tag",
-    "share",
+NAME_WORDS = tuple(
+    "product price cart sku stock rating review post reply thread forum comment answer "
+    "vote user avatar doc toc api sidebar pricing plan faq hero feature card grid item "
+    "list result pagination filter sort breadcrumb article author byline date content "
+    "code highlight tab testimonial cta team category tag share".split()
 )
 
 
@@ -250,11 +212,18 @@ KIND_WORDS = {
 }
 #: Phrases counted with the words of a kind.
 KIND_PHRASES = {
+    "service": ("our services", "why choose", "get started", "free quote", "contact us"),
+    "docs": ("on this page", "edit this page", "was this page helpful", "table of contents"),
     "product": ("add to cart", "in stock", "out of stock"),
     "list": ("read more", "view all"),
-    "article": ("min read", "share this"),
+    "article": ("min read", "share this", "written by", "posted on", "last updated"),
 }
 _KIND_OF = {word: at for at, words in enumerate(KIND_WORDS.values()) for word in words.split()}
+#: The phrases of each kind as whole words ("in stock", not "within stockholm").
+_KIND_PHRASE = {
+    kind: re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
+    for kind, phrases in KIND_PHRASES.items()
+}
 _LATIN_WORD = re.compile(r"[a-z]+")
 #: Short lines that are a call to action, a link to more items, or a post's controls.
 LINE_KINDS = {
@@ -275,11 +244,32 @@ INDEX_TITLE = re.compile(
     r"\b(?:news|blog|archives?|category|categories|topics?|tags?|latest|stories|reviews"
     r"|articles|directory|recipes|page \d+)\b"
 )
+HOW = re.compile(r"\bhow\b")
 NUMBERED_TITLE = re.compile(r"^\s*(?:top\s+|the\s+)?\d+\b")
 #: A phone number ("(555) 201-3344", "555.201.3344") and a reading time ("5 min read").
-#: (Both start with a digit, which the engine skips to.)
-PHONE = re.compile(r"\d{3}[\s.)-]{1,2}\d{3}[\s.-]\d{4}")
+#: (Both start with a digit, which the engine skips to: a pattern's first item, not a
+#: repeat, for the engine to see it.)
+PHONE = re.compile(r"\d\d\d[\s.)-]{1,2}\d{3}[\s.-]\d{4}")
 MINUTES_READ = re.compile(r"\d\s*min(?:ute)?s?\s+read\b")
+#: A title that explains, compares or tells (an article, often a guide on a company's site).
+GUIDE_TITLE = re.compile(
+    r"\b(?:how to|what (?:is|are)|why|guide|tips|ways|vs|versus|difference|explained|comparing"
+    r"|checklist|steps|lessons|thoughts|reasons|things)\b"
+)
+#: Words that make a headline a sentence rather than a name ("How we moved", not "HR Services").
+FUNCTION_WORDS = frozenset(
+    "the a an of to in on for with and or is are was were be has have had how why what when"
+    " your you we our it its this that from at by as not can will".split()
+)
+#: A title that names a part of a manual.
+DOCS_TITLE = re.compile(
+    r"\b(?:introduction|overview|getting started|get started|reference|documentation|docs"
+    r"|manual|tutorial|chapter|user guide|api|quickstart|installation|glossary|definition)\b"
+)
+#: The end of a paragraph of prose (a sentence's), and the first person.
+PROSE_END = (".", "!", "?", '"', "”", ")", "。")
+BY_LINE = re.compile(r"(?i:by)\s+[A-Z]")
+FIRST_PERSON = re.compile(r"\b(?:i|my|me|i'm|i've|i'd|myself)\b")
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -325,6 +315,10 @@ FEATURES: tuple[str, ...] = (
     + tuple(f"words {kind}" for kind in KIND_WORDS)
     + ("title words", "title numbered", "title service", "title index", "title question")
     + ("markup date", "markup author")
+    + ("prose share", "prose run", "prose run words", "sentences per paragraph", "first person")
+    + ("kept questions", "kept colons", "kept digits")
+    + ("headline words", "headline function words", "headline capitals", "title guide")
+    + ("title docs", "by lines")
 )
 
 
@@ -358,6 +352,7 @@ def page_row(
         + _structure_figures(elements, blocks, words)
         + _text_figures(elements, blocks, words, body, byline, date)
         + _page_figures(meta, blocks, words)
+        + _shape_figures(body, meta, blocks)
     )
 
 
@@ -386,9 +381,52 @@ def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[in
         float(bool(NUMBERED_TITLE.search(headline or title))),
         float(bool(SERVICE_TITLE.search(both))),
         float(bool(INDEX_TITLE.search(both))),
-        float("?" in title or "how" in both),
+        float("?" in title or HOW.search(both) is not None),
         float(meta is not None and meta.date is not None),
         float(meta is not None and meta.author is not None),
+    ]
+    return row
+
+
+def _shape_figures(
+    body: Sequence[str], meta: PageMeta | None, blocks: Sequence[Block]
+) -> list[float]:
+    """The shape of the kept text (runs of prose, questions, colons, figures), of the
+    headline (a sentence or a name), the kind of title, and the short "By …" lines."""
+    paragraphs = len(body) or 1
+    sizes = [len(text.split()) for text in body]
+    kept = sum(sizes) or 1
+    prose = [size >= 20 and text.rstrip().endswith(PROSE_END) for text, size in zip(body, sizes)]
+    run = longest = longest_words = words = 0
+    for is_prose, size in zip(prose, sizes):
+        run, words = (run + 1, words + size) if is_prose else (0, 0)
+        if run > longest or (run == longest and words > longest_words):
+            longest, longest_words = run, words
+    prose_texts = [text for text, is_prose in zip(body, prose) if is_prose]
+    sentences = sum(text.count(". ") + 1 for text in prose_texts)
+    sample = _head(body, _VOICE_CHARS).lower()
+    row = [
+        sum(size for size, is_prose in zip(sizes, prose) if is_prose) / kept,
+        longest / paragraphs,
+        _log(longest_words),
+        sentences / (len(prose_texts) or 1),
+        len(FIRST_PERSON.findall(sample)) / (len(sample.split()) or 1),
+        sum(text.rstrip().endswith("?") for text in body) / paragraphs,
+        sum(text.rstrip().endswith(":") for text in body) / paragraphs,
+        sum(any(c.isdigit() for c in word) for word in sample.split()) / (len(sample.split()) or 1),
+    ]
+    headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
+    title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
+    long_words = [word for word in headline if len(word) > 3 and word[0].isalpha()]
+    row += [
+        float(len(headline)),
+        sum(word.lower() in FUNCTION_WORDS for word in headline) / (len(headline) or 1),
+        sum(word[0].isupper() for word in long_words) / (len(long_words) or 1),
+        float(GUIDE_TITLE.search(title.lower()) is not None),
+        float(DOCS_TITLE.search(title.lower()) is not None),
+        _log(
+            sum(len(block.text) < 60 and BY_LINE.match(block.text) is not None for block in blocks)
+        ),
     ]
     return row
 
@@ -498,16 +536,18 @@ def _kind_words(text: str) -> list[float]:
 
     >>> _kind_words("add to cart: in stock. reviews (3)")
     [0.0, 0.0, 0.0, 50.0, 0.0, 0.0]
+    >>> _kind_words("within stockholm")  # (phrases are whole words)
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     words = _LATIN_WORD.findall(text)
     found = [0] * len(KIND_WORDS)
     kind_of = _KIND_OF
-    for word, number in Counter(words).items():
-        at = kind_of.get(word)
-        if at is not None:
-            found[at] += number
+    counted = Counter(words)
+    for word in counted.keys() & kind_of.keys():  # (the few kind words of the page, in C)
+        found[kind_of[word]] += counted[word]
     for at, kind in enumerate(KIND_WORDS):
-        found[at] += sum(map(text.count, KIND_PHRASES.get(kind, ())))
+        if kind in _KIND_PHRASE:
+            found[at] += len(_KIND_PHRASE[kind].findall(text))
     per = 100 / (len(words) or 1)
     return [per * number for number in found]
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from newsclean.extract.languages import WORD
+from newsclean.extract.lexicon import BOILERPLATE_WORDS
 from newsclean.extract.textmeta import title_agreement
 
 #: What joins a site's name to a page title ("Headline | Site").
@@ -48,8 +49,20 @@ def names_site(part: str, site_name: str) -> bool:
 
     >>> names_site("The Daily Planet", "Daily Planet"), names_site("Daily Planet view on taxes", "Daily Planet")
     (True, False)
+    >>> names_site("Thrive Internet Marketing", "Thrive Internet Marketing Agency")
+    True
+    >>> names_site("How to Design a Website", "How to Design a Website | Clay")
+    False
     """
     part, site = part.strip().lower(), site_name.strip().lower()
+    rest = site[len(part) :] if part and site.startswith(part + " ") else ""
+    if (
+        len(part.split()) >= 2
+        and rest
+        and len(rest.split()) <= 2
+        and rest.replace(" ", "").isalpha()
+    ):
+        return True  # the name shortened by a word or two ("Thrive Marketing" of "... Agency")
     return (
         bool(site)
         and site in part
@@ -79,11 +92,15 @@ HEADLINE_AGREEMENT = 0.5
 
 
 def agreed_headline(
-    visible: list[str], declared: list[str], page_title: str | None = None
+    visible: list[str],
+    declared: list[str],
+    page_title: str | None = None,
+    parts: tuple[str, ...] = (),
 ) -> str | None:
     """The page's headline by agreement: the visible ``<h1>`` that shares most of its words
-    with a declared title (JSON-LD ``headline``, ``og:title``, ``twitter:title``) or the
-    ``<title>``; without one, the first declared title, else the first ``<h1>``.
+    with a declared title (JSON-LD ``headline``, ``og:title``, ``twitter:title``), the
+    ``<title>`` or one of the title's *parts* ("History of coffee | Origin, Facts | Site");
+    without one, the first declared title, else the first ``<h1>``.
 
     A site's logo in an ``<h1>`` or a sticky header agrees with no declared title, and a
     title written for search engines loses to the headline the reader sees.
@@ -92,12 +109,14 @@ def agreed_headline(
     'Storm closes all schools'
     >>> agreed_headline(["The Daily"], ["Storm closes all schools"])
     'Storm closes all schools'
+    >>> agreed_headline(["History of coffee"], ["Origin, Facts"], "Origin, Facts", ("History of coffee",))
+    'History of coffee'
     """
     best, best_share = None, 0.0
     for text in visible:
         if len(set(WORD.findall(text.casefold()))) > 40:
             continue
-        for title in [*declared, page_title] if page_title else declared:
+        for title in [*declared, page_title, *parts] if page_title else [*declared, *parts]:
             share = title_agreement(text, title)
             if share >= HEADLINE_AGREEMENT and share > best_share:
                 best, best_share = text, share
@@ -142,3 +161,33 @@ def shown_headline(visible: list[str], site_name: str | None) -> str | None:
             continue
         return text
     return None
+
+
+def title_parts(titles: list[str], site_name: str | None) -> tuple[str, ...]:
+    """The parts of page titles of three parts or more ("Headline | Topics | Site") that
+    do not name the site: the last part, and any that :func:`names_site`, are left out.
+
+    >>> title_parts(["History of coffee | Origin, Facts | Britannica"], "Encyclopedia Britannica")
+    ('History of coffee', 'Origin, Facts')
+    """
+    found: list[str] = []
+    for title in titles:
+        for sep in SITE_SEPARATORS:
+            parts = [p.strip() for p in title.split(sep)]
+            if len(parts) >= 3:
+                found.extend(
+                    p for p in parts[:-1] if p and not (site_name and names_site(p, site_name))
+                )
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def widget_label(heading: str) -> bool:
+    """Whether an ``<h1>`` is a widget's label ("Open Menu Close Menu"), every word of it
+    boilerplate's.
+
+    >>> widget_label("Open Menu Close Menu"), widget_label("Menu planning for a week")
+    (True, False)
+    """
+    words = WORD.findall(heading.casefold())
+    return bool(words) and all(word in BOILERPLATE_WORDS for word in words)

@@ -1,0 +1,148 @@
+"""Which line or heading becomes the title: breadcrumb trails, page titles said again,
+question headlines, site names, widget labels (text dumps by the rules alone, and HTML)."""
+
+from __future__ import annotations
+
+from conftest import PROSE, clean_rules
+
+from newsclean import clean
+from newsclean.document import Document
+from newsclean.extract.html.blocks import parse
+from newsclean.extract.html.meta import page_meta, settle_metadata
+from newsclean.extract.html.titles import strip_site_name
+from newsclean.extract.metadata import after_trail
+
+MENU = ["Home", "News", "Weather", "Sport", "Contact us"]
+
+BODY = "".join(
+    f"<p>The council voted on the new bridge plan for the {n} time this week, and the residents "
+    f"who came to the meeting said they had waited years for a decision on the crossing.</p>"
+    for n in ("first", "second", "third", "fourth", "fifth")
+)
+
+
+def test_a_breadcrumb_trail_is_no_part_of_the_headline():
+    document = clean_rules(
+        [*MENU, "", "Home » Guides » The best boats of the year for a family", "",
+         "By Ann Lee", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "The best boats of the year for a family"
+    trail = "Center for Career & Professional Development > How to Negotiate Salary & Benefits"
+    assert after_trail(trail) == "How to Negotiate Salary & Benefits"
+    # a ">" between numbers, or steps with digits, make no trail
+    assert after_trail("Why 2 > 1 in the new voting rules") == "Why 2 > 1 in the new voting rules"
+    assert (
+        after_trail("Top 10 > the rest: our picks of 2025")
+        == "Top 10 > the rest: our picks of 2025"
+    )
+
+
+def test_the_page_title_said_again_above_a_menu_header_is_the_headline():
+    # "Top Content" reads as a related-stories header; the headline under it says the page title.
+    document = clean_rules(
+        ["5 Trends from the Harbour Meeting", "", "Sign in", "Top Content", "People", "Jobs",
+         "Join now Sign in", "5 Trends from the Harbour Meeting", "Report this article",
+         "Dylan Bailey, MS, RD", "Dylan Bailey, MS, RD", "Published Jun 4, 2025", "+ Follow",
+         *PROSE]
+    )  # fmt: skip
+    assert document.title == "5 Trends from the Harbour Meeting"
+
+
+def test_the_page_title_said_just_inside_the_region_is_the_headline():
+    notice = (
+        "We noticed that you are using Internet Explorer 11 or older, which we no longer "
+        "support. Please update your browser."
+    )
+    document = clean_rules(
+        ["What is a storm surge?", "", *MENU, "Awards and Scholarships", "Get Help", notice,
+         "Dismiss notification", "What is a storm surge?", *PROSE]
+    )  # fmt: skip
+    assert document.title == "What is a storm surge?"
+    assert notice not in document.paragraphs
+
+
+def test_the_line_that_says_the_page_title_best_is_the_headline():
+    title = "Top 39 Harbour Construction Companies in 2025"
+    document = clean_rules(
+        [title, "", *MENU, title, "By Ann Lee", "Updated May 2, 2025", "Contents",
+         "39 Top Harbour Contractors and Construction Companies", "Our list",
+         *[f"Company {n}" for n in range(30)], *PROSE]
+    )  # fmt: skip
+    assert document.title == title
+
+
+def test_the_first_line_taken_for_the_headline_loses_its_site_name():
+    document = clean_rules(["Brief history of the harbour - Charleston Harbour Trust", "", *PROSE])
+    assert document.title == "Brief history of the harbour"
+
+
+def test_a_question_headline_that_opens_the_region_is_the_title():
+    document = clean_rules(
+        ["Start a project", "Popular projects", "Plumbing tasks",
+         "How much does it cost to fix a harbour wall in Ponchatoula?", *PROSE]
+    )  # fmt: skip
+    assert document.title == "How much does it cost to fix a harbour wall in Ponchatoula?"
+    assert document.paragraphs[0] == PROSE[0]
+    # a long question is the article's first sentence, not its headline
+    question = (
+        "Thinking about packing up your current home and your whole way of life and "
+        "moving to the harbour town?"
+    )
+    document = clean_rules(["Start a project", "Popular projects", question, *PROSE])
+    assert document.title != question
+
+
+def test_a_weak_match_with_the_page_title_gives_way_to_the_line_above_the_byline():
+    # "Rick Steves' Europe" shares the page title's words of its author, not its headline's.
+    document = clean_rules(
+        ["Harbour Insurance Coverage Tips by Rick Steves", "", *MENU, "Rick Steves' Europe",
+         "Tour Account", "Travel Forum", "Do I Need Harbour Insurance?",
+         "When you book a boat, it is good to know what insurance does and does not cover.",
+         "By Rick Steves", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Do I Need Harbour Insurance?"
+    # a line that says one part of the page title is no weak match
+    document = clean_rules(
+        ["The 3 Best Harbour Boats of 2026 | Reviews by Boatcutter", "", *MENU,
+         "The Best Harbour Boats", "Updated February 12, 2026", "Photo: Boatcutter",
+         "By Lauren Dragan", *PROSE]
+    )  # fmt: skip
+    assert document.title == "The Best Harbour Boats"
+
+
+def html_title(head: str, body: str, found: str = "") -> str:
+    """The title settled between a headline the text gave (*found*) and the page's markup."""
+    html = f"<html><head>{head}</head><body>{body}{BODY}</body></html>"
+    document = Document(title=found, paragraphs=["The council voted on the bridge plan."])
+    settle_metadata(document, page_meta(parse(html)))
+    return document.title
+
+
+def test_an_h1_that_is_one_part_of_the_page_title_is_the_headline():
+    title = "History of bridges | Origin, Council, Votes, Facts, & Timeline | Britannica"
+    head = (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Encyclopedia Britannica">'
+    )
+    assert html_title(head, "<h1>history of bridges</h1>") == "history of bridges"
+
+
+def test_a_site_name_shortened_by_a_word_is_taken_off_the_title():
+    title = "Website Design Portfolio | Thrive Internet Marketing"
+    head = (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        '<meta property="og:site_name" content="Thrive Internet Marketing Agency">'
+    )
+    assert html_title(head, "<h1>Web Designs</h1>") == "Website Design Portfolio"
+    # a site name that is the whole page title again takes nothing off
+    site = "How to Design a Website: a Complete Guide | Clay"
+    assert strip_site_name(site, site) == "How to Design a Website: a Complete Guide"
+
+
+def test_a_widget_label_in_an_h1_is_no_headline():
+    title = "Webcams - Harbour National Park (U.S. National Park Service)"
+    head = f'<title>{title}</title><meta property="og:title" content="{title}">'
+    body = "<h1>Open Menu Close Menu</h1><h1>Webcams</h1>"
+    page = f"<html><head>{head}</head><body><header>{body}</header>{BODY}</body></html>"
+    assert clean(page.encode(), input="html").title != "Open Menu Close Menu"
+    assert page_meta(parse(page)).shown is None
