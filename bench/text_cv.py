@@ -8,19 +8,20 @@ per page type; Zyte: the shingle metric of ``extraction/score.py`` on the body):
 * **rules**: the line rules and the prose region alone (``line_model=False``);
 * **line model, CV**: the pages are split into 5 folds grouped by domain
   (``bench/devdata.py``); for each fold a text page-type model and a line model are
-  trained on the other four (``scripts/train_pagetype.py --input text``,
-  ``scripts/train_lines.py``) and read only the pages of this one, so no page is
-  typed or judged by a model that saw its site (the rules-only run uses the same
-  fold page-type models; with ``--no-cv``, the shipped one);
+  trained on the other four folds' dumps in all three layouts (``scripts/train_pagetype.py
+  --input text``, ``scripts/train_lines.py``; a page's three dumps are in its fold) and
+  read only the pages of this one, in every layout, so no page is typed or judged by a
+  model that saw its site in any layout (the rules-only run uses the same fold
+  page-type models; with ``--no-cv``, the shipped one);
 * metadata hit rates on the WCXB articles (title, author, date, as ``bench/wcxb.py``
   counts them) and how many Zyte news pages get a site name.
 
-``--layout`` gives the same pages as another tool dumps them, made from the page's
-HTML (and cached under ``bench/out/cache/layout-TOOL-VERSION/``): ``inscriptis``
-(``get_text``: blocks apart, list items as ``* item``), ``html2text`` (Markdown-like,
-paragraphs wrapped at 78 columns as lynx and w3m dump them), or ``all`` for the three.
-The models are always trained on the ``html_text`` dumps: another layout tests what
-a model learned on one scraper does with another.
+``--layout`` scores the same pages as another tool dumps them, made from the page's
+HTML (``bench/layouts.py``, cached under ``bench/out/cache/layout-TOOL-VERSION/``):
+``inscriptis`` (``get_text``: blocks apart, list items as ``* item``), ``html2text``
+(Markdown-like, paragraphs wrapped at 78 columns as lynx and w3m dump them), or ``all``
+for the three. Whichever layouts are scored, the fold models learn from all three (as
+the shipped ones do), so the CV needs inscriptis and html2text installed.
 
     python bench/text_cv.py                          # rules and CV line model, html_text dumps
     python bench/text_cv.py --layout all             # also inscriptis and html2text dumps
@@ -45,71 +46,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 from devdata import FOLDS, Page, all_pages  # noqa: E402
+from layouts import LAYOUTS, layout_texts, require  # noqa: E402
+from layouts import version as _version  # noqa: E402
 from mdtables import table, update_section  # noqa: E402
 from wcxb import TYPES, Scorers, meta_rates  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-LAYOUTS = ("html_text", "inscriptis", "html2text")
-
-
-# ----------------------------------------------------------------- dumps
-def _version(dist: str) -> str | None:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return None
-
-
-def dump(layout: str, html: str) -> str:
-    """The text *layout*'s tool makes of a page's HTML."""
-    if layout == "inscriptis":
-        from inscriptis import get_text
-
-        return get_text(html)
-    if layout == "html2text":
-        import html2text
-
-        converter = html2text.HTML2Text()
-        converter.ignore_images = True
-        converter.ignore_links = True
-        converter.body_width = 78
-        return converter.handle(html)
-    raise ValueError(f"unknown layout {layout!r}")
-
-
-def _dump_task(args: tuple[str, str, str]) -> tuple[str, str]:
-    layout, key, html = args
-    try:
-        return key, dump(layout, html)
-    except Exception as error:  # a tool failing on a page leaves an empty dump
-        print(f"  {layout} failed on {key}: {error}", file=sys.stderr)
-        return key, ""
-
-
-def layout_texts(pages: list[Page], layout: str, jobs: int) -> dict[str, str]:
-    """{page key: the page's text in *layout*}; dumps other than html_text are cached."""
-    if layout == "html_text":
-        return {p.key: p.scraped for p in pages}
-    cache = OUT / "cache" / f"layout-{layout}-{_version(layout)}"
-    texts, todo = {}, []
-    for page in pages:
-        file = cache / page.set / f"{page.id}.txt"
-        if file.exists():
-            texts[page.key] = file.read_text(encoding="utf-8")
-        else:
-            todo.append((layout, page.key, page.html))
-    if todo:
-        print(f"  dumping {len(todo)} pages with {layout}", file=sys.stderr)
-        with Pool(jobs, initializer=_nice) as pool:
-            for key, text in pool.imap_unordered(_dump_task, todo, chunksize=8):
-                texts[key] = text
-                file = cache / key.replace("/", os.sep)
-                file = file.with_name(file.name + ".txt")
-                file.parent.mkdir(parents=True, exist_ok=True)
-                file.write_text(text, encoding="utf-8")
-    return texts
 
 
 # ----------------------------------------------------------------- runs
@@ -175,8 +117,9 @@ def run(
 
 
 def cv_typers(pages: list[Page], jobs: int) -> dict[int, str]:
-    """Train one text page-type model per fold on the other folds' html_text dumps; {fold:
-    model file}. Extraction follows the type, so the type of a page is never taught by its domain."""
+    """Train one text page-type model per fold on the other folds' dumps in every layout;
+    {fold: model file}. Extraction follows the type, so the type of a page is never taught
+    by its domain."""
     import train_pagetype
 
     rows = train_pagetype.collect(pages, jobs, "text")
@@ -191,8 +134,8 @@ def cv_typers(pages: list[Page], jobs: int) -> dict[int, str]:
 
 
 def cv_models(pages: list[Page], jobs: int, typers: dict[int, str]) -> dict[int, str]:
-    """Train one line model per fold on the other folds' html_text dumps, each page read as
-    its fold's text page-type model types it; {fold: model file}."""
+    """Train one line model per fold on the other folds' dumps in every layout, each dump
+    read as its page's fold's text page-type model types it; {fold: model file}."""
     import train_lines
 
     from newsclean.extract.html.pagetype import PageTypeModel
@@ -208,7 +151,7 @@ def cv_models(pages: list[Page], jobs: int, typers: dict[int, str]) -> dict[int,
         train = [r for r in rows if r.fold != fold]
         path.write_text(json.dumps(train_lines.train(train)), encoding="utf-8")
         models[fold] = str(path)
-        print(f"  fold {fold}: trained on {len(train)} pages", file=sys.stderr)
+        print(f"  fold {fold}: trained on {len(train)} dumps", file=sys.stderr)
     return models
 
 
@@ -274,9 +217,8 @@ def main() -> None:
     if not (bench / "wcxb" / "dev").is_dir():
         sys.exit(f"text_cv: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
     layouts = list(LAYOUTS) if args.layout == "all" else [args.layout]
-    for layout in layouts:
-        if layout != "html_text" and _version(layout) is None:
-            sys.exit(f"text_cv: --layout {layout} needs {layout} (pip install {layout})")
+    # The models learn from every layout's dumps, whichever layouts are scored.
+    require(LAYOUTS if not args.no_cv else layouts, "text_cv")
     if not args.no_cv:
         try:
             import lightgbm  # noqa: F401
@@ -325,7 +267,8 @@ def main() -> None:
         "WCXB: mean word-bag precision, recall and F1 per page (`wcxb/score.py`), newsclean's title "
         "and body. Zyte: the benchmark's shingle precision, recall and F1 (`extraction/score.py`), "
         "the body only. The line model's figures are cross-validated: 5 folds grouped by domain, "
-        "each page judged by a model trained on the other four folds' html_text dumps only.\n\n"
+        "each page judged by a model trained on the other four folds' dumps in all three "
+        "layouts (a page's dumps in every layout are in its own fold).\n\n"
         + _split_tables(summaries),
         "### Metadata from text dumps\n\nShare of the WCXB articles with a reference value where "
         "newsclean's value matches it (as in `bench/wcxb.py`), and the Zyte pages given a site name.\n\n"

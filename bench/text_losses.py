@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Where the text reading of the WCXB dev pages loses and adds words, by kind of verdict.
 
-Each page's ``scraped`` dump is cleaned with its fold's line model and text page-type
+Each page's ``scraped`` dump (or, with ``--layout``, its dump by another tool,
+``bench/layouts.py``) is cleaned with its fold's line model and text page-type
 model, as the last ``bench/text_cv.py`` run left them in ``bench/out/cv-lines`` (so every
 page is read by models that never saw its domain). The reference's words (a bag of
 lower-case ``\\w+`` tokens, as WCXB scores) are matched to the kept lines first, in page
@@ -18,6 +19,7 @@ summed share of each page's reference lost (recall) and of its kept words extra
     python bench/text_cv.py                       # first: the fold models
     python bench/text_losses.py                   # articles, by kind
     python bench/text_losses.py --types all --save bench/out/losses.json
+    python bench/text_losses.py --layout html2text  # the pages as html2text dumps them
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 from devdata import all_pages  # noqa: E402
+from layouts import LAYOUTS, layout_texts, require  # noqa: E402
 
 TOK = re.compile(r"\w+")
 CV = ROOT / "bench" / "out" / "cv-lines"
@@ -135,7 +138,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--types", default="article", help="page types, comma-separated, or all")
     parser.add_argument("--save", type=Path, help="write every page's rows as JSON here")
+    parser.add_argument("--layout", default="html_text", choices=LAYOUTS)
     args = parser.parse_args()
+    require([args.layout], "text_losses")
     if not (CV / "fold-0.json").exists():
         sys.exit(f"text_losses: no fold models in {CV} (run bench/text_cv.py first)")
     types = set(args.types.split(","))
@@ -144,7 +149,8 @@ def main() -> None:
         for p in all_pages(args.shared / "bench", sets=("wcxb",))
         if "all" in types or p.page_type in types
     ]
-    tasks = [(p.key, p.scraped, p.fold, p.gold["main_content"]) for p in pages]
+    texts = layout_texts(pages, args.layout, args.jobs)
+    tasks = [(p.key, texts[p.key], p.fold, p.gold["main_content"]) for p in pages]
     with Pool(args.jobs) as pool:
         out = dict(pool.imap_unordered(_task, tasks, chunksize=8))
     if args.save:

@@ -11,7 +11,10 @@ its page-level feature row read (:func:`newsclean.extract.html.pagetype.page_row
 through the same call the pipeline makes), so training and running read the
 same figures. The row reads what the rules kept before the block model, so the
 page type's cross-validation needs no block model per fold. The label is WCXB's ``page_type``; the Zyte dev pages, all news
-articles, join as articles.
+articles, join as articles. The text model (``--input text``) reads each page's
+dump in each of ``bench/layouts.py``'s three layouts (html_text, the benchmarks'
+``scraped``; inscriptis; html2text, the ``train`` extra's tools), a page's dumps in
+its fold: trained on one scraper's dumps, it typed the others' about 0.04 worse.
 
 **Weights.** WCXB has 793 articles and 91 documentation pages: a page weighs
 the square root of the inverse of its type's share, halfway between counting
@@ -65,8 +68,9 @@ PARAMS = {
 #: a little more for a file 1.7 times the size).
 HTML_PARAMS = dict(PARAMS, extra_trees=True, learning_rate=0.08)
 ROUNDS = 120
-#: The text dumps' model keeps the faster rate of its first training (its features are fewer).
-TEXT_PARAMS, TEXT_ROUNDS = dict(PARAMS, learning_rate=0.1), 60
+#: The text dumps' model: its own rate and rounds (chosen by ``bench/pagetype.py --input text``
+#: and ``bench/text_cv.py --layout all``, trained on the three layouts' dumps).
+TEXT_PARAMS, TEXT_ROUNDS = dict(PARAMS, learning_rate=0.05), 120
 
 
 class Collector:
@@ -80,15 +84,20 @@ class Collector:
         return "article", 0.0
 
 
-def page_features(page, input: str = "html") -> tuple[str, str, int, list[float]]:
-    """(key, label, fold, feature row) of one dev page, from its HTML or its text dump.
+def page_features(
+    page, input: str = "html", dump: str | None = None
+) -> tuple[str, str, int, list[float]]:
+    """(key, label, fold, feature row) of one dev page, from its HTML or a text dump
+    (*dump*, default its ``scraped`` one).
 
     The row reads what the rules kept before the block or line model: it is the same
     without them, and cross-validation reads no model that saw the page."""
     import newsclean
 
     collected: list[list[float]] = []
-    text, model = (page.scraped, "line_model") if input == "text" else (page.html, "block_model")
+    text, model = (page.html, "block_model")
+    if input == "text":
+        text, model = (page.scraped if dump is None else dump), "line_model"
     newsclean.clean(
         text.encode("utf-8"), input=input, page_type_model=Collector(collected), **{model: False}
     )
@@ -96,16 +105,26 @@ def page_features(page, input: str = "html") -> tuple[str, str, int, list[float]
     return page.key, label, page.fold, collected[0]
 
 
-def text_features(page) -> tuple[str, str, int, list[float]]:
-    """:func:`page_features` of a page's text dump (a function of one page, for the pool)."""
-    return page_features(page, "text")
+def text_features(item) -> tuple[str, str, int, list[float]]:
+    """:func:`page_features` of one text dump, *item* ``(page, layout, text)`` (for the
+    pool); a layout other than html_text is keyed ``LAYOUT:SET/ID``."""
+    page, layout, text = item
+    key, label, fold, row = page_features(page, "text", text)
+    return (key if layout == "html_text" else f"{layout}:{key}"), label, fold, row
 
 
 def collect(pages, jobs: int = 2, input: str = "html") -> list[tuple[str, str, int, list[float]]]:
-    """The feature rows of every page (from its HTML or its text dump), in the pages' order."""
+    """The feature rows of every page, in the pages' order: from its HTML, or from its
+    text dump in each of ``bench/layouts.py``'s layouts (html_text, inscriptis,
+    html2text: a page's dumps share its fold, so no fold trains on another layout of
+    its own pages)."""
     from train_blocks import collect as collect_rows
 
-    return collect_rows(pages, jobs, text_features if input == "text" else page_features)
+    if input == "text":
+        from layouts import all_layouts
+
+        return collect_rows(all_layouts(pages, jobs), jobs, text_features)
+    return collect_rows(pages, jobs, page_features)
 
 
 def features_of(input: str) -> tuple[str, ...]:
@@ -175,11 +194,15 @@ def main() -> None:
         sys.exit(
             f"train_pagetype: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)"
         )
+    if args.input == "text":
+        from layouts import LAYOUTS, require
+
+        require(LAYOUTS, "train_pagetype")
     rows = collect(all_pages(bench), args.jobs, args.input)
     model = train(rows, input=args.input)
     args.out.write_text(json.dumps(model, separators=(",", ":")), encoding="utf-8")
     print(
-        f"{len(rows)} pages ({', '.join(f'{t} {n}' for t, n in Counter(r[1] for r in rows).most_common())}), "
+        f"{len(rows)} {'dumps' if args.input == 'text' else 'pages'} ({', '.join(f'{t} {n}' for t, n in Counter(r[1] for r in rows).most_common())}), "
         f"{sum(len(t) for t in model['trees'])} trees -> {args.out} ({args.out.stat().st_size / 1024:.0f} KB)"
     )
 

@@ -385,6 +385,23 @@ def test_training_collects_rows_and_labels():
     assert rows.labels.sum() == 5 and abs(rows.weights.sum() - 1.0) < 1e-9
 
 
+def test_training_reads_each_layout_of_a_page_in_its_fold():
+    pytest.importorskip("numpy")
+    import textwrap
+
+    import train_lines
+    from devdata import Page
+
+    reference = "\n\n".join([PROSE_1, PROSE_2, PROSE_3, PROSE_4, PROSE_5])
+    page = Page("wcxb", "x", "", DUMP, "article", "example.org", {"main_content": reference})
+    # The same page as html2text writes it: each paragraph wrapped at 78 columns.
+    wrapped = "\n".join(textwrap.fill(line, 78) if line else line for line in DUMP.split("\n"))
+    plain, other = train_lines.page_rows(page), train_lines.page_rows((page, "html2text", wrapped))
+    assert other.key == "wcxb/x@html2text" and other.fold == plain.fold == page.fold
+    # Unwrapped before the lines are judged, the wrapped dump's paragraphs are labelled as the plain one's.
+    assert other.labels.sum() == plain.labels.sum() == 5
+
+
 def test_training_is_deterministic():
     pytest.importorskip("lightgbm")
     import numpy as np

@@ -178,3 +178,22 @@ def test_a_dump_read_whole_again_takes_the_lines_of_its_first_reading():
             assert isinstance(again, Reading) and again.lines is first.lines
             fresh = extract_lines(lines, options, line_model=model, whole_page=True)
             assert finish(again, line_model=model).to_dict() == fresh.to_dict()
+
+
+def test_training_reads_each_layout_of_a_dump_under_its_own_key():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_pagetype
+    from devdata import Page
+
+    wire, product = (PAGES / "en_wire.txt").read_text(), (DUMPS / "product.txt").read_text()
+    page = Page("wcxb", "x", "", wire, "article", "example.org")
+    plain = train_pagetype.page_features(page, "text")
+    same = train_pagetype.text_features((page, "html_text", wire))
+    other = train_pagetype.text_features((page, "inscriptis", product))
+    assert same == plain and plain[0] == "wcxb/x"
+    # Another layout's dump: its own row, keyed by its layout, in the page's fold with its label.
+    assert other[:3] == ("inscriptis:wcxb/x", "article", page.fold)
+    assert other[3] == _row(DUMPS / "product.txt") != plain[3]
