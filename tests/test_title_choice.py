@@ -118,21 +118,23 @@ def html_title(head: str, body: str, found: str = "") -> str:
     return document.title
 
 
+def declared(title: str, site: str) -> str:
+    """A page head declaring *title* (as ``<title>`` and og:title) and the site's name."""
+    return (
+        f'<title>{title}</title><meta property="og:title" content="{title}">'
+        f'<meta property="og:site_name" content="{site}">'
+    )
+
+
 def test_an_h1_that_is_one_part_of_the_page_title_is_the_headline():
     title = "History of bridges | Origin, Council, Votes, Facts, & Timeline | Britannica"
-    head = (
-        f'<title>{title}</title><meta property="og:title" content="{title}">'
-        '<meta property="og:site_name" content="Encyclopedia Britannica">'
-    )
+    head = declared(title, "Encyclopedia Britannica")
     assert html_title(head, "<h1>history of bridges</h1>") == "history of bridges"
 
 
 def test_a_site_name_shortened_by_a_word_is_taken_off_the_title():
     title = "Website Design Portfolio | Thrive Internet Marketing"
-    head = (
-        f'<title>{title}</title><meta property="og:title" content="{title}">'
-        '<meta property="og:site_name" content="Thrive Internet Marketing Agency">'
-    )
+    head = declared(title, "Thrive Internet Marketing Agency")
     assert html_title(head, "<h1>Web Designs</h1>") == "Website Design Portfolio"
     # a site name that is the whole page title again takes nothing off
     site = "How to Design a Website: a Complete Guide | Clay"
