@@ -405,15 +405,16 @@ def _shape_figures(
     prose_texts = [text for text, is_prose in zip(body, prose) if is_prose]
     sentences = sum(text.count(". ") + 1 for text in prose_texts)
     sample = _head(body, _VOICE_CHARS).lower()
+    sample_words = sample.split()
     row = [
         sum(size for size, is_prose in zip(sizes, prose) if is_prose) / kept,
         longest / paragraphs,
         _log(longest_words),
         sentences / (len(prose_texts) or 1),
-        len(FIRST_PERSON.findall(sample)) / (len(sample.split()) or 1),
+        len(FIRST_PERSON.findall(sample)) / (len(sample_words) or 1),
         sum(text.rstrip().endswith("?") for text in body) / paragraphs,
         sum(text.rstrip().endswith(":") for text in body) / paragraphs,
-        sum(any(c.isdigit() for c in word) for word in sample.split()) / (len(sample.split()) or 1),
+        sum(1 for word in sample_words if any(map(str.isdigit, word))) / (len(sample_words) or 1),
     ]
     headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
     title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
@@ -424,9 +425,7 @@ def _shape_figures(
         sum(word[0].isupper() for word in long_words) / (len(long_words) or 1),
         float(GUIDE_TITLE.search(title.lower()) is not None),
         float(DOCS_TITLE.search(title.lower()) is not None),
-        _log(
-            sum(len(block.text) < 60 and BY_LINE.match(block.text) is not None for block in blocks)
-        ),
+        _log(sum(1 for block in blocks if len(block.text) < 60 and BY_LINE.match(block.text))),
     ]
     return row
 
@@ -546,7 +545,8 @@ def _kind_words(text: str) -> list[float]:
     for word in counted.keys() & kind_of.keys():  # (the few kind words of the page, in C)
         found[kind_of[word]] += counted[word]
     for at, kind in enumerate(KIND_WORDS):
-        if kind in _KIND_PHRASE:
+        # (the whole-word search only where one of the phrases is in the text at all)
+        if kind in _KIND_PHRASE and any(phrase in text for phrase in KIND_PHRASES[kind]):
             found[at] += len(_KIND_PHRASE[kind].findall(text))
     per = 100 / (len(words) or 1)
     return [per * number for number in found]
