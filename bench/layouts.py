@@ -70,7 +70,8 @@ def _dump_task(args: tuple[str, str, str]) -> tuple[str, str]:
         return key, ""
 
 
-def _nice() -> None:
+def nice() -> None:
+    """Run below the machine's other work (a pool's initializer; the benches call it too)."""
     try:
         os.nice(10)
     except OSError:
@@ -91,7 +92,7 @@ def layout_texts(pages, layout: str, jobs: int = 2) -> dict[str, str]:
             todo.append((layout, page.key, page.html))
     if todo:
         print(f"  dumping {len(todo)} pages with {layout}", file=sys.stderr)
-        with Pool(jobs, initializer=_nice) as pool:
+        with Pool(jobs, initializer=nice) as pool:
             for key, text in pool.imap_unordered(_dump_task, todo, chunksize=8):
                 texts[key] = text
                 file = cache / key.replace("/", os.sep)

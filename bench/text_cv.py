@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import platform
 import sys
 from collections import defaultdict
@@ -46,8 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 from devdata import FOLDS, Page, all_pages  # noqa: E402
-from layouts import LAYOUTS, layout_texts, require  # noqa: E402
-from layouts import version as _version  # noqa: E402
+from layouts import LAYOUTS, layout_texts, nice, require, version  # noqa: E402
 from mdtables import table, update_section  # noqa: E402
 from wcxb import TYPES, Scorers, meta_rates  # noqa: E402
 
@@ -87,13 +85,6 @@ def _clean(args: tuple[str, str, str | bool, str | None]) -> tuple[str, dict]:
     }
 
 
-def _nice() -> None:
-    try:
-        os.nice(10)
-    except OSError:
-        pass
-
-
 def run(
     pages: list[Page],
     texts: dict[str, str],
@@ -112,7 +103,7 @@ def run(
         )
         for p in pages
     ]
-    with Pool(jobs, initializer=_nice) as pool:
+    with Pool(jobs, initializer=nice) as pool:
         return dict(pool.imap_unordered(_clean, tasks, chunksize=8))
 
 
@@ -226,7 +217,7 @@ def main() -> None:
             sys.exit(
                 f"text_cv: the CV trains models and needs the train extra (pip install -e '.[train]'): {error}"
             )
-    _nice()
+    nice()
     pages = all_pages(bench, limit=args.limit)
     print(f"{len(pages)} pages", file=sys.stderr)
     typers = None if args.no_cv else cv_typers(pages, args.jobs)
@@ -256,9 +247,9 @@ def main() -> None:
     )
     command += (" --no-cv" if args.no_cv else "") + (f" --limit {args.limit}" if args.limit else "")
     versions = ", ".join(
-        f"{d} {_version(d)}"
+        f"{d} {version(d)}"
         for d in ("newsclean", "lightgbm", "inscriptis", "html2text")
-        if _version(d)
+        if version(d)
     )
     parts = [
         f"Generated {datetime.date.today().isoformat()} by `{command}` on {platform.machine()} Python "

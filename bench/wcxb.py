@@ -44,6 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from devdata import FOLDS, Page, all_pages, load_module  # noqa: E402
+from layouts import nice, version  # noqa: E402
 from mdtables import table, update_section  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -51,15 +52,6 @@ TYPES = ["article", "documentation", "service", "product", "forum", "collection"
 
 
 # ----------------------------------------------------------------- tools
-def _version(dist: str) -> str | None:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return None
-
-
 #: Baselines: name -> (distribution whose version keys the cache, reads).
 BASELINES = {"trafilatura": ("trafilatura", "html"), "resiliparse": ("resiliparse", "html")}
 
@@ -137,13 +129,6 @@ def _task(args: tuple) -> tuple[str, str, dict]:
     return tool, key, run_tool(tool, page_input, model_path)
 
 
-def _nice() -> None:
-    try:
-        os.nice(10)
-    except OSError:
-        pass
-
-
 def run_all(
     pages: list[Page], tools: list[str], jobs: int, models: dict[int, str] | None = None
 ) -> dict:
@@ -154,7 +139,7 @@ def run_all(
         cache = None
         if tool in BASELINES:
             dist, _ = BASELINES[tool]
-            cache = OUT / "cache" / f"{tool}-{_version(dist)}"
+            cache = OUT / "cache" / f"{tool}-{version(dist)}"
         for page in pages:
             if cache is not None:
                 file = cache / page.set / f"{page.id}.json"
@@ -167,12 +152,12 @@ def run_all(
             tasks.append((tool, page.key, page_input, model_path))
     if tasks:
         print(f"  running {len(tasks)} tool-page pairs on {jobs} process(es)", file=sys.stderr)
-        with Pool(jobs, initializer=_nice) as pool:
+        with Pool(jobs, initializer=nice) as pool:
             for tool, key, output in pool.imap_unordered(_task, tasks, chunksize=4):
                 results[tool][key] = output
                 if tool in BASELINES:
                     dist, _ = BASELINES[tool]
-                    file = OUT / "cache" / f"{tool}-{_version(dist)}" / key.replace("/", os.sep)
+                    file = OUT / "cache" / f"{tool}-{version(dist)}" / key.replace("/", os.sep)
                     file = file.with_name(file.name + ".json")
                     file.parent.mkdir(parents=True, exist_ok=True)
                     file.write_text(json.dumps(output, ensure_ascii=False), encoding="utf-8")
@@ -249,14 +234,9 @@ def write_pages(path: Path, pages: list[Page], scorers: Scorers, outputs: dict, 
             if output is None:
                 continue
             row = {"key": page.key, "type": page.page_type, "fold": page.fold}
-            row.update(output_fields(output))
+            row.update({k: output.get(k) for k in ("page_type", "page_type_confidence", "title")})
             row.update(scorers.page(page, output))
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def output_fields(output: dict) -> dict:
-    """What a page's output says about its reading: the type found, its confidence, the title."""
-    return {k: output.get(k) for k in ("page_type", "page_type_confidence", "title")}
 
 
 # ----------------------------------------------------------------- metadata
@@ -455,9 +435,9 @@ def report(pages, tools, scores, metas, speeds, sample_size, command, cv_size: i
         f"Generated {datetime.date.today().isoformat()} by `{command}` on {platform.machine()} Python "
         f"{platform.python_version()} ("
         + ", ".join(
-            f"{d} {_version(d)}"
+            f"{d} {version(d)}"
             for d in ("newsclean", "trafilatura", "resiliparse", "selectolax")
-            if _version(d)
+            if version(d)
         )
         + ").",
         "### Word F1 per page type (WCXB dev; Zyte dev with its shingle metric)\n\n"
@@ -534,7 +514,7 @@ def main() -> None:
             sys.exit(
                 f"wcxb: --cv trains models and needs the train extra (pip install -e '.[train]'): {error}"
             )
-    _nice()
+    nice()
     pages = all_pages(bench, limit=args.limit)
     print(f"{len(pages)} pages", file=sys.stderr)
     tools = ["newsclean-html", "newsclean-text"]
@@ -542,7 +522,7 @@ def main() -> None:
     if args.cv:
         models = cv_models(pages, args.jobs)
         tools = ["newsclean-rules", "newsclean+model", "newsclean-text"]
-    tools += [t for t in BASELINES if _version(BASELINES[t][0])]
+    tools += [t for t in BASELINES if version(BASELINES[t][0])]
     outputs = run_all(pages, tools, args.jobs, models)
     scorers = Scorers(args.shared / "bench")
     scores = {tool: scorers.summary(pages, outputs[tool]) for tool in tools}

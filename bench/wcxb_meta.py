@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from multiprocessing import Pool
 from pathlib import Path
@@ -24,15 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from devdata import all_pages  # noqa: E402
-from text_cv import LAYOUTS, layout_texts  # noqa: E402
+from layouts import LAYOUTS, layout_texts, nice  # noqa: E402
 from wcxb import META_FIELDS, meta_hit, meta_rates  # noqa: E402
-
-
-def _nice() -> None:
-    try:
-        os.nice(10)
-    except OSError:
-        pass
 
 
 def _one(job: tuple) -> tuple[str, dict]:
@@ -64,7 +56,7 @@ def main() -> None:
     layout = args.layout or ("html_text" if args.text else None)
     texts = layout_texts(pages, layout, args.jobs) if layout else {}
     jobs = [(p, texts[p.key] if layout else None) for p in pages]
-    with Pool(args.jobs, initializer=_nice) as pool:
+    with Pool(args.jobs, initializer=nice) as pool:
         outputs = dict(pool.map(_one, jobs, chunksize=8))
     for field, (hits, total) in meta_rates(pages, outputs).items():
         print(f"{field}: {100 * hits / total:.1f} % ({hits}/{total})")

@@ -47,6 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
+from layouts import nice  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 #: Share of a line's word trigrams found in the reference for it to count as content.
@@ -167,16 +168,6 @@ def labelled(page, collector, features: int) -> PageRows:
         np.asarray(labels, dtype=np.int8),
         np.asarray([s / total for s in sizes], dtype=np.float64),
     )
-
-
-def nice() -> None:
-    """Run below the machine's other work (the pool's initializer)."""
-    import os
-
-    try:
-        os.nice(10)
-    except OSError:
-        pass
 
 
 def collect(pages, jobs: int = 2, rows_of=None) -> list:

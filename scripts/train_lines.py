@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+from layouts import LAYOUTS, all_layouts, require  # noqa: E402
 from train_blocks import PageRows, export, fit, labelled, train_and_write  # noqa: E402
 from train_blocks import collect as collect_rows  # noqa: E402
 
@@ -82,10 +83,6 @@ class Collector:
             self.texts.append(content[position].text)
 
 
-#: The dumps the model learns from: each page once per layout, as ``html_text`` (the
-#: benchmarks' ``scraped``), inscriptis and html2text dump it (``bench/layouts.py``).
-LAYOUTS = ("html_text", "inscriptis", "html2text")
-
 #: Text page-type models by fold, for :func:`typed_rows` (set before :func:`collect` forks).
 TYPERS: dict = {}
 
@@ -119,8 +116,6 @@ def collect(pages, jobs: int = 2, rows_of=None, layouts=LAYOUTS) -> list[PageRow
     """Feature rows, labels and weights of every page in every one of *layouts*
     (``rows_of((page, layout, text))``, default :func:`page_rows`), layout by layout in
     the pages' order. A page's dumps share its fold."""
-    from layouts import all_layouts
-
     return collect_rows(all_layouts(pages, jobs, layouts), jobs, rows_of or page_rows)
 
 
@@ -141,8 +136,6 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
 
 
 def main() -> None:
-    from layouts import require
-
     require(LAYOUTS, "train_lines")
     train_and_write("train_lines", "linemodel.json", collect, train, __doc__ or "")
 

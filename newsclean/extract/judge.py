@@ -35,6 +35,7 @@ from newsclean.extract.features import (
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
+    TITLE_PARTS,
     YEAR,
     after_trail,
     byline_names,
@@ -98,8 +99,8 @@ TITLE_WINDOW = 25
 META_LEAD = 3
 
 
-#: What parts a page title ("Headline | Topics | Site").
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·»]\s*")
+#: What parts a page title ("Headline | Topics | Site"), also a breadcrumb's "»".
+_TITLE_PARTS = re.compile(TITLE_PARTS.pattern + r"|\s*»\s*")
 #: The separators of a breadcrumb trail.
 _CRUMBS = re.compile(r"\s+[/>»›|]\s+|\s*[»›]\s*")
 
@@ -386,8 +387,8 @@ def _find_title(
     if best < 0 or (dump and not _repeats_title(content, best, first)):
         # The page title said again: as the region's first line (a question ends like a
         # sentence), or further up (the region started late).
-        if dump and include_start:
-            for position in range(start, min(len(content), start + META_LEAD) if start else 0):
+        if dump and include_start and start:
+            for position in range(start, min(len(content), start + META_LEAD)):
                 if content[position].words <= 30 and _repeats_title(content, position, first):
                     return position
         # The line above the body that says the page title best, the nearest of equals

@@ -300,7 +300,8 @@ def byline_names(text: str) -> str | None:
     return names
 
 
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*")
+#: What parts a page title ("Headline | Section | Site").
+TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|•·]\s*")
 _COPYRIGHT_NAME = _OnFirstUse(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
     r"(?P<name>[^\W\d][^.|•·,©]{1,50}?)\s*(?:\.|,|\||•|·|\b(?:19|20)\d\d|\ball rights|\btodos os|$)",
@@ -314,7 +315,7 @@ def _words_of(text: str) -> list[str]:
 
 def _title_parts(page_title: str) -> list[str]:
     """The parts of a page title between its separators ("Headline | Section | Site")."""
-    return [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    return [p.strip() for p in TITLE_PARTS.split(page_title) if p.strip()]
 
 
 def site_from_title(page_title: str, headline: str = "") -> str | None:
@@ -352,7 +353,7 @@ def without_site(page_title: str) -> str:
     'Brief history of coffee'
     """
     site = site_from_title(page_title)
-    cuts = list(_TITLE_PARTS.finditer(page_title))
+    cuts = list(TITLE_PARTS.finditer(page_title))
     if site and cuts and page_title[cuts[-1].end() :].strip() == site:
         head = page_title[: cuts[-1].start()].strip()
         if len(head.split()) >= 2:
