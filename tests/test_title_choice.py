@@ -148,3 +148,27 @@ def test_a_widget_label_in_an_h1_is_no_headline():
     page = f"<html><head>{head}</head><body><header>{body}</header>{BODY}</body></html>"
     assert clean(page.encode(), input="html").title != "Open Menu Close Menu"
     assert page_meta(parse(page)).shown is None
+
+
+def test_a_site_address_in_the_h1_is_the_masthead_and_no_part_of_the_title():
+    head = "<title>annlee.net Bridge works resume</title>"
+    body = "<header><h1>annlee.net</h1><div>A Dabbler's Weblog</div></header><h2>May 2, 2025</h2>"
+    page = f"<html><head>{head}</head><body>{body}<article>{BODY}</article></body></html>"
+    document = clean(page.encode(), input="html")
+    assert (document.title, document.site_name) == ("Bridge works resume", "annlee.net")
+    # an address in a headline is the story's subject, not the site
+    assert strip_site_name("Booking.com fined by the council") == (
+        "Booking.com fined by the council"
+    )
+
+
+def test_question_marks_for_lost_characters_give_way_to_the_declared_title():
+    title = "Bridge Planning: A Beginner’s Guide"
+    head = declared(f"{title} | Town Paper", "Town Paper")
+    assert html_title(head, "<h1>Bridge Planning? A Beginner? Guide</h1>") == title
+    page = f"<html><head>{head}</head><body><h1>Bridge Planning? A Beginner? Guide</h1>{BODY}"
+    assert clean(page.encode(), input="html").title == title
+    # a headline that asks stays as the page writes it
+    question = "Will the bridge open? The council votes"
+    head = declared(f"{question} | Town Paper", "Town Paper")
+    assert html_title(head, f"<h1>{question}</h1>") == question

@@ -25,8 +25,10 @@ from newsclean.extract.html.dates import (
 )
 from newsclean.extract.html.titles import (
     HEADLINE_AGREEMENT,
+    HOST_NAME,
     SEPARATORS,
     agreed_headline,
+    lost_characters,
     masthead,
     names_site,
     shown_headline,
@@ -137,6 +139,12 @@ def page_meta(tree) -> PageMeta:
     headline = agreed_headline(visible, stripped, bare_title, parts)
     if not stripped and headline and page_title and masthead(headline, page_title):
         headline = None
+    elif not stripped and headline and page_title and HOST_NAME.fullmatch(headline):
+        # The site's address as its masthead ("example.com") is its name, and what else
+        # the title says is the headline ("example.com Progress Report").
+        bare = strip_site_name(page_title, headline)
+        if not meta.site_name and bare != bare_title:
+            meta.site_name, headline, bare_title = headline, bare, bare
     meta.agreed = headline is not None and headline in visible
     meta.headline = strip_site_name(headline, meta.site_name, only_site=True) if headline else None
     meta.declared = tuple(t for t in (*declared, page_title) if t)
@@ -385,6 +393,9 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
     first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
     title = shown_title(document.title, first_line, meta)
+    if "?" in (title or document.title or ""):
+        # (a headline written with "?" for the characters its encoding lost)
+        title = lost_characters(title or document.title, meta.titles) or title
     if title is not None:
         document.title = title
         drop_title_repeats(document)

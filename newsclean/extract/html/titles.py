@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
 from newsclean.extract.textmeta import title_agreement
@@ -27,6 +30,8 @@ def strip_site_name(title: str, site_name: str | None = None, only_site: bool = 
     'Warning: storms ahead'
     >>> strip_site_name("Week 3 - the results | Daily Planet", "Daily Planet", only_site=True)
     'Week 3 - the results'
+    >>> strip_site_name("example.com Progress Report", "example.com")
+    'Progress Report'
     """
     title = " ".join(title.split())
     for sep in SEPARATORS:
@@ -41,6 +46,14 @@ def strip_site_name(title: str, site_name: str | None = None, only_site: bool = 
             longest = max(parts, key=len)
             if len(longest) >= 0.5 * len(title) or len(parts) > 2:
                 return longest.strip()
+    if site_name and HOST_NAME.fullmatch(site_name):
+        # a site named by its address, written before or after the headline with no separator
+        head, _, rest = title.partition(" ")
+        if rest and head.casefold() == site_name.casefold():
+            return rest
+        rest, _, tail = title.rpartition(" ")
+        if rest and tail.casefold() == site_name.casefold():
+            return rest
     return title
 
 
@@ -85,6 +98,26 @@ def site_from_title(title: str) -> str | None:
         if found and tail and len(tail) <= 40 and len(tail) < len(head) and len(tail.split()) <= 5:
             return tail
     return None
+
+
+#: A site's address used as its name ("example.com", "Move.org"): names joined by dots,
+#: the last a top-level domain's letters.
+HOST_NAME = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
+def lost_characters(title: str, titles: Iterable[str]) -> str | None:
+    """The title of *titles* that *title* writes with a "?" for each character or two its
+    encoding lost ("Beginner? Guide" for "Beginner's Guide"), or None.
+
+    >>> lost_characters("Event Planning? Beginner? Guide", ["Event Planning: Beginner’s Guide"])
+    'Event Planning: Beginner’s Guide'
+    >>> lost_characters("Is it safe?", ["Is it safe"]) is None
+    True
+    """
+    if "?" not in title.rstrip("?"):
+        return None
+    lost = re.compile("[^?]{1,2}".join(map(re.escape, title.split("?"))))
+    return next((other for other in titles if "?" not in other and lost.fullmatch(other)), None)
 
 
 #: Share of a visible headline's words (and of a declared title's) that must agree.
@@ -134,6 +167,7 @@ def masthead(heading: str, page_title: str) -> bool:
     (True, False)
     >>> masthead("Electronic Gadgets", "| Nuts & Volts Magazine")
     False
+
     """
     words = set(WORD.findall(heading.casefold()))
     return (
