@@ -172,3 +172,12 @@ def test_question_marks_for_lost_characters_give_way_to_the_declared_title():
     question = "Will the bridge open? The council votes"
     head = declared(f"{question} | Town Paper", "Town Paper")
     assert html_title(head, f"<h1>{question}</h1>") == question
+
+
+def test_a_breadcrumb_mark_before_the_headline_is_no_part_of_it():
+    head = declared("Wool Runner shoes | Town Shoes", "Town Shoes")
+    assert html_title(head, "<h1>/ Wool Runner shoes</h1>") == "Wool Runner shoes"
+    assert html_title(head, "<h1>» Wool Runner shoes</h1>") == "Wool Runner shoes"
+    # a headline that starts with a path stays as written
+    head = declared("/dev/null for beginners | Town Shoes", "Town Shoes")
+    assert html_title(head, "<h1>/dev/null for beginners</h1>") == "/dev/null for beginners"

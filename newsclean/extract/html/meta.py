@@ -400,7 +400,8 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
         document.title = title
         drop_title_repeats(document)
     if document.title:
-        document.title = clean_text(document.title)
+        # (a breadcrumb's mark left before the headline: "/ Men's Wool Runner")
+        document.title = clean_text(document.title).removeprefix("/ ").lstrip("»›> ")
     # The page's own author field is cleaner than a byline line ("By X - Nov 19, 2019").
     byline = text_byline(document.byline, document.title)
     author = None if weak_markup_author(byline, meta) else meta.author
