@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean.cli import cli
 from newsclean.extract import linemodel
-from newsclean.extract.languages import WORD
 from newsclean.extract.blockrows import PUNCTUATION, RATIO_CHARS
+from newsclean.extract.languages import WORD
 from newsclean.extract.linemodel import FEATURES, LineModel, boiler_words, candidates, resolve
 from newsclean.extract.lineshape import text_shape
 

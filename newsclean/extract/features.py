@@ -329,7 +329,7 @@ def line_features(
             "bad",
             f"stopword density {line.density:.2f} < {low:.2f}; {words} words",
         )
-    if short:
+    if short and known is not None:  # (known: looked up above)
         known[text] = (
             line.words,
             line.density,
