@@ -39,11 +39,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import filterfalse, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.html.bytype import CONFIDENCE
+from newsclean.extract.html.patterns import longest_first, whole_words
 from newsclean.extract.metadata import is_date_line
 from newsclean.extract.trees import TreeSum
 
@@ -143,34 +144,7 @@ NAME_WORDS = tuple(
 )
 
 
-def _longest_first(words: Sequence[str]) -> str:
-    """A pattern matching the longest of *words* at a position, as their alternation sorted
-    longest first would, but written as a tree of shared prefixes (``ca(?:rd|rt|tegory)``),
-    which the regular expression engine tries far faster.
-
-    >>> re.findall(_longest_first(["tag", "tags", "toc"]), "tags-toc tag")
-    ['tags', 'toc', 'tag']
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [
-            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{inner})?" if "" in node else inner
-
-    return pattern(trie)
-
-
-_NAME_WORD = re.compile(_longest_first(NAME_WORDS))
+_NAME_WORD = re.compile(longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
 #: The words of the reader addressed, of the writer's group and of reported speech.
 VOICE_WORDS: tuple[tuple[str, ...], ...] = (
@@ -180,7 +154,14 @@ VOICE_WORDS: tuple[tuple[str, ...], ...] = (
      "nuestro", "nuestra"),
     ("said", "says", "told", "according", "reported", "sagte", "dijo", "a déclaré", "ha detto"),
 )  # fmt: skip
-VOICE = re.compile(r"\b(?:" + "|".join(f"({'|'.join(words)})" for words in VOICE_WORDS) + r")\b")
+
+
+#: The words of :data:`VOICE_WORDS` as whole words, and which group each is of (the first
+#: that has it, as the alternation tries them).
+VOICE = re.compile(whole_words([word for words in VOICE_WORDS for word in words]))
+_VOICE_GROUP = {
+    word: group for group, words in reversed(list(enumerate(VOICE_WORDS))) for word in words
+}
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
@@ -220,10 +201,7 @@ KIND_PHRASES = {
 }
 _KIND_OF = {word: at for at, words in enumerate(KIND_WORDS.values()) for word in words.split()}
 #: The phrases of each kind as whole words ("in stock", not "within stockholm").
-_KIND_PHRASE = {
-    kind: re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
-    for kind, phrases in KIND_PHRASES.items()
-}
+_KIND_PHRASE = {kind: re.compile(whole_words(phrases)) for kind, phrases in KIND_PHRASES.items()}
 _LATIN_WORD = re.compile(r"[a-z]+")
 #: Short lines that are a call to action, a link to more items, or a post's controls.
 LINE_KINDS = {
@@ -269,7 +247,7 @@ DOCS_TITLE = re.compile(
 #: The end of a paragraph of prose (a sentence's), and the first person.
 PROSE_END = (".", "!", "?", '"', "”", ")", "。")
 BY_LINE = re.compile(r"(?i:by)\s+[A-Z]")
-FIRST_PERSON = re.compile(r"\b(?:i|my|me|i'm|i've|i'd|myself)\b")
+FIRST_PERSON = re.compile(whole_words(["i", "my", "me", "i'm", "i've", "i'd", "myself"]))
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -347,13 +325,27 @@ def page_row(
     :data:`FEATURES`.
     """
     words = [block.words for block in blocks]
+    kept = _Kept(body)
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
-        + _text_figures(elements, blocks, words, body, byline, date)
+        + _text_figures(elements, blocks, words, kept, byline, date)
         + _page_figures(meta, blocks, words)
-        + _shape_figures(body, meta, blocks)
+        + _shape_figures(kept, meta, blocks)
     )
+
+
+class _Kept:
+    """The kept paragraphs, with what both the text and shape figures read of them: each
+    one's words, and the lower-case sample read for the voice and its words."""
+
+    __slots__ = ("body", "sample", "sample_words", "sizes")
+
+    def __init__(self, body: Sequence[str]) -> None:
+        self.body = body
+        self.sizes = [len(text.split()) for text in body]
+        self.sample = _head(body, _VOICE_CHARS).lower()
+        self.sample_words = self.sample.split()
 
 
 def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[int]) -> list[float]:
@@ -388,13 +380,11 @@ def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[in
     return row
 
 
-def _shape_figures(
-    body: Sequence[str], meta: PageMeta | None, blocks: Sequence[Block]
-) -> list[float]:
+def _shape_figures(kept_text: _Kept, meta: PageMeta | None, blocks: Sequence[Block]) -> list[float]:
     """The shape of the kept text (runs of prose, questions, colons, figures), of the
     headline (a sentence or a name), the kind of title, and the short "By …" lines."""
+    body, sizes = kept_text.body, kept_text.sizes
     paragraphs = len(body) or 1
-    sizes = [len(text.split()) for text in body]
     kept = sum(sizes) or 1
     prose = [size >= 20 and text.rstrip().endswith(PROSE_END) for text, size in zip(body, sizes)]
     run = longest = longest_words = words = 0
@@ -404,8 +394,7 @@ def _shape_figures(
             longest, longest_words = run, words
     prose_texts = [text for text, is_prose in zip(body, prose) if is_prose]
     sentences = sum(text.count(". ") + 1 for text in prose_texts)
-    sample = _head(body, _VOICE_CHARS).lower()
-    sample_words = sample.split()
+    sample, sample_words = kept_text.sample, kept_text.sample_words
     row = [
         sum(size for size, is_prose in zip(sizes, prose) if is_prose) / kept,
         longest / paragraphs,
@@ -414,7 +403,9 @@ def _shape_figures(
         len(FIRST_PERSON.findall(sample)) / (len(sample_words) or 1),
         sum(text.rstrip().endswith("?") for text in body) / paragraphs,
         sum(text.rstrip().endswith(":") for text in body) / paragraphs,
-        sum(1 for word in sample_words if any(map(str.isdigit, word))) / (len(sample_words) or 1),
+        # (a word of letters has no digit: only the others are read, char by char)
+        sum(1 for word in filterfalse(str.isalpha, sample_words) if any(map(str.isdigit, word)))
+        / (len(sample_words) or 1),
     ]
     headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
     title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
@@ -480,11 +471,12 @@ def _text_figures(
     elements: Elements,
     blocks: Sequence[Block],
     words: list[int],
-    body: Sequence[str],
+    kept_text: _Kept,
     byline: bool,
     date: bool,
 ) -> list[float]:
     """The page's text: links, sentences, the kept body, prices, hints, voice, headings."""
+    body, body_words = kept_text.body, kept_text.sizes
     total_words = sum(words) or 1
     count = len(blocks) or 1
     texts = [block.text for block in blocks]
@@ -495,7 +487,6 @@ def _text_figures(
         total_words / count,
         sum(map(str.endswith, texts, repeat((".", "!", "?", "。")))) / count,
     ]
-    body_words = [len(p.split()) for p in body]
     kept = sum(body_words)
     paragraphs = len(body)
     text = _head(texts, _PRICE_CHARS)
@@ -515,10 +506,9 @@ def _text_figures(
     row += [
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
-    prose = _head(body, _VOICE_CHARS).lower()
-    voice = VOICE.findall(prose)
-    sample_words = len(prose.split()) or 1
-    row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
+    voice = Counter(map(_VOICE_GROUP.__getitem__, VOICE.findall(kept_text.sample)))
+    sample_words = len(kept_text.sample_words) or 1
+    row += [voice[k] / sample_words for k in range(3)]
     block_tags = Counter(block.tag for block in blocks)
     heading = sum(block_tags[tag] for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     short = sum(n < 8 for n in body_words)
