@@ -333,7 +333,7 @@ class _Page:
         self.container_depth = depth[container] if container >= 0 else 0
         self.repeats = Counter(line.text for _, line, _ in placed)
         # Lines per parent of the element holding the text (a list, a section, an article body).
-        holders = [_holder(block, parent, tags) for _, _, block in placed]
+        holders = [block.holder for _, _, block in placed]
         self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
         self.group_lines: Counter = Counter(groups)
         self.group_links: dict[int, int] = dict.fromkeys(self.group_lines, 0)
@@ -464,10 +464,3 @@ def _depths_and_masks(
             bits |= more
         masks[serial] = bits
     return depth, masks
-
-
-def _holder(block, parent: list[int], tags: list[str]) -> int:
-    serial = block.element
-    while serial > 0 and tags[serial] != block.tag:
-        serial = parent[serial]
-    return serial

@@ -178,7 +178,7 @@ class Elements:
 class Block:
     """One line of page text and what the markup says about it."""
 
-    __slots__ = ("element", "elements", "link_density", "tag", "text", "words")
+    __slots__ = ("element", "elements", "holder", "link_density", "tag", "text", "words")
 
     def __init__(
         self,
@@ -188,6 +188,7 @@ class Block:
         element: int = 0,
         elements: Elements | None = None,
         words: int = -1,
+        holder: int = -1,
     ) -> None:
         self.text = text
         #: Words of the text, separated by white space.
@@ -199,6 +200,14 @@ class Block:
         #: The serial of the innermost element around the text, in :attr:`elements`.
         self.element = element
         self.elements = elements if elements is not None else Elements()
+        #: The serial of the block element that holds the text (its tag is :attr:`tag`; 0: the body).
+        self.holder = holder if holder >= 0 else self._find_holder()
+
+    def _find_holder(self) -> int:
+        serial, parent, tags = self.element, self.elements.parent, self.elements.tag
+        while serial > 0 and tags[serial] != self.tag:
+            serial = parent[serial]
+        return serial
 
     def __repr__(self) -> str:
         return f"Block({self.text[:40]!r}, {self.tag!r}, {self.link_density:.2f}, {self.element})"
@@ -417,12 +426,13 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
     parts: list[str] = []
     add_part = parts.append
     link_chars = 0
-    # The open elements: (serial, innermost block tag, inside a link, is a block).
-    top: tuple[int, str, bool, bool] = (0, "body", False, True)
-    opened: list[tuple[int, str, bool, bool]] = [top]
+    # The open elements: (serial, innermost block tag, inside a link, is a block, serial of
+    # the innermost block element).
+    top: tuple[int, str, bool, bool, int] = (0, "body", False, True, 0)
+    opened: list[tuple[int, str, bool, bool, int]] = [top]
     skip, block_tags, names, hint_cache = SKIP, BLOCK, _TAG_NAMES, HINT_CACHE
 
-    def flush(top: tuple[int, str, bool, bool]) -> None:
+    def flush(top: tuple[int, str, bool, bool, int]) -> None:
         nonlocal link_chars
         words = "".join(parts).split()
         parts.clear()
@@ -436,6 +446,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                     top[0],
                     elements,
                     len(words),
+                    top[4],
                 )
             )
         link_chars = 0
@@ -527,7 +538,9 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
         e_hints.append(hints)
         e_names.append(class_id)
         link = top[2] or (tag == "a" and not (top[1] in HEADINGS and in_page(attributes)))
-        top = (serial, tag if is_block else top[1], link, is_block)
+        top = (
+            (serial, tag, link, True, serial) if is_block else (serial, top[1], link, False, top[4])
+        )
         opened.append(top)
         push(None)
         if len(opened) < MAX_DEPTH:

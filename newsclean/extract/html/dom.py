@@ -309,13 +309,6 @@ class PageStructure:
                 line.cls, line.why = "short", "the page's headline"
         return found
 
-    def _holder(self, block: Block) -> int:
-        """The serial of the block element that holds *block*'s text (a ``p``, ``li``, ``tr`` …)."""
-        serial, parent, tags = block.element, self.elements.parent, self.elements.tag
-        while serial > 0 and tags[serial] != block.tag:
-            serial = parent[serial]
-        return serial
-
     def _mark_flow(self, placed: list[tuple[int, Line, Block]], inside: list[bool]) -> None:
         """Short lines in the article's flow are part of it: list items, table rows, subheads.
 
@@ -327,7 +320,7 @@ class PageStructure:
         flow: set[int] = set()
         for _, line, block in placed:
             if line.cls == "good" and line.hit is None and inside[block.element]:
-                flow.add(parent[self._holder(block)])
+                flow.add(parent[block.holder])
         items = self.profile is not None and self.profile.items
         if not flow and not items:
             return
@@ -346,7 +339,7 @@ class PageStructure:
             if items:
                 line.cls, line.why = "near", f"{line.why}; an item of the page's main element"
                 continue
-            serial = parent[self._holder(block)]
+            serial = parent[block.holder]
             for _ in range(FLOW_LEVELS):
                 if serial in flow:
                     line.cls, line.why = "near", f"{line.why}; in the article's flow"

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import filterfalse, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +204,7 @@ _KIND_OF = {word: at for at, words in enumerate(KIND_WORDS.values()) for word in
 #: The phrases of each kind as whole words ("in stock", not "within stockholm").
 _KIND_PHRASE = {kind: re.compile(whole_words(phrases)) for kind, phrases in KIND_PHRASES.items()}
 _LATIN_WORD = re.compile(r"[a-z]+")
+_TAG_OF = attrgetter("tag")
 #: Short lines that are a call to action, a link to more items, or a post's controls.
 LINE_KINDS = {
     "cta": r"contact us|get started|get a quote|free quote|request a (?:demo|quote)|book (?:a|an|now"
@@ -325,13 +327,14 @@ def page_row(
     :data:`FEATURES`.
     """
     words = [block.words for block in blocks]
+    texts = [block.text for block in blocks]
     kept = _Kept(body)
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
-        + _text_figures(elements, blocks, words, kept, byline, date)
-        + _page_figures(meta, blocks, words)
-        + _shape_figures(kept, meta, blocks)
+        + _text_figures(elements, blocks, words, texts, kept, byline, date)
+        + _page_figures(meta, blocks, words, texts)
+        + _shape_figures(kept, meta, texts)
     )
 
 
@@ -348,15 +351,16 @@ class _Kept:
         self.sample_words = self.sample.split()
 
 
-def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[int]) -> list[float]:
+def _page_figures(
+    meta: PageMeta | None, blocks: Sequence[Block], words: list[int], texts: list[str]
+) -> list[float]:
     """What tells the kinds of pages apart beyond their shape: teasers (linked headings, date
     lines), calls to action, replies, the words of each kind of page, and the title."""
     count, total = len(blocks) or 1, sum(words) or 1
     headings = [block for block in blocks if block.tag in ("h2", "h3", "h4", "h5", "h6")]
     linked = sum(block.link_density > 0.5 for block in headings)
     row = [_log(linked), linked / (len(headings) or 1), 1000 * len(headings) / total]
-    texts = [block.text for block in blocks]
-    dates = sum(len(text) < 90 and is_date_line(text) for text in texts)
+    dates = sum(map(is_date_line, [text for text in texts if len(text) < 90]))
     long = [at for at, number in enumerate(words) if number >= 40]
     span = (long[-1] - long[0]) / count if long else 0.0
     row += [_log(dates), dates / count, _log(len(long)), span]
@@ -380,7 +384,7 @@ def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[in
     return row
 
 
-def _shape_figures(kept_text: _Kept, meta: PageMeta | None, blocks: Sequence[Block]) -> list[float]:
+def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) -> list[float]:
     """The shape of the kept text (runs of prose, questions, colons, figures), of the
     headline (a sentence or a name), the kind of title, and the short "By …" lines."""
     body, sizes = kept_text.body, kept_text.sizes
@@ -416,7 +420,7 @@ def _shape_figures(kept_text: _Kept, meta: PageMeta | None, blocks: Sequence[Blo
         sum(word[0].isupper() for word in long_words) / (len(long_words) or 1),
         float(GUIDE_TITLE.search(title.lower()) is not None),
         float(DOCS_TITLE.search(title.lower()) is not None),
-        _log(sum(1 for block in blocks if len(block.text) < 60 and BY_LINE.match(block.text))),
+        _log(sum(1 for text in texts if len(text) < 60 and BY_LINE.match(text))),
     ]
     return row
 
@@ -471,6 +475,7 @@ def _text_figures(
     elements: Elements,
     blocks: Sequence[Block],
     words: list[int],
+    texts: list[str],
     kept_text: _Kept,
     byline: bool,
     date: bool,
@@ -479,7 +484,6 @@ def _text_figures(
     body, body_words = kept_text.body, kept_text.sizes
     total_words = sum(words) or 1
     count = len(blocks) or 1
-    texts = [block.text for block in blocks]
     link_words = [w for w, block in zip(words, blocks) if block.link_density > 0.5]
     row = [
         len(link_words) / count,
@@ -509,7 +513,7 @@ def _text_figures(
     voice = Counter(map(_VOICE_GROUP.__getitem__, VOICE.findall(kept_text.sample)))
     sample_words = len(kept_text.sample_words) or 1
     row += [voice[k] / sample_words for k in range(3)]
-    block_tags = Counter(block.tag for block in blocks)
+    block_tags = Counter(map(_TAG_OF, blocks))
     heading = sum(block_tags[tag] for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     short = sum(n < 8 for n in body_words)
     row += [
@@ -536,7 +540,7 @@ def _kind_words(text: str) -> list[float]:
         found[kind_of[word]] += counted[word]
     for at, kind in enumerate(KIND_WORDS):
         # (the whole-word search only where one of the phrases is in the text at all)
-        if kind in _KIND_PHRASE and any(phrase in text for phrase in KIND_PHRASES[kind]):
+        if kind in _KIND_PHRASE and any(map(text.__contains__, KIND_PHRASES[kind])):
             found[at] += len(_KIND_PHRASE[kind].findall(text))
     per = 100 / (len(words) or 1)
     return [per * number for number in found]
