@@ -367,7 +367,9 @@ def _page_figures(
     short = LINE_KIND.findall("\n".join(text for text in texts if len(text) < 40).lower())
     row += [_log(sum(bool(found[k]) for found in short)) for k in range(len(LINE_KINDS))]
     text = _head(texts, _KIND_CHARS).lower()
-    row += [_log(len(PHONE.findall(text))), _log(len(MINUTES_READ.findall(text)))]
+    # (a reading time needs "min" and "read": most pages are spared the search)
+    minutes = MINUTES_READ.findall(text) if "read" in text and "min" in text else ()
+    row += [_log(len(PHONE.findall(text))), _log(len(minutes))]
     row += _kind_words(text)
     title = (meta.title or "") if meta is not None else ""
     headline = (meta.headline or "") if meta is not None else ""
@@ -407,9 +409,7 @@ def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) ->
         len(FIRST_PERSON.findall(sample)) / (len(sample_words) or 1),
         sum(text.rstrip().endswith("?") for text in body) / paragraphs,
         sum(text.rstrip().endswith(":") for text in body) / paragraphs,
-        # (a word of letters has no digit: only the others are read, char by char)
-        sum(1 for word in filterfalse(str.isalpha, sample_words) if any(map(str.isdigit, word)))
-        / (len(sample_words) or 1),
+        _digit_words(sample, sample_words) / (len(sample_words) or 1),
     ]
     headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
     title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
@@ -423,6 +423,26 @@ def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) ->
         _log(sum(1 for text in texts if len(text) < 60 and BY_LINE.match(text))),
     ]
     return row
+
+
+#: A decimal digit and the rest of its word (one match per word that has one).
+_DIGIT_TAIL = re.compile(r"\d\S*")
+_DECIMAL = re.compile(r"\d")
+
+
+def _digit_words(text: str, words: list[str]) -> int:
+    """How many of *words* (``text.split()``) hold a digit (:meth:`str.isdigit`): those with a
+    decimal digit, found by one pass over *text*, and those with another digit only (a
+    superscript, a circled digit), which are never ASCII.
+
+    >>> _digit_words("in 2024, ² or ab³ x", "in 2024, ² or ab³ x".split())
+    3
+    """
+    count = len(_DIGIT_TAIL.findall(text))
+    for word in filterfalse(str.isascii, words):
+        if _DECIMAL.search(word) is None and any(map(str.isdigit, word)):
+            count += 1
+    return count
 
 
 def _markup_figures(ld_types: Sequence[str], og_type: str | None) -> list[float]:
