@@ -395,11 +395,27 @@ def page_in_noscript(node) -> bool:
     return len(node.text(deep=True)) >= NOSCRIPT_CHARS
 
 
-#: Tag names by Lexbor tag id, for the standard elements (custom elements get
+#: Tag names and kinds by Lexbor tag id, for the standard elements (custom elements get
 #: per-document ids above this bound and are looked up each time).
-_TAG_NAMES: dict[int, str] = {}
+_TAG_KINDS: dict[int, tuple[str, int]] = {}
 _STANDARD_IDS = 4096
 _TEXT_ID = 2
+#: What the walk does with an element: skip it, read a ``<noscript>`` that holds a page
+#: (else skip it), read it inline, or end a block before it (a block element, a table cell).
+_SKIPPED, _NOSCRIPT, _INLINE, _BLOCK, _CELL = range(5)
+
+
+def _tag_kind(tag: str) -> int:
+    """The walk's kind of an element with tag name *tag*.
+
+    >>> _tag_kind("p") == _BLOCK, _tag_kind("span") == _INLINE, _tag_kind("#comment") == _SKIPPED
+    (True, True, True)
+    """
+    if tag == "noscript":
+        return _NOSCRIPT
+    if tag in SKIP or tag[0] in "-_!#":
+        return _SKIPPED
+    return _BLOCK if tag in BLOCK else (_CELL if tag in CELL else _INLINE)
 
 
 def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Block]:
@@ -430,7 +446,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
     # the innermost block element).
     top: tuple[int, str, bool, bool, int] = (0, "body", False, True, 0)
     opened: list[tuple[int, str, bool, bool, int]] = [top]
-    skip, block_tags, names, hint_cache = SKIP, BLOCK, _TAG_NAMES, HINT_CACHE
+    kinds, hint_cache = _TAG_KINDS, HINT_CACHE
 
     def flush(top: tuple[int, str, bool, bool, int]) -> None:
         nonlocal link_chars
@@ -475,17 +491,19 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                 if top[2]:
                     link_chars += len(text.strip())
             continue
-        tag = names.get(tag_id)
-        if tag is None:
-            # None for a node that is not an element, text, comment or doctype: a
-            # processing instruction such as <?php ... ?> inside the body
+        known = kinds.get(tag_id)
+        if known is None:
+            # (a node's tag is None for a node that is not an element, text, comment or
+            # doctype: a processing instruction such as <?php ... ?> inside the body)
             tag = node.tag or "#other"
+            known = tag, _tag_kind(tag)
             if tag_id < _STANDARD_IDS:
-                names[tag_id] = tag
-        if (tag in skip or tag[0] in "-_!#") and not (tag == "noscript" and page_in_noscript(node)):
+                kinds[tag_id] = known
+        tag, kind = known
+        if kind <= _NOSCRIPT and (kind == _SKIPPED or not page_in_noscript(node)):
             continue
         last = node.last_child
-        if last is None and tag not in block_tags and tag not in CELL:
+        if last is None and kind < _BLOCK:
             continue  # an empty inline element (an image, an icon): its attributes change nothing
         attributes = node.attributes
         hints = NO_HINTS
@@ -515,7 +533,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                     hints = hints | more if hints else more
             if "role" in attributes or "itemprop" in attributes:
                 hints = attribute_hints(attributes, anchor)
-        if tag in block_tags:
+        if kind == _BLOCK:
             if parts:
                 flush(top)
             if tag == "br" or tag == "hr":
@@ -523,7 +541,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
             is_block = True
         else:
             is_block = False
-            if tag in CELL:
+            if kind == _CELL:
                 add_part(" ")
         if last is None:
             continue  # no text inside: nothing to record
