@@ -184,6 +184,10 @@ class PageStructure:
             parent, tags = self.elements.parent, self.elements.tag
             size = len(tags)
             in_code = [False] * size
+            if "pre" not in tags and "figure" not in tags:
+                # (most pages: no code, no listing; a list's search is C code)
+                self._code_cache = in_code, [False] * size
+                return self._code_cache
             holds_code = [tag in LISTED_TAGS for tag in tags]
             for serial in range(size - 1, 0, -1):  # children after their parents
                 if holds_code[serial]:
