@@ -340,7 +340,7 @@ class _Page:
         #: The page's reading: -1 as an article, else its type's index in READINGS.
         self.reading = _READING_INDEX.get(profile.kind, -1) if profile is not None else -1
         self.container_depth = depth[container] if container >= 0 else 0
-        self.repeats = Counter(line.text for _, line, _ in placed)
+        self.repeats = Counter([line.text for _, line, _ in placed])
         # Lines per parent of the element holding the text (a list, a section, an article body).
         holders = [block.holder for _, _, block in placed]
         self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
@@ -373,7 +373,7 @@ class _Page:
             kept / count,
             linked / count,
         ]
-        self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+        self.typical = sorted([line.words for _, line, _ in placed])[count // 2] + 1
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
         self.basics = [
             (

@@ -139,9 +139,11 @@ class PageStructure:
         rules need not read them.
         """
         in_nav = self._flags()[0]
-        links = self.profile is not None and self.profile.links
+        if self.profile is not None and self.profile.links:
+            return [block is not None and in_nav[block.element] for block in self.blocks]
         return [
-            block is not None and ((_menu_block(block) and not links) or in_nav[block.element])
+            block is not None
+            and ((block.link_density > LINK_SHARE and _menu_block(block)) or in_nav[block.element])
             for block in self.blocks
         ]
 
