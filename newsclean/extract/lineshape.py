@@ -14,8 +14,8 @@ import re
 from newsclean.extract.blockrows import PUNCTUATION, RATIO_CHARS
 
 _DIGITS = re.compile(r"\d")
-#: The block model's punctuation (its ``PUNCT_TABLE`` deletes the same characters): one
-#: regex pass counts them several times faster than a translation does.
+#: The block model's punctuation (its rows count the same characters with the same
+#: kind of pattern): one regex pass counts them several times faster than a translation does.
 _PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 #: A capital that starts a word: at the start or after white space (tested behind it, so
