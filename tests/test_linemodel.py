@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean.cli import cli
 from newsclean.extract import linemodel
+from newsclean.extract.blockrows import PUNCTUATION, RATIO_CHARS
 from newsclean.extract.languages import WORD
 from newsclean.extract.linemodel import FEATURES, LineModel, boiler_words, candidates, resolve
+from newsclean.extract.lineshape import text_shape
 
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -175,6 +177,23 @@ def test_caption_cue_searches_only_the_forms_the_words_allow(pieces, glue):
     tokens = WORD.findall(text.lower())
     expected = _ALL_CUES.search(text) is not None
     assert linemodel.caption_cue(text, tokens) == expected == linemodel.caption_cue(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), min_size=61, max_size=200), st.integers(1, 40))
+def test_an_ascii_line_has_the_shape_the_patterns_count(text, tokens):
+    # (an ASCII head is counted from its bytes; a head with one character beyond ASCII, by
+    # the patterns: both give the shares the patterns find)
+    head = text[:RATIO_CHARS]
+    shape = text_shape(text, tokens)
+    punct = re.compile("[" + re.escape("".join(sorted(PUNCTUATION))) + "]")
+    for share, pattern in zip(shape, (punct, re.compile(r"\d"), re.compile("[A-Z]"))):
+        assert share == len(pattern.findall(head)) / len(head)
+    wide = "é" + text[1:]
+    assert text_shape(wide, tokens)[1:3] == (
+        len(re.findall(r"\d", wide[:RATIO_CHARS])) / len(head),
+        len(re.findall("[A-ZÀ-Þ]", wide[:RATIO_CHARS])) / len(head),
+    )
 
 
 def test_caption_cues():

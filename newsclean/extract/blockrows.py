@@ -15,6 +15,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -211,12 +212,20 @@ def _name_buckets(names: str) -> int:
     return mask
 
 
-PUNCT_TABLE = str.maketrans("", "", "".join(sorted(PUNCTUATION)))
-_DIGIT_TABLE = str.maketrans("", "", "0123456789")
-#: Capital letters of the Latin, Greek and Cyrillic alphabets.
-_CAPITAL_TABLE = str.maketrans(
-    "", "", "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
-)
+#: Punctuation, digits (0-9) and the capital letters of the Latin, Greek and Cyrillic alphabets,
+#: counted in a line that is not ASCII (a regex pass counts them several times faster than a
+#: translation deletes them).
+_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
+_DIGIT = re.compile("[0-9]")
+
+
+@lru_cache(maxsize=1)
+def _capital() -> re.Pattern:
+    """The capitals' pattern, compiled when a line first needs it (a few milliseconds)."""
+    capitals = (c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+    return re.compile("[" + "".join(map(re.escape, capitals)) + "]")
+
+
 _PUNCT_ASCII = "".join(sorted(c for c in PUNCTUATION if c.isascii())).encode("ascii")
 _CAPITAL_ASCII = bytes(range(ord("A"), ord("Z") + 1))
 #: Characters of a line read for its punctuation, digit and capital shares.
@@ -241,9 +250,9 @@ def _ratios(text: str) -> tuple[float, float, float]:
             (n - len(data.translate(None, _CAPITAL_ASCII))) / n,
         )
     return (
-        (n - len(text.translate(PUNCT_TABLE))) / n,
-        (n - len(text.translate(_DIGIT_TABLE))) / n,
-        (n - len(text.translate(_CAPITAL_TABLE))) / n,
+        len(_PUNCT.findall(text)) / n,
+        len(_DIGIT.findall(text)) / n,
+        len(_capital().findall(text)) / n,
     )
 
 
@@ -331,13 +340,14 @@ class _Page:
         #: The page's reading: -1 as an article, else its type's index in READINGS.
         self.reading = _READING_INDEX.get(profile.kind, -1) if profile is not None else -1
         self.container_depth = depth[container] if container >= 0 else 0
-        self.repeats = Counter(line.text for _, line, _ in placed)
+        self.repeats = Counter([line.text for _, line, _ in placed])
         # Lines per parent of the element holding the text (a list, a section, an article body).
-        holders = [_holder(block, parent, tags) for _, _, block in placed]
+        holders = [block.holder for _, _, block in placed]
         self.groups = groups = [parent[h] if h > 0 else 0 for h in holders]
         self.group_lines: Counter = Counter(groups)
         self.group_links: dict[int, int] = dict.fromkeys(self.group_lines, 0)
         self.group_words: dict[int, int] = dict.fromkeys(self.group_lines, 0)
+        self.group_shares: dict[int, tuple[float, float, float, float]] = {}
         links, group_words = self.group_links, self.group_words
         container_words = page_words = kept_words = good = kept = linked = 0
         for (_, line, block), group in zip(placed, groups):
@@ -363,7 +373,7 @@ class _Page:
             kept / count,
             linked / count,
         ]
-        self.typical = sorted(line.words for _, line, _ in placed)[count // 2] + 1
+        self.typical = sorted([line.words for _, line, _ in placed])[count // 2] + 1
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
         self.basics = [
             (
@@ -385,6 +395,17 @@ class _Page:
         mask = _NAME_CACHE.get(value)
         return _name_buckets(value) if mask is None else mask
 
+    def _group_shares(self, group: int) -> tuple[float, float, float, float]:
+        """A group's share of the page's lines, its lines' link share, and its share of the
+        page's and of the container's words (the same for each of its lines)."""
+        lines, words, page_words = self.group_lines[group], self.group_words[group], self.page_words
+        return (
+            lines / self.count,
+            self.group_links[group] / lines,
+            words / page_words if page_words else 0.0,
+            words / self.container_words if self.container_words else 0.0,
+        )
+
     def line_row(
         self, position: int, line: Line, block: Block, group: int, mask: int, bucket: int
     ) -> list[float]:
@@ -396,7 +417,6 @@ class _Page:
         dom_hit = hit is not None and hit.rule.startswith("dom-")
         cls = line.cls
         where = -1.0 if position < self.start else (1.0 if position > self.end else 0.0)
-        group_lines, page_words = self.group_lines[group], self.page_words
         row = [
             math.log1p(line.words),
             math.log1p(len(text)),
@@ -423,12 +443,12 @@ class _Page:
             float(self.repeats[text] - 1),
             float(bucket >> BUCKETS & 1),
             float(self.language is not None),
-            group_lines / self.count,
-            self.group_links[group] / group_lines,
-            self.group_words[group] / page_words if page_words else 0.0,
-            self.group_words[group] / self.container_words if self.container_words else 0.0,
-            math.log((line.words + 1) / self.typical),
         ]
+        shares = self.group_shares.get(group)
+        if shares is None:
+            shares = self.group_shares[group] = self._group_shares(group)
+        row += shares
+        row.append(math.log((line.words + 1) / self.typical))
         row += self.figures
         row += (
             _REASON_INDEX.get(line.reason, -1) if not line.keep else -1,
@@ -464,10 +484,3 @@ def _depths_and_masks(
             bits |= more
         masks[serial] = bits
     return depth, masks
-
-
-def _holder(block, parent: list[int], tags: list[str]) -> int:
-    serial = block.element
-    while serial > 0 and tags[serial] != block.tag:
-        serial = parent[serial]
-    return serial

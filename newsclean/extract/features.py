@@ -173,7 +173,7 @@ def page_lines(
             :LANGUAGE_TOKEN_LINES
         ],
     )
-    lines = []
+    lines, known = [], known_lines(language, limits)
     for number, (raw, text, toks, link) in enumerate(
         zip(raw_lines, stripped, tokens, flags), start=1
     ):
@@ -184,7 +184,7 @@ def page_lines(
                 Line(number, raw, text, words=len(toks), cls="bad", link=True, why="link text")
             )
         else:
-            lines.append(line_features(number, raw, language, limits, toks, text))
+            lines.append(line_features(number, raw, language, limits, toks, text, known))
         lines[-1].tokens = toks
     return lines, language
 
@@ -226,8 +226,10 @@ def line_features(
     limits: Limits,
     tokens: list[str] | None = None,
     text: str | None = None,
+    known: dict[str, tuple] | None = None,
 ) -> Line:
-    """Compute the features and the class of one line.
+    """Compute the features and the class of one line (*known*: :func:`known_lines` for
+    *language* and *limits*, when the caller has it).
 
     The function is long on purpose: it runs on every line of every page, and its
     tests are ordered cheapest first in one body, so a line stops as soon as its class
@@ -250,8 +252,9 @@ def line_features(
     words = len(tokens)
     short = words <= _CACHE_WORDS
     if short:
-        key = (text, language, _LIMIT_VALUES(limits))  # (a tuple hashes in C; Limits in Python)
-        cached = _CACHE.get(key)
+        if known is None:
+            known = known_lines(language, limits)
+        cached = known.get(text)
         if cached is not None:
             (
                 line.words,
@@ -326,10 +329,8 @@ def line_features(
             "bad",
             f"stopword density {line.density:.2f} < {low:.2f}; {words} words",
         )
-    if short:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.clear()
-        _CACHE[key] = (
+    if short and known is not None:  # (known: looked up above)
+        known[text] = (
             line.words,
             line.density,
             line.ends_sentence,
@@ -343,13 +344,23 @@ def line_features(
 
 
 #: Features of short lines, which repeat within a page and across the pages of a
-#: site (menus, share widgets, footers): computed once per (text, language, limits).
-_CACHE: dict[tuple, tuple] = {}
+#: site (menus, share widgets, footers): computed once per (text, language, limits), by
+#: text for each language and limits (:func:`known_lines`).
+_CACHE: dict[tuple, dict[str, tuple]] = {}
 _CACHE_SIZE = 50_000
 _CACHE_WORDS = 8
 #: The words of lines up to this long, by text (:func:`_tokenize`).
 _TOKENS_CHARS = 60
 _TOKENS: dict[str, list[str]] = {"": []}
+
+
+def known_lines(language: str | None, limits: Limits) -> dict[str, tuple]:
+    """The features of the short lines seen for *language* and *limits*, by text (a page
+    looks them up once: a text's hash is kept, a tuple's is made again at every lookup).
+    At most :data:`_CACHE_SIZE` lines are remembered before a page starts."""
+    if sum(map(len, _CACHE.values())) >= _CACHE_SIZE:
+        _CACHE.clear()
+    return _CACHE.setdefault((language, _LIMIT_VALUES(limits)), {})
 
 
 @dataclass(slots=True)

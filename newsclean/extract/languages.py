@@ -219,13 +219,12 @@ def detect_language(lines: list[str], token_lists: list[list[str]] | None = None
         return None
     counts = Counter(filter(_all_stopwords().__contains__, tokens))
     best, best_hits = None, 0
-    # (the view of the page's words intersected with a stopword list walks the list and
-    # looks its words up; the list intersected with the words would walk all of them)
-    vocabulary = counts.keys()
+    # (a stopword list intersected with the page's stopwords walks those, fewer than the
+    # list's words, which the view of the page's words intersected with the list walks)
     for code, words_of in stopwords().items():
         if code in CJK_LANGUAGES or code == "ko":
             continue
-        hits = sum(map(counts.__getitem__, vocabulary & words_of))
+        hits = sum(map(counts.__getitem__, words_of.intersection(counts)))
         if hits > best_hits:
             best, best_hits = code, hits
     if best is None or best_hits < 0.08 * total:

@@ -54,10 +54,11 @@ from operator import gt, mul, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsclean.extract.blockmodel import PUNCTUATION, RATIO_CHARS, BlockModel
+from newsclean.extract.blockmodel import BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
+from newsclean.extract.lineshape import text_shape
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
 
@@ -69,14 +70,6 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "linemodel.json
 #: Whether :func:`resolve` uses the shipped model when no model is asked for.
 DEFAULT_ON = True
 
-_DIGITS = re.compile(r"\d")
-#: The block model's punctuation (its ``PUNCT_TABLE`` deletes the same characters): one
-#: regex pass counts them several times faster than a translation does.
-_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
-_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
-#: A capital that starts a word: at the start or after white space (tested behind it, so
-#: that the engine skips to the capitals instead of trying two alternatives everywhere).
-_WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
 #: What a photo's caption says and an article's prose rarely does: "In this Dec. 12, 2006,
 #: file photo", "Esper, left, and …", "(pictured)", "Photo by …", a credit in brackets at
 #: the end ("… (AP Photo/Hau Dinh)", "[SpaceX via Nasa]"), "an artist's illustration".
@@ -141,7 +134,6 @@ MAX_DROP_SHARE = 0.5
 #: A line the rules dropped with no prose line within this many lines (a menu, a footer)
 #: is left to the rules: the model is not asked.
 REACH = 16
-_BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
 _ROLES = ("title", "body", "byline", "date", "caption", "boilerplate")
 _REASONS = (
     "nav", "related", "share", "comment", "legal", "footer", "caption", "credit", "ad",
@@ -264,7 +256,7 @@ def page_rows(
             -1.0 if i < start else (1.0 if i > end else 0.0),
             log1p(start - i if i < start else (i - end if i > end else 0)),
             i / n,
-            *_text_shape(text, tokens),
+            *text_shape(text, tokens),
             float(repeats[text] - 1),
             float(boiler[i]),
             boiler[i] / (tokens or 1),
@@ -299,42 +291,6 @@ def page_rows(
         ]
         out.append((i, row))
     return out
-
-
-def _text_shape(text: str, tokens: int) -> tuple[float, ...]:
-    """Punctuation, digits, capitals, title case, all capitals, a bullet, a closing colon,
-    a link left as text, separators: the shape of a line's text (*tokens*: its white-space
-    words). Short lines (menus, widgets), which repeat across a site's pages, are measured
-    once."""
-    if len(text) > _SHAPE_CACHE_CHARS:
-        return _measure_shape(text, tokens)
-    shape = _SHAPE_CACHE.get(text)
-    if shape is None:
-        if len(_SHAPE_CACHE) >= 50_000:
-            _SHAPE_CACHE.clear()
-        shape = _SHAPE_CACHE[text] = _measure_shape(text, tokens)
-    return shape
-
-
-#: The shapes of lines up to this long, by text.
-_SHAPE_CACHE_CHARS = 60
-_SHAPE_CACHE: dict[str, tuple[float, ...]] = {}
-
-
-def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
-    head = text[:RATIO_CHARS]
-    m = len(head)
-    return (
-        len(_PUNCT.findall(head)) / m,
-        len(_DIGITS.findall(head)) / m,
-        len(_CAPITALS.findall(head)) / m,
-        len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
-        1.0 if text.isupper() else 0.0,
-        1.0 if text.startswith(_BULLETS) or text[:3].rstrip(".)").isdigit() else 0.0,
-        1.0 if text.endswith((":", "：")) else 0.0,
-        1.0 if "http" in text or "www." in text or "@" in text else 0.0,
-        float(text.count("|") + text.count("·") + text.count("•")),
-    )
 
 
 #: Cumulative counts are padded by this many entries at each end (the widest window

@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, pairwise, repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter, methodcaller, not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -206,17 +206,21 @@ _DATE = re.compile(
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+\s?(?:am|pm|hours? ago|minutes? ago|days? ago)\b", re.I)
+#: (Both forms start with a digit at a word's start: the digit first, its boundary tested
+#: behind it, lets the engine skip to the digits instead of trying every position.)
+_TIME = re.compile(
+    r"\d(?<!\w\d)(?:\d?:\d\d\b|\d*\s?(?:am|pm|hours? ago|minutes? ago|days? ago)\b)", re.I
+)
 _BULLET = re.compile(r"^(?:[•·▪◦‣*\-–—>]\s|\d{1,3}[.)]\s)")
 _NUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
-#: Lines the digit and code patterns need look at: with a digit, with a code sign.
+#: Lines the digit patterns need look at: with a digit.
 _DIGIT = re.compile(r"\d")
-_CODE_SIGN = re.compile(r"[{};()=:$>#<]")
 _NO_LETTER = re.compile(r"[^\W\d_]")
 #: A line of code: a call, a closing brace or semicolon, an arrow or a scope sign anywhere
 #: (*_CODE*), or a prompt or keyword at its start (*_CODE_HEAD*). Each alternative of the
-#: first begins with one of a few characters, which the engine then skips to.
-_CODE = re.compile(r"\((?<=\w\().*\)|[{};]\s*$|=>|::")
+#: first begins with one fixed character (the line's end after a brace or a semicolon is
+#: one alternative each), which the engine then skips to.
+_CODE = re.compile(r"\((?<=\w\().*\)|\{\s*$|\}\s*$|;\s*$|=>|::")
 _CODE_HEAD = re.compile(r"\s*(?:\$ |>>> |import |from \S+ import |def |return |#include|<\w+)")
 #: Characters of the dump read for its words, and of the kept text for its voice.
 _READ_CHARS = 5_000
@@ -299,20 +303,19 @@ def _shape_figures(content: list[str], counts: list[int], ends: list[bool]) -> l
     capital = list(map(str.isupper, map(itemgetter(0), content)))
     shapes = Counter(zip(map(min, counts, repeat(12)), capital, ends))
     # The patterns below are costly over every line: each reads only the lines that
-    # can match it (a date, a time, a price have a digit; code has a sign of code),
+    # can match it (a date, a time, a price have a digit),
     # and only the heads of every *step*-th line: a listing's dates and prices stand in
     # short lines, and a long dump shows its kind in a sample as well as in the whole.
     step = max(1, lines // _SAMPLE_LINES)
     heads = [line[:_HEAD_CHARS] for line in content[::step]]
     read = len(heads) or 1
     digits = list(compress(heads, map(_DIGIT.search, heads)))
-    signs = compress(heads, map(_code_sign, heads))
     row += [
         (lines - singles) / count,
         len(shapes) / count,
         (lines - list(map(_BULLET.match, content)).count(None)) / count,
         _found(_NUMBERED_HEADING.match, digits) / read,
-        _found(_code_like, signs) / read,
+        _code_lines(heads) / read,
     ]
     prices = [len(PRICE.findall(line)) for line in digits]
     row += [
@@ -333,19 +336,13 @@ def _shape_figures(content: list[str], counts: list[int], ends: list[bool]) -> l
     return row
 
 
-def _code_sign(line: str) -> bool:
-    """A sign of code in *line*: a sign character, or a keyword (substring tests: as
-    alternatives of the pattern they would be tried at every position)."""
+def _code_lines(lines: list[str]) -> int:
+    """How many of *lines* read like code: *_CODE* found anywhere, else *_CODE_HEAD* at the
+    start (both searched by ``map``, the second only in the lines the first misses)."""
+    found = list(map(_CODE.search, lines))
     return (
-        _CODE_SIGN.search(line) is not None
-        or "import " in line
-        or "def " in line
-        or "return " in line
+        len(found) - found.count(None) + _found(_CODE_HEAD.match, compress(lines, map(not_, found)))
     )
-
-
-def _code_like(line: str) -> re.Match[str] | None:
-    return _CODE.search(line) or _CODE_HEAD.match(line)
 
 
 def _found(find: Callable[[str], Any], lines: Iterable[str]) -> int:

@@ -178,7 +178,7 @@ class Elements:
 class Block:
     """One line of page text and what the markup says about it."""
 
-    __slots__ = ("element", "elements", "link_density", "tag", "text", "words")
+    __slots__ = ("element", "elements", "holder", "link_density", "tag", "text", "words")
 
     def __init__(
         self,
@@ -188,6 +188,7 @@ class Block:
         element: int = 0,
         elements: Elements | None = None,
         words: int = -1,
+        holder: int = -1,
     ) -> None:
         self.text = text
         #: Words of the text, separated by white space.
@@ -199,6 +200,14 @@ class Block:
         #: The serial of the innermost element around the text, in :attr:`elements`.
         self.element = element
         self.elements = elements if elements is not None else Elements()
+        #: The serial of the block element that holds the text (its tag is :attr:`tag`; 0: the body).
+        self.holder = holder if holder >= 0 else self._find_holder()
+
+    def _find_holder(self) -> int:
+        serial, parent, tags = self.element, self.elements.parent, self.elements.tag
+        while serial > 0 and tags[serial] != self.tag:
+            serial = parent[serial]
+        return serial
 
     def __repr__(self) -> str:
         return f"Block({self.text[:40]!r}, {self.tag!r}, {self.link_density:.2f}, {self.element})"
@@ -334,25 +343,17 @@ def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | 
     >>> limit_nesting(b"<div><div><div>deep</div></div></div>", max_depth=2)
     '<div><div> deep </div></div>'
     """
-    # Cheap bounds first: the depth never exceeds the deepest running count of opening
-    # minus closing tags (self-closing ones counted as open), which C code computes, nor
-    # the count of opening tags, nor that of the "<" not followed by "/".
+    # A cheap bound first: the depth never exceeds the count of "<"; then the deepest running
+    # count of opening minus closing tags (self-closing ones counted as open), which C code
+    # computes. (Counting "</" for a second bound costs more than the count it would spare.)
     if isinstance(html, bytes):
         opened = html.count(b"<")
-        if (
-            opened < max_depth
-            or opened - html.count(b"</") < max_depth
-            or _deepest(_NESTING_BYTES.findall(html)) < max_depth
-        ):
+        if opened < max_depth or _deepest(_NESTING_BYTES.findall(html)) < max_depth:
             return html
         text = html.decode("utf-8", errors="replace")
     else:
         opened = html.count("<")
-        if (
-            opened < max_depth
-            or opened - html.count("</") < max_depth
-            or _deepest(_NESTING.findall(html)) < max_depth
-        ):
+        if opened < max_depth or _deepest(_NESTING.findall(html)) < max_depth:
             return html
         text = html
     depth = 0
@@ -394,11 +395,27 @@ def page_in_noscript(node) -> bool:
     return len(node.text(deep=True)) >= NOSCRIPT_CHARS
 
 
-#: Tag names by Lexbor tag id, for the standard elements (custom elements get
+#: Tag names and kinds by Lexbor tag id, for the standard elements (custom elements get
 #: per-document ids above this bound and are looked up each time).
-_TAG_NAMES: dict[int, str] = {}
+_TAG_KINDS: dict[int, tuple[str, int]] = {}
 _STANDARD_IDS = 4096
 _TEXT_ID = 2
+#: What the walk does with an element: skip it, read a ``<noscript>`` that holds a page
+#: (else skip it), read it inline, or end a block before it (a block element, a table cell).
+_SKIPPED, _NOSCRIPT, _INLINE, _BLOCK, _CELL = range(5)
+
+
+def _tag_kind(tag: str) -> int:
+    """The walk's kind of an element with tag name *tag*.
+
+    >>> _tag_kind("p") == _BLOCK, _tag_kind("span") == _INLINE, _tag_kind("#comment") == _SKIPPED
+    (True, True, True)
+    """
+    if tag == "noscript":
+        return _NOSCRIPT
+    if tag in SKIP or tag[0] in "-_!#":
+        return _SKIPPED
+    return _BLOCK if tag in BLOCK else (_CELL if tag in CELL else _INLINE)
 
 
 def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Block]:
@@ -425,12 +442,13 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
     parts: list[str] = []
     add_part = parts.append
     link_chars = 0
-    # The open elements: (serial, innermost block tag, inside a link, is a block).
-    top: tuple[int, str, bool, bool] = (0, "body", False, True)
-    opened: list[tuple[int, str, bool, bool]] = [top]
-    skip, block_tags, names, hint_cache = SKIP, BLOCK, _TAG_NAMES, HINT_CACHE
+    # The open elements: (serial, innermost block tag, inside a link, is a block, serial of
+    # the innermost block element).
+    top: tuple[int, str, bool, bool, int] = (0, "body", False, True, 0)
+    opened: list[tuple[int, str, bool, bool, int]] = [top]
+    kinds, hint_cache = _TAG_KINDS, HINT_CACHE
 
-    def flush(top: tuple[int, str, bool, bool]) -> None:
+    def flush(top: tuple[int, str, bool, bool, int]) -> None:
         nonlocal link_chars
         words = "".join(parts).split()
         parts.clear()
@@ -444,6 +462,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                     top[0],
                     elements,
                     len(words),
+                    top[4],
                 )
             )
         link_chars = 0
@@ -472,17 +491,19 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                 if top[2]:
                     link_chars += len(text.strip())
             continue
-        tag = names.get(tag_id)
-        if tag is None:
-            # None for a node that is not an element, text, comment or doctype: a
-            # processing instruction such as <?php ... ?> inside the body
+        known = kinds.get(tag_id)
+        if known is None:
+            # (a node's tag is None for a node that is not an element, text, comment or
+            # doctype: a processing instruction such as <?php ... ?> inside the body)
             tag = node.tag or "#other"
+            known = tag, _tag_kind(tag)
             if tag_id < _STANDARD_IDS:
-                names[tag_id] = tag
-        if (tag in skip or tag[0] in "-_!#") and not (tag == "noscript" and page_in_noscript(node)):
+                kinds[tag_id] = known
+        tag, kind = known
+        if kind <= _NOSCRIPT and (kind == _SKIPPED or not page_in_noscript(node)):
             continue
         last = node.last_child
-        if last is None and tag not in block_tags and tag not in CELL:
+        if last is None and kind < _BLOCK:
             continue  # an empty inline element (an image, an icon): its attributes change nothing
         attributes = node.attributes
         hints = NO_HINTS
@@ -512,7 +533,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
                     hints = hints | more if hints else more
             if "role" in attributes or "itemprop" in attributes:
                 hints = attribute_hints(attributes, anchor)
-        if tag in block_tags:
+        if kind == _BLOCK:
             if parts:
                 flush(top)
             if tag == "br" or tag == "hr":
@@ -520,7 +541,7 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
             is_block = True
         else:
             is_block = False
-            if tag in CELL:
+            if kind == _CELL:
                 add_part(" ")
         if last is None:
             continue  # no text inside: nothing to record
@@ -535,7 +556,9 @@ def blocks(tree, show_hidden: bool = False, show_tabs: bool = False) -> list[Blo
         e_hints.append(hints)
         e_names.append(class_id)
         link = top[2] or (tag == "a" and not (top[1] in HEADINGS and in_page(attributes)))
-        top = (serial, tag if is_block else top[1], link, is_block)
+        top = (
+            (serial, tag, link, True, serial) if is_block else (serial, top[1], link, False, top[4])
+        )
         opened.append(top)
         push(None)
         if len(opened) < MAX_DEPTH:

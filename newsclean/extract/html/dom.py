@@ -139,9 +139,11 @@ class PageStructure:
         rules need not read them.
         """
         in_nav = self._flags()[0]
-        links = self.profile is not None and self.profile.links
+        if self.profile is not None and self.profile.links:
+            return [block is not None and in_nav[block.element] for block in self.blocks]
         return [
-            block is not None and ((_menu_block(block) and not links) or in_nav[block.element])
+            block is not None
+            and ((block.link_density > LINK_SHARE and _menu_block(block)) or in_nav[block.element])
             for block in self.blocks
         ]
 
@@ -184,6 +186,10 @@ class PageStructure:
             parent, tags = self.elements.parent, self.elements.tag
             size = len(tags)
             in_code = [False] * size
+            if "pre" not in tags and "figure" not in tags:
+                # (most pages: no code, no listing; a list's search is C code)
+                self._code_cache = in_code, [False] * size
+                return self._code_cache
             holds_code = [tag in LISTED_TAGS for tag in tags]
             for serial in range(size - 1, 0, -1):  # children after their parents
                 if holds_code[serial]:
@@ -309,13 +315,6 @@ class PageStructure:
                 line.cls, line.why = "short", "the page's headline"
         return found
 
-    def _holder(self, block: Block) -> int:
-        """The serial of the block element that holds *block*'s text (a ``p``, ``li``, ``tr`` …)."""
-        serial, parent, tags = block.element, self.elements.parent, self.elements.tag
-        while serial > 0 and tags[serial] != block.tag:
-            serial = parent[serial]
-        return serial
-
     def _mark_flow(self, placed: list[tuple[int, Line, Block]], inside: list[bool]) -> None:
         """Short lines in the article's flow are part of it: list items, table rows, subheads.
 
@@ -327,7 +326,7 @@ class PageStructure:
         flow: set[int] = set()
         for _, line, block in placed:
             if line.cls == "good" and line.hit is None and inside[block.element]:
-                flow.add(parent[self._holder(block)])
+                flow.add(parent[block.holder])
         items = self.profile is not None and self.profile.items
         if not flow and not items:
             return
@@ -346,7 +345,7 @@ class PageStructure:
             if items:
                 line.cls, line.why = "near", f"{line.why}; an item of the page's main element"
                 continue
-            serial = parent[self._holder(block)]
+            serial = parent[block.holder]
             for _ in range(FLOW_LEVELS):
                 if serial in flow:
                     line.cls, line.why = "near", f"{line.why}; in the article's flow"

@@ -39,11 +39,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import filterfalse, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.html.bytype import CONFIDENCE
+from newsclean.extract.html.patterns import longest_first, whole_words
 from newsclean.extract.metadata import is_date_line
 from newsclean.extract.trees import TreeSum
 
@@ -143,34 +145,7 @@ NAME_WORDS = tuple(
 )
 
 
-def _longest_first(words: Sequence[str]) -> str:
-    """A pattern matching the longest of *words* at a position, as their alternation sorted
-    longest first would, but written as a tree of shared prefixes (``ca(?:rd|rt|tegory)``),
-    which the regular expression engine tries far faster.
-
-    >>> re.findall(_longest_first(["tag", "tags", "toc"]), "tags-toc tag")
-    ['tags', 'toc', 'tag']
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [
-            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{inner})?" if "" in node else inner
-
-    return pattern(trie)
-
-
-_NAME_WORD = re.compile(_longest_first(NAME_WORDS))
+_NAME_WORD = re.compile(longest_first(NAME_WORDS))
 #: Words of a page's own voice: addressing the reader, speaking as a company, reporting.
 #: The words of the reader addressed, of the writer's group and of reported speech.
 VOICE_WORDS: tuple[tuple[str, ...], ...] = (
@@ -180,7 +155,14 @@ VOICE_WORDS: tuple[tuple[str, ...], ...] = (
      "nuestro", "nuestra"),
     ("said", "says", "told", "according", "reported", "sagte", "dijo", "a déclaré", "ha detto"),
 )  # fmt: skip
-VOICE = re.compile(r"\b(?:" + "|".join(f"({'|'.join(words)})" for words in VOICE_WORDS) + r")\b")
+
+
+#: The words of :data:`VOICE_WORDS` as whole words, and which group each is of (the first
+#: that has it, as the alternation tries them).
+VOICE = re.compile(whole_words([word for words in VOICE_WORDS for word in words]))
+_VOICE_GROUP = {
+    word: group for group, words in reversed(list(enumerate(VOICE_WORDS))) for word in words
+}
 #: Characters of the kept text read for its voice, of the page's text read for prices.
 _VOICE_CHARS = 5000
 _PRICE_CHARS = 30000
@@ -220,11 +202,9 @@ KIND_PHRASES = {
 }
 _KIND_OF = {word: at for at, words in enumerate(KIND_WORDS.values()) for word in words.split()}
 #: The phrases of each kind as whole words ("in stock", not "within stockholm").
-_KIND_PHRASE = {
-    kind: re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
-    for kind, phrases in KIND_PHRASES.items()
-}
+_KIND_PHRASE = {kind: re.compile(whole_words(phrases)) for kind, phrases in KIND_PHRASES.items()}
 _LATIN_WORD = re.compile(r"[a-z]+")
+_TAG_OF = attrgetter("tag")
 #: Short lines that are a call to action, a link to more items, or a post's controls.
 LINE_KINDS = {
     "cta": r"contact us|get started|get a quote|free quote|request a (?:demo|quote)|book (?:a|an|now"
@@ -269,7 +249,7 @@ DOCS_TITLE = re.compile(
 #: The end of a paragraph of prose (a sentence's), and the first person.
 PROSE_END = (".", "!", "?", '"', "”", ")", "。")
 BY_LINE = re.compile(r"(?i:by)\s+[A-Z]")
-FIRST_PERSON = re.compile(r"\b(?:i|my|me|i'm|i've|i'd|myself)\b")
+FIRST_PERSON = re.compile(whole_words(["i", "my", "me", "i'm", "i've", "i'd", "myself"]))
 
 FEATURES: tuple[str, ...] = (
     tuple(f"ld {group}" for group in LD_GROUPS)
@@ -347,31 +327,49 @@ def page_row(
     :data:`FEATURES`.
     """
     words = [block.words for block in blocks]
+    texts = [block.text for block in blocks]
+    kept = _Kept(body)
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
-        + _text_figures(elements, blocks, words, body, byline, date)
-        + _page_figures(meta, blocks, words)
-        + _shape_figures(body, meta, blocks)
+        + _text_figures(elements, blocks, words, texts, kept, byline, date)
+        + _page_figures(meta, blocks, words, texts)
+        + _shape_figures(kept, meta, texts)
     )
 
 
-def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[int]) -> list[float]:
+class _Kept:
+    """The kept paragraphs, with what both the text and shape figures read of them: each
+    one's words, and the lower-case sample read for the voice and its words."""
+
+    __slots__ = ("body", "sample", "sample_words", "sizes")
+
+    def __init__(self, body: Sequence[str]) -> None:
+        self.body = body
+        self.sizes = [len(text.split()) for text in body]
+        self.sample = _head(body, _VOICE_CHARS).lower()
+        self.sample_words = self.sample.split()
+
+
+def _page_figures(
+    meta: PageMeta | None, blocks: Sequence[Block], words: list[int], texts: list[str]
+) -> list[float]:
     """What tells the kinds of pages apart beyond their shape: teasers (linked headings, date
     lines), calls to action, replies, the words of each kind of page, and the title."""
     count, total = len(blocks) or 1, sum(words) or 1
     headings = [block for block in blocks if block.tag in ("h2", "h3", "h4", "h5", "h6")]
     linked = sum(block.link_density > 0.5 for block in headings)
     row = [_log(linked), linked / (len(headings) or 1), 1000 * len(headings) / total]
-    texts = [block.text for block in blocks]
-    dates = sum(len(text) < 90 and is_date_line(text) for text in texts)
+    dates = sum(map(is_date_line, [text for text in texts if len(text) < 90]))
     long = [at for at, number in enumerate(words) if number >= 40]
     span = (long[-1] - long[0]) / count if long else 0.0
     row += [_log(dates), dates / count, _log(len(long)), span]
     short = LINE_KIND.findall("\n".join(text for text in texts if len(text) < 40).lower())
     row += [_log(sum(bool(found[k]) for found in short)) for k in range(len(LINE_KINDS))]
     text = _head(texts, _KIND_CHARS).lower()
-    row += [_log(len(PHONE.findall(text))), _log(len(MINUTES_READ.findall(text)))]
+    # (a reading time needs "min" and "read": most pages are spared the search)
+    minutes = MINUTES_READ.findall(text) if "read" in text and "min" in text else ()
+    row += [_log(len(PHONE.findall(text))), _log(len(minutes))]
     row += _kind_words(text)
     title = (meta.title or "") if meta is not None else ""
     headline = (meta.headline or "") if meta is not None else ""
@@ -388,13 +386,11 @@ def _page_figures(meta: PageMeta | None, blocks: Sequence[Block], words: list[in
     return row
 
 
-def _shape_figures(
-    body: Sequence[str], meta: PageMeta | None, blocks: Sequence[Block]
-) -> list[float]:
+def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) -> list[float]:
     """The shape of the kept text (runs of prose, questions, colons, figures), of the
     headline (a sentence or a name), the kind of title, and the short "By …" lines."""
+    body, sizes = kept_text.body, kept_text.sizes
     paragraphs = len(body) or 1
-    sizes = [len(text.split()) for text in body]
     kept = sum(sizes) or 1
     prose = [size >= 20 and text.rstrip().endswith(PROSE_END) for text, size in zip(body, sizes)]
     run = longest = longest_words = words = 0
@@ -404,8 +400,7 @@ def _shape_figures(
             longest, longest_words = run, words
     prose_texts = [text for text, is_prose in zip(body, prose) if is_prose]
     sentences = sum(text.count(". ") + 1 for text in prose_texts)
-    sample = _head(body, _VOICE_CHARS).lower()
-    sample_words = sample.split()
+    sample, sample_words = kept_text.sample, kept_text.sample_words
     row = [
         sum(size for size, is_prose in zip(sizes, prose) if is_prose) / kept,
         longest / paragraphs,
@@ -414,7 +409,7 @@ def _shape_figures(
         len(FIRST_PERSON.findall(sample)) / (len(sample_words) or 1),
         sum(text.rstrip().endswith("?") for text in body) / paragraphs,
         sum(text.rstrip().endswith(":") for text in body) / paragraphs,
-        sum(1 for word in sample_words if any(map(str.isdigit, word))) / (len(sample_words) or 1),
+        _digit_words(sample, sample_words) / (len(sample_words) or 1),
     ]
     headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
     title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
@@ -425,9 +420,29 @@ def _shape_figures(
         sum(word[0].isupper() for word in long_words) / (len(long_words) or 1),
         float(GUIDE_TITLE.search(title.lower()) is not None),
         float(DOCS_TITLE.search(title.lower()) is not None),
-        _log(sum(1 for block in blocks if len(block.text) < 60 and BY_LINE.match(block.text))),
+        _log(sum(1 for text in texts if len(text) < 60 and BY_LINE.match(text))),
     ]
     return row
+
+
+#: A decimal digit and the rest of its word (one match per word that has one).
+_DIGIT_TAIL = re.compile(r"\d\S*")
+_DECIMAL = re.compile(r"\d")
+
+
+def _digit_words(text: str, words: list[str]) -> int:
+    """How many of *words* (``text.split()``) hold a digit (:meth:`str.isdigit`): those with a
+    decimal digit, found by one pass over *text*, and those with another digit only (a
+    superscript, a circled digit), which are never ASCII.
+
+    >>> _digit_words("in 2024, ² or ab³ x", "in 2024, ² or ab³ x".split())
+    3
+    """
+    count = len(_DIGIT_TAIL.findall(text))
+    for word in filterfalse(str.isascii, words):
+        if _DECIMAL.search(word) is None and any(map(str.isdigit, word)):
+            count += 1
+    return count
 
 
 def _markup_figures(ld_types: Sequence[str], og_type: str | None) -> list[float]:
@@ -480,14 +495,15 @@ def _text_figures(
     elements: Elements,
     blocks: Sequence[Block],
     words: list[int],
-    body: Sequence[str],
+    texts: list[str],
+    kept_text: _Kept,
     byline: bool,
     date: bool,
 ) -> list[float]:
     """The page's text: links, sentences, the kept body, prices, hints, voice, headings."""
+    body, body_words = kept_text.body, kept_text.sizes
     total_words = sum(words) or 1
     count = len(blocks) or 1
-    texts = [block.text for block in blocks]
     link_words = [w for w, block in zip(words, blocks) if block.link_density > 0.5]
     row = [
         len(link_words) / count,
@@ -495,7 +511,6 @@ def _text_figures(
         total_words / count,
         sum(map(str.endswith, texts, repeat((".", "!", "?", "。")))) / count,
     ]
-    body_words = [len(p.split()) for p in body]
     kept = sum(body_words)
     paragraphs = len(body)
     text = _head(texts, _PRICE_CHARS)
@@ -515,11 +530,10 @@ def _text_figures(
     row += [
         _log(hints[h]) for h in ("comment", "related", "byline", "date", "share", "nav", "article")
     ]
-    prose = _head(body, _VOICE_CHARS).lower()
-    voice = VOICE.findall(prose)
-    sample_words = len(prose.split()) or 1
-    row += [sum(bool(found[k]) for found in voice) / sample_words for k in range(3)]
-    block_tags = Counter(block.tag for block in blocks)
+    voice = Counter(map(_VOICE_GROUP.__getitem__, VOICE.findall(kept_text.sample)))
+    sample_words = len(kept_text.sample_words) or 1
+    row += [voice[k] / sample_words for k in range(3)]
+    block_tags = Counter(map(_TAG_OF, blocks))
     heading = sum(block_tags[tag] for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
     short = sum(n < 8 for n in body_words)
     row += [
@@ -546,7 +560,7 @@ def _kind_words(text: str) -> list[float]:
         found[kind_of[word]] += counted[word]
     for at, kind in enumerate(KIND_WORDS):
         # (the whole-word search only where one of the phrases is in the text at all)
-        if kind in _KIND_PHRASE and any(phrase in text for phrase in KIND_PHRASES[kind]):
+        if kind in _KIND_PHRASE and any(map(text.__contains__, KIND_PHRASES[kind])):
             found[at] += len(_KIND_PHRASE[kind].findall(text))
     per = 100 / (len(words) or 1)
     return [per * number for number in found]
