@@ -110,6 +110,37 @@ def test_a_weak_match_with_the_page_title_gives_way_to_the_line_above_the_byline
     assert document.title == "The Best Harbour Boats"
 
 
+def test_a_headline_that_rewords_the_page_title_wins_over_the_line_above_the_byline():
+    # The page title and the headline say the same story in other words; the standfirst
+    # or a category line stands between the headline and the byline.
+    headline = "To Find the 5 Best Harbour Kettles, I Put 17 Models to the Test"
+    for between in ("Our favourites pour slowly and look good on a stove", "Category: Top Picks"):
+        document = clean_rules(
+            ["The 5 Best Harbour Kettles, Tested & Reviewed", "", *MENU, headline, between,
+             "By Ann Lee", "Updated August 27, 2025", *PROSE]
+        )  # fmt: skip
+        assert document.title == headline
+    # a first line of three words or fewer is a menu's, not a page title to reword
+    document = clean_rules(
+        ["Harbour Kettles Shop", "", *MENU, "The Best Harbour Kettles We Tested This Year",
+         "Category: Top Picks", "By Ann Lee", "Updated August 27, 2025", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Category: Top Picks"
+
+
+def test_a_short_page_title_said_again_above_the_body_is_the_headline():
+    document = clean_rules(
+        ["Harbour Backups", "", "Ann Lee", "Posts", "RSS", "Contact", "Harbour Backups",
+         "January 22nd, 2019", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Harbour Backups"
+    # a page title of one word said again is a menu's word
+    document = clean_rules(
+        ["Backups", "", "Ann Lee", "Posts", "Backups", "Contact", "January 22nd, 2019", *PROSE]
+    )  # fmt: skip
+    assert document.title != "Backups"
+
+
 def html_title(head: str, body: str, found: str = "") -> str:
     """The title settled between a headline the text gave (*found*) and the page's markup."""
     html = f"<html><head>{head}</head><body>{body}{BODY}</body></html>"

@@ -314,3 +314,23 @@ def test_a_headings_bold_makes_a_dump_markdown_and_the_bio_under_it_goes():
     assert "We warmly invite you" in body and "**" not in body
     assert "studied business in Mannheim" not in body
     assert any(r.reason == "bio" for r in document.removed)
+
+
+#: Teasers of other stories as html2text lists them: a list item with a link is not wrapped.
+TEASERS = [
+    "  * Toxic algae, climate change and bad policy: scientists say the harbour is under threat",
+    "  * The story behind the first batch of cookies baked on the harbour's floating oven",
+    "  * The council is shaking up its committees, several members getting new portfolios",
+    "  * A man who could barely walk or breathe learns his new feather duvet is to blame",
+]
+
+
+def test_list_items_past_the_width_leave_a_wrapped_dump_wrapped():
+    text = (ROOT / "tests" / "fixtures" / "pages" / "en_wire.txt").read_text(encoding="utf-8")
+    wrapped = _wrap(text, 78).split("\n") + ["", "## More stories", ""] + TEASERS * 5
+    assert wrap_width(wrapped) == 78
+    joined, _ = unwrap(wrapped)
+    plain = newsclean.clean(text, input="text")
+    assert all(paragraph in joined for paragraph in plain.paragraphs)
+    # (the same teasers with no wrapped prose above them make no width)
+    assert wrap_width(text.split("\n") + TEASERS * 5) == 0

@@ -32,6 +32,7 @@ from newsclean.extract.features import (
     page_lines,
     restore_classes,
 )
+from newsclean.extract.headline import rewords_title
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
@@ -410,9 +411,7 @@ def _find_title(
             return anchored
     if best >= 0 or not dump:
         return best if best >= 0 else _nearest_or_head(content, start, nearest)
-    heading = _top_heading(content, min(len(content), start + 2))
-    if heading < 0:
-        heading = _under_breadcrumb(content, min(len(content), start + 2))
+    heading = _marked_heading(content, min(len(content), start + 2), first, low, high)
     if heading >= 0:
         return heading
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
@@ -440,7 +439,10 @@ def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
     head = content[0] if content else None
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
-    return -1
+    # Else a short page title said again above the body ("Backup Strategy"; not one word,
+    # nor one a rule rejects: the headline, first in the text kept, must stay one).
+    text = head.text if head is not None and head.words >= 2 and head.hit is None else None
+    return next((p for p in range(start - 1, 0, -1) if content[p].text == text), -1)
 
 
 def _top_heading(content: list[Line], high: int) -> int:
@@ -459,6 +461,16 @@ def _top_heading(content: list[Line], high: int) -> int:
         ):
             return position
     return -1
+
+
+def _marked_heading(content: list[Line], end: int, first: set[str], low: int, high: int) -> int:
+    """The last Markdown top-level heading before *end*, else the headline a breadcrumb ends
+    with, else the line from *low* to *high* that rewords the page title (*first*, its words;
+    a line with a full stop is no headline)."""
+    heading = _top_heading(content, end)
+    if heading < 0:
+        heading = _under_breadcrumb(content, end)
+    return heading if heading >= 0 else rewords_title(content, first, low, high, _title_like)
 
 
 def _under_breadcrumb(content: list[Line], high: int) -> int:

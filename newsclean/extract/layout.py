@@ -57,6 +57,7 @@ OVER_SHARE = 0.1
 NEAR = 25
 
 _STARTS_BLOCK = re.compile(r"\s*(?:[*+•·>|#-]\s|\d{1,3}[.)]\s|#{1,6}\S)")
+_BLOCK_FIRST = frozenset("*+•·>|#-0123456789")
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -64,8 +65,12 @@ def wrap_width(lines: list[str]) -> int:
     size = MAX_WIDTH + BAND + 2
     spaced = [0] * size  # lines with a space, by length
     going = [0] * size  # the same, followed by a line that goes on in lower case
-    # (a line with a space inside is not empty: only those are looked at one by one)
-    inside = [" " in text for text in map(str.strip, lines)]
+    # (a line with a space inside is not empty: only those are looked at one by one; not a
+    # list item or a heading either, which a converter may leave whole: html2text's links)
+    inside = [
+        " " in text and not (text[0] in _BLOCK_FIRST and _STARTS_BLOCK.match(text))
+        for text in map(str.strip, lines)
+    ]
     # (whether the next line goes on in lower case: with fewer than MIN_BROKEN such lines,
     # as in most dumps, no width can have them)
     lower_next = [line.lstrip()[:1].islower() for line in lines[1:]] + [False]

@@ -1,0 +1,33 @@
+"""A dump's headline that rewords its page title: the page's ``<title>`` (a text dump's
+first line) and the article's headline often say the same story in other words ("The 5
+Best Kettles, Tested & Reviewed" over "To Find the 5 Best Kettles, I Tested 17")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsclean.extract.features import Line
+from newsclean.extract.languages import WORD
+
+#: The shares a headline that rewords the page title has of its words and the page title
+#: of its own, summed; each share is at least a fourth of it.
+TITLE_REWORDS = 0.8
+
+
+def rewords_title(
+    content: list[Line], first: set[str], low: int, high: int, title_like: Callable[[Line], bool]
+) -> int:
+    """Position of the *title_like* line from *low* to *high* (not the first line; the
+    nearest of equals) that rewords the page title (*first*: the first line's lower-case
+    words) best, by :data:`TITLE_REWORDS`; -1 for none, or when the first line has three
+    words or fewer (a menu's, not a page title)."""
+    best, best_score = -1, TITLE_REWORDS
+    for position in range(high - 1, max(low, 1) - 1, -1) if len(first) > 3 else ():
+        line = content[position]
+        tokens = {t.lower() for t in WORD.findall(line.text)}
+        shared = len(tokens & first)
+        overlap, cover = shared / (len(tokens) or 1), shared / len(first)
+        score = overlap + cover
+        if score > best_score and min(overlap, cover) >= TITLE_REWORDS / 4 and title_like(line):
+            best, best_score = position, score
+    return best
