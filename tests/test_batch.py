@@ -609,7 +609,7 @@ def test_page_types_are_counted_and_can_be_kept(tmp_path, run):
     src = tmp_path / "src"
     src.mkdir()
     types = {}
-    for name in ("story.html", "processing-instruction.html", "results.html"):
+    for name in ("story.html", "forum_thread.html", "listing.html", "results.html"):
         shutil.copy(fixtures / name, src / name)
         types[name] = newsclean.clean((fixtures / name).read_bytes()).page_type
     assert len(set(types.values())) > 1, types  # the fixtures must differ in type
