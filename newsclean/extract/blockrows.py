@@ -214,8 +214,8 @@ def _name_buckets(names: str) -> int:
 
 #: Punctuation, digits (0-9) and the capital letters of the Latin, Greek and Cyrillic alphabets,
 #: counted in a line that is not ASCII (a regex pass counts them several times faster than a
-#: translation deletes them).
-_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
+#: translation deletes them). The line model's line shape counts the same punctuation.
+PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _DIGIT = re.compile("[0-9]")
 
 
@@ -226,7 +226,8 @@ def _capital() -> re.Pattern:
     return re.compile("[" + "".join(map(re.escape, capitals)) + "]")
 
 
-_PUNCT_ASCII = "".join(sorted(c for c in PUNCTUATION if c.isascii())).encode("ascii")
+#: The ASCII characters of :data:`PUNCTUATION`, as bytes to delete from an ASCII line.
+PUNCT_ASCII = "".join(sorted(c for c in PUNCTUATION if c.isascii())).encode("ascii")
 _CAPITAL_ASCII = bytes(range(ord("A"), ord("Z") + 1))
 #: Characters of a line read for its punctuation, digit and capital shares.
 RATIO_CHARS = 120
@@ -245,12 +246,12 @@ def _ratios(text: str) -> tuple[float, float, float]:
     if text.isascii():  # most lines: bytes delete characters faster than str's tables
         data = text.encode("ascii")
         return (
-            (n - len(data.translate(None, _PUNCT_ASCII))) / n,
+            (n - len(data.translate(None, PUNCT_ASCII))) / n,
             (n - len(data.translate(None, b"0123456789"))) / n,
             (n - len(data.translate(None, _CAPITAL_ASCII))) / n,
         )
     return (
-        len(_PUNCT.findall(text)) / n,
+        len(PUNCT.findall(text)) / n,
         len(_DIGIT.findall(text)) / n,
         len(_capital().findall(text)) / n,
     )

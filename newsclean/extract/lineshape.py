@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import re
 
-from newsclean.extract.blockrows import PUNCTUATION, RATIO_CHARS
+from newsclean.extract.blockrows import PUNCT, PUNCT_ASCII, RATIO_CHARS
 
 _DIGITS = re.compile(r"\d")
-#: The block model's punctuation (its rows count the same characters with the same
-#: kind of pattern): one regex pass counts them several times faster than a translation does.
-_PUNCT = re.compile("[" + "".join(re.escape(c) for c in sorted(PUNCTUATION)) + "]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
 #: A capital that starts a word: at the start or after white space (tested behind it, so
 #: that the engine skips to the capitals instead of trying two alternatives everywhere).
 _WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
-#: The ASCII characters each of the three counting patterns matches, as bytes to delete.
-_ASCII_PUNCT, _ASCII_DIGITS, _ASCII_CAPITALS = (
-    bytes(c for c in range(128) if pattern.match(chr(c)))
-    for pattern in (_PUNCT, _DIGITS, _CAPITALS)
+#: The ASCII characters the digit and capital patterns match, as bytes to delete (the
+#: punctuation's: the block model's, :data:`~newsclean.extract.blockrows.PUNCT_ASCII`).
+_ASCII_DIGITS, _ASCII_CAPITALS = (
+    bytes(c for c in range(128) if pattern.match(chr(c))) for pattern in (_DIGITS, _CAPITALS)
 )
 BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
 
@@ -58,11 +55,11 @@ def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
     m = len(head)
     if head.isascii():
         raw = head.encode()
-        punct = m - len(raw.translate(None, _ASCII_PUNCT))
+        punct = m - len(raw.translate(None, PUNCT_ASCII))
         digits = m - len(raw.translate(None, _ASCII_DIGITS))
         capitals = m - len(raw.translate(None, _ASCII_CAPITALS))
     else:
-        punct, digits = len(_PUNCT.findall(head)), len(_DIGITS.findall(head))
+        punct, digits = len(PUNCT.findall(head)), len(_DIGITS.findall(head))
         capitals = len(_CAPITALS.findall(head))
     return (
         punct / m,

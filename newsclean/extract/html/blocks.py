@@ -347,13 +347,11 @@ def limit_nesting(html: str | bytes, max_depth: int = MAX_PARSE_DEPTH) -> str | 
     # count of opening minus closing tags (self-closing ones counted as open), which C code
     # computes. (Counting "</" for a second bound costs more than the count it would spare.)
     if isinstance(html, bytes):
-        opened = html.count(b"<")
-        if opened < max_depth or _deepest(_NESTING_BYTES.findall(html)) < max_depth:
+        if html.count(b"<") < max_depth or _deepest(_NESTING_BYTES.findall(html)) < max_depth:
             return html
         text = html.decode("utf-8", errors="replace")
     else:
-        opened = html.count("<")
-        if opened < max_depth or _deepest(_NESTING.findall(html)) < max_depth:
+        if html.count("<") < max_depth or _deepest(_NESTING.findall(html)) < max_depth:
             return html
         text = html
     depth = 0

@@ -329,12 +329,14 @@ def page_row(
     words = [block.words for block in blocks]
     texts = [block.text for block in blocks]
     kept = _Kept(body)
+    # (the page's title and headline, lower case, as the title figures search them)
+    titles = f"{meta.title or ''} {meta.headline or ''}".lower() if meta is not None else ""
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
         + _text_figures(elements, blocks, words, texts, kept, byline, date)
-        + _page_figures(meta, blocks, words, texts)
-        + _shape_figures(kept, meta, texts)
+        + _page_figures(meta, blocks, words, texts, titles)
+        + _shape_figures(kept, meta, texts, titles)
     )
 
 
@@ -352,10 +354,11 @@ class _Kept:
 
 
 def _page_figures(
-    meta: PageMeta | None, blocks: Sequence[Block], words: list[int], texts: list[str]
+    meta: PageMeta | None, blocks: Sequence[Block], words: list[int], texts: list[str], both: str
 ) -> list[float]:
     """What tells the kinds of pages apart beyond their shape: teasers (linked headings, date
-    lines), calls to action, replies, the words of each kind of page, and the title."""
+    lines), calls to action, replies, the words of each kind of page, and the title (*both*:
+    the title and the headline, lower case)."""
     count, total = len(blocks) or 1, sum(words) or 1
     headings = [block for block in blocks if block.tag in ("h2", "h3", "h4", "h5", "h6")]
     linked = sum(block.link_density > 0.5 for block in headings)
@@ -373,7 +376,6 @@ def _page_figures(
     row += _kind_words(text)
     title = (meta.title or "") if meta is not None else ""
     headline = (meta.headline or "") if meta is not None else ""
-    both = f"{title} {headline}".lower()
     row += [
         float(len(title.split())),
         float(bool(NUMBERED_TITLE.search(headline or title))),
@@ -386,9 +388,12 @@ def _page_figures(
     return row
 
 
-def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) -> list[float]:
+def _shape_figures(
+    kept_text: _Kept, meta: PageMeta | None, texts: list[str], titles: str
+) -> list[float]:
     """The shape of the kept text (runs of prose, questions, colons, figures), of the
-    headline (a sentence or a name), the kind of title, and the short "By …" lines."""
+    headline (a sentence or a name), the kind of title (*titles*: the title and the
+    headline, lower case), and the short "By …" lines."""
     body, sizes = kept_text.body, kept_text.sizes
     paragraphs = len(body) or 1
     kept = sum(sizes) or 1
@@ -412,14 +417,13 @@ def _shape_figures(kept_text: _Kept, meta: PageMeta | None, texts: list[str]) ->
         _digit_words(sample, sample_words) / (len(sample_words) or 1),
     ]
     headline = ((meta.headline or meta.title or "") if meta is not None else "").split()
-    title = ((meta.title or "") + " " + (meta.headline or "")) if meta is not None else ""
     long_words = [word for word in headline if len(word) > 3 and word[0].isalpha()]
     row += [
         float(len(headline)),
         sum(word.lower() in FUNCTION_WORDS for word in headline) / (len(headline) or 1),
         sum(word[0].isupper() for word in long_words) / (len(long_words) or 1),
-        float(GUIDE_TITLE.search(title.lower()) is not None),
-        float(DOCS_TITLE.search(title.lower()) is not None),
+        float(GUIDE_TITLE.search(titles) is not None),
+        float(DOCS_TITLE.search(titles) is not None),
         _log(sum(1 for text in texts if len(text) < 60 and BY_LINE.match(text))),
     ]
     return row
