@@ -141,6 +141,21 @@ def test_a_short_page_title_said_again_above_the_body_is_the_headline():
     assert document.title != "Backups"
 
 
+def test_a_skip_link_said_twice_is_no_headline():
+    # With no page title, the first line of the page is its first link; said again above
+    # an article with no paragraphs, it is still the menu's "Skip to content".
+    page = (
+        "<html><head><title></title></head><body><nav><ul>"
+        "<li><a href='/0'>Skip to content</a></li><li><a href='/1'>Skip to content</a></li>"
+        "</ul></nav><article><header><h1>City council votes to close the old bridge</h1>"
+        "<p class='byline'>By Jane Doe</p></header></article></body></html>"
+    )
+    for page_type_model in (None, False):
+        document = clean(page.encode(), page_type_model=page_type_model)
+        assert "Skip to content" not in document.text
+        assert document.title == "City council votes to close the old bridge"
+
+
 def html_title(head: str, body: str, found: str = "") -> str:
     """The title settled between a headline the text gave (*found*) and the page's markup."""
     html = f"<html><head>{head}</head><body>{body}{BODY}</body></html>"

@@ -324,11 +324,16 @@ def _title_like(line: Line, max_words: int = 40, period: bool = False) -> bool:
     label, colon, _ = text.partition(":")
     if colon and label.strip().lower() in CREDIT_LABELS:
         return False
-    if line.link:
-        # The rules skipped a line of link text; a headline is none that they reject.
-        judged = line_features(line.number, line.raw, None, Limits())
-        return judged.hit is None and not judged.byline and not judged.date_line
-    return True
+    return not _rejected_link(line)
+
+
+def _rejected_link(line: Line) -> bool:
+    """Whether *line* is link text that the rules would reject: they skip such lines, and
+    a headline is none that they reject ("Skip to content")."""
+    if not line.link:
+        return False
+    judged = line_features(line.number, line.raw, None, Limits())
+    return judged.hit is not None or bool(judged.byline or judged.date_line)
 
 
 def _tokens(text: str) -> set[str]:
@@ -441,7 +446,11 @@ def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
         return 0
     # Else a short page title said again above the body ("Backup Strategy"; not one word,
     # nor one a rule rejects: the headline, first in the text kept, must stay one).
-    text = head.text if head is not None and head.words >= 2 and head.hit is None else None
+    text = (
+        head.text
+        if head is not None and head.words >= 2 and head.hit is None and not _rejected_link(head)
+        else None
+    )
     return next((p for p in range(start - 1, 0, -1) if content[p].text == text), -1)
 
 
