@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.document import Document
-from newsclean.extract.features import Limits, line_features, page_lines
+from newsclean.extract.features import CLOSING_NOTE, Limits, line_features, page_lines
 from newsclean.extract.judge import extract
 from newsclean.extract.languages import density, detect_language, stopwords
 from newsclean.extract.region import Weights, densest_run, find_region
@@ -459,3 +459,14 @@ def test_a_dump_is_not_taken_for_a_cleaned_article(text, removed):
     doc = extract(text, Options())
     assert removed in [r.text for r in doc.removed]
     assert not any(d.rule == "clean-shape" for d in doc.decisions)
+
+
+def test_a_first_published_date_is_no_closing_note() -> None:
+    # The story's own note of where it first ran belongs to it; a note of when is a date.
+    where = line_features(1, "This story was first published in The Conversation.", "en", Limits())
+    assert where.why == CLOSING_NOTE
+    for note in (
+        "First published on November 19, 2019 / 8:16 AM",
+        "First Published on Nov 20, 2019 01:38 pm",
+    ):
+        assert line_features(2, note, "en", Limits()).why != CLOSING_NOTE

@@ -364,15 +364,22 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:reuters|afp|epa|ansa|efe|bloomberg|xinhua)/[\w .'-]{2,50}|/(?:afp|ap|reuters|getty images|dpa|epa)\b"
         r"|getty images|shutterstock|istock(?:photo)?|\b(?:photo|image|foto)(?:graph)?(?: credit)?: [\w .,'’/&-]{2,60}[.)]?$"
         r"|\((?:photo|image|foto|picture|fotografia)(?:graph)?:? (?:by|courtesy|credit|from)[^)]{1,60}\)|\bphoto courtesy (?:of )?"
-        r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$"
-        # (a caption or its credit as a converter labels it: "Image caption …", "Image copyright …")
-        r"|^(?:image|media) (?:copyright|caption) \S",
+        r"|\((?:foto|bild|фото|사진|写真)\s*[:=：][^)]{1,60}\)|\bcredit: [\w .'’/-]{2,50}$",
         0,
         "search",
         (
             "press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty "
-            "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia media"
+            "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia"
         ),
+    ),
+    Rule(
+        "caption-label",
+        "caption",
+        # A caption or its credit as a dump labels it: "Image caption …", "Image copyright …".
+        r"^(?:image|media) (?:copyright|caption) \S",
+        0,
+        "search",
+        "caption copyright",
     ),
 )
 
