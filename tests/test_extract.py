@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.document import Document
-from newsclean.extract.features import Limits, line_features, page_lines
+from newsclean.extract.features import CLOSING_NOTE, Limits, line_features, page_lines
 from newsclean.extract.judge import extract
 from newsclean.extract.languages import density, detect_language, stopwords
 from newsclean.extract.region import Weights, densest_run, find_region
@@ -152,6 +152,30 @@ def test_sample_metadata_and_reasons() -> None:
         ("A firefighter sprays water on a burning house. (AP Photo/John Doe)", "caption"),
         ("Protesters march in the capital on Sunday. REUTERS/Maria Lopez", "caption"),
         ("2 hours ago", "date"),
+        ("Follow the Courier on Instagram, Facebook and YouTube.", "share"),
+        ("Chat with us in Facebook Messenger. Find out what's happening as it unfolds.", "share"),
+        ("Shares", "share"),
+        ("Advert", "ad"),
+        ("Please enable JavaScript to view the comments powered by Disqus.", "comment"),
+        (
+            "Get the latest updates right in your inbox. Subscribe to Courier.com's newsletters.",
+            "newsletter",
+        ),
+        ("Image caption The mayor opens the bridge on Monday", "caption"),
+        ("Image copyright Jane Doe", "caption"),
+        ("By clicking Submit, you agree to our Terms of Use and Privacy Policy.", "legal"),
+        ("Was this article helpful?", "comment"),
+        ("Oops! Something went wrong while submitting the form.", "comment"),
+        (
+            "Widget and the Widget logo are registered trademarks of Widget Inc. in the US and "
+            "other countries.",
+            "legal",
+        ),
+        (
+            "*These statements have not been evaluated by the Food and Drug Administration. This "
+            "product is not intended to diagnose, treat, cure, or prevent any disease.",
+            "legal",
+        ),
     ],
 )
 def test_rule_drops(line: str, reason: str) -> None:
@@ -171,6 +195,11 @@ def test_rule_drops(line: str, reason: str) -> None:
         "and that most of them read it on their phones every morning before work.",
         "Home prices rose again in March.",
         "Comments from the minister drew criticism from opposition lawmakers on Monday.",
+        "Followers of the movement on Twitter called for a boycott of the brand.",
+        "The media caption contest drew entries from 40 schools.",
+        "By signing up for the program, 40,000 families have cut their bills, the mayor said.",
+        "Was this the most helpful decision the council could make? Residents are not sure.",
+        "Both names are trademarks of the company, which it licenses to makers in Asia.",
     ],
 )
 def test_rule_keeps_prose(line: str) -> None:
@@ -430,3 +459,14 @@ def test_a_dump_is_not_taken_for_a_cleaned_article(text, removed):
     doc = extract(text, Options())
     assert removed in [r.text for r in doc.removed]
     assert not any(d.rule == "clean-shape" for d in doc.decisions)
+
+
+def test_a_first_published_date_is_no_closing_note() -> None:
+    # The story's own note of where it first ran belongs to it; a note of when is a date.
+    where = line_features(1, "This story was first published in The Conversation.", "en", Limits())
+    assert where.why == CLOSING_NOTE
+    for note in (
+        "First published on November 19, 2019 / 8:16 AM",
+        "First Published on Nov 20, 2019 01:38 pm",
+    ):
+        assert line_features(2, note, "en", Limits()).why != CLOSING_NOTE

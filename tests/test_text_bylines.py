@@ -285,3 +285,11 @@ def test_the_page_title_must_name_the_site_and_be_what_the_body_is_about():
          *PROSE]
     )  # fmt: skip
     assert advert.title != "Final call: save forty dollars on tickets"
+
+
+def test_a_by_line_with_its_time_of_day_gives_the_byline_and_the_date() -> None:
+    # "… at 11:04 a.m." ends with a full stop, as a sentence does, but it is a time of day.
+    byline = "By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m."
+    document = clean_rules(["Storm closes the coast road", byline, *PROSE])
+    assert (document.byline, document.date) == ("Jane Doe", "2019-11-18")
+    assert byline not in document.paragraphs

@@ -24,6 +24,7 @@ from itertools import compress, repeat
 from operator import attrgetter, is_
 from typing import cast
 
+from newsclean.extract import lexicon
 from newsclean.extract.languages import (
     CJK_LANGUAGES,
     WORD,
@@ -42,7 +43,9 @@ _IMAGE_ID = re.compile(
 )
 _TAIL_NOTE = re.compile(
     r"contributed (?:to )?this (?:report|story|article)|this (?:report|story|article) (?:by .{1,40} )?(?:was|has been|is) "
-    r"(?:first |originally |updated|corrected|produced|published)|(?:first|originally) published (?:on|in|at|by)? ?\w"
+    r"(?:first |originally |updated|corrected|produced|published)"
+    # (where, not when: "First published on Nov 20, 2019" is a date note, not a closing one)
+    rf"|(?:first|originally) published (?!(?:on |in )?(?:\d|{lexicon.EN_MONTH_WORD}))(?:on|in|at|by)? ?\w"
     r"|additional reporting by|(?:reporting|editing|writing) by \w|este (?:texto|artigo|conteúdo) foi|dieser (?:artikel|beitrag|text) (?:wurde|erschien)"
     r"|questo articolo è stato|cet article a été|este art[ií]culo (?:fue|se publicó)|эта статья (?:была|впервые)",
     re.IGNORECASE,

@@ -180,7 +180,7 @@ _NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do
 _BYLINE = _OnFirstUse(
     rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
-    rf"(?:\s+(?i:on|at|em|am|le|il|el)\s+[\w ,.:]{{4,40}})?"
+    rf"(?:\s+(?i:on|at|em|am|le|il|el)\s+[\w ,.:]{{4,50}})?"
     rf"|(?i:{_AGENCIES})(?:\s+(?i:staff|wire|reporter|writer))?"
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
@@ -214,6 +214,8 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     True
     >>> is_byline("Posted by Jane Doe on November 19, 2019, 6:21 AM EST")
     True
+    >>> is_byline("By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.")
+    True
     >>> is_byline("홍길동 기자")
     True
     >>> is_byline("By the time the vote closed, most delegates had gone home.")
@@ -222,7 +224,7 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
     False
     """
     if len(text) > 120 or (
-        text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr."))
+        text.endswith((".", "!", "?", "。")) and not text.endswith(("Jr.", "Sr.", " a.m.", " p.m."))
     ):
         return False
     if tokens is not None:

@@ -60,8 +60,8 @@ _SERVICES = lexicon.alternation(lexicon.PHOTO_SERVICES)
 _SEP = r"[\s,|/·•:!()\[\]+-]+"
 
 _SHARE_WORDS = (
-    r"share(?: this(?: article| story| page| post)?| on| via| article)?|tweet|e-?mail|print|pin(?: it)?"
-    r"|save|copy(?: link| url)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|tumblr"
+    r"share(?: this(?: article| story| page| post)?| on| via| article)?|shares|tweet|e-?mail|print|pin(?: it)?"
+    r"|save|read later|copy(?: link| url)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|tumblr"
     r"|telegram|messenger|flipboard|pocket|vk|ok|line|kakao(?:talk|story)?|naver|band|weibo|wechat"
     r"|qq|hatena|mixi|sms|mail|google\+?|instagram|youtube|rss|snapchat|tiktok|comments?"
     r"|compartilh(?:ar|e)|partager|teilen|drucken|condividi|stampa|compartir|imprimir"
@@ -162,8 +162,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "newsletter-long",
         "newsletter",
-        r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
-        r"|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
+        r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|a|\S+['’]s) [^.]{0,60}(?:newsletter|briefing|digest|updates|emails?|alerts)"
+        r"|(?:latest|top) (?:news|stories|updates|headlines) (?:right |delivered )?(?:in|to) your inbox|enter your e-?mail|delivered (?:straight |directly )?to your inbox|in your inbox every|by signing up,? you agree"
         r"|please check the opt-in|privacy (?:policy|notice) and (?:terms|cookie)|you (?:may|can) unsubscribe at any time"
         r"|receba (?:as|nossas) not[ií]cias|newsletter abonnieren|iscriviti alla newsletter|подпишитесь на (?:нашу|наш)",
         45,
@@ -190,12 +190,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ad-label",
         "ad",
-        r"advertisement|advertising|advertise(?: with us| here)?|ads?|sponsored(?: content| post| links?| stories)?"
+        r"advertisement|advertising|advertise(?: with us| here)?|ads?|adverts?|sponsored(?: content| post| links?| stories)?"
         r"|paid (?:content|post|partner content|for by .{1,60})|promoted(?: content| stories)?|partner content|from our partners?"
         r"|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading (?:below|the main story)"
         r"|ad ?choices|report (?:this )?ad|publicidade|publicidad|publicit[ée]|anzeige|werbung|pubblicit[àa]|реклама|광고|広告|スポンサー(?:リンク)?"
         r"|iklan|advertentie|sponsored by .{1,60}|presented by .{1,60}|powered by .{1,60}|recommended by .{1,40}",
         8,
+    ),
+    Rule(
+        "follow-prompt",
+        "share",
+        # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Chat with us in
+        # Facebook Messenger.": the site's own accounts, in a sentence that reads like prose.
+        r"^(?:follow|like|find|join|chat with) (?:us|me|\w+(?: \w+){0,3}) (?:on|in|at) (?:[\w ,&]{0,40})?"
+        r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|bluesky|threads|mastodon|messenger|social media)\b",
+        20,
+        "search",
+        "twitter facebook instagram linkedin youtube tiktok bluesky threads mastodon messenger social",
     ),
     # --- related, popular, read more --------------------------------------------------------
     Rule(
@@ -243,8 +254,23 @@ RULES: tuple[Rule, ...] = (
         r"\d+ (?:responses?|comments?|replies|thoughts|reactions) (?:to|on) .{1,150}|\S+(?: \S+){0,3} (?:says|said|wrote|commented|replied)\s*:"
         r"|(?:\d+ )?(?:comments?|responses?|replies) (?:are|is) (?:closed|disabled)|comments? (?:policy|guidelines)"
         r"|you must be logged in to post a comment|log in to (?:comment|reply)|(?:newest|oldest|best|top) (?:first|comments)"
+        r"|(?:please )?enable javascript to view the comments(?: powered by \w+)?[.]?(?: comments powered by \w+)?"
+        r"|(?:blog )?comments powered by (?:disqus|facebook)"
         r"|\d+ коммент\w*|댓글 ?\d+개|コメント ?\d+件|\d+ coment[aá]rios?|\d+ kommentare?|\d+ commenti",
         30,
+    ),
+    Rule(
+        "feedback-prompt",
+        "comment",
+        # The page's question to its reader and the form's answers: "Was this article
+        # helpful?", "Thanks for your feedback!", "Oops! Something went wrong while submitting …".
+        r"^(?:was|did you find|is|did) this (?:article|page|post|information|answer|guide|content) (?:helpful|useful)"
+        r"|found this (?:article|page|post|answer) (?:helpful|useful)|^(?:thank you|thanks) for (?:your feedback|rating)"
+        r"|something went wrong while submitting|how (?:can|could) we improve this (?:post|article|page)"
+        r"|^(?:let us|help us) improve this (?:post|article|page)|^rate this (?:article|post|page)",
+        25,
+        "search",
+        "helpful useful feedback rating submitting improve rate",
     ),
     # --- notes after the article ----------------------------------------------------------------
     Rule(
@@ -271,6 +297,26 @@ RULES: tuple[Rule, ...] = (
             "rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced "
             "reproduction 무단 재배포 저작권 ©"
         ),
+    ),
+    Rule(
+        "legal-notice",
+        "legal",
+        # A site's fine print under its pages: trademark notes and health disclaimers.
+        r"registered trademarks? of|not been evaluated by the food and drug administration"
+        r"|not intended to (?:diagnose|be a substitute for)",
+        90,
+        "search",
+        "registered evaluated intended",
+    ),
+    Rule(
+        "consent-note",
+        "legal",
+        # The fine print under a form: "By signing up, you agree to our Terms …".
+        r"^by (?:submitting|signing up|clicking|providing|registering|subscribing|continuing)\b[^.]{0,120}"
+        r"\b(?:agree|consent)",
+        80,
+        "search",
+        "agree consent",
     ),
     Rule(
         "legal-link",
@@ -325,6 +371,15 @@ RULES: tuple[Rule, ...] = (
             "press photo photos reuters afp epa ansa efe dpa xinhua yonhap kyodo pa upi bloomberg ap getty "
             "shutterstock istock istockphoto image foto credit courtesy bild фото 사진 picture fotografia"
         ),
+    ),
+    Rule(
+        "caption-label",
+        "caption",
+        # A caption or its credit as a dump labels it: "Image caption …", "Image copyright …".
+        r"^(?:image|media) (?:copyright|caption) \S",
+        0,
+        "search",
+        "caption copyright",
     ),
 )
 
