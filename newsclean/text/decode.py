@@ -164,7 +164,8 @@ def nul_pattern(data: bytes) -> str | None:
     ('utf-16-le', None)
     """
     n = len(data)
-    if n < 4 or n % 2 or data.count(0) < max(1, n // 64):
+    # (a search for a NUL stops at the first one; most inputs have none, and are not counted)
+    if n < 4 or n % 2 or 0 not in data or data.count(0) < max(1, n // 64):
         return None
     sample = data[:4000]
     counts = [sample[i::4].count(0) for i in range(4)]

@@ -37,16 +37,17 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import filterfalse, repeat
+from itertools import accumulate, filterfalse, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsclean.extract.html.bytype import CONFIDENCE
 from newsclean.extract.html.patterns import longest_first, whole_words
-from newsclean.extract.metadata import is_date_line
+from newsclean.extract.metadata import YEAR, is_date_line
 from newsclean.extract.trees import TreeSum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -331,11 +332,12 @@ def page_row(
     kept = _Kept(body)
     # (the page's title and headline, lower case, as the title figures search them)
     titles = f"{meta.title or ''} {meta.headline or ''}".lower() if meta is not None else ""
+    head = _head(texts, _PRICE_CHARS)  # (read for prices; its start for the kind words)
     return (
         _markup_figures(ld_types, og_type)
         + _structure_figures(elements, blocks, words)
-        + _text_figures(elements, blocks, words, texts, kept, byline, date)
-        + _page_figures(meta, blocks, words, texts, titles)
+        + _text_figures(elements, blocks, words, texts, kept, byline, date, head)
+        + _page_figures(meta, blocks, words, texts, titles, head)
         + _shape_figures(kept, meta, texts, titles)
     )
 
@@ -354,22 +356,28 @@ class _Kept:
 
 
 def _page_figures(
-    meta: PageMeta | None, blocks: Sequence[Block], words: list[int], texts: list[str], both: str
+    meta: PageMeta | None,
+    blocks: Sequence[Block],
+    words: list[int],
+    texts: list[str],
+    both: str,
+    head: str,
 ) -> list[float]:
     """What tells the kinds of pages apart beyond their shape: teasers (linked headings, date
-    lines), calls to action, replies, the words of each kind of page, and the title (*both*:
-    the title and the headline, lower case)."""
+    lines), calls to action, replies, the words of each kind of page (in *head*, the page's
+    text's start), and the title (*both*: the title and the headline, lower case)."""
     count, total = len(blocks) or 1, sum(words) or 1
     headings = [block for block in blocks if block.tag in ("h2", "h3", "h4", "h5", "h6")]
     linked = sum(block.link_density > 0.5 for block in headings)
     row = [_log(linked), linked / (len(headings) or 1), 1000 * len(headings) / total]
-    dates = sum(map(is_date_line, [text for text in texts if len(text) < 90]))
+    # (a line without a year is no date line: most are passed over by C code, not a call)
+    dates = sum(map(is_date_line, filter(YEAR.search, [text for text in texts if len(text) < 90])))
     long = [at for at, number in enumerate(words) if number >= 40]
     span = (long[-1] - long[0]) / count if long else 0.0
     row += [_log(dates), dates / count, _log(len(long)), span]
     short = LINE_KIND.findall("\n".join(text for text in texts if len(text) < 40).lower())
     row += [_log(sum(bool(found[k]) for found in short)) for k in range(len(LINE_KINDS))]
-    text = _head(texts, _KIND_CHARS).lower()
+    text = head[:_KIND_CHARS].lower()
     # (a reading time needs "min" and "read": most pages are spared the search)
     minutes = MINUTES_READ.findall(text) if "read" in text and "min" in text else ()
     row += [_log(len(PHONE.findall(text))), _log(len(minutes))]
@@ -503,8 +511,10 @@ def _text_figures(
     kept_text: _Kept,
     byline: bool,
     date: bool,
+    head: str,
 ) -> list[float]:
-    """The page's text: links, sentences, the kept body, prices, hints, voice, headings."""
+    """The page's text: links, sentences, the kept body, prices (in *head*, the start of the
+    page's text: :data:`_PRICE_CHARS` characters), hints, voice, headings."""
     body, body_words = kept_text.body, kept_text.sizes
     total_words = sum(words) or 1
     count = len(blocks) or 1
@@ -517,7 +527,6 @@ def _text_figures(
     ]
     kept = sum(body_words)
     paragraphs = len(body)
-    text = _head(texts, _PRICE_CHARS)
     row += [
         _log(kept),
         kept / total_words,
@@ -525,7 +534,7 @@ def _text_figures(
         kept / paragraphs if paragraphs else 0.0,
         float(byline),
         float(date),
-        _log(len(PRICE.findall(text))),
+        _log(len(PRICE.findall(head))),
     ]
     hints: Counter = Counter()
     for found, number in Counter(elements.hints).items():  # the same few sets, shared
@@ -576,12 +585,10 @@ def _head(texts: Sequence[str], chars: int) -> str:
     >>> _head(["ab", "cd", "ef"], 4), _head(["ab"], 4)
     ('ab\\nc', 'ab')
     """
-    size = 0
-    for count, text in enumerate(texts, 1):
-        size += len(text) + 1
-        if size > chars:
-            return "\n".join(texts[:count])[:chars]
-    return "\n".join(texts)
+    # (the first text that ends beyond *chars*, found by C code, not a loop over the texts)
+    sizes = list(accumulate(map((1).__add__, map(len, texts))))
+    count = bisect_right(sizes, chars) + 1
+    return "\n".join(texts[:count])[:chars] if count <= len(texts) else "\n".join(texts)
 
 
 #: Pages typed by walking the trees before they are compiled.
