@@ -250,6 +250,8 @@ def test_the_visible_headline_above_the_text_wins_over_a_heading_further_down() 
     kept_between = [*lines[:2], ("A standfirst.", True, "title"), *lines[2:]]
     assert title_of(section, kept_between) == section
     assert title_of(section, [lines[0], lines[3], lines[1], lines[4]]) == section
+    # a stray heading (none of the declared titles) gives way to the declared headline
+    assert title_of("Trusted by 4M+ businesses", lines) == "Bridge plan: what you need to know"
     # a heading that says the declared title word for word is the headline shown again
     declared = "Bridge plan: what you need to know"
     assert title_of(declared, [*lines[:4], (declared, True, "title")]) == declared

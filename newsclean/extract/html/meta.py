@@ -540,14 +540,17 @@ def shown_title(
 def opens_body(heading: str, title: str, meta: PageMeta, decisions: Sequence[Decision]) -> bool:
     """Whether the ``<h1>`` *heading* stands right above the article's first paragraph (no
     line kept between them), while the text took its title (*title*) from another heading,
-    one that says none of the page's declared titles word for word (an entry of a table of
-    contents, a section's heading further down the page).
+    one that agrees with the page's declared titles but says none of them word for word
+    (an entry of a table of contents, a section's heading further down the page).
 
-    A heading that repeats a declared title is the page's headline shown a second time;
-    any other heading the text took loses to the ``<h1>`` that opens the article.
+    A heading that repeats a declared title is the page's headline shown a second time,
+    and a stray one (a banner's "Trusted by 4M+ businesses") gives way to the declared
+    headline (:func:`stray_title`): on such pages an ``<h1>`` above the text is as likely
+    a call to action. Any other heading the text took loses to the ``<h1>`` that opens
+    the article.
     """
     key = _words_of(heading)
-    if _words_of(title) in {key, *map(_words_of, meta.titles)}:
+    if _words_of(title) in {key, *map(_words_of, meta.titles)} or stray_title(title, meta):
         return False
     above = False
     for d in decisions:
