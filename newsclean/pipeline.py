@@ -306,9 +306,9 @@ def _clean_html(text: str, options: Options, raw: bytes | None = None, hidden_of
         structure.model = model
         document = finish(reading, structure)
     document = _with_repairs(document, fixed)
-    settle_metadata(document, meta)
     if typed is not None:
         document.page_type, document.page_type_confidence = typed[:2]
+    settle_metadata(document, meta)
     fill_from_markup(document, meta)
     if not show_hidden and kept_words(document) < THIN_WORDS and hides_text(tree):
         # Some pages hide their text until a script shows it (a deferred block with

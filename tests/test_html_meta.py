@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsclean import clean
-from newsclean.document import Document
+from newsclean.document import Decision, Document
 from newsclean.extract.html.blocks import parse
 from newsclean.extract.html.meta import page_meta, settle_metadata
 
@@ -221,6 +221,43 @@ def test_the_visible_headline_wins_over_a_declared_title_it_disagrees_with() -> 
     assert settled_title("", head, body) == "Ten years on, the council backs a new crossing"
     # a one- to three-word <h1> is a section's label: the declared title stays
     assert settled_title("", head, "<h1>Town news</h1>") == "Bridge plan: what you need to know"
+
+
+def test_the_visible_headline_above_the_text_wins_over_a_heading_further_down() -> None:
+    head = (
+        "<title>Bridge plan: what you need to know | The Town Paper</title>"
+        '<meta property="og:title" content="Bridge plan: what you need to know">'
+    )
+    meta = page_meta(parse(f"<html><head>{head}</head><body><h1>{HEADLINE}</h1></body></html>"))
+
+    def title_of(found: str, lines: list[tuple[str, bool, str]]) -> str:
+        decisions = [Decision(n, text, keep, role) for n, (text, keep, role) in enumerate(lines, 1)]
+        document = Document(title=found, paragraphs=["The council voted."], decisions=decisions)
+        settle_metadata(document, meta)
+        return document.title
+
+    section = "What the bridge plan means for you"
+    lines = [
+        ("Contents", False, "boilerplate"),
+        (HEADLINE, False, "boilerplate"),
+        ("June 5, 2021", False, "date"),
+        ("The council voted.", True, "body"),
+        (section, True, "title"),
+    ]
+    # the text took a section's heading: the <h1> right above the first paragraph wins
+    assert title_of(section, lines) == HEADLINE
+    # not when a kept line stands between them, nor when the <h1> comes after the text starts
+    kept_between = [*lines[:2], ("A standfirst.", True, "title"), *lines[2:]]
+    assert title_of(section, kept_between) == section
+    assert title_of(section, [lines[0], lines[3], lines[1], lines[4]]) == section
+    # a stray heading (none of the declared titles) gives way to the declared headline
+    assert title_of("Trusted by 4M+ businesses", lines) == "Bridge plan: what you need to know"
+    # a heading that says the declared title word for word is the headline shown again
+    declared = "Bridge plan: what you need to know"
+    assert title_of(declared, [*lines[:4], (declared, True, "title")]) == declared
+
+
+HEADLINE = "Ten years on, the council backs a new crossing"
 
 
 def test_another_heading_gives_way_to_the_headline_the_declared_titles_agree_with() -> None:

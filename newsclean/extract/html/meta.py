@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -392,7 +393,9 @@ def settle_metadata(document: Document, meta: PageMeta) -> None:
     """Settle *document*'s title, byline, date, site and language between what the text
     gave and what the page's markup says (*meta*): the markup wins where it is cleaner."""
     first_line = any(d.line == 1 and d.role == "title" for d in document.decisions)
-    title = shown_title(document.title, first_line, meta)
+    # (an <h1> that opens the text is an article's headline, a shop's tagline on a product's page)
+    article = document.page_type in (None, "article")
+    title = shown_title(document.title, first_line, meta, document.decisions if article else ())
     if "?" in (title or document.title or ""):
         # (a headline written with "?" for the characters its encoding lost)
         title = lost_characters(title or document.title, meta.titles) or title
@@ -496,19 +499,22 @@ def settled_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
 SAME_HEADLINE = 0.85
 
 
-def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
+def shown_title(
+    title: str, first_line: bool, meta: PageMeta, decisions: Sequence[Decision] = ()
+) -> str | None:
     """The title a reader is shown: :func:`settled_title`, with three corrections.
 
-    * When the text took the ``<title>`` line (*first_line*) or none, and no ``<h1>``
-      agrees with the titles the markup declares, the visible ``<h1>`` (:attr:`PageMeta.shown`)
-      wins over a title written for search engines and share cards.
+    * When no ``<h1>`` agrees with the titles the markup declares, the visible ``<h1>``
+      (:attr:`PageMeta.shown`) wins over a title written for search engines and share
+      cards where the text took the ``<title>`` line (*first_line*) or none, or took
+      another heading while that ``<h1>`` opens the article (:func:`opens_body`).
     * A title the text took from another heading, in other words than the ``<h1>`` the
       declared titles agree with, gives way to that ``<h1>`` when the declared titles
       agree with it more.
     * A title that is only the site's name ("Playful Tones") gives way to the headline
       or the ``<title>`` without the site's name.
     """
-    if (first_line or not title) and meta.shown:
+    if meta.shown and (first_line or not title or opens_body(meta.shown, title, meta, decisions)):
         return meta.shown
     settled = settled_title(title, first_line, meta)
     if settled is not None:
@@ -529,6 +535,32 @@ def shown_title(title: str, first_line: bool, meta: PageMeta) -> str | None:
         if other:
             return other
     return settled
+
+
+def opens_body(heading: str, title: str, meta: PageMeta, decisions: Sequence[Decision]) -> bool:
+    """Whether the ``<h1>`` *heading* stands right above the article's first paragraph (no
+    line kept between them), while the text took its title (*title*) from another heading,
+    one that agrees with the page's declared titles but says none of them word for word
+    (an entry of a table of contents, a section's heading further down the page).
+
+    A heading that repeats a declared title is the page's headline shown a second time,
+    and a stray one (a banner's "Trusted by 4M+ businesses") gives way to the declared
+    headline (:func:`stray_title`): on such pages an ``<h1>`` above the text is as likely
+    a call to action. Any other heading the text took loses to the ``<h1>`` that opens
+    the article.
+    """
+    key = _words_of(heading)
+    if _words_of(title) in {key, *map(_words_of, meta.titles)} or stray_title(title, meta):
+        return False
+    above = False
+    for d in decisions:
+        if d.keep and d.role == "body":
+            return above
+        if _words_of(d.text) == key:
+            above = True
+        elif d.keep:
+            above = False
+    return False
 
 
 def _best_agreement(title: str, titles: tuple[str, ...]) -> float:
