@@ -200,6 +200,16 @@ def test_rule_drops(line: str, reason: str) -> None:
         "By signing up for the program, 40,000 families have cut their bills, the mayor said.",
         "Was this the most helpful decision the council could make? Residents are not sure.",
         "Both names are trademarks of the company, which it licenses to makers in Asia.",
+        # a story's sentences in the words of a prompt or of fine print
+        "Like many teens on TikTok, she spends hours a day scrolling through videos.",
+        "Follow the money in politics on Twitter and you will see it.",
+        "Join millions of people on Facebook who share their stories every day.",
+        "Is this information useful for voters who are still undecided?",
+        "By clicking the button, the pilot agreed to take the risk.",
+        "By continuing the talks, both sides consent to a ceasefire of sorts.",
+        "The drug is not intended to diagnose any disease, the company said in its filing.",
+        "Monopoly is a registered trademark of Hasbro, which sued the maker last year.",
+        "Image copyright laws in the EU changed in 2019 after a long fight.",
     ],
 )
 def test_rule_keeps_prose(line: str) -> None:

@@ -58,6 +58,11 @@ class Hit:
 _PHOTO = lexicon.alternation(lexicon.PHOTO_AGENCIES)
 _SERVICES = lexicon.alternation(lexicon.PHOTO_SERVICES)
 _SEP = r"[\s,|/·•:!()\[\]+-]+"
+#: A site's accounts elsewhere, as a prompt to follow it names them.
+_ACCOUNTS = (
+    r"x|twitter|facebook(?: messenger)?|instagram|linkedin|youtube|tiktok|bluesky|threads"
+    r"|mastodon|messenger|whatsapp|telegram|social media|our social (?:media )?channels"
+)
 
 _SHARE_WORDS = (
     r"share(?: this(?: article| story| page| post)?| on| via| article)?|shares|tweet|e-?mail|print|pin(?: it)?"
@@ -202,11 +207,12 @@ RULES: tuple[Rule, ...] = (
         "share",
         # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Chat with us in
         # Facebook Messenger.": the site's own accounts, in a sentence that reads like prose.
-        r"^(?:follow|like|find|join|chat with) (?:us|me|\w+(?: \w+){0,3}) (?:on|in|at) (?:[\w ,&]{0,40})?"
-        r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|bluesky|threads|mastodon|messenger|social media)\b",
+        # The prompt is a sentence of its own (a short one may follow): a story's "Like many
+        # teens on TikTok, she …" is none.
+        rf"(?:follow|like|find|join|chat with) (?:us|me|\w+(?: \w+){{0,3}}) (?:on|in|at) "
+        rf"(?:{_ACCOUNTS})(?:,? (?:and |or |& )?(?:{_ACCOUNTS}))*(?:[.!]|[.!] [^.!?]{{1,80}}[.!?])?",
         20,
-        "search",
-        "twitter facebook instagram linkedin youtube tiktok bluesky threads mastodon messenger social",
+        "full",
     ),
     # --- related, popular, read more --------------------------------------------------------
     Rule(
@@ -264,7 +270,7 @@ RULES: tuple[Rule, ...] = (
         "comment",
         # The page's question to its reader and the form's answers: "Was this article
         # helpful?", "Thanks for your feedback!", "Oops! Something went wrong while submitting …".
-        r"^(?:was|did you find|is|did) this (?:article|page|post|information|answer|guide|content) (?:helpful|useful)"
+        r"^(?:was|did you find|is|did) this (?:article|page|post|information|answer|guide|content) (?:helpful|useful)\s*\??$"
         r"|found this (?:article|page|post|answer) (?:helpful|useful)|^(?:thank you|thanks) for (?:your feedback|rating)"
         r"|something went wrong while submitting|how (?:can|could) we improve this (?:post|article|page)"
         r"|^(?:let us|help us) improve this (?:post|article|page)|^rate this (?:article|post|page)",
@@ -302,18 +308,20 @@ RULES: tuple[Rule, ...] = (
         "legal-notice",
         "legal",
         # A site's fine print under its pages: trademark notes and health disclaimers.
-        r"registered trademarks? of|not been evaluated by the food and drug administration"
-        r"|not intended to (?:diagnose|be a substitute for)",
+        r"registered trademarks? of [^.]{1,60}\b(?:inc|llc|ltd|corp|corporation|gmbh|plc)\b"
+        r"|(?:trademarks|property) of their respective owners"
+        r"|not been evaluated by the food and drug administration"
+        r"|not intended to diagnose, treat|not intended to be a substitute for (?:professional )?medical",
         90,
         "search",
-        "registered evaluated intended",
+        "registered respective evaluated intended",
     ),
     Rule(
         "consent-note",
         "legal",
         # The fine print under a form: "By signing up, you agree to our Terms …".
         r"^by (?:submitting|signing up|clicking|providing|registering|subscribing|continuing)\b[^.]{0,120}"
-        r"\b(?:agree|consent)",
+        r"\b(?:you|i)(?: hereby| also)? (?:agree|consent|accept|acknowledge)\b",
         80,
         "search",
         "agree consent",
@@ -376,7 +384,7 @@ RULES: tuple[Rule, ...] = (
         "caption-label",
         "caption",
         # A caption or its credit as a dump labels it: "Image caption …", "Image copyright …".
-        r"^(?:image|media) (?:copyright|caption) \S",
+        r"^(?:image|media) caption \S|^(?:image|media) copyright \S+(?: \S+){0,5}$",
         0,
         "search",
         "caption copyright",
