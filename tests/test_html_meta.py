@@ -223,6 +223,9 @@ def test_the_visible_headline_wins_over_a_declared_title_it_disagrees_with() -> 
     assert settled_title("", head, "<h1>Town news</h1>") == "Bridge plan: what you need to know"
 
 
+HEADLINE = "Ten years on, the council backs a new crossing"
+
+
 def test_the_visible_headline_above_the_text_wins_over_a_heading_further_down() -> None:
     head = (
         "<title>Bridge plan: what you need to know | The Town Paper</title>"
@@ -255,9 +258,6 @@ def test_the_visible_headline_above_the_text_wins_over_a_heading_further_down() 
     # a heading that says the declared title word for word is the headline shown again
     declared = "Bridge plan: what you need to know"
     assert title_of(declared, [*lines[:4], (declared, True, "title")]) == declared
-
-
-HEADLINE = "Ten years on, the council backs a new crossing"
 
 
 def test_another_heading_gives_way_to_the_headline_the_declared_titles_agree_with() -> None:

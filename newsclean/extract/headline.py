@@ -14,6 +14,16 @@ from newsclean.extract.languages import WORD
 TITLE_REWORDS = 0.8
 
 
+def title_words(text: str) -> set[str]:
+    """The lower-case words of a line, as titles are compared."""
+    return {t.lower() for t in WORD.findall(text)}
+
+
+def share(tokens: set[str], other: set[str]) -> float:
+    """Share of *tokens* (the words of a line) that are among *other* (those of another)."""
+    return len(tokens & other) / len(tokens) if tokens else 0.0
+
+
 def rewords_title(
     content: list[Line], first: set[str], low: int, high: int, title_like: Callable[[Line], bool]
 ) -> int:
@@ -24,9 +34,8 @@ def rewords_title(
     best, best_score = -1, TITLE_REWORDS
     for position in range(high - 1, max(low, 1) - 1, -1) if len(first) > 3 else ():
         line = content[position]
-        tokens = {t.lower() for t in WORD.findall(line.text)}
-        shared = len(tokens & first)
-        overlap, cover = shared / (len(tokens) or 1), shared / len(first)
+        tokens = title_words(line.text)
+        overlap, cover = share(tokens, first), share(first, tokens)
         score = overlap + cover
         if score > best_score and min(overlap, cover) >= TITLE_REWORDS / 4 and title_like(line):
             best, best_score = position, score

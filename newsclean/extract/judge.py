@@ -32,7 +32,7 @@ from newsclean.extract.features import (
     page_lines,
     restore_classes,
 )
-from newsclean.extract.headline import rewords_title
+from newsclean.extract.headline import rewords_title, share, title_words
 from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
@@ -280,11 +280,11 @@ def reads_as_clean(lines: list[Line]) -> bool:
         seen.add(key)
     if not _title_like(content[0]):
         return True  # a first line that cannot be a headline is no page <title> either
-    first = _tokens(content[0].text)
+    first = title_words(content[0].text)
     for line in content[1:]:
         if line.cls == "good":
             break
-        if _title_like(line) and _share(_tokens(line.text), first) >= TITLE_OVERLAP:
+        if _title_like(line) and share(title_words(line.text), first) >= TITLE_OVERLAP:
             return False
     return True
 
@@ -336,15 +336,6 @@ def _rejected_link(line: Line) -> bool:
     return judged.hit is not None or bool(judged.byline or judged.date_line)
 
 
-def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in WORD.findall(text)}
-
-
-def _share(tokens: set[str], other: set[str]) -> float:
-    """Share of *tokens* (the words of a line) that are among *other* (those of another)."""
-    return len(tokens & other) / len(tokens) if tokens else 0.0
-
-
 def _find_title(
     content: list[Line], start: int, include_start: bool = True, dump: bool = True
 ) -> int:
@@ -360,7 +351,7 @@ def _find_title(
     and with no match the headline is a Markdown heading, the end of a breadcrumb
     or the line a byline or date stands under, before the nearest title-like line.
     """
-    first = _tokens(content[0].text) if content else set()
+    first = title_words(content[0].text) if content else set()
     best, best_score, nearest = -1, 0.0, -1
     low = max(0, start - TITLE_WINDOW)
     high = start
@@ -383,9 +374,9 @@ def _find_title(
             continue
         if position > 0:
             # Most of its words in the page title, and most of the page title's in it.
-            tokens = _tokens(line.text)
-            overlap = _share(tokens, first)
-            score = overlap + _share(first, tokens)
+            tokens = title_words(line.text)
+            overlap = share(tokens, first)
+            score = overlap + share(first, tokens)
             if overlap >= TITLE_OVERLAP and score > best_score:
                 best, best_score = position, score
         if nearest == -1 and line.words <= 30 and not line.text.endswith("."):
@@ -402,8 +393,8 @@ def _find_title(
         said, said_score = -1, 0.0
         for position in range(start - 1, 0, -1):
             if _repeats_title(content, position, first):
-                tokens = _tokens(content[position].text)
-                score = _share(tokens, first) + _share(first, tokens)
+                tokens = title_words(content[position].text)
+                score = share(tokens, first) + share(first, tokens)
                 if score > said_score:
                     said, said_score = position, score
         if said >= 0:
@@ -446,12 +437,9 @@ def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
         return 0
     # Else a short page title said again above the body ("Backup Strategy"; not one word,
     # nor one a rule rejects: the headline, first in the text kept, must stay one).
-    text = (
-        head.text
-        if head is not None and head.words >= 2 and head.hit is None and not _rejected_link(head)
-        else None
-    )
-    return next((p for p in range(start - 1, 0, -1) if content[p].text == text), -1)
+    if head is None or head.words < 2 or head.hit is not None or _rejected_link(head):
+        return -1
+    return next((p for p in range(start - 1, 0, -1) if content[p].text == head.text), -1)
 
 
 def _top_heading(content: list[Line], high: int) -> int:
@@ -502,13 +490,13 @@ def _says_title(content: list[Line], position: int, first: set[str]) -> bool:
     mostly from it."""
     if _repeats_title(content, position, first):
         return True
-    tokens = _tokens(content[position].text)
+    tokens = title_words(content[position].text)
     for part in _TITLE_PARTS.split(content[0].text)[:-1]:
-        words = _tokens(part)
+        words = title_words(part)
         if (
             len(words) >= 2
-            and _share(tokens, words) >= TITLE_OVERLAP
-            and _share(words, tokens) >= TITLE_COVER
+            and share(tokens, words) >= TITLE_OVERLAP
+            and share(words, tokens) >= TITLE_COVER
         ):
             return True
     return False
@@ -520,8 +508,8 @@ def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
     line = content[position]
     if not _title_like(line, period=True):
         return False
-    tokens = _tokens(line.text)  # (and *first* those of the first line)
-    return _share(tokens, first) >= TITLE_OVERLAP and _share(first, tokens) >= TITLE_COVER
+    tokens = title_words(line.text)  # (and *first* those of the first line)
+    return share(tokens, first) >= TITLE_OVERLAP and share(first, tokens) >= TITLE_COVER
 
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:
@@ -687,7 +675,7 @@ def _find_site(content: list[Line], title_at: int) -> str | None:
     below it ("Headline | Site"), else the owner of a copyright line."""
     if title_at > 0:
         headline = content[title_at].text
-        if _share(_tokens(headline), _tokens(content[0].text)) >= TITLE_OVERLAP:
+        if share(title_words(headline), title_words(content[0].text)) >= TITLE_OVERLAP:
             name = site_from_title(content[0].text, headline)
             if name:
                 return name

@@ -27,8 +27,7 @@ a part of a manual (:data:`DOCS_TITLE`).
 **What it leaves out on purpose**: the short lines that are a call to action, a "Read
 more" or a post's "Reply", the lines that are only a date, phone numbers, reading times
 and short "By …" lines. They cost a quarter of the row's time, and the type is no worse
-without them (bench/pagetype.py: accuracy 0.859 -> 0.872, article-vs-other F1 0.930 ->
-0.936; over three seeds 0.862 -> 0.864 and 0.933 -> 0.937).
+without them (``bench/pagetype.py``, over three seeds; CHANGELOG has the figures).
 
 **What it does not see**: the URL, the domain or the site's name. It cannot
 recognise a site; it can only learn what kinds of pages look like. Its word

@@ -167,7 +167,6 @@ def masthead(heading: str, page_title: str) -> bool:
     (True, False)
     >>> masthead("Electronic Gadgets", "| Nuts & Volts Magazine")
     False
-
     """
     words = set(WORD.findall(heading.casefold()))
     return (
