@@ -43,7 +43,8 @@ def test_the_name_of_a_dated_byline(text, name):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("5 min read", True), ("8 min", True), ("Reading time: 4 minutes", True),
-     ("12 minute read", True), ("5 minutes to midnight", False), ("2025", False)],
+     ("12 minute read", True), ("21 Minutes to Read", True), ("5 minutes to midnight", False),
+     ("2025", False)],
 )  # fmt: skip
 def test_reading_time(text, expected):
     assert reading_time(text) is expected

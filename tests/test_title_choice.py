@@ -120,12 +120,19 @@ def test_a_headline_that_rewords_the_page_title_wins_over_the_line_above_the_byl
              "By Ann Lee", "Updated August 27, 2025", *PROSE]
         )  # fmt: skip
         assert document.title == headline
-    # a first line of three words or fewer is a menu's, not a page title to reword
+    # A first line of three words or fewer is a menu's, not a page title to reword: the
+    # headline is the line over the byline, past a category line of a few words (and it
+    # speaks of what the article does).
+    kettles = [
+        "We tested the best kettles of the year at the harbour cafe, and each of them was "
+        "filled and boiled a hundred times.",
+        *PROSE,
+    ]
     document = clean_rules(
         ["Harbour Kettles Shop", "", *MENU, "The Best Harbour Kettles We Tested This Year",
-         "Category: Top Picks", "By Ann Lee", "Updated August 27, 2025", *PROSE]
+         "Category: Top Picks", "By Ann Lee", "Updated August 27, 2025", *kettles]
     )  # fmt: skip
-    assert document.title == "Category: Top Picks"
+    assert document.title == "The Best Harbour Kettles We Tested This Year"
 
 
 def test_a_short_page_title_said_again_above_the_body_is_the_headline():
@@ -227,3 +234,49 @@ def test_a_breadcrumb_mark_before_the_headline_is_no_part_of_it():
     # a headline that starts with a path stays as written
     head = declared("/dev/null for beginners | Town Shoes", "Town Shoes")
     assert html_title(head, "<h1>/dev/null for beginners</h1>") == "/dev/null for beginners"
+
+
+# A dump that starts with the menu (inscriptis, a browser's "save as text") has no page
+# title to match: the headline is found over the rest of the article's head.
+BULLETS = [f"* {entry}" for entry in MENU]
+
+
+def test_the_headline_is_over_the_writer_and_the_reading_time():
+    document = clean_rules(
+        [*BULLETS, "", "Storm damage on the coast: what the town must repair", "",
+         "Jane Doe", "", "Senior Weather Editor", "", "June 9, 2025", "", "4 Minutes to Read",
+         "", "What the council decided", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm damage on the coast: what the town must repair"
+
+
+def test_the_headline_is_over_its_standfirst_and_a_photo_credit():
+    document = clean_rules(
+        [*BULLETS, "", "Storm damage on the coast and the roads to the town",
+         "", "The repairs to the harbour and the school will take until spring",
+         "", "Photo: Jane Doe / Reuters", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm damage on the coast and the roads to the town"
+
+
+def test_the_climb_passes_no_menu_prose_or_button():
+    # The menu's list ends the climb; the line nearest the body stays the headline.
+    listed = clean_rules(
+        [*BULLETS, "* Storm damage on the coast and the roads", "", "Coast storm repairs ahead",
+         "", *PROSE]
+    )  # fmt: skip
+    assert listed.title == "Coast storm repairs ahead"
+    # A button of a few words says nothing the body does: no headline over the real one.
+    button = clean_rules(
+        [*BULLETS, "", "Get a free quote today", "", "Contact", "",
+         "Storm damage on the coast and the roads", "", *PROSE]
+    )  # fmt: skip
+    assert button.title == "Storm damage on the coast and the roads"
+
+
+def test_a_breadcrumb_or_a_numbered_entry_holding_the_headline_is_not_it():
+    for above in ("Home Guides Storm damage on the coast", "3. Storm damage on the coast"):
+        document = clean_rules(
+            [*BULLETS, "", above, "", "Storm damage on the coast", "", "June 9, 2025", "", *PROSE]
+        )  # fmt: skip
+        assert document.title == "Storm damage on the coast"

@@ -19,6 +19,11 @@ def title_words(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
 
 
+def normal(text: str) -> str:
+    """A line's lower-case words joined by one space, as lines are compared for the same text."""
+    return " ".join(WORD.findall(text.lower()))
+
+
 def share(tokens: set[str], other: set[str]) -> float:
     """Share of *tokens* (the words of a line) that are among *other* (those of another)."""
     return len(tokens & other) / len(tokens) if tokens else 0.0

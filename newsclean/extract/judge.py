@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
+from newsclean.extract.articlehead import climb_to_headline, head_above_meta
 from newsclean.extract.features import (
     Limits,
     Line,
@@ -32,8 +33,7 @@ from newsclean.extract.features import (
     page_lines,
     restore_classes,
 )
-from newsclean.extract.headline import rewords_title, share, title_words
-from newsclean.extract.languages import WORD
+from newsclean.extract.headline import normal, rewords_title, share, title_words
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     TITLE_PARTS,
@@ -55,7 +55,7 @@ from newsclean.extract.region import (
 )
 from newsclean.extract.rules import CAPTION_REASONS
 from newsclean.extract.tail import trim_tail
-from newsclean.extract.textmeta import date_by_byline, find_byline, find_date, head_above_meta
+from newsclean.extract.textmeta import date_by_byline, find_byline, find_date
 from newsclean.extract.userrules import apply_user_rules
 from newsclean.options import Options
 
@@ -274,7 +274,7 @@ def reads_as_clean(lines: list[Line]) -> bool:
     content = lines[::2]
     seen: set[str] = set()
     for line in content:
-        key = _normal(line.text)
+        key = normal(line.text)
         if key in seen and line.words >= DOM_REPEAT_WORDS:
             return False
         seen.add(key)
@@ -413,7 +413,8 @@ def _find_title(
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
     if anchored >= 0:
         return anchored
-    return _nearest_or_head(content, start, nearest)
+    head = _nearest_or_head(content, start, nearest)
+    return climb_to_headline(content, head, low, _title_like) if head > 0 else head
 
 
 #: Most words of a question or an aside that can be a headline ("Do I Need Travel Insurance?").
@@ -479,7 +480,7 @@ def _under_breadcrumb(content: list[Line], high: int) -> int:
             continue
         for above in content[max(0, position - 2) : position]:
             parts = _CRUMBS.split(above.text)
-            if len(parts) >= 3 and _normal(parts[-1]) == _normal(line.text):
+            if len(parts) >= 3 and normal(parts[-1]) == normal(line.text):
                 return position
     return -1
 
@@ -514,7 +515,7 @@ def _repeats_title(content: list[Line], position: int, first: set[str]) -> bool:
 
 def _above_meta(content: list[Line], low: int, high: int) -> int:
     """Position of the headline that a byline or date line stands under, or -1
-    (:func:`~newsclean.extract.textmeta.head_above_meta`)."""
+    (:func:`~newsclean.extract.articlehead.head_above_meta`)."""
     return head_above_meta(content, low, high, _title_like)
 
 
@@ -578,10 +579,6 @@ def _judge(
     return body_lo
 
 
-def _normal(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
-
-
 def _drop_repeats(content: list[Line], title_key: str, repeat_words: int) -> bool:
     """Drop the body lines that repeat: a paragraph kept twice (a summary repeated as the
     lead, a pull quote) keeps its later place; a repeat of the headline goes. Whether
@@ -591,7 +588,7 @@ def _drop_repeats(content: list[Line], title_key: str, repeat_words: int) -> boo
     for line in content:
         if not line.keep or line.role != "body":
             continue
-        key = " ".join(line.tokens) if line.tokens is not None else _normal(line.text)
+        key = " ".join(line.tokens) if line.tokens is not None else normal(line.text)
         if title_key and key == title_key:
             line.judge(False, "boilerplate", "duplicate", "duplicate", "repeats the headline")
             dropped = True
@@ -621,7 +618,7 @@ def _assemble(
     if title_at >= 0:
         document.title = after_trail(content[title_at].text.removeprefix("# ").strip())
 
-    title_key = _normal(document.title)
+    title_key = normal(document.title)
     # (a line the line model dropped that repeats a kept one is a duplicate too)
     repeated = dedupe and _drop_repeats(content, title_key, repeat_words)
     if body_lo is not None and (
@@ -633,7 +630,7 @@ def _assemble(
     if not body and start <= end and end >= 0:
         # Never an empty body for a page with prose: the best block, if it is not the headline.
         fallback = best_block(content)
-        if fallback >= 0 and fallback != title_at and _normal(content[fallback].text) != title_key:
+        if fallback >= 0 and fallback != title_at and normal(content[fallback].text) != title_key:
             content[fallback].judge(True, "body", evidence="best block (fallback)")
             body = [content[fallback]]
 

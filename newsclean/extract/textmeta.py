@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
@@ -20,17 +19,18 @@ from newsclean.extract.metadata import (
 )
 
 __all__ = [
+    "LIST_MARKS",
     "META_WINDOW",
     "date_by_byline",
     "dated_name",
     "find_byline",
     "find_date",
     "handle_byline",
-    "head_above_meta",
     "job_title",
     "late_date",
     "line_date",
     "name_alone",
+    "name_with_job",
     "page_title_headline",
     "reading_time",
     "says_updated",
@@ -251,7 +251,7 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
             break
         if line.number < lo - META_WINDOW or line.role == "title":
             continue
-        name = line.text if name_alone(line) else _name_with_job(line)
+        name = line.text if name_alone(line) else name_with_job(line)
         if name is None and _handle_alone(line, content, position):
             name = line.text
         if name is None:
@@ -335,7 +335,7 @@ def _handle_alone(line: Line, content: list[Line], position: int) -> bool:
 _JOB_JOINS = frozenset("at of and & for the in on".split())
 
 
-def _name_with_job(line: Line) -> str | None:
+def name_with_job(line: Line) -> str | None:
     """The name of a line that gives a name and the writer's job: "Jane Doe, Tech Writer",
     "Jane Doe (Content Manager)", "Jane Doe Founder at Acme"."""
     if line.words > 10 or line.hit is not None or line.ends_sentence or line.density:
@@ -432,7 +432,7 @@ def short_by_line(line: Line) -> bool:
 #: "5 min read", "8 min", "Reading time: 4 minutes", "12 minute read".
 _READ_TIME = re.compile(
     r"(?:reading time:?\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?"
-    r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|reading)(?:\s+time)?)?",
+    r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|reading|to read)(?:\s+time)?)?",
     re.IGNORECASE,
 )
 
@@ -519,44 +519,6 @@ def dated_name(text: str) -> str | None:
     return None
 
 
-def head_above_meta(
-    content: list[Line], low: int, high: int, title_like: Callable[[Line], bool]
-) -> int:
-    """Position of the headline that a byline or date line stands under, or -1.
-
-    A dump without the page's ``<title>`` on its first line gives no title to
-    match; the article's own head still reads headline, (a standfirst,) then
-    the byline and the date. The run of byline and date lines nearest the body
-    (before *high*, back to *low*) names the *title_like* line above it, or the one
-    above a standfirst that ends like a sentence. (Only the lines the byline rules
-    read make the run: the headline decides where the body starts, which the line
-    model learns from.)
-    """
-    position = high - 1
-    while position >= low:
-        if not _byline_or_date(content[position]):
-            position -= 1
-            continue
-        while position > low and _byline_or_date(content[position - 1]):
-            position -= 1
-        above = position - 1
-        if above >= low and title_like(content[above]):
-            return above
-        if above - 1 >= low and content[above].ends_sentence and title_like(content[above - 1]):
-            return above - 1
-        position -= 1
-    return -1
-
-
-def _byline_or_date(line: Line) -> bool:
-    """A byline, a date alone, or a "By NAME DATE" line."""
-    return (
-        line.byline
-        or line.date_line
-        or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
-    )
-
-
 def date_by_byline(content: list[Line], byline: str | None, language: str | None) -> str | None:
     """The date the byline's own line gives ("By Jane Doe | May 2, 2025"), else that of a
     date line right above or below it that does not say "updated" (an update's date gives way
@@ -610,7 +572,7 @@ def title_agreement(a: str, b: str) -> float:
 
 
 #: What a converter writes before a list's item.
-_LIST_MARKS = ("* ", "- ", "+ ", "• ")
+LIST_MARKS = ("* ", "- ", "+ ", "• ")
 
 
 def named(text: str, site: str) -> bool:
@@ -651,7 +613,7 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
         and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
     ):
         return bare if title == page_title else title  # (the page title itself: no site)
-    if bare == page_title or content[0].text.startswith(_LIST_MARKS):
+    if bare == page_title or content[0].text.startswith(LIST_MARKS):
         return title  # a first line that names no site, or a list's item
     body_lines = {line.text for line in content if line.role == "body"}
     for line in content[1:TITLE_REACH]:
@@ -660,7 +622,7 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
         if line.text in body_lines:
             continue  # a line of the body, or its repeat
         text = line.text.lstrip("# ").strip()
-        if text.endswith(".") or text.startswith(_LIST_MARKS) or named(text, site):
+        if text.endswith(".") or text.startswith(LIST_MARKS) or named(text, site):
             continue  # a sentence, a list's item, the site's name
         if title_agreement(text, page_title) >= SAME_TITLE:
             continue  # the page title again, site and all: a masthead
