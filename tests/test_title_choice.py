@@ -280,3 +280,22 @@ def test_a_breadcrumb_or_a_numbered_entry_holding_the_headline_is_not_it():
             [*BULLETS, "", above, "", "Storm damage on the coast", "", "June 9, 2025", "", *PROSE]
         )  # fmt: skip
         assert document.title == "Storm damage on the coast"
+
+
+def test_the_headline_over_the_byline_far_above_a_late_region():
+    # A long table of contents between the article's head and its first paragraph.
+    contents = [f"* {n}. What the council decided on the harbour, part {n}" for n in range(1, 31)]
+    document = clean_rules(
+        [*BULLETS, "", "Storm damage on the coast and the council's plan", "", "By Jane Doe",
+         "June 9, 2025", "", "Table of contents", *contents, "", *PROSE]
+    )  # fmt: skip
+    assert document.title == "Storm damage on the coast and the council's plan"
+    assert document.byline == "Jane Doe"
+
+
+def test_a_byline_said_twice_is_no_page_title_said_again():
+    page = "\nBy Jane Doe\nBy Jane Doe\n" + PROSE[0]
+    document = clean_rules(page.split("\n"))
+    assert document.title == ""
+    assert document.byline == "Jane Doe"
+    assert clean_rules(document.text.split("\n")).text == document.text

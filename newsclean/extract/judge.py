@@ -349,7 +349,9 @@ def _find_title(
     first line of the page itself when it looks like a headline. In a text *dump*
     (not an HTML page), a weak match gives way to a line that says the page title,
     and with no match the headline is a Markdown heading, the end of a breadcrumb
-    or the line a byline or date stands under, before the nearest title-like line.
+    or the line a byline or date stands under (near the region, else anywhere above it:
+    a long table of contents can stand between the article's head and the region),
+    before the nearest title-like line.
     """
     first = title_words(content[0].text) if content else set()
     best, best_score, nearest = -1, 0.0, -1
@@ -407,10 +409,21 @@ def _find_title(
             return anchored
     if best >= 0 or not dump:
         return best if best >= 0 else _nearest_or_head(content, start, nearest)
+    return _untitled_headline(content, start, first, low, high, nearest)
+
+
+def _untitled_headline(
+    content: list[Line], start: int, first: set[str], low: int, high: int, nearest: int
+) -> int:
+    """The headline of a dump whose first line (*first*, its words) matched no line
+    (:func:`_find_title`); *low* and *high* bound the lines it looks at first, *nearest*
+    is the title-like line nearest the body."""
     heading = _marked_heading(content, min(len(content), start + 2), first, low, high)
     if heading >= 0:
         return heading
     anchored = _above_meta(content, low, min(len(content), start + META_LEAD))
+    if anchored < 0 and low > 1:
+        anchored = _above_meta(content, 1, low + 1)
     if anchored >= 0:
         return anchored
     head = _nearest_or_head(content, start, nearest)
@@ -437,8 +450,8 @@ def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
     # Else a short page title said again above the body ("Backup Strategy"; not one word,
-    # nor one a rule rejects: the headline, first in the text kept, must stay one).
-    if head is None or head.words < 2 or head.hit is not None or _rejected_link(head):
+    # a byline, nor one a rule rejects: the headline, first in the text kept, must stay one).
+    if head is None or head.words < 2 or head.hit or head.byline or _rejected_link(head):
         return -1
     return next((p for p in range(start - 1, 0, -1) if content[p].text == head.text), -1)
 
