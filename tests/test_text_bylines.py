@@ -294,3 +294,18 @@ def test_a_by_line_with_its_time_of_day_gives_the_byline_and_the_date() -> None:
     document = clean_rules(["Storm closes the coast road", byline, *PROSE])
     assert (document.byline, document.date) == ("Jane Doe", "2019-11-18")
     assert byline not in document.paragraphs
+
+
+def test_a_listed_name_by_the_date_is_the_byline_and_a_listed_menu_entry_is_not():
+    # A converter that marks list entries writes a page's "author · date" list as
+    # "* Jane Doe" / "* June 9, 2025"; a menu's entries are listed too, away from a date.
+    document = clean_rules(
+        ["* Pop Culture", "* Home Garden", "", "Storm damage on the coast and the roads", "",
+         "* Jane Doe", "* June 9, 2025", "* 2 min read", "", *PROSE]
+    )  # fmt: skip
+    assert document.byline == "Jane Doe"
+    menu = clean_rules(
+        ["* Pop Culture", "* Home Garden", "", "Storm damage on the coast and the roads", "",
+         "June 9, 2025", "", *PROSE]
+    )  # fmt: skip
+    assert menu.byline is None

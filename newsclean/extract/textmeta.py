@@ -35,6 +35,7 @@ __all__ = [
     "reading_time",
     "says_updated",
     "short_by_line",
+    "unmarked",
 ]
 
 #: Lines around the region where a byline or a date line still belongs to the article.
@@ -223,7 +224,7 @@ def _byline_above_body(content: list[Line], first: int) -> str | None:
             and (line.byline or line.text.lower() in _AUTHOR_LABELS)
             and name_alone(following)
         ):
-            return following.text
+            return unmarked(following.text)
         # "By NAME DATE" or a line that opens with "By"; not "Desks by Brand A, Brand B".
         if YEAR.search(line.text) or _BY_PREFIX.match(line.text):
             in_line = byline_names(line.text)
@@ -251,7 +252,7 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
             break
         if line.number < lo - META_WINDOW or line.role == "title":
             continue
-        name = line.text if name_alone(line) else name_with_job(line)
+        name = unmarked(line.text) if name_alone(line) else name_with_job(line)
         if name is None and _handle_alone(line, content, position):
             name = line.text
         if name is None:
@@ -266,6 +267,8 @@ def _name_line(content: list[Line], lo: int, first: int) -> tuple[str | None, in
             for near in range(position - 2, position + 3)
             if 0 <= near < len(content) and near != position and _dated(content[near])
         ]
+        if 1 not in gaps and line.text.startswith(LIST_MARKS):
+            continue  # a list's entry is a name only right by the date ("* Jane Doe / * May 2")
         repeated = counts.get(line.text, 0) >= 2
         if repeated and gaps:
             return name, 0
@@ -466,15 +469,22 @@ _NO_HANDLE = NOT_NAME | _NOT_NAME_WORDS | lexicon.ACCOUNTS
 
 def name_alone(line: Line) -> bool:
     """Whether the line could be a person's name alone: 2 to 4 capitalised words, no
-    function word, digit, boilerplate or button word, no rule against it."""
+    function word, digit, boilerplate or button word, no rule against it (a list entry's
+    mark before it does not count: a page lists its author and date as "* Jane Doe")."""
+    text = unmarked(line.text)
     return (
         2 <= line.words <= 4
-        and len(line.text) <= 40
+        and len(text) <= 40
         and line.hit is None
         and line.density == 0
-        and _NAME_LINE.fullmatch(line.text) is not None
-        and _NOT_NAME_WORDS.isdisjoint(line.text.lower().split())
+        and _NAME_LINE.fullmatch(text) is not None
+        and _NOT_NAME_WORDS.isdisjoint(text.lower().split())
     )
+
+
+def unmarked(text: str) -> str:
+    """*text* without the mark of a list entry before it ("* Jane Doe": "Jane Doe")."""
+    return text[2:] if text.startswith(LIST_MARKS) else text
 
 
 #: What separates the parts of a byline: "Jane Doe • May 2, 2025 • 5 min read".
