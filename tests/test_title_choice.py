@@ -299,3 +299,18 @@ def test_a_byline_said_twice_is_no_page_title_said_again():
     assert document.title == ""
     assert document.byline == "Jane Doe"
     assert clean_rules(document.text.split("\n")).text == document.text
+
+
+def test_the_headline_over_a_standfirst_over_the_byline():
+    # A standfirst reads as a sentence; a headline in title case keeps the section over it.
+    story = "Why the harbour repairs after the storm will take until spring"
+    document = clean_rules(
+        [*BULLETS, "", "The Storm That Closed the Harbour", "", story, "", "By Jane Doe", "",
+         "The harbour and the storm: the council's plan for the repairs", *PROSE]
+    )  # fmt: skip
+    assert document.title == "The Storm That Closed the Harbour"
+    section = clean_rules(
+        [*BULLETS, "", "Weather News and Storm Reports", "", "The Storm That Closed the Harbour",
+         "", "By Jane Doe", "", *PROSE]
+    )  # fmt: skip
+    assert section.title == "The Storm That Closed the Harbour"

@@ -128,7 +128,7 @@ def head_above_meta(
                 and title_like(content[candidate])
                 and _speaks_of(content, candidate)
             ):
-                return candidate
+                return _over_standfirst(content, candidate, low, title_like)
         position -= 1
     return -1
 
@@ -140,3 +140,31 @@ def _byline_or_date(line: Line) -> bool:
         or line.date_line
         or (line.words <= 20 and line.hit is None and byline_names(line.text) is not None)
     )
+
+
+def _over_standfirst(
+    content: list[Line], position: int, low: int, title_like: Callable[[Line], bool]
+) -> int:
+    """The headline right over the title-like line at *position* when that line reads as
+    its standfirst, else *position*: a standfirst is written as a sentence ("Why Tutoring
+    Has Not Worked" over "Implementation complicates even well-studied interventions"
+    over the byline); a headline in title case has a menu, a breadcrumb or a section over
+    it instead ("Electric Scooters / Buying Guides" over "The Best Electric Scooters")."""
+    above = position - 1
+    if above < max(low, 1) or not _sentence_case(content[position].text):
+        return position
+    line = content[above]
+    if (
+        line.words >= 4
+        and title_like(line)
+        and normal(content[position].text) not in normal(line.text)
+        and _speaks_of(content, above)
+    ):
+        return above
+    return position
+
+
+def _sentence_case(text: str) -> bool:
+    """Whether fewer than half of the words after the first begin with a capital letter."""
+    words = [word for word in text.split()[1:] if word[:1].isalpha()]
+    return 2 * sum(word[0].isupper() for word in words) < len(words)
