@@ -28,8 +28,8 @@ from newsclean.extract.textmeta import (
 HEAD_CLIMB = 8
 #: Rule reasons of lines an article's head may hold between its headline and its body.
 _HEAD_REASONS = frozenset({"caption", "credit", "share", "image-id", "byline", "date"})
-#: The share of a headline's longer words that the lines under it say too, at least (half).
-HEAD_BODY_SHARE = (1, 2)
+#: The share of a headline's longer words that the lines under it say too, at least.
+HEAD_BODY_SHARE = 0.5
 #: How many lines under a headline are read for its words.
 HEAD_BODY_LINES = 40
 
@@ -43,13 +43,11 @@ def climb_to_headline(
     With no page title to match (a dump that starts with the menu, not ``<title>``), the
     line nearest the body is often a part of the article's head under its headline: the
     standfirst, a writer's name and job, a reading time, a "site · date" line, a photo
-    credit, a section's name. The climb passes such lines (and title-like ones, the lowest
-    of which is a standfirst), back to *low* and at most :data:`HEAD_CLIMB` lines (not to the
-    page's first line, which is judged as its title or masthead), and
-    stops at any other (a menu's list, prose). The highest title-like line of four words
-    or more on the way is the headline when it speaks of what follows it (:func:`_speaks_of`:
-    a button does not), unless it holds the one under it (a
-    breadcrumb that ends with the headline, a numbered entry of the contents).
+    credit, a section's name. The climb passes such lines (and title-like ones, the
+    lowest of which is a standfirst), back to *low* and at most :data:`HEAD_CLIMB` lines
+    (not to the page's first line, which is judged as its title or masthead), and stops
+    at any other (a menu's list, prose). The highest line on the way that can head the
+    one under it (:func:`_heads`) is the headline.
     """
     best = -1 if _head_furniture(content[position]) else position
     for above in range(position - 1, max(low, 1, position - HEAD_CLIMB) - 1, -1):
@@ -58,11 +56,25 @@ def climb_to_headline(
             continue
         if not (title_like(line) and line.words >= 4):
             break
-        if best >= 0 and normal(content[best].text) in normal(line.text):
-            continue
-        if _speaks_of(content, above):
+        if _heads(content, above, best, title_like):
             best = above
     return best if best >= 0 else position
+
+
+def _heads(
+    content: list[Line], position: int, under: int, title_like: Callable[[Line], bool]
+) -> bool:
+    """Whether the line at *position* can be the headline over the line at *under* (-1:
+    none): a title-like line of four words or more that speaks of what follows it (a
+    button does not) and does not hold the line under it (a breadcrumb that ends with the
+    headline, "3. Headline" in the contents)."""
+    line = content[position]
+    return (
+        line.words >= 4
+        and title_like(line)
+        and (under < 0 or normal(content[under].text) not in normal(line.text))
+        and _speaks_of(content, position)
+    )
 
 
 def _speaks_of(content: list[Line], position: int) -> bool:
@@ -73,8 +85,7 @@ def _speaks_of(content: list[Line], position: int) -> bool:
     below: set[str] = set()
     for line in content[position + 1 : position + 1 + HEAD_BODY_LINES]:
         below |= _long_words(line)
-    share, of = HEAD_BODY_SHARE
-    return bool(words) and len(words & below) * of >= len(words) * share
+    return bool(words) and len(words & below) >= HEAD_BODY_SHARE * len(words)
 
 
 def _long_words(line: Line) -> set[str]:
@@ -153,15 +164,7 @@ def _over_standfirst(
     above = position - 1
     if above < max(low, 1) or not _sentence_case(content[position].text):
         return position
-    line = content[above]
-    if (
-        line.words >= 4
-        and title_like(line)
-        and normal(content[position].text) not in normal(line.text)
-        and _speaks_of(content, above)
-    ):
-        return above
-    return position
+    return above if _heads(content, above, position, title_like) else position
 
 
 def _sentence_case(text: str) -> bool:
