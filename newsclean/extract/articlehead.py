@@ -54,27 +54,21 @@ def climb_to_headline(
         line = content[above]
         if _head_furniture(line):
             continue
-        if not (title_like(line) and line.words >= 4):
+        if not (line.words >= 4 and title_like(line)):
             break
-        if _heads(content, above, best, title_like):
+        if _heads(content, above, best):
             best = above
     return best if best >= 0 else position
 
 
-def _heads(
-    content: list[Line], position: int, under: int, title_like: Callable[[Line], bool]
-) -> bool:
-    """Whether the line at *position* can be the headline over the line at *under* (-1:
-    none): a title-like line of four words or more that speaks of what follows it (a
-    button does not) and does not hold the line under it (a breadcrumb that ends with the
+def _heads(content: list[Line], position: int, under: int) -> bool:
+    """Whether the line at *position*, title-like and of four words or more, can be the
+    headline over the line at *under* (-1: none): it speaks of what follows it (a button
+    does not) and does not hold the line under it (a breadcrumb that ends with the
     headline, "3. Headline" in the contents)."""
-    line = content[position]
     return (
-        line.words >= 4
-        and title_like(line)
-        and (under < 0 or normal(content[under].text) not in normal(line.text))
-        and _speaks_of(content, position)
-    )
+        under < 0 or normal(content[under].text) not in normal(content[position].text)
+    ) and _speaks_of(content, position)
 
 
 def _speaks_of(content: list[Line], position: int) -> bool:
@@ -164,7 +158,10 @@ def _over_standfirst(
     above = position - 1
     if above < max(low, 1) or not _sentence_case(content[position].text):
         return position
-    return above if _heads(content, above, position, title_like) else position
+    line = content[above]
+    if line.words >= 4 and title_like(line) and _heads(content, above, position):
+        return above
+    return position
 
 
 def _sentence_case(text: str) -> bool:
