@@ -260,18 +260,26 @@ def test_the_headline_is_over_its_standfirst_and_a_photo_credit():
 
 
 def test_the_climb_passes_no_menu_prose_or_button():
-    # The menu's list ends the climb; the line nearest the body stays the headline.
+    # The menu's list ends the climb (the headline-like line over the menu is not reached);
+    # the line nearest the body stays the headline.
     listed = clean_rules(
-        [*BULLETS, "* Storm damage on the coast and the roads", "", "Coast storm repairs ahead",
-         "", *PROSE]
+        ["Harbour Weekly", "", "Storm damage on the coast and the harbour roads", *BULLETS,
+         "* Storm damage on the coast and the roads", "", "Coast storm repairs ahead", "", *PROSE]
     )  # fmt: skip
     assert listed.title == "Coast storm repairs ahead"
-    # A button of a few words says nothing the body does: no headline over the real one.
+    # A button of a few words says nothing the body does: no headline over the real one,
+    # though the climb passes the short label between them.
     button = clean_rules(
-        [*BULLETS, "", "Get a free quote today", "", "Contact", "",
+        [*BULLETS, "", "Get a free quote today", "", "Winter Sale", "",
          "Storm damage on the coast and the roads", "", *PROSE]
     )  # fmt: skip
     assert button.title == "Storm damage on the coast and the roads"
+    # A line of the menu's rules ("Contact") ends the climb too.
+    nav = clean_rules(
+        [*BULLETS, "", "Get a free quote today", "", "Contact", "",
+         "Storm damage on the coast and the roads", "", *PROSE]
+    )  # fmt: skip
+    assert nav.title == "Storm damage on the coast and the roads"
 
 
 def test_a_breadcrumb_or_a_numbered_entry_holding_the_headline_is_not_it():
