@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsclean.extract.languages import english_scale
+
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
     from newsclean.extract.html.blocks import Block
@@ -375,12 +377,14 @@ class _Page:
             linked / count,
         ]
         self.typical = sorted([line.words for _, line, _ in placed])[count // 2] + 1
+        #: Densities are read on English's scale (the model learns from mostly English pages).
+        self.scale = scale = english_scale(language)
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
         self.basics = [
             (
                 math.log1p(line.words),
                 block.link_density,
-                line.density,
+                line.density * scale,
                 float(line.cls == "good"),
                 float(line.keep),
                 float(inside_flags[block.element]),
@@ -421,7 +425,7 @@ class _Page:
         row = [
             math.log1p(line.words),
             math.log1p(len(text)),
-            line.density,
+            line.density * self.scale,
             float(line.ends_sentence),
             block.link_density,
             float(cls == "good"),

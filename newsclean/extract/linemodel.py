@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
 from newsclean.extract.features import CLOSING_NOTE
-from newsclean.extract.languages import WORD
+from newsclean.extract.languages import WORD, english_scale
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
 from newsclean.extract.lineshape import text_shape
 from newsclean.extract.rules import CAPTION_REASONS
@@ -223,14 +223,14 @@ def page_rows(
     rules' verdict): ``(position, row)``. *start* and *end* bound the article region the
     rules found; with *wanted*, only the lines it accepts get a row; with *reach*, a
     line the rules dropped gets one only with a ``good`` line that near. The page-wide
-    figures are made once (:class:`_TextPage`); the loop reads them as local lists (the
-    cumulative counts padded: line i at i + :data:`_PAD`)."""
+    figures are made once (:class:`_TextPage`), read as local lists (counts padded: line
+    i at i + :data:`_PAD`); densities on English's scale, as the model learned them."""
     n = len(content)
     if not n:
         return []
     page = _TextPage(content, start, end)
     chosen = page.chosen(wanted, reach)
-    around = page.neighbour_figures(chosen)  # lines i-3 .. i+3 at i .. i+6
+    around = page.neighbour_figures(chosen, scale := english_scale(language))  # i-3..i+3 at i..i+6
     words, texts, sentence, boiler = page.words, page.texts, page.sentence, page.boiler
     gap_before, block_of, cum_good = page.gap_before, page.block_of, page.cum_good
     block_lines, block_words, repeats = page.block_lines, page.block_words, page.repeats
@@ -247,7 +247,7 @@ def page_rows(
         row = [
             log1p(words[i]),
             log1p(len(text)),
-            line.density,
+            line.density * scale,
             1.0 if sentence[i] else 0.0,
             0.0 if line.hit is None else 1.0,
             1.0 if line.byline else 0.0,
@@ -485,7 +485,7 @@ class _TextPage:
             and (wanted is None or wanted(line))
         ]
 
-    def neighbour_figures(self, chosen: list[int]) -> list[tuple[float, ...]]:
+    def neighbour_figures(self, chosen: list[int], scale: float = 1.0) -> list[tuple[float, ...]]:
         """The figures of the chosen lines and their neighbours that a row repeats, for the
         lines -3 .. n+2 (the figures of line j at j + 3; lines off the page have
         :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count) on the
@@ -507,7 +507,7 @@ class _TextPage:
         # not marked, whose boilerplate count is not made, are never read)
         figures = zip(
             map(math.log1p, self.words),
-            [line.density for line in content],
+            [line.density * scale for line in content],
             map(float, self.good),
             [float(line.keep) for line in content],
             map(float, self.gap_before),

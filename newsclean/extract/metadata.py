@@ -73,9 +73,9 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
         ),
     ),
     (
-        "ynd",  # year, month's name, day: "2023 Jan 7" (a journal's citation)
+        "ynd",  # year, month's name, day: "2023 Jan 7" (a journal's citation), "2025. március 12."
         _OnFirstUse(
-            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\s+{_M}\s+(?P<day>\d{{1,2}})(?!\d)",
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.?\s+{_M}\s+(?P<day>\d{{1,2}})(?!\d)",
             re.IGNORECASE,
         ),
     ),
@@ -254,7 +254,7 @@ _BYLINE_IN_LINE = _OnFirstUse(
 )
 #: Words that end a name read from a byline: months, weekdays, and what follows a byline.
 NOT_NAME = frozenset(
-    MONTH_NUMBER.keys()
+    (MONTH_NUMBER.keys() - lexicon.MONTHS_ALSO_NAMES)
     | set(
         "published updated posted last modified on at am pm in the for with photo photos read "
         "min minutes staff contributor mon tue wed thu fri sat sun monday tuesday wednesday "

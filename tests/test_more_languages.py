@@ -1,0 +1,141 @@
+"""Pages in the languages added to the stopword lists: detected, dated, read on English's
+density scale, and English pages never taken for them."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from newsclean import clean
+from newsclean.extract.features import Limits, page_lines
+from newsclean.extract.languages import (
+    DENSITY,
+    WORD,
+    density,
+    detect_language,
+    english_scale,
+    stopwords,
+)
+from newsclean.extract.linemodel import page_rows
+from newsclean.extract.metadata import NOT_NAME, parse_date
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LINES = FIXTURES / "real_text" / "lines.jsonl"
+
+
+def _catalog_lines() -> dict[str, list[str]]:
+    """The committed translated messages (Debian catalogs), by language."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in LINES.read_text(encoding="utf-8").splitlines():
+        record = json.loads(row)
+        found[record["lang"]].append(record["text"])
+    return found
+
+
+#: The fixture's languages that have a list (Arabic's messages there are labels of two or
+#: three words, too few function words to tell a language by).
+LISTED = "fr de es pt it nl sv pl cs hu hr ro ru uk el tr he fa vi".split()
+
+
+def test_every_list_has_thresholds() -> None:
+    assert set(stopwords()) == set(DENSITY)
+
+
+@pytest.mark.parametrize("code", LISTED)
+def test_translated_messages_detected(code: str) -> None:
+    assert detect_language(_catalog_lines()[code]) == code
+
+
+def test_english_scale_brings_prose_together() -> None:
+    """Function words are fewer in Turkish, Czech or Ukrainian prose than in English (they
+    are suffixes, or there are no articles); on English's scale, each language's messages
+    are as dense as English ones, give or take a third. Raw, several fall below two thirds."""
+    lines = _catalog_lines()
+
+    def mean(code: str, scaled: bool) -> float:
+        long = [t for t in lines[code] if len(t.split()) >= 6]
+        factor = english_scale(code) if scaled else 1.0
+        return statistics.mean(density(WORD.findall(t.lower()), t, code) * factor for t in long)
+
+    english = mean("en", False)
+    spread = [mean(code, True) / english for code in LISTED if code not in ("he", "nl", "es", "el")]
+    raw = [mean(code, False) / english for code in ("uk", "cs", "tr")]
+    assert all(0.66 <= ratio <= 1.5 for ratio in spread), spread
+    assert all(ratio < 0.66 for ratio in raw), raw
+
+
+def test_line_model_rows_read_the_scaled_density() -> None:
+    text = [
+        "Menü",
+        "",
+        "Meclis üyeleri salı günü istasyonu şehrin kuzeyindeki mahallelere bağlayacak tramvay hattının planını kabul etti.",
+        "Belediyeye göre ilk çalışmalar sonbaharda başlayacak ve tüm yatırım yaklaşık üç yıl sürecek.",
+    ]
+    lines, language = page_lines(text, Limits())
+    assert language == "tr"
+    content = [line for line in lines if line.text]
+    for line in content:
+        line.keep = line.cls == "good"
+    rows = dict(page_rows(content, 1, 2, language))
+    prose = content[2]  # ("ve", "göre": Turkish writes few function words apart)
+    assert prose.density > 0
+    assert rows[2][2] == pytest.approx(prose.density * english_scale("tr"))
+    assert rows[2][2] > prose.density
+
+
+def test_english_listing_with_possessives_stays_english() -> None:
+    """ "Sam's" gives the token "s", a preposition in Czech and Croatian: not a list word."""
+    dump = "\n".join(
+        [
+            "Sam's Club Member's Mark Adjustable Dumbbell Set, 50 lb",
+            "Sam's Club exclusive: Member's Mark 7-foot Treadmill with Incline",
+            "Sam's Club Member's Mark Folding Exercise Bike with 8 Resistance Levels",
+            "Member's Mark Commercial Rubber Gym Flooring, 24 sq ft",
+        ]
+        * 3
+    )
+    assert clean(dump, input="text").language in ("en", None)
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("12 marca 2025", "2025-03-12"),
+        ("3 grudnia 2024, 10:15", "2024-12-03"),
+        ("3. března 2024", "2024-03-03"),
+        ("12 Mart 2025", "2025-03-12"),
+        ("5 augusti 2024", "2024-08-05"),
+        ("2025. március 12.", "2025-03-12"),
+        ("12 Μαρτίου 2025", "2025-03-12"),
+        ("12 de març de 2025", "2025-03-12"),
+        ("7 жовтня 2024", "2024-10-07"),
+        ("1. syyskuuta 2024", "2024-09-01"),
+        ("12 ianuarie 2025", "2025-01-12"),
+    ],
+)
+def test_dates_in_more_languages(text: str, iso: str) -> None:
+    assert parse_date(text, month_first=False) == iso
+
+
+def test_month_names_that_are_given_names_do_not_end_a_byline_name() -> None:
+    assert {"maja", "nisan", "augusta"}.isdisjoint(NOT_NAME)
+    assert {"marca", "maj", "march", "may"} - {"marca"} <= NOT_NAME
+
+
+@pytest.mark.parametrize("name", ["pl", "tr"])
+def test_news_dump(name: str) -> None:
+    """A story with its menu, share buttons, teasers and footer: the language, headline,
+    byline and date are found and the body is the story's five paragraphs."""
+    text = (FIXTURES / "dumps" / f"news_{name}.txt").read_text(encoding="utf-8")
+    doc = clean(text, input="text")
+    lines = text.splitlines()
+    story = [line for line in lines if len(line.split()) >= 10]
+    assert doc.language == name
+    assert doc.title == lines[lines.index("") + 1]
+    assert doc.date == "2025-03-12"
+    assert doc.byline and doc.byline.split()[0] in text
+    assert doc.paragraphs == story
