@@ -78,7 +78,12 @@ def test_the_shipped_model_types_dumps():
     types = {
         path.stem: newsclean.clean(path.read_bytes()).page_type for path in DUMPS.glob("*.txt")
     }
-    assert types == {"forum": "forum", "product": "product"}
+    assert types == {
+        "forum": "forum",
+        "product": "product",
+        "news_pl": "article",
+        "news_tr": "article",
+    }
     news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
     assert [d.page_type for d in news] == ["article"] * len(news)
 
