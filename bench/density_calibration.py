@@ -30,7 +30,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import text_sources  # noqa: E402  (bench/text_sources.py)
 
-from newsclean.extract.languages import DENSITY, WORD, stopwords  # noqa: E402
+from newsclean.extract.languages import (  # noqa: E402
+    CJK_LANGUAGES,
+    DENSITY,
+    WORD,
+    density,
+    stopwords,
+)
 
 #: Catalog directories of the languages ``text_sources.LANGS`` does not list.
 MORE_LANGS = {
@@ -48,20 +54,15 @@ ENGLISH = DENSITY["en"]
 MIN_WORDS = 8
 
 
-def share(tokens: list[str], words: frozenset[str]) -> float:
-    return sum(map(words.__contains__, tokens)) / len(tokens)
-
-
 def calibrate(language: str) -> tuple[int, float, float] | None:
     """(sentences, mean English density, mean density of the translations), or None."""
-    lists = stopwords()
     text_sources.LANGS.setdefault(language, MORE_LANGS.get(language, [language]))
     english, translated = [], []
     for _domain, msgid, msgstr in text_sources.catalog_messages(language):
         source, target = WORD.findall(msgid.lower()), WORD.findall(msgstr.lower())
         if len(source) >= MIN_WORDS and msgid.rstrip().endswith(".") and len(target) >= 5:
-            english.append(share(source, lists["en"]))
-            translated.append(share(target, lists[language]))
+            english.append(density(source, msgid, "en"))
+            translated.append(density(target, msgstr, language))
     if not english:
         return None
     return len(english), statistics.mean(english), statistics.mean(translated)
@@ -71,7 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("languages", nargs="*", help="language codes (default: every list)")
     args = parser.parse_args()
-    spaced = [code for code in stopwords() if code not in ("en", "ja", "zh", "ko")]
+    spaced = [code for code in stopwords() if code not in CJK_LANGUAGES | {"en", "ko"}]
     print("| language | sentences | English | translated | ratio | calibrated | shipped |")
     print("|---|---|---|---|---|---|---|")
     for language in args.languages or spaced:

@@ -54,15 +54,19 @@ def test_english_scale_brings_prose_together() -> None:
     """Function words are fewer in Turkish, Czech or Ukrainian prose than in English (they
     are suffixes, or there are no articles); on English's scale, each language's messages
     are as dense as English ones, give or take a third. Raw, several fall below two thirds."""
-    lines = _catalog_lines()
+    long = {
+        code: [t for t in lines if len(t.split()) >= 6] for code, lines in _catalog_lines().items()
+    }
 
     def mean(code: str, scaled: bool) -> float:
-        long = [t for t in lines[code] if len(t.split()) >= 6]
         factor = english_scale(code) if scaled else 1.0
-        return statistics.mean(density(WORD.findall(t.lower()), t, code) * factor for t in long)
+        return statistics.mean(
+            density(WORD.findall(t.lower()), t, code) * factor for t in long[code]
+        )
 
     english = mean("en", False)
-    spread = [mean(code, True) / english for code in LISTED if code not in ("he", "nl", "es", "el")]
+    # (a language with fewer than three messages of six words or more says too little)
+    spread = [mean(code, True) / english for code in LISTED if len(long[code]) >= 3]
     raw = [mean(code, False) / english for code in ("uk", "cs", "tr")]
     assert all(0.66 <= ratio <= 1.5 for ratio in spread), spread
     assert all(ratio < 0.66 for ratio in raw), raw
@@ -123,7 +127,7 @@ def test_dates_in_more_languages(text: str, iso: str) -> None:
 
 def test_month_names_that_are_given_names_do_not_end_a_byline_name() -> None:
     assert {"maja", "nisan", "augusta"}.isdisjoint(NOT_NAME)
-    assert {"marca", "maj", "march", "may"} - {"marca"} <= NOT_NAME
+    assert {"maj", "march", "may"} <= NOT_NAME
 
 
 @pytest.mark.parametrize("name", ["pl", "tr"])
