@@ -70,8 +70,8 @@ DENSITY = {
     # Calibrated on translated text against English (bench/density_calibration.py).
     "pl": (0.14, 0.19),
     "cs": (0.12, 0.17),
-    "sk": (0.12, 0.16),
-    "hr": (0.13, 0.17),
+    "sk": (0.11, 0.15),
+    "hr": (0.12, 0.17),
     "uk": (0.12, 0.16),
     "el": (0.19, 0.26),
     "ro": (0.19, 0.26),
