@@ -23,7 +23,7 @@ from newsclean.extract.languages import (
     stopwords,
 )
 from newsclean.extract.linemodel import page_rows
-from newsclean.extract.metadata import NOT_NAME, parse_date
+from newsclean.extract.metadata import NOT_NAME, is_byline, parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LINES = FIXTURES / "real_text" / "lines.jsonl"
@@ -164,3 +164,41 @@ def test_news_dump(name: str) -> None:
     assert doc.date == "2025-03-12"
     assert doc.byline and doc.byline.split()[0] in text
     assert doc.paragraphs == story
+
+
+#: Bylines as the news sites of the later languages write them, and the name each gives.
+BYLINES = [
+    ("Autor: Łukasz Żak", "Łukasz Żak"),
+    ("Napisał Łukasz Żak", "Łukasz Żak"),
+    ("Łukasz Żak", "Łukasz Żak"),
+    ("Autorka: Żaneta Śliwińska", "Żaneta Śliwińska"),
+    ("Šimon Černý, ČTK", "Šimon Černý"),
+    ("Yazar: Şükrü Yılmaz", "Şükrü Yılmaz"),
+    ("Szerző: Szabó Éva", "Szabó Éva"),
+    ("Autor: Ștefan Țurcanu", "Ștefan Țurcanu"),
+    ("Συντάκτης: Γιώργος Παπαδόπουλος", "Γιώργος Παπαδόπουλος"),
+    ("Tác giả: Nguyễn Văn An", "Nguyễn Văn An"),
+]
+
+
+@pytest.mark.parametrize("line, name", BYLINES)
+def test_bylines_in_more_languages(line: str, name: str) -> None:
+    """A name whose capital is outside Latin-1 (Ł, Š, Ş, Ș, Γ) is a name, and the byline
+    words of these languages open a byline: in the text dump and in the HTML page."""
+    text = (FIXTURES / "dumps" / "news_pl.txt").read_text(encoding="utf-8")
+    dumped = clean(text.replace("\nAnna Kowalska\n", f"\n{line}\n"), input="text")
+    assert dumped.byline and dumped.byline.startswith(name)
+    lines = text.splitlines()
+    story = "".join(f"<p>{t}</p>" for t in lines if len(t.split()) >= 10)
+    page = (
+        f"<html><head><title>{lines[9]}</title></head><body><article><h1>{lines[9]}</h1>"
+        f"<div>{line}</div><div>12 marca 2025</div>{story}</article></body></html>"
+    )
+    assert clean(page, input="html").byline == dumped.byline
+
+
+@pytest.mark.parametrize(
+    "line", ["Text Size", "Avatar Maker", "Autoplay Videos", "Bởi vì trời mưa", "Autor zdjęć"]
+)
+def test_byline_words_need_a_name(line: str) -> None:
+    assert not is_byline(line, WORD.findall(line.lower()))

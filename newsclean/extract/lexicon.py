@@ -8,6 +8,30 @@ once. The lists are data; the patterns built from them live with the code that u
 from __future__ import annotations
 
 import re
+from itertools import chain
+
+
+def _capitals() -> str:
+    """The capital letters of the Latin, Greek and Cyrillic scripts and their extensions, as
+    the ranges of a regular expression's character class.
+
+    >>> all(re.fullmatch(f"[{_capitals()}]", c) for c in "AÉŁŠŞŐȘΓЄІĐ"), re.search(f"[{_capitals()}]", "×aéłşγєđ")
+    (True, None)
+    """
+    ranges: list[list[int]] = []
+    blocks = (0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x2000)
+    for code in chain.from_iterable(range(*block) for block in blocks):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+#: A name's capitals in any of the cased scripts ("Łukasz", "Šimon", "Şükrü", "Γιώργος",
+#: "Євген"), for a character class: ``f"[{CAPITAL}]"``.
+CAPITAL = _capitals()
 
 #: What opens a byline before the author's name, in the languages newsclean knows
 #: ("By Jane Doe", "Posted by …", "Texto: Maria Silva", "Por …", "von …", "Автор: …").
@@ -30,6 +54,23 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "автор",
     "текст",
     "reportagem",
+    # (the languages of the later stopword lists: words no English line opens with)
+    "autor",
+    "autorka",
+    "autorzy",
+    "autoři",
+    "napisał",
+    "napisała",
+    "napsal",
+    "napsala",
+    "yazar",
+    "yazan",
+    "írta",
+    "szerző",
+    "kirjoittaja",
+    "συντάκτης",
+    "tác giả",
+    "bởi",
 )
 #: Prefixes that are also particles of family names ("Von der Leyen", "Di Maio"): stripped
 #: when written in lower case, followed by a colon, or followed by a full name of two
@@ -68,7 +109,7 @@ def byline_prefix() -> re.Pattern[str]:
     particles = "|".join(sorted(NAME_PARTICLE_PREFIXES))
     return re.compile(
         rf"^(?:(?i:{ordinary_alt})(?:\s*:\s*|\s+|\s*$)|(?:{particles})\s*:?\s+|(?i:{particles})\s*:\s*"
-        rf"|(?i:{particles})\s+(?=[A-ZÀ-ÝА-Я][\w'’.-]+\s+[A-ZÀ-ÝА-Я]))"
+        rf"|(?i:{particles})\s+(?=[{CAPITAL}][\w'’.-]+\s+[{CAPITAL}]))"
     )
 
 
@@ -403,6 +444,8 @@ NEWS_AGENCIES = (
     r"|tass|ria novosti|интерфакс|interfax|тасс|риа новости|yonhap|연합뉴스|kyodo|共同通信|jiji|時事通信|xinhua|新华社"
     r"|pti|ani|ians|antara|upi|united press international|press association|pa media|pa|aap|apa|sda|keystone-sda"
     r"|belga|anp|nu\.nl|cnn|bbc news|cbs news|nbc news|abc news|staff|wire services|news desk|newsroom"
+    r"|pap|čtk|ctk|tasr|hina|tanjug|ukrinform|укрінформ|unian|уніан|agerpres|mti|ana-mpa"
+    r"|anadolu(?: ajansı| agency)?|ntb|ritzau|stt|irna|isna|wafa|vna|bernama"
 )
 
 #: Single words that, anywhere in a short line, make it worth testing as a byline: agencies,
@@ -411,7 +454,8 @@ BYLINE_WORDS = frozenset(
     "ap associated reuters afp press bloomberg dpa efe ansa brasil estado estadão folhapress lusa tass interfax "
     "интерфакс тасс риа yonhap 연합뉴스 kyodo jiji xinhua pti ani ians antara upi pa aap apa sda belga anp cnn bbc "
     "cbs nbc abc staff wire wires desk newsroom correspondent reporter editor writer columnist 기자 특파원 객원기자 "
-    "agence agencia agência".split()
+    "agence agencia agência pap čtk ctk tasr hina tanjug ukrinform укрінформ unian уніан agerpres mti "
+    "mpa anadolu ntb ritzau stt irna isna wafa vna bernama".split()
 )
 
 #: Agencies that sign photos with a short code ("AP Photo", "Reuters/Jane Doe").

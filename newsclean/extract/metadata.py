@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newsclean.extract import lexicon
+from newsclean.extract.lexicon import CAPITAL
 
 
 class _OnFirstUse:
@@ -176,7 +177,7 @@ def is_date_line(text: str) -> bool:
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
-_NAME = r"[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+(?:[A-ZÀ-ÝА-Я][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+_NAME = rf"[{CAPITAL}][\w'’.-]*(?:\s+(?:[{CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 _BYLINE = _OnFirstUse(
     rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
@@ -244,7 +245,7 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
 
 
 #: One word of a name: capitalised (or all capitals), with inner apostrophes, hyphens, dots.
-_NAME_WORD = r"[A-ZÀ-ÝА-Я][\w'’.-]*"
+_NAME_WORD = rf"[{CAPITAL}][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al|ter|du)"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 #: "By NAME" opening a line or after a separator, then anything (a date, "Published: ...").
@@ -434,13 +435,13 @@ def site_from_copyright(text: str) -> str | None:
 
 
 _DATELINE = _OnFirstUse(
-    r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3})"
+    rf"(?P<place>[{CAPITAL}][{CAPITAL}.'’-]+(?: [{CAPITAL}][{CAPITAL}.'’-]+){{0,3}})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
     r"(?:,?\s*(?:\d{1,2} \w+|\w+ \d{1,2}))?"
     r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S"
 )
 _DATELINE_MIXED = _OnFirstUse(
-    r"(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})(?:,\s*[A-ZÀ-Ý][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    rf"(?P<place>[{CAPITAL}][\w'’.-]+(?: [{CAPITAL}][\w'’.-]+){{0,3}})(?:,\s*[{CAPITAL}][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
     r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S"
 )
 

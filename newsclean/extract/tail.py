@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsclean.extract.languages import WORD
+from newsclean.extract.lexicon import CAPITAL
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
@@ -35,7 +36,7 @@ _JOBS = (
     r"reporter|correspondent|writer|editor|columnist|journalist|contributor|producer|critic"
     r"|photographer|photojournalist|author|freelancer|intern|host|anchor|reporting fellow"
 )
-_NAME = r"(?!(?:The|This|That|These|Our|An?|It|He|She|They|We|Its|Their)\b)[A-ZÀ-Ý][\w'’.-]+(?: (?:de|da|van|von|der|di|del|la|le|bin|al) )?(?: [A-ZÀ-Ý][\w'’.-]+){0,3}"
+_NAME = rf"(?!(?:The|This|That|These|Our|An?|It|He|She|They|We|Its|Their)\b)[{CAPITAL}][\w'’.-]+(?: (?:de|da|van|von|der|di|del|la|le|bin|al) )?(?: [{CAPITAL}][\w'’.-]+){{0,3}}"
 
 #: (rule, reason, pattern): what ends an article but is no part of it.
 TAIL_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -44,7 +45,7 @@ TAIL_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "bio",
         re.compile(
             rf"(?:{_NAME}) (?:is|was|has been|covers|writes|reports)\b[^.!?]{{0,120}}?\b(?:{_JOBS}|covers|covering|writes about|reports on)\b"
-            r"|about the author\b|(?:follow|contact|email|reach|find) (?:him|her|them|me|the author|[A-ZÀ-Ý][\w'’-]+)"
+            rf"|about the author\b|(?:follow|contact|email|reach|find) (?:him|her|them|me|the author|[{CAPITAL}][\w'’-]+)"
             r" (?:on|at|via) (?:twitter|x|instagram|facebook|bluesky|threads|linkedin|@|\S+@)"
         ),
     ),

@@ -44,7 +44,7 @@ META_WINDOW = 8
 _PARTICLES = ("de", "da", "van", "von", "der", "di", "del", "la", "le", "bin", "al")
 #: A person's name alone on a line: 2 to 4 capitalised words (initials, particles allowed).
 _NAME_LINE = re.compile(
-    rf"[A-ZÀ-Ý][\w'’-]*\.?(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?[A-ZÀ-Ý][\w'’-]*\.?){{1,3}}"
+    rf"[{lexicon.CAPITAL}][\w'’-]*\.?(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?[{lexicon.CAPITAL}][\w'’-]*\.?){{1,3}}"
 )
 _BY_PREFIX = lexicon.byline_prefix()
 _UPDATED = re.compile(
