@@ -450,16 +450,10 @@ def _nearest_or_head(content: list[Line], start: int, nearest: int) -> int:
     if head is not None and start > 0 and _title_like(head, max_words=30):
         return 0
     # Else a short page title said again above the body ("Backup Strategy"; not one word,
-    # a byline, a date, nor one a rule rejects: the headline, first in the text kept, must
-    # stay one).
-    if (
-        head is None
-        or head.words < 2
-        or head.hit
-        or head.byline
-        or head.date_line
-        or _rejected_link(head)
-    ):
+    # a byline, a date, nor one a rule rejects: the headline, first in the text kept, must stay one).
+    if head is None or head.words < 2 or head.hit or head.byline or head.date_line:
+        return -1
+    if _rejected_link(head):
         return -1
     return next((p for p in range(start - 1, 0, -1) if content[p].text == head.text), -1)
 
