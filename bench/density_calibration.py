@@ -38,16 +38,6 @@ from newsclean.extract.languages import (  # noqa: E402
     stopwords,
 )
 
-#: Catalog directories of the languages ``text_sources.LANGS`` does not list.
-MORE_LANGS = {
-    "sk": ["sk"],
-    "da": ["da"],
-    "no": ["nb", "no"],
-    "fi": ["fi"],
-    "ca": ["ca"],
-    "vi": ["vi"],
-    "id": ["id"],
-}
 #: The English thresholds the others are scaled from.
 ENGLISH = DENSITY["en"]
 #: An English message counts when it has this many words and ends with a full stop.
@@ -56,7 +46,6 @@ MIN_WORDS = 8
 
 def calibrate(language: str) -> tuple[int, float, float] | None:
     """(sentences, mean English density, mean density of the translations), or None."""
-    text_sources.LANGS.setdefault(language, MORE_LANGS.get(language, [language]))
     english, translated = [], []
     for _domain, msgid, msgstr in text_sources.catalog_messages(language):
         source, target = WORD.findall(msgid.lower()), WORD.findall(msgstr.lower())

@@ -64,7 +64,7 @@ def fixes_between(line: str, fixed: str) -> list[list[str]] | None:
 
 
 # ----------------------------------------------------------------- the committed fixture
-FIXTURE_LANGS = list(text_sources.LANGS)
+FIXTURE_LANGS = [*text_sources.LANGS, *text_sources.MORE_LANGS]
 PER_LANG = (7, 4)  # sentences, short messages (titles, names, labels)
 SYMBOLS = "®©™«»€£¥°§±×"
 

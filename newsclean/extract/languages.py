@@ -86,6 +86,13 @@ DENSITY = {
     "ar": (0.11, 0.16),
     "fa": (0.15, 0.20),
     "he": (0.08, 0.11),
+    "bg": (0.20, 0.28),
+    "sr": (0.14, 0.19),
+    "sl": (0.14, 0.18),
+    "lt": (0.08, 0.11),
+    "lv": (0.10, 0.14),
+    "et": (0.07, 0.09),
+    "sq": (0.21, 0.28),
 }
 #: Used when no list fits the page (an unknown language): density is not evidence.
 UNKNOWN_DENSITY = (0.0, 0.0)

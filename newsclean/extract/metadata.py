@@ -74,9 +74,18 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
         ),
     ),
     (
-        "ynd",  # year, month's name, day: "2023 Jan 7" (a journal's citation), "2025. március 12."
+        # year, month's name, day: "2023 Jan 7" (a journal's citation), "2025. március 12.",
+        # "2025 m. kovo 12 d."
+        "ynd",
         _OnFirstUse(
-            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.?\s+{_M}\s+(?P<day>\d{{1,2}})(?!\d)",
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.?(?:\s+m\.)?\s+{_M}\s+(?P<day>\d{{1,2}})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ydm",  # year, day, month's name: "2025. gada 12. martā"
+        _OnFirstUse(
+            rf"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s+gada\s+(?P<day>\d{{1,2}})\.\s+{_M}",
             re.IGNORECASE,
         ),
     ),
@@ -136,7 +145,7 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
         year = int(m.group("year"))
         if kind in ("ymd", "cjk"):
             month, day = int(m.group("mon")), int(m.group("day"))
-        elif kind in ("mdy", "dmy", "ynd"):
+        elif kind in ("mdy", "dmy", "ynd", "ydm"):
             month = MONTH_NUMBER[m.group("month").lower()]
             day = int(m.group("day"))
         else:
@@ -156,7 +165,15 @@ _DATE_NOISE = _OnFirstUse(
     r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
-    r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?)\b|[\s,.:|/•·—–()*+-]+",
+    r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?"
+    # (the later languages: "published", "updated", and the year and day marks of
+    # "2025 m. kovo 12 d." and "2025. gada 12. martā")
+    r"|opublikowano|aktualizacja|publikováno|aktualizováno|publikované|aktualizované|objavljeno"
+    r"|ažurirano|posodobljeno|опубліковано|оновлено|публикувано|обновено|објављено|ажурирано"
+    r"|δημοσιεύθηκε|ενημερώθηκε|publicat|actualizat|actualitzat|közzétéve|frissítve|yayınlanma"
+    r"|güncelleme|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|julkaistu"
+    r"|päivitetty|paskelbta|atnaujinta|publicēts|atjaunināts|avaldatud|uuendatud|publikuar"
+    r"|përditësuar|m|d|gada)\b|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
 
