@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsclean.extract import lexicon
@@ -71,6 +72,16 @@ _SHARE_WORDS = (
     r"|qq|hatena|mixi|sms|mail|google\+?|instagram|youtube|rss|snapchat|tiktok|comments?"
     r"|compartilh(?:ar|e)|partager|teilen|drucken|condividi|stampa|compartir|imprimir"
     r"|поделиться|печать|공유(?:하기)?|인쇄|스크랩|シェア|ツイート|印刷|bagikan|cetak|delen|\d+"
+)
+
+#: Cookie notices in the later languages: their word for cookies (where it is not
+#: "cookie") and the verbs a notice uses (use, accept, agree).
+_COOKIE_NOUNS = r"ciasteczk|kolačić|колачић|sütik|sütit|çerez|evästei|piškotk|slapuk|sīkdatn|küpsis|бисквитк|kakor"
+_COOKIE_VERBS = (
+    r"używa|korzyst|akceptuj|zgod|používá|používa|souhlas|súhlas|koristi|prihvać|користи|використов"
+    r"|погоджу|използва|съглас|χρησιμοποι|αποδοχ|folose|utilizăm|használ|elfogad|hozzájárul|kullan"
+    r"|kabul|använd|godkänn|bruger|bruker|godta|käyttä|hyväksy|utilitza|sử dụng|chấp nhận|uporablja"
+    r"|sprejm|naudoja|sutink|izmanto|piekrīt|kasutab|kasutame|nõustu|përdor|pranoj"
 )
 
 _NAV_WORDS = (
@@ -183,13 +194,18 @@ RULES: tuple[Rule, ...] = (
         "cookie",
         "cookie",
         r"cookie[^.!?]{0,120}(?:\b(?:use|uses|using|accept|consent|browser|settings|policy|experience|agree|continu|enable|disable)"
-        r"|utiliz|usamos|aceit|acept|verwenden|akzeptier|einverstanden|utilizziamo|accett|nous utilisons|accepte|использ|사용|利用|menggunakan|gebruik)"
+        r"|utiliz|usamos|aceit|acept|verwenden|akzeptier|einverstanden|utilizziamo|accett|nous utilisons|accepte|использ|사용|利用|menggunakan|gebruik"
+        rf"|{_COOKIE_VERBS})"
+        rf"|(?:{_COOKIE_NOUNS})[^.!?]{{0,120}}(?:{_COOKIE_VERBS})|(?:{_COOKIE_VERBS})[^.!?]{{0,60}}(?:{_COOKIE_NOUNS}|cookie)"
         r"|(?:we|this (?:site|website)) uses? cookies|(?:usamos|utilizamos|verwenden|utilizziamo|utilisons|используем|gebruiken) (?:\w+ )?(?:cookies?|файлы cookie)"
         r"|쿠키|クッキー|^cookies?(?: policy| settings| preferences| notice)?$|^(?:accept|reject|agree|manage)(?: all)?(?: cookies)?$"
         r"|do not sell my (?:personal )?info",
         80,
         "search",
-        "cookie cookies 쿠키 accept reject agree manage sell",
+        "cookie cookies 쿠키 accept reject agree manage sell ciasteczka ciasteczek kolačiće kolačića kolačići "
+        "колачиће колачићи sütiket sütik sütit çerez çerezler çerezleri evästeitä evästeet evästeiden "
+        "piškotke piškotki piškotkov slapukus slapukai slapukų sīkdatnes sīkdatņu küpsiseid küpsised "
+        "küpsiste бисквитки бисквитките kakor",
     ),
     # --- advertising -------------------------------------------------------------------------
     Rule(
@@ -296,12 +312,21 @@ RULES: tuple[Rule, ...] = (
         r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©|\(c\)|(?:19|20)\d\d)|^copyright\b|todos os direitos reservados"
         r"|todos los derechos reservados|alle rechte vorbehalten|tutti i diritti riservati|riproduzione riservata|все права защищены"
         r"|tous droits r[ée]serv[ée]s|alle rechten voorbehouden|hak cipta|무단 ?전재|재배포 ?금지|저작권|著作権|無断転載|版权所有"
-        r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)",
+        r"|this material may not be published, broadcast, rewritten|may not be reproduced|reproduction (?:is )?(?:prohibited|forbidden)"
+        r"|wszelkie prawa zastrzeżone|všechna práva vyhrazena|všetky práva vyhradené|sva prava (?:pridržana|zadržana|zaštićena)"
+        r"|сва права (?:задржана|заштићена)|vse pravice pridržane|(?:всі|усі) права захищені|всички права запазени"
+        r"|με επιφύλαξη παντός δικαιώματος|όλα τα δικαιώματα (?:διατηρούνται|κατοχυρωμένα)|toate drepturile rezervate"
+        r"|minden jog fenntartva|tüm hakları saklıdır|her hakkı saklıdır|alla rättigheter förbehållna"
+        r"|alle rettigheder forbeholdes|alle rettigheter reservert|kaikki oikeudet pidätetään|tots els drets reservats"
+        r"|bản quyền thuộc|جميع الحقوق محفوظة|(?:کلیه|تمامی) حقوق .{0,40}محفوظ|כל הזכויות שמורות|visos teisės saugomos"
+        r"|visas tiesības aizsargātas|kõik õigused kaitstud|të gjitha të drejtat e rezervuara",
         45,
         "search",
         (
             "rights reserved copyright c todos tutti alle все tous hak riproduzione material reproduced "
-            "reproduction 무단 재배포 저작권 ©"
+            "reproduction 무단 재배포 저작권 © wszelkie všechna všetky sva сва vse всі усі всички επιφύλαξη "
+            "δικαιώματα toate minden saklıdır alla kaikki tots bản جميع کلیه تمامی הזכויות visos visas kõik "
+            "gjitha"
         ),
     ),
     Rule(
@@ -495,6 +520,58 @@ def _all_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(subs))
 
 
+#: The phrase table's file: boilerplate lines in the languages the patterns above do not cover.
+PHRASES_PATH = Path(__file__).resolve().parent.parent / "data" / "phrases.txt"
+#: The longest line (in words) looked up whole, and one read for a "Read also: …" head.
+PHRASE_WORDS = 7
+HEAD_WORDS = 30
+#: What may follow a phrase on its line: punctuation, an arrow, a count ("Komentarze (12)").
+_AFTER_PHRASE = re.compile(r"[\s.:!?…»›>|()\d-]+\Z")
+
+
+@lru_cache(maxsize=1)
+def phrases() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """``(lines, heads)`` of :data:`PHRASES_PATH`: each phrase with its (rule, reason), as a
+    whole line and as the head of a "Read also: …" line (the ``read-more-link`` section).
+
+    >>> lines, heads = phrases()
+    >>> lines["przejdź do treści"], heads["czytaj także"]
+    (('skip-link', 'nav'), ('read-more-link', 'related'))
+    """
+    lines: dict[str, tuple[str, str]] = {}
+    heads: dict[str, tuple[str, str]] = {}
+    section: tuple[str, str] | None = None
+    for raw in PHRASES_PATH.read_text(encoding="utf-8").splitlines():
+        text = raw.split("#", 1)[0].strip()
+        if text.startswith("[") and text.endswith("]"):
+            rule, reason = text[1:-1].split()
+            section = (rule, reason)
+        elif text and section is not None:
+            (heads if section[0] == "read-more-link" else lines).setdefault(text, section)
+    return lines, heads
+
+
+def _phrase_hit(lower: str, words: int) -> Hit | None:
+    """The phrase table's verdict on a lower-cased line of *words* words (:func:`phrases`)."""
+    lines, heads = phrases()
+    found = lines.get(lower) if words <= PHRASE_WORDS else None
+    if found is None and words <= PHRASE_WORDS and lower[-1:] in _PHRASE_ENDS:
+        found = lines.get(_AFTER_PHRASE.sub("", lower))
+    if found is None and words <= HEAD_WORDS:
+        head, mark, rest = lower.partition(":")
+        if not mark:
+            head, mark, rest = lower.partition("»")
+        if mark and rest.strip() and head.strip() in heads:
+            found = heads[head.strip()]
+    if found is None:
+        return None
+    return Hit(found[0], found[1], f"matched {lower[:40]!r}")
+
+
+#: The last characters of a line that may hold a phrase and what follows it.
+_PHRASE_ENDS = frozenset(" .:!?…»›>|)-0123456789")
+
+
 def match_rule(
     line: str, words: int | None = None, tokens: list[str] | None = None, scan_all: bool = False
 ) -> Hit | None:
@@ -544,6 +621,9 @@ _CACHE_WORDS = 8
 
 
 def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> Hit | None:
+    hit = _phrase_hit(lower, words)
+    if hit is not None:
+        return hit
     steps = _compiled()
     any_words, any_subs = _all_triggers()
     tokens = tokens or []
