@@ -84,6 +84,7 @@ def test_the_shipped_model_types_dumps():
         "news_pl": "article",
         "news_tr": "article",
         "news_lt": "article",
+        "news_ar": "article",
     }
     news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
     assert [d.page_type for d in news] == ["article"] * len(news)

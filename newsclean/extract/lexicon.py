@@ -33,6 +33,11 @@ def _capitals() -> str:
 #: "Євген"), for a character class: ``f"[{CAPITAL}]"``.
 CAPITAL = _capitals()
 
+#: Words that open a byline in the scripts without capitals (Arabic "by the pen of", Hebrew
+#: "by", Persian "author"): the name after them is any two to four words of the script.
+CASELESS_BYLINE = ("بقلم", "מאת", "نویسنده")
+CASELESS_BYLINE_ALT = "|".join(CASELESS_BYLINE)
+
 #: What opens a byline before the author's name, in the languages newsclean knows
 #: ("By Jane Doe", "Posted by …", "Texto: Maria Silva", "Por …", "von …", "Автор: …").
 BYLINE_PREFIXES: tuple[str, ...] = (
@@ -77,6 +82,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "аутор",
     "piše",
     "пише",
+    *CASELESS_BYLINE,
 )
 #: Prefixes that are also particles of family names ("Von der Leyen", "Di Maio"): stripped
 #: when written in lower case, followed by a colon, or followed by a full name of two
@@ -161,6 +167,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "jaanuari",
         "janar",
         "januarja",
+        "يناير",
+        "كانون الثاني",
+        "ינואר",
+        "בינואר",
+        "ژانویه",
     ),
     2: (
         "february",
@@ -202,6 +213,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "veebruari",
         "shkurt",
         "februarja",
+        "فبراير",
+        "شباط",
+        "פברואר",
+        "בפברואר",
+        "فوریه",
     ),
     3: (
         "march",
@@ -234,6 +250,10 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "marta",
         "märts",
         "märtsi",
+        "مارس",
+        "آذار",
+        "מרץ",
+        "במרץ",
     ),
     4: (
         "april",
@@ -268,6 +288,13 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "aprill",
         "aprilli",
         "prill",
+        "أبريل",
+        "ابريل",
+        "إبريل",
+        "نيسان",
+        "אפריל",
+        "באפריל",
+        "آوریل",
     ),
     5: (
         "may",
@@ -297,6 +324,10 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "maijs",
         "maijā",
         "maija",
+        "مايو",
+        "أيار",
+        "מאי",
+        "במאי",
     ),
     6: (
         "june",
@@ -334,6 +365,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "jūnija",
         "juuni",
         "qershor",
+        "يونيو",
+        "حزيران",
+        "יוני",
+        "ביוני",
+        "ژوئن",
     ),
     7: (
         "july",
@@ -372,6 +408,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "jūlija",
         "juuli",
         "korrik",
+        "يوليو",
+        "تموز",
+        "יולי",
+        "ביולי",
+        "ژوئیه",
     ),
     8: (
         "august",
@@ -407,6 +448,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "augusts",
         "augustā",
         "gusht",
+        "أغسطس",
+        "اغسطس",
+        "آب",
+        "אוגוסט",
+        "באוגוסט",
     ),
     9: (
         "september",
@@ -441,6 +487,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "septembrī",
         "septembri",
         "shtator",
+        "سبتمبر",
+        "أيلول",
+        "ספטמבר",
+        "בספטמבר",
+        "سپتامبر",
     ),
     10: (
         "october",
@@ -477,6 +528,12 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "oktoober",
         "oktoobri",
         "tetor",
+        "أكتوبر",
+        "اكتوبر",
+        "تشرين الأول",
+        "אוקטובר",
+        "באוקטובר",
+        "اکتبر",
     ),
     11: (
         "november",
@@ -506,6 +563,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "novembrī",
         "novembri",
         "nëntor",
+        "نوفمبر",
+        "تشرين الثاني",
+        "נובמבר",
+        "בנובמבר",
+        "نوامبر",
     ),
     12: (
         "december",
@@ -544,6 +606,11 @@ MONTHS: dict[int, tuple[str, ...]] = {
         "detsember",
         "detsembri",
         "dhjetor",
+        "ديسمبر",
+        "كانون الأول",
+        "דצמבר",
+        "בדצמבר",
+        "دسامبر",
     ),
 }
 

@@ -173,7 +173,8 @@ _DATE_NOISE = _OnFirstUse(
     r"|δημοσιεύθηκε|ενημερώθηκε|publicat|actualizat|actualitzat|közzétéve|frissítve|yayınlanma"
     r"|güncelleme|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|julkaistu"
     r"|päivitetty|paskelbta|atnaujinta|publicēts|atjaunināts|avaldatud|uuendatud|publikuar"
-    r"|përditësuar|m|d|gada)\b|[\s,.:|/•·—–()*+-]+",
+    r"|përditësuar|m|d|gada|نشر|في|تاريخ|النشر|آخر|تحديث|פורסם|עודכן|תאריך|انتشار|تاریخ)\b"
+    r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
 
@@ -203,7 +204,9 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
-    rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?)\s*\Z"
+    rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
+    # (a name in a script without capitals, after a word that only opens a byline)
+    rf"|(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?\s*[\u0590-\u06ff]+(?:\s+[\u0590-\u06ff]+){{1,3}})\s*\Z"
 )
 #: A list item's mark that a converter writes before the item ("* by Jane Doe").
 _BULLET = re.compile(r"[*+•·-]\s+")
