@@ -28,7 +28,6 @@ class _OnFirstUse:
 
 
 MONTH_NUMBER = {name: number for number, names in lexicon.MONTHS.items() for name in names}
-_MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTH_NUMBER), key=len, reverse=True))
 
 _WEEKDAYS = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
@@ -37,31 +36,36 @@ _WEEKDAYS = (
 )
 
 
-_M = rf"(?P<month>{_MONTH_ALT})\.?"
-#: The first letters of the month names: a pattern that starts with a name looks ahead for
-#: one of them first, so that the engine tries the names only where one can start (about
-#: six times faster than trying each name at every word).
-_MONTH_START = "(?=[" + "".join(sorted({name[0] for name in MONTH_NUMBER})) + "])"
-#: Tried in this order; each compiled when first tried (a date found early spares the
-#: month-name patterns, the slowest to compile).
+#: The date patterns that read no month name (each compiled when first tried).
+_YMD = _OnFirstUse(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
+    r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?"
+)
+_CJK = _OnFirstUse(
+    r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+)
+_NUMERIC = _OnFirstUse(
+    r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+
+
+#: Month names of more than one word; any other is matched as one word and looked up.
+_MULTIWORD_MONTHS = "|".join(
+    sorted((re.escape(n) for n in MONTH_NUMBER if " " in n), key=len, reverse=True)
+)
+#: A month's name: any word, which :func:`month_number` must know (a pattern of all the
+#: names, over 400 in twenty-five languages, took a good part of start-up to compile).
+_M = rf"(?P<month>[^\W\d_]+|{_MULTIWORD_MONTHS})\.?"
+#: The kinds of date that name their month.
+_NAMED = frozenset({"mdy", "dmy", "ynd", "ydm"})
+#: Tried in this order; each compiled when first tried.
 _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
-    (
-        "ymd",
-        _OnFirstUse(
-            r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
-            r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?))?"
-        ),
-    ),
-    (
-        "cjk",
-        _OnFirstUse(
-            r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mon>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
-        ),
-    ),
+    ("ymd", _YMD),
+    ("cjk", _CJK),
     (
         "mdy",
         _OnFirstUse(
-            rf"\b{_MONTH_START}{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+            rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
             re.IGNORECASE,
         ),
     ),
@@ -89,13 +93,18 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
             re.IGNORECASE,
         ),
     ),
-    (
-        "numeric",
-        _OnFirstUse(
-            r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d\d)(?!\d)"
-        ),
-    ),
+    ("numeric", _NUMERIC),
 ]
+
+
+def month_number(name: str) -> int | None:
+    """The month *name* names (any case), or None.
+
+    >>> month_number("März"), month_number("EKİM"), month_number("Mayor")
+    (3, 10, None)
+    """
+    # (a Turkish capital İ lower-cases to i and a combining dot)
+    return MONTH_NUMBER.get(name.lower().replace("i\u0307", "i"))
 
 
 def parse_date(text: str, month_first: bool = True) -> str | None:
@@ -140,13 +149,16 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
     """
     for kind, pattern in _DATE_PATTERNS:
         m = pattern.search(text)
+        # (a named date's word must be a month's name: else the next place it may stand)
+        while m and kind in _NAMED and month_number(m.group("month")) is None:
+            m = pattern.search(text, m.start() + 1)
         if not m:
             continue
         year = int(m.group("year"))
         if kind in ("ymd", "cjk"):
             month, day = int(m.group("mon")), int(m.group("day"))
-        elif kind in ("mdy", "dmy", "ynd", "ydm"):
-            month = MONTH_NUMBER[m.group("month").lower()]
+        elif kind in _NAMED:
+            month = month_number(m.group("month")) or 0
             day = int(m.group("day"))
         else:
             a, b = int(m.group("a")), int(m.group("b"))
@@ -160,9 +172,9 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
 
 #: A year of the last two centuries: a line without one holds no date.
 YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_NOISE = _OnFirstUse(
-    rf"\b(?:{_MONTH_ALT})\b\.?|{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|"
-    r"\b(?:published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
+#: Words a date line may hold around its date, in the languages newsclean reads.
+_DATE_WORDS = (
+    r"published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
     r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?"
@@ -173,10 +185,23 @@ _DATE_NOISE = _OnFirstUse(
     r"|δημοσιεύθηκε|ενημερώθηκε|publicat|actualizat|actualitzat|közzétéve|frissítve|yayınlanma"
     r"|güncelleme|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|julkaistu"
     r"|päivitetty|paskelbta|atnaujinta|publicēts|atjaunināts|avaldatud|uuendatud|publikuar"
-    r"|përditësuar|m|d|gada|نشر|في|تاريخ|النشر|آخر|تحديث|פורסם|עודכן|תאריך|انتشار|تاریخ)\b"
+    r"|përditësuar|m|d|gada|نشر|في|تاريخ|النشر|آخر|تحديث|פורסם|עודכן|תאריך|انتشار|تاریخ"
+)
+
+
+#: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
+#: days, times and :data:`_DATE_WORDS`.
+_DATE_NOISE = _OnFirstUse(
+    rf"{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})\b"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
+#: A word (or a month's name of two words) and a full stop after it.
+_WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|[^\W\d_]+)\b\.?")
+
+
+def _without_months(text: str) -> str:
+    return _WORD_DOT.sub(lambda m: "" if month_number(m.group(0).rstrip(".")) else m.group(0), text)
 
 
 def is_date_line(text: str) -> bool:
@@ -191,7 +216,7 @@ def is_date_line(text: str) -> bool:
     """
     if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
-    return not _DATE_NOISE.sub("", text).strip()
+    return not _DATE_NOISE.sub("", _without_months(text)).strip()
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
