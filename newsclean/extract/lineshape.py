@@ -14,15 +14,13 @@ import re
 from newsclean.extract.blockrows import PUNCT, PUNCT_ASCII, RATIO_CHARS
 
 _DIGITS = re.compile(r"\d")
-_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω]")
-#: A capital that starts a word: at the start or after white space (tested behind it, so
-#: that the engine skips to the capitals instead of trying two alternatives everywhere).
-_WORD_CAPITALS = re.compile(r"[A-ZÀ-ÞА-ЯΑ-Ω](?<!\S.)")
-#: The ASCII characters the digit and capital patterns match, as bytes to delete (the
-#: punctuation's: the block model's, :data:`~newsclean.extract.blockrows.PUNCT_ASCII`).
-_ASCII_DIGITS, _ASCII_CAPITALS = (
-    bytes(c for c in range(128) if pattern.match(chr(c))) for pattern in (_DIGITS, _CAPITALS)
-)
+#: The first character of each word: at the start or after white space. A capital is one
+#: that ``str.isupper`` says is (Ł, Š, Ş, Є as well as A), counted in C.
+_WORD_STARTS = re.compile(r"(?<!\S)\w")
+#: The ASCII digits and capitals, as bytes to delete (the punctuation's: the block
+#: model's, :data:`~newsclean.extract.blockrows.PUNCT_ASCII`).
+_ASCII_DIGITS = b"0123456789"
+_ASCII_CAPITALS = bytes(range(ord("A"), ord("Z") + 1))
 BULLETS = ("•", "-", "*", "–", "—", "·", "►", "▶", "»", "›", "✓", "●", "○", "■", "□")
 
 
@@ -60,12 +58,12 @@ def _measure_shape(text: str, tokens: int) -> tuple[float, ...]:
         capitals = m - len(raw.translate(None, _ASCII_CAPITALS))
     else:
         punct, digits = len(PUNCT.findall(head)), len(_DIGITS.findall(head))
-        capitals = len(_CAPITALS.findall(head))
+        capitals = sum(map(str.isupper, head))
     return (
         punct / m,
         digits / m,
         capitals / m,
-        len(_WORD_CAPITALS.findall(head)) / (min(tokens, 30) or 1),
+        sum(map(str.isupper, _WORD_STARTS.findall(head))) / (min(tokens, 30) or 1),
         1.0 if text.isupper() else 0.0,
         1.0 if text.startswith(BULLETS) or text[:3].rstrip(".)").isdigit() else 0.0,
         1.0 if text.endswith((":", "：")) else 0.0,
