@@ -13,6 +13,7 @@ from newsclean.extract.languages import WORD
 from newsclean.extract.rules import RULES, match_rule, phrases
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PHRASES = Path(__file__).parent.parent / "newsclean" / "data" / "phrases.txt"
 
 
 def _reason(line: str) -> str | None:
@@ -20,11 +21,21 @@ def _reason(line: str) -> str | None:
     return hit.reason if hit is not None else None
 
 
-def test_every_section_is_a_rule_with_its_reason() -> None:
+def test_every_section_is_a_rule_with_its_reason_and_every_phrase_in_one() -> None:
     lines, heads = phrases()
     known = {(rule.name, rule.reason) for rule in RULES}
     assert set(lines.values()) | set(heads.values()) <= known
+    sections = PHRASES.read_text(encoding="utf-8").split("\n[")[1:]
+    listed = [
+        phrase.strip()
+        for section in sections
+        if not section.startswith("read-more-link")
+        for phrase in section.splitlines()[1:]
+        if phrase.strip()
+    ]
+    assert "#" not in "".join(sections)  # (comments only above the first section)
     assert len(lines) > 500 and len(heads) > 30
+    assert len(set(listed)) == len(lines)  # (no phrase in two sections)
 
 
 @pytest.mark.parametrize(
