@@ -16,6 +16,7 @@ de, nl) come out within 0.1 of their hand-set thresholds' ratio; ru comes out lo
 
     python bench/density_calibration.py            # the table
     python bench/density_calibration.py pl tr      # some languages only
+    python bench/density_calibration.py --detect   # how often each list is detected
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,7 @@ from newsclean.extract.languages import (  # noqa: E402
     DENSITY,
     WORD,
     density,
+    detect_language,
     stopwords,
 )
 
@@ -57,11 +60,49 @@ def calibrate(language: str) -> tuple[int, float, float] | None:
     return len(english), statistics.mean(english), statistics.mean(translated)
 
 
+#: Sentences read together for one language guess (a page gives many more).
+DETECT_CHUNK = 5
+#: At most this many guesses per language.
+DETECT_CHUNKS = 80
+
+
+def detection(language: str) -> Counter:
+    """The language detect_language guesses for the catalog's translated sentences of eight
+    words or more, :data:`DETECT_CHUNK` at a time (``en``: their English originals)."""
+    source = "fr" if language == "en" else language
+    texts = [
+        msgid if language == "en" else msgstr
+        for _domain, msgid, msgstr in text_sources.catalog_messages(source)
+        if len((msgid if language == "en" else msgstr).split()) >= MIN_WORDS
+    ]
+    chunks = [texts[i : i + DETECT_CHUNK] for i in range(0, len(texts), DETECT_CHUNK)]
+    return Counter(detect_language(chunk) for chunk in chunks[:DETECT_CHUNKS])
+
+
+def detection_table(languages: list[str]) -> None:
+    print("| language | guesses | right | other guesses |")
+    print("|---|---|---|---|")
+    for language in languages:
+        found = detection(language)
+        total = sum(found.values())
+        others = ", ".join(
+            f"{code or 'none'} {n}" for code, n in found.most_common() if code != language
+        )
+        right = f"{found[language] / total:.2f}" if total else ""
+        print(f"| {language} | {total} | {right} | {others} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("languages", nargs="*", help="language codes (default: every list)")
+    parser.add_argument(
+        "--detect", action="store_true", help="how often each language is detected instead"
+    )
     args = parser.parse_args()
     spaced = [code for code in stopwords() if code not in CJK_LANGUAGES | {"en", "ko"}]
+    if args.detect:
+        detection_table(args.languages or ["en", *spaced])
+        return 0
     print("| language | sentences | English | translated | ratio | calibrated | shipped |")
     print("|---|---|---|---|---|---|---|")
     for language in args.languages or spaced:
