@@ -142,6 +142,7 @@ def test_english_listing_with_possessives_stays_english() -> None:
         ("3 grudnia 2024, 10:15", "2024-12-03"),
         ("3. března 2024", "2024-03-03"),
         ("12 Mart 2025", "2025-03-12"),
+        ("12 EKİM 2025", "2025-10-12"),  # (İ lower-cases to i and a dot: once a KeyError)
         ("5 augusti 2024", "2024-08-05"),
         ("2025. március 12.", "2025-03-12"),
         ("12 Μαρτίου 2025", "2025-03-12"),
