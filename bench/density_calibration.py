@@ -60,6 +60,17 @@ def calibrate(language: str) -> tuple[int, float, float] | None:
     return len(english), statistics.mean(english), statistics.mean(translated)
 
 
+def scaled(english: float, translated: float) -> tuple[float, float]:
+    """English's thresholds times the ratio of the mean densities, to two places (as
+    ``languages.DENSITY`` ships them).
+
+    >>> scaled(0.4, 0.2)
+    (0.11, 0.15)
+    """
+    ratio = translated / english
+    return round(ENGLISH[0] * ratio, 2), round(ENGLISH[1] * ratio, 2)
+
+
 #: Sentences read together for one language guess (a page gives many more).
 DETECT_CHUNK = 5
 #: At most this many guesses per language.
@@ -70,11 +81,9 @@ def detection(language: str) -> Counter:
     """The language detect_language guesses for the catalog's translated sentences of eight
     words or more, :data:`DETECT_CHUNK` at a time (``en``: their English originals)."""
     source = "fr" if language == "en" else language
-    texts = [
-        msgid if language == "en" else msgstr
-        for _domain, msgid, msgstr in text_sources.catalog_messages(source)
-        if len((msgid if language == "en" else msgstr).split()) >= MIN_WORDS
-    ]
+    messages = text_sources.catalog_messages(source)
+    texts = [msgid if language == "en" else msgstr for _domain, msgid, msgstr in messages]
+    texts = [text for text in texts if len(text.split()) >= MIN_WORDS]
     chunks = [texts[i : i + DETECT_CHUNK] for i in range(0, len(texts), DETECT_CHUNK)]
     return Counter(detect_language(chunk) for chunk in chunks[:DETECT_CHUNKS])
 
@@ -111,12 +120,9 @@ def main() -> int:
             print(f"| {language} | 0 | | | | | {DENSITY.get(language)} |")
             continue
         count, english, translated = found
-        ratio = translated / english
-        low, high = ENGLISH[0] * ratio, ENGLISH[1] * ratio
-        shipped = DENSITY.get(language)
         print(
-            f"| {language} | {count} | {english:.3f} | {translated:.3f} | {ratio:.2f} "
-            f"| ({low:.2f}, {high:.2f}) | {shipped} |"
+            f"| {language} | {count} | {english:.3f} | {translated:.3f} | {translated / english:.2f} "
+            f"| {scaled(english, translated)} | {DENSITY.get(language)} |"
         )
     return 0
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from newsclean.extract import lexicon
-from newsclean.extract.lexicon import CAPITAL
 
 
 class _OnFirstUse:
@@ -149,16 +148,17 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
     """
     for kind, pattern in _DATE_PATTERNS:
         m = pattern.search(text)
-        # (a named date's word must be a month's name: else the next place it may stand)
-        while m and kind in _NAMED and month_number(m.group("month")) is None:
-            m = pattern.search(text, m.start() + 1)
+        month = 0
+        if kind in _NAMED:
+            # (the word must be a month's name: else the next place a named date may stand)
+            while m and not (month := month_number(m.group("month")) or 0):
+                m = pattern.search(text, m.start() + 1)
         if not m:
             continue
         year = int(m.group("year"))
         if kind in ("ymd", "cjk"):
             month, day = int(m.group("mon")), int(m.group("day"))
         elif kind in _NAMED:
-            month = month_number(m.group("month")) or 0
             day = int(m.group("day"))
         else:
             a, b = int(m.group("a")), int(m.group("b"))
@@ -220,7 +220,7 @@ def is_date_line(text: str) -> bool:
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
-_NAME = rf"[{CAPITAL}][\w'’.-]*(?:\s+(?:[{CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+_NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 _BYLINE = _OnFirstUse(
     rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
@@ -290,7 +290,7 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
 
 
 #: One word of a name: capitalised (or all capitals), with inner apostrophes, hyphens, dots.
-_NAME_WORD = rf"[{CAPITAL}][\w'’.-]*"
+_NAME_WORD = rf"[{lexicon.CAPITAL}][\w'’.-]*"
 _NAME_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al|ter|du)"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 #: "By NAME" opening a line or after a separator, then anything (a date, "Published: ...").
@@ -480,13 +480,13 @@ def site_from_copyright(text: str) -> str | None:
 
 
 _DATELINE = _OnFirstUse(
-    rf"(?P<place>[{CAPITAL}][{CAPITAL}.'’-]+(?: [{CAPITAL}][{CAPITAL}.'’-]+){{0,3}})"
+    rf"(?P<place>[{lexicon.CAPITAL}][{lexicon.CAPITAL}.'’-]+(?: [{lexicon.CAPITAL}][{lexicon.CAPITAL}.'’-]+){{0,3}})"
     r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
     r"(?:,?\s*(?:\d{1,2} \w+|\w+ \d{1,2}))?"
     r"\s*(?:\((?P<agency>[\w .&/-]{1,30})\))?\s*[—–-]{1,2}\s+\S"
 )
 _DATELINE_MIXED = _OnFirstUse(
-    rf"(?P<place>[{CAPITAL}][\w'’.-]+(?: [{CAPITAL}][\w'’.-]+){{0,3}})(?:,\s*[{CAPITAL}][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
+    rf"(?P<place>[{lexicon.CAPITAL}][\w'’.-]+(?: [{lexicon.CAPITAL}][\w'’.-]+){{0,3}})(?:,\s*[{lexicon.CAPITAL}][\w.]*(?: [A-Z][\w.]*){{0,2}})?"
     r"\s*\((?P<agency>[\w .&/-]{1,30})\)\s*[—–-]{1,2}\s+\S"
 )
 

@@ -498,8 +498,10 @@ PHRASES_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", 
 #: The longest line (in words) looked up whole, and one read for a "Read also: …" head.
 PHRASE_WORDS = 7
 HEAD_WORDS = 30
-#: What may follow a phrase on its line: punctuation, an arrow, a count ("Komentarze (12)").
+#: What may follow a phrase on its line: punctuation, an arrow, a count ("Komentarze (12)"),
+#: and the last characters of such a line (one that ends otherwise is looked up as it is).
 _AFTER_PHRASE = re.compile(r"[\s.:!?…»›>|()\d-]+\Z")
+_PHRASE_ENDS = frozenset(" .:!?…»›>|)-0123456789")
 
 
 @lru_cache(maxsize=1)
@@ -527,22 +529,20 @@ def phrases() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 def _phrase_hit(lower: str, words: int) -> Hit | None:
     """The phrase table's verdict on a lower-cased line of *words* words (:func:`phrases`)."""
     lines, heads = phrases()
-    found = lines.get(lower) if words <= PHRASE_WORDS else None
-    if found is None and words <= PHRASE_WORDS and lower[-1:] in _PHRASE_ENDS:
-        found = lines.get(_AFTER_PHRASE.sub("", lower))
+    found = None
+    if words <= PHRASE_WORDS:
+        found = lines.get(lower)
+        if found is None and lower[-1:] in _PHRASE_ENDS:
+            found = lines.get(_AFTER_PHRASE.sub("", lower))
     if found is None and words <= HEAD_WORDS:
         head, mark, rest = lower.partition(":")
         if not mark:
             head, mark, rest = lower.partition("»")
-        if mark and rest.strip() and head.strip() in heads:
-            found = heads[head.strip()]
+        if mark and rest.strip():
+            found = heads.get(head.strip())
     if found is None:
         return None
     return Hit(found[0], found[1], f"matched {lower[:40]!r}")
-
-
-#: The last characters of a line that may hold a phrase and what follows it.
-_PHRASE_ENDS = frozenset(" .:!?…»›>|)-0123456789")
 
 
 def match_rule(
@@ -594,6 +594,7 @@ _CACHE_WORDS = 8
 
 
 def _match(lower: str, words: int, tokens: list[str] | None, scan_all: bool) -> Hit | None:
+    # (the phrase table first: a dictionary lookup, where the patterns are regex scans)
     hit = _phrase_hit(lower, words)
     if hit is not None:
         return hit
