@@ -89,6 +89,11 @@ MORE_LANGS = {
     "lv": ["lv"],
     "et": ["et"],
     "sq": ["sq"],
+    "hi": ["hi"],
+    "mr": ["mr"],
+    "bn": ["bn", "bn_IN"],
+    "ta": ["ta"],
+    "ur": ["ur"],
 }
 
 # Messages with placeholders, markup, mnemonics, escapes or control characters are not prose.

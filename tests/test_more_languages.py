@@ -44,9 +44,9 @@ def _catalog_lines() -> dict[str, list[str]]:
 #: thresholds are checked against the calibration's 24 to 378 sentences
 #: (:func:`test_shipped_thresholds_are_the_calibrated_ones`).
 SCALED = "fr de es pt it nl sv pl cs hu hr ro ru uk el tr he fa vi".split()
-#: The fixture's languages that have a list (Arabic's messages there are labels of two or
-#: three words, too few function words to tell a language by).
-LISTED = SCALED + "bg sk da no fi ca id sr sl lt lv et sq".split()
+#: The fixture's languages that have a list (Arabic's and Urdu's messages there are labels of
+#: two or three words, too few function words to tell a language by).
+LISTED = SCALED + "bg sk da no fi ca id sr sl lt lv et sq hi mr bn ta".split()
 
 
 def test_every_list_has_thresholds() -> None:
@@ -55,7 +55,9 @@ def test_every_list_has_thresholds() -> None:
 
 #: The languages whose thresholds ``bench/density_calibration.py`` sets (the others were
 #: tuned on pages before it existed).
-CALIBRATED = "pl cs sk hr uk el ro hu tr sv da no fi ca vi ar fa he bg sr sl lt lv et sq".split()
+CALIBRATED = (
+    "pl cs sk hr uk el ro hu tr sv da no fi ca vi ar fa he bg sr sl lt lv et sq hi mr bn ta".split()
+)
 
 
 def test_shipped_thresholds_are_the_calibrated_ones() -> None:
@@ -195,7 +197,7 @@ def _news_dump(name: str) -> tuple[str, str, list[str]]:
     return text, headline, [line for line in lines if len(line.split()) >= 10 and line != headline]
 
 
-@pytest.mark.parametrize("name", ["pl", "tr", "lt", "ar"])
+@pytest.mark.parametrize("name", ["pl", "tr", "lt", "ar", "hi", "bn", "ur", "ta"])
 def test_news_dump(name: str) -> None:
     """A story with its menu, share buttons, teasers and footer: the language, headline,
     byline and date are found and the body is the story's five paragraphs."""
@@ -256,3 +258,55 @@ def test_bylines_in_more_languages(line: str, name: str) -> None:
 )
 def test_byline_words_need_a_name(line: str) -> None:
     assert not is_byline(line, WORD.findall(line.lower()))
+
+
+def test_words_keep_their_vowel_signs() -> None:
+    """Indic vowel signs and viramas, Arabic and Hebrew points and decomposed accents are
+    inside a word: "की" is one word, not "क"; a sentence's danda is not."""
+    assert WORD.findall("की हैं। தமிழ் বাংলা caf\u00e9 cafe\u0301 مُحَمَّد") == [
+        "की",
+        "हैं",
+        "தமிழ்",
+        "বাংলা",
+        "caf\u00e9",
+        "cafe\u0301",
+        "مُحَمَّد",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "नगर निगम ने बताया कि पहला काम पतझड़ में शुरू होगा।",
+        "پورے منصوبے کو مکمل ہونے میں تقریباً تین سال لگیں گے۔",
+        "Почему это важно?",
+    ],
+)
+def test_sentence_ends_of_other_scripts(line: str) -> None:
+    lines, _ = page_lines([line], Limits())
+    assert lines[0].ends_sentence
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("12 अगस्त 2025", "2025-08-12"),
+        ("प्रकाशित: 12 अगस्त 2025, 10:15", "2025-08-12"),
+        ("12 \u095eरवरी 2025", "2025-02-12"),  # फ़ written as one character
+        ("12 জানু\u09dfারি 2025", "2025-01-12"),  # য় written as one character
+        ("12 ஆகஸ்ட் 2025", "2025-08-12"),
+        ("12 اگست 2025", "2025-08-12"),
+        ("नई दिल्ली, 12 अगस्त 2025", "2025-08-12"),
+        ("Berlin, 12. August 2025", "2025-08-12"),
+    ],
+)
+def test_dates_of_indic_scripts_and_urdu(line: str, date: str) -> None:
+    """Month names whose vowel signs a plain ``\\w+`` splits; a dateline's place before
+    the date leaves a line a date line."""
+    assert parse_date(line, month_first=False) == date
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["Sales rose, 12 March 2025", "The vote, March 3, 2020 and more"])
+def test_a_place_before_a_date_is_a_name(line: str) -> None:
+    assert not is_date_line(line)

@@ -328,6 +328,10 @@ def test_cleaning_a_cleaned_html_page_changes_nothing(page, favor):
 # A first line that cannot be a headline (it ends with a colon) taken for a page's
 # <title> because a short line after it shares its words.
 @example("the the the the the the the the the the the the the the Photo:\nthe\nthe the the")
+# A page title's last part taken for a site's name ("… Photo: the — council"): the
+# headline left without it ("… Photo: the") then read as a photo credit.
+@example("the the the the the the the the the the the the Photo: the — the\nthe")
+@example("the the the the the the the the the the the the Photo: the — council\nthe")
 def test_cleaning_is_idempotent_on_any_lines(text):
     once = newsclean.clean(text).text
     assert newsclean.clean(once).text == once

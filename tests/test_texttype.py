@@ -85,6 +85,10 @@ def test_the_shipped_model_types_dumps():
         "news_tr": "article",
         "news_lt": "article",
         "news_ar": "article",
+        "news_hi": "article",
+        "news_bn": "article",
+        "news_ur": "article",
+        "news_ta": "article",
     }
     news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
     assert [d.page_type for d in news] == ["article"] * len(news)

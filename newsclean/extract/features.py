@@ -36,8 +36,9 @@ from newsclean.extract.languages import (
 from newsclean.extract.metadata import is_byline, is_date_line
 from newsclean.extract.rules import Hit, match_rule
 
-#: Characters that end a sentence (Latin, CJK, quotes and ellipses after them).
-SENTENCE_END = tuple('.!?。！？…"”’»」』)')
+#: Characters that end a sentence (Latin, CJK, quotes and ellipses after them; the Indic
+#: danda, Arabic question mark, Urdu full stop, Armenian, Myanmar, Ethiopic and Khmer stops).
+SENTENCE_END = tuple('.!?。！？…"”’»」』)।॥؟۔։။።។')
 _IMAGE_ID = re.compile(
     r"[0-9a-fA-F]{20,}|\d{12,}|\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE
 )

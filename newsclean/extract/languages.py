@@ -24,8 +24,20 @@ from operator import not_
 #: Languages whose text has no spaces between words.
 CJK_LANGUAGES = frozenset({"ja", "zh"})
 
-#: Word characters, as the benchmark and most tokenizers count them.
-WORD = re.compile(r"\w+")
+#: The combining marks written inside words, which ``\w`` does not match: accents of
+#: decomposed text, Cyrillic titlos, Hebrew and Arabic vowel points, and the vowel signs
+#: and viramas of the Indic scripts, Devanagari to Sinhala (all of those blocks but the
+#: dandas, which end a sentence). Without them "की" reads as "क" and "தமிழ்" as two words.
+#: Thai, Lao, Khmer and Myanmar, which write no spaces between words, are left split at
+#: their marks: the pieces stand in for the words the spaces do not show.
+WORD_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff"
+)
+#: Words: word characters, as the benchmark and most tokenizers count them, with the
+#: marks inside them.
+WORD = re.compile(f"[\\w{WORD_MARKS}]+")
 
 #: The first CJK character (kana): text with nothing from here up has none.
 _CJK_FIRST = "\u3040"
@@ -93,6 +105,12 @@ DENSITY = {
     "lv": (0.10, 0.14),
     "et": (0.07, 0.09),
     "sq": (0.21, 0.28),
+    "hi": (0.20, 0.27),
+    "mr": (0.05, 0.07),
+    "bn": (0.09, 0.12),
+    "ta": (0.07, 0.09),
+    # Urdu has no catalog to calibrate on: it is Hindi's grammar, its list Hindi's words.
+    "ur": (0.20, 0.27),
 }
 #: Used when no list fits the page (an unknown language): density is not evidence.
 UNKNOWN_DENSITY = (0.0, 0.0)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from newsclean.extract import lexicon
+from newsclean.extract.languages import WORD_MARKS
+from newsclean.extract.months import MONTHS, MONTHS_ALSO_NAMES
 
 
 class _OnFirstUse:
@@ -26,7 +28,7 @@ class _OnFirstUse:
         return getattr(self._pattern, name)
 
 
-MONTH_NUMBER = {name: number for number, names in lexicon.MONTHS.items() for name in names}
+MONTH_NUMBER = {name: number for number, names in MONTHS.items() for name in names}
 
 _WEEKDAYS = (
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
@@ -54,7 +56,8 @@ _MULTIWORD_MONTHS = "|".join(
 )
 #: A month's name: any word, which :func:`month_number` must know (a pattern of all the
 #: names, over 400 in twenty-five languages, took a good part of start-up to compile).
-_M = rf"(?P<month>[^\W\d_]+|{_MULTIWORD_MONTHS})\.?"
+_LETTERS = rf"(?:[^\W\d_]|[{WORD_MARKS}])+"  # (with the vowel signs of Indic scripts)
+_M = rf"(?P<month>{_LETTERS}|{_MULTIWORD_MONTHS})\.?"
 #: The kinds of date that name their month.
 _NAMED = frozenset({"mdy", "dmy", "ynd", "ydm"})
 #: Tried in this order; each compiled when first tried.
@@ -102,8 +105,15 @@ def month_number(name: str) -> int | None:
     >>> month_number("März"), month_number("EKİM"), month_number("Mayor")
     (3, 10, None)
     """
-    # (a Turkish capital İ lower-cases to i and a combining dot)
-    return MONTH_NUMBER.get(name.lower().replace("i\u0307", "i"))
+    # (a Turkish capital İ lower-cases to i and a combining dot; an Indic letter with a
+    # nukta is written as one character or as two, and the table holds the NFC form)
+    name = name.lower().replace("i\u0307", "i")
+    found = MONTH_NUMBER.get(name)
+    if found is None and not name.isascii():
+        from unicodedata import normalize
+
+        found = MONTH_NUMBER.get(normalize("NFC", name))
+    return found
 
 
 def parse_date(text: str, month_first: bool = True) -> str | None:
@@ -186,6 +196,7 @@ _DATE_WORDS = (
     r"|güncelleme|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|julkaistu"
     r"|päivitetty|paskelbta|atnaujinta|publicēts|atjaunināts|avaldatud|uuendatud|publikuar"
     r"|përditësuar|m|d|gada|نشر|في|تاريخ|النشر|آخر|تحديث|פורסם|עודכן|תאריך|انتشار|تاریخ"
+    r"|प्रकाशित|अपडेट|अपडेटेड|প্রকাশিত|আপডেট|வெளியிடப்பட்டது|شائع|اپڈیٹ"
 )
 
 
@@ -197,7 +208,7 @@ _DATE_NOISE = _OnFirstUse(
     re.IGNORECASE,
 )
 #: A word (or a month's name of two words) and a full stop after it.
-_WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|[^\W\d_]+)\b\.?")
+_WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|{_LETTERS})(?!\w)\.?")
 
 
 def _without_months(text: str) -> str:
@@ -213,14 +224,30 @@ def is_date_line(text: str) -> bool:
     True
     >>> is_date_line("The vote took place on March 3, 2020 in the capital.")
     False
+    >>> is_date_line("Berlin, 12. August 2025"), is_date_line("नई दिल्ली, 12 अगस्त 2025")
+    (True, True)
     """
     if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
-    return not _DATE_NOISE.sub("", _without_months(text)).strip()
+    if not _DATE_NOISE.sub("", _without_months(text)).strip():
+        return True
+    # A place before the date, as a dateline names it: "Berlin, 12. August 2025".
+    place = _PLACE.match(text)
+    return (
+        place is not None and not _DATE_NOISE.sub("", _without_months(text[place.end() :])).strip()
+    )
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+#: A word of a name in the scripts without capitals: Hebrew, Arabic, Persian, Urdu, and
+#: the Indic scripts (but their dandas).
+_CASELESS_NAME = r"[\u0590-\u06ff\u0900-\u0963\u0966-\u0dff]+"
+#: A place's name of one to three words (each a capitalized word or one of a script without
+#: capitals) and the comma after it, before a date.
+_PLACE = _OnFirstUse(
+    rf"(?:[{lexicon.CAPITAL}][\w'’.-]*|{_CASELESS_NAME})(?:[ -](?:[{lexicon.CAPITAL}][\w'’.-]*|{_CASELESS_NAME})){{0,2}}\s*[,،]\s*"
+)
 _BYLINE = _OnFirstUse(
     rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
@@ -231,14 +258,15 @@ _BYLINE = _OnFirstUse(
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
     rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
     # (a name in a script without capitals, after a word that only opens a byline)
-    rf"|(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?\s*[\u0590-\u06ff]+(?:\s+[\u0590-\u06ff]+){{1,3}})\s*\Z"
+    rf"|(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?\s*{_CASELESS_NAME}(?:\s+{_CASELESS_NAME}){{1,3}})\s*\Z"
 )
 #: A list item's mark that a converter writes before the item ("* by Jane Doe").
 _BULLET = re.compile(r"[*+•·-]\s+")
 #: A byline names an author after "By", an agency, a reporter's title, or 기자/記者:
 #: a cheap test before the full pattern.
 _BYLINE_CUE = _OnFirstUse(
-    rf"^(?i:{'|'.join(lexicon.BY_WORDS)})\b|[,|—–/-]|기자|특파원|記者|特派員"
+    # ((?!\w), not \b: "எழுதியவர்" ends with a vowel sign, no word character)
+    rf"^(?i:{'|'.join(lexicon.BY_WORDS)})(?!\w)|[,|—–/-]|기자|특파원|記者|特派員"
     rf"|^(?i:{_AGENCIES})"
 )
 _BY_WORDS = frozenset(lexicon.BY_WORDS)
@@ -300,7 +328,7 @@ _BYLINE_IN_LINE = _OnFirstUse(
 )
 #: Words that end a name read from a byline: months, weekdays, and what follows a byline.
 NOT_NAME = frozenset(
-    (MONTH_NUMBER.keys() - lexicon.MONTHS_ALSO_NAMES)
+    (MONTH_NUMBER.keys() - MONTHS_ALSO_NAMES)
     | set(
         "published updated posted last modified on at am pm in the for with photo photos read "
         "min minutes staff contributor mon tue wed thu fri sat sun monday tuesday wednesday "

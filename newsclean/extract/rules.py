@@ -529,6 +529,13 @@ def phrases() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 def _phrase_hit(lower: str, words: int) -> Hit | None:
     """The phrase table's verdict on a lower-cased line of *words* words (:func:`phrases`)."""
     lines, heads = phrases()
+    if not lower.isascii():
+        # The table is in NFC; pages write an Indic letter with a nukta ("ज़", "য়") as one
+        # character or as two, and NFC makes both the table's two.
+        from unicodedata import is_normalized, normalize
+
+        if not is_normalized("NFC", lower):
+            lower = normalize("NFC", lower)
     found = None
     if words <= PHRASE_WORDS:
         found = lines.get(lower)

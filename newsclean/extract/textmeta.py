@@ -6,6 +6,7 @@ import re
 
 from newsclean.extract import lexicon
 from newsclean.extract.features import Line
+from newsclean.extract.languages import WORD
 from newsclean.extract.lexicon import BOILERPLATE_WORDS
 from newsclean.extract.metadata import (
     NOT_NAME,
@@ -17,6 +18,7 @@ from newsclean.extract.metadata import (
     parse_date,
     without_site,
 )
+from newsclean.extract.rules import match_rule
 
 __all__ = [
     "LIST_MARKS",
@@ -622,7 +624,12 @@ def page_title_headline(content: list[Line], title: str | None, body: list[str])
         and not named_site
         and max(title_agreement(title, page_title), title_agreement(title, head)) >= TITLE_AGREEMENT
     ):
-        return bare if title == page_title else title  # (the page title itself: no site)
+        if title != page_title:
+            return title
+        # The page title itself, without its site, unless that leaves a line the rules
+        # drop ("… Photo: Ann Lee" of "… Photo: Ann Lee — Site"), which the next reading
+        # of the output would drop.
+        return page_title if _dropped(bare) else bare
     if bare == page_title or content[0].text.startswith(LIST_MARKS):
         return title  # a first line that names no site, or a list's item
     body_lines = {line.text for line in content if line.role == "body"}
@@ -670,3 +677,8 @@ def late_date(content: list[Line], language: str | None) -> str | None:
             if found:
                 return found
     return None
+
+
+def _dropped(text: str) -> bool:
+    """Whether a rule drops *text* as a line of its own (a caption's credit, a menu)."""
+    return match_rule(text, len(text.split()), WORD.findall(text.lower())) is not None
