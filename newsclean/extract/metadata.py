@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from newsclean.extract import lexicon
-from newsclean.extract.languages import WORD_MARKS
 from newsclean.extract.months import MONTHS, MONTHS_ALSO_NAMES
 
 
@@ -56,7 +55,10 @@ _MULTIWORD_MONTHS = "|".join(
 )
 #: A month's name: any word, which :func:`month_number` must know (a pattern of all the
 #: names, over 400 in twenty-five languages, took a good part of start-up to compile).
-_LETTERS = rf"(?:[^\W\d_]|[{WORD_MARKS}])+"  # (with the vowel signs of Indic scripts)
+#: A word of letters, with the marks inside it (the vowel signs of the Indic scripts): a
+#: letter, then letters or anything but a word character, a space or ASCII punctuation.
+#: (A class of the marks' ranges costs several times more to compile, at every start.)
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|[^\w\s!-/:-@\[-`{-~«»·¿¡])*"
 _M = rf"(?P<month>{_LETTERS}|{_MULTIWORD_MONTHS})\.?"
 #: The kinds of date that name their month.
 _NAMED = frozenset({"mdy", "dmy", "ynd", "ydm"})
@@ -234,20 +236,20 @@ def is_date_line(text: str) -> bool:
     # A place before the date, as a dateline names it: "Berlin, 12. August 2025".
     place = _PLACE.match(text)
     return (
-        place is not None and not _DATE_NOISE.sub("", _without_months(text[place.end() :])).strip()
+        place is not None
+        and not any(word[0].islower() for word in re.split("[ -]", place.group("place")))
+        and not _DATE_NOISE.sub("", _without_months(text[place.end() :])).strip()
     )
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
-#: A word of a name in the scripts without capitals: Hebrew, Arabic, Persian, Urdu, and
-#: the Indic scripts (but their dandas).
-_CASELESS_NAME = r"[\u0590-\u06ff\u0900-\u0963\u0966-\u0dff]+"
-#: A place's name of one to three words (each a capitalized word or one of a script without
-#: capitals) and the comma after it, before a date.
-_PLACE = _OnFirstUse(
-    rf"(?:[{lexicon.CAPITAL}][\w'’.-]*|{_CASELESS_NAME})(?:[ -](?:[{lexicon.CAPITAL}][\w'’.-]*|{_CASELESS_NAME})){{0,2}}\s*[,،]\s*"
-)
+#: A word of a name in the scripts without capitals (Hebrew, Arabic, Persian, Urdu, the
+#: Indic scripts).
+_CASELESS_NAME = _LETTERS
+#: A place's name of one to three words and the comma after it, before a date (each word
+#: capitalized or of a script without capitals: :func:`is_date_line` checks).
+_PLACE = _OnFirstUse(rf"(?P<place>{_LETTERS}(?:[ -]{_LETTERS}){{0,2}})\s*[,،]\s*")
 _BYLINE = _OnFirstUse(
     rf"(?:(?i:{lexicon.BYLINE_PREFIX_ALT})\s*:?\s+"
     rf"(?:{_NAME})(?:\s*(?:,|and|&|y|e|und|et|dan|и|en)\s*(?:{_NAME}))*(?:\s*[,|—–-]\s*[\w .'’&-]{{2,40}})?"
