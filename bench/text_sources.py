@@ -94,6 +94,11 @@ MORE_LANGS = {
     "bn": ["bn", "bn_IN"],
     "ta": ["ta"],
     "ur": ["ur"],
+    "gu": ["gu"],
+    "pa": ["pa"],
+    "ne": ["ne"],
+    "te": ["te"],
+    "kn": ["kn"],
 }
 
 # Messages with placeholders, markup, mnemonics, escapes or control characters are not prose.

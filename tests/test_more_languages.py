@@ -44,9 +44,9 @@ def _catalog_lines() -> dict[str, list[str]]:
 #: thresholds are checked against the calibration's 24 to 378 sentences
 #: (:func:`test_shipped_thresholds_are_the_calibrated_ones`).
 SCALED = "fr de es pt it nl sv pl cs hu hr ro ru uk el tr he fa vi".split()
-#: The fixture's languages that have a list (Arabic's and Urdu's messages there are labels of
-#: two or three words, too few function words to tell a language by).
-LISTED = SCALED + "bg sk da no fi ca id sr sl lt lv et sq hi mr bn ta".split()
+#: The fixture's languages that have a list (Arabic's, Urdu's, Telugu's and Kannada's messages
+#: there are labels and short phrases, too few function words to tell a language by).
+LISTED = SCALED + "bg sk da no fi ca id sr sl lt lv et sq hi mr bn ta gu pa ne".split()
 
 
 def test_every_list_has_thresholds() -> None:
@@ -56,7 +56,8 @@ def test_every_list_has_thresholds() -> None:
 #: The languages whose thresholds ``bench/density_calibration.py`` sets (the others were
 #: tuned on pages before it existed).
 CALIBRATED = (
-    "pl cs sk hr uk el ro hu tr sv da no fi ca vi ar fa he bg sr sl lt lv et sq hi mr bn ta".split()
+    "pl cs sk hr uk el ro hu tr sv da no fi ca vi ar fa he bg sr sl lt lv et sq hi mr bn ta gu pa ne"
+    " te kn".split()
 )
 
 
@@ -227,6 +228,9 @@ BYLINES = [
     ("بقلم: محمد علي", "محمد علي"),
     ("מאת ישראל ישראלי", "ישראל ישראלי"),
     ("نویسنده: علی رضایی", "علی رضایی"),
+    ("लेखक: राम कुमार", "राम कुमार"),
+    ("ਲੇਖਕ: ਹਰਪ੍ਰੀਤ ਸਿੰਘ", "ਹਰਪ੍ਰੀਤ ਸਿੰਘ"),
+    ("โดย สมชาย ใจดี", "สมชาย ใจดี"),
 ]
 
 
@@ -254,6 +258,8 @@ def test_bylines_in_more_languages(line: str, name: str) -> None:
         "Bởi vì trời mưa",
         "Autor zdjęć",
         "كتب التاريخ القديم",
+        "लेखक के बारे में",  # "about the author": the word 'author' needs a colon
+        "লেখক সম্পর্কে জানুন",
     ],
 )
 def test_byline_words_need_a_name(line: str) -> None:
@@ -298,9 +304,17 @@ def test_sentence_ends_of_other_scripts(line: str) -> None:
         ("12 اگست 2025", "2025-08-12"),
         ("नई दिल्ली, 12 अगस्त 2025", "2025-08-12"),
         ("Berlin, 12. August 2025", "2025-08-12"),
+        ("12 માર્ચ 2025", "2025-03-12"),
+        ("12 ਮਾਰਚ 2025", "2025-03-12"),
+        ("12 మార్చి 2025", "2025-03-12"),
+        ("12 ಮಾರ್ಚ್ 2025", "2025-03-12"),
+        ("12 മാർച്ച് 2025", "2025-03-12"),
+        ("12 มีนาคม 2025", "2025-03-12"),
+        ("อัปเดต 12 มี.ค. 2025 10:15 น.", "2025-03-12"),  # a dotted abbreviation
+        ("வெளியிடப்பட்டது: 12 மார்ச் 2025", "2025-03-12"),  # a date word ending in a vowel sign
     ],
 )
-def test_dates_of_indic_scripts_and_urdu(line: str, date: str) -> None:
+def test_dates_of_indic_scripts_urdu_and_thai(line: str, date: str) -> None:
     """Month names whose vowel signs a plain ``\\w+`` splits; a dateline's place before
     the date leaves a line a date line."""
     assert parse_date(line, month_first=False) == date
@@ -310,3 +324,19 @@ def test_dates_of_indic_scripts_and_urdu(line: str, date: str) -> None:
 @pytest.mark.parametrize("line", ["Sales rose, 12 March 2025", "The vote, March 3, 2020 and more"])
 def test_a_place_before_a_date_is_a_name(line: str) -> None:
     assert not is_date_line(line)
+
+
+def test_thai_news_dump() -> None:
+    """Thai writes no spaces between words and ends no sentence with a mark: its
+    paragraphs are long lines of about four letters a word, its headline a short one. With
+    no stopword list for Thai, the dump is read by size, and the headline, byline, date and
+    five paragraphs are found."""
+    text, headline, _ = _news_dump("th")
+    lines = text.splitlines()
+    story = lines[lines.index("12 มีนาคม 2025") + 2 :][:5]
+    doc = clean(text, input="text")
+    assert doc.title == headline
+    assert doc.byline == "สมชาย ใจดี"
+    assert doc.date == "2025-03-12"
+    assert doc.paragraphs == story
+    assert doc.page_type == "article"

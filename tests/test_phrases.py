@@ -48,6 +48,9 @@ def test_every_section_is_a_rule_with_its_reason_and_every_phrase_in_one() -> No
         ("شیئر کریں", "share"),
         ("ये भी पढ़ें: रिंग रोड पर नया चौराहा समय से पहले खुला", "related"),
         ("இதையும் படிக்க", "related"),
+        ("อ่านเพิ่มเติม", "related"),
+        ("แชร์", "share"),
+        ("ಇದನ್ನೂ ಓದಿ", "related"),
         ("Přejít k obsahu", "nav"),
         ("Siirry sisältöön", "nav"),
         ("Strona główna", "nav"),
@@ -114,3 +117,4 @@ def test_phrases_are_in_nfc() -> None:
 
     text = PHRASES.read_text(encoding="utf-8")
     assert is_normalized("NFC", text)
+

@@ -89,6 +89,7 @@ def test_the_shipped_model_types_dumps():
         "news_bn": "article",
         "news_ur": "article",
         "news_ta": "article",
+        "news_th": "article",
     }
     news = [newsclean.clean(path.read_bytes()) for path in sorted(PAGES.glob("*.txt"))]
     assert [d.page_type for d in news] == ["article"] * len(news)

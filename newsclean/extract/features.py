@@ -32,6 +32,7 @@ from newsclean.extract.languages import (
     density,
     detect_language,
     thresholds,
+    unspaced_words,
 )
 from newsclean.extract.metadata import is_byline, is_date_line
 from newsclean.extract.rules import Hit, match_rule
@@ -272,12 +273,17 @@ def line_features(
             ) = cached
             return line
     cjk_script = language in CJK_LANGUAGES or language == "ko"
+    unspaced = 0
     if language in CJK_LANGUAGES and not text.isascii():
         words = max(words, cjk_count(text) // 2)
+    elif language is None and not text.isascii():
+        unspaced = unspaced_words(text)
+        words = max(words, unspaced)
     line.words = words
     if words >= limits.short_words:
         line.density = density(tokens, text, language)
-    line.ends_sentence = text.endswith(SENTENCE_END)
+    # (Thai and Lao end no sentence with a mark: a paragraph is a long line of them)
+    line.ends_sentence = text.endswith(SENTENCE_END) or unspaced >= limits.headline_words
 
     if " " not in text and len(text) >= IMAGE_ID_CHARS and _IMAGE_ID.search(text):
         line.hit = Hit(

@@ -45,7 +45,8 @@ _CJK_FIRST = "\u3040"
 
 @cache
 def _script(which: str) -> re.Pattern[str]:
-    """``cjk`` (Han ideographs, kana and Hangul syllables), ``kana``, ``hangul`` or ``han``.
+    """``cjk`` (Han ideographs, kana and Hangul syllables), ``kana``, ``hangul``, ``han``, or
+    ``unspaced`` (Thai, Lao, Myanmar and Khmer letters and signs).
 
     Each compiled on first use: re walks these large ranges character by character
     when it compiles them, most pages have no CJK character to look for, and most
@@ -57,6 +58,7 @@ def _script(which: str) -> re.Pattern[str]:
             "kana": r"[\u3040-\u30ff]",
             "hangul": r"[\uac00-\ud7af]",
             "han": r"[\u4e00-\u9fff]",
+            "unspaced": r"[\u0e01-\u0e4e\u0e81-\u0ede\u1000-\u1049\u1780-\u17d3]",
         }[which]
     )
 
@@ -111,6 +113,11 @@ DENSITY = {
     "ta": (0.07, 0.09),
     # Urdu has no catalog to calibrate on: it is Hindi's grammar, its list Hindi's words.
     "ur": (0.20, 0.27),
+    "gu": (0.10, 0.14),
+    "pa": (0.14, 0.19),
+    "ne": (0.06, 0.08),
+    "te": (0.05, 0.06),
+    "kn": (0.04, 0.06),
 }
 #: Used when no list fits the page (an unknown language): density is not evidence.
 UNKNOWN_DENSITY = (0.0, 0.0)
@@ -171,14 +178,15 @@ def _beyond_kana_start() -> re.Pattern[str]:
 
 
 def word_count(text: str) -> int:
-    """Words in *text*: separated by white space, or two CJK characters for one word.
+    """Words in *text*: separated by white space, or two CJK characters for one word (four
+    letters of Thai, Lao, Myanmar or Khmer: :func:`unspaced_words`).
 
     >>> word_count("The council met on Monday."), word_count("東京都の人口は増えた")
     (5, 5)
     """
     found = len(text.split())
     if (found - 1) * 12 < len(text) and not text.isascii():  # long runs without spaces: CJK?
-        found = max(found, cjk_count(text) // 2)
+        found = max(found, cjk_count(text) // 2, unspaced_words(text))
     return found
 
 
@@ -193,8 +201,25 @@ def word_counts(texts: Sequence[str]) -> list[int]:
     for i in compress(range(len(texts)), map(not_, map(str.isascii, texts))):
         found, text = counts[i], texts[i]
         if (found - 1) * 12 < len(text):
-            counts[i] = max(found, cjk_count(text) // 2)
+            counts[i] = max(found, cjk_count(text) // 2, unspaced_words(text))
     return counts
+
+
+#: Letters of a word of Thai, Lao, Myanmar or Khmer, on average (they write no spaces
+#: between words: :func:`unspaced_words`).
+UNSPACED_WORD_LETTERS = 4
+
+
+def unspaced_words(text: str) -> int:
+    """About how many words *text* has in Thai, Lao, Myanmar or Khmer, which write no
+    spaces between words (0: none of those scripts).
+
+    >>> unspaced_words("สภาเทศบาลอนุมัติแผน"), unspaced_words("Die Stadt")
+    (4, 0)
+    """
+    if text.isascii() or max(text) < "\u0e01":
+        return 0
+    return len(_script("unspaced").findall(text)) // UNSPACED_WORD_LETTERS
 
 
 def cjk_count(text: str) -> int:

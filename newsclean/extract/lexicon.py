@@ -19,10 +19,25 @@ CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŐŒŔŘ
 
 
 #: Words that open a byline in the scripts without capitals (Arabic "by the pen of", Hebrew
-#: "by", Persian "author"; "author" in Hindi and Bengali, "written by" in Urdu and Tamil): the
-#: name after them is any two to four words of the script.
-CASELESS_BYLINE = ("بقلم", "מאת", "نویسنده", "लेखक", "লেখক", "تحریر", "எழுதியவர்")
+#: and Thai "by"): the name after them is any two to four words of the script.
+CASELESS_BYLINE = ("بقلم", "מאת", "โดย")
+#: The word "author" (or "writer", "written by") in those scripts, Persian, Hindi and Nepali,
+#: Bengali, Urdu, Tamil, Gujarati, Punjabi, Telugu, Kannada, Malayalam: a byline's label,
+#: with a colon before the name ("लेखक: राम कुमार"; "लेखक के बारे में" is "about the author").
+CASELESS_AUTHOR = (
+    "نویسنده",
+    "लेखक",
+    "লেখক",
+    "تحریر",
+    "எழுதியவர்",
+    "લેખક",
+    "ਲੇਖਕ",
+    "రచయిత",
+    "ಲೇಖಕ",
+    "ലേഖകൻ",
+)
 CASELESS_BYLINE_ALT = "|".join(CASELESS_BYLINE)
+CASELESS_AUTHOR_ALT = "|".join(CASELESS_AUTHOR)
 
 #: What opens a byline before the author's name, in the languages newsclean knows
 #: ("By Jane Doe", "Posted by …", "Texto: Maria Silva", "Por …", "von …", "Автор: …").
@@ -69,6 +84,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "piše",
     "пише",
     *CASELESS_BYLINE,
+    *CASELESS_AUTHOR,
 )
 #: Prefixes that are also particles of family names ("Von der Leyen", "Di Maio"): stripped
 #: when written in lower case, followed by a colon, or followed by a full name of two

@@ -49,9 +49,10 @@ _NUMERIC = _OnFirstUse(
 )
 
 
-#: Month names of more than one word; any other is matched as one word and looked up.
+#: Month names of more than one word, or with a dot inside (Thai "มี.ค."); any other is
+#: matched as one word and looked up.
 _MULTIWORD_MONTHS = "|".join(
-    sorted((re.escape(n) for n in MONTH_NUMBER if " " in n), key=len, reverse=True)
+    sorted((re.escape(n) for n in MONTH_NUMBER if " " in n or "." in n), key=len, reverse=True)
 )
 #: A month's name: any word, which :func:`month_number` must know (a pattern of all the
 #: names, over 400 in twenty-five languages, took a good part of start-up to compile).
@@ -198,14 +199,15 @@ _DATE_WORDS = (
     r"|güncelleme|publicerad|uppdaterad|publiceret|opdateret|publisert|oppdatert|julkaistu"
     r"|päivitetty|paskelbta|atnaujinta|publicēts|atjaunināts|avaldatud|uuendatud|publikuar"
     r"|përditësuar|m|d|gada|نشر|في|تاريخ|النشر|آخر|تحديث|פורסם|עודכן|תאריך|انتشار|تاریخ"
-    r"|प्रकाशित|अपडेट|अपडेटेड|প্রকাশিত|আপডেট|வெளியிடப்பட்டது|شائع|اپڈیٹ"
+    r"|प्रकाशित|अपडेट|अपडेटेड|প্রকাশিত|আপডেট|வெளியிடப்பட்டது|شائع|اپڈیٹ|ਪ੍ਰਕਾਸ਼ਿਤ|પ્રકાશિત"
+    r"|เผยแพร่|อัปเดต|อัพเดท|ปรับปรุง|วันที่|เมื่อ|น"
 )
 
 
 #: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
 #: days, times and :data:`_DATE_WORDS`.
 _DATE_NOISE = _OnFirstUse(
-    rf"{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})\b"
+    rf"{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
@@ -260,7 +262,8 @@ _BYLINE = _OnFirstUse(
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
     rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
     # (a name in a script without capitals, after a word that only opens a byline)
-    rf"|(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?\s*{_CASELESS_NAME}(?:\s+{_CASELESS_NAME}){{1,3}})\s*\Z"
+    rf"|(?:(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?|(?:{lexicon.CASELESS_AUTHOR_ALT})\s*:)"
+    rf"\s*{_CASELESS_NAME}(?:\s+{_CASELESS_NAME}){{1,3}})\s*\Z"
 )
 #: A list item's mark that a converter writes before the item ("* by Jane Doe").
 _BULLET = re.compile(r"[*+•·-]\s+")
