@@ -118,3 +118,18 @@ def test_phrases_are_in_nfc() -> None:
     text = PHRASES.read_text(encoding="utf-8")
     assert is_normalized("NFC", text)
 
+
+@pytest.mark.parametrize(
+    "line, count",
+    [
+        ("Udostępnij na Facebooku", 1),  # (udostępnij; "na" is a function word)
+        ("Copiar enlace y compartir", 1),
+        ("शेयर करें और टिप्पणी करें", 2),
+        ("Rada miasta zatwierdziła plan budowy nowej linii tramwajowej.", 0),
+        ("The media page has a note on legal aid.", 0),  # (English words of the table)
+    ],
+)
+def test_the_line_model_counts_boilerplate_words_of_every_language(line: str, count: int) -> None:
+    from newsclean.extract.linemodel import boiler_words
+
+    assert boiler_words(line) == count

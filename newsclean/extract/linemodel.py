@@ -16,7 +16,8 @@ characters, its function-word density in the page's language (the stopword share
 sentence and other punctuation, digits and capitals, title case, a list bullet, a
 closing colon, links left as text (``http``, ``www.``, ``@``) and separators, how often
 it repeats on the page, how many of its words are words of boilerplate phrases
-(:data:`newsclean.extract.lexicon.BOILERPLATE_WORDS`), its position on the page and
+in any language it has phrases for (:func:`newsclean.extract.rules.boilerplate_words`),
+its position on the page and
 against the region, the block of lines it stands in (no blank line between them),
 runs of headline-like lines around it and their share of the nine lines around it
 (teasers of other stories, which alternate headlines and summaries), how many other
@@ -57,9 +58,8 @@ from typing import TYPE_CHECKING
 from newsclean.extract.blockmodel import BlockModel
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD, english_scale
-from newsclean.extract.lexicon import BOILERPLATE_WORDS
 from newsclean.extract.lineshape import text_shape
-from newsclean.extract.rules import CAPTION_REASONS
+from newsclean.extract.rules import CAPTION_REASONS, boilerplate_words
 from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -197,10 +197,10 @@ def boiler_words(text: str, tokens: list[str] | None = None) -> int:
     0
     """
     if tokens is not None and len(text) <= 200:
-        return len(BOILERPLATE_WORDS.intersection(tokens))
+        return len(boilerplate_words().intersection(tokens))
     count = _BOILER_CACHE.get(text)
     if count is None:
-        count = len(BOILERPLATE_WORDS.intersection(WORD.findall(text[:200].lower())))
+        count = len(boilerplate_words().intersection(WORD.findall(text[:200].lower())))
         if len(text) <= 60:  # short lines (menus, widgets) repeat across a site's pages
             if len(_BOILER_CACHE) >= 50_000:
                 _BOILER_CACHE.clear()
@@ -495,7 +495,7 @@ class _TextPage:
         marks = [False] * (n + 6)
         for i in chosen:
             marks[i : i + 7] = _SEVEN
-        intersection = BOILERPLATE_WORDS.intersection
+        intersection = boilerplate_words().intersection
         for j in compress(range(n), marks[3:]):
             tokens, text = content[j].tokens, texts[j]
             boiler[j] = (

@@ -526,6 +526,39 @@ def phrases() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     return lines, heads
 
 
+@lru_cache(maxsize=1)
+def boilerplate_words() -> frozenset[str]:
+    """Words of boilerplate phrases in every language newsclean knows: the lexicon's
+    (:data:`~newsclean.extract.lexicon.BOILERPLATE_WORDS`) and those of the phrase table,
+    but any language's function words ("do", "na", "के"), which prose is full of.
+
+    >>> words = boilerplate_words()
+    >>> "udostępnij" in words and "newsletter" in words, "na" in words
+    (True, False)
+    """
+    from newsclean.extract.languages import WORD, stopwords
+
+    lines, heads = phrases()
+    found: set[str] = set()
+    for phrase in (*lines, *heads):
+        found.update(word for word in WORD.findall(phrase) if len(word) > 2)
+    found.difference_update(_PROSE_TOO, *stopwords().values())
+    return frozenset(found | lexicon.BOILERPLATE_WORDS)
+
+
+#: Words of the phrase table that prose is made of too: English words ("Media" is Polish
+#: for social media, "Note" Romanian for notes; those found in the WCXB dev references'
+#: text, but names of languages and words of the pages in other languages, "terkait"), and
+#: the polite "do" of the South Asian prompts ("शेयर करें", "শেয়ার করুন", "شیئر کریں").
+_PROSE_TOO = frozenset(
+    """
+    media page note legal suite spring info salt mine principal lee dig visa mentions novice
+    topo mere oss tin meme deli inn vis ver haut chia ana mus lest mer tek logi loe noi atla
+    sisu meld lasi meer thema करें करे करा করুন کریں गर्नुहोस्
+    """.split()
+)
+
+
 def _phrase_hit(lower: str, words: int) -> Hit | None:
     """The phrase table's verdict on a lower-cased line of *words* words (:func:`phrases`)."""
     lines, heads = phrases()
