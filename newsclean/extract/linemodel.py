@@ -187,28 +187,31 @@ def judged(line: Line) -> bool:
     )
 
 
-def boiler_words(text: str, tokens: list[str] | None = None) -> int:
+def boiler_words(text: str, tokens: list[str] | None = None, language: str | None = None) -> int:
     """How many different words of boilerplate phrases the first 200 characters of *text* hold
-    (*tokens*: the lowercased ``\\w+`` words of all of *text*, when known).
+    (*tokens*: the lowercased ``\\w+`` words of all of *text*, when known; *language*: the
+    page's, :func:`~newsclean.extract.rules.boilerplate_words`).
 
     >>> boiler_words("Share on Facebook | Subscribe to our newsletter")
     4
     >>> boiler_words("The council met on Monday.")
     0
     """
+    words = boilerplate_words(language)
     if tokens is not None and len(text) <= 200:
-        return len(boilerplate_words().intersection(tokens))
-    count = _BOILER_CACHE.get(text)
+        return len(words.intersection(tokens))
+    key = (text, language == "en")
+    count = _BOILER_CACHE.get(key)
     if count is None:
-        count = len(boilerplate_words().intersection(WORD.findall(text[:200].lower())))
+        count = len(words.intersection(WORD.findall(text[:200].lower())))
         if len(text) <= 60:  # short lines (menus, widgets) repeat across a site's pages
             if len(_BOILER_CACHE) >= 50_000:
                 _BOILER_CACHE.clear()
-            _BOILER_CACHE[text] = count
+            _BOILER_CACHE[key] = count
     return count
 
 
-_BOILER_CACHE: dict[str, int] = {}
+_BOILER_CACHE: dict[tuple[str, bool], int] = {}
 
 
 def page_rows(
@@ -230,7 +233,8 @@ def page_rows(
         return []
     page = _TextPage(content, start, end)
     chosen = page.chosen(wanted, reach)
-    around = page.neighbour_figures(chosen, scale := english_scale(language))  # i-3..i+3 at i..i+6
+    # (the figures of line i-3 .. i+3 at i .. i+6)
+    around = page.neighbour_figures(chosen, scale := english_scale(language), language)
     words, texts, sentence, boiler = page.words, page.texts, page.sentence, page.boiler
     gap_before, block_of, cum_good = page.gap_before, page.block_of, page.cum_good
     block_lines, block_words, repeats = page.block_lines, page.block_words, page.repeats
@@ -485,23 +489,25 @@ class _TextPage:
             and (wanted is None or wanted(line))
         ]
 
-    def neighbour_figures(self, chosen: list[int], scale: float = 1.0) -> list[tuple[float, ...]]:
+    def neighbour_figures(
+        self, chosen: list[int], scale: float = 1.0, language: str | None = None
+    ) -> list[tuple[float, ...]]:
         """The figures of the chosen lines and their neighbours that a row repeats, for the
         lines -3 .. n+2 (the figures of line j at j + 3; lines off the page have
-        :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count) on the
-        way."""
+        :data:`_NO_NEIGHBOUR`); counts their boilerplate words (the costliest count; those
+        of a page in *language*) on the way."""
         content, n, texts, boiler = self.content, len(self.content), self.texts, self.boiler
         # The lines within three of a chosen one, marked at j + 3 (seven at a time).
         marks = [False] * (n + 6)
         for i in chosen:
             marks[i : i + 7] = _SEVEN
-        intersection = boilerplate_words().intersection
+        intersection = boilerplate_words(language).intersection
         for j in compress(range(n), marks[3:]):
             tokens, text = content[j].tokens, texts[j]
             boiler[j] = (
                 len(intersection(tokens))
                 if tokens is not None and len(text) <= 200
-                else boiler_words(text, tokens)
+                else boiler_words(text, tokens, language)
             )
         # (the figures of every line, made by maps over the page's lists; those of the lines
         # not marked, whose boilerplate count is not made, are never read)

@@ -49,10 +49,10 @@ _NUMERIC = _OnFirstUse(
 )
 
 
-#: Month names of more than one word, or with a dot inside (Thai "มี.ค."); any other is
-#: matched as one word and looked up.
+#: Month names of more than one word; any other is matched as one word (or two with a dot
+#: between, Thai "มี.ค.") and looked up.
 _MULTIWORD_MONTHS = "|".join(
-    sorted((re.escape(n) for n in MONTH_NUMBER if " " in n or "." in n), key=len, reverse=True)
+    sorted((re.escape(n) for n in MONTH_NUMBER if " " in n), key=len, reverse=True)
 )
 #: A month's name: any word, which :func:`month_number` must know (a pattern of all the
 #: names, over 400 in twenty-five languages, took a good part of start-up to compile).
@@ -60,7 +60,7 @@ _MULTIWORD_MONTHS = "|".join(
 #: letter, then letters or anything but a word character, a space or ASCII punctuation.
 #: (A class of the marks' ranges costs several times more to compile, at every start.)
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|[^\w\s!-/:-@\[-`{-~«»·¿¡])*"
-_M = rf"(?P<month>{_LETTERS}|{_MULTIWORD_MONTHS})\.?"
+_M = rf"(?P<month>{_LETTERS}(?:\.{_LETTERS})?|{_MULTIWORD_MONTHS})\.?"
 #: The kinds of date that name their month.
 _NAMED = frozenset({"mdy", "dmy", "ynd", "ydm"})
 #: Tried in this order; each compiled when first tried.
@@ -212,7 +212,7 @@ _DATE_NOISE = _OnFirstUse(
     re.IGNORECASE,
 )
 #: A word (or a month's name of two words) and a full stop after it.
-_WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|{_LETTERS})(?!\w)\.?")
+_WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|{_LETTERS}(?:\.{_LETTERS})?)(?!\w)\.?")
 
 
 def _without_months(text: str) -> str:

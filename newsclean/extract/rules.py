@@ -526,24 +526,30 @@ def phrases() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     return lines, heads
 
 
-@lru_cache(maxsize=1)
-def boilerplate_words() -> frozenset[str]:
-    """Words of boilerplate phrases in every language newsclean knows: the lexicon's
-    (:data:`~newsclean.extract.lexicon.BOILERPLATE_WORDS`) and those of the phrase table,
-    but any language's function words ("do", "na", "के"), which prose is full of.
+def boilerplate_words(language: str | None = None) -> frozenset[str]:
+    """Words of boilerplate phrases for a page in *language*: on an English page the
+    lexicon's (:data:`~newsclean.extract.lexicon.BOILERPLATE_WORDS`, English's and the
+    first languages'), elsewhere also those of the phrase table, but any language's
+    function words ("do", "na", "के"), which prose is full of. (An English page needs no
+    Polish menu word, and does not pay for reading them.)
 
-    >>> words = boilerplate_words()
+    >>> words = boilerplate_words("pl")
     >>> "udostępnij" in words and "newsletter" in words, "na" in words
     (True, False)
+    >>> "udostępnij" in boilerplate_words("en")
+    False
     """
+    return lexicon.BOILERPLATE_WORDS if language == "en" else _every_boilerplate_word()
+
+
+@lru_cache(maxsize=1)
+def _every_boilerplate_word() -> frozenset[str]:
     from newsclean.extract.languages import WORD, stopwords
 
     lines, heads = phrases()
-    found: set[str] = set()
-    for phrase in (*lines, *heads):
-        found.update(word for word in WORD.findall(phrase) if len(word) > 2)
+    found = set(WORD.findall(" ".join((*lines, *heads))))
     found.difference_update(_PROSE_TOO, *stopwords().values())
-    return frozenset(found | lexicon.BOILERPLATE_WORDS)
+    return frozenset(word for word in found if len(word) > 2) | lexicon.BOILERPLATE_WORDS
 
 
 #: Words of the phrase table that prose is made of too: English words ("Media" is Polish
