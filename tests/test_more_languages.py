@@ -340,3 +340,36 @@ def test_thai_news_dump() -> None:
     assert doc.date == "2025-03-12"
     assert doc.paragraphs == story
     assert doc.page_type == "article"
+
+
+@pytest.mark.parametrize("name", ["hi", "bn", "ur", "ta", "th"])
+def test_news_dump_as_html(name: str) -> None:
+    """The dump's story as a page: menu links, a headline, byline and date elements, the
+    paragraphs, share links and a footer. The HTML reading finds what the text one does."""
+    text, headline, _ = _news_dump(name)
+    lines = text.splitlines()
+    nav, rest = lines[: lines.index("")], [line for line in lines[lines.index("") + 2 :] if line]
+    byline, date, after = rest[0], rest[1], rest[2:]
+    story = after[:5]
+    page = (
+        f"<html><head><title>{headline}</title></head><body><nav>"
+        + "".join(f"<a href='/s'>{item}</a>" for item in nav)
+        + f"</nav><article><h1>{headline}</h1><div class='byline'>{byline}</div>"
+        + f"<time>{date}</time>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in story)
+        + "<div class='share'>"
+        + "".join(f"<a href='#'>{item}</a>" for item in after[5:9])
+        + "</div></article><footer>"
+        + "".join(f"<p>{item}</p>" for item in after[9:])
+        + "</footer></body></html>"
+    )
+    doc = clean(page.encode("utf-8"), input="html")
+    dumped = clean(text, input="text")
+    assert (doc.title, doc.byline, doc.date, doc.language) == (
+        dumped.title,
+        dumped.byline,
+        dumped.date,
+        dumped.language,
+    )
+    assert doc.byline and doc.date == "2025-03-12"
+    assert doc.paragraphs == story
