@@ -30,14 +30,14 @@ CJK_LANGUAGES = frozenset({"ja", "zh"})
 #: dandas, which end a sentence). Without them "की" reads as "क" and "தமிழ்" as two words.
 #: Thai, Lao, Khmer and Myanmar, which write no spaces between words, are left split at
 #: their marks: the pieces stand in for the words the spaces do not show.
-WORD_MARKS = (
+_WORD_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u0900-\u0963\u0966-\u0dff"
 )
 #: Words: word characters, as the benchmark and most tokenizers count them, with the
 #: marks inside them.
-WORD = re.compile(f"[\\w{WORD_MARKS}]+")
+WORD = re.compile(f"[\\w{_WORD_MARKS}]+")
 
 #: The first CJK character (kana): text with nothing from here up has none.
 _CJK_FIRST = "\u3040"

@@ -15,10 +15,9 @@ a named rule rejected (a cookie notice, a share widget) keep the rules' verdict.
 characters, its function-word density in the page's language (the stopword share),
 sentence and other punctuation, digits and capitals, title case, a list bullet, a
 closing colon, links left as text (``http``, ``www.``, ``@``) and separators, how often
-it repeats on the page, how many of its words are words of boilerplate phrases
-in any language it has phrases for (:func:`newsclean.extract.rules.boilerplate_words`),
-its position on the page and
-against the region, the block of lines it stands in (no blank line between them),
+it repeats on the page, how many of its words are words of boilerplate phrases (in the
+page's language, :func:`newsclean.extract.rules.boilerplate_words`), its position on the
+page and against the region, the block of lines it stands in (no blank line between them),
 runs of headline-like lines around it and their share of the nine lines around it
 (teasers of other stories, which alternate headlines and summaries), how many other
 lines begin with its first words (a teaser's headline said again in its summary), whether it
