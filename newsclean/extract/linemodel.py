@@ -232,7 +232,6 @@ def page_rows(
         return []
     page = _TextPage(content, start, end)
     chosen = page.chosen(wanted, reach)
-    # (the figures of line i-3 .. i+3 at i .. i+6)
     around = page.neighbour_figures(chosen, scale := english_scale(language), language)
     words, texts, sentence, boiler = page.words, page.texts, page.sentence, page.boiler
     gap_before, block_of, cum_good = page.gap_before, page.block_of, page.cum_good
