@@ -81,6 +81,8 @@ def test_no_dateline(text: str) -> None:
         "Von Thomas Berger",
         "김철수 기자",
         "Автор: Ирина Соколова",
+        "记者 王小明",
+        "作者：李华",
     ],
 )
 def test_byline(text: str) -> None:
@@ -94,6 +96,8 @@ def test_byline(text: str) -> None:
         "Press freedom day",
         "Reuters said the talks failed.",
         "Jane Doe",
+        "记者会上，市长表示将继续推进该项目。",
+        "文章作者的观点不代表本站",
     ],
 )
 def test_not_byline(text: str) -> None:

@@ -373,3 +373,16 @@ def test_news_dump_as_html(name: str) -> None:
     )
     assert doc.byline and doc.date == "2025-03-12"
     assert doc.paragraphs == story
+
+
+@pytest.mark.parametrize(("name", "byline"), [("zh", "王小明"), ("ja", "山田太郎")])
+def test_chinese_and_japanese_news_dumps(name: str, byline: str) -> None:
+    """Chinese names its reporter after "记者" (reporter), Japanese before "記者": the
+    byline is the name alone; the date, headline and five paragraphs are found."""
+    text = (FIXTURES / "cjk" / f"news_{name}.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    headline = lines[lines.index("") + 1]
+    story = [line for line in lines if line.endswith("。")]
+    doc = clean(text, input="text")
+    assert (doc.language, doc.title, doc.byline, doc.date) == (name, headline, byline, "2025-03-12")
+    assert doc.paragraphs == story

@@ -246,6 +246,8 @@ def is_date_line(text: str) -> bool:
 
 _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+#: The Chinese words before a byline's name ("reporter", "author").
+_CJK_BY = "记者|記者|作者"
 #: A word of a name in the scripts without capitals (Hebrew, Arabic, Persian, Urdu, the
 #: Indic scripts).
 _CASELESS_NAME = _LETTERS
@@ -260,6 +262,8 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
+    # (Chinese writes "reporter" or "author" before the name: "记者 王小明", "作者：李华")
+    rf"|(?:{_CJK_BY})\s*[：:]?\s*[一-龥]{{2,4}}(?:[、，,\s]+[一-龥]{{2,4}})*"
     rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
     # (a name in a script without capitals, after a word that only opens a byline)
     rf"|(?:(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?|(?:{lexicon.CASELESS_AUTHOR_ALT})\s*:)"
@@ -276,7 +280,7 @@ _BYLINE_CUE = _OnFirstUse(
 )
 _BY_WORDS = frozenset(lexicon.BY_WORDS)
 _BYLINE_WORDS = lexicon.BYLINE_WORDS
-_BYLINE_CJK = re.compile(r"기자|특파원|記者|特派員")
+_BYLINE_CJK = re.compile(rf"기자|특파원|記者|特派員|{_CJK_BY}")
 _BYLINE_CI = _OnFirstUse(rf"(?i:(?:{_AGENCIES}))")
 
 

@@ -171,11 +171,15 @@ def handle_byline(text: str) -> str | None:
 def _plain_byline(text: str) -> str:
     """A byline without its "By" and without the date or section that follows the name:
     "By Jane Doe on May 2, 2025" and "Jane Doe in Finance" give "Jane Doe"."""
-    text = _BY_PREFIX.sub("", text).strip()
+    text = _REPORTER.sub("", _BY_PREFIX.sub("", text)).strip()
     found = date_span(text)
     if found is not None and found[1] > 0:
         text = _DATE_LEAD.sub("", text[: found[1]])
     return _NAME_TAIL.sub("", text).strip(" ,")
+
+
+#: "Reporter" after a Korean or Japanese name ("山田太郎 記者"): no part of it.
+_REPORTER = re.compile(r"\s*(?:기자|특파원|객원기자|記者|特派員)\s*\Z")
 
 
 #: What joins a name to the date after it: "on", "at", "|", "·", "Last updated".
