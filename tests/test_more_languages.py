@@ -312,6 +312,11 @@ def test_sentence_ends_of_other_scripts(line: str) -> None:
         ("12 มีนาคม 2025", "2025-03-12"),
         ("อัปเดต 12 มี.ค. 2025 10:15 น.", "2025-03-12"),  # a dotted abbreviation
         ("வெளியிடப்பட்டது: 12 மார்ச் 2025", "2025-03-12"),  # a date word ending in a vowel sign
+        ("١٢ مارس ٢٠٢٥", "2025-03-12"),  # Arabic-Indic digits
+        ("۱۲ مارس ۲۰۲۵", "2025-03-12"),  # Persian digits
+        ("१२ अगस्त २०२५", "2025-08-12"),  # Devanagari digits
+        ("12 มีนาคม 2568", "2025-03-12"),  # the Buddhist era
+        ("อัปเดต ๑๒ มี.ค. ๒๕๖๘ 10:15 น.", "2025-03-12"),
     ],
 )
 def test_dates_of_indic_scripts_urdu_and_thai(line: str, date: str) -> None:
@@ -324,6 +329,17 @@ def test_dates_of_indic_scripts_urdu_and_thai(line: str, date: str) -> None:
 @pytest.mark.parametrize("line", ["Sales rose, 12 March 2025", "The vote, March 3, 2020 and more"])
 def test_a_place_before_a_date_is_a_name(line: str) -> None:
     assert not is_date_line(line)
+
+
+def test_a_date_in_arabic_indic_digits_dates_the_story() -> None:
+    text, _, story = _news_dump("ar")
+    doc = clean(text.replace("\n12 مارس 2025\n", "\n١٢ مارس ٢٠٢٥\n"), input="text")
+    assert (doc.date, doc.paragraphs) == ("2025-03-12", story)
+
+
+def test_only_thai_dates_count_the_buddhist_era() -> None:
+    assert parse_date("12 March 2568") is None
+    assert parse_date("Opened 12 March 2568, closed 3 April 2025.") == "2025-04-03"
 
 
 def test_thai_news_dump() -> None:

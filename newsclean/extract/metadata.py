@@ -78,7 +78,7 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
         "dmy",
         _OnFirstUse(
             rf"(?<!\d)(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?|\.){_M}"
-            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:19|20)\d\d)\b",
+            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:19|20|25)\d\d)\b",
             re.IGNORECASE,
         ),
     ),
@@ -117,6 +117,28 @@ def month_number(name: str) -> int | None:
 
         found = MONTH_NUMBER.get(normalize("NFC", name))
     return found
+
+
+#: Years between the Buddhist era Thai dates count and the common era.
+BUDDHIST_ERA = 543
+#: The decimal digits of the scripts newsclean reads, as ASCII ones: Arabic-Indic,
+#: Persian and Urdu, the Indic scripts (Devanagari to Malayalam), Thai, Lao, Myanmar and
+#: Khmer ("١٢ مارس ٢٠٢٥", "१२ अगस्त २०२५").
+_DIGITS = {
+    base + i: ord("0") + i
+    for base in (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66)
+    + (0xE50, 0xED0, 0x1040, 0x17E0)
+    for i in range(10)
+}
+
+
+def ascii_digits(text: str) -> str:
+    """*text* with the digits of other scripts as ASCII digits (one for one: positions stay).
+
+    >>> ascii_digits("१२ अगस्त २०२५")
+    '12 अगस्त 2025'
+    """
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 def parse_date(text: str, month_first: bool = True) -> str | None:
@@ -158,17 +180,22 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
 
     >>> date_span("Jane Doe • May 2, 2025 • 5 min read")
     ('2025-05-02', 11, 22)
+    >>> date_span("١٢ مارس ٢٠٢٥")[0], date_span("12 มีนาคม 2568")[0]
+    ('2025-03-12', '2025-03-12')
     """
+    text = ascii_digits(text)
     for kind, pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         month = 0
         if kind in _NAMED:
             # (the word must be a month's name: else the next place a named date may stand)
-            while m and not (month := month_number(m.group("month")) or 0):
+            while m and not (month := _named_month(m)):
                 m = pattern.search(text, m.start() + 1)
         if not m:
             continue
         year = int(m.group("year"))
+        if year >= 2500:  # (a Thai date's: _named_month)
+            year -= BUDDHIST_ERA
         if kind in ("ymd", "cjk"):
             month, day = int(m.group("mon")), int(m.group("day"))
         elif kind in _NAMED:
@@ -183,8 +210,19 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
     return None
 
 
-#: A year of the last two centuries: a line without one holds no date.
-YEAR = re.compile(r"(?:19|20)\d\d")
+def _named_month(m: re.Match[str]) -> int:
+    """The month a named date's match names; 0 for none, or for a year of the Buddhist era
+    with a month not in Thai (which counts its years from it, "12 มีนาคม 2568": no other
+    named date is five centuries ahead)."""
+    month = month_number(m.group("month")) or 0
+    if month and m.group("year") >= "2500" and not "\u0e00" <= m.group("month")[:1] <= "\u0e7f":
+        return 0
+    return month
+
+
+#: A year of the last two centuries (or of the Buddhist era, in Thai dates), or four
+#: digits of another script (:func:`ascii_digits`): a line without one holds no date.
+YEAR = re.compile(r"(?:19|20|25)\d\d|[^\x00-\x7f\D]{4}")
 #: Words a date line may hold around its date, in the languages newsclean reads.
 _DATE_WORDS = (
     r"published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
@@ -207,7 +245,7 @@ _DATE_WORDS = (
 #: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
 #: days, times and :data:`_DATE_WORDS`.
 _DATE_NOISE = _OnFirstUse(
-    rf"{_WEEKDAYS}|(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
+    rf"{_WEEKDAYS}|(?:19|20|25)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
@@ -231,6 +269,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("Berlin, 12. August 2025"), is_date_line("नई दिल्ली, 12 अगस्त 2025")
     (True, True)
     """
+    text = ascii_digits(text)
     if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
     if not _DATE_NOISE.sub("", _without_months(text)).strip():
