@@ -124,7 +124,7 @@ def byline_prefix() -> re.Pattern[str]:
     ordinary_alt = "|".join(sorted(ordinary, key=len, reverse=True))
     particles = "|".join(sorted(NAME_PARTICLE_PREFIXES))
     return re.compile(
-        rf"^(?:(?i:{ordinary_alt})(?:\s*[:：]\s*|\s+|\s*$)|(?:{particles})\s*:?\s+|(?i:{particles})\s*:\s*"
+        rf"^(?:(?i:{ordinary_alt})(?:\s*(?::|：)\s*|\s+|\s*$)|(?:{particles})\s*:?\s+|(?i:{particles})\s*:\s*"
         rf"|(?i:{particles})\s+(?=[{CAPITAL}][\w'’.-]+\s+[{CAPITAL}]))"
     )
 

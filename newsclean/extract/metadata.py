@@ -287,6 +287,12 @@ _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 #: The Chinese words before a byline's name ("reporter", "author").
 _CJK_BY = "记者|記者|作者"
+#: Chinese writes them before the name: "记者 王小明", "作者：李华". (Apart from
+#: :data:`_BYLINE` and compiled when first needed: a class of the Han characters takes
+#: some 10 M instructions to compile, which a page without Chinese should not pay.)
+_CJK_BYLINE = _OnFirstUse(
+    rf"(?:{_CJK_BY})\s*[：:]?\s*[一-龥]{{2,4}}(?:[、，,\s]+[一-龥]{{2,4}})*\s*\Z"
+)
 #: A word of a name in the scripts without capitals (Hebrew, Arabic, Persian, Urdu, the
 #: Indic scripts).
 _CASELESS_NAME = _LETTERS
@@ -301,8 +307,6 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*[,|—–/-]\s*(?i:{_AGENCIES})"
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
-    # (Chinese writes "reporter" or "author" before the name: "记者 王小明", "作者：李华")
-    rf"|(?:{_CJK_BY})\s*[：:]?\s*[一-龥]{{2,4}}(?:[、，,\s]+[一-龥]{{2,4}})*"
     rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
     # (a name in a script without capitals, after a word that only opens a byline)
     rf"|(?:(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?|(?:{lexicon.CASELESS_AUTHOR_ALT})\s*:)"
@@ -359,7 +363,7 @@ def is_byline(text: str, tokens: list[str] | None = None) -> bool:
         text = text[bullet.end() :]
     if _BYLINE_CUE.search(text) is None:
         return False
-    if _BYLINE.match(text):
+    if _BYLINE.match(text) or (not text.isascii() and _CJK_BYLINE.match(text)):
         return True
     # Agency names are written in any case ("REUTERS", "The Associated Press").
     return bool(_BYLINE_CI.fullmatch(text.strip(" .")))
