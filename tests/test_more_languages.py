@@ -317,6 +317,9 @@ def test_sentence_ends_of_other_scripts(line: str) -> None:
         ("१२ अगस्त २०२५", "2025-08-12"),  # Devanagari digits
         ("12 มีนาคม 2568", "2025-03-12"),  # the Buddhist era
         ("อัปเดต ๑๒ มี.ค. ๒๕๖๘ 10:15 น.", "2025-03-12"),
+        ("۱۲ اسفند ۱۴۰۳", "2025-03-02"),  # the Persian solar calendar
+        ("تاریخ انتشار: ۱ فروردین ۱۴۰۴ - ۱۰:۱۵", "2025-03-21"),
+        ("12 حوت 1403", "2025-03-02"),  # its months as Dari names them
     ],
 )
 def test_dates_of_indic_scripts_urdu_and_thai(line: str, date: str) -> None:
@@ -339,6 +342,7 @@ def test_a_date_in_arabic_indic_digits_dates_the_story() -> None:
 
 def test_only_thai_dates_count_the_buddhist_era() -> None:
     assert parse_date("12 March 2568") is None
+    assert parse_date("12 March 1403") is None  # (nor a Gregorian month the solar calendar)
     assert parse_date("Opened 12 March 2568, closed 3 April 2025.") == "2025-04-03"
 
 

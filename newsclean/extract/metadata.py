@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newsclean.extract import lexicon
-from newsclean.extract.months import MONTHS, MONTHS_ALSO_NAMES
+from newsclean.extract.months import MONTHS, MONTHS_ALSO_NAMES, SOLAR_HIJRI_MONTHS
 
 
 class _OnFirstUse:
@@ -78,7 +78,7 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
         "dmy",
         _OnFirstUse(
             rf"(?<!\d)(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?|\.){_M}"
-            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:19|20|25)\d\d)\b",
+            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:1[349]|2[05])\d\d)\b",
             re.IGNORECASE,
         ),
     ),
@@ -180,8 +180,8 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
 
     >>> date_span("Jane Doe • May 2, 2025 • 5 min read")
     ('2025-05-02', 11, 22)
-    >>> date_span("١٢ مارس ٢٠٢٥")[0], date_span("12 มีนาคม 2568")[0]
-    ('2025-03-12', '2025-03-12')
+    >>> date_span("١٢ مارس ٢٠٢٥")[0], date_span("12 มีนาคม 2568")[0], date_span("۱۲ اسفند ۱۴۰۳")[0]
+    ('2025-03-12', '2025-03-12', '2025-03-02')
     """
     text = ascii_digits(text)
     for kind, pattern in _DATE_PATTERNS:
@@ -206,23 +206,65 @@ def date_span(text: str, month_first: bool = True) -> tuple[str, int, int] | Non
             if month > 12 and day <= 12:
                 month, day = day, month
         if 1 <= month <= 12 and 1 <= day <= 31:
+            if year < 1500:  # (a Persian solar date's: _named_month)
+                year, month, day = solar_hijri_to_gregorian(year, month, day)
             return f"{year:04d}-{month:02d}-{day:02d}", m.start(), m.end()
     return None
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    """The Gregorian date of a day of the Persian solar calendar (its 33-year leap cycle,
+    right for the years news is dated by).
+
+    >>> solar_hijri_to_gregorian(1404, 1, 1), solar_hijri_to_gregorian(1403, 12, 12)
+    ((2025, 3, 21), (2025, 3, 2))
+    """
+    year += 1595
+    days = -355668 + 365 * year + (year // 33) * 8 + ((year % 33) + 3) // 4 + day
+    days += (month - 1) * 31 if month < 7 else (month - 7) * 30 + 186
+    # Days since the Gregorian epoch, read as 400-, 100- and 4-year cycles and years.
+    gregorian = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gregorian += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gregorian += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gregorian += (days - 1) // 365
+        days = (days - 1) % 365
+    leap = gregorian % 4 == 0 and (gregorian % 100 != 0 or gregorian % 400 == 0)
+    day = days + 1
+    for number, length in enumerate(
+        (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30), 1
+    ):
+        if day <= length:
+            return gregorian, number, day
+        day -= length
+    return gregorian, 12, day
 
 
 def _named_month(m: re.Match[str]) -> int:
     """The month a named date's match names; 0 for none, or for a year of the Buddhist era
     with a month not in Thai (which counts its years from it, "12 มีนาคม 2568": no other
-    named date is five centuries ahead)."""
-    month = month_number(m.group("month")) or 0
-    if month and m.group("year") >= "2500" and not "\u0e00" <= m.group("month")[:1] <= "\u0e7f":
+    named date is five centuries ahead). A year before 1500 is one of the Persian solar
+    calendar, with its own months."""
+    name, year = m.group("month"), m.group("year")
+    if year < "1500":  # a year of the Persian solar calendar: "۱۲ اسفند ۱۴۰۳"
+        return SOLAR_HIJRI_MONTHS.get(name, 0)
+    month = month_number(name) or 0
+    if month and year >= "2500" and not "\u0e00" <= name[:1] <= "\u0e7f":
         return 0
     return month
 
 
-#: A year of the last two centuries (or of the Buddhist era, in Thai dates), or four
-#: digits of another script (:func:`ascii_digits`): a line without one holds no date.
-YEAR = re.compile(r"(?:19|20|25)\d\d|[^\x00-\x7f\D]{4}")
+#: A year of the last two centuries (or of the Buddhist era, in Thai dates, or of the
+#: Persian solar calendar), or four digits of another script (:func:`ascii_digits`): a
+#: line without one holds no date.
+YEAR = re.compile(r"(?:1[349]|2[05])\d\d|[^\x00-\x7f\D]{4}")
 #: Words a date line may hold around its date, in the languages newsclean reads.
 _DATE_WORDS = (
     r"published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
@@ -245,7 +287,7 @@ _DATE_WORDS = (
 #: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
 #: days, times and :data:`_DATE_WORDS`.
 _DATE_NOISE = _OnFirstUse(
-    rf"{_WEEKDAYS}|(?:19|20|25)\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
+    rf"{_WEEKDAYS}|(?:1[349]|2[05])\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
@@ -254,7 +296,11 @@ _WORD_DOT = _OnFirstUse(rf"\b(?:{_MULTIWORD_MONTHS}|{_LETTERS}(?:\.{_LETTERS})?)
 
 
 def _without_months(text: str) -> str:
-    return _WORD_DOT.sub(lambda m: "" if month_number(m.group(0).rstrip(".")) else m.group(0), text)
+    return _WORD_DOT.sub(lambda m: "" if _a_month(m.group(0).rstrip(".")) else m.group(0), text)
+
+
+def _a_month(word: str) -> bool:
+    return bool(month_number(word)) or word in SOLAR_HIJRI_MONTHS
 
 
 def is_date_line(text: str) -> bool:

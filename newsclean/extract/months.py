@@ -664,3 +664,28 @@ MONTHS: dict[int, tuple[str, ...]] = {
 MONTHS_ALSO_NAMES = frozenset(
     {"maja", "mart", "nisan", "augusta", "ekim", "marca", "marta", "maija", "liepa"}
 )
+
+#: The months of the Persian solar calendar (solar Hijri), which Iranian and Afghan news
+#: date by ("۱۲ اسفند ۱۴۰۳"): Farvardin (from the March equinox) to Esfand. Dari names the
+#: same months differently (حمل to حوت).
+SOLAR_HIJRI_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "فروردین حمل",
+            "اردیبهشت ثور",
+            "خرداد جوزا",
+            "تیر سرطان",
+            "مرداد امرداد اسد",
+            "شهریور سنبله",
+            "مهر میزان",
+            "آبان عقرب",
+            "آذر قوس",
+            "دی جدی",
+            "بهمن دلو",
+            "اسفند حوت",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
