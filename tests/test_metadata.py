@@ -49,6 +49,20 @@ def test_date_line() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Published on May 02, 2024 07:44 PM IST",
+        "Updated 0339 GMT (1139 HKT) November 19, 2019",
+        "Mar 12, 2025, 10:15 AM MDT",
+        "12 March 2025, 10:15 AEDT",
+        "March 12, 2025 10:15 PKT",
+    ],
+)
+def test_date_lines_in_the_time_zones_news_is_dated_in(text: str) -> None:
+    assert is_date_line(text)
+
+
+@pytest.mark.parametrize(
     "text, place",
     [
         ("OTTAWA — Han Dong has resigned.", "OTTAWA"),

@@ -268,6 +268,9 @@ YEAR = re.compile(r"(?:1[349]|2[05])\d\d|[^\x00-\x7f\D]{4}")
 #: Words a date line may hold around its date, in the languages newsclean reads.
 _DATE_WORDS = (
     r"published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
+    # (the time zones news is dated in: the Americas', Europe's, Africa's, Asia's, Oceania's)
+    r"|mt|mst|mdt|akst|akdt|hst|ast|adt|nst|ndt|brt|art|eet|eest|wet|west|msk|ist|pkt|npt|bdt|sgt"
+    r"|hkt|pht|ict|wita|wit|aest|aedt|acst|acdt|awst|nzst|nzdt|sast|wat|cat|eat|trt|gst|irst"
     r"|publicado|atualizado|em|de|às|as|publicada|actualizado|le|à|publié|mis|jour|veröffentlicht|aktualisiert|um|uhr"
     r"|pubblicato|aggiornato|il|alle|ore|опубликовано|обновлено|в|입력|수정|기사입력|최종수정|更新|公開|配信|diterbitkan|diperbarui"
     r"|pukul|gepubliceerd|bijgewerkt|op|om|min|read|ago|hours?|minutes?|days?"
