@@ -117,12 +117,16 @@ def test_compiled_evaluator_matches_the_array_walk():
         node(0)
         return [feature, threshold, left, right, leaves, values]
 
-    model = BlockModel(
-        {"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]}
-    )
-    for _ in range(300):
-        row = _random_row(rng)
+    data = {"features": list(FEATURES), "threshold": 0.5, "trees": [tree(5) for _ in range(20)]}
+    model = BlockModel(data)
+    rows = [_random_row(rng) for _ in range(300)]
+    for row in rows:
         assert model.raw(row) == pytest.approx(model.raw_slow(row), abs=1e-12)
+    # The strongest features: of the leaves walked at first, and of the compiled leaves.
+    walked = [model.strongest(row) for row in rows]
+    compiled = BlockModel(data)
+    compiled._walks_left = 0
+    assert [compiled.strongest(row) for row in rows] == walked
 
 
 def _random_row(rng) -> list:

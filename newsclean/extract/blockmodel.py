@@ -55,7 +55,7 @@ from newsclean.extract.blockrows import (
     expand,
     page_rows,
 )
-from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
+from newsclean.extract.trees import WALKED_ROWS, TreeSum, compile_trees, leaf_index, walk_tree
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
@@ -117,7 +117,11 @@ class BlockModel:
         #: reasons carry knowledge the features do not).
         self.keep_threshold = float(data.get("keep_threshold", self.threshold))
         self._raw = self._sum()
+        #: The leaves a row reaches, compiled after :data:`WALKED_ROWS` explained rows are
+        #: walked (as :class:`TreeSum` does: most pages explain a few lines, and compiling
+        #: costs as much as walking hundreds).
         self._leaves: Callable | None = None
+        self._walks_left = WALKED_ROWS
         self._paths: list | None = None
 
     @classmethod
@@ -125,10 +129,15 @@ class BlockModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def raw_slow(self, row: Sequence[float]) -> float:
-        """The summed leaf values for a compact *row*, spread out (:func:`expand`) and walked
-        through the arrays (the reference evaluator)."""
-        row = expand(row)
+        """The summed leaf values for *row* walked through the arrays (the reference
+        evaluator)."""
+        row = self.walked_row(row)
         return sum(walk_tree(tree, row) for tree in self.trees)
+
+    def walked_row(self, row: Sequence[float]) -> Sequence[float]:
+        """*row* as the arrays are walked: a compact block row spread out (:func:`expand`;
+        the compiled function reads it compact)."""
+        return expand(row)
 
     def raw(self, row: Sequence[float]) -> float:
         """The summed leaf values for *row* (walked at first, then compiled: :class:`TreeSum`)."""
@@ -151,14 +160,23 @@ class BlockModel:
         changes along the path to each leaf are summed once, when first needed.
         """
         if self._paths is None:
-            self._leaves, self._paths = self._compile(leaves=True), self._leaf_paths()
+            self._paths = self._leaf_paths()
         contribution = [0.0] * len(self.feature_names)
-        assert self._leaves is not None
-        for paths, leaf in zip(self._paths, self._leaves(row)):
+        for paths, leaf in zip(self._paths, self._leaves_of(row)):
             for feature, change in paths[leaf]:
                 contribution[feature] += change
         ranked = sorted(((abs(c), f) for f, c in enumerate(contribution) if c), reverse=True)[:top]
         return [(self.feature_names[f], contribution[f]) for _, f in ranked]
+
+    def _leaves_of(self, row: Sequence[float]) -> Sequence[int]:
+        """The leaf *row* reaches in each tree (:attr:`_leaves`)."""
+        if self._leaves is None:
+            if self._walks_left > 0:
+                self._walks_left -= 1
+                walked = self.walked_row(row)
+                return [leaf_index(tree, walked) for tree in self.trees]
+            self._leaves = self._compile(leaves=True)
+        return self._leaves(row)
 
     def _leaf_paths(self) -> list[list[list[tuple[int, float]]]]:
         """For each tree and leaf: the (feature, change of node value) of each split on its path."""

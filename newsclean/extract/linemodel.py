@@ -59,7 +59,7 @@ from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD, english_scale
 from newsclean.extract.lineshape import text_shape
 from newsclean.extract.rules import CAPTION_REASONS, boilerplate_words
-from newsclean.extract.trees import TreeSum, compile_trees, walk_tree
+from newsclean.extract.trees import TreeSum, compile_trees
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsclean.extract.features import Line
@@ -552,9 +552,8 @@ class LineModel(BlockModel):
     def _sum(self) -> TreeSum:
         return TreeSum(self.trees)
 
-    def raw_slow(self, row: Sequence[float]) -> float:
-        """The summed leaf values for *row*, walking the arrays (the reference evaluator)."""
-        return sum(walk_tree(tree, row) for tree in self.trees)
+    def walked_row(self, row: Sequence[float]) -> Sequence[float]:
+        return row  # (a line row is plain: the arrays and the compiled function read it)
 
     def scores(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """:meth:`score` of each of *rows*, evaluated together (:meth:`TreeSum.many`)."""

@@ -113,14 +113,23 @@ def walk_tree(tree: Sequence[list], row: Sequence[float]) -> float:
     >>> walk_tree([[0], [0.5], [~0], [~1], [-1.0, 2.0]], [0.7])
     2.0
     """
-    feature, threshold, left, right, leaves = tree[:5]
+    return tree[4][leaf_index(tree, row)]
+
+
+def leaf_index(tree: Sequence[list], row: Sequence[float]) -> int:
+    """The number of the leaf *row* reaches in one tree's arrays.
+
+    >>> leaf_index([[0], [0.5], [~0], [~1], [-1.0, 2.0]], [0.2])
+    0
+    """
+    feature, threshold, left, right = tree[:4]
     if not feature:
-        return leaves[0]
+        return 0
     node = 0
     while True:
         child = left[node] if row[feature[node]] <= threshold[node] else right[node]
         if child < 0:
-            return leaves[~child]
+            return ~child
         node = child
 
 
