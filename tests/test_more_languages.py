@@ -189,10 +189,10 @@ def test_month_names_that_are_given_names_do_not_end_a_byline_name() -> None:
     assert {"maj", "march", "may"} <= NOT_NAME
 
 
-def _news_dump(name: str) -> tuple[str, str, list[str]]:
+def _news_dump(name: str, folder: str = "dumps") -> tuple[str, str, list[str]]:
     """A news dump of the fixtures: its text, its headline (the line after the menu) and
     its story's paragraphs (the other lines of ten words or more)."""
-    text = (FIXTURES / "dumps" / f"news_{name}.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / folder / f"news_{name}.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     headline = lines[lines.index("") + 1]
     return text, headline, [line for line in lines if len(line.split()) >= 10 and line != headline]
@@ -399,10 +399,8 @@ def test_news_dump_as_html(name: str) -> None:
 def test_chinese_and_japanese_news_dumps(name: str, byline: str) -> None:
     """Chinese names its reporter after "记者" (reporter), Japanese before "記者": the
     byline is the name alone; the date, headline and five paragraphs are found."""
-    text = (FIXTURES / "cjk" / f"news_{name}.txt").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    headline = lines[lines.index("") + 1]
-    story = [line for line in lines if line.endswith("。")]
+    text, headline, _ = _news_dump(name, "cjk")  # (no spaces: its sentences tell the story)
+    story = [line for line in text.splitlines() if line.endswith("。")]
     doc = clean(text, input="text")
     assert (doc.language, doc.title, doc.byline, doc.date) == (name, headline, byline, "2025-03-12")
     assert doc.paragraphs == story

@@ -10,10 +10,10 @@ import pytest
 
 from newsclean import clean
 from newsclean.extract.languages import WORD
-from newsclean.extract.rules import RULES, match_rule, phrases
+from newsclean.extract.rules import PHRASES_PATH, RULES, match_rule, phrases
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PHRASES = Path(__file__).parent.parent / "newsclean" / "data" / "phrases.txt"
+PHRASES = Path(PHRASES_PATH)
 
 
 def _reason(line: str) -> str | None:

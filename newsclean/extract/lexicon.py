@@ -96,9 +96,9 @@ NAME_PARTICLE_PREFIXES = frozenset({"von", "di", "door", "par"})
 #: The first words of the byline prefixes, the cheap cue that a line may be a byline.
 BY_WORDS: tuple[str, ...] = tuple(dict.fromkeys(p.split()[0] for p in BYLINE_PREFIXES))
 
-#: The prefixes as one alternation, longest first ("written by" before "by").
 #: The accounts a content system signs with, never a writer's name.
 ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "wpadmin"})
+#: The prefixes as one alternation, longest first ("written by" before "by").
 BYLINE_PREFIX_ALT = "|".join(sorted(BYLINE_PREFIXES, key=len, reverse=True))
 
 

@@ -321,19 +321,26 @@ def is_date_line(text: str) -> bool:
     text = ascii_digits(text)
     if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
-    if not _DATE_NOISE.sub("", _without_months(text)).strip():
+    if _only_date(text):
         return True
     # A place before the date, as a dateline names it: "Berlin, 12. August 2025".
     place = _PLACE.match(text)
     return (
         place is not None
         and not any(word[0].islower() for word in re.split("[ -]", place.group("place")))
-        and not _DATE_NOISE.sub("", _without_months(text[place.end() :])).strip()
+        and _only_date(text[place.end() :])
     )
+
+
+def _only_date(text: str) -> bool:
+    """Whether nothing is left of *text* without its month names and :data:`_DATE_NOISE`."""
+    return not _DATE_NOISE.sub("", _without_months(text)).strip()
 
 
 _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
+#: The titles after a Korean or Japanese reporter's name ("홍길동 기자", "山田太郎 記者").
+REPORTER_TITLES = "객원기자|기자|특파원|記者|特派員"
 #: The Chinese words before a byline's name ("reporter", "author").
 _CJK_BY = "记者|記者|作者"
 #: Chinese writes them before the name: "记者 王小明", "作者：李华". (Apart from
@@ -342,9 +349,6 @@ _CJK_BY = "记者|記者|作者"
 _CJK_BYLINE = _OnFirstUse(
     rf"(?:{_CJK_BY})\s*[：:]?\s*[一-龥]{{2,4}}(?:[、，,\s]+[一-龥]{{2,4}})*\s*\Z"
 )
-#: A word of a name in the scripts without capitals (Hebrew, Arabic, Persian, Urdu, the
-#: Indic scripts).
-_CASELESS_NAME = _LETTERS
 #: A place's name of one to three words and the comma after it, before a date (each word
 #: capitalized or of a script without capitals: :func:`is_date_line` checks).
 _PLACE = _OnFirstUse(rf"(?P<place>{_LETTERS}(?:[ -]{_LETTERS}){{0,2}})\s*[,،]\s*")
@@ -357,9 +361,10 @@ _BYLINE = _OnFirstUse(
     rf"|(?:{_NAME})\s*(?:,|\|)\s*(?:staff (?:writer|reporter)|(?:senior |chief |political |special )?(?:correspondent|reporter|editor|writer|columnist))"
     rf"|[가-힣]{{2,4}}\s?(?:기자|특파원|객원기자)(?:\s*[\w.@-]+)?|[一-龥ぁ-んァ-ン]{{2,8}}\s?(?:記者|特派員)"
     rf"|(?i:(?:written|reported|story|words|text|posted|published)\s+)?(?i:by)\s*:?"
-    # (a name in a script without capitals, after a word that only opens a byline)
+    # (a name of two to four words in a script without capitals, after a word that only
+    # opens a byline, or after "author" and a colon)
     rf"|(?:(?:{lexicon.CASELESS_BYLINE_ALT})\s*:?|(?:{lexicon.CASELESS_AUTHOR_ALT})\s*:)"
-    rf"\s*{_CASELESS_NAME}(?:\s+{_CASELESS_NAME}){{1,3}})\s*\Z"
+    rf"\s*{_LETTERS}(?:\s+{_LETTERS}){{1,3}})\s*\Z"
 )
 #: A list item's mark that a converter writes before the item ("* by Jane Doe").
 _BULLET = re.compile(r"[*+•·-]\s+")
@@ -367,12 +372,12 @@ _BULLET = re.compile(r"[*+•·-]\s+")
 #: a cheap test before the full pattern.
 _BYLINE_CUE = _OnFirstUse(
     # ((?!\w), not \b: "எழுதியவர்" ends with a vowel sign, no word character)
-    rf"^(?i:{'|'.join(lexicon.BY_WORDS)})(?!\w)|[,|—–/-]|기자|특파원|記者|特派員"
+    rf"^(?i:{'|'.join(lexicon.BY_WORDS)})(?!\w)|[,|—–/-]|{REPORTER_TITLES}"
     rf"|^(?i:{_AGENCIES})"
 )
 _BY_WORDS = frozenset(lexicon.BY_WORDS)
 _BYLINE_WORDS = lexicon.BYLINE_WORDS
-_BYLINE_CJK = re.compile(rf"기자|특파원|記者|特派員|{_CJK_BY}")
+_BYLINE_CJK = re.compile(rf"{REPORTER_TITLES}|{_CJK_BY}")
 _BYLINE_CI = _OnFirstUse(rf"(?i:(?:{_AGENCIES}))")
 
 

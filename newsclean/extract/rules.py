@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsclean.extract import lexicon
+from newsclean.extract.languages import WORD, stopwords
 
 
 @dataclass(frozen=True)
@@ -334,8 +335,7 @@ RULES: tuple[Rule, ...] = (
         "legal",
         r"(?:privacy|cookie|data)(?: policy| notice| statement| settings| center| preferences)?|terms(?: of (?:use|service|sale))?"
         r"|terms (?:and|&) conditions|conditions of use|user agreement|subscriber agreement.{0,30}|disclaimer|your (?:ad|privacy) choices"
-        r"|(?:your )?california privacy rights|do not sell.{0,40}|accessibility(?: statement)?|ethics(?: policy)?|code of conduct|community (?:guidelines|standards)"
-        r"|privacy policy",
+        r"|(?:your )?california privacy rights|do not sell.{0,40}|accessibility(?: statement)?|ethics(?: policy)?|code of conduct|community (?:guidelines|standards)",
         7,
     ),
     Rule(
@@ -544,8 +544,6 @@ def boilerplate_words(language: str | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _every_boilerplate_word() -> frozenset[str]:
-    from newsclean.extract.languages import WORD, stopwords
-
     lines, heads = phrases()
     found = set(WORD.findall(" ".join((*lines, *heads))))
     found.difference_update(_PROSE_TOO, *stopwords().values())
