@@ -395,11 +395,17 @@ def test_news_dump_as_html(name: str) -> None:
     assert doc.paragraphs == story
 
 
-@pytest.mark.parametrize(("name", "byline"), [("zh", "王小明"), ("ja", "山田太郎")])
-def test_chinese_and_japanese_news_dumps(name: str, byline: str) -> None:
-    """Chinese names its reporter after "记者" (reporter), Japanese before "記者": the
-    byline is the name alone; the date, headline and five paragraphs are found."""
+@pytest.mark.parametrize(
+    ("name", "byline", "traditional"),
+    [("zh", "王小明", False), ("zh", "王小明", True), ("ja", "山田太郎", False)],
+)
+def test_chinese_and_japanese_news_dumps(name: str, byline: str, traditional: bool) -> None:
+    """Chinese names its reporter after "记者" (in traditional characters "記者"),
+    Japanese before "記者": the byline is the name alone; the date, headline and five
+    paragraphs are found."""
     text, headline, _ = _news_dump(name, "cjk")  # (no spaces: its sentences tell the story)
+    if traditional:
+        text = text.replace("记者 ", "記者 ")
     story = [line for line in text.splitlines() if line.endswith("。")]
     doc = clean(text, input="text")
     assert (doc.language, doc.title, doc.byline, doc.date) == (name, headline, byline, "2025-03-12")

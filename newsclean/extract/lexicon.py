@@ -36,6 +36,9 @@ CASELESS_AUTHOR = (
     "ಲೇಖಕ",
     "ലേഖകൻ",
 )
+#: Chinese "reporter" (simplified and traditional) and "author", written before the name:
+#: "记者 王小明", "記者 王小明", "作者：李华".
+CJK_BYLINE = ("记者", "記者", "作者")
 CASELESS_BYLINE_ALT = "|".join(CASELESS_BYLINE)
 CASELESS_AUTHOR_ALT = "|".join(CASELESS_AUTHOR)
 
@@ -83,8 +86,7 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     "аутор",
     "piše",
     "пише",
-    "记者",
-    "作者",
+    *CJK_BYLINE,
     *CASELESS_BYLINE,
     *CASELESS_AUTHOR,
 )

@@ -341,8 +341,7 @@ _AGENCIES = lexicon.NEWS_AGENCIES
 _NAME = rf"[{lexicon.CAPITAL}][\w'’.-]*(?:\s+(?:[{lexicon.CAPITAL}][\w'’.-]*|de|da|do|dos|das|van|von|der|den|di|del|la|le|bin|al))*"
 #: The titles after a Korean or Japanese reporter's name ("홍길동 기자", "山田太郎 記者").
 REPORTER_TITLES = "객원기자|기자|특파원|記者|特派員"
-#: The Chinese words before a byline's name ("reporter", "author").
-_CJK_BY = "记者|記者|作者"
+_CJK_BY = "|".join(lexicon.CJK_BYLINE)
 #: Chinese writes them before the name: "记者 王小明", "作者：李华". (Apart from
 #: :data:`_BYLINE` and compiled when first needed: a class of the Han characters takes
 #: some 10 M instructions to compile, which a page without Chinese should not pay.)
