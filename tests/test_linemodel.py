@@ -569,3 +569,22 @@ def test_rows_see_the_page_furniture_between_the_region_and_a_line():
     assert before and all(row[INDEX["under_title"]] == 1.0 for row in before)
     assert all(row[INDEX["stop_between"]] == 0.0 for row in before)
     assert all(rows[p][INDEX["under_title"]] == 0.0 for p in (PROSE_4, PROSE_5, PROSE_6))
+
+
+def test_rows_see_how_much_prose_stands_above_the_last_stop_header():
+    # Readers' comments after the story, under the thread's header: long prose lines, but
+    # past a header that all of the story's prose stands above.
+    comments = [
+        "12 Comments on “Storm hits the coast”",
+        "Ann Walker",
+        "I was out on the harbour wall on Tuesday and had never seen the water come up so fast "
+        "in all the years I have lived in the town.",
+        "Pete Long",
+        "The school should have been closed on Monday already, and the council knew that the "
+        "heating had been a problem for years before the storm came.",
+    ]
+    rows = _rows(DUMP + "\n\n" + "\n".join(comments))
+    for prose in (PROSE_1, PROSE_4, PROSE_5, PROSE_6):
+        assert rows[prose][INDEX["prose_before_stop"]] == 0.0
+    replies = [rows[c] for c in comments[2::2] if c in rows]
+    assert replies and all(row[INDEX["prose_before_stop"]] > 0.5 for row in replies)

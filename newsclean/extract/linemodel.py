@@ -28,7 +28,9 @@ the bylines and date lines between the region's start and it (a teaser of anothe
 after the article stands under its own), for a line outside the region the lines a named
 rule rejected between the region and it and whether a "related" or comments header is
 among them, the share of prose in its stretch of the page between two such lines and the
-stretch's size, whether it stands between the headline and the region,
+stretch's size, the share of the page's prose above the last such header before it (readers'
+comments and teasers of other stories stand below one), whether it stands between the
+headline and the region,
 the share of prose before and after it, the distance to the nearest prose line, the
 rules' class, role and reason, and the same few figures for the three lines before and
 after it.
@@ -165,7 +167,7 @@ FEATURES: tuple[str, ...] = (
         "page_good_share", "region_share", "page_byline", "page_date", "headline_run", "sentence_window5",
         "headline_window9", "region_place", "opening_repeats", "caption_cue", "credit_before",
         "credit_after", "ends_count", "meta_since_start", "hits_between", "stop_between",
-        "segment_prose", "segment_words", "under_title",
+        "segment_prose", "segment_words", "under_title", "prose_before_stop",
     )
     + tuple(f"cls={c}" for c in _CLASSES)
     + tuple(f"role={r}" for r in _ROLES)
@@ -335,6 +337,24 @@ def _distances(good_at: list[int], n: int) -> tuple[list[int], list[int]]:
     return before, after
 
 
+def _stop_shares(stops: list[bool], before: list[int], total: int) -> list[float]:
+    """For each line, the share of the page's prose above the last "related" or comments
+    header before it (*stops*: whether each line is one; *before*: the prose words above
+    each line, out of *total*), 0 with none: past a header that most of the prose stands
+    above come the teasers and the comments, however long they are.
+
+    >>> _stop_shares([False, False, True, False], [0, 40, 80, 80], 80)
+    [0.0, 0.0, 0.0, 1.0]
+    """
+    shares: list[float] = []
+    share = 0.0
+    for k, stop in enumerate(stops):
+        shares.append(share)
+        if stop:
+            share = before[k] / total
+    return shares
+
+
 class _TextPage:
     """The page-wide figures of a text page's rows: distances to prose, blocks of lines
     between blank lines, runs of headline-like lines, prose before and after each line.
@@ -413,8 +433,9 @@ class _TextPage:
         # between two such lines, by the count before it (:meth:`furniture`).
         hits = (line.hit is not None or line.byline or line.date_line for line in content)
         self.cum_hits = list(accumulate(hits, initial=0))
-        stops = (line.hit is not None and line.hit.reason in _STOPS for line in content)
+        stops = [line.hit is not None and line.hit.reason in _STOPS for line in content]
         self.cum_stops = list(accumulate(stops, initial=0))
+        self.stop_share = _stop_shares(stops, self.before, self.total_prose)
         self.segments: dict[int, list[int]] = {}
         for at, count, prose in zip(self.cum_hits[1:], words, prose_words):
             found = self.segments.setdefault(at, [0, 0])
@@ -450,11 +471,12 @@ class _TextPage:
         broke the run of prose; after a "More stories" header, mostly teasers); for every
         line, the share of prose in the words of its stretch of the page between two such
         lines and the stretch's words, and whether it stands between the headline and the
-        region (an article's lead)."""
+        region (an article's lead), and the share of the page's prose above the last
+        "related" or comments header before it."""
         start, end, hits, stops = self.start, self.end, self.cum_hits, self.cum_stops
         prose, words = self.segments[hits[i + 1]]
         lead = 1.0 if 0 <= self.title_at < i < start else 0.0
-        stretch = (prose / (words or 1), math.log1p(words), lead)
+        stretch = (prose / (words or 1), math.log1p(words), lead, self.stop_share[i])
         if start <= i <= end or end < start:
             return 0.0, 0.0, *stretch
         lo, hi = (end + 1, i) if i > end else (i + 1, start)
