@@ -94,6 +94,35 @@ def test_rows_describe_the_blocks():
     assert first[INDEX["same_parent[+1]"]] == 1.0 and first[INDEX["good[+1]"]] == 1.0
 
 
+def test_rows_see_the_prose_above_and_below_and_above_the_last_comments_header():
+    comment = (
+        "I was out on the harbour wall on Tuesday and had never seen the water come up so fast "
+        "in all the years I have lived in the town."
+    )
+    page = PAGE.replace(
+        "</article>",
+        f'</article><section class="comments"><h2>12 Comments</h2><p>{comment}</p></section>',
+    )
+    seen = _Collect()
+    newsclean.clean(page, input="html", block_model=seen)
+    rows = {
+        seen.page[0][position].text: expand(row)
+        for position, row in blockmodel.page_rows(*seen.page)
+    }
+    story = [
+        rows[text] for text in rows if text.startswith(("The storm", "Officials", "Residents"))
+    ]
+    assert len(story) == 3
+    # Down the story, the prose above grows and the prose below shrinks; no header is above it.
+    assert [row[INDEX["prose_before"]] for row in story] == sorted(
+        row[INDEX["prose_before"]] for row in story
+    )
+    assert story[0][INDEX["prose_before"]] == 0.0 and story[-1][INDEX["prose_after"]] < 0.5
+    assert all(row[INDEX["prose_before_stop"]] == 0.0 for row in story)
+    # The reader's comment stands under the comments' header, below all of the story's prose.
+    assert rows[comment][INDEX["prose_before_stop"]] > 0.5
+
+
 def test_compiled_evaluator_matches_the_array_walk():
     rng = random.Random(5)
 
@@ -349,7 +378,7 @@ def test_the_command_line_turns_the_model_on(tmp_path, monkeypatch):
 
 def test_a_longer_page_reads_the_same():
     # The page's figures are shares, never sizes: the first paragraph of a story of 40
-    # paragraphs and of one of 4,000 get the same row.
+    # paragraphs and of one of 4,000 get the same row, but for the paragraph's own share.
     def first_row(paragraphs: int) -> list:
         story = "".join(
             f"<p>Paragraph {i} of the report says what the council decided about the roads.</p>"
@@ -367,4 +396,8 @@ def test_a_longer_page_reads_the_same():
             row for line, row in zip(seen.lines, seen.rows) if line.text.startswith("Paragraph 0 ")
         )
 
-    assert first_row(40) == first_row(4000)
+    short, long = first_row(40), first_row(4000)
+    # (the prose below it differs by the paragraph's own share of the story: 1/40 against 1/4000)
+    after = INDEX["prose_after"]
+    assert short[:after] + short[after + 1 :] == long[:after] + long[after + 1 :]
+    assert short[after] == pytest.approx(long[after], abs=1 / 40)

@@ -19,7 +19,9 @@ no vocabulary of sites), class words that hide an element (``hidden``,
 the page and against the article region the rules found, the rules' own verdict
 (class, rule hit, kept or dropped), the share of the page's lines and words in
 the element around it, its size against the page's typical block, the page's
-shares of kept, prose and link lines, the page's reading (read as an article, or
+shares of kept, prose and link lines, the share of the page's prose above and below it
+and above the last "related" or comments header before it (readers' comments and
+teasers stand under one), the page's reading (read as an article, or
 whole as its type asks: :mod:`~newsclean.extract.html.bytype`), and the same few
 figures for the two blocks before and after it. Every page-level figure is a share, never a count
 or a size: a page of 4,000 paragraphs reads like one of 40, which the training
@@ -29,7 +31,7 @@ pages cannot teach otherwise.
 rules' reason and the tag as indexes and the landmark/hint and class-word bits
 as two integers; :func:`expand` spreads it into one value per feature (what the
 training script sees), and the compiled trees test the indexes and bits
-directly, so a row costs a few dozen values instead of 181.
+directly, so a row costs a few dozen values instead of 190.
 
 **What it does not see**: the URL, the domain or the site's name, the words of
 the text itself (beyond function-word density), images, style sheets and

@@ -16,6 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from newsclean.extract.languages import english_scale
@@ -147,6 +148,9 @@ FEATURES: tuple[str, ...] = (
         "page_good_share",
         "page_kept_line_share",
         "page_link_share",
+        "prose_before",
+        "prose_after",
+        "prose_before_stop",
     )
     + tuple(f"rules said {r}" for r in _REASONS)
     + tuple(f"tag={t}" for t in _TAGS)
@@ -160,7 +164,7 @@ FEATURES: tuple[str, ...] = (
 _MASK_BITS = len(_LANDMARKS) + len(_HINTS)
 #: Features with a number of their own; the rest are one-hot (reason, tag) or bits (landmarks and
 #: hints, class words), which a row carries as one value each (:func:`expand` spreads them out).
-_NUMERIC = 34
+_NUMERIC = 37
 _NEIGHBOUR_AT = _NUMERIC + 5
 #: Values in a compact row.
 ROW_SIZE = _NEIGHBOUR_AT + len(_NEIGHBOURS) * len(_NEIGHBOUR_FEATURES)
@@ -257,6 +261,28 @@ def _ratios(text: str) -> tuple[float, float, float]:
         len(_DIGIT.findall(text)) / n,
         len(_capital().findall(text)) / n,
     )
+
+
+#: The reasons of the headers that end an article's text: teasers or comments follow.
+STOP_REASONS = frozenset(("related", "comment"))
+
+
+def stop_shares(stops: Sequence[bool], before: Sequence[int], total: int) -> list[float]:
+    """For each line, the share of the page's prose above the last "related" or comments
+    header before it (*stops*: whether each line is one; *before*: the prose words above
+    each line, out of *total*), 0 with none: past a header that most of the prose stands
+    above come the teasers and the comments, however long they are.
+
+    >>> stop_shares([False, False, True, False], [0, 40, 80, 80], 80)
+    [0.0, 0.0, 0.0, 1.0]
+    """
+    shares: list[float] = []
+    share = 0.0
+    for k, stop in enumerate(stops):
+        shares.append(share)
+        if stop:
+            share = before[k] / total
+    return shares
 
 
 def page_rows(
@@ -377,6 +403,12 @@ class _Page:
             linked / count,
         ]
         self.typical = sorted([line.words for _, line, _ in placed])[count // 2] + 1
+        # The page's prose above each line, and above the last "related" or comments header.
+        self.prose = list(
+            accumulate((line.words * (line.cls == "good") for line in content), initial=0)
+        )
+        stops = [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
+        self.stop_share = stop_shares(stops, self.prose, self.prose[-1] or 1)
         #: Densities are read on English's scale (the model learns from mostly English pages).
         self.scale = scale = english_scale(language)
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
@@ -455,6 +487,12 @@ class _Page:
         row += shares
         row.append(math.log((line.words + 1) / self.typical))
         row += self.figures
+        prose, total = self.prose, self.prose[-1] or 1
+        row += (
+            prose[position] / total,
+            (total - prose[position + 1]) / total,
+            self.stop_share[position],
+        )
         row += (
             _REASON_INDEX.get(line.reason, -1) if not line.keep else -1,
             _TAG_INDEX[_TAG_GROUP.get(block.tag, "other")],

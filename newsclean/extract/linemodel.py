@@ -57,6 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
+from newsclean.extract.blockrows import STOP_REASONS, stop_shares
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD, english_scale
 from newsclean.extract.lineshape import text_shape
@@ -304,8 +305,6 @@ _PAD = 8
 _OPENING = 5
 #: The classes of prose lines (their words count as prose before and after a line).
 _PROSE = frozenset(("good", "near"))
-#: The reasons of the headers that end an article's text: teasers or comments follow.
-_STOPS = frozenset(("related", "comment"))
 #: Distances to the nearest prose line are counted up to this many lines.
 _FAR = 1000
 
@@ -335,24 +334,6 @@ def _distances(good_at: list[int], n: int) -> tuple[list[int], list[int]]:
         previous = b
     after += [_FAR] * (n - previous)
     return before, after
-
-
-def _stop_shares(stops: list[bool], before: list[int], total: int) -> list[float]:
-    """For each line, the share of the page's prose above the last "related" or comments
-    header before it (*stops*: whether each line is one; *before*: the prose words above
-    each line, out of *total*), 0 with none: past a header that most of the prose stands
-    above come the teasers and the comments, however long they are.
-
-    >>> _stop_shares([False, False, True, False], [0, 40, 80, 80], 80)
-    [0.0, 0.0, 0.0, 1.0]
-    """
-    shares: list[float] = []
-    share = 0.0
-    for k, stop in enumerate(stops):
-        shares.append(share)
-        if stop:
-            share = before[k] / total
-    return shares
 
 
 class _TextPage:
@@ -433,9 +414,9 @@ class _TextPage:
         # between two such lines, by the count before it (:meth:`furniture`).
         hits = (line.hit is not None or line.byline or line.date_line for line in content)
         self.cum_hits = list(accumulate(hits, initial=0))
-        stops = [line.hit is not None and line.hit.reason in _STOPS for line in content]
+        stops = [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
         self.cum_stops = list(accumulate(stops, initial=0))
-        self.stop_share = _stop_shares(stops, self.before, self.total_prose)
+        self.stop_share = stop_shares(stops, self.before, self.total_prose)
         self.segments: dict[int, list[int]] = {}
         for at, count, prose in zip(self.cum_hits[1:], words, prose_words):
             found = self.segments.setdefault(at, [0, 0])
