@@ -407,8 +407,9 @@ class _Page:
         self.prose = list(
             accumulate((line.words * (line.cls == "good") for line in content), initial=0)
         )
+        self.total_prose = self.prose[-1] or 1
         stops = [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
-        self.stop_share = stop_shares(stops, self.prose, self.prose[-1] or 1)
+        self.stop_share = stop_shares(stops, self.prose, self.total_prose)
         #: Densities are read on English's scale (the model learns from mostly English pages).
         self.scale = scale = english_scale(language)
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).
@@ -487,7 +488,7 @@ class _Page:
         row += shares
         row.append(math.log((line.words + 1) / self.typical))
         row += self.figures
-        prose, total = self.prose, self.prose[-1] or 1
+        prose, total = self.prose, self.total_prose
         row += (
             prose[position] / total,
             (total - prose[position + 1]) / total,

@@ -36,6 +36,10 @@ _WEEKDAYS = (
 )
 
 
+#: The years a day-month-year date may name: the last two centuries', the Buddhist era's of
+#: Thai dates (25xx) and the Persian solar calendar's (13xx, 14xx) — :func:`_named_month`.
+_ANY_YEAR = r"(?:1[349]|2[05])\d\d"
+
 #: The date patterns that read no month name (each compiled when first tried).
 _YMD = _OnFirstUse(
     r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"
@@ -78,7 +82,7 @@ _DATE_PATTERNS: list[tuple[str, _OnFirstUse]] = [
         "dmy",
         _OnFirstUse(
             rf"(?<!\d)(?P<day>\d{{1,2}})(?:(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?|\.){_M}"
-            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>(?:1[349]|2[05])\d\d)\b",
+            rf"(?:(?:,|\s+de)?\s+|(?<=\.))(?P<year>{_ANY_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -264,7 +268,7 @@ def _named_month(m: re.Match[str]) -> int:
 #: A year of the last two centuries (or of the Buddhist era, in Thai dates, or of the
 #: Persian solar calendar), or four digits of another script (:func:`ascii_digits`): a
 #: line without one holds no date.
-YEAR = re.compile(r"(?:1[349]|2[05])\d\d|[^\x00-\x7f\D]{4}")
+YEAR = re.compile(rf"{_ANY_YEAR}|[^\x00-\x7f\D]{{4}}")
 #: Words a date line may hold around its date, in the languages newsclean reads.
 _DATE_WORDS = (
     r"published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|et|est|edt|pt|pst|pdt|ct|cst|cdt|gmt|utc|bst|cet|cest|jst|kst|wib"
@@ -290,7 +294,7 @@ _DATE_WORDS = (
 #: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
 #: days, times and :data:`_DATE_WORDS`.
 _DATE_NOISE = _OnFirstUse(
-    rf"{_WEEKDAYS}|(?:1[349]|2[05])\d\d|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
+    rf"{_WEEKDAYS}|{_ANY_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )
