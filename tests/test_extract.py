@@ -225,6 +225,25 @@ def test_image_id_line() -> None:
     assert year.hit is None or year.hit.reason != "image-id"
 
 
+def test_a_link_alone_on_its_line_is_a_bare_link_however_long_its_slug() -> None:
+    # (html2text breaks a long link at a hyphen; the dump's lines are joined again)
+    slug = "https://www.example-courier.com/news/article/Cat-found-in-New-Mexico-after-going-missing-in-14848175.php"
+    for text in (slug, "www.example.org/a", "example.co.uk/news/a-b-c-d-e-f-g-h-i-j-k-l-m"):
+        line = line_features(1, text, "en", Limits())
+        assert line.hit is not None and line.hit.rule == "bare-url", text
+    # A sentence that names a link is no bare link.
+    sentence = line_features(2, f"The full report is at {slug} and online.", "en", Limits())
+    assert sentence.hit is None
+
+
+def test_an_iso_time_stamp_alone_on_its_line_is_a_date_line() -> None:
+    # (a page's hidden metadata, as some converters dump it)
+    for text in ("2019-11-19T08:57:40+01:00", "2025-03-12T10:15:00.000Z", "2019-11-19T08:57Z"):
+        line = line_features(1, text, "en", Limits())
+        assert line.date_line and line.cls == "bad", text
+    assert not line_features(2, "Terminal T2 opened on 2019-11-19.", "en", Limits()).date_line
+
+
 def test_rule_names_unique_and_reasons_known() -> None:
     names = [rule.name for rule in RULES]
     assert len(names) == len(set(names))

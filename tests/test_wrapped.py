@@ -334,3 +334,17 @@ def test_list_items_past_the_width_leave_a_wrapped_dump_wrapped():
     assert all(paragraph in joined for paragraph in plain.paragraphs)
     # (the same teasers with no wrapped prose above them make no width)
     assert wrap_width(text.split("\n") + TEASERS * 5) == 0
+
+
+def test_html2text_icon_marks_are_taken_off_and_the_share_line_is_named():
+    """html2text writes an icon's empty ``<i></i>`` as ``__``, glued to the label after it;
+    without the marks a share bar reads as the rules know it. A name between underscores
+    (``__init__``) and a rule of underscores (a wire story's ``___``) stay."""
+    lines = ["# A", "## B", "**c** d", "__Facebook __Twitter __Pinterest __Email", "  * __Share"]
+    lines += ["Call __init__ first.", "___"]
+    out = unmark(lines)
+    assert out[3:] == ["Facebook Twitter Pinterest Email", "  * Share", *lines[5:]]
+    dump = "\n\n".join([*MARKDOWN_DUMP.split("\n\n")[:4], lines[3], "___", "The end of the story."])
+    document = newsclean.clean(dump, input="text", line_model=False)
+    shares = [r for r in document.removed if "Pinterest" in r.text]
+    assert [(r.text, r.reason) for r in shares] == [(out[3], "share")]

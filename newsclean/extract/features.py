@@ -70,9 +70,8 @@ LANGUAGE_LINE_CHARS = 25
 LANGUAGE_LINES = 200
 LANGUAGE_TOKEN_LINES = 80
 LANGUAGE_LINE_TOKENS = 10
-#: The longest lines (in words) that are tried as a bare link, a byline, a date line or a
+#: The longest lines (in words) that are tried as a byline, a date line or a
 #: closing note; longer lines are prose, whatever they hold.
-BARE_URL_MAX_WORDS = 12
 BYLINE_MAX_WORDS = 20
 DATE_LINE_MAX_WORDS = 16
 CLOSING_NOTE_MAX_WORDS = 40
@@ -289,7 +288,8 @@ def line_features(
         line.hit = Hit(
             "image-id", "image-id", "one token with a long hex/digit run or an image file name"
         )
-    elif words <= BARE_URL_MAX_WORDS and "." in text and _URL.match(text):
+    elif "." in text and " " not in text and _URL.match(text):
+        # (one token, however many words its path holds: a story's slug)
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= BYLINE_MAX_WORDS and is_byline(text, tokens):
         line.byline = True

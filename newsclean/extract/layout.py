@@ -151,6 +151,9 @@ _CODE = re.compile(r"[=;{}()\[\]<>]")
 _STRONG = re.compile(r"\*\*(?: (?=_\S))?(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
 _EMPTY_MARKS = re.compile(r"\*{4,}")
+#: An emphasis with nothing inside, as html2text writes an icon's ``<i></i>`` ("__Share"),
+#: not the underscores around a name (``__init__``) or a rule of them (AP's ``___``).
+_EMPTY_EMPHASIS = re.compile(r"(?<![\w_])__(?![\w_]*__)(?!_)")
 
 
 def _heading(line: str) -> re.Match[str] | None:
@@ -239,6 +242,8 @@ def _unmark_line(line: str) -> str:
     if "**" in line:
         line = _EMPTY_MARKS.sub("", _STRONG.sub(r"\1", line))
     if "_" in line:
+        if "__" in line:
+            line = _EMPTY_EMPHASIS.sub("", line)
         line = _EMPHASIS.sub(r"\1", line)
     return line
 

@@ -321,10 +321,15 @@ def is_date_line(text: str) -> bool:
     False
     >>> is_date_line("Berlin, 12. August 2025"), is_date_line("नई दिल्ली, 12 अगस्त 2025")
     (True, True)
+    >>> is_date_line("2019-11-19T08:57:40+01:00"), is_date_line("2025-03-12T10:15:00.000Z")
+    (True, True)
     """
     text = ascii_digits(text)
     if len(text) > 90 or not YEAR.search(text) or parse_date(text) is None:
         return False
+    if "T" in text:
+        # An ISO 8601 time stamp, as a page's hidden metadata gives it to a dump.
+        text = _ISO_TIME.sub(" ", text)
     if _only_date(text):
         return True
     # A place before the date, as a dateline names it: "Berlin, 12. August 2025".
@@ -334,6 +339,10 @@ def is_date_line(text: str) -> bool:
         and not any(word[0].islower() for word in re.split("[ -]", place.group("place")))
         and _only_date(text[place.end() :])
     )
+
+
+#: The "T" between an ISO 8601 date and its time, and the "Z" (UTC) after the time.
+_ISO_TIME = re.compile(r"(?<=\d)T(?=\d\d:\d\d)|(?<=\d)Z\b")
 
 
 def _only_date(text: str) -> bool:
