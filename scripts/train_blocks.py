@@ -187,9 +187,15 @@ def train(pages: list[PageRows], rounds: int = ROUNDS) -> dict:
     return export(fit(pages, len(FEATURES), rounds))
 
 
-def fit(pages: list[PageRows], features: int, rounds: int, zyte_weight: float = ZYTE_WEIGHT):
+def fit(
+    pages: list[PageRows],
+    features: int,
+    rounds: int,
+    zyte_weight: float = ZYTE_WEIGHT,
+    params: dict | None = None,
+):
     """The LightGBM booster on the rows of *pages* (in key order, a Zyte page's lines
-    weighing *zyte_weight* times), with :data:`PARAMS`."""
+    weighing *zyte_weight* times), with *params* (default :data:`PARAMS`)."""
     import lightgbm
     import numpy as np
 
@@ -202,7 +208,7 @@ def fit(pages: list[PageRows], features: int, rounds: int, zyte_weight: float = 
     w = w * (len(w) / w.sum())  # mean weight 1, so LightGBM's leaf-size limits read as usual
     names = [f"f{i}" for i in range(features)]
     data = lightgbm.Dataset(x, y, weight=w, feature_name=names, free_raw_data=True)
-    return lightgbm.train(PARAMS, data, num_boost_round=rounds)
+    return lightgbm.train(params or PARAMS, data, num_boost_round=rounds)
 
 
 def _round(value: float) -> float:
