@@ -13,28 +13,63 @@ new dumps:
 ``bench/text_cv.py`` scores newsclean on each layout; ``scripts/train_pagetype.py
 --input text`` and ``scripts/train_lines.py`` train the text models on all three
 (each page once per layout).
+
+Two more layouts are only scored, never learned from, so they measure how the models
+read a scraper they have not seen: the terminal browsers' dumps (system programs, not
+Python packages; skipped where they are not installed):
+
+* ``lynx``: ``lynx -dump`` at 80 columns, each link numbered (``[12]mayor``) and their
+  addresses listed under "References" at the end, paragraphs indented and wrapped;
+* ``w3m``: ``w3m -dump`` at 80 columns, wrapped, no link numbers.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from multiprocessing import Pool
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
 LAYOUTS = ("html_text", "inscriptis", "html2text")
+#: Layouts that are scored but never learned from: {name: the command that dumps stdin}.
+UNSEEN = {
+    "lynx": [
+        "lynx", "-dump", "-stdin", "-force_html", "-width=80",
+        "-assume_charset=utf-8", "-display_charset=utf-8",
+    ],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"],
+}  # fmt: skip
 
 
 def version(dist: str) -> str | None:
-    """The installed version of *dist*, or None."""
+    """The installed version of *dist* (a Python package, or a program of :data:`UNSEEN`),
+    or None."""
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
+    if dist in UNSEEN:
+        return _program_version(dist)
     try:
         return installed(dist)
     except PackageNotFoundError:
         return None
+
+
+def _program_version(name: str) -> str | None:
+    """The version a program of :data:`UNSEEN` reports (its first line's version word)."""
+    if shutil.which(name) is None:
+        return None
+    first = subprocess.run([name, "-version"], capture_output=True, text=True).stdout.split("\n")[0]
+    words = [w for w in first.replace("/", " ").split() if w[:1].isdigit()]
+    return words[0].rstrip(",") if words else "unknown"
+
+
+def unseen_layouts() -> list[str]:
+    """The layouts of :data:`UNSEEN` whose program is installed."""
+    return [name for name in UNSEEN if shutil.which(name) is not None]
 
 
 def require(layouts, who: str) -> None:
@@ -58,6 +93,11 @@ def dump(layout: str, html: str) -> str:
         converter.ignore_links = True
         converter.body_width = 78
         return converter.handle(html)
+    if layout in UNSEEN:
+        done = subprocess.run(
+            UNSEEN[layout], input=html.encode("utf-8"), capture_output=True, timeout=60
+        )
+        return done.stdout.decode("utf-8", errors="replace")
     raise ValueError(f"unknown layout {layout!r}")
 
 

@@ -19,12 +19,14 @@ per page type; Zyte: the shingle metric of ``extraction/score.py`` on the body):
 ``--layout`` scores the same pages as another tool dumps them, made from the page's
 HTML (``bench/layouts.py``, cached under ``bench/out/cache/layout-TOOL-VERSION/``):
 ``inscriptis`` (``get_text``: blocks apart, list items as ``* item``), ``html2text``
-(Markdown-like, paragraphs wrapped at 78 columns as lynx and w3m dump them), or ``all``
-for the three. Whichever layouts are scored, the fold models learn from all three (as
-the shipped ones do), so the CV needs inscriptis and html2text installed.
+(Markdown-like, paragraphs wrapped at 78 columns), ``lynx`` or ``w3m`` (the terminal
+browsers' ``-dump``, where the programs are installed), or ``all`` for all of them.
+Whichever layouts are scored, the fold models learn from the first three only (as the
+shipped ones do), so the CV needs inscriptis and html2text installed, and the lynx and
+w3m figures are those of scrapers the models have not seen.
 
     python bench/text_cv.py                          # rules and CV line model, html_text dumps
-    python bench/text_cv.py --layout all             # also inscriptis and html2text dumps
+    python bench/text_cv.py --layout all             # also inscriptis, html2text, lynx, w3m
     python bench/text_cv.py --limit 300 --jobs 2     # a quick look on every n-th page
     python bench/text_cv.py --update BENCHMARKS.md   # replace the bench-text section
 """
@@ -45,7 +47,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 from devdata import FOLDS, Page, all_pages  # noqa: E402
-from layouts import LAYOUTS, layout_texts, nice, require, version  # noqa: E402
+from layouts import LAYOUTS, UNSEEN, layout_texts, nice, require, unseen_layouts, version  # noqa: E402
 from mdtables import table, update_section  # noqa: E402
 from wcxb import TYPES, Scorers, meta_rates  # noqa: E402
 
@@ -196,7 +198,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--limit", type=int, default=0, help="every n-th page, about this many")
-    parser.add_argument("--layout", default="html_text", choices=[*LAYOUTS, "all"])
+    parser.add_argument("--layout", default="html_text", choices=[*LAYOUTS, *UNSEEN, "all"])
     parser.add_argument("--no-cv", action="store_true", help="rules only: no model trained")
     parser.add_argument("--save", type=Path, help="write the summaries as JSON here")
     parser.add_argument(
@@ -207,9 +209,14 @@ def main() -> None:
     bench = args.shared / "bench"
     if not (bench / "wcxb" / "dev").is_dir():
         sys.exit(f"text_cv: no WCXB dev pages at {bench / 'wcxb' / 'dev'} (pass --shared DIR)")
-    layouts = list(LAYOUTS) if args.layout == "all" else [args.layout]
+    # (the terminal browsers' dumps are scored, never learned from, where they are installed)
+    layouts = [*LAYOUTS, *unseen_layouts()] if args.layout == "all" else [args.layout]
+    if args.layout in UNSEEN and args.layout not in unseen_layouts():
+        sys.exit(f"text_cv: the {args.layout} layout needs the {args.layout} program installed")
     # The models learn from every layout's dumps, whichever layouts are scored.
-    require(LAYOUTS if not args.no_cv else layouts, "text_cv")
+    require(
+        LAYOUTS if not args.no_cv else [name for name in layouts if name not in UNSEEN], "text_cv"
+    )
     if not args.no_cv:
         try:
             import lightgbm  # noqa: F401
@@ -248,8 +255,8 @@ def main() -> None:
     command += (" --no-cv" if args.no_cv else "") + (f" --limit {args.limit}" if args.limit else "")
     versions = ", ".join(
         f"{d} {version(d)}"
-        for d in ("newsclean", "lightgbm", "inscriptis", "html2text")
-        if version(d)
+        for d in ("newsclean", "lightgbm", "inscriptis", "html2text", *UNSEEN)
+        if (d not in UNSEEN or d in layouts) and version(d)
     )
     parts = [
         f"Generated {datetime.date.today().isoformat()} by `{command}` on {platform.machine()} Python "
@@ -259,8 +266,9 @@ def main() -> None:
         "and body. Zyte: the benchmark's shingle precision, recall and F1 (`extraction/score.py`), "
         "the body only. The line model's figures are cross-validated: 5 folds grouped by domain, "
         "each page judged by a model trained on the other four folds' dumps in all three "
-        "layouts (a page's dumps in every layout are in its own fold).\n\n"
-        + _split_tables(summaries),
+        "layouts (a page's dumps in every layout are in its own fold). The models never learn "
+        "from lynx's and w3m's dumps: their figures are those of scrapers the models have not "
+        "seen.\n\n" + _split_tables(summaries),
         "### Metadata from text dumps\n\nShare of the WCXB articles with a reference value where "
         "newsclean's value matches it (as in `bench/wcxb.py`), and the Zyte pages given a site name.\n\n"
         + meta_table(metas, sites),

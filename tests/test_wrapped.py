@@ -12,6 +12,7 @@ from newsclean.extract.layout import (
     is_markdown,
     normalize,
     unblock,
+    unlink,
     unmark,
     unmark_paragraphs,
     unwrap,
@@ -348,3 +349,38 @@ def test_html2text_icon_marks_are_taken_off_and_the_share_line_is_named():
     document = newsclean.clean(dump, input="text", line_model=False)
     shares = [r for r in document.removed if "Pinterest" in r.text]
     assert [(r.text, r.reason) for r in shares] == [(out[3], "share")]
+
+
+BROWSERS = ROOT / "tests" / "fixtures" / "browsers"
+
+
+@pytest.mark.parametrize("browser", ["lynx", "w3m"])
+def test_a_terminal_browsers_dump_cleans_as_the_page(browser):
+    """``lynx -dump`` and ``w3m -dump`` of a story (80 columns; made by lynx 2.9.0 and w3m
+    0.5.3 from ``story_links.html``): the same title, paragraphs, byline and date as the
+    page's HTML. lynx numbers each link ("officials [10]said.") and lists their addresses
+    at the end; the numbers go and the addresses are bare links. Its paragraphs are
+    indented and wrapped three columns short of its headings: each is joined at its own width."""
+    page = newsclean.clean((BROWSERS / "story_links.html").read_bytes())
+    dump = (BROWSERS / f"story_links.{browser}.txt").read_text(encoding="utf-8")
+    document = newsclean.clean(dump, input="text")
+    assert document.title == page.title
+    assert document.paragraphs == page.paragraphs
+    assert (document.byline, document.date) == (page.byline, page.date)
+    assert "[1" not in document.text
+    if browser == "lynx":
+        addresses = [r for r in document.removed if "file:///" in r.text]
+        assert len(addresses) == 18 and {r.rule for r in addresses} == {"bare-url"}
+
+
+def test_only_a_lynx_dump_loses_its_link_numbers():
+    """The numbers go only when the first five count 1, 2, 3 … as lynx numbers links: a
+    story's footnote marks and a list of addresses stay as they are elsewhere."""
+    lynx = [
+        "[1]Home [2]News [3]Sport",
+        "The [4]mayor said[5]Read more",
+        "   4. https://a.example/x",
+    ]
+    assert unlink(lynx) == ["Home News Sport", "The mayor said Read more", "   https://a.example/x"]
+    notes = ["The study [3] found [4] that the rate fell [12].", "  1. https://a.example/study"]
+    assert unlink(notes) == notes

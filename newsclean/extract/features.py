@@ -59,7 +59,8 @@ _TAIL_WORDS = frozenset(
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(
-    r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$", re.IGNORECASE
+    r"^(?:[a-z][\w+.-]{1,9}://|www\.|mailto:|javascript:)\S+$|^\S+\.(?:com|org|net|co\.\w\w|\w\w)/\S*$",
+    re.IGNORECASE,
 )
 
 
@@ -288,7 +289,7 @@ def line_features(
         line.hit = Hit(
             "image-id", "image-id", "one token with a long hex/digit run or an image file name"
         )
-    elif "." in text and " " not in text and _URL.match(text):
+    elif " " not in text and ("." in text or ":" in text) and _URL.match(text):
         # (one token, however many words its path holds: a story's slug)
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= BYLINE_MAX_WORDS and is_byline(text, tokens):

@@ -125,11 +125,16 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
     width = wrap_width(lines)
     if not width:
         return lines, None
+    # lynx wraps an indented paragraph short of its headings' width: each kind of line is
+    # measured against the width of its own (the page's when too few lines give one).
+    indented = [line if line[:1] == " " else "" for line in lines]
+    flush = [line if line[:1] != " " else "" for line in lines]
+    widths = (wrap_width(flush) or width, wrap_width(indented) or width)
     joined: list[str] = []
     numbers: list[int] = []
     previous = ""
     for number, line in enumerate(lines, start=1):
-        if joined and _broken(previous, line, width):
+        if joined and _broken(previous, line, widths[previous[:1] == " "]):
             head = joined[-1].rstrip()
             glue = "" if head.endswith("-") and head[-2:-1].isalpha() else " "
             joined[-1] = head + glue + line.strip()
@@ -248,15 +253,85 @@ def _unmark_line(line: str) -> str:
     return line
 
 
+#: lynx's number before each link ("the [12]mayor said"), and its list of the links' addresses
+#: at the end ("  12. https://…", under "References").
+_LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
+_LINK_ADDRESS = re.compile(r"^(\s*)\d{1,5}\. (?=[a-z][\w+.-]*:\S*\s*$)")
+#: A dump is lynx's when its first link numbers are 1, 2, 3 … and at least this many.
+LYNX_LINKS = 5
+#: lynx's marks for a form's button and for inserted text, and the bullets of its nested
+#: lists ("+", "o", "#" ten, fifteen, twenty columns in), written as a list item's "*".
+_LYNX_MARKS = re.compile(r"\(BUTTON\) ?|\[(?:INS|DEL):\s?|\s?:(?:INS|DEL)\]")
+#: The "#" lynx writes before the page's ``<link>`` elements, on its first line.
+_LYNX_LINKS_HEAD = re.compile(r"^(\s*)#(?=\[\d)")
+_LYNX_BULLET = re.compile(r"^(\s{10,})[+o#] (?=\S)")
+
+
+def is_lynx(lines: list[str]) -> bool:
+    """Whether *lines* are a ``lynx -dump``: its first :data:`LYNX_LINKS` link numbers are
+    1, 2, 3 … in order (lynx numbers every link of the page)."""
+    found: list[int] = []
+    for line in lines:
+        if "[" in line:
+            found += map(int, _LINK_NUMBER.findall(line))
+            if len(found) >= LYNX_LINKS:
+                return found[:LYNX_LINKS] == list(range(1, LYNX_LINKS + 1))
+    return False
+
+
+def unlink(lines: list[str], lynx: bool | None = None) -> list[str]:
+    """A lynx dump's lines without the numbers before its links (a number between two
+    words leaves a space), without the numbers of its list of links' addresses, which
+    are then bare links, and without its marks for buttons and inserted text, its nested
+    lists' bullets written as ``*`` (*lynx*: whether the lines are lynx's, when known);
+    other dumps as they are.
+
+    >>> unlink(["[1]Home [2]News [3]Sport", "The [4]mayor said[5]Read more", "          + [6]Scores"])
+    ['Home News Sport', 'The mayor said Read more', '          * Scores']
+    >>> unlink(["#[1]Feed [2]b [3]c [4]d [5]e", "(BUTTON) Search", ":INS]", "   4. https://example.com/a", "5. mailto:a@example.com"])
+    ['Feed b c d e', 'Search', '', '   https://example.com/a', 'mailto:a@example.com']
+    """
+    if not (is_lynx(lines) if lynx is None else lynx):
+        return lines
+    out = []
+    for line in lines:
+        if "[" in line:
+            if "#[" in line:
+                line = _LYNX_LINKS_HEAD.sub(r"\1", line)
+            line = _LINK_NUMBER.sub(_no_number, line)
+        elif ". " in line[:12]:
+            line = _LINK_ADDRESS.sub(r"\1", line)
+        if "(" in line or ":" in line:
+            line = _LYNX_MARKS.sub("", line)
+        out.append(_lynx_bullet(line))
+    return out
+
+
+def _lynx_bullet(line: str) -> str:
+    """A lynx line with a nested list's bullet written as ``*`` (the same width)."""
+    return _LYNX_BULLET.sub(r"\1* ", line) if line[:10].isspace() else line
+
+
+def _no_number(found: re.Match[str]) -> str:
+    """A link's number out of its line: a space when it stood between two words."""
+    text, start = found.string, found.start()
+    return " " if start and not text[start - 1].isspace() else ""
+
+
 def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
     """*lines* with a Markdown dump's tables and quotes as text (:func:`unblock`),
-    unwrapped (:func:`unwrap`: the widths are those the converter saw, marks included),
-    then unmarked (:func:`unmark`: an emphasis that spanned a break is whole)."""
+    unwrapped (:func:`unwrap`: the widths are those the converter saw, marks and lynx's
+    link numbers included), without lynx's link numbers (:func:`unlink`), then unmarked
+    (:func:`unmark`: an emphasis that spanned a break is whole)."""
     unblocked, kept = unblock(lines)
+    lynx = is_lynx(unblocked)
+    if lynx:
+        # (first: lynx's "o" bullet would read as a sentence going on in lower case)
+        unblocked = list(map(_lynx_bullet, unblocked))
     joined, numbers = unwrap(unblocked)
     if kept is not None:
         numbers = [kept[n - 1] for n in numbers] if numbers is not None else kept
-    return unmark(joined), numbers
+    return unmark(unlink(joined, lynx)), numbers
 
 
 def unmark_paragraphs(paragraphs: list[str]) -> list[str]:
