@@ -289,7 +289,7 @@ def line_features(
         line.hit = Hit(
             "image-id", "image-id", "one token with a long hex/digit run or an image file name"
         )
-    elif " " not in text and ("." in text or ":" in text) and _URL.match(text):
+    elif " " not in text and "." in text and _URL.match(text):
         # (one token, however many words its path holds: a story's slug)
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= BYLINE_MAX_WORDS and is_byline(text, tokens):
