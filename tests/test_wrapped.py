@@ -352,17 +352,35 @@ def test_html2text_icon_marks_are_taken_off_and_the_share_line_is_named():
 
 
 BROWSERS = ROOT / "tests" / "fixtures" / "browsers"
+#: The fixture story with links inside its paragraphs, at a web address: the page the
+#: browsers' dumps in BROWSERS were made from.
+LINKED = {
+    "<head>": '<head>\n<base href="https://coastal-courier.example/">',
+    "officials said.": 'officials <a href="/council">said</a>.',
+    "Engineers replaced the corroded steel cables": (
+        '<a href="/engineering">Engineers</a> replaced the corroded <a href="/steel">steel cables</a>'
+    ),
+    "said Ellen Park,": 'said <a href="/people/ellen-park">Ellen Park</a>,',
+}
+
+
+def _linked_story() -> str:
+    html = (ROOT / "tests" / "fixtures" / "html" / "story.html").read_text(encoding="utf-8")
+    for plain, linked in LINKED.items():
+        assert plain in html
+        html = html.replace(plain, linked, 1)
+    return html
 
 
 @pytest.mark.parametrize("browser", ["lynx", "w3m"])
 def test_a_terminal_browsers_dump_cleans_as_the_page(browser):
     """``lynx -dump`` and ``w3m -dump`` of a story (80 columns; made by lynx 2.9.0 and w3m
-    0.5.3 from ``story_links.html`` on standard input; lynx's addresses of links into the
+    0.5.3 from :func:`_linked_story` on standard input; lynx's addresses of links into the
     page, which name its temporary file, are the page's): the same title, paragraphs, byline and date as the
     page's HTML. lynx numbers each link ("officials [10]said.") and lists their addresses
     at the end; the numbers go and the addresses are bare links. Its paragraphs are
     indented and wrapped three columns short of its headings: each is joined at its own width."""
-    page = newsclean.clean((BROWSERS / "story_links.html").read_bytes())
+    page = newsclean.clean(_linked_story(), input="html")
     dump = (BROWSERS / f"story_links.{browser}.txt").read_text(encoding="utf-8")
     document = newsclean.clean(dump, input="text")
     assert document.title == page.title
