@@ -29,6 +29,7 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import cache
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def version(dist: str) -> str | None:
         return None
 
 
+@cache
 def _program_version(name: str) -> str | None:
     """The version a program of :data:`UNSEEN` reports (its first line's version word)."""
     if shutil.which(name) is None:

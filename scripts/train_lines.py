@@ -51,7 +51,7 @@ from train_blocks import collect as collect_rows  # noqa: E402
 #: over more trees. At 60 rounds of 0.1 the Zyte dev figure of four LightGBM seeds spread
 #: over 0.004 (0.936 to 0.940, bench/text_cv.py's folds); at 120 of 0.05 over 0.002
 #: (0.939 to 0.942), the html2text dumps' 0.928 to 0.931 rose to 0.933 to 0.935, and the
-#: WCXB figures stayed within their spread. The trees cost about 6 % of a dump's time.
+#: WCXB figures stayed within their spread. Twice the trees cost 4 % more instructions a dump.
 ROUNDS = 120
 LEARNING_RATE = 0.05
 ZYTE_WEIGHT = 3.0

@@ -267,6 +267,11 @@ def _ratios(text: str) -> tuple[float, float, float]:
 STOP_REASONS = frozenset(("related", "comment"))
 
 
+def stop_lines(content: Sequence[Line]) -> list[bool]:
+    """Whether each of *content* is a "related" or comments header (:data:`STOP_REASONS`)."""
+    return [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
+
+
 def stop_shares(stops: Sequence[bool], before: Sequence[int], total: int) -> list[float]:
     """For each line, the share of the page's prose above the last "related" or comments
     header before it (*stops*: whether each line is one; *before*: the prose words above
@@ -408,8 +413,7 @@ class _Page:
             accumulate((line.words * (line.cls == "good") for line in content), initial=0)
         )
         self.total_prose = self.prose[-1] or 1
-        stops = [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
-        self.stop_share = stop_shares(stops, self.prose, self.total_prose)
+        self.stop_share = stop_shares(stop_lines(content), self.prose, self.total_prose)
         #: Densities are read on English's scale (the model learns from mostly English pages).
         self.scale = scale = english_scale(language)
         #: Each line's figures as a neighbour's (its group, the last of them, is in :attr:`groups`).

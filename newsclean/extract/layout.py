@@ -126,10 +126,13 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
     if not width:
         return lines, None
     # lynx wraps an indented paragraph short of its headings' width: each kind of line is
-    # measured against the width of its own (the page's when too few lines give one).
+    # measured against the width of its own (the page's when too few lines give one, or
+    # when the dump has lines of one kind only, as html2text's mostly have).
+    widths = (width, width)
     indented = [line if line[:1] == " " else "" for line in lines]
-    flush = [line if line[:1] != " " else "" for line in lines]
-    widths = (wrap_width(flush) or width, wrap_width(indented) or width)
+    if any(indented) and not all(map(str.__eq__, indented, lines)):
+        flush = [line if line[:1] != " " else "" for line in lines]
+        widths = (wrap_width(flush) or width, wrap_width(indented) or width)
     joined: list[str] = []
     numbers: list[int] = []
     previous = ""

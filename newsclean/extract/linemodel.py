@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsclean.extract.blockmodel import BlockModel
-from newsclean.extract.blockrows import STOP_REASONS, stop_shares
+from newsclean.extract.blockrows import stop_lines, stop_shares
 from newsclean.extract.features import CLOSING_NOTE
 from newsclean.extract.languages import WORD, english_scale
 from newsclean.extract.lineshape import text_shape
@@ -414,7 +414,7 @@ class _TextPage:
         # between two such lines, by the count before it (:meth:`furniture`).
         hits = (line.hit is not None or line.byline or line.date_line for line in content)
         self.cum_hits = list(accumulate(hits, initial=0))
-        stops = [line.hit is not None and line.hit.reason in STOP_REASONS for line in content]
+        stops = stop_lines(content)
         self.cum_stops = list(accumulate(stops, initial=0))
         self.stop_share = stop_shares(stops, self.before, self.total_prose)
         self.segments: dict[int, list[int]] = {}
