@@ -14,13 +14,18 @@ new dumps:
 --input text`` and ``scripts/train_lines.py`` train the text models on all three
 (each page once per layout).
 
-Two more layouts are only scored, never learned from, so they measure how the models
-read a scraper they have not seen: the terminal browsers' dumps (system programs, not
-Python packages; skipped where they are not installed):
+Three more layouts are only scored, never learned from, so they measure how the models
+read a scraper they have not seen (each skipped where its tool is not installed):
 
+* ``resiliparse``: ``extract_plain_text`` of the whole page (``main_content=False``), the
+  extractor of several web-text pipelines: list items as ``•``, and the ``alt`` text of
+  images as lines of their own;
 * ``lynx``: ``lynx -dump`` at 80 columns, each link numbered (``[12]mayor``) and their
-  addresses listed under "References" at the end, paragraphs indented and wrapped;
-* ``w3m``: ``w3m -dump`` at 80 columns, wrapped, no link numbers.
+  addresses listed under "References" at the end, paragraphs indented and wrapped
+  (a system program, not a Python package);
+* ``w3m``: ``w3m -dump`` at 80 columns, wrapped, no link numbers (a system program).
+
+lynx and w3m show images' ``alt`` text too, which none of the learned layouts does.
 """
 
 from __future__ import annotations
@@ -35,23 +40,25 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
 LAYOUTS = ("html_text", "inscriptis", "html2text")
-#: Layouts that are scored but never learned from: {name: the command that dumps stdin}.
-UNSEEN = {
+#: The terminal browsers, which dump a page read from stdin: {layout: the command}.
+PROGRAMS = {
     "lynx": [
         "lynx", "-dump", "-stdin", "-force_html", "-width=80",
         "-assume_charset=utf-8", "-display_charset=utf-8",
     ],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"],
 }  # fmt: skip
+#: Layouts that are scored but never learned from.
+UNSEEN = ("resiliparse", *PROGRAMS)
 
 
 def version(dist: str) -> str | None:
-    """The installed version of *dist* (a Python package, or a program of :data:`UNSEEN`),
+    """The installed version of *dist* (a Python package, or a program of :data:`PROGRAMS`),
     or None."""
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
-    if dist in UNSEEN:
+    if dist in PROGRAMS:
         return _program_version(dist)
     try:
         return installed(dist)
@@ -61,7 +68,7 @@ def version(dist: str) -> str | None:
 
 @cache
 def _program_version(name: str) -> str | None:
-    """The version a program of :data:`UNSEEN` reports (its first line's version word)."""
+    """The version a program of :data:`PROGRAMS` reports (its first line's version word)."""
     if shutil.which(name) is None:
         return None
     first = subprocess.run([name, "-version"], capture_output=True, text=True).stdout.split("\n")[0]
@@ -70,15 +77,16 @@ def _program_version(name: str) -> str | None:
 
 
 def unseen_layouts() -> list[str]:
-    """The layouts of :data:`UNSEEN` whose program is installed."""
-    return [name for name in UNSEEN if shutil.which(name) is not None]
+    """The layouts of :data:`UNSEEN` whose tool is installed."""
+    return [name for name in UNSEEN if version(name) is not None]
 
 
 def require(layouts, who: str) -> None:
     """Stop with one clear line when a layout's tool is not installed."""
     for layout in layouts:
         if layout != "html_text" and version(layout) is None:
-            sys.exit(f"{who}: the {layout} layout needs {layout} (pip install {layout})")
+            how = f"the {layout} program" if layout in PROGRAMS else f"pip install {layout}"
+            sys.exit(f"{who}: the {layout} layout needs {layout} ({how})")
 
 
 def dump(layout: str, html: str) -> str:
@@ -95,9 +103,13 @@ def dump(layout: str, html: str) -> str:
         converter.ignore_links = True
         converter.body_width = 78
         return converter.handle(html)
-    if layout in UNSEEN:
+    if layout == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+
+        return extract_plain_text(html, main_content=False)
+    if layout in PROGRAMS:
         done = subprocess.run(
-            UNSEEN[layout], input=html.encode("utf-8"), capture_output=True, timeout=60
+            PROGRAMS[layout], input=html.encode("utf-8"), capture_output=True, timeout=60
         )
         return done.stdout.decode("utf-8", errors="replace")
     raise ValueError(f"unknown layout {layout!r}")

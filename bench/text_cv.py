@@ -19,14 +19,15 @@ per page type; Zyte: the shingle metric of ``extraction/score.py`` on the body):
 ``--layout`` scores the same pages as another tool dumps them, made from the page's
 HTML (``bench/layouts.py``, cached under ``bench/out/cache/layout-TOOL-VERSION/``):
 ``inscriptis`` (``get_text``: blocks apart, list items as ``* item``), ``html2text``
-(Markdown-like, paragraphs wrapped at 78 columns), ``lynx`` or ``w3m`` (the terminal
-browsers' ``-dump``, where the programs are installed), or ``all`` for all of them.
-Whichever layouts are scored, the fold models learn from the first three only (as the
-shipped ones do), so the CV needs inscriptis and html2text installed, and the lynx and
-w3m figures are those of scrapers the models have not seen.
+(Markdown-like, paragraphs wrapped at 78 columns), ``resiliparse`` (the whole page's
+``extract_plain_text``), ``lynx`` or ``w3m`` (the terminal browsers' ``-dump``, where the
+programs are installed), or ``all`` for all of them. Whichever layouts are scored, the
+fold models learn from the first three only (as the shipped ones do), so the CV needs
+inscriptis and html2text installed, and the resiliparse, lynx and w3m figures are those
+of scrapers the models have not seen.
 
     python bench/text_cv.py                          # rules and CV line model, html_text dumps
-    python bench/text_cv.py --layout all             # also inscriptis, html2text, lynx, w3m
+    python bench/text_cv.py --layout all             # also inscriptis, html2text and the unseen ones
     python bench/text_cv.py --limit 300 --jobs 2     # a quick look on every n-th page
     python bench/text_cv.py --update BENCHMARKS.md   # replace the bench-text section
 """
@@ -267,8 +268,8 @@ def main() -> None:
         "the body only. The line model's figures are cross-validated: 5 folds grouped by domain, "
         "each page judged by a model trained on the other four folds' dumps in all three "
         "layouts (a page's dumps in every layout are in its own fold). The models never learn "
-        "from lynx's and w3m's dumps: their figures are those of scrapers the models have not "
-        "seen.\n\n" + _split_tables(summaries),
+        "from resiliparse's, lynx's and w3m's dumps: their figures are those of scrapers the "
+        "models have not seen.\n\n" + _split_tables(summaries),
         "### Metadata from text dumps\n\nShare of the WCXB articles with a reference value where "
         "newsclean's value matches it (as in `bench/wcxb.py`), and the Zyte pages given a site name.\n\n"
         + meta_table(metas, sites),

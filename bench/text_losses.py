@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 from devdata import all_pages  # noqa: E402
-from layouts import LAYOUTS, layout_texts, require  # noqa: E402
+from layouts import LAYOUTS, UNSEEN, layout_texts, require  # noqa: E402
 
 TOK = re.compile(r"\w+")
 CV = ROOT / "bench" / "out" / "cv-lines"
@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--types", default="article", help="page types, comma-separated, or all")
     parser.add_argument("--save", type=Path, help="write every page's rows as JSON here")
-    parser.add_argument("--layout", default="html_text", choices=LAYOUTS)
+    parser.add_argument("--layout", default="html_text", choices=LAYOUTS + tuple(UNSEEN))
     args = parser.parse_args()
     require([args.layout], "text_losses")
     if not (CV / "fold-0.json").exists():
