@@ -322,3 +322,36 @@ def test_the_headline_over_a_standfirst_over_the_byline():
          "", "By Jane Doe", "", *PROSE]
     )  # fmt: skip
     assert section.title == "The Storm That Closed the Harbour"
+
+
+# A dump with no page title on its first line (lynx, w3m, resiliparse and inscriptis write
+# none): the line nearest the body that reads like a headline is often a picture's alt text.
+# (The box's heading between them keeps the rules from climbing to the headline.)
+HARBOUR = [
+    "Storm closes harbour road as crews repair power lines",
+    "",
+    "Subscribe to our weekly letter",
+    "",
+    "Aerial view of a fishing boat at dawn",
+    "",
+    *PROSE,
+]
+
+
+def test_a_headline_that_says_what_the_body_says_beats_an_alt_text_nearer_the_body():
+    for model in (False, True):
+        document = clean("\n".join([*MENU, "", *HARBOUR]), input="text", line_model=model)
+        assert document.title == HARBOUR[0]
+        assert "Aerial view of a fishing boat at dawn" not in document.paragraphs
+
+
+def test_a_headline_with_few_of_the_body_words_stays_when_no_line_says_more():
+    # "Quiet night" shares no word with the body, but neither does any line above it.
+    document = clean_rules([*MENU, "", "A quiet night on the coast road", "", *PROSE])
+    assert document.title == "A quiet night on the coast road"
+
+
+def test_a_headline_the_page_title_agrees_with_stands_whatever_the_body_says():
+    title = "Aerial view of a fishing boat at dawn - The Harbour Times"
+    document = clean_rules([title, "", *MENU, "", *HARBOUR])
+    assert document.title == "Aerial view of a fishing boat at dawn"

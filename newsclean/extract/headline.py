@@ -45,3 +45,57 @@ def rewords_title(
         if score > best_score and min(overlap, cover) >= TITLE_REWORDS / 4 and title_like(line):
             best, best_score = position, score
     return best
+
+
+#: A dump's headline says what its body says. The headline the rules found is checked when
+#: the dump has no page title it agrees with: if fewer than :data:`ECHO_LOW` of its longer
+#: words are the body's, the title-like line of the :data:`ECHO_WINDOW` lines before the body
+#: that says most (at least :data:`ECHO_HIGH` of its longer words, less a hundredth per line
+#: from the body) is taken instead. A picture's ``alt`` text, a caption, a menu's entry or a
+#: box's heading says little of the story; its headline says much.
+ECHO_LOW = 0.2
+ECHO_HIGH = 0.5
+ECHO_WINDOW = 40
+#: Lines of prose at the region's start whose words are the body's, the most words of a
+#: line taken for a headline, and of one that ends like a sentence (a question: longer, it
+#: is the article's first sentence).
+ECHO_BODY_LINES = 30
+ECHO_MAX_WORDS = 25
+ECHO_SENTENCE_WORDS = 14
+
+
+def echoed_headline(
+    content: list[Line], start: int, end: int, found: int, title_like: Callable[[Line], bool]
+) -> int:
+    """Position of the headline of a dump whose region runs from *start* to *end*: *found*
+    (the rules' choice, -1: none) when its words are the body's, else the title-like line
+    before the body whose words are most the body's, when enough are (see
+    :data:`ECHO_LOW`), else *found*."""
+    body: set[str] = set()
+    prose = 0
+    for line in content[start : end + 1]:
+        if line.cls in ("good", "near"):
+            body |= _long_words(line.text)
+            prose += 1
+            if prose >= ECHO_BODY_LINES:
+                break
+    if not body or (found >= 0 and share(_long_words(content[found].text), body) >= ECHO_LOW):
+        return found
+    best, best_score = found, ECHO_HIGH
+    for position in range(max(0, start - ECHO_WINDOW), min(start + 1, len(content))):
+        line = content[position]
+        if line.words > (ECHO_SENTENCE_WORDS if line.ends_sentence else ECHO_MAX_WORDS):
+            continue
+        if line.text.endswith(".") or not title_like(line):
+            continue
+        words = _long_words(line.text)
+        if len(words) < 2:
+            continue
+        score = share(words, body) - (start - position) / 100
+        if score >= best_score:
+            best, best_score = position, score
+    return best
+
+
+def _long_words(text: str) -> set[str]:
+    return {t for t in WORD.findall(text.lower()) if len(t) >= 4}

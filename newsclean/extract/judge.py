@@ -33,7 +33,7 @@ from newsclean.extract.features import (
     page_lines,
     restore_classes,
 )
-from newsclean.extract.headline import normal, rewords_title, share, title_words
+from newsclean.extract.headline import echoed_headline, normal, rewords_title, share, title_words
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     TITLE_PARTS,
@@ -184,12 +184,12 @@ def read_lines(
         start = end = best_block(content)
     if dom is not None and dom.title_at >= 0 and not fallback:
         title_at = dom.title_at
+    elif end < 0:
+        title_at = -1
     else:
-        title_at = (
-            _find_title(content, start, include_start=not fallback, dump=dom is None)
-            if end >= 0
-            else -1
-        )
+        title_at = _find_title(content, start, include_start=not fallback, dump=dom is None)
+        if dom is None and not fallback and not _says_title(content, title_at):
+            title_at = echoed_headline(content, start, end, title_at, _title_like)
     if whole_page and not fallback:
         # The headline is found by the prose under it, as on an article; the rest of the
         # dump is the region.
@@ -500,11 +500,12 @@ def _under_breadcrumb(content: list[Line], high: int) -> int:
     return -1
 
 
-def _says_title(content: list[Line], position: int, first: set[str]) -> bool:
-    """Whether the line at *position* repeats the page title (:func:`_repeats_title`), or
-    one of its parts before the last, the site's ("Headline | Topics | Site"), in words
-    mostly from it."""
-    if _repeats_title(content, position, first):
+def _says_title(content: list[Line], position: int, first: set[str] | None = None) -> bool:
+    """Whether the line at *position*, after the first, repeats the page title (*first*: its
+    words) or one of its parts but the last, the site's ("Headline | Topics | Site")."""
+    if position <= 0:
+        return False
+    if _repeats_title(content, position, title_words(content[0].text) if first is None else first):
         return True
     tokens = title_words(content[position].text)
     for part in _TITLE_PARTS.split(content[0].text)[:-1]:

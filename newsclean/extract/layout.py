@@ -264,7 +264,8 @@ _LINK_ADDRESS = re.compile(r"^(\s*)\d{1,5}\. (?=[a-z][\w+.-]*:\S*\s*$)")
 LYNX_LINKS = 5
 #: lynx's marks for a form's button and for inserted text, and the bullets of its nested
 #: lists ("+", "o", "#" ten, fifteen, twenty columns in), written as a list item's "*".
-_LYNX_MARKS = re.compile(r"\(BUTTON\) ?|\[(?:INS|DEL):\s?|\s?:(?:INS|DEL)\]")
+#: (an ``<iframe>``'s label: its address stays, a bare link)
+_LYNX_MARKS = re.compile(r"\(BUTTON\) ?|\[(?:INS|DEL):\s?|\s?:(?:INS|DEL)\]|(?<!\S)IFRAME: ?")
 #: The "#" lynx writes before the page's ``<link>`` elements, on its first line.
 _LYNX_LINKS_HEAD = re.compile(r"^(\s*)#(?=\[\d)")
 _LYNX_BULLET = re.compile(r"^(\s{10,})[+o#] (?=\S)")
@@ -293,6 +294,8 @@ def unlink(lines: list[str], lynx: bool | None = None) -> list[str]:
     ['Home News Sport', 'The mayor said Read more', '          * Scores']
     >>> unlink(["#[1]Feed [2]b [3]c [4]d [5]e", "(BUTTON) Search", ":INS]", "   4. https://example.com/a", "5. mailto:a@example.com"])
     ['Feed b c d e', 'Search', '', '   https://example.com/a', 'mailto:a@example.com']
+    >>> unlink(["[1]a [2]b [3]c [4]d [5]e", "   IFRAME: [6]https://example.com/tag"])[1]
+    '   https://example.com/tag'
     """
     if not (is_lynx(lines) if lynx is None else lynx):
         return lines
