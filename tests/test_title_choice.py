@@ -355,3 +355,19 @@ def test_a_headline_the_page_title_agrees_with_stands_whatever_the_body_says():
     title = "Aerial view of a fishing boat at dawn - The Harbour Times"
     document = clean_rules([title, "", *MENU, "", *HARBOUR])
     assert document.title == "Aerial view of a fishing boat at dawn"
+
+
+def test_a_headline_that_says_much_more_of_the_body_beats_one_that_says_a_little():
+    # "Harbour" is the body's word, but the headline above says most of what the body says.
+    headline = "Storm leaves the town without power as crews work in the rain"
+    document = clean_rules(
+        [*MENU, "", headline, "", "Subscribe to our weekly letter", "",
+         "Harbour photos and weather videos", "", *PROSE]
+    )  # fmt: skip
+    assert document.title == headline
+
+
+def test_a_markdown_heading_stands_whatever_the_body_says():
+    # A converter's "# " mark is the page's <h1>: the headline, however it is worded.
+    document = clean_rules([*MENU, "", "# Aerial view of a fishing boat at dawn", "", *HARBOUR])
+    assert document.title == "Aerial view of a fishing boat at dawn"

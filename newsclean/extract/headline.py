@@ -48,13 +48,15 @@ def rewords_title(
 
 
 #: A dump's headline says what its body says. The headline the rules found is checked when
-#: the dump has no page title it agrees with: if fewer than :data:`ECHO_LOW` of its longer
-#: words are the body's, the title-like line of the :data:`ECHO_WINDOW` lines before the body
-#: that says most (at least :data:`ECHO_HIGH` of its longer words, less a hundredth per line
-#: from the body) is taken instead. A picture's ``alt`` text, a caption, a menu's entry or a
-#: box's heading says little of the story; its headline says much.
+#: the dump has no page title it agrees with and no Markdown mark: the title-like line of
+#: the :data:`ECHO_WINDOW` lines before the body that says most (the share of its longer
+#: words that are the body's, less a hundredth per line from the body) is taken instead
+#: when it says at least :data:`ECHO_HIGH`, and :data:`ECHO_MARGIN` more than the headline
+#: found unless that says less than :data:`ECHO_LOW`. A picture's ``alt`` text, a caption,
+#: a menu's entry or a box's heading says little of the story; its headline says much.
 ECHO_LOW = 0.2
 ECHO_HIGH = 0.5
+ECHO_MARGIN = 0.4
 ECHO_WINDOW = 40
 #: Lines of prose at the region's start whose words are the body's, the most words of a
 #: line taken for a headline, and of one that ends like a sentence (a question: longer, it
@@ -67,10 +69,10 @@ ECHO_SENTENCE_WORDS = 14
 def echoed_headline(
     content: list[Line], start: int, end: int, found: int, title_like: Callable[[Line], bool]
 ) -> int:
-    """Position of the headline of a dump whose region runs from *start* to *end*: *found*
-    (the rules' choice, -1: none) when its words are the body's, else the title-like line
-    before the body whose words are most the body's, when enough are (see
-    :data:`ECHO_LOW`), else *found*."""
+    """Position of the headline of a dump whose region runs from *start* to *end*: the
+    title-like line before the body whose words are most the body's, when it says much
+    more of the body than *found* (the rules' choice, -1: none; see :data:`ECHO_LOW`),
+    else *found*."""
     body: set[str] = set()
     prose = 0
     for line in content[start : end + 1]:
@@ -79,9 +81,10 @@ def echoed_headline(
             prose += 1
             if prose >= ECHO_BODY_LINES:
                 break
-    if not body or (found >= 0 and share(_long_words(content[found].text), body) >= ECHO_LOW):
-        return found
-    best, best_score = found, ECHO_HIGH
+    if not body or (found >= 0 and content[found].text.startswith("# ")):
+        return found  # (a converter's Markdown heading: the page's <h1>)
+    said = share(_long_words(content[found].text), body) if found >= 0 else 0.0
+    best, best_score = found, ECHO_HIGH if said < ECHO_LOW else max(ECHO_HIGH, said + ECHO_MARGIN)
     for position in range(max(0, start - ECHO_WINDOW), min(start + 1, len(content))):
         line = content[position]
         if line.words > (ECHO_SENTENCE_WORDS if line.ends_sentence else ECHO_MAX_WORDS):
