@@ -327,6 +327,7 @@ def test_the_headline_over_a_standfirst_over_the_byline():
 # A dump with no page title on its first line (lynx, w3m, resiliparse and inscriptis write
 # none): the line nearest the body that reads like a headline is often a picture's alt text.
 # (The box's heading between them keeps the rules from climbing to the headline.)
+LEAD = "Heavy rain fell across the region overnight, officials said on Wednesday morning."
 HARBOUR = [
     "Storm closes harbour road as crews repair power lines",
     "",
@@ -334,6 +335,7 @@ HARBOUR = [
     "",
     "Aerial view of a fishing boat at dawn",
     "",
+    LEAD,
     *PROSE,
 ]
 
@@ -362,7 +364,7 @@ def test_a_headline_that_says_much_more_of_the_body_beats_one_that_says_a_little
     headline = "Storm leaves the town without power as crews work in the rain"
     document = clean_rules(
         [*MENU, "", headline, "", "Subscribe to our weekly letter", "",
-         "Harbour photos and weather videos", "", *PROSE]
+         "Harbour photos and weather videos", "", LEAD, *PROSE]
     )  # fmt: skip
     assert document.title == headline
 
@@ -371,3 +373,14 @@ def test_a_markdown_heading_stands_whatever_the_body_says():
     # A converter's "# " mark is the page's <h1>: the headline, however it is worded.
     document = clean_rules([*MENU, "", "# Aerial view of a fishing boat at dawn", "", *HARBOUR])
     assert document.title == "Aerial view of a fishing boat at dawn"
+
+
+def test_the_regions_first_line_is_not_taken_for_a_headline_for_saying_itself():
+    from newsclean.extract.features import Limits, page_lines
+    from newsclean.extract.headline import echoed_headline
+
+    notice = "This post is sponsored by Harbour Outfitters and all of the opinions in it are mine alone #ad"
+    lines, _ = page_lines([HARBOUR[0], "Aerial view of a fishing boat at dawn", notice,
+                           LEAD, *PROSE], Limits())  # fmt: skip
+    # the region starts at the notice; the rules took the alt text (1) for the headline
+    assert echoed_headline(lines, 2, len(lines) - 1, 1, lambda line: True) == 0

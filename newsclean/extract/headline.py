@@ -58,7 +58,7 @@ ECHO_LOW = 0.2
 ECHO_HIGH = 0.5
 ECHO_MARGIN = 0.4
 ECHO_WINDOW = 40
-#: Lines of prose at the region's start whose words are the body's, the most words of a
+#: Lines of prose after the region's first whose words are the body's, the most words of a
 #: line taken for a headline, and of one that ends like a sentence (a question: longer, it
 #: is the article's first sentence).
 ECHO_BODY_LINES = 30
@@ -75,7 +75,8 @@ def echoed_headline(
     else *found*."""
     body: set[str] = set()
     prose = 0
-    for line in content[start : end + 1]:
+    # (from the region's second line: its first may be the headline, and says itself)
+    for line in content[start + 1 : end + 1]:
         if line.cls in ("good", "near"):
             body |= _long_words(line.text)
             prose += 1
