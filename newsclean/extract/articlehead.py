@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsclean.extract.features import Line
-from newsclean.extract.headline import normal
-from newsclean.extract.languages import WORD
+from newsclean.extract.headline import long_words, normal
 from newsclean.extract.metadata import YEAR, byline_names, parse_date
 from newsclean.extract.textmeta import (
     LIST_MARKS,
@@ -75,15 +74,11 @@ def _speaks_of(content: list[Line], position: int) -> bool:
     """Whether the line at *position* speaks of what follows it: at least
     :data:`HEAD_BODY_SHARE` of its longer words are in the :data:`HEAD_BODY_LINES` lines
     under it (a headline's are; a button's, a menu entry's or a credit's are not)."""
-    words = _long_words(content[position])
+    words = long_words(content[position])
     below: set[str] = set()
     for line in content[position + 1 : position + 1 + HEAD_BODY_LINES]:
-        below |= _long_words(line)
+        below |= long_words(line)
     return bool(words) and len(words & below) >= HEAD_BODY_SHARE * len(words)
-
-
-def _long_words(line: Line) -> set[str]:
-    return {t for t in (line.tokens or WORD.findall(line.text.lower())) if len(t) >= 4}
 
 
 def _head_furniture(line: Line) -> bool:

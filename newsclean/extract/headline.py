@@ -1,6 +1,8 @@
 """A dump's headline that rewords its page title: the page's ``<title>`` (a text dump's
 first line) and the article's headline often say the same story in other words ("The 5
-Best Kettles, Tested & Reviewed" over "To Find the 5 Best Kettles, I Tested 17")."""
+Best Kettles, Tested & Reviewed" over "To Find the 5 Best Kettles, I Tested 17"); and,
+in a dump with no page title, the headline that says what the body says
+(:func:`echoed_headline`)."""
 
 from __future__ import annotations
 
@@ -78,13 +80,13 @@ def echoed_headline(
     # (from the region's second line: its first may be the headline, and says itself)
     for line in content[start + 1 : end + 1]:
         if line.cls in ("good", "near"):
-            body |= _long_words(line.text)
+            body |= long_words(line)
             prose += 1
             if prose >= ECHO_BODY_LINES:
                 break
     if not body or (found >= 0 and content[found].text.startswith("# ")):
         return found  # (a converter's Markdown heading: the page's <h1>)
-    said = share(_long_words(content[found].text), body) if found >= 0 else 0.0
+    said = share(long_words(content[found]), body) if found >= 0 else 0.0
     best, best_score = found, ECHO_HIGH if said < ECHO_LOW else max(ECHO_HIGH, said + ECHO_MARGIN)
     for position in range(max(0, start - ECHO_WINDOW), min(start + 1, len(content))):
         line = content[position]
@@ -92,7 +94,7 @@ def echoed_headline(
             continue
         if line.text.endswith(".") or not title_like(line):
             continue
-        words = _long_words(line.text)
+        words = long_words(line)
         if len(words) < 2:
             continue
         score = share(words, body) - (start - position) / 100
@@ -101,5 +103,7 @@ def echoed_headline(
     return best
 
 
-def _long_words(text: str) -> set[str]:
-    return {t for t in WORD.findall(text.lower()) if len(t) >= 4}
+def long_words(line: Line) -> set[str]:
+    """The words of four letters or more of a line (lower case), as headlines and the text
+    under them are compared."""
+    return {t for t in (line.tokens or WORD.findall(line.text.lower())) if len(t) >= 4}
