@@ -1,4 +1,5 @@
-"""The dev pages as three text scrapers dump them: ``html_text``, inscriptis and html2text.
+"""The dev pages as text scrapers dump them: ``html_text``, inscriptis and html2text, which the
+text models learn from, and three they never see.
 
 ``html_text`` is the dump the benchmarks ship (WCXB's ``scraped``, Zyte's
 ``scraped.txt``, made with ``html_text`` and ``guess_layout``); the two others are

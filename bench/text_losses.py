@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--types", default="article", help="page types, comma-separated, or all")
     parser.add_argument("--save", type=Path, help="write every page's rows as JSON here")
-    parser.add_argument("--layout", default="html_text", choices=LAYOUTS + tuple(UNSEEN))
+    parser.add_argument("--layout", default="html_text", choices=LAYOUTS + UNSEEN)
     args = parser.parse_args()
     require([args.layout], "text_losses")
     if not (CV / "fold-0.json").exists():

@@ -357,6 +357,9 @@ def test_a_headline_the_page_title_agrees_with_stands_whatever_the_body_says():
     title = "Aerial view of a fishing boat at dawn - The Harbour Times"
     document = clean_rules([title, "", *MENU, "", *HARBOUR])
     assert document.title == "Aerial view of a fishing boat at dawn"
+    # (the headline line taken is that one too, not the story's above it)
+    taken = [d.text for d in document.decisions if d.role == "title"]
+    assert taken == ["Aerial view of a fishing boat at dawn"]
 
 
 def test_a_headline_that_says_much_more_of_the_body_beats_one_that_says_a_little():

@@ -92,7 +92,7 @@ def echoed_headline(
         line = content[position]
         if line.words > (ECHO_SENTENCE_WORDS if line.ends_sentence else ECHO_MAX_WORDS):
             continue
-        if line.text.endswith(".") or not title_like(line):
+        if not title_like(line):  # (the rules' test: no full stop at its end, no list item …)
             continue
         words = long_words(line)
         if len(words) < 2:

@@ -262,12 +262,13 @@ _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 _LINK_ADDRESS = re.compile(r"^(\s*)\d{1,5}\. (?=[a-z][\w+.-]*:\S*\s*$)")
 #: A dump is lynx's when its first link numbers are 1, 2, 3 … and at least this many.
 LYNX_LINKS = 5
-#: lynx's marks for a form's button and for inserted text, and the bullets of its nested
-#: lists ("+", "o", "#" ten, fifteen, twenty columns in), written as a list item's "*".
-#: (an ``<iframe>``'s label: its address stays, a bare link)
+#: lynx's marks for a form's button, for inserted text and for a frame (``IFRAME:``, whose
+#: address stays, a bare link).
 _LYNX_MARKS = re.compile(r"\(BUTTON\) ?|\[(?:INS|DEL):\s?|\s?:(?:INS|DEL)\]|(?<!\S)IFRAME: ?")
 #: The "#" lynx writes before the page's ``<link>`` elements, on its first line.
 _LYNX_LINKS_HEAD = re.compile(r"^(\s*)#(?=\[\d)")
+#: The bullets of lynx's nested lists ("+", "o", "#" ten, fifteen, twenty columns in),
+#: written as a list item's "*".
 _LYNX_BULLET = re.compile(r"^(\s{10,})[+o#] (?=\S)")
 
 
