@@ -188,13 +188,21 @@ def nul_pattern(data: bytes) -> str | None:
 
 
 def _utf16_by_high_bytes(sample: bytes) -> str | None:
-    """In UTF-16 text of one script, the high byte of each unit takes very few values."""
+    """In UTF-16 text of one script, the high byte of each unit takes very few values. Korean
+    or Chinese takes many (Hangul's run from 0xAC to 0xD7), but the ASCII among it (markup,
+    digits, spaces) puts NULs in the high bytes and almost none in the low ones.
+
+    >>> _utf16_by_high_bytes("<p>시의회는 화요일 계획을 승인했다.</p>".encode("utf-16-be"))
+    'utf-16-be'
+    """
     for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        low = sample[0::2] if name == "utf-16-le" else sample[1::2]
         top = Counter(high).most_common(2)
         if high.count(0) and sum(c for _, c in top) > 0.85 * len(high):
-            low = sample[0::2] if name == "utf-16-le" else sample[1::2]
             if len(set(low)) > 2 * len(set(high)):
                 return name
+        elif high.count(0) >= 0.2 * len(high) and low.count(0) <= 0.02 * len(low):
+            return name
     return None
 
 
