@@ -64,6 +64,15 @@ _URL = re.compile(
 )
 
 
+def is_bare_url(text: str) -> bool:
+    """Whether the stripped line *text* is one web address and nothing else.
+
+    >>> is_bare_url("https://example.com/news/2025/story"), is_bare_url("See example.com/news")
+    (True, False)
+    """
+    return " " not in text and "." in text and _URL.match(text) is not None
+
+
 #: Language detection reads the page's longer lines of prose: at least this many
 #: characters, at most this many lines, and the tokens of at most this many lines of at
 #: least this many tokens.
@@ -170,11 +179,15 @@ def page_lines(
     flags = list(links or ())
     flags += [False] * (len(raw_lines) - len(flags))
     # The longer lines of prose are enough to tell the language (and cheaper than all of them).
+    # Links are not prose: neither the lines the markup flags nor bare addresses (a lynx
+    # dump lists every link's address at its end, whose "com", "en" and "www" would count
+    # as a Romance language's words and outweigh a Japanese page's characters).
+    prose = [not link and not is_bare_url(text) for text, link in zip(stripped, flags)]
     language = detect_language(
-        [t for t, link in zip(stripped, flags) if len(t) >= LANGUAGE_LINE_CHARS and not link][
+        [t for t, ok in zip(stripped, prose) if ok and len(t) >= LANGUAGE_LINE_CHARS][
             :LANGUAGE_LINES
         ],
-        [k for k, link in zip(tokens, flags) if len(k) >= LANGUAGE_LINE_TOKENS and not link][
+        [k for k, ok in zip(tokens, prose) if ok and len(k) >= LANGUAGE_LINE_TOKENS][
             :LANGUAGE_TOKEN_LINES
         ],
     )
@@ -289,7 +302,7 @@ def line_features(
         line.hit = Hit(
             "image-id", "image-id", "one token with a long hex/digit run or an image file name"
         )
-    elif " " not in text and "." in text and _URL.match(text):
+    elif is_bare_url(text):
         # (one token, however many words its path holds: a story's slug)
         line.hit = Hit("bare-url", "nav", "a bare link")
     elif words <= BYLINE_MAX_WORDS and is_byline(text, tokens):

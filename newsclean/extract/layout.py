@@ -14,10 +14,15 @@ there), unless the next line starts a list item, a heading or a quote.
 Text that is not wrapped (a line per paragraph, as most scrapers write) has lines
 of every length and is left as it is. The sign that tells wrapped prose from a list
 of short items is a sentence going on in lower case on the next line, so text in a
-script without case (Chinese, Japanese, Arabic, Hebrew, Thai) is not unwrapped
-(converters rarely wrap CJK text anyway, as they break lines at spaces), and a short
-German text, whose lines often go on with a capitalised noun, may need a few more
-paragraphs than an English one before it is recognised as wrapped.
+script without case (Arabic, Hebrew, Thai) is not unwrapped, and a short German text,
+whose lines often go on with a capitalised noun, may need a few more paragraphs than an
+English one before it is recognised as wrapped.
+
+**Wrapped CJK text.** lynx and w3m break Chinese and Japanese anywhere, and w3m breaks
+Korean inside words too; lynx counts the width in characters, w3m in columns (a wide
+character is two). Such a dump is wrapped when its lines of CJK text that go on in CJK
+on the next line end at one edge, mid-sentence (:func:`cjk_edge`); they are joined
+without a space (Korean with one after a word's ending).
 
 **Markdown.** Converters such as html2text write headings as ``# Title``, bold as
 ``**word**`` and italics as ``_word_``. When a dump has at least :data:`MIN_MARKS`
@@ -37,7 +42,10 @@ mark (``1\\.``).
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import accumulate, compress, pairwise
+
+from newsclean.extract.languages import KOREAN_ENDINGS
 
 #: Widths a dump can be wrapped at.
 MIN_WIDTH = 40
@@ -115,21 +123,127 @@ def _broken(line: str, following: str, width: int) -> bool:
     return len(text) + 1 + len(after.split(maxsplit=1)[0]) > width and len(text) > width - NEAR
 
 
+#: Chinese, Japanese and Korean wrapped: a line up to this many characters (or columns)
+#: short of the edge was broken there (a converter keeps a closing mark off a line's start).
+CJK_SLACK = 3
+#: A first character from U+3040 on (kana, Han, Hangul, fullwidth forms, or beyond): a
+#: dump without one has no CJK text to unwrap (a negated class compiles in no time).
+_PAST_KANA = re.compile(r"[^\x00-\u303f]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+#: The marks that end a CJK sentence (or close a quote around one).
+_CJK_ENDS = frozenset("。！？」』）．.!?")
+#: The syllables that end a Korean word ("했", the past tense, has its ending after it).
+_KOREAN_WORD_END = KOREAN_ENDINGS - {"했"}
+
+
+@cache
+def _wide() -> re.Pattern[str]:
+    """The characters a terminal shows two columns wide: Hangul, CJK punctuation, kana,
+    Han, and the fullwidth forms (compiled on first use: its ranges compile slowly)."""
+    return re.compile(
+        "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+    )
+
+
+def cjk_edge(lines: list[str]) -> tuple[int, int]:
+    """How *lines* wrapped their Chinese, Japanese or Korean text: ``(columns, edge)``,
+    the edge in characters (*columns* 0: lynx counts so) or in terminal columns (1: a
+    wide character is two, as w3m counts); ``(0, 0)`` when they are not wrapped.
+
+    Such text has no spaces to break at, so a converter breaks it anywhere, and no lower
+    case to say a sentence goes on (:func:`wrap_width`). What tells a wrapped dump is its
+    lines of CJK text followed by more of it: nearly all of those that are not short end
+    within :data:`CJK_SLACK` of the longest (a dump that is not wrapped has them of every
+    length, one per paragraph or ``<br>``).
+
+    >>> cjk_edge(["市議会は火曜日、路面電車路線を建設する計画を承認した。市に", "よると、工事は秋に始ま", "", "市民は以前から渋滞に不満を抱いており、この計画は幅広い支持", "を得ている。"])
+    (1, 58)
+    >>> cjk_edge(["市議会は火曜日、計画を承認した。", "市民は渋滞に不満を抱いている。"])
+    (0, 0)
+    """
+    if not _PAST_KANA.search("\n".join(lines)):
+        return 0, 0
+    wide = _wide()
+    sizes = [
+        (len(text), len(text) + len(wide.findall(text)), text[-1] not in _CJK_ENDS)
+        for text, following in pairwise(line.rstrip() for line in lines)
+        if following.strip()
+        and wide.search(text)
+        and wide.search(following)
+        and not _STARTS_BLOCK.match(following)
+    ]
+    found, most = (0, 0), 0
+    for columns in (0, 1):
+        measures = [(size[columns], size[2]) for size in sizes if size[columns] <= MAX_WIDTH]
+        edge = max(measures, default=(0, False))[0]
+        near = [goes_on for m, goes_on in measures if edge - CJK_SLACK <= m]
+        long = sum(2 * m >= edge for m, _ in measures)
+        # (broken mid-sentence: a line with a sentence per line has them end at "。")
+        broken = sum(near)
+        if (
+            edge >= MIN_WIDTH
+            and broken >= MIN_BROKEN
+            and 2 * len(near) >= long
+            and 2 * broken >= len(near)
+        ):
+            # the measure the browser counted in has the closest edge: lynx's lines of CJK
+            # text end at one character, w3m's at one column or the next
+            closest = sum(edge - 1 <= m for m, _ in measures)
+            if closest > most:
+                found, most = (columns, edge), closest
+    return found
+
+
+def _cjk_broken(line: str, following: str, columns: int, edge: int) -> bool:
+    """Whether a converter broke *line*, CJK text, at *edge* (see :func:`cjk_edge`)."""
+    text = line.rstrip()
+    if not text or not following.strip() or _STARTS_BLOCK.match(following):
+        return False
+    wide = _wide()
+    size = len(text) + (len(wide.findall(text)) if columns else 0)
+    return edge - CJK_SLACK <= size <= edge and bool(wide.search(text) and wide.search(following))
+
+
+def _glue(head: str, after: str) -> str:
+    """What joins the two parts of a line a converter broke: a space, or nothing after a
+    word broken at its hyphen (``plant-`` / ``based``) or where CJK text was broken. Korean
+    has spaces, and w3m breaks it at one or inside a word: a space after a syllable that
+    ends a word (a particle or a verb's ending: :data:`_KOREAN_WORD_END`).
+
+    >>> _glue("승인했", "다. 시에"), _glue("약 3년이", "걸릴"), _glue("計画を承", "認した")
+    ('', ' ', '')
+    """
+    if head.endswith("-") and head[-2:-1].isalpha():
+        return ""
+    last, first = head[-1], after[0]
+    if _PAST_KANA.match(last) or _PAST_KANA.match(first):
+        if _HANGUL.match(last) and _HANGUL.match(first):
+            return " " if last in _KOREAN_WORD_END else ""
+        wide = _wide()
+        if wide.match(last) or wide.match(first):
+            return ""
+    return " "
+
+
 def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
     """*lines* with the wrapped paragraphs joined, and the 1-based number of each joined
     line's first input line (None when nothing was joined: the lines are returned as
-    they are).
+    they are). Latin, Cyrillic or Greek text is wrapped at a width in characters
+    (:func:`wrap_width`), CJK text at an edge of its own (:func:`cjk_edge`).
 
-    A word broken at a hyphen (``plant-`` / ``based``) is joined without a space.
+    A word broken at a hyphen (``plant-`` / ``based``) is joined without a space, and so
+    is CJK text.
     """
     width = wrap_width(lines)
-    if not width:
+    columns, edge = cjk_edge(lines)
+    if not width and not edge:
         return lines, None
     # lynx wraps an indented paragraph short of its headings' width: each kind of line is
     # measured against the width of its own (the page's when too few lines give one, or
     # when the dump has lines of one kind only, as html2text's mostly have).
     widths = (width, width)
-    indented = [line if line[:1] == " " else "" for line in lines]
+    indented = [line if line[:1] == " " else "" for line in lines] if width else []
     if any(indented) and not all(map(str.__eq__, indented, lines)):
         flush = [line if line[:1] != " " else "" for line in lines]
         widths = (wrap_width(flush) or width, wrap_width(indented) or width)
@@ -137,10 +251,12 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int] | None]:
     numbers: list[int] = []
     previous = ""
     for number, line in enumerate(lines, start=1):
-        if joined and _broken(previous, line, widths[previous[:1] == " "]):
-            head = joined[-1].rstrip()
-            glue = "" if head.endswith("-") and head[-2:-1].isalpha() else " "
-            joined[-1] = head + glue + line.strip()
+        if joined and (
+            (width and _broken(previous, line, widths[previous[:1] == " "]))
+            or (edge and _cjk_broken(previous, line, columns, edge))
+        ):
+            head, after = joined[-1].rstrip(), line.strip()
+            joined[-1] = head + _glue(head, after) + after
         else:
             joined.append(line)
             numbers.append(number)

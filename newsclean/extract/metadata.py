@@ -294,7 +294,7 @@ _DATE_WORDS = (
 #: What :func:`is_date_line` removes around a date but the month names: weekdays, years,
 #: days, times and :data:`_DATE_WORDS`.
 _DATE_NOISE = _OnFirstUse(
-    rf"{_WEEKDAYS}|{_ANY_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時시분]|\b(?:{_DATE_WORDS})(?!\w)"
+    rf"{_WEEKDAYS}|{_ANY_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?|[年월일月日년時时分秒시분초]|\b(?:{_DATE_WORDS})(?!\w)"
     r"|[\s,.:|/•·—–()*+-]+",
     re.IGNORECASE,
 )

@@ -75,6 +75,9 @@ _SHARE_WORDS = (
     r"|поделиться|печать|공유(?:하기)?|인쇄|스크랩|シェア|ツイート|印刷|bagikan|cetak|delen|\d+"
 )
 
+#: A letter of Japanese, Chinese or Korean (kana, Han, Hangul).
+_CJK_LETTER = r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+
 #: Cookie notices in the later languages: their word for cookies (where it is not
 #: "cookie") and the verbs a notice uses (use, accept, agree).
 _COOKIE_NOUNS = r"ciasteczk|kolačić|колачић|sütik|sütit|çerez|evästei|piškotk|slapuk|sīkdatn|küpsis|бисквитк|kakor"
@@ -134,7 +137,13 @@ RULES: tuple[Rule, ...] = (
         3,
     ),
     # --- sharing ---------------------------------------------------------------------
-    Rule("share-widget", "share", rf"(?:{_SHARE_WORDS})(?:{_SEP}(?:{_SHARE_WORDS}))*[\s:!]*", 10),
+    # (CJK buttons may stand with nothing between them, as w3m writes "ツイートシェア")
+    Rule(
+        "share-widget",
+        "share",
+        rf"(?:{_SHARE_WORDS})(?:(?:{_SEP}|(?<={_CJK_LETTER}))(?:{_SHARE_WORDS}))*[\s:!]*",
+        10,
+    ),
     Rule(
         "share-prompt",
         "share",
