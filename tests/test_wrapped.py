@@ -392,6 +392,23 @@ def test_a_terminal_browsers_dump_cleans_as_the_page(browser):
         assert len(addresses) == 18 and {r.rule for r in addresses} == {"bare-url"}
 
 
+def test_a_terminal_browsers_placeholders_for_images_are_not_the_article():
+    """w3m and lynx write an image without ``alt`` text as its file's name in brackets, on a
+    line of its own (w3m cuts it at ten characters), and w3m an empty ad slot as
+    "[INS::INS]": between two paragraphs such a line read as one more line of the story."""
+    dump = (BROWSERS / "story_links.w3m.txt").read_text(encoding="utf-8")
+    plain = newsclean.clean(dump, input="text")
+    marks = ["[6998ec4f0b]", "  [svg]", "[INS::INS]", "[IMG_20240514.jpg]"]
+    blocks = dump.split("\n\n")
+    with_marks = "\n\n".join(
+        block + (f"\n\n{marks[i % len(marks)]}" if i >= 4 else "") for i, block in enumerate(blocks)
+    )
+    assert with_marks.count("[INS::INS]") >= 2
+    document = newsclean.clean(with_marks, input="text")
+    assert document.paragraphs == plain.paragraphs
+    assert document.title == plain.title
+
+
 def test_only_a_lynx_dump_loses_its_link_numbers():
     """The numbers go only when the first five count 1, 2, 3 … as lynx numbers links: a
     story's footnote marks and a list of addresses stay as they are elsewhere."""

@@ -441,11 +441,35 @@ def _no_number(found: re.Match[str]) -> str:
     return " " if start and not text[start - 1].isspace() else ""
 
 
+#: What lynx and w3m write for an image without ``alt`` text, on a line of its own: its
+#: file's name in brackets (w3m cuts it at ten characters: "[banner-quo]", "[6998ec4f0b]"),
+#: a kind ("[svg]", "[image]"), or a mark ("[X]", w3m's "[INS::INS]" for an empty ad slot).
+_PLACEHOLDER = re.compile(
+    r"\s*\[(?:[^\s\[\]]*[\d_./:=?#%-][^\s\[\]]*|.|svg|gif|png|jpe?g|webp|avif|ico|img|image"
+    r"|images|photo|picture|icon|logo|banner|blank|spacer|pixel|placeholder?|transparent)\]\s*",
+    re.IGNORECASE,
+)
+
+
+def unplace(lines: list[str]) -> list[str]:
+    """*lines* with a terminal browser's placeholders for images (:data:`_PLACEHOLDER`)
+    blank: no scraper of a page's text writes them, and between two paragraphs they would
+    stand as a line of the article.
+
+    >>> unplace(["The mayor said.", "[banner-quo]", "  [svg]", "[Music]", "[1] The note."])
+    ['The mayor said.', '', '', '[Music]', '[1] The note.']
+    """
+    return [
+        "" if line.rstrip()[-1:] == "]" and _PLACEHOLDER.fullmatch(line) else line for line in lines
+    ]
+
+
 def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
     """*lines* with a Markdown dump's tables and quotes as text (:func:`unblock`),
     unwrapped (:func:`unwrap`: the widths are those the converter saw, marks and lynx's
-    link numbers included), without lynx's link numbers (:func:`unlink`), then unmarked
-    (:func:`unmark`: an emphasis that spanned a break is whole)."""
+    link numbers included), without lynx's link numbers (:func:`unlink`) and the browsers'
+    placeholders for images (:func:`unplace`), then unmarked (:func:`unmark`: an emphasis
+    that spanned a break is whole)."""
     unblocked, kept = unblock(lines)
     lynx = is_lynx(unblocked)
     if lynx:
@@ -454,7 +478,7 @@ def normalize(lines: list[str]) -> tuple[list[str], list[int] | None]:
     joined, numbers = unwrap(unblocked)
     if kept is not None:
         numbers = [kept[n - 1] for n in numbers] if numbers is not None else kept
-    return unmark(unlink(joined, lynx)), numbers
+    return unmark(unplace(unlink(joined, lynx))), numbers
 
 
 def unmark_paragraphs(paragraphs: list[str]) -> list[str]:
