@@ -1,5 +1,5 @@
 """The dev pages as text scrapers dump them: ``html_text``, inscriptis and html2text, which the
-text models learn from, and three they never see.
+text models learn from, and four they never see.
 
 ``html_text`` is the dump the benchmarks ship (WCXB's ``scraped``, Zyte's
 ``scraped.txt``, made with ``html_text`` and ``guess_layout``); the two others are
@@ -15,7 +15,7 @@ new dumps:
 --input text`` and ``scripts/train_lines.py`` train the text models on all three
 (each page once per layout).
 
-Three more layouts are only scored, never learned from, so they measure how the models
+Four more layouts are only scored, never learned from, so they measure how the models
 read a scraper they have not seen (each skipped where its tool is not installed):
 
 * ``resiliparse``: ``extract_plain_text`` of the whole page (``main_content=False``), the
@@ -24,7 +24,10 @@ read a scraper they have not seen (each skipped where its tool is not installed)
 * ``lynx``: ``lynx -dump`` at 80 columns, each link numbered (``[12]mayor``) and their
   addresses listed under "References" at the end, paragraphs indented and wrapped
   (a system program, not a Python package);
-* ``w3m``: ``w3m -dump`` at 80 columns, wrapped, no link numbers (a system program).
+* ``w3m``: ``w3m -dump`` at 80 columns, wrapped, no link numbers (a system program);
+* ``trafilatura``: trafilatura's text output (``extract``, without comments): the page's
+  article as an extractor found it, what a user pipes in who ran one before. newsclean
+  should take little more from it than the boilerplate the extractor left.
 
 lynx and w3m show images' ``alt`` text too, which none of the learned layouts does.
 """
@@ -50,7 +53,7 @@ PROGRAMS = {
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"],
 }  # fmt: skip
 #: Layouts that are scored but never learned from.
-UNSEEN = ("resiliparse", *PROGRAMS)
+UNSEEN = ("resiliparse", *PROGRAMS, "trafilatura")
 
 
 def version(dist: str) -> str | None:
@@ -108,6 +111,10 @@ def dump(layout: str, html: str) -> str:
         from resiliparse.extract.html2text import extract_plain_text
 
         return extract_plain_text(html, main_content=False)
+    if layout == "trafilatura":
+        from trafilatura import extract
+
+        return extract(html, output_format="txt", include_comments=False) or ""
     if layout in PROGRAMS:
         done = subprocess.run(
             PROGRAMS[layout], input=html.encode("utf-8"), capture_output=True, timeout=60
