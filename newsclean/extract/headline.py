@@ -11,6 +11,9 @@ from collections.abc import Callable
 from newsclean.extract.features import Line
 from newsclean.extract.languages import WORD
 
+#: Share of its words a title-like line shares with the page's first line (its ``<title>``)
+#: to be taken for the headline, or for a repeat of a cleaned text's first line.
+TITLE_OVERLAP = 0.6
 #: The shares a headline that rewords the page title has of its words and the page title
 #: of its own, summed; each share is at least a fourth of it.
 TITLE_REWORDS = 0.8

@@ -13,8 +13,9 @@ The steps, each in its own module:
    per input line.
 
 Every dropped line gets a :class:`~newsclean.document.Removal` with a reason code.
-A text that already has the shape of a cleaned article (:func:`reads_as_clean`) is
-taken as it is, so cleaning the cleaned text again changes nothing.
+A text that is an article already, cleaned or an extractor's output
+(:mod:`~newsclean.extract.cleanshape`), is taken as it is, so cleaning the cleaned text
+again changes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.extract.articlehead import climb_to_headline, head_above_meta
+from newsclean.extract.cleanshape import reads_as_clean, reads_as_extracted
 from newsclean.extract.features import (
     Limits,
     Line,
@@ -33,7 +35,14 @@ from newsclean.extract.features import (
     page_lines,
     restore_classes,
 )
-from newsclean.extract.headline import echoed_headline, normal, rewords_title, share, title_words
+from newsclean.extract.headline import (
+    TITLE_OVERLAP,
+    echoed_headline,
+    normal,
+    rewords_title,
+    share,
+    title_words,
+)
 from newsclean.extract.lexicon import CREDIT_LABELS
 from newsclean.extract.metadata import (
     TITLE_PARTS,
@@ -89,9 +98,6 @@ _SETTINGS = {
 #: Words a line needs for its repetition to count as a duplicate (in a text dump; in an HTML page).
 REPEAT_WORDS = 6
 DOM_REPEAT_WORDS = 25
-#: Share of its words a title-like line shares with the page's first line (its ``<title>``)
-#: to be taken for the headline.
-TITLE_OVERLAP = 0.6
 #: Share of the page title's words a line further up must hold to be taken for the headline.
 TITLE_COVER = 0.5
 #: How many lines before the region's start the headline is looked for.
@@ -172,8 +178,10 @@ def read_lines(
     content = [line for line in lines if line.text]  # (not line.blank, without the property)
     if read is not None:
         read[:] = content
-    if dom is None and reads_as_clean(lines):
-        return _keep_clean(lines, content, language)
+    if dom is None and reads_as_clean(lines, _title_like):
+        return _keep_clean(lines, content, language, "the text has the shape of a cleaned article")
+    if dom is None and reads_as_extracted(lines, _title_like):
+        return _keep_clean(lines, content, language, "no line of the text is a page's furniture")
     if dom is not None:
         start, end = dom.region(content, weights, forced_keep)
     else:
@@ -242,56 +250,10 @@ def best_block(content: list[Line]) -> int:
     return best
 
 
-def reads_as_clean(lines: list[Line]) -> bool:
-    """Whether the text already has the shape of a cleaned article, as :func:`extract` gives it.
-
-    That shape is one paragraph per line, each line stripped, consecutive lines
-    separated by exactly one empty line (a final newline allowed), and no
-    boilerplate signal: no rule matches a line, none is a byline or a date
-    alone, no long paragraph repeats another (cleaning keeps only the repeats of
-    short lines, such as a table's or a meal plan's), and, when the first line
-    reads like a headline, no line before the prose repeats it (a page's
-    ``<title>`` followed by its headline). Such a text gives the classifier nothing to remove: the menus,
-    widgets, credits and dates it judges by are gone, and what the region and
-    context steps would still drop are the short lines at its edges (subheads,
-    list items, an update note) that the cleaning kept for a reason it can no
-    longer see. So it is taken as it is, which also makes cleaning idempotent.
-    """
-    if not lines or lines[0].blank:
-        return False
-    for index, line in enumerate(lines):
-        if index % 2:
-            if line.raw:
-                return False
-        elif (
-            line.blank
-            or line.raw != line.text
-            or line.hit is not None
-            or line.byline
-            or line.date_line
-        ):
-            return False
-    content = lines[::2]
-    seen: set[str] = set()
-    for line in content:
-        key = normal(line.text)
-        if key in seen and line.words >= DOM_REPEAT_WORDS:
-            return False
-        seen.add(key)
-    if not _title_like(content[0]):
-        return True  # a first line that cannot be a headline is no page <title> either
-    first = title_words(content[0].text)
-    for line in content[1:]:
-        if line.cls == "good":
-            break
-        if _title_like(line) and share(title_words(line.text), first) >= TITLE_OVERLAP:
-            return False
-    return True
-
-
-def _keep_clean(lines: list[Line], content: list[Line], language: str | None) -> Document:
-    """The document of a text that :func:`reads_as_clean`: a title-like first line is the
-    headline, every other line a paragraph (it was deduplicated already)."""
+def _keep_clean(lines: list[Line], content: list[Line], language: str | None, why: str) -> Document:
+    """The document of a text that is an article already (:mod:`~newsclean.extract.cleanshape`,
+    *why*): a title-like first line is the headline, every other line a paragraph (it was
+    deduplicated already)."""
     title_at = 0 if _title_like(content[0]) else -1
     for position, line in enumerate(content):
         if position == title_at:
@@ -301,7 +263,7 @@ def _keep_clean(lines: list[Line], content: list[Line], language: str | None) ->
                 True,
                 "body",
                 rule="clean-shape",
-                evidence=f"{line.why}; the text has the shape of a cleaned article",
+                evidence=f"{line.why}; {why}",
             )
     return _assemble(lines, content, 0, len(content) - 1, title_at, language, dedupe=False)
 
