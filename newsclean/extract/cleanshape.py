@@ -2,9 +2,9 @@
 
 A page's dump is judged by its furniture: menus, share buttons, legal and footer links,
 cookie notices, bylines and dates, which the named line rules recognise. A text without
-any of them has been cleaned already, by newsclean (:func:`reads_as_clean`: a paragraph
-per line, a blank line between them) or by an extractor such as trafilatura
-(:func:`reads_as_extracted`: a paragraph per line). What the region and context steps
+any of them has been cleaned already, by newsclean (a paragraph per line, a blank line
+between them) or by an extractor such as trafilatura (a paragraph per line):
+:func:`article_already`. What the region and context steps
 would still drop of it are lines the cleaning kept for a reason it can no longer see
 (subheads, list items, a table's rows, a closing paragraph after a list), so it is taken
 as it is, which also makes cleaning idempotent.
@@ -32,37 +32,48 @@ PROSE_BY = 2
 LONG_REPEAT_WORDS = 25
 
 
-def reads_as_clean(lines: Sequence[Line], title_like: Callable[[Line], bool]) -> bool:
-    """Whether the text already has the shape of a cleaned article, as newsclean gives it:
+#: The evidence of a line kept from a text that is an article already, by its shape.
+CLEANED = "the text has the shape of a cleaned article"
+EXTRACTED = "no line of the text is a page's furniture"
+
+
+def article_already(
+    lines: Sequence[Line], content: Sequence[Line], title_like: Callable[[Line], bool]
+) -> str | None:
+    """Why the text (*lines*; *content*: those with text) is an article already —
+    :data:`CLEANED` or :data:`EXTRACTED` — or None when it reads as a page's dump.
+
+    Either shape holds :func:`no_furniture`. A cleaned text, as newsclean gives it, has
     one paragraph per line, each line stripped, consecutive lines separated by exactly one
-    empty line (a final newline allowed), and :func:`no_furniture`.
+    empty line (a final newline allowed). An extractor's output has one paragraph or item
+    per line, none indented (a page's dump by lynx, w3m or inscriptis indents), blank
+    lines or none between them, and starts as an article does: a paragraph of prose among
+    its first :data:`PROSE_BY` lines (a page's dump starts with its menus), and no page
+    title with the site's name first ("Headline | The Daily", as a scraper of a page's
+    text writes its ``<title>``).
     """
-    if not lines or lines[0].blank:
-        return False
+    if not content or not no_furniture(content, title_like):
+        return None
+    if _blank_line_apart(lines):
+        return CLEANED
+    if (
+        not any(line.raw[:1].isspace() for line in content)
+        and any(line.cls == "good" for line in content[:PROSE_BY])
+        and site_from_title(content[0].text) is None
+    ):
+        return EXTRACTED
+    return None
+
+
+def _blank_line_apart(lines: Sequence[Line]) -> bool:
+    """Whether *lines* alternate a stripped line of text and an empty line, from the first."""
     for index, line in enumerate(lines):
         if index % 2:
             if line.raw:
                 return False
         elif line.blank or line.raw != line.text:
             return False
-    return no_furniture(lines[::2], title_like)
-
-
-def reads_as_extracted(lines: Sequence[Line], title_like: Callable[[Line], bool]) -> bool:
-    """Whether the text is an extractor's output: one paragraph or item per line, none
-    indented (a page's dump by lynx, w3m or inscriptis indents), blank lines or none between them,
-    :func:`no_furniture`, and it starts as an article does: a
-    paragraph of prose among its first :data:`PROSE_BY` lines (a page's dump starts with
-    its menus), and no page title with the site's name first ("Headline | The Daily", as
-    a scraper of a page's text writes its ``<title>``)."""
-    content = [line for line in lines if not line.blank]
-    return (
-        bool(content)
-        and not any(line.raw[:1].isspace() for line in content)
-        and any(line.cls == "good" for line in content[:PROSE_BY])
-        and site_from_title(content[0].text) is None
-        and no_furniture(content, title_like)
-    )
+    return True
 
 
 def no_furniture(content: Sequence[Line], title_like: Callable[[Line], bool]) -> bool:

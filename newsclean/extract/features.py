@@ -182,14 +182,18 @@ def page_lines(
     # Links are not prose: neither the lines the markup flags nor bare addresses (a lynx
     # dump lists every link's address at its end, whose "com", "en" and "www" would count
     # as a Romance language's words and outweigh a Japanese page's characters).
-    prose = [not link and not is_bare_url(text) for text, link in zip(stripped, flags)]
+    # (the address test only on the lines long enough to be read)
     language = detect_language(
-        [t for t, ok in zip(stripped, prose) if ok and len(t) >= LANGUAGE_LINE_CHARS][
-            :LANGUAGE_LINES
-        ],
-        [k for k, ok in zip(tokens, prose) if ok and len(k) >= LANGUAGE_LINE_TOKENS][
-            :LANGUAGE_TOKEN_LINES
-        ],
+        [
+            t
+            for t, link in zip(stripped, flags)
+            if len(t) >= LANGUAGE_LINE_CHARS and not link and not is_bare_url(t)
+        ][:LANGUAGE_LINES],
+        [
+            k
+            for k, t, link in zip(tokens, stripped, flags)
+            if len(k) >= LANGUAGE_LINE_TOKENS and not link and not is_bare_url(t)
+        ][:LANGUAGE_TOKEN_LINES],
     )
     lines, known = [], known_lines(language, limits)
     for number, (raw, text, toks, link) in enumerate(

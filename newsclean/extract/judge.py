@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.document import Decision, Document, Removal
 from newsclean.extract.articlehead import climb_to_headline, head_above_meta
-from newsclean.extract.cleanshape import reads_as_clean, reads_as_extracted
+from newsclean.extract.cleanshape import article_already
 from newsclean.extract.features import (
     Limits,
     Line,
@@ -78,7 +78,6 @@ __all__ = [
     "extract_lines",
     "finish",
     "read_lines",
-    "reads_as_clean",
     "settings",
 ]
 
@@ -164,8 +163,9 @@ def read_lines(
     read: list[Line] | None = None,
 ) -> Reading | Document:
     """The rules' reading of a page's lines (the first step of :func:`extract_lines`); a
-    text that reads as clean already (:func:`reads_as_clean`) gives its document. The
-    lines of a *previous* reading of the same lines with the same link flags are used again."""
+    text that is an article already (:func:`~newsclean.extract.cleanshape.article_already`)
+    gives its document. The lines of a *previous* reading of the same lines with the same
+    link flags are used again."""
     limits, weights = settings(options.favor)
     links = dom.link_lines() if dom is not None else None
     if previous is not None and previous.links == links:
@@ -178,10 +178,9 @@ def read_lines(
     content = [line for line in lines if line.text]  # (not line.blank, without the property)
     if read is not None:
         read[:] = content
-    if dom is None and reads_as_clean(lines, _title_like):
-        return _keep_clean(lines, content, language, "the text has the shape of a cleaned article")
-    if dom is None and reads_as_extracted(lines, _title_like):
-        return _keep_clean(lines, content, language, "no line of the text is a page's furniture")
+    why = article_already(lines, content, _title_like) if dom is None else None
+    if why is not None:
+        return _keep_clean(lines, content, language, why)
     if dom is not None:
         start, end = dom.region(content, weights, forced_keep)
     else:

@@ -45,7 +45,7 @@ import re
 from functools import cache
 from itertools import accumulate, compress, pairwise
 
-from newsclean.extract.languages import KOREAN_ENDINGS
+from newsclean.extract.languages import KOREAN_ENDINGS, beyond_kana_start
 
 #: Widths a dump can be wrapped at.
 MIN_WIDTH = 40
@@ -126,10 +126,6 @@ def _broken(line: str, following: str, width: int) -> bool:
 #: Chinese, Japanese and Korean wrapped: a line up to this many characters (or columns)
 #: short of the edge was broken there (a converter keeps a closing mark off a line's start).
 CJK_SLACK = 3
-#: A first character from U+3040 on (kana, Han, Hangul, fullwidth forms, or beyond): a
-#: dump without one has no CJK text to unwrap (a negated class compiles in no time).
-_PAST_KANA = re.compile(r"[^\x00-\u303f]")
-_HANGUL = re.compile("[\uac00-\ud7a3]")
 #: The marks that end a CJK sentence (or close a quote around one).
 _CJK_ENDS = frozenset("。！？」』）．.!?")
 #: The syllables that end a Korean word ("했", the past tense, has its ending after it).
@@ -162,8 +158,8 @@ def cjk_edge(lines: list[str]) -> tuple[int, int]:
     >>> cjk_edge(["市議会は火曜日、計画を承認した。", "市民は渋滞に不満を抱いている。"])
     (0, 0)
     """
-    if not _PAST_KANA.search("\n".join(lines)):
-        return 0, 0
+    if not beyond_kana_start().search("\n".join(lines)):
+        return 0, 0  # (no kana, Han, Hangul or fullwidth form: no CJK text to unwrap)
     wide = _wide()
     sizes = [
         (len(text), len(text) + len(wide.findall(text)), text[-1] not in _CJK_ENDS)
@@ -217,12 +213,10 @@ def _glue(head: str, after: str) -> str:
     if head.endswith("-") and head[-2:-1].isalpha():
         return ""
     last, first = head[-1], after[0]
-    if _PAST_KANA.match(last) or _PAST_KANA.match(first):
-        if _HANGUL.match(last) and _HANGUL.match(first):
-            return " " if last in _KOREAN_WORD_END else ""
-        wide = _wide()
-        if wide.match(last) or wide.match(first):
-            return ""
+    if "\uac00" <= last <= "\ud7a3" and "\uac00" <= first <= "\ud7a3":  # Hangul syllables
+        return " " if last in _KOREAN_WORD_END else ""
+    if max(last, first) >= "\u3040" and (_wide().match(last) or _wide().match(first)):
+        return ""
     return " "
 
 

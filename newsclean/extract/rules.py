@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsclean.extract import lexicon
-from newsclean.extract.languages import WORD, stopwords
+from newsclean.extract.languages import CJK_LETTERS, WORD, stopwords
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,6 @@ _SHARE_WORDS = (
     r"|compartilh(?:ar|e)|partager|teilen|drucken|condividi|stampa|compartir|imprimir"
     r"|поделиться|печать|공유(?:하기)?|인쇄|스크랩|シェア|ツイート|印刷|bagikan|cetak|delen|\d+"
 )
-
-#: A letter of Japanese, Chinese or Korean (kana, Han, Hangul).
-_CJK_LETTER = r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 
 #: Cookie notices in the later languages: their word for cookies (where it is not
 #: "cookie") and the verbs a notice uses (use, accept, agree).
@@ -141,7 +138,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "share-widget",
         "share",
-        rf"(?:{_SHARE_WORDS})(?:(?:{_SEP}|(?<={_CJK_LETTER}))(?:{_SHARE_WORDS}))*[\s:!]*",
+        rf"(?:{_SHARE_WORDS})(?:(?:{_SEP}|(?<={CJK_LETTERS}))(?:{_SHARE_WORDS}))*[\s:!]*",
         10,
     ),
     Rule(
